@@ -1,0 +1,141 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Sort orders a view.
+type Sort string
+
+// The orders a view can take.
+const (
+	SortNewest    Sort = "newest"    // feed day, newest first; most upvoted first within a day
+	SortUpvotes   Sort = "upvotes"   // most upvoted first
+	SortTrending  Sort = "trending"  // upvotes decayed by age: see TrendingFormula
+	SortRelevance Sort = "relevance" // best full-text match first (newest without a text query)
+)
+
+// TrendingFormula documents the trending order for the help screen.
+const TrendingFormula = "upvotes / (age in days + 2)^1.5, age counted from the feed day"
+
+// ParseSort reads a sort name as the command line and the config give it.
+func ParseSort(s string) (Sort, error) {
+	switch Sort(s) {
+	case SortNewest, SortUpvotes, SortTrending, SortRelevance:
+		return Sort(s), nil
+	}
+	return "", fmt.Errorf("unknown sort %q (known: newest, upvotes, trending, relevance)", s)
+}
+
+// Compare is a numeric condition such as upvotes:>50.
+type Compare struct {
+	Op string // one of > >= < <= =
+	N  int
+}
+
+// Filter describes a view of the library. The zero Filter is every paper,
+// newest first.
+type Filter struct {
+	Day, Since, Until string // feed days, inclusive, YYYY-MM-DD
+	Match             string // an FTS5 expression over title, abstract, authors, AI summary, keywords
+	Authors           []string
+	Orgs              []string
+	Keywords          []string
+	Upvotes           *Compare
+	Queued            bool
+	Unread            bool
+	Read              bool
+	HasCode           bool
+	Sort              Sort
+}
+
+// where builds the WHERE clause over papers p joined with queue q and
+// read_marks r.
+func (f Filter) where() (string, []any) {
+	var conds []string
+	var args []any
+	add := func(cond string, a ...any) { conds = append(conds, cond); args = append(args, a...) }
+	if f.Day != "" {
+		add("p.day = ?", f.Day)
+	}
+	if f.Since != "" {
+		add("p.day >= ?", f.Since)
+	}
+	if f.Until != "" {
+		add("p.day <= ?", f.Until)
+	}
+	if f.Match != "" {
+		add("p.pid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)", f.Match)
+	}
+	for _, a := range f.Authors {
+		// The full-text index finds the candidates; LIKE keeps the
+		// substring meaning for partial names.
+		add("p.authors LIKE ? ESCAPE '\\'", "%"+likeEscape(a)+"%")
+	}
+	for _, o := range f.Orgs {
+		add("p.organization LIKE ? ESCAPE '\\'", "%"+likeEscape(o)+"%")
+	}
+	for _, k := range f.Keywords {
+		add("(char(10) || lower(p.ai_keywords) || char(10)) LIKE ? ESCAPE '\\'", "%"+likeEscape(strings.ToLower(k))+"%")
+	}
+	if f.Upvotes != nil {
+		add("p.upvotes "+f.Upvotes.op()+" ?", f.Upvotes.N)
+	}
+	if f.Queued {
+		add("q.id IS NOT NULL")
+	}
+	if f.Unread {
+		add("r.id IS NULL")
+	}
+	if f.Read {
+		add("r.id IS NOT NULL")
+	}
+	if f.HasCode {
+		add("p.github_repo <> ''")
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+func (c Compare) op() string {
+	switch c.Op {
+	case ">", ">=", "<", "<=", "=":
+		return c.Op
+	}
+	return ">="
+}
+
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+func (f Filter) orderBy() string {
+	switch f.Sort {
+	case SortUpvotes:
+		return " ORDER BY p.upvotes DESC, p.day DESC, p.id"
+	case SortTrending:
+		return " ORDER BY p.upvotes / pow(max(julianday('now') - julianday(coalesce(p.day, '2000-01-01')), 0) + 2, 1.5) DESC, p.id"
+	case SortRelevance:
+		if f.Match != "" {
+			return " ORDER BY (SELECT rank FROM papers_fts WHERE papers_fts MATCH ? AND rowid = p.pid), p.day DESC"
+		}
+	}
+	return " ORDER BY p.day IS NULL, p.day DESC, p.upvotes DESC, p.id"
+}
+
+func (f Filter) selectSQL(columns string, offset, limit int) (string, []any) {
+	where, args := f.where()
+	q := "SELECT " + columns + " FROM papers p" + stateJoins + where + f.orderBy()
+	if f.Sort == SortRelevance && f.Match != "" {
+		args = append(args, f.Match)
+	}
+	if limit <= 0 {
+		limit = -1
+	}
+	q += " LIMIT ? OFFSET ?"
+	args = append(args, limit, offset)
+	return q, args
+}

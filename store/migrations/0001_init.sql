@@ -1,0 +1,60 @@
+-- Synced data: papers is written only by sync, import and add.
+CREATE TABLE papers (
+    pid          INTEGER PRIMARY KEY,          -- rowid, shared with papers_fts
+    id           TEXT NOT NULL UNIQUE,         -- arXiv id without version
+    title        TEXT NOT NULL DEFAULT '',
+    abstract     TEXT NOT NULL DEFAULT '',
+    authors      TEXT NOT NULL DEFAULT '',     -- names in order, one per line
+    hidden       TEXT NOT NULL DEFAULT '',     -- indexes of hidden authors, comma separated
+    published    TEXT NOT NULL DEFAULT '',     -- arXiv publication time, RFC 3339
+    day          TEXT,                         -- feed day YYYY-MM-DD; NULL outside the feed
+    upvotes      INTEGER NOT NULL DEFAULT 0,
+    comments     INTEGER NOT NULL DEFAULT 0,
+    github_repo  TEXT NOT NULL DEFAULT '',
+    github_stars INTEGER NOT NULL DEFAULT 0,
+    project_page TEXT NOT NULL DEFAULT '',
+    ai_summary   TEXT NOT NULL DEFAULT '',
+    ai_keywords  TEXT NOT NULL DEFAULT '',     -- one per line
+    organization TEXT NOT NULL DEFAULT '',
+    thumbnail    TEXT NOT NULL DEFAULT '',
+    submitter    TEXT NOT NULL DEFAULT '',
+    withdrawn_at TEXT NOT NULL DEFAULT '',
+    raw          BLOB,                         -- the item as received, deflated
+    updated_at   INTEGER NOT NULL DEFAULT 0    -- unix seconds of the last write
+);
+CREATE INDEX papers_by_day ON papers(day DESC, upvotes DESC);
+CREATE INDEX papers_by_upvotes ON papers(upvotes DESC);
+
+-- The full-text index reads its text from papers (external content) so the
+-- text is stored once; the store keeps it in step on every write.
+CREATE VIRTUAL TABLE papers_fts USING fts5(
+    title, abstract, authors, ai_summary, ai_keywords,
+    content = 'papers', content_rowid = 'pid',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+-- Which feed days were fetched, when, and whether all of it landed.
+CREATE TABLE days (
+    day        TEXT PRIMARY KEY,
+    fetched_at INTEGER NOT NULL,
+    complete   INTEGER NOT NULL DEFAULT 0,
+    papers     INTEGER NOT NULL DEFAULT 0,
+    error      TEXT NOT NULL DEFAULT ''
+);
+
+-- The reader's own state. Keyed by paper id, never by rowid, and never
+-- written by a sync.
+CREATE TABLE queue (
+    id       TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    added_at INTEGER NOT NULL
+);
+CREATE TABLE read_marks (
+    id      TEXT PRIMARY KEY,
+    read_at INTEGER NOT NULL
+);
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);

@@ -1,0 +1,165 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/papertui/papers/feed"
+)
+
+// ErrUnknownPaper means the library holds no paper with that id.
+var ErrUnknownPaper = errors.New("no such paper in the library")
+
+// Record is a stored paper with the reader's state of it.
+type Record struct {
+	feed.Paper
+	Queued   bool
+	QueuePos int // 1-based position in the queue; 0 when not queued
+	Read     bool
+}
+
+// Entry is the little a list row shows, so a long list stays light.
+type Entry struct {
+	ID           string
+	Title        string
+	Day          string
+	Upvotes      int
+	Comments     int
+	Organization string
+	FirstAuthor  string
+	Queued       bool
+	Read         bool
+}
+
+const entryColumns = `p.id, p.title, coalesce(p.day, ''), p.upvotes, p.comments, p.organization,
+	substr(p.authors, 1, instr(p.authors || char(10), char(10)) - 1),
+	q.id IS NOT NULL, r.id IS NOT NULL`
+
+const recordColumns = `p.id, p.title, p.abstract, p.authors, p.hidden, p.published, coalesce(p.day, ''),
+	p.upvotes, p.comments, p.github_repo, p.github_stars, p.project_page, p.ai_summary, p.ai_keywords,
+	p.organization, p.thumbnail, p.submitter, p.withdrawn_at, coalesce(q.position, 0), r.id IS NOT NULL`
+
+const stateJoins = ` LEFT JOIN queue q ON q.id = p.id LEFT JOIN read_marks r ON r.id = p.id`
+
+// Entries lists one window of the view f describes.
+func (s *Store) Entries(ctx context.Context, f Filter, offset, limit int) ([]Entry, error) {
+	sqlText, args := f.selectSQL(entryColumns, offset, limit)
+	rows, err := s.db.QueryContext(ctx, sqlText, args...)
+	if err != nil {
+		return nil, explain(s.path, fmt.Errorf("list papers: %w", err))
+	}
+	defer rows.Close()
+	var out []Entry
+	for rows.Next() {
+		var e Entry
+		if err := rows.Scan(&e.ID, &e.Title, &e.Day, &e.Upvotes, &e.Comments, &e.Organization,
+			&e.FirstAuthor, &e.Queued, &e.Read); err != nil {
+			return nil, fmt.Errorf("list papers: %w", err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Records lists one window of the view f describes, with every field.
+func (s *Store) Records(ctx context.Context, f Filter, offset, limit int) ([]Record, error) {
+	sqlText, args := f.selectSQL(recordColumns, offset, limit)
+	return s.queryRecords(ctx, sqlText, args...)
+}
+
+// Count is how many papers the view f describes holds.
+func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
+	where, args := f.where()
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM papers p`+stateJoins+where, args...).Scan(&n)
+	if err != nil {
+		return 0, explain(s.path, fmt.Errorf("count papers: %w", err))
+	}
+	return n, nil
+}
+
+// Record is one paper by id.
+func (s *Store) Record(ctx context.Context, id string) (Record, error) {
+	recs, err := s.queryRecords(ctx, `SELECT `+recordColumns+` FROM papers p`+stateJoins+` WHERE p.id = ?`, id)
+	if err != nil {
+		return Record{}, err
+	}
+	if len(recs) == 0 {
+		return Record{}, fmt.Errorf("%s: %w", id, ErrUnknownPaper)
+	}
+	return recs[0], nil
+}
+
+// Raw is the item as the API sent it.
+func (s *Store) Raw(ctx context.Context, id string) ([]byte, error) {
+	var b []byte
+	err := s.db.QueryRowContext(ctx, `SELECT raw FROM papers WHERE id = ?`, id).Scan(&b)
+	if err == sql.ErrNoRows {
+		return nil, fmt.Errorf("%s: %w", id, ErrUnknownPaper)
+	}
+	if err != nil {
+		return nil, explain(s.path, err)
+	}
+	return inflate(b)
+}
+
+func (s *Store) queryRecords(ctx context.Context, q string, args ...any) ([]Record, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, explain(s.path, fmt.Errorf("read papers: %w", err))
+	}
+	defer rows.Close()
+	var out []Record
+	for rows.Next() {
+		r, err := scanRecord(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read papers: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func scanRecord(rows *sql.Rows) (Record, error) {
+	var r Record
+	var authors, hidden, published, keywords, withdrawn string
+	p := &r.Paper
+	err := rows.Scan(&p.ID, &p.Title, &p.Abstract, &authors, &hidden, &published, &p.Day,
+		&p.Upvotes, &p.Comments, &p.GitHubRepo, &p.GitHubStars, &p.ProjectPage, &p.AISummary, &keywords,
+		&p.Organization, &p.Thumbnail, &p.Submitter, &withdrawn, &r.QueuePos, &r.Read)
+	if err != nil {
+		return r, err
+	}
+	p.Authors = authorsOf(authors, hidden)
+	p.AIKeywords = linesOf(keywords)
+	p.Published, _ = time.Parse(time.RFC3339, published)
+	p.WithdrawnAt, _ = time.Parse(time.RFC3339, withdrawn)
+	r.Queued = r.QueuePos > 0
+	return r, nil
+}
+
+func authorsOf(names, hidden string) []feed.Author {
+	list := linesOf(names)
+	authors := make([]feed.Author, len(list))
+	for i, n := range list {
+		authors[i].Name = n
+	}
+	for _, h := range strings.Split(hidden, ",") {
+		if i, err := strconv.Atoi(h); err == nil && i < len(authors) {
+			authors[i].Hidden = true
+		}
+	}
+	return authors
+}
+
+func linesOf(s string) []string {
+	if s == "" {
+		return []string{}
+	}
+	return strings.Split(s, "\n")
+}

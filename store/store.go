@@ -1,0 +1,208 @@
+// Package store owns the local library: one SQLite file holding the synced
+// papers, their full-text index, which feed days were fetched, and the
+// reader's own state (queue and read marks), which no sync ever touches.
+// It knows nothing of HTTP or the screen.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// ErrNewerLibrary means the file was written by a newer papers.
+var ErrNewerLibrary = errors.New("library was written by a newer papers")
+
+// Store is an open library.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// Path is the library file.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the library.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Open opens the library at path, creating it (and its folder) when missing
+// and migrating it to the current schema. A file that is not a library, or
+// one written by a newer papers, is refused before anything is written.
+func Open(path string) (*Store, error) {
+	if err := preflight(path); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("open library %s: %w", path, err)
+	}
+	db, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("open library %s: %w", path, err)
+	}
+	// A few connections let the reader query while a sync writes (WAL);
+	// _txlock=immediate makes every writer queue on busy_timeout instead of
+	// failing with "database is locked" when it upgrades a read lock.
+	db.SetMaxOpenConns(4)
+	s := &Store{db: db, path: path}
+	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		return nil, explain(path, err)
+	}
+	return s, nil
+}
+
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	for _, p := range []string{"busy_timeout(10000)", "foreign_keys(1)"} {
+		q.Add("_pragma", p)
+	}
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "synchronous(NORMAL)")
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// preflight looks at an existing file read-only, so that a file that is
+// not a library, or is from a newer papers, is never modified.
+func preflight(path string) error {
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open library %s: %w", path, err)
+	}
+	if info.IsDir() {
+		return fmt.Errorf("open library %s: is a directory, not a library file", path)
+	}
+	if info.Size() == 0 {
+		return nil
+	}
+	if err := checkHeader(path); err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return fmt.Errorf("open library %s: %w", path, err)
+	}
+	defer db.Close()
+	var version int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return explain(path, err)
+	}
+	return checkVersion(path, version)
+}
+
+// checkHeader refuses files that are plainly not SQLite before the driver
+// sees them.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open library %s: %w", path, err)
+	}
+	defer f.Close()
+	header := make([]byte, 16)
+	n, _ := f.Read(header)
+	if n < 16 || string(header) != "SQLite format 3\x00" {
+		return fmt.Errorf("open library %s: not a papers library (not an SQLite file); "+
+			"move it aside or choose another with --db", path)
+	}
+	return nil
+}
+
+func checkVersion(path string, version int) error {
+	known := len(migrations())
+	if version > known {
+		return fmt.Errorf("open library %s: %w (schema %d; this papers knows up to %d): "+
+			"upgrade papers, or use another library with --db", path, ErrNewerLibrary, version, known)
+	}
+	return nil
+}
+
+// explain turns SQLite's terse errors into ones that say what to do.
+func explain(path string, err error) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "file is not a database"), strings.Contains(msg, "malformed"):
+		return fmt.Errorf("open library %s: the file is damaged or not a papers library (%v); "+
+			"run `papers doctor`, or move it aside and sync again (your queue lives in it)", path, err)
+	case strings.Contains(msg, "readonly"), strings.Contains(msg, "read-only"):
+		return fmt.Errorf("open library %s: read-only (%v); make it writable or choose another with --db", path, err)
+	case strings.Contains(msg, "disk is full"), strings.Contains(msg, "SQLITE_FULL"):
+		return fmt.Errorf("library %s: the disk is full (%v); free some space and try again", path, err)
+	}
+	return fmt.Errorf("library %s: %w", path, err)
+}
+
+type migration struct {
+	version int
+	name    string
+}
+
+func migrations() []migration {
+	entries, _ := fs.ReadDir(migrationFiles, "migrations")
+	var ms []migration
+	for i, e := range entries {
+		ms = append(ms, migration{version: i + 1, name: e.Name()})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].name < ms[j].name })
+	return ms
+}
+
+// migrate applies each pending migration in a transaction together with
+// its user_version, so a crash leaves the schema at a whole version.
+func (s *Store) migrate(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return err
+	}
+	if err := checkVersion(s.path, version); err != nil {
+		return err
+	}
+	for _, m := range migrations()[version:] {
+		body, err := migrationFiles.ReadFile("migrations/" + m.name)
+		if err != nil {
+			return err
+		}
+		if err := s.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version))
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// inTx runs fn in one transaction: all of it lands or none of it does.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,266 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/papertui/papers/feed"
+)
+
+// Fetcher is what a sync needs of the feed: whole days and whole months.
+// feed.Client is the real one; the store never speaks HTTP itself.
+type Fetcher interface {
+	Day(ctx context.Context, day string) (feed.Window, error)
+	Month(ctx context.Context, month string) (feed.Window, error)
+	Requests() int
+}
+
+// SyncPlan says which days a sync covers. The zero plan is the default:
+// the last 7 days on an empty library, else from the last complete day
+// minus 3 days through today.
+type SyncPlan struct {
+	Date    string    // one day
+	Since   string    // first day of a range
+	Until   string    // last day of a range; today when empty
+	Days    int       // the last N days through today
+	Refresh bool      // fetch complete days older than RecentDays again
+	Today   time.Time // "now" in UTC; time.Now when zero
+}
+
+// RecentDays are re-fetched even when complete: upvotes, comments and AI
+// fields keep changing for days after a paper appears.
+const RecentDays = 3
+
+// monthlyAfter is how long a range must be before fetching whole months
+// (a few requests each) beats fetching day by day (one request or more each).
+const monthlyAfter = 14
+
+// DayFailure is one day that could not be synced.
+type DayFailure struct {
+	Day   string `json:"day"`
+	Error string `json:"error"`
+}
+
+// Rejection is one item of a day that was skipped because of its shape.
+type Rejection struct {
+	Day   string `json:"day"`
+	Error string `json:"error"`
+}
+
+// SyncReport is what a sync did.
+type SyncReport struct {
+	Days     int          `json:"days"`
+	Papers   int          `json:"papers"`
+	New      int          `json:"new"`
+	Updated  int          `json:"updated"`
+	Failed   []DayFailure `json:"failed"`
+	Skipped  int          `json:"skipped"`
+	Requests int          `json:"requests"`
+	Rejected []Rejection  `json:"rejected"`
+}
+
+// SyncProgress is sent as each day starts and ends.
+type SyncProgress struct {
+	Day   string
+	Index int // 1-based
+	Total int
+	Done  bool
+	Err   error
+}
+
+// Sync fetches the days of the plan and saves each in one transaction. A
+// failed day does not stop the others; cancelling ctx does.
+func (s *Store) Sync(ctx context.Context, f Fetcher, plan SyncPlan, progress func(SyncProgress)) (SyncReport, error) {
+	report := SyncReport{Failed: []DayFailure{}, Rejected: []Rejection{}}
+	if progress == nil {
+		progress = func(SyncProgress) {}
+	}
+	days, skipped, err := s.planDays(ctx, plan)
+	if err != nil {
+		return report, err
+	}
+	report.Skipped = skipped
+	startRequests := f.Requests()
+	if len(days) > monthlyAfter {
+		err = s.syncMonths(ctx, f, days, &report, progress)
+	} else {
+		err = s.syncDays(ctx, f, days, &report, progress)
+	}
+	report.Requests = f.Requests() - startRequests
+	return report, err
+}
+
+func (s *Store) syncDays(ctx context.Context, f Fetcher, days []string, report *SyncReport, progress func(SyncProgress)) error {
+	for i, day := range days {
+		progress(SyncProgress{Day: day, Index: i + 1, Total: len(days)})
+		w, err := f.Day(ctx, day)
+		if err == nil {
+			err = s.saveWindowDay(ctx, day, w.Papers, w.Rejected, report)
+		}
+		if err := s.settle(ctx, day, err, report); err != nil {
+			return err
+		}
+		progress(SyncProgress{Day: day, Index: i + 1, Total: len(days), Done: true, Err: err})
+	}
+	return nil
+}
+
+// syncMonths fetches a long range a month at a time and files each paper
+// under its own feed day, recording days exactly as syncDays would.
+func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report *SyncReport, progress func(SyncProgress)) error {
+	byMonth := map[string][]string{}
+	var months []string
+	for _, d := range days {
+		m := d[:7]
+		if _, ok := byMonth[m]; !ok {
+			months = append(months, m)
+		}
+		byMonth[m] = append(byMonth[m], d)
+	}
+	done := 0
+	for _, m := range months {
+		mdays := byMonth[m]
+		progress(SyncProgress{Day: m, Index: done + 1, Total: len(days)})
+		w, fetchErr := f.Month(ctx, m)
+		perDay := map[string][]feed.Paper{}
+		for _, p := range w.Papers {
+			perDay[p.Day] = append(perDay[p.Day], p)
+		}
+		for _, day := range mdays {
+			done++
+			err := fetchErr
+			if err == nil {
+				err = s.saveWindowDay(ctx, day, perDay[day], nil, report)
+			}
+			if err := s.settle(ctx, day, err, report); err != nil {
+				return err
+			}
+			progress(SyncProgress{Day: day, Index: done, Total: len(days), Done: true, Err: err})
+		}
+		for _, r := range w.Rejected {
+			report.Rejected = append(report.Rejected, Rejection{Day: m, Error: r.Error()})
+		}
+	}
+	return nil
+}
+
+func (s *Store) saveWindowDay(ctx context.Context, day string, papers []feed.Paper, rejected []feed.ItemError, report *SyncReport) error {
+	saved, err := s.SaveDay(ctx, day, papers)
+	if err != nil {
+		return err
+	}
+	report.Days++
+	report.Papers += len(papers)
+	report.New += saved.New
+	report.Updated += saved.Updated
+	for _, r := range rejected {
+		report.Rejected = append(report.Rejected, Rejection{Day: day, Error: r.Error()})
+	}
+	return nil
+}
+
+// settle records a day's failure; it returns an error only when the whole
+// sync must stop (cancelled).
+func (s *Store) settle(ctx context.Context, day string, err error, report *SyncReport) error {
+	if err == nil {
+		return nil
+	}
+	if ctx.Err() != nil {
+		return fmt.Errorf("sync %s: %w", day, ctx.Err())
+	}
+	report.Failed = append(report.Failed, DayFailure{Day: day, Error: err.Error()})
+	if rerr := s.RecordFailedDay(ctx, day, err); rerr != nil && !errors.Is(rerr, context.Canceled) {
+		return rerr
+	}
+	return nil
+}
+
+// planDays lists the days to fetch, oldest first, and how many complete
+// days it skipped.
+func (s *Store) planDays(ctx context.Context, plan SyncPlan) ([]string, int, error) {
+	today := plan.Today
+	if today.IsZero() {
+		today = time.Now()
+	}
+	today = today.UTC().Truncate(24 * time.Hour)
+	first, last, err := s.planRange(ctx, plan, today)
+	if err != nil {
+		return nil, 0, err
+	}
+	known, err := s.Days(ctx, first.Format(time.DateOnly), last.Format(time.DateOnly))
+	if err != nil {
+		return nil, 0, err
+	}
+	recent := today.AddDate(0, 0, -RecentDays).Format(time.DateOnly)
+	var days []string
+	skipped := 0
+	for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
+		day := d.Format(time.DateOnly)
+		if st, ok := known[day]; ok && st.Complete && day < recent && !plan.Refresh {
+			skipped++
+			continue
+		}
+		days = append(days, day)
+	}
+	sort.Strings(days)
+	return days, skipped, nil
+}
+
+func (s *Store) planRange(ctx context.Context, plan SyncPlan, today time.Time) (time.Time, time.Time, error) {
+	switch {
+	case plan.Date != "":
+		d, err := parseDay("--date", plan.Date)
+		return d, d, err
+	case plan.Since != "":
+		return parseRange(plan.Since, plan.Until, today)
+	case plan.Until != "":
+		return time.Time{}, time.Time{}, fmt.Errorf("--until needs --since")
+	case plan.Days > 0:
+		return today.AddDate(0, 0, 1-plan.Days), today, nil
+	case plan.Days < 0:
+		return time.Time{}, time.Time{}, fmt.Errorf("--days must be positive, got %d", plan.Days)
+	}
+	last, err := s.LastCompleteDay(ctx)
+	if err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	if last == "" {
+		return today.AddDate(0, 0, -6), today, nil
+	}
+	from, err := time.Parse(time.DateOnly, last)
+	if err != nil {
+		return time.Time{}, time.Time{}, fmt.Errorf("library records a bad day %q: %w", last, err)
+	}
+	return from.AddDate(0, 0, -RecentDays), today, nil
+}
+
+func parseRange(since, until string, today time.Time) (time.Time, time.Time, error) {
+	first, err := parseDay("--since", since)
+	if err != nil {
+		return first, first, err
+	}
+	last := today
+	if until != "" {
+		if last, err = parseDay("--until", until); err != nil {
+			return first, last, err
+		}
+	}
+	if last.After(today) {
+		last = today
+	}
+	if first.After(last) {
+		return first, last, fmt.Errorf("--since %s is after --until %s", since, last.Format(time.DateOnly))
+	}
+	return first, last, nil
+}
+
+func parseDay(flag, s string) (time.Time, error) {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return d, fmt.Errorf("%s %q: not a date (want YYYY-MM-DD)", flag, s)
+	}
+	return d, nil
+}

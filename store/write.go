@@ -1,0 +1,285 @@
+package store
+
+import (
+	"bytes"
+	"compress/flate"
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/papertui/papers/feed"
+)
+
+// Saved counts what a write did.
+type Saved struct {
+	New     int `json:"new"`
+	Updated int `json:"updated"`
+}
+
+// Add adds b's counts to s.
+func (s *Saved) Add(b Saved) { s.New += b.New; s.Updated += b.Updated }
+
+// SaveDay writes one fetched feed day in one transaction: its papers are
+// upserted and the day is recorded as complete. Either all of it lands or
+// none of it does.
+func (s *Store) SaveDay(ctx context.Context, day string, papers []feed.Paper) (Saved, error) {
+	var saved Saved
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if saved, err = upsertPapers(ctx, tx, papers); err != nil {
+			return err
+		}
+		return recordDay(ctx, tx, day, len(papers), "")
+	})
+	if err != nil {
+		return Saved{}, explain(s.path, fmt.Errorf("save day %s: %w", day, err))
+	}
+	return saved, nil
+}
+
+// RecordFailedDay notes that fetching a day failed, without touching any
+// paper and without undoing an earlier complete fetch of that day.
+func (s *Store) RecordFailedDay(ctx context.Context, day string, cause error) error {
+	_, err := s.db.ExecContext(ctx, `
+		INSERT INTO days(day, fetched_at, complete, error) VALUES(?, ?, 0, ?)
+		ON CONFLICT(day) DO UPDATE SET error = excluded.error`,
+		day, time.Now().Unix(), cause.Error())
+	if err != nil {
+		return explain(s.path, fmt.Errorf("record failed day %s: %w", day, err))
+	}
+	return nil
+}
+
+// SavePapers upserts papers in one transaction without recording any day:
+// the path of import and of adding a paper by id.
+func (s *Store) SavePapers(ctx context.Context, papers []feed.Paper) (Saved, error) {
+	var saved Saved
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		saved, err = upsertPapers(ctx, tx, papers)
+		return err
+	})
+	if err != nil {
+		return Saved{}, explain(s.path, fmt.Errorf("save papers: %w", err))
+	}
+	return saved, nil
+}
+
+func recordDay(ctx context.Context, tx *sql.Tx, day string, n int, errText string) error {
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO days(day, fetched_at, complete, papers, error) VALUES(?, ?, 1, ?, ?)
+		ON CONFLICT(day) DO UPDATE SET fetched_at = excluded.fetched_at,
+			complete = 1, papers = excluded.papers, error = excluded.error`,
+		day, time.Now().Unix(), n, errText)
+	return err
+}
+
+// row is a paper as its columns hold it.
+type row struct {
+	title, abstract, authors, hidden, published, aiSummary, keywords string
+}
+
+func columnsOf(p feed.Paper) row {
+	var hidden []string
+	for i, a := range p.Authors {
+		if a.Hidden {
+			hidden = append(hidden, strconv.Itoa(i))
+		}
+	}
+	return row{
+		title:     p.Title,
+		abstract:  p.Abstract,
+		authors:   strings.Join(p.AuthorNames(), "\n"),
+		hidden:    strings.Join(hidden, ","),
+		published: timeText(p.Published),
+		aiSummary: p.AISummary,
+		keywords:  strings.Join(p.AIKeywords, "\n"),
+	}
+}
+
+func timeText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// upserter holds the statements of one write transaction.
+type upserter struct {
+	find, insert, update, ftsAdd, ftsDel *sql.Stmt
+}
+
+func prepareUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
+	u := &upserter{}
+	stmts := []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&u.find, `SELECT pid, title, abstract, authors, ai_summary, ai_keywords, day FROM papers WHERE id = ?`},
+		{&u.insert, `INSERT INTO papers(id, title, abstract, authors, hidden, published, day, upvotes, comments,
+			github_repo, github_stars, project_page, ai_summary, ai_keywords, organization, thumbnail,
+			submitter, withdrawn_at, raw, updated_at)
+			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&u.update, `UPDATE papers SET title=?, abstract=?, authors=?, hidden=?, published=?, day=?, upvotes=?,
+			comments=?, github_repo=?, github_stars=?, project_page=?, ai_summary=?, ai_keywords=?,
+			organization=?, thumbnail=?, submitter=?, withdrawn_at=?, raw=?, updated_at=? WHERE pid=?`},
+		{&u.ftsAdd, `INSERT INTO papers_fts(rowid, title, abstract, authors, ai_summary, ai_keywords) VALUES(?,?,?,?,?,?)`},
+		{&u.ftsDel, `INSERT INTO papers_fts(papers_fts, rowid, title, abstract, authors, ai_summary, ai_keywords)
+			VALUES('delete',?,?,?,?,?,?)`},
+	}
+	for _, st := range stmts {
+		stmt, err := tx.PrepareContext(ctx, st.sql)
+		if err != nil {
+			u.close()
+			return nil, err
+		}
+		*st.dst = stmt
+	}
+	return u, nil
+}
+
+func (u *upserter) close() {
+	for _, st := range []*sql.Stmt{u.find, u.insert, u.update, u.ftsAdd, u.ftsDel} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// upsertPapers writes papers and keeps the full-text index in step by hand:
+// one FTS trigger per row costs ten times more on a bulk import.
+func upsertPapers(ctx context.Context, tx *sql.Tx, papers []feed.Paper) (Saved, error) {
+	u, err := prepareUpserter(ctx, tx)
+	if err != nil {
+		return Saved{}, err
+	}
+	defer u.close()
+	raws := deflateAll(papers)
+	var saved Saved
+	now := time.Now().Unix()
+	for i, p := range papers {
+		isNew, err := u.upsert(ctx, p, raws[i], now)
+		if err != nil {
+			return Saved{}, fmt.Errorf("paper %s: %w", p.ID, err)
+		}
+		if isNew {
+			saved.New++
+		} else {
+			saved.Updated++
+		}
+	}
+	return saved, nil
+}
+
+func (u *upserter) upsert(ctx context.Context, p feed.Paper, raw []byte, now int64) (bool, error) {
+	c := columnsOf(p)
+	var pid int64
+	var old row
+	var oldDay sql.NullString
+	err := u.find.QueryRowContext(ctx, p.ID).Scan(&pid, &old.title, &old.abstract, &old.authors,
+		&old.aiSummary, &old.keywords, &oldDay)
+	if err == sql.ErrNoRows {
+		return true, u.insertNew(ctx, p, c, raw, now)
+	}
+	if err != nil {
+		return false, err
+	}
+	day := keepDay(oldDay.String, p.Day)
+	if _, err := u.update.ExecContext(ctx, c.title, c.abstract, c.authors, c.hidden, c.published, nullable(day),
+		p.Upvotes, p.Comments, p.GitHubRepo, p.GitHubStars, p.ProjectPage, c.aiSummary, c.keywords,
+		p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), raw, now, pid); err != nil {
+		return false, err
+	}
+	if old.title == c.title && old.abstract == c.abstract && old.authors == c.authors &&
+		old.aiSummary == c.aiSummary && old.keywords == c.keywords {
+		return false, nil
+	}
+	if _, err := u.ftsDel.ExecContext(ctx, pid, old.title, old.abstract, old.authors, old.aiSummary, old.keywords); err != nil {
+		return false, err
+	}
+	_, err = u.ftsAdd.ExecContext(ctx, pid, c.title, c.abstract, c.authors, c.aiSummary, c.keywords)
+	return false, err
+}
+
+func (u *upserter) insertNew(ctx context.Context, p feed.Paper, c row, raw []byte, now int64) error {
+	res, err := u.insert.ExecContext(ctx, p.ID, c.title, c.abstract, c.authors, c.hidden, c.published,
+		nullable(p.Day), p.Upvotes, p.Comments, p.GitHubRepo, p.GitHubStars, p.ProjectPage, c.aiSummary,
+		c.keywords, p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), raw, now)
+	if err != nil {
+		return err
+	}
+	pid, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	_, err = u.ftsAdd.ExecContext(ctx, pid, c.title, c.abstract, c.authors, c.aiSummary, c.keywords)
+	return err
+}
+
+// keepDay keeps a paper's first feed day: a paper featured again later
+// stays where it first appeared, whatever order days are synced in, and a
+// fetch by id (no day) never takes its day away.
+func keepDay(old, fetched string) string {
+	switch {
+	case old == "":
+		return fetched
+	case fetched == "" || old < fetched:
+		return old
+	}
+	return fetched
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// deflateAll compresses the raw items on all cores while the caller waits:
+// raw JSON is the bulk of a library, and deflate shrinks it four-fold.
+func deflateAll(papers []feed.Paper) [][]byte {
+	out := make([][]byte, len(papers))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 4)
+	for i := range papers {
+		if len(papers[i].Raw) == 0 {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int) {
+			defer func() { <-sem; wg.Done() }()
+			out[i] = deflate(papers[i].Raw)
+		}(i)
+	}
+	wg.Wait()
+	return out
+}
+
+var writers = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, flate.BestSpeed)
+	return w
+}}
+
+func deflate(b []byte) []byte {
+	var buf bytes.Buffer
+	w := writers.Get().(*flate.Writer)
+	w.Reset(&buf)
+	w.Write(b)
+	w.Close()
+	writers.Put(w)
+	return buf.Bytes()
+}
+
+func inflate(b []byte) ([]byte, error) {
+	if len(b) == 0 {
+		return nil, nil
+	}
+	return io.ReadAll(flate.NewReader(bytes.NewReader(b)))
+}
