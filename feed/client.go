@@ -1,0 +1,435 @@
+package feed
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/cenkalti/backoff/v5"
+)
+
+// Version is the program version reported in the User-Agent; set at build
+// time with -ldflags "-X github.com/papertui/papers/feed.Version=…".
+var Version = "dev"
+
+// ErrNotFound is wrapped by errors for a paper Hugging Face has not indexed.
+var ErrNotFound = errors.New("not found on Hugging Face")
+
+// Defaults for the zero values of Client's fields.
+const (
+	DefaultBaseURL    = "https://huggingface.co"
+	DefaultPageSize   = 100 // the API's maximum limit
+	DefaultMaxPages   = 50
+	DefaultTimeout    = 30 * time.Second
+	DefaultMaxBody    = 32 << 20
+	DefaultMaxRetries = 4
+)
+
+// maxRateWait bounds how long a 429 may make us wait: HF's windows are five
+// minutes, so a longer wait means something is wrong and the user should know.
+const maxRateWait = 6 * time.Minute
+
+// Client fetches the Daily Papers API. The zero value is usable: every zero
+// field means its default. A Client is safe for concurrent use once its
+// fields are set.
+type Client struct {
+	BaseURL   string       // default DefaultBaseURL; tests point it at an httptest.Server
+	HTTP      *http.Client // default a client without its own timeout (Timeout applies)
+	Token     string       // HF_TOKEN, sent as a bearer token; never logged or put in errors
+	UserAgent string       // default "papers/<Version> (+https://github.com/papertui/papers)"
+	PageSize  int          // items asked per page, default 100
+	MaxPages  int          // pages allowed per window before giving up, default 50
+	// Timeout bounds one request including reading its body, so a body that
+	// trickles forever ends in an error. Default 30s.
+	Timeout time.Duration
+	MaxBody int64 // largest body accepted, default 32 MiB
+	// MaxRetries is how many times a request is retried after a 429, a 5xx,
+	// a timeout or a dropped connection. 0 means the default (4); negative
+	// means never retry.
+	MaxRetries int
+	// Wait sleeps before a retry; tests replace it so they never sleep. The
+	// default sleeps for d or until ctx is done.
+	Wait func(ctx context.Context, d time.Duration) error
+	// OnRetry, when set, is told why a request is retried and after how long.
+	OnRetry func(reason string, wait time.Duration)
+
+	requests atomic.Int64
+}
+
+// NewClient returns a Client for baseURL ("" for Hugging Face) with the
+// defaults spelled out.
+func NewClient(baseURL string) *Client {
+	if baseURL == "" {
+		baseURL = DefaultBaseURL
+	}
+	return &Client{
+		BaseURL:    strings.TrimRight(baseURL, "/"),
+		HTTP:       &http.Client{},
+		UserAgent:  defaultUserAgent(),
+		PageSize:   DefaultPageSize,
+		MaxPages:   DefaultMaxPages,
+		Timeout:    DefaultTimeout,
+		MaxBody:    DefaultMaxBody,
+		MaxRetries: DefaultMaxRetries,
+		Wait:       sleep,
+	}
+}
+
+// Window is what one day or month of the feed yielded.
+type Window struct {
+	Papers   []Paper     // de-duplicated on ID, in the order served
+	Rejected []ItemError // Index counts items from the first page's start
+	Requests int         // HTTP requests made, retries included
+}
+
+// Requests is the number of HTTP requests this Client has made.
+func (c *Client) Requests() int { return int(c.requests.Load()) }
+
+// Day fetches every page of one feed day (YYYY-MM-DD).
+func (c *Client) Day(ctx context.Context, day string) (Window, error) {
+	if _, err := time.Parse(time.DateOnly, day); err != nil {
+		return Window{}, fmt.Errorf("fetch daily papers: bad day %q: want YYYY-MM-DD", clip(day, 40))
+	}
+	w, err := c.window(ctx, url.Values{"date": {day}}, day)
+	if err != nil {
+		return w, fmt.Errorf("fetch daily papers %s: %w", day, err)
+	}
+	return w, nil
+}
+
+// Month fetches every page of one month (YYYY-MM). Each paper's Day comes
+// from the item itself, since a month spans many feed days.
+func (c *Client) Month(ctx context.Context, month string) (Window, error) {
+	if _, err := time.Parse("2006-01", month); err != nil {
+		return Window{}, fmt.Errorf("fetch daily papers: bad month %q: want YYYY-MM", clip(month, 40))
+	}
+	w, err := c.window(ctx, url.Values{"month": {month}}, "")
+	if err != nil {
+		return w, fmt.Errorf("fetch daily papers %s: %w", month, err)
+	}
+	return w, nil
+}
+
+// window pages through /api/daily_papers until a page is shorter than the
+// limit. The API has no total or next link, so a server that keeps serving
+// full pages is caught two ways: a page adding nothing new, and MaxPages.
+// Any page that fails fails the window, so a day is never half-stored.
+func (c *Client) window(ctx context.Context, q url.Values, day string) (Window, error) {
+	var w Window
+	limit := positive(c.PageSize, DefaultPageSize)
+	seen := make(map[string]bool)
+	for page := 0; ; page++ {
+		if page >= positive(c.MaxPages, DefaultMaxPages) {
+			return w, fmt.Errorf("more than %d pages of %d items: giving up", page, limit)
+		}
+		q.Set("limit", strconv.Itoa(limit))
+		q.Set("p", strconv.Itoa(page))
+		u := c.base() + "/api/daily_papers?" + q.Encode()
+		body, n, err := c.get(ctx, u)
+		w.Requests += n
+		if err != nil {
+			return w, err
+		}
+		papers, rejected, count, err := decodeArray(body, day, true)
+		if err != nil {
+			return w, fmt.Errorf("%s: %w", u, err)
+		}
+		fresh := len(rejected)
+		for _, r := range rejected {
+			r.Index += page * limit
+			w.Rejected = append(w.Rejected, r)
+		}
+		for _, p := range papers {
+			if !seen[p.ID] {
+				seen[p.ID] = true
+				w.Papers = append(w.Papers, p)
+				fresh++
+			}
+		}
+		if count < limit {
+			return w, nil
+		}
+		if fresh == 0 {
+			return w, fmt.Errorf("%s: page %d repeats earlier pages: the server is not paging", u, page)
+		}
+	}
+}
+
+// Paper fetches one paper by id (anything NormalizeID accepts).
+func (c *Client) Paper(ctx context.Context, id string) (Paper, error) {
+	id, err := NormalizeID(id)
+	if err != nil {
+		return Paper{}, fmt.Errorf("fetch paper: %w", err)
+	}
+	u := c.base() + "/api/papers/" + id
+	body, _, err := c.get(ctx, u)
+	if errors.Is(err, ErrNotFound) {
+		return Paper{}, fmt.Errorf("fetch paper %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Paper{}, fmt.Errorf("fetch paper %s: %w", id, err)
+	}
+	p, err := DecodeItem(body, "")
+	if err != nil {
+		return Paper{}, fmt.Errorf("fetch paper %s: %s: %w", id, u, err)
+	}
+	return p, nil
+}
+
+// Search asks HF's paper search. limit is clamped to the API's 1..120.
+func (c *Client) Search(ctx context.Context, query string, limit int) ([]Paper, error) {
+	query = strings.TrimSpace(query)
+	if query == "" {
+		return nil, errors.New("search papers: empty query")
+	}
+	if len(query) > 250 {
+		return nil, fmt.Errorf("search papers: query is %d bytes, the API takes at most 250", len(query))
+	}
+	limit = min(max(limit, 1), 120)
+	q := url.Values{"q": {query}, "limit": {strconv.Itoa(limit)}}
+	u := c.base() + "/api/papers/search?" + q.Encode()
+	body, _, err := c.get(ctx, u)
+	if err != nil {
+		return nil, fmt.Errorf("search papers %q: %w", query, err)
+	}
+	papers, err := DecodeSearch(body)
+	if err != nil {
+		return nil, fmt.Errorf("search papers %q: %s: %w", query, u, err)
+	}
+	return papers, nil
+}
+
+// retryable marks a failure worth another attempt; after is the wait the
+// server asked for, 0 to use backoff.
+type retryable struct {
+	reason string
+	after  time.Duration
+	err    error
+}
+
+func (r *retryable) Error() string { return r.err.Error() }
+func (r *retryable) Unwrap() error { return r.err }
+
+// get fetches u and returns its body, retrying what is worth retrying. It
+// also returns how many requests it made.
+func (c *Client) get(ctx context.Context, u string) ([]byte, int, error) {
+	retries := c.MaxRetries
+	if retries == 0 {
+		retries = DefaultMaxRetries
+	}
+	bo := &backoff.ExponentialBackOff{
+		InitialInterval:     time.Second,
+		RandomizationFactor: 0.5, // jitter, so clients that failed together retry apart
+		Multiplier:          2,
+		MaxInterval:         time.Minute,
+	}
+	for attempt := 0; ; attempt++ {
+		body, err := c.attempt(ctx, u)
+		var again *retryable
+		if err == nil || !errors.As(err, &again) || attempt >= retries {
+			return body, attempt + 1, err
+		}
+		wait := bo.NextBackOff()
+		if again.after > 0 {
+			wait = again.after
+		}
+		if c.OnRetry != nil {
+			c.OnRetry(again.reason, wait)
+		}
+		if err := c.wait(ctx, wait); err != nil {
+			return nil, attempt + 1, fmt.Errorf("GET %s: %w", u, err)
+		}
+	}
+}
+
+// attempt makes one request. Its timeout covers reading the body.
+func (c *Client) attempt(ctx context.Context, u string) ([]byte, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("GET %s: %w", u, err)
+	}
+	timeout := positive(c.Timeout, DefaultTimeout)
+	actx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(actx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, fmt.Errorf("GET %s: %w", u, err)
+	}
+	c.setHeaders(req)
+	c.requests.Add(1)
+	resp, err := c.httpClient().Do(req)
+	if err != nil {
+		return nil, c.transportError(ctx, u, timeout, err)
+	}
+	defer resp.Body.Close()
+	if err := c.checkStatus(resp, u); err != nil {
+		return nil, err
+	}
+	ctype := resp.Header.Get("Content-Type")
+	if isMarkup(ctype) {
+		return nil, fmt.Errorf("GET %s: answered %s, not JSON", u, ctype)
+	}
+	limit := positive(c.MaxBody, DefaultMaxBody)
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return nil, c.transportError(ctx, u, timeout, err)
+	}
+	return checkBody(body, limit, u, ctype)
+}
+
+func (c *Client) setHeaders(req *http.Request) {
+	req.Header.Set("Accept", "application/json")
+	ua := c.UserAgent
+	if ua == "" {
+		ua = defaultUserAgent()
+	}
+	req.Header.Set("User-Agent", ua)
+	if c.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.Token)
+	}
+}
+
+// transportError classifies a failure to send or read: the caller's own
+// cancellation is final; our timeout, resets and truncated bodies are
+// retried.
+func (c *Client) transportError(ctx context.Context, u string, timeout time.Duration, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("GET %s: %w", u, ctx.Err())
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err // it repeats the URL, which we name ourselves
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		err = fmt.Errorf("GET %s: timed out after %s: %w", u, timeout, context.DeadlineExceeded)
+		return &retryable{reason: "timeout", err: err}
+	}
+	err = fmt.Errorf("GET %s: %w", u, err)
+	return &retryable{reason: "connection failed", err: err}
+}
+
+// checkStatus turns a non-200 answer into an error, retryable for 429 and
+// 5xx. The body of an error answer is not read: it is usually an HTML page.
+func (c *Client) checkStatus(resp *http.Response, u string) error {
+	code := resp.StatusCode
+	err := fmt.Errorf("GET %s: HTTP %d %s", u, code, http.StatusText(code))
+	switch {
+	case code == http.StatusOK:
+		return nil
+	case code == http.StatusTooManyRequests:
+		wait := rateLimitWait(resp.Header, time.Now())
+		if wait > maxRateWait {
+			return fmt.Errorf("GET %s: rate limited for %s", u, wait.Round(time.Second))
+		}
+		return &retryable{reason: "rate limited (HTTP 429)", after: wait, err: err}
+	case code >= 500:
+		return &retryable{reason: fmt.Sprintf("HTTP %d", code), err: err}
+	case code == http.StatusNotFound:
+		return fmt.Errorf("GET %s: %w", u, ErrNotFound)
+	case code == http.StatusBadRequest:
+		return fmt.Errorf("GET %s: bad request (HTTP 400)", u)
+	}
+	return err
+}
+
+// checkBody refuses a body over the cap (final: asking again would bring
+// the same body) and markup served under a JSON label.
+func checkBody(body []byte, limit int64, u, ctype string) ([]byte, error) {
+	if int64(len(body)) > limit {
+		return nil, fmt.Errorf("GET %s: body larger than the %d-byte cap", u, limit)
+	}
+	if t := bytes.TrimSpace(body); len(t) > 0 && t[0] == '<' {
+		if ctype == "" {
+			ctype = "no Content-Type"
+		}
+		return nil, fmt.Errorf("GET %s: answered markup (%s), not JSON", u, ctype)
+	}
+	return body, nil
+}
+
+// isMarkup reports an HTML or XML Content-Type: a login wall, an error page
+// or a captive portal. Other types are let through, because test servers
+// and proxies often label JSON text/plain; the decoder judges the bytes.
+func isMarkup(ctype string) bool {
+	mt, _, err := mime.ParseMediaType(ctype)
+	if err != nil {
+		return false
+	}
+	return strings.Contains(mt, "html") || strings.HasSuffix(mt, "xml")
+}
+
+// rateLimitWait reads how long a 429 asks us to wait: the RateLimit header's
+// t= (HF's), else Retry-After in seconds or as an HTTP date; 0 if neither.
+func rateLimitWait(h http.Header, now time.Time) time.Duration {
+	for _, v := range h.Values("RateLimit") {
+		for _, policy := range strings.Split(v, ",") {
+			for _, param := range strings.Split(policy, ";") {
+				k, val, ok := strings.Cut(strings.TrimSpace(param), "=")
+				if n, err := strconv.Atoi(strings.TrimSpace(val)); ok && k == "t" && err == nil && n >= 0 {
+					return time.Duration(n) * time.Second
+				}
+			}
+		}
+	}
+	ra := strings.TrimSpace(h.Get("Retry-After"))
+	if n, err := strconv.Atoi(ra); err == nil && n >= 0 {
+		return time.Duration(n) * time.Second
+	}
+	if t, err := http.ParseTime(ra); err == nil && t.After(now) {
+		return t.Sub(now)
+	}
+	return 0
+}
+
+func (c *Client) wait(ctx context.Context, d time.Duration) error {
+	if c.Wait != nil {
+		return c.Wait(ctx, d)
+	}
+	return sleep(ctx, d)
+}
+
+// sleep waits for d or until ctx is done, whichever comes first.
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (c *Client) base() string {
+	if c.BaseURL == "" {
+		return DefaultBaseURL
+	}
+	return strings.TrimRight(c.BaseURL, "/")
+}
+
+func (c *Client) httpClient() *http.Client {
+	if c.HTTP == nil {
+		return http.DefaultClient
+	}
+	return c.HTTP
+}
+
+func defaultUserAgent() string {
+	return "papers/" + Version + " (+https://github.com/papertui/papers)"
+}
+
+// positive is v, or def when v is not positive.
+func positive[T int | int64 | time.Duration](v, def T) T {
+	if v <= 0 {
+		return def
+	}
+	return v
+}
