@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/adrg/xdg"
+	"github.com/alecthomas/kong"
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/store"
+)
+
+// Globals are the flags every command accepts.
+type Globals struct {
+	DB      string           `name:"db" env:"PAPERS_DB" placeholder:"FILE" help:"Library file (default $$XDG_DATA_HOME/papers/papers.db)."`
+	API     string           `name:"api" env:"PAPERS_API_URL" default:"https://huggingface.co" placeholder:"URL" help:"Feed base URL."`
+	Version kong.VersionFlag `name:"version" help:"Print the version and exit."`
+}
+
+// CLI is the whole command line.
+type CLI struct {
+	Globals
+
+	Read   ReadCmd   `cmd:"" default:"1" hidden:"" help:"Open the reader (the default)."`
+	Sync   SyncCmd   `cmd:"" help:"Fetch the feed into the library."`
+	Import ImportCmd `cmd:"" help:"Load saved API responses into the library (offline)."`
+	List   ListCmd   `cmd:"" help:"List papers in the library."`
+	Stats  StatsCmd  `cmd:"" help:"Summarise the library."`
+}
+
+// libraryPath is where the library lives: --db, PAPERS_DB, else the XDG
+// data folder.
+func (g *Globals) libraryPath() string {
+	if g.DB != "" {
+		return g.DB
+	}
+	return filepath.Join(xdg.DataHome, "papers", "papers.db")
+}
+
+func (g *Globals) open() (*store.Store, error) {
+	return store.Open(g.libraryPath())
+}
+
+// client builds the feed client; HF_TOKEN is read here and only handed to
+// the client, never stored or printed.
+func (g *Globals) client() *feed.Client {
+	c := feed.NewClient(g.API)
+	c.Token = os.Getenv("HF_TOKEN")
+	return c
+}
+
+// interruptible is a context cancelled by Ctrl-C or SIGTERM, so long work
+// stops cleanly between transactions.
+func interruptible() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}

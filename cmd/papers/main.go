@@ -1,0 +1,83 @@
+// Command papers is a terminal reader for the Hugging Face Daily Papers
+// feed. This file only parses the command line and hands off.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/alecthomas/kong"
+)
+
+// Exit codes, as scripts rely on them.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+// usageError marks an error the user can fix by changing the command line.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// failed marks a command that did its work but must exit 1 (a day failed,
+// an item was rejected); what it printed already says why.
+var errFailed = errors.New("finished with failures")
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+func run(args []string) int {
+	var cli CLI
+	parser, err := kong.New(&cli,
+		kong.Name("papers"),
+		kong.Description("A terminal reader for the Hugging Face Daily Papers feed.\n\nRun with no command to open the reader."),
+		kong.UsageOnError(),
+		kong.Exit(func(code int) { panic(exitCode(code)) }),
+		kong.Vars{"version": versionString()},
+	)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "papers:", err)
+		return exitFail
+	}
+	return execute(parser, &cli, args)
+}
+
+// exitCode carries kong's own exits (after --help) out of Parse.
+type exitCode int
+
+func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			c, ok := r.(exitCode)
+			if !ok {
+				panic(r)
+			}
+			code = int(c)
+		}
+	}()
+	kctx, err := parser.Parse(args)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "papers: %v\n", err)
+		fmt.Fprintln(os.Stderr, "Run 'papers --help' for usage.")
+		return exitUsage
+	}
+	err = kctx.Run(&cli.Globals)
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errFailed):
+		return exitFail
+	case errors.As(err, new(usageError)):
+		fmt.Fprintf(os.Stderr, "papers: %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(os.Stderr, "papers: %v\n", err)
+	return exitFail
+}

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"charm.land/bubbles/v2/progress"
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/clean"
+)
+
+// SyncCmd is `papers sync`.
+type SyncCmd struct {
+	Date    string `placeholder:"YYYY-MM-DD" help:"Sync one feed day."`
+	Since   string `placeholder:"YYYY-MM-DD" help:"Sync from this day (ranges over two weeks are fetched by month)."`
+	Until   string `placeholder:"YYYY-MM-DD" help:"Sync through this day (default today)."`
+	Days    int    `placeholder:"N" help:"Sync the last N days."`
+	Refresh bool   `help:"Fetch complete days older than 3 days again."`
+	JSON    bool   `name:"json" help:"Print the report as one JSON object."`
+}
+
+// Run syncs and reports; exit 1 when any day failed.
+func (c *SyncCmd) Run(g *Globals) error {
+	plan := store.SyncPlan{Date: c.Date, Since: c.Since, Until: c.Until, Days: c.Days, Refresh: c.Refresh}
+	if err := c.validate(); err != nil {
+		return err
+	}
+	lib, err := g.open()
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	ctx, stop := interruptible()
+	defer stop()
+	client := g.client()
+	bar := newProgressPrinter(os.Stderr)
+	client.OnRetry = bar.retry
+	report, err := lib.Sync(ctx, client, plan, bar.update)
+	bar.finish()
+	if err != nil {
+		return fmt.Errorf("sync: %w", err)
+	}
+	if c.JSON {
+		err = writeJSON(os.Stdout, report)
+	} else {
+		printSyncSummary(os.Stdout, report)
+	}
+	if err != nil {
+		return err
+	}
+	if len(report.Failed) > 0 {
+		return errFailed
+	}
+	return nil
+}
+
+func (c *SyncCmd) validate() error {
+	set := 0
+	for _, on := range []bool{c.Date != "", c.Since != "", c.Days != 0} {
+		if on {
+			set++
+		}
+	}
+	if set > 1 {
+		return usagef("sync: choose one of --date, --since, --days")
+	}
+	if c.Until != "" && c.Since == "" {
+		return usagef("sync: --until needs --since")
+	}
+	if c.Days < 0 {
+		return usagef("sync: --days must be positive, got %d", c.Days)
+	}
+	return nil
+}
+
+func printSyncSummary(w io.Writer, r store.SyncReport) {
+	fmt.Fprintf(w, "synced %d days: %d papers (%d new, %d updated) in %d requests",
+		r.Days, r.Papers, r.New, r.Updated, r.Requests)
+	if r.Skipped > 0 {
+		fmt.Fprintf(w, "; %d complete days skipped (--refresh fetches them again)", r.Skipped)
+	}
+	fmt.Fprintln(w)
+	for _, rej := range r.Rejected {
+		fmt.Fprintf(w, "skipped item on %s: %s\n", rej.Day, rej.Error)
+	}
+	for _, f := range r.Failed {
+		fmt.Fprintf(w, "failed %s: %s\n", f.Day, f.Error)
+	}
+}
+
+// progressPrinter shows sync progress on stderr: a bar on a terminal,
+// plain lines in a pipe or log.
+type progressPrinter struct {
+	w        io.Writer
+	terminal bool
+	bar      progress.Model
+	drawn    bool
+}
+
+func newProgressPrinter(f *os.File) *progressPrinter {
+	return &progressPrinter{w: f, terminal: isTerminal(f), bar: progress.New(progress.WithWidth(30))}
+}
+
+func (p *progressPrinter) update(s store.SyncProgress) {
+	if !p.terminal {
+		if s.Done {
+			status := "ok"
+			if s.Err != nil {
+				status = "failed: " + s.Err.Error()
+			}
+			fmt.Fprintf(p.w, "sync %s (%d/%d) %s\n", s.Day, s.Index, s.Total, status)
+		}
+		return
+	}
+	done := s.Index - 1
+	if s.Done {
+		done = s.Index
+	}
+	fmt.Fprintf(p.w, "\r\x1b[K%s syncing %s (%d/%d)", p.bar.ViewAs(float64(done)/float64(max(s.Total, 1))), s.Day, s.Index, s.Total)
+	p.drawn = true
+	if s.Done && s.Err != nil {
+		fmt.Fprintf(p.w, "\r\x1b[Kfailed %s: %s\n", s.Day, oneLine(s.Err.Error()))
+	}
+}
+
+func (p *progressPrinter) retry(reason string, wait time.Duration) {
+	p.note(fmt.Sprintf("%s; retrying in %s", reason, wait))
+}
+
+func (p *progressPrinter) note(msg string) {
+	if p.terminal {
+		fmt.Fprintf(p.w, "\r\x1b[K%s\n", oneLine(msg))
+		return
+	}
+	fmt.Fprintln(p.w, oneLine(msg))
+}
+
+func (p *progressPrinter) finish() {
+	if p.terminal && p.drawn {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+}
+
+// oneLine makes a message safe and single-line for the terminal: errors
+// can quote what the feed sent.
+func oneLine(s string) string { return clean.Line(s) }

@@ -1,0 +1,165 @@
+// Package article turns a stored paper into the detail document the reader
+// and `papers show` display: Markdown built from feed text made safe, and
+// rendered by glamour at a given width and style.
+package article
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"charm.land/glamour/v2"
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/clean"
+)
+
+// ShownAuthors is how many authors the detail lists before "+N more".
+const ShownAuthors = 10
+
+// Markdown is the detail document of a paper. Every piece of feed text is
+// cleaned of control sequences and escaped, so the feed cannot inject
+// Markdown, HTML or terminal escapes; inline LaTeX becomes Unicode.
+func Markdown(r store.Record, allAuthors bool) string {
+	p := r.Paper
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", text(p.Title))
+	if !p.WithdrawnAt.IsZero() {
+		fmt.Fprintf(&b, "**Withdrawn** on %s\n\n", p.WithdrawnAt.Format("2006-01-02"))
+	}
+	if line := authorsLine(r, allAuthors); line != "" {
+		b.WriteString(line + "\n\n")
+	}
+	b.WriteString(factsLine(r) + "\n\n")
+	if p.Organization != "" {
+		fmt.Fprintf(&b, "**Organization** %s\n\n", text(p.Organization))
+	}
+	b.WriteString(linksLine(r) + "\n\n")
+	if p.AISummary != "" {
+		fmt.Fprintf(&b, "**AI summary** *%s*\n\n", text(p.AISummary))
+	}
+	if len(p.AIKeywords) > 0 {
+		kws := make([]string, len(p.AIKeywords))
+		for i, k := range p.AIKeywords {
+			kws[i] = "`" + strings.ReplaceAll(clean.Line(k), "`", "'") + "`"
+		}
+		fmt.Fprintf(&b, "**Keywords** %s\n\n", strings.Join(kws, " "))
+	}
+	if p.Abstract != "" {
+		b.WriteString("## Abstract\n\n")
+		for _, para := range strings.Split(clean.Text(p.Abstract), "\n") {
+			if strings.TrimSpace(para) != "" {
+				b.WriteString(text(para) + "\n\n")
+			}
+		}
+	}
+	return b.String()
+}
+
+// text is feed text ready to stand in Markdown.
+func text(s string) string { return clean.Markdown(clean.TeX(clean.Line(s))) }
+
+func authorsLine(r store.Record, all bool) string {
+	authors := r.Authors
+	if len(authors) == 0 {
+		return ""
+	}
+	shown := authors
+	if !all && len(shown) > ShownAuthors {
+		shown = shown[:ShownAuthors]
+	}
+	names := make([]string, len(shown))
+	for i, a := range shown {
+		names[i] = text(a.Name)
+		if a.Hidden {
+			names[i] += " (hidden)"
+		}
+	}
+	line := "**Authors** " + strings.Join(names, ", ")
+	if more := len(authors) - len(shown); more > 0 {
+		line += fmt.Sprintf(" *+%d more* (a shows all)", more)
+	}
+	return line
+}
+
+func factsLine(r store.Record) string {
+	p := r.Paper
+	day := "not in the feed"
+	if p.Day != "" {
+		day = p.Day
+	}
+	facts := []string{"**Feed day** " + day}
+	if !p.Published.IsZero() {
+		facts = append(facts, "**arXiv** "+p.Published.Format("2006-01-02"))
+	}
+	facts = append(facts, fmt.Sprintf("**▲ %d** upvotes", p.Upvotes), fmt.Sprintf("**%d** comments", p.Comments))
+	var state []string
+	if r.Queued {
+		state = append(state, fmt.Sprintf("queued #%d", r.QueuePos))
+	}
+	if r.Read {
+		state = append(state, "read")
+	}
+	if len(state) > 0 {
+		facts = append(facts, "*"+strings.Join(state, ", ")+"*")
+	}
+	return strings.Join(facts, " · ")
+}
+
+// Links are the paper's links that may be opened: only http(s) URLs.
+func Links(r store.Record) []Link {
+	p := r.Paper
+	links := []Link{{"HF page", p.HFURL()}, {"arXiv", p.AbsURL()}, {"PDF", p.PDFURL()}}
+	if u, ok := clean.URL(p.GitHubRepo); ok {
+		name := "GitHub"
+		if p.GitHubStars > 0 {
+			name = fmt.Sprintf("GitHub ★ %d", p.GitHubStars)
+		}
+		links = append(links, Link{name, u})
+	}
+	if u, ok := clean.URL(p.ProjectPage); ok {
+		links = append(links, Link{"Project page", u})
+	}
+	return links
+}
+
+// Link is a named URL.
+type Link struct{ Name, URL string }
+
+func linksLine(r store.Record) string {
+	var parts []string
+	for _, l := range Links(r) {
+		parts = append(parts, fmt.Sprintf("**%s** %s", clean.Markdown(l.Name), clean.Markdown(l.URL)))
+	}
+	return strings.Join(parts, "  \n")
+}
+
+// renderers caches one glamour renderer per width and style: building one
+// costs more than rendering an abstract.
+var renderers = struct {
+	sync.Mutex
+	byKey map[string]*glamour.TermRenderer
+}{byKey: map[string]*glamour.TermRenderer{}}
+
+// Render renders a detail document at width with the "dark", "light" or
+// "notty" (plain text) style.
+func Render(md string, width int, style string) (string, error) {
+	width = max(width, 20)
+	key := fmt.Sprintf("%s/%d", style, width)
+	renderers.Lock()
+	defer renderers.Unlock()
+	r, ok := renderers.byKey[key]
+	if !ok {
+		var err error
+		r, err = glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width),
+			glamour.WithPreservedNewLines())
+		if err != nil {
+			return "", fmt.Errorf("detail renderer: %w", err)
+		}
+		renderers.byKey[key] = r
+	}
+	out, err := r.Render(md)
+	if err != nil {
+		return "", fmt.Errorf("render detail: %w", err)
+	}
+	return strings.Trim(out, "\n"), nil
+}

@@ -1,0 +1,110 @@
+package tui
+
+import (
+	"context"
+	"io"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/cli/browser"
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/article"
+)
+
+// Every Cmd captures the values it needs before its closure runs; none
+// reads the live model.
+
+// queryTimeout bounds one library query so a stuck disk cannot hang a Cmd forever.
+const queryTimeout = 10 * time.Second
+
+func countCmd(lib Library, f store.Filter, gen int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+		defer cancel()
+		n, err := lib.Count(ctx, f)
+		return countLoaded{gen: gen, total: n, err: err}
+	}
+}
+
+func pageCmd(lib Library, f store.Filter, gen, page int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+		defer cancel()
+		entries, err := lib.Entries(ctx, f, page*pageSize, pageSize)
+		return pageLoaded{gen: gen, page: page, rows: rowsOf(entries), err: err}
+	}
+}
+
+func positionCmd(lib Library, f store.Filter, gen int, id string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+		defer cancel()
+		i, err := lib.Position(ctx, f, id)
+		return selectionFound{gen: gen, index: i, err: err}
+	}
+}
+
+func detailCmd(lib Library, key detailKey) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+		defer cancel()
+		rec, err := lib.Record(ctx, key.id)
+		if err != nil {
+			return detailRendered{key: key, err: err}
+		}
+		out, err := article.Render(article.Markdown(rec, key.allAuthors), key.width, key.style)
+		return detailRendered{key: key, record: rec, content: out, err: err}
+	}
+}
+
+func queueCmd(lib Library) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+		defer cancel()
+		recs, err := lib.Queue(ctx)
+		return queueLoaded{records: recs, err: err}
+	}
+}
+
+// saveCmd commits one change of the reader's state; the screen shows it
+// as done only when stateSaved says it reached the disk.
+func saveCmd(what, id string, save func(ctx context.Context) error) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+		defer cancel()
+		return stateSaved{what: what, id: id, err: save(ctx)}
+	}
+}
+
+// syncCmd runs a sync and streams its progress back through ch.
+func syncCmd(ctx context.Context, lib Library, f store.Fetcher, ch chan tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		go func() {
+			report, err := lib.Sync(ctx, f, store.SyncPlan{}, func(p store.SyncProgress) {
+				select {
+				case ch <- syncProgressed{p}:
+				case <-ctx.Done():
+				}
+			})
+			ch <- syncFinished{report: report, err: err}
+		}()
+		return <-ch
+	}
+}
+
+// listenSync waits for the next message of a running sync.
+func listenSync(ch chan tea.Msg) tea.Cmd {
+	return func() tea.Msg { return <-ch }
+}
+
+func openCmd(url string) tea.Cmd {
+	return func() tea.Msg {
+		// xdg-open and friends print; they must not scribble on the screen.
+		browser.Stdout, browser.Stderr = io.Discard, io.Discard
+		return opened{url: url, err: browser.OpenURL(url)}
+	}
+}
+
+func themeTimeoutCmd() tea.Cmd {
+	return tea.Tick(300*time.Millisecond, func(time.Time) tea.Msg { return themeTimedOut{} })
+}

@@ -1,0 +1,191 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/bubbles/v2/spinner"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/store"
+)
+
+// fixturePapers is the project's own small library: three feed days, a
+// paper outside the feed, wide titles (CJK, emoji, combining marks) and a
+// hostile one.
+func fixturePapers() map[string][]feed.Paper {
+	mk := func(id, title string, up, comments int, day, org string, authors ...string) feed.Paper {
+		p := feed.Paper{ID: id, Title: title, Upvotes: up, Comments: comments, Day: day, Organization: org,
+			Abstract:  "We present " + title + ". It uses $\\alpha$-scaled attention with $O(n^2)$ cost.\n\nA second paragraph.",
+			Published: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC), AISummary: "A short summary of " + title + ".",
+			AIKeywords: []string{"attention", "scaling"}, GitHubRepo: "https://github.com/example/" + id, GitHubStars: 12}
+		for _, a := range authors {
+			p.Authors = append(p.Authors, feed.Author{Name: a})
+		}
+		return p
+	}
+	return map[string][]feed.Paper{
+		"2025-10-02": {
+			mk("2510.00001", "Sparse Attention at Scale", 120, 4, "2025-10-02", "Example Lab", "Ada Lovelace", "Alan Turing"),
+			mk("2510.00002", "大規模言語モデルの推論 🧠 with Café Ñandú", 40, 1, "2025-10-02", "", "王伟", "José Núñez"),
+			mk("2510.00003", "Evil \x1b[31mRed\x1b[0m \x1b]52;c;ZXZpbA==\x07Title\u202e", 3, 0, "2025-10-02", "Bad\x1b[2JOrg", "Mallory"),
+		},
+		"2025-10-01": {
+			mk("2510.00004", "Diffusion Models Without Noise Schedules", 77, 2, "2025-10-01", "", "Grace Hopper"),
+			mk("2510.00005", "A Benchmark for Agents", 9, 0, "2025-10-01", "Agents Inc", "Barbara Liskov"),
+		},
+		"2025-09-30": {
+			mk("2509.00006", "Retrieval Is All You Need", 55, 3, "2025-09-30", "", "Donald Knuth"),
+		},
+	}
+}
+
+func newTestLibrary(t testing.TB) *store.Store {
+	t.Helper()
+	lib, err := store.Open(filepath.Join(t.TempDir(), "papers.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	for day, papers := range fixturePapers() {
+		if _, err := lib.SaveDay(context.Background(), day, papers); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return lib
+}
+
+// harness drives a Model the way the Bubble Tea loop does, running each
+// Cmd and feeding its message back until nothing is left to do.
+type harness struct {
+	t testing.TB
+	m Model
+}
+
+func newHarness(t testing.TB, lib Library, w, h int) *harness {
+	t.Helper()
+	hs := &harness{t: t, m: New(Options{Library: lib, Style: "dark"})}
+	hs.run(hs.m.Init())
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	return hs
+}
+
+func (hs *harness) send(msg tea.Msg) {
+	hs.t.Helper()
+	next, cmd := hs.m.Update(msg)
+	hs.m = next.(Model)
+	hs.run(cmd)
+}
+
+// run executes cmd and everything it leads to. Timers (spinner ticks) are
+// skipped: they would only redraw.
+func (hs *harness) run(cmd tea.Cmd) {
+	hs.t.Helper()
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps > 10000 {
+			hs.t.Fatal("commands never settle")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := runWithTimeout(hs.t, c)
+		switch msg := msg.(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case spinner.TickMsg, themeTimedOut:
+		default:
+			next, more := hs.m.Update(msg)
+			hs.m = next.(Model)
+			queue = append(queue, more)
+		}
+	}
+}
+
+func runWithTimeout(t testing.TB, c tea.Cmd) tea.Msg {
+	done := make(chan tea.Msg, 1)
+	go func() { done <- c() }()
+	select {
+	case msg := <-done:
+		return msg
+	case <-time.After(5 * time.Second):
+		t.Fatal("a command did not return within 5s")
+		return nil
+	}
+}
+
+func (hs *harness) keys(keys ...string) {
+	hs.t.Helper()
+	for _, k := range keys {
+		hs.send(keyMsg(k))
+	}
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "ctrl+d":
+		return tea.KeyPressMsg{Code: 'd', Mod: tea.ModCtrl}
+	case "ctrl+u":
+		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	}
+	r := []rune(k)
+	if len(r) != 1 {
+		panic(fmt.Sprintf("keyMsg: unknown key %q", k))
+	}
+	return tea.KeyPressMsg{Code: r[0], Text: k}
+}
+
+// screen is the view without colours.
+func (hs *harness) screen() string {
+	return ansi.Strip(hs.m.View().Content)
+}
+
+func (hs *harness) selectedID() string {
+	r, _ := hs.m.list.selected()
+	return r.ID
+}
+
+func (hs *harness) requireScreen(want ...string) {
+	hs.t.Helper()
+	s := hs.screen()
+	for _, w := range want {
+		if !strings.Contains(s, w) {
+			hs.t.Fatalf("screen lacks %q:\n%s", w, s)
+		}
+	}
+}
+
+func sizeMsg(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+func emptyLibrary(t testing.TB) *store.Store {
+	lib, err := store.Open(filepath.Join(t.TempDir(), "empty.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	return lib
+}

@@ -1,0 +1,83 @@
+package tui
+
+// pane names a pane of the reader.
+type pane int
+
+const (
+	paneList pane = iota
+	paneDetail
+	paneQueue
+	paneCount
+)
+
+func (p pane) title() string {
+	return [...]string{"Papers", "Detail", "Queue"}[p]
+}
+
+// Size limits of the layout.
+const (
+	minWidth    = 60
+	minHeight   = 15
+	sideBySide  = 120 // list and detail together from this width
+	threeColumn = 180 // and the queue as a third column
+)
+
+// rect is where a pane is drawn, inside its border.
+type rect struct{ x, y, w, h int }
+
+// layout is where every pane goes for one terminal size.
+type layout struct {
+	tooSmall bool
+	tabs     bool // one pane at a time, with a tab bar
+	panes    [paneCount]rect
+	visible  [paneCount]bool
+}
+
+// statusHeight is the status bar; tabHeight the tab bar in narrow mode.
+const (
+	statusHeight = 1
+	tabHeight    = 1
+	borderSize   = 2
+)
+
+// computeLayout places the panes for a width × height terminal, with
+// focus deciding which pane a narrow terminal shows.
+func computeLayout(width, height int, focus pane) layout {
+	var l layout
+	if width < minWidth || height < minHeight {
+		l.tooSmall = true
+		return l
+	}
+	bodyH := height - statusHeight
+	if width < sideBySide {
+		l.tabs = true
+		inner := rect{0, tabHeight, width - borderSize, bodyH - tabHeight - borderSize}
+		l.panes[focus] = inner
+		l.visible[focus] = true
+		return l
+	}
+	columns := []pane{paneList, paneDetail}
+	if width >= threeColumn {
+		columns = append(columns, paneQueue)
+	}
+	widths := splitWidths(width, len(columns))
+	x := 0
+	for i, p := range columns {
+		l.panes[p] = rect{x, 0, widths[i] - borderSize, bodyH - borderSize}
+		l.visible[p] = true
+		x += widths[i]
+	}
+	return l
+}
+
+// splitWidths gives the list 45% (two columns) or 38% and the queue 24%
+// (three columns); the detail takes the rest.
+func splitWidths(width, n int) []int {
+	if n == 2 {
+		list := width * 45 / 100
+		return []int{list, width - list}
+	}
+	list := width * 38 / 100
+	queue := width * 24 / 100
+	return []int{list, width - list - queue, queue}
+}

@@ -1,0 +1,30 @@
+// Package tui is the reader: a list of papers by feed day, the selected
+// paper's detail, and the reading queue. It runs no SQL and no HTTP itself:
+// everything goes through the Library, in tea.Cmds, and comes back as
+// messages.
+package tui
+
+import (
+	"context"
+	"time"
+
+	"github.com/papertui/papers/store"
+)
+
+// Library is what the reader needs of the store.
+type Library interface {
+	Entries(ctx context.Context, f store.Filter, offset, limit int) ([]store.Entry, error)
+	Count(ctx context.Context, f store.Filter) (int, error)
+	Position(ctx context.Context, f store.Filter, id string) (int, error)
+	Record(ctx context.Context, id string) (store.Record, error)
+	Queue(ctx context.Context) ([]store.Record, error)
+	Enqueue(ctx context.Context, ids ...string) error
+	Dequeue(ctx context.Context, ids ...string) error
+	Done(ctx context.Context, ids ...string) error
+	Move(ctx context.Context, id string, position int) error
+	SetRead(ctx context.Context, read bool, ids ...string) error
+	Sync(ctx context.Context, f store.Fetcher, plan store.SyncPlan, progress func(store.SyncProgress)) (store.SyncReport, error)
+	LastSync(ctx context.Context) (time.Time, bool)
+}
+
+var _ Library = (*store.Store)(nil)

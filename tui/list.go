@@ -1,0 +1,224 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/clean"
+)
+
+// pageSize is how many rows one query loads. Only the pages around the
+// viewport are held, so a keypress costs the same at 100 or 100,000 papers.
+const pageSize = 200
+
+// keepPages is how many pages the list holds before dropping far ones.
+const keepPages = 16
+
+// row is a list entry with its text already made safe for display, done
+// once when the page loads rather than on every frame.
+type row struct {
+	store.Entry
+	title string // cleaned, LaTeX as Unicode
+	who   string // organization, else first author, cleaned
+}
+
+func rowsOf(entries []store.Entry) []row {
+	rows := make([]row, len(entries))
+	for i, e := range entries {
+		who := e.Organization
+		if who == "" {
+			who = e.FirstAuthor
+		}
+		rows[i] = row{Entry: e, title: clean.TeX(clean.Line(e.Title)), who: clean.Line(who)}
+	}
+	return rows
+}
+
+// listPane is a window over the view's rows, loaded a page at a time.
+type listPane struct {
+	total   int
+	counted bool
+	pages   map[int][]row
+	pending map[int]bool
+	cursor  int
+	offset  int // first row drawn
+}
+
+func newListPane() listPane {
+	return listPane{pages: map[int][]row{}, pending: map[int]bool{}}
+}
+
+// row is the i-th row of the view, if its page is loaded.
+func (l *listPane) row(i int) (row, bool) {
+	rows, ok := l.pages[i/pageSize]
+	if !ok || i%pageSize >= len(rows) {
+		return row{}, false
+	}
+	return rows[i%pageSize], true
+}
+
+// selected is the row under the cursor.
+func (l *listPane) selected() (row, bool) {
+	if l.total == 0 {
+		return row{}, false
+	}
+	return l.row(l.cursor)
+}
+
+// move moves the cursor by delta rows, clamped, and scrolls to keep it
+// visible in height lines.
+func (l *listPane) move(delta, height int) {
+	l.moveTo(l.cursor+delta, height)
+}
+
+func (l *listPane) moveTo(i, height int) {
+	l.cursor = max(0, min(i, l.total-1))
+	l.scroll(height)
+}
+
+// scroll keeps the cursor in view, counting the day separators drawn.
+func (l *listPane) scroll(height int) {
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	for l.offset < l.cursor && l.linesBetween(l.offset, l.cursor) > height {
+		l.offset++
+	}
+	l.offset = max(0, min(l.offset, max(l.total-1, 0)))
+}
+
+// linesBetween counts the screen lines rows from..to take, separators
+// included (the first row always gets one).
+func (l *listPane) linesBetween(from, to int) int {
+	lines := 0
+	prevDay := "\x00"
+	for i := from; i <= to; i++ {
+		r, _ := l.row(i)
+		if r.Day != prevDay {
+			lines++
+			prevDay = r.Day
+		}
+		lines++
+	}
+	return lines
+}
+
+// neededPages are the pages the viewport and its neighbours need.
+func (l *listPane) neededPages(height int) []int {
+	if l.total == 0 {
+		return nil
+	}
+	first := max(0, l.offset-pageSize/2) / pageSize
+	last := min(l.total-1, l.offset+height+pageSize/2) / pageSize
+	var pages []int
+	for p := first; p <= last; p++ {
+		if _, ok := l.pages[p]; !ok && !l.pending[p] {
+			pages = append(pages, p)
+		}
+	}
+	return pages
+}
+
+// dropFarPages forgets pages far from the cursor so memory stays flat
+// however far the reader scrolls.
+func (l *listPane) dropFarPages() {
+	if len(l.pages) <= keepPages {
+		return
+	}
+	here := l.cursor / pageSize
+	for p := range l.pages {
+		if p < here-keepPages/2 || p > here+keepPages/2 {
+			delete(l.pages, p)
+		}
+	}
+}
+
+// view draws the visible rows into w × h.
+func (l *listPane) view(st styles, w, h int) string {
+	lines := make([]string, 0, h)
+	prevDay := "\x00"
+	for i := l.offset; i < l.total && len(lines) < h; i++ {
+		r, ok := l.row(i)
+		if !ok {
+			lines = append(lines, st.dimmed.Render(ansi.Truncate("  loading…", w, "")))
+			continue
+		}
+		if r.Day != prevDay {
+			lines = append(lines, dayRule(st, r.Day, w))
+			prevDay = r.Day
+			if len(lines) >= h {
+				break
+			}
+		}
+		lines = append(lines, rowLine(st, r, w, i == l.cursor))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func dayRule(st styles, day string, w int) string {
+	label := "not in the feed"
+	if t, err := time.Parse(time.DateOnly, day); err == nil {
+		label = t.Format("Mon 2 Jan 2006")
+	}
+	head := "── " + label + " "
+	return st.dayHeader.Render(head + strings.Repeat("─", max(0, w-ansi.StringWidth(head))))
+}
+
+// rowLine is one paper: queued mark, upvotes, comments, title, who.
+func rowLine(st styles, r row, w int, selected bool) string {
+	mark := " "
+	if r.Queued {
+		mark = st.queuedMark.Render("●")
+	}
+	stats := fmt.Sprintf("%5s %3s", fmt.Sprintf("▲%d", r.Upvotes), fmt.Sprintf("%d", r.Comments))
+	textStyle := st.unread
+	if r.Read {
+		textStyle = st.read
+	}
+	// The who column has a fixed width so titles line up.
+	whoW := 0
+	if w >= 70 {
+		whoW = min(24, w/4)
+	}
+	titleW := max(1, w-2-ansi.StringWidth(stats)-1-whoW-2)
+	line := mark + " " + st.upvotes.Render(stats) + " " + textStyle.Render(fit(r.title, titleW))
+	if whoW > 0 {
+		line += "  " + st.dimmed.Render(fit(r.who, whoW))
+	}
+	if selected {
+		return st.selected.Width(w).Render(line)
+	}
+	return lipgloss.NewStyle().MaxWidth(w).Render(line)
+}
+
+// rowAtLine is the row drawn on screen line n of the list, if any.
+func (l *listPane) rowAtLine(n int) (int, bool) {
+	line := 0
+	prevDay := "\x00"
+	for i := l.offset; i < l.total; i++ {
+		r, _ := l.row(i)
+		if r.Day != prevDay {
+			line++
+			prevDay = r.Day
+		}
+		if line == n {
+			return i, true
+		}
+		if line > n {
+			return 0, false
+		}
+		line++
+	}
+	return 0, false
+}
+
+// fit truncates s to w cells with an ellipsis and pads it to exactly w,
+// measuring wide (CJK, emoji) and zero-width (combining) runes right.
+func fit(s string, w int) string {
+	s = ansi.Truncate(s, w, "…")
+	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+}

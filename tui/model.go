@@ -1,0 +1,141 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"github.com/papertui/papers/store"
+)
+
+// Options configure the reader.
+type Options struct {
+	Library Library
+	// Fetcher syncs the feed; nil leaves the reader offline.
+	Fetcher store.Fetcher
+	// Style is "auto" (ask the terminal), "dark" or "light".
+	Style string
+	Mouse bool
+	// SyncAfter is how old the last sync may be before the reader syncs
+	// in the background on start; 0 never syncs on start.
+	SyncAfter time.Duration
+}
+
+// Model is the reader: a coordinator routing messages to plain panes.
+type Model struct {
+	opts   Options
+	keys   keyMap
+	st     styles
+	themed bool // the style is settled (asked, answered or timed out)
+	help   help.Model
+
+	width, height int
+	focus         pane
+	lastFocus     pane // the pane before the detail was opened
+	showHelp      bool
+
+	view       store.Filter
+	unreadOnly bool
+	gen        int // bumped whenever the view changes; older results are dropped
+
+	list   listPane
+	detail detailPane
+	queue  queuePane
+
+	sync   syncState
+	notice string // the last message for the status bar
+	errMsg string // the last error, in one line
+}
+
+// syncState is the background sync as the status bar shows it.
+type syncState struct {
+	running bool
+	ch      chan tea.Msg
+	cancel  context.CancelFunc
+	spin    spinner.Model
+	day     string
+	index   int
+	total   int
+	offline bool
+}
+
+// New builds the reader over a library.
+func New(opts Options) Model {
+	m := Model{
+		opts:   opts,
+		keys:   newKeyMap(),
+		help:   help.New(),
+		list:   newListPane(),
+		detail: newDetailPane(),
+		view:   store.Filter{Sort: store.SortNewest},
+	}
+	m.sync.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
+	m.setStyle(opts.Style != "light")
+	m.themed = opts.Style == "dark" || opts.Style == "light"
+	return m
+}
+
+func (m *Model) setStyle(dark bool) {
+	m.st = newStyles(dark)
+	m.help.Styles = m.st.help
+}
+
+func (m Model) glamourStyle() string {
+	if m.st.dark {
+		return "dark"
+	}
+	return "light"
+}
+
+// Init loads the first page from the library at once and, when the last
+// sync is old, starts one in the background: the first frame never waits
+// for the network.
+func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{
+		countCmd(m.opts.Library, m.view, m.gen),
+		pageCmd(m.opts.Library, m.view, m.gen, 0),
+		queueCmd(m.opts.Library),
+		m.syncIfStale(),
+	}
+	if !m.themed {
+		cmds = append(cmds, tea.RequestBackgroundColor, themeTimeoutCmd())
+	}
+	return tea.Batch(cmds...)
+}
+
+// syncIfStale starts a sync when the last one is older than SyncAfter.
+func (m Model) syncIfStale() tea.Cmd {
+	if m.opts.Fetcher == nil || m.opts.SyncAfter <= 0 {
+		return nil
+	}
+	lib, after := m.opts.Library, m.opts.SyncAfter
+	return func() tea.Msg {
+		last, ok := lib.LastSync(context.Background())
+		if ok && time.Since(last) < after {
+			return nil
+		}
+		return syncRequested{}
+	}
+}
+
+// syncRequested: the reader decided to sync (on start, or r).
+type syncRequested struct{}
+
+// Run opens the reader full screen until the user quits.
+func Run(opts Options, progOpts ...tea.ProgramOption) error {
+	_, err := tea.NewProgram(New(opts), progOpts...).Run()
+	return err
+}
+
+func (m Model) bodyHeight(p pane) int {
+	// Laid out as if p had the focus: a narrow terminal shows one pane at
+	// a time, and the hidden ones keep their size for when they return.
+	return computeLayout(m.width, m.height, p).panes[p].h
+}
+
+// listHeight is the rows the list draws (its pane minus the title line).
+func (m Model) listHeight() int { return max(1, m.bodyHeight(paneList)-1) }
+
+func (m Model) queueHeight() int { return max(1, m.bodyHeight(paneQueue)-1) }

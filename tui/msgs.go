@@ -1,0 +1,67 @@
+package tui
+
+import (
+	"github.com/papertui/papers/store"
+)
+
+// Messages are named after the facts they report.
+
+// countLoaded: how many papers the view holds.
+type countLoaded struct {
+	gen   int
+	total int
+	err   error
+}
+
+// pageLoaded: one page of the view's rows.
+type pageLoaded struct {
+	gen  int
+	page int
+	rows []row
+	err  error
+}
+
+// detailRendered: a paper's detail, rendered for a width and style.
+type detailRendered struct {
+	key     detailKey
+	record  store.Record
+	content string
+	err     error
+}
+
+// queueLoaded: the reading queue, in order.
+type queueLoaded struct {
+	records []store.Record
+	err     error
+}
+
+// stateSaved: a queue or read change has been committed (or failed).
+type stateSaved struct {
+	what string
+	id   string
+	err  error
+}
+
+// selectionFound: where the selected paper sits after the view changed.
+type selectionFound struct {
+	gen   int
+	index int
+	err   error
+}
+
+// syncProgressed and syncFinished report a background sync.
+type syncProgressed struct{ p store.SyncProgress }
+
+type syncFinished struct {
+	report store.SyncReport
+	err    error
+}
+
+// themeTimedOut: the terminal never said its background colour.
+type themeTimedOut struct{}
+
+// opened: a link was handed to the browser (or could not be).
+type opened struct {
+	url string
+	err error
+}

@@ -1,0 +1,82 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/clean"
+)
+
+// queuePane is the reading queue in the reader's order.
+type queuePane struct {
+	records []store.Record
+	titles  []string // cleaned once per load
+	cursor  int
+	offset  int
+	loaded  bool
+}
+
+func (q *queuePane) set(recs []store.Record) {
+	q.records = recs
+	q.titles = make([]string, len(recs))
+	for i, r := range recs {
+		q.titles[i] = clean.TeX(clean.Line(r.Title))
+	}
+	q.loaded = true
+	q.cursor = max(0, min(q.cursor, len(recs)-1))
+}
+
+func (q *queuePane) selected() (store.Record, bool) {
+	if len(q.records) == 0 {
+		return store.Record{}, false
+	}
+	return q.records[q.cursor], true
+}
+
+func (q *queuePane) move(delta, height int) {
+	q.cursor = max(0, min(q.cursor+delta, len(q.records)-1))
+	if q.cursor < q.offset {
+		q.offset = q.cursor
+	}
+	if q.cursor >= q.offset+height {
+		q.offset = q.cursor - height + 1
+	}
+}
+
+// selectID puts the cursor on id when it is queued.
+func (q *queuePane) selectID(id string, height int) {
+	for i, r := range q.records {
+		if r.ID == id {
+			q.move(i-q.cursor, height)
+			return
+		}
+	}
+}
+
+func (q *queuePane) view(st styles, w, h int, keys keyMap) string {
+	if !q.loaded {
+		return st.dimmed.Render("loading…")
+	}
+	if len(q.records) == 0 {
+		return st.dimmed.Render(ansi.Wrap(fmt.Sprintf("The queue is empty. Press %s on a paper to queue it.",
+			keys.Bookmark.Help().Key), w, ""))
+	}
+	var lines []string
+	for i := q.offset; i < len(q.records) && len(lines) < h; i++ {
+		r := q.records[i]
+		num := fmt.Sprintf("%2d. ", i+1)
+		title := ansi.Truncate(q.titles[i], max(1, w-len(num)), "…")
+		style := st.unread
+		if r.Read {
+			style = st.read
+		}
+		line := st.dimmed.Render(num) + style.Render(title)
+		if i == q.cursor {
+			line = st.selected.Width(w).Render(line)
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}

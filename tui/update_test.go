@@ -1,0 +1,202 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestFirstFrameShowsNewestDayFirst(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.requireScreen("Papers 1/6", "Thu 2 Oct 2025", "Sparse Attention at Scale", "Wed 1 Oct 2025", "Tue 30 Sep 2025")
+	s := hs.screen()
+	if strings.Index(s, "2 Oct 2025") > strings.Index(s, "1 Oct 2025") {
+		t.Error("newest day is not first")
+	}
+	if hs.selectedID() != "2510.00001" {
+		t.Errorf("selected %s", hs.selectedID())
+	}
+}
+
+func TestNavigationKeys(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 80, 24)
+	steps := []struct {
+		key  string
+		want string
+	}{
+		{"j", "2510.00002"}, {"down", "2510.00003"}, {"k", "2510.00002"}, {"up", "2510.00001"},
+		{"G", "2509.00006"}, {"g", "2510.00001"}, {"ctrl+d", "2509.00006"}, {"ctrl+u", "2510.00001"},
+		{"pgdown", "2509.00006"}, {"pgup", "2510.00001"},
+	}
+	for _, s := range steps {
+		hs.keys(s.key)
+		if got := hs.selectedID(); got != s.want {
+			t.Fatalf("after %s: selected %s, want %s", s.key, got, s.want)
+		}
+	}
+}
+
+func TestOpenMarksReadAndEscGoesBack(t *testing.T) {
+	lib := newTestLibrary(t)
+	hs := newHarness(t, lib, 80, 24)
+	hs.keys("j", "enter")
+	if hs.m.focus != paneDetail {
+		t.Fatalf("focus = %v after enter", hs.m.focus)
+	}
+	hs.requireScreen("Café", "Authors", "Abstract", "α-scaled", "O(n²)")
+	rec, _ := lib.Record(context.Background(), "2510.00002")
+	if !rec.Read {
+		t.Error("opening did not mark the paper read")
+	}
+	hs.keys("esc")
+	if hs.m.focus != paneList || hs.selectedID() != "2510.00002" {
+		t.Fatalf("esc: focus %v selected %s", hs.m.focus, hs.selectedID())
+	}
+	hs.keys("m")
+	if rec, _ := lib.Record(context.Background(), "2510.00002"); rec.Read {
+		t.Error("m did not mark unread")
+	}
+	hs.keys("m")
+	if rec, _ := lib.Record(context.Background(), "2510.00002"); !rec.Read {
+		t.Error("m did not mark read again")
+	}
+}
+
+func TestQueueKeysWriteThrough(t *testing.T) {
+	lib := newTestLibrary(t)
+	hs := newHarness(t, lib, 200, 50)
+	hs.keys("b", "j", "b", "j", "b")
+	assertQueue(t, lib, "2510.00001", "2510.00002", "2510.00003")
+	hs.keys("3") // queue pane
+	hs.keys("J")
+	assertQueue(t, lib, "2510.00002", "2510.00001", "2510.00003")
+	hs.keys("G", "K", "K")
+	assertQueue(t, lib, "2510.00003", "2510.00002", "2510.00001")
+	if r, _ := hs.m.queue.selected(); r.ID != "2510.00003" {
+		t.Errorf("queue cursor on %s, want the moved paper", r.ID)
+	}
+	hs.keys("x")
+	assertQueue(t, lib, "2510.00002", "2510.00001")
+	if rec, _ := lib.Record(context.Background(), "2510.00003"); !rec.Read || rec.Queued {
+		t.Errorf("x: %+v", rec)
+	}
+	hs.keys("b") // from the queue pane: unqueue the selection
+	assertQueue(t, lib, "2510.00001")
+	hs.requireScreen("Queue (1)")
+	hs.keys("enter")
+	if hs.m.focus != paneDetail || hs.m.detail.shown.id != "2510.00001" {
+		t.Errorf("enter in queue: focus %v detail %s", hs.m.focus, hs.m.detail.shown.id)
+	}
+}
+
+func assertQueue(t *testing.T, lib Library, want ...string) {
+	t.Helper()
+	q, err := lib.Queue(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range q {
+		got = append(got, r.ID)
+	}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("queue = %v, want %v", got, want)
+	}
+}
+
+func TestUnreadOnlyToggles(t *testing.T) {
+	lib := newTestLibrary(t)
+	lib.SetRead(context.Background(), true, "2510.00001", "2510.00004")
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("u")
+	hs.requireScreen("Papers · unread 1/4")
+	if strings.Contains(hs.screen(), "Sparse Attention") {
+		t.Error("read paper shown in unread view")
+	}
+	hs.keys("u")
+	hs.requireScreen("Papers 1/6", "Sparse Attention")
+}
+
+func TestPanesAndTabs(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 80, 24)
+	for _, c := range []struct {
+		key  string
+		want pane
+	}{{"tab", paneDetail}, {"tab", paneQueue}, {"tab", paneList}, {"shift+tab", paneQueue}, {"2", paneDetail}, {"1", paneList}, {"3", paneQueue}} {
+		hs.keys(c.key)
+		if hs.m.focus != c.want {
+			t.Fatalf("after %s focus = %v, want %v", c.key, hs.m.focus, c.want)
+		}
+	}
+	hs.requireScreen("1 Papers", "2 Detail", "3 Queue", "The queue is empty")
+}
+
+func TestHelpIsGeneratedFromBindings(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.keys("?")
+	s := hs.screen()
+	for _, b := range hs.m.keys.FullHelp() {
+		for _, k := range b {
+			if !strings.Contains(s, k.Help().Desc) {
+				t.Errorf("help lacks %q", k.Help().Desc)
+			}
+		}
+	}
+	hs.keys("j")
+	if hs.m.showHelp || hs.selectedID() != "2510.00001" {
+		t.Error("a key on the help screen should only close it")
+	}
+}
+
+func TestAllAuthorsKey(t *testing.T) {
+	lib := newTestLibrary(t)
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("enter", "a")
+	if !hs.m.detail.allAuthors || !hs.m.detail.shown.allAuthors {
+		t.Error("a did not show all authors")
+	}
+}
+
+func TestResizeKeepsSelectionAndTooSmall(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.keys("j", "j", "j")
+	hs.send(sizeMsg(80, 24))
+	if hs.selectedID() != "2510.00004" {
+		t.Errorf("selection moved on resize: %s", hs.selectedID())
+	}
+	hs.send(sizeMsg(50, 10))
+	hs.requireScreen("terminal too small")
+	hs.send(sizeMsg(200, 60))
+	hs.requireScreen("Queue (0)", "Detail")
+	if hs.selectedID() != "2510.00004" {
+		t.Errorf("selection moved on resize: %s", hs.selectedID())
+	}
+}
+
+func TestHostileTextNeverReachesTheScreen(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.keys("j", "j", "enter")
+	raw := hs.m.View().Content
+	for _, bad := range []string{"\x1b]52", "\x1b[2J", "\u202e", "\x07", "\x1b[31mRed"} {
+		if strings.Contains(raw, bad) {
+			t.Errorf("screen carries %q", bad)
+		}
+	}
+	hs.requireScreen("Evil Red Title", "BadOrg")
+	// Wide and combining text is measured right: no line overflows.
+	for i, line := range strings.Split(hs.screen(), "\n") {
+		if w := ansi.StringWidth(line); w > 160 {
+			t.Errorf("line %d is %d cells wide", i, w)
+		}
+	}
+}
+
+func TestEmptyLibraryExplains(t *testing.T) {
+	lib := newTestLibrary(t)
+	empty, _ := lib, 0
+	_ = empty
+	hs := newHarness(t, emptyLibrary(t), 80, 24)
+	hs.requireScreen("The library is empty", "papers sync", "papers import")
+}
