@@ -112,26 +112,26 @@ func likeEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-func (f Filter) orderBy() string {
+// orderBy is the ORDER BY clause and the arguments it binds.
+func (f Filter) orderBy() (string, []any) {
 	switch f.Sort {
 	case SortUpvotes:
-		return " ORDER BY p.upvotes DESC, p.day DESC, p.id"
+		return " ORDER BY p.upvotes DESC, p.day DESC, p.id", nil
 	case SortTrending:
-		return " ORDER BY p.upvotes / pow(max(julianday('now') - julianday(coalesce(p.day, '2000-01-01')), 0) + 2, 1.5) DESC, p.id"
+		return " ORDER BY p.upvotes / pow(max(julianday('now') - julianday(coalesce(p.day, '2000-01-01')), 0) + 2, 1.5) DESC, p.id", nil
 	case SortRelevance:
 		if f.Match != "" {
-			return " ORDER BY (SELECT rank FROM papers_fts WHERE papers_fts MATCH ? AND rowid = p.pid), p.day DESC"
+			return " ORDER BY (SELECT rank FROM papers_fts WHERE papers_fts MATCH ? AND rowid = p.pid), p.day DESC", []any{f.Match}
 		}
 	}
-	return " ORDER BY p.day IS NULL, p.day DESC, p.upvotes DESC, p.id"
+	return " ORDER BY p.day IS NULL, p.day DESC, p.upvotes DESC, p.id", nil
 }
 
 func (f Filter) selectSQL(columns string, offset, limit int) (string, []any) {
 	where, args := f.where()
-	q := "SELECT " + columns + " FROM papers p" + stateJoins + where + f.orderBy()
-	if f.Sort == SortRelevance && f.Match != "" {
-		args = append(args, f.Match)
-	}
+	order, orderArgs := f.orderBy()
+	q := "SELECT " + columns + " FROM papers p" + stateJoins + where + order
+	args = append(args, orderArgs...)
 	if limit <= 0 {
 		limit = -1
 	}

@@ -83,6 +83,24 @@ func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
 	return n, nil
 }
 
+// Position is the 0-based index of paper id in the view f describes, so a
+// reader can keep its selection when the view changes under it.
+func (s *Store) Position(ctx context.Context, f Filter, id string) (int, error) {
+	where, args := f.where()
+	order, orderArgs := f.orderBy()
+	q := `SELECT n FROM (SELECT p.id AS id, row_number() OVER (` + strings.TrimPrefix(order, " ") +
+		`) - 1 AS n FROM papers p` + stateJoins + where + `) WHERE id = ?`
+	var n int
+	err := s.db.QueryRowContext(ctx, q, append(append(orderArgs, args...), id)...).Scan(&n)
+	if err == sql.ErrNoRows {
+		return -1, fmt.Errorf("%s: %w", id, ErrUnknownPaper)
+	}
+	if err != nil {
+		return -1, explain(s.path, fmt.Errorf("find paper %s: %w", id, err))
+	}
+	return n, nil
+}
+
 // Record is one paper by id.
 func (s *Store) Record(ctx context.Context, id string) (Record, error) {
 	recs, err := s.queryRecords(ctx, `SELECT `+recordColumns+` FROM papers p`+stateJoins+` WHERE p.id = ?`, id)

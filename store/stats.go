@@ -53,10 +53,10 @@ func (s *Store) SizeOnDisk() int64 {
 	return total
 }
 
-// LastSync is when a day was last fetched.
+// LastSync is when a day was last fetched whole; failed attempts do not count.
 func (s *Store) LastSync(ctx context.Context) (time.Time, bool) {
 	var at sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, `SELECT max(fetched_at) FROM days`).Scan(&at); err != nil || !at.Valid {
+	if err := s.db.QueryRowContext(ctx, `SELECT max(fetched_at) FROM days WHERE complete = 1`).Scan(&at); err != nil || !at.Valid {
 		return time.Time{}, false
 	}
 	return time.Unix(at.Int64, 0), true
