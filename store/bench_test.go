@@ -1,0 +1,95 @@
+package store
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/feed/synth"
+)
+
+// corpusDays extracts the shared corpus once per test binary, or skips.
+func corpusDays(tb testing.TB) []synth.Day {
+	tb.Helper()
+	archive := filepath.Join("..", "..", "shared", "corpus", "hf-daily-archive.tar.xz")
+	if _, err := os.Stat(archive); err != nil {
+		tb.Skipf("shared corpus not present (%s): skipping", archive)
+	}
+	dir := tb.TempDir()
+	if out, err := exec.Command("tar", "xJf", archive, "-C", dir).CombinedOutput(); err != nil {
+		tb.Skipf("cannot extract the corpus (tar/xz missing?): %v: %s", err, out)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "hf-daily-archive", "*.json"))
+	sort.Strings(files)
+	day := regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
+	var days []synth.Day
+	for _, f := range files {
+		body, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		days = append(days, synth.Day{Date: day.FindString(filepath.Base(f)), Body: body})
+	}
+	return days
+}
+
+// importDays is what `papers import` does per file: decode, then one
+// transaction per file.
+func importDays(tb testing.TB, s *Store, days []synth.Day) int {
+	n := 0
+	for _, d := range days {
+		papers, _, err := feed.DecodeDocument(d.Body, d.Date)
+		if err != nil {
+			continue // the corpus's corrupt files
+		}
+		if _, err := s.SavePapers(context.Background(), papers); err != nil {
+			tb.Fatal(err)
+		}
+		n += len(papers)
+	}
+	return n
+}
+
+func benchImport(b *testing.B, days []synth.Day) {
+	var raw int64
+	for _, d := range days {
+		raw += int64(len(d.Body))
+	}
+	for b.Loop() {
+		b.StopTimer()
+		s, err := Open(filepath.Join(b.TempDir(), "papers.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		n := importDays(b, s, days)
+		b.StopTimer()
+		s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		size := s.SizeOnDisk()
+		b.ReportMetric(float64(n), "papers")
+		b.ReportMetric(float64(size)/float64(n), "bytes/paper")
+		b.ReportMetric(float64(size)/(1<<20), "MiB")
+		s.Close()
+		b.StartTimer()
+	}
+}
+
+// BenchmarkImportCorpus imports the whole real corpus into an empty library.
+func BenchmarkImportCorpus(b *testing.B) {
+	benchImport(b, corpusDays(b))
+}
+
+// BenchmarkImport100k imports 100,000 synthetic papers shaped like real ones.
+func BenchmarkImport100k(b *testing.B) {
+	benchImport(b, synth.Days(100_000, 1, synthStart))
+}
+
+// synthStart puts 100,000 synthetic papers (about 22 years of weekdays)
+// in the past, ending in 2026.
+var synthStart = time.Date(2004, 1, 5, 0, 0, 0, 0, time.UTC)

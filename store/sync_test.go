@@ -1,0 +1,287 @@
+package store
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/feed/feedtest"
+	"github.com/papertui/papers/feed/synth"
+)
+
+// testToday is "now" for every sync test: the feed's last served day.
+var testToday = time.Date(2026, 1, 16, 12, 0, 0, 0, time.UTC)
+
+// servedDays puts n synthetic papers on the weekdays before testToday.
+func servedDays(t *testing.T, srv *feedtest.Server, n int, start time.Time) []synth.Day {
+	t.Helper()
+	days := synth.Days(n, 7, start)
+	for _, d := range days {
+		if err := srv.SetDay(d.Date, d.Body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return days
+}
+
+func testClient(srv *feedtest.Server) *feed.Client {
+	c := feed.NewClient(srv.URL)
+	c.Wait = func(ctx context.Context, d time.Duration) error { return ctx.Err() } // never really sleep
+	c.Timeout = 2 * time.Second
+	return c
+}
+
+func TestSyncDefaultPlanThenIncremental(t *testing.T) {
+	ctx := context.Background()
+	srv := feedtest.New(t)
+	servedDays(t, srv, 200, time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC))
+	s := openTemp(t)
+	var progress []SyncProgress
+	report, err := s.Sync(ctx, testClient(srv), SyncPlan{Today: testToday}, func(p SyncProgress) { progress = append(progress, p) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An empty library syncs the last 7 days: 2026-01-10 … 2026-01-16.
+	if report.Days != 7 || len(report.Failed) != 0 || report.New == 0 || report.New != report.Papers {
+		t.Fatalf("first sync = %+v", report)
+	}
+	if len(progress) != 14 || !progress[13].Done || progress[13].Day != "2026-01-16" {
+		t.Errorf("progress = %+v", progress)
+	}
+	n, _ := s.Count(ctx, Filter{})
+	if n != report.New {
+		t.Errorf("library holds %d papers, sync reported %d new", n, report.New)
+	}
+	// Later: from the last complete day minus 3 days through today.
+	report, err = s.Sync(ctx, testClient(srv), SyncPlan{Today: testToday}, nil)
+	if err != nil || report.Days != 4 || report.New != 0 || report.Updated != report.Papers {
+		t.Fatalf("second sync = %+v, %v", report, err)
+	}
+}
+
+func TestSyncRangeSkipsCompleteDaysUnlessRefresh(t *testing.T) {
+	ctx := context.Background()
+	srv := feedtest.New(t)
+	servedDays(t, srv, 100, time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC))
+	s := openTemp(t)
+	plan := SyncPlan{Since: "2026-01-05", Until: "2026-01-09", Today: testToday}
+	if r, err := s.Sync(ctx, testClient(srv), plan, nil); err != nil || r.Days != 5 {
+		t.Fatalf("first = %+v, %v", r, err)
+	}
+	r, err := s.Sync(ctx, testClient(srv), plan, nil)
+	if err != nil || r.Days != 0 || r.Skipped != 5 || r.Requests != 0 {
+		t.Fatalf("complete old days must be skipped: %+v, %v", r, err)
+	}
+	plan.Refresh = true
+	if r, err := s.Sync(ctx, testClient(srv), plan, nil); err != nil || r.Days != 5 || r.Skipped != 0 {
+		t.Fatalf("refresh = %+v, %v", r, err)
+	}
+}
+
+func TestSyncFailedDayDoesNotStopOthersNorLoseData(t *testing.T) {
+	ctx := context.Background()
+	srv := feedtest.New(t)
+	servedDays(t, srv, 60, time.Date(2026, 1, 12, 0, 0, 0, 0, time.UTC))
+	s := openTemp(t)
+	plan := SyncPlan{Since: "2026-01-12", Until: "2026-01-14", Refresh: true, Today: testToday}
+	if _, err := s.Sync(ctx, testClient(srv), plan, nil); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := s.Count(ctx, Filter{Day: "2026-01-13"})
+	s.Enqueue(ctx, firstID(t, s, "2026-01-13"))
+
+	cases := map[string]feedtest.Fault{
+		"truncated JSON": feedtest.Body("application/json", `[{"paper":{"id":"2601.00001"`),
+		"HTML":           feedtest.Body("text/html", "<html><body>Service Unavailable</body></html>"),
+		"not an array":   feedtest.Body("application/json", `{"error":"nope"}`),
+		"bad request":    feedtest.Status(400),
+	}
+	for name, fault := range cases {
+		t.Run(name, func(t *testing.T) {
+			srv.FailNext("2026-01-13", fault, fault, fault, fault, fault, fault)
+			r, err := s.Sync(ctx, testClient(srv), plan, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Days != 2 || len(r.Failed) != 1 || r.Failed[0].Day != "2026-01-13" || r.Failed[0].Error == "" {
+				t.Fatalf("report = %+v", r)
+			}
+			if !strings.Contains(r.Failed[0].Error, srv.URL) {
+				t.Errorf("error does not name the URL: %s", r.Failed[0].Error)
+			}
+			after, _ := s.Count(ctx, Filter{Day: "2026-01-13"})
+			if after != before {
+				t.Errorf("failed day lost papers: %d → %d", before, after)
+			}
+			if q, _ := s.Queue(ctx); len(q) != 1 {
+				t.Errorf("queue = %d entries", len(q))
+			}
+			srv.ClearFaults("2026-01-13")
+		})
+	}
+}
+
+func firstID(t *testing.T, s *Store, day string) string {
+	t.Helper()
+	es, err := s.Entries(context.Background(), Filter{Day: day}, 0, 1)
+	if err != nil || len(es) == 0 {
+		t.Fatalf("no paper on %s: %v", day, err)
+	}
+	return es[0].ID
+}
+
+func TestSyncRetriesRateLimitAndServerErrors(t *testing.T) {
+	ctx := context.Background()
+	srv := feedtest.New(t)
+	servedDays(t, srv, 40, time.Date(2026, 1, 14, 0, 0, 0, 0, time.UTC))
+	s := openTemp(t)
+	srv.FailNext("2026-01-14", feedtest.RateLimited(7))
+	srv.FailNext("2026-01-15", feedtest.Status(500), feedtest.Status(503))
+	c := testClient(srv)
+	var waits []time.Duration
+	c.Wait = func(ctx context.Context, d time.Duration) error { waits = append(waits, d); return nil }
+	r, err := s.Sync(ctx, c, SyncPlan{Since: "2026-01-14", Until: "2026-01-15", Today: testToday}, nil)
+	if err != nil || r.Days != 2 || len(r.Failed) != 0 {
+		t.Fatalf("report = %+v, %v", r, err)
+	}
+	if len(waits) != 3 || waits[0] != 7*time.Second {
+		t.Errorf("waits = %v, want 7s for the 429 then two backoffs", waits)
+	}
+	if r.Requests != 5 {
+		t.Errorf("requests = %d, want 5", r.Requests)
+	}
+}
+
+func TestSyncSlowAnswerTimesOut(t *testing.T) {
+	ctx := context.Background()
+	srv := feedtest.New(t)
+	servedDays(t, srv, 20, time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC))
+	s := openTemp(t)
+	srv.FailNext("2026-01-15", sleepy(500*time.Millisecond), sleepy(500*time.Millisecond),
+		sleepy(500*time.Millisecond), sleepy(500*time.Millisecond), sleepy(500*time.Millisecond))
+	c := testClient(srv)
+	c.Timeout = 100 * time.Millisecond
+	c.MaxRetries = 1
+	r, err := s.Sync(ctx, c, SyncPlan{Date: "2026-01-15", Today: testToday}, nil)
+	if err != nil || len(r.Failed) != 1 || !strings.Contains(strings.ToLower(r.Failed[0].Error), "time") {
+		t.Fatalf("report = %+v, %v", r, err)
+	}
+}
+
+// TestResyncRecordedDay re-syncs the real 2024-10-25 feed day seen twice:
+// upvotes move, the four later papers arrive, nothing is duplicated and
+// the reader's queue and read marks stay as they were.
+func TestResyncRecordedDay(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "fixtures", "hf")
+	early, err1 := os.ReadFile(filepath.Join(dir, "hf-daily-2024-10-25-early.json"))
+	late, err2 := os.ReadFile(filepath.Join(dir, "hf-daily-2024-10-25.json"))
+	if err1 != nil || err2 != nil {
+		t.Skipf("shared fixtures not present (%s): skipping", dir)
+	}
+	ctx := context.Background()
+	srv := feedtest.New(t)
+	srv.SetDay("2024-10-25", early)
+	s := openTemp(t)
+	plan := SyncPlan{Date: "2024-10-25", Refresh: true, Today: testToday}
+	r, err := s.Sync(ctx, testClient(srv), plan, nil)
+	if err != nil || r.New != 25 {
+		t.Fatalf("early sync = %+v, %v", r, err)
+	}
+	first := firstID(t, s, "2024-10-25")
+	before, _ := s.Record(ctx, first)
+	s.Enqueue(ctx, first)
+	s.SetRead(ctx, true, first)
+
+	srv.SetDay("2024-10-25", late)
+	r, err = s.Sync(ctx, testClient(srv), plan, nil)
+	if err != nil || r.New != 4 || r.Updated != 25 {
+		t.Fatalf("late sync = %+v, %v", r, err)
+	}
+	if n, _ := s.Count(ctx, Filter{}); n != 29 {
+		t.Errorf("library holds %d papers, want 29", n)
+	}
+	after, _ := s.Record(ctx, first)
+	if after.Upvotes <= before.Upvotes || !after.Queued || !after.Read {
+		t.Errorf("before %d upvotes, after %+v", before.Upvotes, after)
+	}
+	checkIntegrity(t, s)
+}
+
+// TestMonthBackfillMatchesDayByDay: a long range is fetched a month at a
+// time in few requests and yields the same library as day by day.
+func TestMonthBackfillMatchesDayByDay(t *testing.T) {
+	ctx := context.Background()
+	srv := feedtest.New(t)
+	servedDays(t, srv, 1500, time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC))
+	plan := SyncPlan{Since: "2025-10-20", Until: "2026-01-16", Today: testToday}
+
+	monthly := openTemp(t)
+	rm, err := monthly.Sync(ctx, testClient(srv), plan, nil)
+	if err != nil || len(rm.Failed) != 0 {
+		t.Fatalf("monthly = %+v, %v", rm, err)
+	}
+	daily := openTemp(t)
+	var rd SyncReport
+	for d := time.Date(2025, 10, 20, 0, 0, 0, 0, time.UTC); !d.After(testToday); d = d.AddDate(0, 0, 1) {
+		r, err := daily.Sync(ctx, testClient(srv), SyncPlan{Date: d.Format(time.DateOnly), Today: testToday}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd.Days += r.Days
+		rd.Requests += r.Requests
+	}
+	if rm.Days != rd.Days || rm.Days != 89 {
+		t.Errorf("days: monthly %d, daily %d, want 89", rm.Days, rd.Days)
+	}
+	if rm.Requests*4 >= rd.Requests {
+		t.Errorf("monthly used %d requests, daily %d", rm.Requests, rd.Requests)
+	}
+	if got, want := dump(t, monthly), dump(t, daily); got != want {
+		t.Errorf("libraries differ:\nmonthly %d chars\ndaily   %d chars", len(got), len(want))
+	}
+	dm, _ := monthly.Days(ctx, "2025-10-20", "2026-01-16")
+	dd, _ := daily.Days(ctx, "2025-10-20", "2026-01-16")
+	if len(dm) != len(dd) {
+		t.Errorf("recorded days: monthly %d, daily %d", len(dm), len(dd))
+	}
+	for day, st := range dd {
+		if dm[day].Complete != st.Complete {
+			t.Errorf("day %s complete: monthly %v daily %v", day, dm[day].Complete, st.Complete)
+		}
+	}
+}
+
+func sleepy(d time.Duration) feedtest.Fault {
+	return func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(d):
+		case <-r.Context().Done():
+		}
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// dump is every paper of a library, one line each, in id order.
+func dump(t *testing.T, s *Store) string {
+	t.Helper()
+	recs, err := s.Records(context.Background(), Filter{}, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, r := range recs {
+		lines = append(lines, strings.Join([]string{r.ID, r.Day, r.Title, r.Abstract,
+			strings.Join(r.AuthorNames(), ";"), strings.Join(r.AIKeywords, ";")}, "|")+
+			" "+itoa(r.Upvotes)+" "+itoa(r.Comments))
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
