@@ -69,6 +69,11 @@ func (c *SyncCmd) validate() error {
 	if c.Until != "" && c.Since == "" {
 		return usagef("sync: --until needs --since")
 	}
+	for flag, v := range map[string]string{"--date": c.Date, "--since": c.Since, "--until": c.Until} {
+		if v != "" && !validDay(v) {
+			return usagef("sync: %s %q: not a date (want YYYY-MM-DD)", flag, v)
+		}
+	}
 	if c.Days < 0 {
 		return usagef("sync: --days must be positive, got %d", c.Days)
 	}

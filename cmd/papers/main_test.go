@@ -1,0 +1,234 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/papertui/papers/feed/feedtest"
+	"github.com/papertui/papers/feed/synth"
+)
+
+// papersBin is the real binary, built once, so tests see exit codes and
+// output exactly as a user's script does.
+var papersBin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "papers-bin")
+	if err != nil {
+		panic(err)
+	}
+	papersBin = filepath.Join(dir, "papers")
+	if out, err := exec.Command("go", "build", "-o", papersBin, ".").CombinedOutput(); err != nil {
+		panic("build papers: " + err.Error() + "\n" + string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// papers runs the binary on a library in a temp dir with no network.
+func papers(t *testing.T, env []string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(papersBin, args...)
+	cmd.Env = append(os.Environ(), "PAPERS_API_URL=http://127.0.0.1:1", "XDG_DATA_HOME="+t.TempDir())
+	cmd.Env = append(cmd.Env, env...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{out.String(), errOut.String(), code}
+}
+
+func dbEnv(t *testing.T) []string {
+	return []string{"PAPERS_DB=" + filepath.Join(t.TempDir(), "papers.db")}
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	env := dbEnv(t)
+	for _, args := range [][]string{
+		{"frobnicate"},
+		{"list", "--sort", "sideways"},
+		{"list", "--day", "2025-13-45"},
+		{"sync", "--date", "yesterday"},
+		{"sync", "--until", "2025-01-01"},
+		{"sync", "--days", "3", "--date", "2025-01-01"},
+		{"list", "--bogus"},
+	} {
+		r := papers(t, env, args...)
+		if r.code != 2 || r.stderr == "" {
+			t.Errorf("papers %v: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+}
+
+func TestHelpOnEveryCommand(t *testing.T) {
+	for _, c := range []string{"sync", "import", "list", "stats"} {
+		r := papers(t, nil, c, "--help")
+		if r.code != 0 || !strings.Contains(r.stdout, "--db") {
+			t.Errorf("%s --help: exit %d\n%s", c, r.code, r.stdout)
+		}
+	}
+}
+
+func TestImportReportsBadFilesAndKeepsGoodOnes(t *testing.T) {
+	dir := t.TempDir()
+	days := synth.Days(30, 3, time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC))
+	good := filepath.Join(dir, days[0].Date+".json")
+	os.WriteFile(good, days[0].Body, 0o644)
+	mixed := filepath.Join(dir, "mixed.json")
+	var items []json.RawMessage
+	json.Unmarshal(days[1].Body, &items)
+	bad := append([]json.RawMessage{json.RawMessage(`"{'paper': {'id': '2501.00001'}}"`)}, items...)
+	body, _ := json.Marshal(bad)
+	os.WriteFile(mixed, body, 0o644)
+	notJSON := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notJSON, []byte("hello"), 0o644)
+	object := filepath.Join(dir, "2025-01-10.json")
+	os.WriteFile(object, []byte(`{"status":"success","data":[]}`), 0o644)
+
+	env := dbEnv(t)
+	r := papers(t, env, "import", "--json", good, mixed, notJSON, object)
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	var rep importReport
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("not one JSON object: %v\n%s", err, r.stdout)
+	}
+	want := len(items) + strings.Count(string(days[0].Body), `"paper":`)
+	if rep.Imported != want || rep.Rejected != 1 || rep.Failed != 2 {
+		t.Errorf("report = %+v, want %d imported", rep, want)
+	}
+	if rep.Files[1].Rejected[0].Item != 0 || !strings.Contains(rep.Files[1].Rejected[0].Error, "string") {
+		t.Errorf("rejection = %+v", rep.Files[1].Rejected)
+	}
+	if rep.Files[2].Error == "" || rep.Files[3].Error == "" {
+		t.Errorf("whole-file rejections missing: %+v", rep.Files)
+	}
+	// Everything good landed, with the day from the file name.
+	r = papers(t, env, "list", "--day", days[0].Date, "--json")
+	var listed []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &listed); err != nil || len(listed) == 0 {
+		t.Fatalf("list: %v %s", err, r.stdout)
+	}
+}
+
+func TestImportCorpusNamesCorruptFiles(t *testing.T) {
+	archive := filepath.Join("..", "..", "..", "shared", "corpus", "hf-daily-archive.tar.xz")
+	if _, err := os.Stat(archive); err != nil {
+		t.Skipf("shared corpus not present (%s): skipping", archive)
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("tar", "xJf", archive, "-C", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot extract the corpus: %v %s", err, out)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "hf-daily-archive", "*.json"))
+	env := dbEnv(t)
+	r := papers(t, env, append([]string{"import", "--json"}, files...)...)
+	if r.code != 1 {
+		t.Fatalf("exit %d", r.code)
+	}
+	var rep importReport
+	json.Unmarshal([]byte(r.stdout), &rep)
+	var corrupt []string
+	for _, f := range rep.Files {
+		if f.Error != "" || len(f.Rejected) > 0 {
+			corrupt = append(corrupt, filepath.Base(f.File))
+		}
+	}
+	if len(corrupt) != 22 || rep.Rejected != 291 || rep.Imported != 9581 {
+		t.Errorf("corrupt files %d (%v), rejected %d, imported %d", len(corrupt), corrupt, rep.Rejected, rep.Imported)
+	}
+	r = papers(t, env, "stats", "--json")
+	var st map[string]any
+	json.Unmarshal([]byte(r.stdout), &st)
+	if st["papers"] != float64(9577) {
+		t.Errorf("stats = %v", st)
+	}
+}
+
+func TestSyncThenListJSON(t *testing.T) {
+	srv := feedtest.New(t)
+	days := synth.Days(40, 5, time.Now().UTC().AddDate(0, 0, -3))
+	for _, d := range days {
+		srv.SetDay(d.Date, d.Body)
+	}
+	env := append(dbEnv(t), "PAPERS_API_URL="+srv.URL)
+	r := papers(t, env, "sync", "--days", "4", "--json")
+	if r.code != 0 {
+		t.Fatalf("sync exit %d: %s %s", r.code, r.stdout, r.stderr)
+	}
+	var rep map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("sync --json is not one object: %v\n%s", err, r.stdout)
+	}
+	for _, k := range []string{"days", "papers", "new", "updated", "failed"} {
+		if _, ok := rep[k]; !ok {
+			t.Errorf("sync --json lacks %q", k)
+		}
+	}
+	r = papers(t, env, "list", "--json")
+	var listed []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &listed); err != nil {
+		t.Fatal(err)
+	}
+	if float64(len(listed)) != rep["new"] {
+		t.Errorf("listed %d, synced %v new", len(listed), rep["new"])
+	}
+	for _, k := range strings.Split("id title authors published day upvotes comments github_repo github_stars project_page ai_summary ai_keywords organization url pdf_url queued read", " ") {
+		if _, ok := listed[0][k]; !ok {
+			t.Errorf("list --json lacks %q", k)
+		}
+	}
+	if u := listed[0]["url"].(string); u != "https://huggingface.co/papers/"+listed[0]["id"].(string) {
+		t.Errorf("url = %s", u)
+	}
+}
+
+func TestSyncFailureExit1(t *testing.T) {
+	srv := feedtest.New(t)
+	srv.FailNext(time.Now().UTC().Format(time.DateOnly), feedtest.Body("text/html", "<html>down</html>"))
+	env := append(dbEnv(t), "PAPERS_API_URL="+srv.URL)
+	r := papers(t, env, "sync", "--days", "2", "--json")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1", r.code)
+	}
+	var rep struct {
+		Days   int
+		Failed []struct{ Day, Error string }
+	}
+	json.Unmarshal([]byte(r.stdout), &rep)
+	if rep.Days != 1 || len(rep.Failed) != 1 || !strings.Contains(rep.Failed[0].Error, "text/html") {
+		t.Errorf("report = %+v", rep)
+	}
+}
+
+func TestBadLibraryFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "papers.db")
+	os.WriteFile(path, []byte("not a database at all"), 0o644)
+	r := papers(t, []string{"PAPERS_DB=" + path}, "stats")
+	if r.code != 1 || !strings.Contains(r.stderr, path) {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "not a database at all" {
+		t.Error("library file was modified")
+	}
+}
