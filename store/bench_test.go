@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/feed/synth"
 )
 
@@ -39,19 +38,16 @@ func corpusDays(tb testing.TB) []synth.Day {
 	return days
 }
 
-// importDays is what `papers import` does per file: decode, then one
-// transaction per file.
+// importDays imports days as `papers import` does.
 func importDays(tb testing.TB, s *Store, days []synth.Day) int {
+	files := make([]ImportFile, len(days))
+	for i, d := range days {
+		files[i] = ImportFile{Name: d.Date, Day: d.Date, Read: func() ([]byte, error) { return d.Body, nil }}
+	}
 	n := 0
-	for _, d := range days {
-		papers, _, err := feed.DecodeDocument(d.Body, d.Date)
-		if err != nil {
-			continue // the corpus's corrupt files
-		}
-		if _, err := s.SavePapers(context.Background(), papers); err != nil {
-			tb.Fatal(err)
-		}
-		n += len(papers)
+	err := s.Import(context.Background(), files, func(r FileResult) { n += r.Imported })
+	if err != nil {
+		tb.Fatal(err)
 	}
 	return n
 }

@@ -72,6 +72,10 @@ func dsn(path string, readOnly bool) string {
 	if readOnly {
 		q.Set("mode", "ro")
 	} else {
+		// Rows of about 4 KiB waste a tenth of every 4 KiB page; 16 KiB
+		// pages pack them. Only a new file takes it, so it must come
+		// before WAL is switched on.
+		q.Add("_pragma", "page_size(16384)")
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(NORMAL)")
 		q.Set("_txlock", "immediate")

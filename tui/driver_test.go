@@ -63,8 +63,9 @@ func newTestLibrary(t testing.TB) *store.Store {
 // harness drives a Model the way the Bubble Tea loop does, running each
 // Cmd and feeding its message back until nothing is left to do.
 type harness struct {
-	t testing.TB
-	m Model
+	t       testing.TB
+	m       Model
+	observe func(Model) // called after every message, when set
 }
 
 func newHarness(t testing.TB, lib Library, w, h int) *harness {
@@ -105,6 +106,9 @@ func (hs *harness) run(cmd tea.Cmd) {
 		default:
 			next, more := hs.m.Update(msg)
 			hs.m = next.(Model)
+			if hs.observe != nil {
+				hs.observe(hs.m)
+			}
 			queue = append(queue, more)
 		}
 	}

@@ -56,9 +56,14 @@ func computeLayout(width, height int, focus pane) layout {
 		l.visible[focus] = true
 		return l
 	}
+	// Two columns: the right one is the queue while it has the focus,
+	// else the detail.
 	columns := []pane{paneList, paneDetail}
-	if width >= threeColumn {
+	switch {
+	case width >= threeColumn:
 		columns = append(columns, paneQueue)
+	case focus == paneQueue:
+		columns[1] = paneQueue
 	}
 	widths := splitWidths(width, len(columns))
 	x := 0

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 
-	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
 )
 
@@ -59,15 +57,15 @@ func (c *ImportCmd) Run(g *Globals) error {
 	ctx, stop := interruptible()
 	defer stop()
 	var report importReport
-	for decoded := range decodeFiles(ctx, c.Files, c.Day) {
-		fr := saveDecoded(ctx, lib, decoded)
+	err = lib.Import(ctx, importFiles(c.Files, c.Day), func(r store.FileResult) {
+		fr := fileReportOf(r)
 		report.add(fr)
 		if !c.JSON {
 			printFileReport(os.Stdout, fr)
 		}
-		if ctx.Err() != nil {
-			return fmt.Errorf("import: %w", ctx.Err())
-		}
+	})
+	if err != nil {
+		return err
 	}
 	if c.JSON {
 		if err := writeJSON(os.Stdout, report); err != nil {
@@ -92,47 +90,21 @@ func (r *importReport) add(fr fileReport) {
 	}
 }
 
-// decodedFile is one file read and decoded, not yet saved.
-type decodedFile struct {
-	name     string
-	papers   []feed.Paper
-	rejected []feed.ItemError
-	err      error
-}
-
-// decodeFiles reads and decodes files ahead of the writer, in order: JSON
-// decoding and writing SQLite then overlap on two cores.
-func decodeFiles(ctx context.Context, names []string, day string) <-chan decodedFile {
-	out := make(chan decodedFile, 4)
-	go func() {
-		defer close(out)
-		for _, name := range names {
-			d := decodeFile(name, day)
-			select {
-			case out <- d:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return out
-}
-
 var dayPattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 var dayInName = regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
 
-func decodeFile(name, day string) decodedFile {
-	d := decodedFile{name: name}
-	body, err := readInput(name)
-	if err != nil {
-		d.err = err
-		return d
+// importFiles names what to import; a date in a file's name is the feed
+// day its items were asked for, unless --day says otherwise.
+func importFiles(names []string, day string) []store.ImportFile {
+	files := make([]store.ImportFile, len(names))
+	for i, name := range names {
+		fileDay := day
+		if fileDay == "" && name != "-" {
+			fileDay = dayInName.FindString(filepath.Base(name))
+		}
+		files[i] = store.ImportFile{Name: name, Day: fileDay, Read: func() ([]byte, error) { return readInput(name) }}
 	}
-	if day == "" && name != "-" {
-		day = dayInName.FindString(filepath.Base(name))
-	}
-	d.papers, d.rejected, d.err = feed.DecodeDocument(body, day)
-	return d
+	return files
 }
 
 func readInput(name string) ([]byte, error) {
@@ -155,21 +127,14 @@ func readInput(name string) ([]byte, error) {
 	return body, nil
 }
 
-func saveDecoded(ctx context.Context, lib *store.Store, d decodedFile) fileReport {
-	fr := fileReport{File: d.name, Rejected: []itemRejected{}}
-	if d.err != nil {
-		fr.Error = d.err.Error()
-		return fr
+func fileReportOf(r store.FileResult) fileReport {
+	fr := fileReport{File: r.Name, Imported: r.Imported, New: r.New, Updated: r.Updated, Rejected: []itemRejected{}}
+	if r.Err != nil {
+		fr.Error = r.Err.Error()
 	}
-	for _, r := range d.rejected {
-		fr.Rejected = append(fr.Rejected, itemRejected{Item: r.Index, ID: r.ID, Error: r.Error()})
+	for _, rej := range r.Rejected {
+		fr.Rejected = append(fr.Rejected, itemRejected{Item: rej.Index, ID: rej.ID, Error: rej.Error()})
 	}
-	saved, err := lib.SavePapers(ctx, d.papers)
-	if err != nil {
-		fr.Error = err.Error()
-		return fr
-	}
-	fr.Imported, fr.New, fr.Updated = len(d.papers), saved.New, saved.Updated
 	return fr
 }
 

@@ -1,0 +1,31 @@
+package tui
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// TestGoldenPanes keeps an ANSI-stripped golden of each pane at both
+// sizes, so a layout change shows up as a diff (go test -update rewrites).
+func TestGoldenPanes(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		for _, p := range []struct {
+			name string
+			keys []string
+		}{
+			{"list", nil},
+			{"detail", []string{"j", "enter"}},
+			{"queue", []string{"b", "j", "j", "j", "b", "3"}},
+			{"help", []string{"?"}},
+		} {
+			t.Run(fmt.Sprintf("%s_%dx%d", p.name, size[0], size[1]), func(t *testing.T) {
+				hs := newHarness(t, newTestLibrary(t), size[0], size[1])
+				hs.keys(p.keys...)
+				hs.m.notice = "" // messages carry no layout
+				golden.RequireEqual(t, hs.screen())
+			})
+		}
+	}
+}

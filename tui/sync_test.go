@@ -1,0 +1,86 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/feed/feedtest"
+	"github.com/papertui/papers/feed/synth"
+)
+
+// TestBackgroundSyncShowsProgressThenPapers: r syncs in the background;
+// the status bar shows the progress, the new papers appear, and the
+// selection stays on the paper it was on.
+func TestBackgroundSyncShowsProgressThenPapers(t *testing.T) {
+	srv := feedtest.New(t)
+	for _, d := range synth.Days(30, 9, time.Now().UTC().AddDate(0, 0, -2)) {
+		srv.SetDay(d.Date, d.Body)
+	}
+	lib := unsyncedLibrary(t)
+	client := feed.NewClient(srv.URL)
+	client.Wait = func(ctx context.Context, d time.Duration) error { return nil }
+	m := New(Options{Library: lib, Fetcher: client, Style: "dark"})
+	hs := &harness{t: t, m: m}
+	hs.run(hs.m.Init())
+	hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
+	hs.keys("j", "j")
+	selected := hs.selectedID()
+
+	var statuses []string
+	hs.observe = func(m Model) {
+		lines := strings.Split(m.View().Content, "\n")
+		statuses = append(statuses, lines[len(lines)-1])
+	}
+	hs.keys("r")
+
+	if !anyContains(statuses, "syncing ") || !anyContains(statuses, "(1/7)") {
+		t.Errorf("no progress shown; status lines: %q", statuses)
+	}
+	hs.requireScreen("synced 7 days")
+	n, _ := lib.Count(context.Background(), hs.m.view)
+	if hs.m.list.total != n || n <= 6 {
+		t.Errorf("list shows %d of %d papers", hs.m.list.total, n)
+	}
+	if hs.selectedID() != selected {
+		t.Errorf("selection moved from %s to %s", selected, hs.selectedID())
+	}
+}
+
+// TestOfflineStartSaysSo: a library that never synced starts a sync on
+// start; with the network unreachable the reader says it is offline and
+// keeps showing what it has.
+func TestOfflineStartSaysSo(t *testing.T) {
+	srv := feedtest.New(t)
+	url := srv.URL
+	srv.Close()
+	client := feed.NewClient(url)
+	client.Wait = func(ctx context.Context, d time.Duration) error { return nil }
+	hs := &harness{t: t, m: New(Options{Library: unsyncedLibrary(t), Fetcher: client, Style: "dark", SyncAfter: time.Hour})}
+	hs.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	hs.run(hs.m.Init())
+	hs.requireScreen("offline: showing 6 cached papers", "Sparse Attention")
+}
+
+// unsyncedLibrary holds the fixture papers but has never synced.
+func unsyncedLibrary(t *testing.T) Library {
+	lib := emptyLibrary(t)
+	for _, papers := range fixturePapers() {
+		if _, err := lib.SavePapers(context.Background(), papers); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return lib
+}
+
+func anyContains(lines []string, s string) bool {
+	for _, l := range lines {
+		if strings.Contains(l, s) {
+			return true
+		}
+	}
+	return false
+}
