@@ -50,6 +50,9 @@ type Filter struct {
 	Sort              Sort
 }
 
+// needsState says whether the WHERE clause reads the queue or read marks.
+func (f Filter) needsState() bool { return f.Queued || f.Unread || f.Read }
+
 // where builds the WHERE clause over papers p joined with queue q and
 // read_marks r.
 func (f Filter) where() (string, []any) {
@@ -116,7 +119,7 @@ func likeEscape(s string) string {
 func (f Filter) orderBy() (string, []any) {
 	switch f.Sort {
 	case SortUpvotes:
-		return " ORDER BY p.upvotes DESC, p.day DESC, p.id", nil
+		return " ORDER BY p.upvotes DESC, p.pid", nil
 	case SortTrending:
 		return " ORDER BY p.upvotes / pow(max(julianday('now') - julianday(coalesce(p.day, '2000-01-01')), 0) + 2, 1.5) DESC, p.id", nil
 	case SortRelevance:
@@ -124,7 +127,10 @@ func (f Filter) orderBy() (string, []any) {
 			return " ORDER BY (SELECT rank FROM papers_fts WHERE papers_fts MATCH ? AND rowid = p.pid), p.day DESC", []any{f.Match}
 		}
 	}
-	return " ORDER BY p.day IS NULL, p.day DESC, p.upvotes DESC, p.id", nil
+	// Exactly the papers_by_day index (day, upvotes, then the rowid), so
+	// the first page is read off the index with no sort; papers without a
+	// feed day (NULL) come last.
+	return " ORDER BY p.day DESC, p.upvotes DESC, p.pid", nil
 }
 
 func (f Filter) selectSQL(columns string, offset, limit int) (string, []any) {

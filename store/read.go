@@ -75,8 +75,12 @@ func (s *Store) Records(ctx context.Context, f Filter, offset, limit int) ([]Rec
 // Count is how many papers the view f describes holds.
 func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
 	where, args := f.where()
+	from := ` FROM papers p`
+	if f.needsState() {
+		from += stateJoins
+	}
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM papers p`+stateJoins+where, args...).Scan(&n)
+	err := s.db.QueryRowContext(ctx, `SELECT count(*)`+from+where, args...).Scan(&n)
 	if err != nil {
 		return 0, explain(s.path, fmt.Errorf("count papers: %w", err))
 	}

@@ -1,7 +1,8 @@
 package tui
 
 import (
-	"charm.land/bubbles/v2/viewport"
+	"strings"
+
 	"github.com/papertui/papers/store"
 )
 
@@ -18,7 +19,7 @@ const maxCachedDetails = 256
 
 // detailPane shows one paper's rendered detail in a scrolling viewport.
 type detailPane struct {
-	vp         viewport.Model
+	vp         scroller
 	shown      detailKey // what the viewport holds
 	want       detailKey // what was last asked for
 	record     store.Record
@@ -29,19 +30,16 @@ type detailPane struct {
 }
 
 func newDetailPane() detailPane {
-	return detailPane{vp: viewport.New(), cache: map[detailKey]string{}}
+	return detailPane{cache: map[detailKey]string{}}
 }
 
 // show puts rendered content in the viewport, keeping the scroll position
 // when only the width or style changed.
 func (d *detailPane) show(key detailKey, content string) {
 	samePaper := key.id == d.shown.id
-	offset := d.vp.YOffset()
-	d.vp.SetContent(content)
-	if samePaper {
-		d.vp.SetYOffset(offset)
-	} else {
-		d.vp.GotoTop()
+	d.vp.setContent(content, key.width)
+	if !samePaper {
+		d.vp.offset = 0
 	}
 	d.shown = key
 	d.err = nil
@@ -61,4 +59,46 @@ func (d *detailPane) forget(id string) {
 			delete(d.cache, k)
 		}
 	}
+}
+
+// scroller is a viewport over pre-rendered lines. View slices the lines
+// in sight, nothing more: bubbles' viewport re-wraps every line on every
+// frame, which costs more than the rest of the screen.
+type scroller struct {
+	lines  []string
+	offset int
+	height int
+}
+
+// setContent takes rendered content and fits each line to w cells once.
+func (s *scroller) setContent(content string, w int) {
+	s.lines = fitLines(strings.Split(content, "\n"), w)
+	s.clamp()
+}
+
+func (s *scroller) setHeight(h int) { s.height = max(1, h); s.clamp() }
+
+func (s *scroller) clamp() {
+	s.offset = max(0, min(s.offset, len(s.lines)-s.height))
+}
+
+func (s *scroller) scroll(n int) { s.offset += n; s.clamp() }
+
+func (s *scroller) top()    { s.offset = 0 }
+func (s *scroller) bottom() { s.offset = len(s.lines); s.clamp() }
+
+// percent is how far down the view is, 0 to 100.
+func (s *scroller) percent() int {
+	room := len(s.lines) - s.height
+	if room <= 0 {
+		return 100
+	}
+	return s.offset * 100 / room
+}
+
+func (s *scroller) scrolls() bool { return len(s.lines) > s.height }
+
+func (s *scroller) view() []string {
+	end := min(len(s.lines), s.offset+s.height)
+	return s.lines[s.offset:end]
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
@@ -46,10 +45,16 @@ type listPane struct {
 	pending map[int]bool
 	cursor  int
 	offset  int // first row drawn
+
+	// drawn caches rendered rows (not the selected one) for drawnWidth:
+	// styling a row costs more than the rest of a frame. Cleared whenever
+	// rows or styles change.
+	drawn      map[int]string
+	drawnWidth int
 }
 
 func newListPane() listPane {
-	return listPane{pages: map[int][]row{}, pending: map[int]bool{}}
+	return listPane{pages: map[int][]row{}, pending: map[int]bool{}, drawn: map[int]string{}}
 }
 
 // row is the i-th row of the view, if its page is loaded.
@@ -137,14 +142,14 @@ func (l *listPane) dropFarPages() {
 	}
 }
 
-// view draws the visible rows into w × h.
-func (l *listPane) view(st styles, w, h int) string {
+// view draws the visible rows into w × h, each line exactly w wide.
+func (l *listPane) view(st styles, w, h int) []string {
 	lines := make([]string, 0, h)
 	prevDay := "\x00"
 	for i := l.offset; i < l.total && len(lines) < h; i++ {
 		r, ok := l.row(i)
 		if !ok {
-			lines = append(lines, st.dimmed.Render(ansi.Truncate("  loading…", w, "")))
+			lines = append(lines, st.pDimmed.on(fit("  loading…", w)))
 			continue
 		}
 		if r.Day != prevDay {
@@ -154,10 +159,29 @@ func (l *listPane) view(st styles, w, h int) string {
 				break
 			}
 		}
-		lines = append(lines, rowLine(st, r, w, i == l.cursor))
+		lines = append(lines, l.drawRow(st, r, i, w))
 	}
-	return strings.Join(lines, "\n")
+	return lines
 }
+
+func (l *listPane) drawRow(st styles, r row, i, w int) string {
+	if i == l.cursor {
+		return rowLine(st, r, w, true)
+	}
+	if w != l.drawnWidth || len(l.drawn) > 4*pageSize {
+		clear(l.drawn)
+		l.drawnWidth = w
+	}
+	line, ok := l.drawn[i]
+	if !ok {
+		line = rowLine(st, r, w, false)
+		l.drawn[i] = line
+	}
+	return line
+}
+
+// forgetDrawn drops every cached row drawing.
+func (l *listPane) forgetDrawn() { clear(l.drawn) }
 
 func dayRule(st styles, day string, w int) string {
 	label := "not in the feed"
@@ -165,34 +189,46 @@ func dayRule(st styles, day string, w int) string {
 		label = t.Format("Mon 2 Jan 2006")
 	}
 	head := "── " + label + " "
-	return st.dayHeader.Render(head + strings.Repeat("─", max(0, w-ansi.StringWidth(head))))
+	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
 }
 
-// rowLine is one paper: queued mark, upvotes, comments, title, who.
+// rowLine is one paper: queued mark, upvotes, comments, title, who. The
+// selected row is drawn plain in the selection colours, so no inner
+// style reset can cut its background short.
 func rowLine(st styles, r row, w int, selected bool) string {
 	mark := " "
 	if r.Queued {
-		mark = st.queuedMark.Render("●")
+		mark = "●"
 	}
-	stats := fmt.Sprintf("%5s %3s", fmt.Sprintf("▲%d", r.Upvotes), fmt.Sprintf("%d", r.Comments))
-	textStyle := st.unread
-	if r.Read {
-		textStyle = st.read
-	}
+	stats := fmt.Sprintf("%5s %3d", fmt.Sprintf("▲%d", r.Upvotes), r.Comments)
 	// The who column has a fixed width so titles line up.
 	whoW := 0
 	if w >= 70 {
 		whoW = min(24, w/4)
 	}
 	titleW := max(1, w-2-ansi.StringWidth(stats)-1-whoW-2)
-	line := mark + " " + st.upvotes.Render(stats) + " " + textStyle.Render(fit(r.title, titleW))
+	title, who := fit(r.title, titleW), ""
 	if whoW > 0 {
-		line += "  " + st.dimmed.Render(fit(r.who, whoW))
+		who = "  " + fit(r.who, whoW)
 	}
 	if selected {
-		return st.selected.Width(w).Render(line)
+		return st.pSelected.on(fit(mark+" "+stats+" "+title+who, w))
 	}
-	return lipgloss.NewStyle().MaxWidth(w).Render(line)
+	text := st.pUnread
+	if r.Read {
+		text = st.pRead
+	}
+	if r.Queued {
+		mark = st.pQueued.on(mark)
+	}
+	return mark + " " + st.pUpvotes.on(stats) + " " + text.on(title) + st.pDimmed.on(who)
+}
+
+// fit truncates s to w cells with an ellipsis and pads it to exactly w,
+// measuring wide (CJK, emoji) and zero-width (combining) runes right.
+func fit(s string, w int) string {
+	s = ansi.Truncate(s, w, "…")
+	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
 }
 
 // rowAtLine is the row drawn on screen line n of the list, if any.
@@ -214,11 +250,4 @@ func (l *listPane) rowAtLine(n int) (int, bool) {
 		line++
 	}
 	return 0, false
-}
-
-// fit truncates s to w cells with an ellipsis and pads it to exactly w,
-// measuring wide (CJK, emoji) and zero-width (combining) runes right.
-func fit(s string, w int) string {
-	s = ansi.Truncate(s, w, "…")
-	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
 }

@@ -58,6 +58,7 @@ func (m Model) resized(w, h int) (tea.Model, tea.Cmd) {
 	m.help.SetWidth(w)
 	m.list.scroll(m.listHeight())
 	m.queue.move(0, m.queueHeight())
+	m.detail.vp.setHeight(m.bodyHeight(paneDetail) - 1)
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
@@ -67,6 +68,7 @@ func (m Model) themeKnown(dark bool) (tea.Model, tea.Cmd) {
 	}
 	m.themed = true
 	m.setStyle(dark)
+	m.list.forgetDrawn()
 	return m, m.wantDetail()
 }
 
@@ -246,21 +248,21 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.detail.allAuthors = !m.detail.allAuthors
 		return m, m.wantDetail()
 	case key.Matches(msg, k.Down):
-		vp.ScrollDown(1)
+		vp.scroll(1)
 	case key.Matches(msg, k.Up):
-		vp.ScrollUp(1)
+		vp.scroll(-1)
 	case key.Matches(msg, k.HalfDown):
-		vp.HalfPageDown()
+		vp.scroll(vp.height / 2)
 	case key.Matches(msg, k.HalfUp):
-		vp.HalfPageUp()
+		vp.scroll(-vp.height / 2)
 	case key.Matches(msg, k.PageDown):
-		vp.PageDown()
+		vp.scroll(vp.height)
 	case key.Matches(msg, k.PageUp):
-		vp.PageUp()
+		vp.scroll(-vp.height)
 	case key.Matches(msg, k.Top):
-		vp.GotoTop()
+		vp.top()
 	case key.Matches(msg, k.Bottom):
-		vp.GotoBottom()
+		vp.bottom()
 	}
 	return m, nil
 }
@@ -393,6 +395,7 @@ func (m Model) pageArrived(msg pageLoaded) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.list.pages[msg.page] = msg.rows
+	m.list.forgetDrawn()
 	m.list.scroll(m.listHeight())
 	return m, m.wantDetail()
 }
@@ -555,11 +558,7 @@ func (m Model) wheeled(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 		delta = -3
 	}
 	if m.focus == paneDetail {
-		if delta > 0 {
-			m.detail.vp.ScrollDown(delta)
-		} else {
-			m.detail.vp.ScrollUp(-delta)
-		}
+		m.detail.vp.scroll(delta)
 		return m, nil
 	}
 	m.list.move(delta, m.listHeight())

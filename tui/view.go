@@ -36,7 +36,7 @@ func (m Model) screen() string {
 	var body string
 	if lay.tabs {
 		p := m.focus
-		body = lipgloss.JoinVertical(lipgloss.Left, m.tabBar(), m.box(p, lay.panes[p]))
+		body = m.tabBar() + "\n" + m.box(p, lay.panes[p])
 	} else {
 		var cols []string
 		for p := range paneCount {
@@ -44,9 +44,9 @@ func (m Model) screen() string {
 				cols = append(cols, m.box(p, lay.panes[p]))
 			}
 		}
-		body = lipgloss.JoinHorizontal(lipgloss.Top, cols...)
+		body = joinColumns(cols)
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, body, m.statusBar())
+	return body + "\n" + m.statusBar()
 }
 
 func (m Model) tooSmall() string {
@@ -70,19 +70,56 @@ func (m Model) tabBar() string {
 	return ansi.Truncate(strings.Join(tabs, " "), m.width, "")
 }
 
-// box draws a pane with its border and title into r.
+// box draws a pane with its border and title into r. Lines are fitted
+// and framed by hand: lipgloss's width and wrapping machinery cost more
+// than the rest of a frame together.
 func (m Model) box(p pane, r rect) string {
-	title := m.paneTitle(p)
-	titleStyle := m.st.paneTitle
-	border := m.st.border
+	titleStyle, border := m.st.paneTitle, m.st.border
 	if p == m.focus {
 		titleStyle, border = m.st.paneTitleActive, m.st.borderActive
 	}
-	head := titleStyle.Render(ansi.Truncate(title, r.w, "…"))
-	content := m.paneContent(p, r.w, r.h-1)
-	inner := lipgloss.NewStyle().Width(r.w).Height(r.h).MaxHeight(r.h).MaxWidth(r.w).
-		Render(head + "\n" + content)
-	return border.Render(inner)
+	lines := make([]string, 0, r.h)
+	lines = append(lines, titleStyle.Render(fit(ansi.Truncate(m.paneTitle(p), r.w, "…"), r.w)))
+	content, fitted := m.paneContent(p, r.w, r.h-1)
+	if !fitted {
+		content = fitLines(content, r.w)
+	}
+	lines = append(lines, content...)
+	return frame(lines, r.w, r.h, border)
+}
+
+// fitLines truncates or pads each line to exactly w cells.
+func fitLines(lines []string, w int) []string {
+	out := make([]string, len(lines))
+	for i, line := range lines {
+		lw := ansi.StringWidth(line)
+		if lw > w {
+			line = ansi.Truncate(line, w, "")
+			lw = ansi.StringWidth(line)
+		}
+		out[i] = line + strings.Repeat(" ", w-lw)
+	}
+	return out
+}
+
+// frame draws lines, each exactly w cells wide, into a rounded border h
+// lines high.
+func frame(lines []string, w, h int, border lipgloss.Style) string {
+	var b strings.Builder
+	side := border.Render("│")
+	b.WriteString(border.Render("╭" + strings.Repeat("─", w) + "╮"))
+	blank := strings.Repeat(" ", w)
+	for i := 0; i < h; i++ {
+		b.WriteString("\n" + side)
+		if i < len(lines) {
+			b.WriteString(lines[i])
+		} else {
+			b.WriteString(blank)
+		}
+		b.WriteString(side)
+	}
+	b.WriteString("\n" + border.Render("╰"+strings.Repeat("─", w)+"╯"))
+	return b.String()
 }
 
 func (m Model) paneTitle(p pane) string {
@@ -97,41 +134,43 @@ func (m Model) paneTitle(p pane) string {
 		}
 		return t
 	case paneDetail:
-		if m.detail.vp.TotalLineCount() > m.detail.vp.Height() {
-			return fmt.Sprintf("Detail %3.0f%%", m.detail.vp.ScrollPercent()*100)
+		if m.detail.vp.scrolls() {
+			return fmt.Sprintf("Detail %3d%%", m.detail.vp.percent())
 		}
 		return "Detail"
 	}
 	return fmt.Sprintf("Queue (%d)", len(m.queue.records))
 }
 
-func (m Model) paneContent(p pane, w, h int) string {
+// paneContent is a pane's lines; fitted says they are already exactly w
+// cells wide (the list's and the detail's, which are measured once when
+// they are built, not on every frame).
+func (m Model) paneContent(p pane, w, h int) ([]string, bool) {
 	switch p {
 	case paneList:
 		if m.list.counted && m.list.total == 0 {
-			return m.emptyList(w)
+			return strings.Split(m.emptyList(w), "\n"), false
 		}
-		return m.list.view(m.st, w, h)
+		return m.list.view(m.st, w, h), true
 	case paneDetail:
-		return m.detailContent(w, h)
+		return m.detailContent(w)
 	}
-	return m.queue.view(m.st, w, h, m.keys)
+	return strings.Split(m.queue.view(m.st, w, h, m.keys), "\n"), false
 }
 
-func (m Model) detailContent(w, h int) string {
+func (m Model) detailContent(w int) ([]string, bool) {
 	switch {
 	case m.detail.err != nil:
-		return m.st.statusErr.Render(ansi.Wrap(m.detail.err.Error(), w, ""))
+		return strings.Split(m.st.statusErr.Render(ansi.Wrap(m.detail.err.Error(), w, "")), "\n"), false
 	case m.detail.shown.id == "":
 		if m.list.counted && m.list.total == 0 {
-			return ""
+			return nil, true
 		}
-		return m.st.dimmed.Render("loading…")
+		return []string{m.st.dimmed.Render("loading…")}, false
+	case m.detail.shown.width != w:
+		return m.detail.vp.view(), false // a resize is being rendered anew
 	}
-	vp := m.detail.vp
-	vp.SetWidth(w)
-	vp.SetHeight(h)
-	return vp.View()
+	return m.detail.vp.view(), true
 }
 
 // emptyList says why there is nothing to show and what to do about it.
@@ -188,4 +227,25 @@ func (m Model) helpScreen() string {
 	body := "papers — keys\n\n" + m.help.View(m.keys) + "\n\n" +
 		m.st.dimmed.Render("Press any key to close.")
 	return lipgloss.NewStyle().Padding(1, 2).MaxWidth(m.width).MaxHeight(m.height).Render(body)
+}
+
+// joinColumns puts boxes of equal height side by side; each of their
+// lines is already exactly its box's width.
+func joinColumns(cols []string) string {
+	split := make([][]string, len(cols))
+	for i, c := range cols {
+		split[i] = strings.Split(c, "\n")
+	}
+	var b strings.Builder
+	for row := range split[0] {
+		if row > 0 {
+			b.WriteByte('\n')
+		}
+		for _, lines := range split {
+			if row < len(lines) {
+				b.WriteString(lines[row])
+			}
+		}
+	}
+	return b.String()
 }

@@ -1,0 +1,155 @@
+package tui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/papertui/papers/feed/synth"
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/article"
+)
+
+// benchLibrary is a 100,000-paper library, built once and kept in the temp
+// folder between benchmark runs (building it is the import benchmark's job).
+func benchLibrary(b *testing.B) string {
+	b.Helper()
+	path := filepath.Join(os.TempDir(), "papers-bench-100k-v1.db")
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	tmp := path + ".building"
+	os.Remove(tmp)
+	lib, err := store.Open(tmp)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var files []store.ImportFile
+	for _, d := range synth.Days(100_000, 1, time.Date(2004, 1, 5, 0, 0, 0, 0, time.UTC)) {
+		files = append(files, store.ImportFile{Name: d.Date, Day: d.Date, Read: func() ([]byte, error) { return d.Body, nil }})
+	}
+	if err := lib.Import(context.Background(), files, func(store.FileResult) {}); err != nil {
+		b.Fatal(err)
+	}
+	lib.Close()
+	for _, suffix := range []string{"-wal", "-shm"} {
+		os.Remove(tmp + suffix)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+func openBench(b *testing.B) *store.Store {
+	lib, err := store.Open(benchLibrary(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { lib.Close() })
+	return lib
+}
+
+// BenchmarkFirstFrame100k: open the library, build the reader, run its
+// start-up queries and draw the first full frame.
+func BenchmarkFirstFrame100k(b *testing.B) {
+	path := benchLibrary(b)
+	for b.Loop() {
+		lib, err := store.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		hs := &harness{t: b, m: New(Options{Library: lib, Style: "dark"})}
+		hs.run(hs.m.Init())
+		hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
+		if !strings.Contains(hs.m.View().Content, "100,000") {
+			b.Fatal("first frame lacks the count")
+		}
+		lib.Close()
+	}
+}
+
+// BenchmarkKeypress100k: one j (Update + View) at 100,000 papers, with
+// p50 and p99 of single keypresses. Page loads a move asks for run
+// outside the timing, as they run off the UI loop.
+func BenchmarkKeypress100k(b *testing.B) {
+	hs := &harness{t: b, m: New(Options{Library: openBench(b), Style: "dark"})}
+	hs.run(hs.m.Init())
+	hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
+	var times []time.Duration
+	key := keyMsg("j")
+	for b.Loop() {
+		start := time.Now()
+		next, cmd := hs.m.Update(key)
+		hs.m = next.(Model)
+		_ = hs.m.View()
+		times = append(times, time.Since(start))
+		b.StopTimer()
+		hs.run(cmd)
+		if hs.m.list.cursor >= hs.m.list.total-1 {
+			hs.keys("g")
+		}
+		b.StartTimer()
+	}
+	reportPercentiles(b, times)
+}
+
+func reportPercentiles(b *testing.B, times []time.Duration) {
+	slices.Sort(times)
+	at := func(p float64) float64 { return float64(times[int(p*float64(len(times)-1))].Microseconds()) }
+	b.ReportMetric(at(0.5), "p50-µs")
+	b.ReportMetric(at(0.99), "p99-µs")
+}
+
+// BenchmarkRenderAbstract: glamour rendering of a real-sized paper detail.
+func BenchmarkRenderAbstract(b *testing.B) {
+	lib := openBench(b)
+	es, _ := lib.Entries(context.Background(), store.Filter{}, 0, 1)
+	rec, _ := lib.Record(context.Background(), es[0].ID)
+	md := article.Markdown(rec, false)
+	article.Render(md, 80, "dark") // the renderer is built once per width
+	for b.Loop() {
+		if _, err := article.Render(md, 80, "dark"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkScrollAll100k pages through the whole list and reports the
+// process's peak resident memory.
+func BenchmarkScrollAll100k(b *testing.B) {
+	lib := openBench(b)
+	for b.Loop() {
+		hs := &harness{t: b, m: New(Options{Library: lib, Style: "dark"})}
+		hs.run(hs.m.Init())
+		hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
+		for hs.m.list.cursor < hs.m.list.total-1 {
+			hs.keys("pgdown")
+			_ = hs.m.View()
+		}
+	}
+	runtime.GC()
+	b.ReportMetric(peakRSSMiB(), "peak-RSS-MiB")
+}
+
+// peakRSSMiB reads the process's high-water resident memory.
+func peakRSSMiB() float64 {
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return -1
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb / 1024
+		}
+	}
+	return -1
+}
