@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/cenkalti/backoff/v5"
@@ -34,6 +37,11 @@ const (
 	DefaultMaxRetries = 4
 )
 
+// unreachableWait is the pause before the one retry of a request that could
+// not reach the host: long enough to ride out a blip, short enough that an
+// offline reader says so at once.
+const unreachableWait = 500 * time.Millisecond
+
 // maxRateWait bounds how long a 429 may make us wait: HF's windows are five
 // minutes, so a longer wait means something is wrong and the user should know.
 const maxRateWait = 6 * time.Minute
@@ -54,7 +62,9 @@ type Client struct {
 	MaxBody int64 // largest body accepted, default 32 MiB
 	// MaxRetries is how many times a request is retried after a 429, a 5xx,
 	// a timeout or a dropped connection. 0 means the default (4); negative
-	// means never retry.
+	// means never retry. A host that cannot be reached at all (see
+	// Unreachable) is retried once, after a short wait, and not at all
+	// while the previous request found it unreachable too.
 	MaxRetries int
 	// Wait sleeps before a retry; tests replace it so they never sleep. The
 	// default sleeps for d or until ctx is done.
@@ -62,7 +72,8 @@ type Client struct {
 	// OnRetry, when set, is told why a request is retried and after how long.
 	OnRetry func(reason string, wait time.Duration)
 
-	requests atomic.Int64
+	requests    atomic.Int64
+	unreachable atomic.Bool // the last request could not reach the host
 }
 
 // NewClient returns a Client for baseURL ("" for Hugging Face) with the
@@ -208,12 +219,34 @@ func (c *Client) Search(ctx context.Context, query string, limit int) ([]Paper, 
 	return papers, nil
 }
 
+// Unreachable reports whether err (possibly wrapped) means the API host could
+// not be reached at all: the name did not resolve, the connection was
+// refused, there was no route, or connecting timed out. The reader says
+// "offline" for these. An HTTP error status, a connection dropped after it
+// was made, or a cancellation is not Unreachable.
+func Unreachable(err error) bool {
+	if err == nil {
+		return false
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		return true
+	}
+	var op *net.OpError
+	if errors.As(err, &op) && op.Op == "dial" {
+		return true
+	}
+	return errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ENETUNREACH) ||
+		errors.Is(err, syscall.EHOSTUNREACH)
+}
+
 // retryable marks a failure worth another attempt; after is the wait the
 // server asked for, 0 to use backoff.
 type retryable struct {
-	reason string
-	after  time.Duration
-	err    error
+	reason      string
+	after       time.Duration
+	unreachable bool // the host could not be reached: retried once only
+	err         error
 }
 
 func (r *retryable) Error() string { return r.err.Error() }
@@ -232,15 +265,26 @@ func (c *Client) get(ctx context.Context, u string) ([]byte, int, error) {
 		Multiplier:          2,
 		MaxInterval:         time.Minute,
 	}
+	wasUnreachable := c.unreachable.Load()
 	for attempt := 0; ; attempt++ {
 		body, err := c.attempt(ctx, u)
 		var again *retryable
-		if err == nil || !errors.As(err, &again) || attempt >= retries {
+		isRetryable := errors.As(err, &again)
+		c.unreachable.Store(isRetryable && again.unreachable)
+		if err == nil || !isRetryable || attempt >= retries {
 			return body, attempt + 1, err
 		}
 		wait := bo.NextBackOff()
 		if again.after > 0 {
 			wait = again.after
+		}
+		if again.unreachable {
+			// Offline, most likely: one quick second try, none when the
+			// previous request already failed the same way.
+			if attempt > 0 || wasUnreachable {
+				return nil, attempt + 1, err
+			}
+			wait = unreachableWait
 		}
 		if c.OnRetry != nil {
 			c.OnRetry(again.reason, wait)
@@ -264,10 +308,16 @@ func (c *Client) attempt(ctx context.Context, u string) ([]byte, error) {
 		return nil, fmt.Errorf("GET %s: %w", u, err)
 	}
 	c.setHeaders(req)
+	// Whether a connection was made tells a timeout while connecting (the
+	// host is unreachable) from one while waiting for the answer.
+	var connected atomic.Bool
+	req = req.WithContext(httptrace.WithClientTrace(actx, &httptrace.ClientTrace{
+		GotConn: func(httptrace.GotConnInfo) { connected.Store(true) },
+	}))
 	c.requests.Add(1)
 	resp, err := c.httpClient().Do(req)
 	if err != nil {
-		return nil, c.transportError(ctx, u, timeout, err)
+		return nil, c.transportError(ctx, u, timeout, !connected.Load(), err)
 	}
 	defer resp.Body.Close()
 	if err := c.checkStatus(resp, u); err != nil {
@@ -280,7 +330,7 @@ func (c *Client) attempt(ctx context.Context, u string) ([]byte, error) {
 	limit := positive(c.MaxBody, DefaultMaxBody)
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		return nil, c.transportError(ctx, u, timeout, err)
+		return nil, c.transportError(ctx, u, timeout, false, err)
 	}
 	return checkBody(body, limit, u, ctype)
 }
@@ -298,9 +348,10 @@ func (c *Client) setHeaders(req *http.Request) {
 }
 
 // transportError classifies a failure to send or read: the caller's own
-// cancellation is final; our timeout, resets and truncated bodies are
-// retried.
-func (c *Client) transportError(ctx context.Context, u string, timeout time.Duration, err error) error {
+// cancellation is final; failing to reach the host is retried once; our
+// timeout, resets and truncated bodies are retried. dialing says no
+// connection had been made yet.
+func (c *Client) transportError(ctx context.Context, u string, timeout time.Duration, dialing bool, err error) error {
 	if ctx.Err() != nil {
 		return fmt.Errorf("GET %s: %w", u, ctx.Err())
 	}
@@ -308,7 +359,17 @@ func (c *Client) transportError(ctx context.Context, u string, timeout time.Dura
 	if errors.As(err, &ue) {
 		err = ue.Err // it repeats the URL, which we name ourselves
 	}
-	if errors.Is(err, context.DeadlineExceeded) {
+	timedOut := errors.Is(err, context.DeadlineExceeded)
+	switch {
+	case Unreachable(err):
+		err = fmt.Errorf("GET %s: host unreachable: %w", u, err)
+		return &retryable{reason: "host unreachable", unreachable: true, err: err}
+	case timedOut && dialing:
+		// Our timeout ended the dial itself: say it as net does.
+		err = &net.OpError{Op: "dial", Net: "tcp", Err: context.DeadlineExceeded}
+		err = fmt.Errorf("GET %s: host unreachable: timed out after %s connecting: %w", u, timeout, err)
+		return &retryable{reason: "host unreachable", unreachable: true, err: err}
+	case timedOut:
 		err = fmt.Errorf("GET %s: timed out after %s: %w", u, timeout, context.DeadlineExceeded)
 		return &retryable{reason: "timeout", err: err}
 	}

@@ -4,13 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -561,5 +565,168 @@ func TestSearch(t *testing.T) {
 	}
 	if _, err := c.Search(context.Background(), strings.Repeat("q", 251), 10); err == nil {
 		t.Error("over-long query accepted")
+	}
+}
+
+func TestUnreachableClassifies(t *testing.T) {
+	refused := &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
+	tests := []struct {
+		err  error
+		want bool
+	}{
+		{nil, false},
+		{refused, true},
+		{fmt.Errorf("fetch: %w", &url.Error{Op: "Get", URL: "x", Err: refused}), true},
+		{&net.DNSError{Err: "no such host", Name: "huggingface.co", IsNotFound: true}, true},
+		{&net.OpError{Op: "dial", Net: "tcp", Err: &timeoutErr{}}, true},
+		{fmt.Errorf("x: %w", syscall.ENETUNREACH), true},
+		{os.NewSyscallError("connect", syscall.EHOSTUNREACH), true},
+		{&net.OpError{Op: "read", Net: "tcp", Err: os.NewSyscallError("read", syscall.ECONNRESET)}, false},
+		{io.ErrUnexpectedEOF, false},
+		{context.DeadlineExceeded, false},
+		{context.Canceled, false},
+		{fmt.Errorf("GET x: %w", ErrNotFound), false},
+	}
+	for _, tt := range tests {
+		if got := Unreachable(tt.err); got != tt.want {
+			t.Errorf("Unreachable(%v) = %v, want %v", tt.err, got, tt.want)
+		}
+	}
+}
+
+type timeoutErr struct{}
+
+func (*timeoutErr) Error() string { return "i/o timeout" }
+func (*timeoutErr) Timeout() bool { return true }
+
+// offlineClient is a Client whose every dial fails with dialErr (or, when
+// dialErr is nil, hangs until the request gives up).
+func offlineClient(dialErr error) (*Client, *recorder) {
+	c := NewClient("http://huggingface.test")
+	c.HTTP = &http.Client{Transport: &http.Transport{
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			if dialErr == nil {
+				<-ctx.Done()
+				return nil, ctx.Err() // no *net.OpError: only the timing says it was the dial
+
+			}
+			return nil, dialErr
+		},
+	}}
+	rec := &recorder{}
+	c.Wait = rec.wait
+	return c, rec
+}
+
+func TestOfflineFailsFast(t *testing.T) {
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closed.Close() // nothing listens on its address any more
+	refusing := NewClient(closed.URL)
+	refusingRec := &recorder{}
+	refusing.Wait = refusingRec.wait
+	dns, dnsRec := offlineClient(&net.OpError{Op: "dial", Net: "tcp",
+		Err: &net.DNSError{Err: "no such host", Name: "huggingface.test", IsNotFound: true}})
+	slow, slowRec := offlineClient(nil)
+	slow.Timeout = 50 * time.Millisecond
+	for name, tc := range map[string]struct {
+		c   *Client
+		rec *recorder
+	}{"connection refused": {refusing, refusingRec}, "DNS failure": {dns, dnsRec}, "dial timeout": {slow, slowRec}} {
+		t.Run(name, func(t *testing.T) {
+			c, rec := tc.c, tc.rec
+			start := time.Now()
+			w, err := c.Day(context.Background(), "2024-10-25")
+			if !Unreachable(err) || !strings.Contains(err.Error(), "host unreachable") {
+				t.Fatalf("err %v: want it Unreachable", err)
+			}
+			if waits := rec.all(); len(waits) != 1 || waits[0] > time.Second {
+				t.Errorf("waits %v: want one short wait before the one retry", waits)
+			}
+			if w.Requests != 2 || c.Requests() != 2 {
+				t.Errorf("%d requests (client %d), want 2", w.Requests, c.Requests())
+			}
+			// Still offline: the next days fail at the first attempt.
+			for _, day := range []string{"2024-10-24", "2024-10-23", "2024-10-22"} {
+				if _, err := c.Day(context.Background(), day); !Unreachable(err) {
+					t.Errorf("%s: err %v", day, err)
+				}
+			}
+			if len(rec.all()) != 1 || c.Requests() != 5 {
+				t.Errorf("after 4 days offline: waits %v, %d requests; want 1 wait, 5 requests", rec.all(), c.Requests())
+			}
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("took %s", d)
+			}
+		})
+	}
+}
+
+func TestBackOnlineRetriesAgain(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, itemsJSON(10000, 2))
+	}))
+	t.Cleanup(srv.Close)
+	var mu sync.Mutex
+	fails := 3 // the first request and its retry, then the next request
+	c := NewClient(srv.URL)
+	c.HTTP = &http.Client{Transport: &http.Transport{
+		DisableKeepAlives: true, // every request dials
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			if fails > 0 {
+				fails--
+				return nil, &net.OpError{Op: "dial", Net: network, Err: os.NewSyscallError("connect", syscall.ENETUNREACH)}
+			}
+			return (&net.Dialer{}).DialContext(ctx, network, addr)
+		},
+	}}
+	rec := &recorder{}
+	c.Wait = rec.wait
+	for i := range 2 {
+		if _, err := c.Day(context.Background(), "2024-10-25"); !Unreachable(err) {
+			t.Fatalf("request %d: err %v", i, err)
+		}
+	}
+	w, err := c.Day(context.Background(), "2024-10-25")
+	if err != nil || len(w.Papers) != 2 {
+		t.Fatalf("back online: %v", err)
+	}
+	// Reachable again: a later unreachable request gets its retry again.
+	mu.Lock()
+	fails = 1
+	mu.Unlock()
+	if w, err := c.Day(context.Background(), "2024-10-25"); err != nil || w.Requests != 2 {
+		t.Errorf("a blip after recovery: %d requests, %v", w.Requests, err)
+	}
+	if len(rec.all()) != 2 {
+		t.Errorf("waits %v", rec.all())
+	}
+}
+
+func TestHTTPErrorsAreNotUnreachable(t *testing.T) {
+	c, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/api/papers/") {
+			http.NotFound(w, r)
+			return
+		}
+		http.Error(w, "oops", http.StatusInternalServerError)
+	})
+	c.MaxRetries = 1
+	if _, err := c.Day(context.Background(), "2024-10-25"); err == nil || Unreachable(err) {
+		t.Errorf("HTTP 500: err %v should not be Unreachable", err)
+	}
+	if _, err := c.Paper(context.Background(), "2410.17243"); !errors.Is(err, ErrNotFound) || Unreachable(err) {
+		t.Errorf("HTTP 404: err %v should be ErrNotFound, not Unreachable", err)
+	}
+	dropped, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		conn, buf, _ := w.(http.Hijacker).Hijack()
+		fmt.Fprint(buf, "HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n[{")
+		buf.Flush()
+		conn.Close()
+	})
+	dropped.MaxRetries = -1
+	if _, err := dropped.Day(context.Background(), "2024-10-25"); err == nil || Unreachable(err) {
+		t.Errorf("dropped mid-body: err %v should not be Unreachable", err)
 	}
 }

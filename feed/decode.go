@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Decoding policy. Every field but paper.id is optional, and null counts as
@@ -72,22 +74,26 @@ func DecodeDocument(body []byte, day string) ([]Paper, []ItemError, error) {
 	if err := checkDay(day); err != nil {
 		return nil, nil, err
 	}
+	raw := trimBody(body)
+	if len(raw) > 0 && raw[0] == '[' {
+		papers, rejected, _, err := decodeArray(raw, day, true)
+		return papers, rejected, err
+	}
 	raw, err := parseJSON(body)
 	if err != nil {
 		return nil, nil, err
 	}
-	switch {
-	case raw[0] == '[':
-		papers, rejected, _, err := decodeArray(raw, day, true)
-		return papers, rejected, err
-	case raw[0] != '{':
+	if raw[0] != '{' {
 		return nil, nil, fmt.Errorf("%s: not a paper or an array of papers", kindOf(raw))
 	}
-	keys, _ := objectKeys(raw)
-	if !isPaperObject(keys) {
+	var top, wrapped object
+	top.scan(raw, 0, 0, &wrapped)
+	if !top.present(kPaper) && !top.present(kID) {
+		keys, _ := objectKeys(raw)
 		return nil, nil, fmt.Errorf("%s: not a paper or an array of papers", describeObject(keys))
 	}
-	p, err := decodeItem(raw, day, true)
+	d := decoder{day: day, dayFallback: true}
+	p, err := d.item(raw, &top, &wrapped)
 	if err != nil {
 		return nil, []ItemError{asItemError(0, err)}, nil
 	}
@@ -110,35 +116,50 @@ func DecodeSearch(body []byte) ([]Paper, error) {
 }
 
 // decodeArray decodes a JSON array of items and also returns how many
-// elements it had, which the pager needs to spot the last page.
+// elements it had, which the pager needs to spot the last page. The body is
+// validated in one pass that also finds the elements; each element is then
+// read once for its members.
 func decodeArray(body []byte, day string, dayFallback bool) ([]Paper, []ItemError, int, error) {
-	raw, err := parseJSON(body)
-	if err != nil {
-		return nil, nil, 0, err
-	}
-	if raw[0] != '[' {
+	raw := trimBody(body)
+	if len(raw) == 0 || raw[0] != '[' {
+		raw, err := parseJSON(body)
+		if err != nil {
+			return nil, nil, 0, err
+		}
 		return nil, nil, 0, fmt.Errorf("%s, not an array", describe(raw))
 	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(raw, &items); err != nil {
-		return nil, nil, 0, fmt.Errorf("decode array: %w", err)
-	}
+	// One pass validates the body and reads each item's members; the items
+	// are mapped as they come, and dropped if the body turns out invalid.
+	// Every Raw is cut from one buffer: compacting never grows the text.
+	d := decoder{day: day, dayFallback: dayFallback, buf: make([]byte, 0, len(raw))}
 	var papers []Paper
 	var rejected []ItemError
-	seen := make(map[string]bool, len(items))
-	for i, item := range items {
-		p, err := decodeItem(item, day, dayFallback)
-		if err != nil {
+	var seen map[string]bool
+	n := 0
+	end := elements(raw, 0, 0, func(b []byte, j, depth int) int {
+		p, end, err := d.scanItem(b, j, depth)
+		if end < 0 {
+			return end
+		}
+		switch i := n; {
+		case err != nil:
 			rejected = append(rejected, asItemError(i, err))
-			continue
+		case seen[p.ID]:
+			// see the decoding policy above
+		default:
+			if seen == nil {
+				seen = make(map[string]bool)
+			}
+			seen[p.ID] = true
+			papers = append(papers, p)
 		}
-		if seen[p.ID] {
-			continue // see the decoding policy above
-		}
-		seen[p.ID] = true
-		papers = append(papers, p)
+		n++
+		return end
+	})
+	if end < 0 || end != len(raw) {
+		return nil, nil, 0, syntaxError(raw)
 	}
-	return papers, rejected, len(items), nil
+	return papers, rejected, n, nil
 }
 
 // errWithID carries the id out of decodeItem so the ItemError can name it.
@@ -158,15 +179,66 @@ func asItemError(i int, err error) ItemError {
 	return ItemError{Index: i, Err: err}
 }
 
-// decodeItem maps one item to a Paper. dayFallback allows the top-level
+// decodeItem maps one item, not yet validated, to a Paper.
+func decodeItem(raw []byte, day string, dayFallback bool) (Paper, error) {
+	trimmed := bytes.TrimSpace(raw)
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return Paper{}, fmt.Errorf("%s, not an object", describe(trimmed))
+	}
+	d := decoder{day: day, dayFallback: dayFallback}
+	p, end, err := d.scanItem(trimmed, 0, 0)
+	if end != len(trimmed) {
+		var o map[string]json.RawMessage
+		err := json.Unmarshal(trimmed, &o)
+		if err == nil { // cannot happen: the scanner follows encoding/json
+			err = errors.New("invalid JSON")
+		}
+		return Paper{}, fmt.Errorf("bad object: %w", err)
+	}
+	if err == nil && len(bytes.Trim(raw, " \t\r\n")) != len(trimmed) {
+		// Space JSON does not know (a form feed, a no-break space) around
+		// the item: json.Compact refused it, and the item was kept as is.
+		p.Raw = bytes.Clone(raw)
+	}
+	return p, err
+}
+
+// decoder maps items to Papers. dayFallback allows the top-level
 // publishedAt (when an item was posted to the feed, in 2024 data) to supply
 // the feed day; search hits are not feed items, so they do not use it.
-func decodeItem(raw []byte, day string, dayFallback bool) (Paper, error) {
-	top, err := toObj(raw)
-	if err != nil {
-		return Paper{}, err
+type decoder struct {
+	day         string
+	dayFallback bool
+	buf         []byte // where Raws are compacted to; may be nil
+}
+
+// scanItem validates the value at b[j], inside depth open containers, and
+// maps it to a Paper. It returns the value's end, or -1 when it is not
+// valid JSON; the Paper and error mean nothing then.
+func (d *decoder) scanItem(b []byte, j, depth int) (Paper, int, error) {
+	if j >= len(b) {
+		return Paper{}, -1, nil
 	}
-	paper, flat, err := paperOf(top)
+	if b[j] != '{' {
+		end := skipValue(b, j, depth)
+		if end < 0 {
+			return Paper{}, end, nil
+		}
+		return Paper{}, end, fmt.Errorf("%s, not an object", describe(b[j:end]))
+	}
+	var top, wrapped object
+	end := top.scan(b, j, depth, &wrapped)
+	if end < 0 {
+		return Paper{}, end, nil
+	}
+	p, err := d.item(b[j:end], &top, &wrapped)
+	return p, end, err
+}
+
+// item maps the valid object raw, whose members are in top (and those of
+// its paper, when an object, in wrapped), to a Paper.
+func (d *decoder) item(raw []byte, top, wrapped *object) (Paper, error) {
+	paper, flat, err := paperOf(top, wrapped)
 	if err != nil {
 		return Paper{}, err
 	}
@@ -174,38 +246,54 @@ func decodeItem(raw []byte, day string, dayFallback bool) (Paper, error) {
 	if err != nil {
 		return Paper{}, err
 	}
+	dayFallback := d.dayFallback
 	if flat {
 		// /api/papers/{id} has no wrapper; its own fields stand in for the
 		// wrapper's, but its publishedAt is arXiv's, never a feed day.
-		top, dayFallback = paper, false
+		dayFallback = false
 	}
-	p, err := mapItem(top, paper, day, dayFallback)
+	p, err := mapItem(top, paper, d.day, dayFallback)
 	if err != nil {
 		return Paper{}, &errWithID{id: id, err: err}
 	}
 	p.ID = id
-	p.Raw = compact(raw)
+	p.Raw = d.compact(raw)
 	return p, nil
 }
 
-// paperOf finds the paper object: the "paper" field of a daily item, or the
-// item itself when it is a flat paper.
-func paperOf(top obj) (paper obj, flat bool, err error) {
-	if top.has("paper") {
-		paper, err := top.object("paper")
-		return paper, false, err
+// compact stores the item without the indentation some recordings carry.
+func (d *decoder) compact(raw []byte) json.RawMessage {
+	if d.buf == nil {
+		d.buf = make([]byte, 0, len(raw))
 	}
-	if top.has("id") {
+	if cap(d.buf)-len(d.buf) < len(raw) {
+		d.buf = make([]byte, 0, max(len(raw), cap(d.buf)))
+	}
+	from := len(d.buf)
+	d.buf = appendCompact(d.buf, raw)
+	return d.buf[from:len(d.buf):len(d.buf)]
+}
+
+// paperOf finds the paper object: the "paper" field of a daily item
+// (already read into wrapped), or the item itself when it is a flat paper.
+func paperOf(top, wrapped *object) (paper *object, flat bool, err error) {
+	if top.has(kPaper) {
+		if v := top.v[kPaper]; v[0] != '{' {
+			return nil, false, fmt.Errorf("paper: %s, not an object", describe(v))
+		}
+		return wrapped, false, nil
+	}
+	if top.has(kID) {
 		return top, true, nil
 	}
 	return nil, false, errors.New("no paper.id: not a paper item")
 }
 
-func paperID(paper obj) (string, error) {
-	if !paper.has("id") {
+func paperID(paper *object) (string, error) {
+	if !paper.has(kID) {
 		return "", errors.New("no paper.id")
 	}
-	id, err := paper.str("id")
+	id, err := paper.str(kID)
 	if err != nil {
 		return "", fmt.Errorf("paper.%w", err)
 	}
@@ -215,38 +303,44 @@ func paperID(paper obj) (string, error) {
 	return id, nil
 }
 
-// mapItem is the one place wire fields become Paper fields.
-func mapItem(top, paper obj, day string, dayFallback bool) (Paper, error) {
+// mapItem is the one place wire fields become Paper fields. For a flat
+// paper, top and paper are the same object.
+func mapItem(top, paper *object, day string, dayFallback bool) (Paper, error) {
 	var st strict
 	p := Paper{
-		Title:       cleanTitle(st.str(firstString("title", top, paper))),
-		Abstract:    rejoin(st.str(paper.str("summary"))),
+		Title:       cleanTitle(st.str(firstString(kTitle, top, paper))),
+		Abstract:    rejoin(st.str(paper.str(kSummary))),
 		Authors:     st.authors(authors(paper)),
-		Published:   st.time(paper.timestamp("publishedAt")),
-		Upvotes:     st.num(paper.integer("upvotes")),
-		Comments:    st.num(top.integer("numComments")),
-		WithdrawnAt: st.time(paper.timestamp("withdrawnAt")),
-
-		GitHubRepo:   quiet(paper.str("githubRepo")),
-		GitHubStars:  quiet(paper.integer("githubStars")),
-		ProjectPage:  quiet(paper.str("projectPage")),
-		AISummary:    quiet(paper.str("ai_summary")),
-		AIKeywords:   quiet(paper.strings("ai_keywords")),
-		Organization: organization(top, paper),
-		Thumbnail:    thumbnail(top, paper),
-		Submitter:    submitter(top, paper),
+		Published:   st.time(paper.timestamp(kPublishedAt)),
+		Upvotes:     st.num(paper.integer(kUpvotes)),
+		Comments:    st.num(top.integer(kNumComments)),
+		WithdrawnAt: st.time(paper.timestamp(kWithdrawnAt)),
 	}
+	if st.err != nil {
+		return Paper{}, st.err
+	}
+	submitted, err := paper.timestamp(kSubmittedOnDailyAt)
+	if err != nil {
+		return Paper{}, err
+	}
+	p.GitHubRepo = quiet(paper.str(kGitHubRepo))
+	p.GitHubStars = quiet(paper.integer(kGitHubStars))
+	p.ProjectPage = quiet(paper.str(kProjectPage))
+	p.AISummary = quiet(paper.str(kAISummary))
+	p.AIKeywords = quiet(paper.strings(kAIKeywords))
+	p.Organization = organization(top, paper)
+	p.Thumbnail = thumbnail(top, paper)
+	p.Submitter = submitter(top, paper)
 	if p.Abstract == "" {
-		p.Abstract = rejoin(quiet(top.str("summary")))
+		p.Abstract = rejoin(quiet(top.str(kSummary)))
 	}
-	submitted := st.time(paper.timestamp("submittedOnDailyAt"))
 	p.Day = feedDay(day, submitted, top, dayFallback)
-	return p, st.err
+	return p, nil
 }
 
 // firstString is the first non-empty string of key in the objects given,
 // in order; a wrong type in any of them is an error.
-func firstString(key string, objs ...obj) (string, error) {
+func firstString(key int, objs ...*object) (string, error) {
 	for _, o := range objs {
 		s, err := o.str(key)
 		if err != nil || strings.TrimSpace(s) != "" {
@@ -256,82 +350,101 @@ func firstString(key string, objs ...obj) (string, error) {
 	return "", nil
 }
 
-func feedDay(day string, submitted time.Time, top obj, fallback bool) string {
+func feedDay(day string, submitted time.Time, top *object, fallback bool) string {
 	switch {
 	case day != "":
 		return day
 	case !submitted.IsZero():
 		return DayOf(submitted)
 	case fallback:
-		if t := quiet(top.timestamp("publishedAt")); !t.IsZero() {
+		if t := quiet(top.timestamp(kPublishedAt)); !t.IsZero() {
 			return DayOf(t)
 		}
 	}
 	return ""
 }
 
-func authors(paper obj) ([]Author, error) {
-	if !paper.has("authors") {
+func authors(paper *object) ([]Author, error) {
+	if !paper.has(kAuthors) {
 		return nil, nil
 	}
-	var raws []json.RawMessage
-	if err := json.Unmarshal(paper["authors"], &raws); err != nil {
+	v := paper.v[kAuthors]
+	if v[0] != '[' {
 		return nil, errors.New("authors: not an array")
 	}
-	out := make([]Author, 0, len(raws))
-	for i, raw := range raws {
-		a, err := author(raw)
-		if err != nil {
-			return nil, fmt.Errorf("authors[%d]: %w", i, err)
+	out := make([]Author, 0, 16)
+	var err error
+	elements(v, 0, 0, func(b []byte, j, depth int) int {
+		end := skipValue(b, j, depth)
+		if end >= 0 && err == nil {
+			var a Author
+			if a, err = author(b[j:end]); err != nil {
+				err = fmt.Errorf("authors[%d]: %w", len(out), err)
+			}
+			out = append(out, a)
 		}
-		out = append(out, a)
+		return end
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	return out[:len(out):len(out)], nil
 }
 
-func author(raw json.RawMessage) (Author, error) {
-	o, err := toObj(raw)
+func author(raw []byte) (Author, error) {
+	if raw[0] != '{' {
+		return Author{}, fmt.Errorf("%s, not an object", describe(raw))
+	}
+	var o object
+	o.parse(raw)
+	name, err := o.str(kName)
 	if err != nil {
 		return Author{}, err
 	}
-	name, err := o.str("name")
+	hidden, err := o.boolean(kHidden)
 	if err != nil {
 		return Author{}, err
-	}
-	var hidden bool
-	if o.has("hidden") && json.Unmarshal(o["hidden"], &hidden) != nil {
-		return Author{}, errors.New("hidden: not a boolean")
 	}
 	// The linked HF account names its username "user", not "name".
-	user := quiet(quiet(o.object("user")).str("user"))
-	return Author{Name: collapse(name), Hidden: hidden, User: user}, nil
+	var user object
+	var username string
+	if ok, _ := o.object(kUser, &user); ok {
+		username = quiet(user.str(kUser))
+	}
+	return Author{Name: collapse(name), Hidden: hidden, User: username}, nil
 }
 
-func organization(top, paper obj) string {
-	for _, o := range []obj{top, paper} {
-		if name := orgName(quiet(o.object("organization"))); name != "" {
-			return name
+func organization(top, paper *object) string {
+	var org object
+	for _, o := range []*object{top, paper} {
+		if ok, _ := o.object(kOrganization, &org); ok {
+			if name := orgName(&org); name != "" {
+				return name
+			}
 		}
 	}
-	return orgName(quiet(top.object("submitterOrganization")))
+	if ok, _ := top.object(kSubmitterOrganization, &org); ok {
+		return orgName(&org)
+	}
+	return ""
 }
 
-func orgName(org obj) string {
-	if name := quiet(org.str("fullname")); name != "" {
+func orgName(org *object) string {
+	if name := quiet(org.str(kFullname)); name != "" {
 		return collapse(name)
 	}
-	return collapse(quiet(org.str("name")))
+	return collapse(quiet(org.str(kName)))
 }
 
-func thumbnail(top, paper obj) string {
-	if s := quiet(top.str("thumbnail")); s != "" {
+func thumbnail(top, paper *object) string {
+	if s := quiet(top.str(kThumbnail)); s != "" {
 		return s
 	}
-	if s := quiet(top.str("mediaUrl")); s != "" { // 2024-05..06 items
+	if s := quiet(top.str(kMediaURL)); s != "" { // 2024-05..06 items
 		return s
 	}
-	for _, o := range []obj{top, paper} {
-		if urls := quiet(o.strings("mediaUrls")); len(urls) > 0 {
+	for _, o := range []*object{top, paper} {
+		if urls := quiet(o.strings(kMediaURLs)); len(urls) > 0 {
 			return urls[0]
 		}
 	}
@@ -341,14 +454,17 @@ func thumbnail(top, paper obj) string {
 // submitter is the HF username of who put the paper on Daily Papers. The
 // wrapper's submittedBy keeps the username in "name"; the paper's
 // submittedOnDailyBy keeps it in "user".
-func submitter(top, paper obj) string {
-	if by := quiet(top.object("submittedBy")); by != nil {
-		if s := firstNonEmpty(quiet(by.str("name")), quiet(by.str("user"))); s != "" {
+func submitter(top, paper *object) string {
+	var by object
+	if ok, _ := top.object(kSubmittedBy, &by); ok {
+		if s := firstNonEmpty(quiet(by.str(kName)), quiet(by.str(kUser))); s != "" {
 			return s
 		}
 	}
-	by := quiet(paper.object("submittedOnDailyBy"))
-	return firstNonEmpty(quiet(by.str("user")), quiet(by.str("name")))
+	if ok, _ := paper.object(kSubmittedOnDailyBy, &by); ok {
+		return firstNonEmpty(quiet(by.str(kUser)), quiet(by.str(kName)))
+	}
+	return ""
 }
 
 func firstNonEmpty(ss ...string) string {
@@ -361,40 +477,87 @@ func firstNonEmpty(ss ...string) string {
 }
 
 // collapse turns every run of whitespace into one space and trims.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+func collapse(s string) string {
+	if collapsed(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// collapsed reports, for the common case, that collapse has nothing to do:
+// single ASCII spaces between words, and no byte that may start a Unicode
+// space.
+func collapsed(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		if notCollapsed[s[i]] {
+			return false
+		}
+	}
+	return !strings.Contains(s, "  ")
+}
+
+// notCollapsed marks control bytes and the first bytes of the UTF-8 forms
+// of Unicode spaces (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000).
+var notCollapsed = func() (t [256]bool) {
+	for c := range ' ' {
+		t[c] = true
+	}
+	t[0x7f], t[0xc2], t[0xe1], t[0xe2], t[0xe3] = true, true, true, true, true
+	return t
+}()
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // cleanTitle removes arXiv's hard wraps ("…Scaling for\n  Contrastive Loss").
 func cleanTitle(s string) string { return collapse(s) }
 
 // rejoin undoes arXiv's hard wrapping of abstracts: lines are joined with a
 // space, a blank line separates paragraphs, paragraphs are joined by "\n\n".
+// Put another way: words are separated by "\n\n" when the space between
+// them holds two or more newlines, else by one space.
 func rejoin(s string) string {
-	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
-	var paras, cur []string
-	flush := func() {
-		if len(cur) > 0 {
-			paras = append(paras, collapse(strings.Join(cur, " ")))
-			cur = nil
+	if strings.IndexByte(s, '\n') < 0 {
+		return collapse(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	newlines, word := 0, -1 // word is where the current word starts
+	for i := 0; i < len(s); {
+		r, size, space := rune(s[i]), 1, false
+		if r < utf8.RuneSelf {
+			space = asciiSpace[r]
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
 		}
-	}
-	for _, line := range lines {
-		if strings.TrimSpace(line) == "" {
-			flush()
-			continue
+		switch {
+		case space:
+			if word >= 0 {
+				b.WriteString(s[word:i])
+				word = -1
+			}
+			if r == '\n' {
+				newlines++
+			}
+		case word < 0:
+			if b.Len() > 0 {
+				if newlines >= 2 {
+					b.WriteString("\n\n")
+				} else {
+					b.WriteByte(' ')
+				}
+			}
+			word, newlines = i, 0
 		}
-		cur = append(cur, line)
+		i += size
 	}
-	flush()
-	return strings.Join(paras, "\n\n")
-}
-
-// compact stores the item without the indentation some recordings carry.
-func compact(raw []byte) json.RawMessage {
-	var buf bytes.Buffer
-	if err := json.Compact(&buf, raw); err != nil {
-		return append(json.RawMessage(nil), raw...)
+	if word >= 0 {
+		b.WriteString(s[word:])
 	}
-	return buf.Bytes()
+	return b.String()
 }
 
 func checkDay(day string) error {

@@ -13,7 +13,7 @@ import (
 // touch is also covered by the hand-made files in testdata/.
 const sharedDir = "../../shared"
 
-func sharedPath(t *testing.T, rel string) string {
+func sharedPath(t testing.TB, rel string) string {
 	t.Helper()
 	p := filepath.Join(sharedDir, rel)
 	if _, err := os.Stat(p); err != nil {
@@ -91,9 +91,10 @@ func TestSharedFixtureDetails(t *testing.T) {
 	}
 }
 
-// TestCorpus imports two years of recorded history: every item decodes
-// except the known corrupt ones, which are reported, not lost silently.
-func TestCorpus(t *testing.T) {
+// corpusFiles extracts the recorded corpus into a temporary directory and
+// lists its 580 files, skipping when the archive or xz is not available.
+func corpusFiles(t testing.TB) []string {
+	t.Helper()
 	archive := sharedPath(t, "corpus/hf-daily-archive.tar.xz")
 	if testing.Short() {
 		t.Skip("corpus import skipped in -short mode")
@@ -113,6 +114,13 @@ func TestCorpus(t *testing.T) {
 	if len(files) != 580 {
 		t.Fatalf("%d corpus files, want 580", len(files))
 	}
+	return files
+}
+
+// TestCorpus imports two years of recorded history: every item decodes
+// except the known corrupt ones, which are reported, not lost silently.
+func TestCorpus(t *testing.T) {
+	files := corpusFiles(t)
 	var items, good, corrupt int
 	var stringFiles, badFiles []string
 	distinct := map[string]bool{}

@@ -3,6 +3,8 @@ package store
 import (
 	"fmt"
 	"strings"
+
+	"github.com/papertui/papers/store/query"
 )
 
 // Sort orders a view.
@@ -28,12 +30,6 @@ func ParseSort(s string) (Sort, error) {
 	return "", fmt.Errorf("unknown sort %q (known: newest, upvotes, trending, relevance)", s)
 }
 
-// Compare is a numeric condition such as upvotes:>50.
-type Compare struct {
-	Op string // one of > >= < <= =
-	N  int
-}
-
 // Filter describes a view of the library. The zero Filter is every paper,
 // newest first.
 type Filter struct {
@@ -42,7 +38,7 @@ type Filter struct {
 	Authors           []string
 	Orgs              []string
 	Keywords          []string
-	Upvotes           *Compare
+	Upvotes           []query.Bound
 	Queued            bool
 	Unread            bool
 	Read              bool
@@ -82,8 +78,8 @@ func (f Filter) where() (string, []any) {
 	for _, k := range f.Keywords {
 		add("(char(10) || lower(p.ai_keywords) || char(10)) LIKE ? ESCAPE '\\'", "%"+likeEscape(strings.ToLower(k))+"%")
 	}
-	if f.Upvotes != nil {
-		add("p.upvotes "+f.Upvotes.op()+" ?", f.Upvotes.N)
+	for _, b := range f.Upvotes {
+		add("p.upvotes "+sqlOp(b.Op)+" ?", b.N)
 	}
 	if f.Queued {
 		add("q.id IS NOT NULL")
@@ -103,12 +99,34 @@ func (f Filter) where() (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
-func (c Compare) op() string {
-	switch c.Op {
+// sqlOp keeps only the comparisons the parser produces out of the SQL text.
+func sqlOp(op string) string {
+	switch op {
 	case ">", ">=", "<", "<=", "=":
-		return c.Op
+		return op
 	}
 	return ">="
+}
+
+// Search is the view of a parsed search: its text and filters on top of f.
+func (f Filter) Search(q query.Query) Filter {
+	f.Match = q.Match
+	f.Authors, f.Orgs, f.Keywords = q.Authors, q.Orgs, q.Keywords
+	f.Upvotes = q.Upvotes
+	if q.Day != "" {
+		f.Day = q.Day
+	}
+	if q.Since != "" {
+		f.Since = q.Since
+	}
+	if q.Until != "" {
+		f.Until = q.Until
+	}
+	f.Queued = f.Queued || q.Queued
+	f.Unread = f.Unread || q.Unread
+	f.Read = f.Read || q.Read
+	f.HasCode = f.HasCode || q.HasCode
+	return f
 }
 
 func likeEscape(s string) string {

@@ -104,6 +104,20 @@ func (s *Store) syncDays(ctx context.Context, f Fetcher, days []string, report *
 			return err
 		}
 		progress(SyncProgress{Day: day, Index: i + 1, Total: len(days), Done: true, Err: err})
+		if feed.Unreachable(err) {
+			// Offline: every other day would fail the same way, slowly.
+			return s.failRest(ctx, days[i+1:], err, report)
+		}
+	}
+	return nil
+}
+
+// failRest records days not attempted because the feed cannot be reached.
+func (s *Store) failRest(ctx context.Context, days []string, cause error, report *SyncReport) error {
+	for _, day := range days {
+		if err := s.settle(ctx, day, cause, report); err != nil {
+			return err
+		}
 	}
 	return nil
 }

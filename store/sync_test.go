@@ -285,3 +285,23 @@ func dump(t *testing.T, s *Store) string {
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")
 }
+
+func TestSyncOfflineStopsAtTheFirstUnreachableDay(t *testing.T) {
+	srv := feedtest.New(t)
+	url := srv.URL
+	srv.Close()
+	c := feed.NewClient(url)
+	waits := 0
+	c.Wait = func(ctx context.Context, d time.Duration) error { waits++; return nil }
+	s := openTemp(t)
+	r, err := s.Sync(context.Background(), c, SyncPlan{Today: testToday}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Failed) != 7 || r.Days != 0 || r.Requests > 2 || waits > 1 {
+		t.Errorf("report = %+v after %d waits", r, waits)
+	}
+	if !strings.Contains(r.Failed[6].Error, "unreachable") {
+		t.Errorf("error = %s", r.Failed[6].Error)
+	}
+}
