@@ -48,8 +48,15 @@ const stateJoins = ` LEFT JOIN queue q ON q.id = p.id LEFT JOIN read_marks r ON 
 
 // Entries lists one window of the view f describes.
 func (s *Store) Entries(ctx context.Context, f Filter, offset, limit int) ([]Entry, error) {
-	sqlText, args := f.selectSQL(entryColumns, offset, limit)
-	rows, err := s.db.QueryContext(ctx, sqlText, args...)
+	sqlText, args, err := s.pageSQL(ctx, f, entryColumns, offset, limit)
+	if err != nil {
+		return nil, err
+	}
+	return s.queryEntries(ctx, sqlText, args...)
+}
+
+func (s *Store) queryEntries(ctx context.Context, q string, args ...any) ([]Entry, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, explain(s.path, fmt.Errorf("list papers: %w", err))
 	}
@@ -68,8 +75,26 @@ func (s *Store) Entries(ctx context.Context, f Filter, offset, limit int) ([]Ent
 
 // Records lists one window of the view f describes, with every field.
 func (s *Store) Records(ctx context.Context, f Filter, offset, limit int) ([]Record, error) {
-	sqlText, args := f.selectSQL(recordColumns, offset, limit)
+	sqlText, args, err := s.pageSQL(ctx, f, recordColumns, offset, limit)
+	if err != nil {
+		return nil, err
+	}
 	return s.queryRecords(ctx, sqlText, args...)
+}
+
+// pageSQL is the query for one page of a view: a text search's page is
+// found by walking its hits first, any other view is one ordered query.
+func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, limit int) (string, []any, error) {
+	if !f.usesHitWalk() {
+		q, args := f.selectSQL(columns, offset, limit)
+		return q, args, nil
+	}
+	pids, err := s.searchPids(ctx, f, offset, limit)
+	if err != nil {
+		return "", nil, err
+	}
+	q, args := s.byPids(ctx, columns, pids)
+	return q, args, nil
 }
 
 // Count is how many papers the view f describes holds.

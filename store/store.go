@@ -17,7 +17,7 @@ import (
 	"sort"
 	"strings"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // also registers the "sqlite" driver
 )
 
 //go:embed migrations/*.sql
@@ -152,7 +152,11 @@ func explain(path string, err error) error {
 	case strings.Contains(msg, "disk is full"), strings.Contains(msg, "SQLITE_FULL"):
 		return fmt.Errorf("library %s: the disk is full (%v); free some space and try again", path, err)
 	}
-	return fmt.Errorf("library %s: %w", path, err)
+	var sqlErr *sqlite.Error
+	if errors.As(err, &sqlErr) {
+		return fmt.Errorf("library %s: %w", path, err)
+	}
+	return err
 }
 
 type migration struct {

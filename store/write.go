@@ -109,9 +109,31 @@ func timeText(t time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }
 
+// A paper's rowid (pid) puts its feed day in the high bits: the rowid
+// order is then newest-day-first order, and a full-text search can walk
+// its hits newest first and stop after a page (FTS5 iterates rowids in
+// order) instead of collecting and sorting every hit of a common word.
+// Papers without a feed day get day 0 and sort last.
+const pidDayShift = 20 // up to a million papers a day
+
+// pidBase is the first rowid of a feed day's range.
+func pidBase(day string) int64 {
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil || day == "" {
+		return 0
+	}
+	return (t.Unix()/86400 + 1) << pidDayShift
+}
+
+// dayOfPid recovers the start of the range a rowid lies in.
+func dayRangeOf(pid int64) (lo, hi int64) {
+	lo = pid >> pidDayShift << pidDayShift
+	return lo, lo + 1<<pidDayShift - 1
+}
+
 // upserter holds the statements of one write transaction.
 type upserter struct {
-	find, insert, update, ftsAdd, ftsDel *sql.Stmt
+	find, nextPid, insert, update, ftsAdd, ftsDel *sql.Stmt
 }
 
 func prepareUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
@@ -121,11 +143,12 @@ func prepareUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 		sql string
 	}{
 		{&u.find, `SELECT pid, title, abstract, authors, ai_summary, ai_keywords, day FROM papers WHERE id = ?`},
-		{&u.insert, `INSERT INTO papers(id, title, abstract, authors, hidden, published, day, upvotes, comments,
+		{&u.nextPid, `SELECT coalesce(max(pid), ?1) + 1 FROM papers WHERE pid >= ?1 AND pid < ?1 + ?2`},
+		{&u.insert, `INSERT INTO papers(pid, id, title, abstract, authors, hidden, published, day, upvotes, comments,
 			github_repo, github_stars, project_page, ai_summary, ai_keywords, organization, thumbnail,
 			submitter, withdrawn_at, raw, updated_at)
-			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
-		{&u.update, `UPDATE papers SET title=?, abstract=?, authors=?, hidden=?, published=?, day=?, upvotes=?,
+			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&u.update, `UPDATE papers SET pid=?, title=?, abstract=?, authors=?, hidden=?, published=?, day=?, upvotes=?,
 			comments=?, github_repo=?, github_stars=?, project_page=?, ai_summary=?, ai_keywords=?,
 			organization=?, thumbnail=?, submitter=?, withdrawn_at=?, raw=?, updated_at=? WHERE pid=?`},
 		{&u.ftsAdd, `INSERT INTO papers_fts(rowid, title, abstract, authors, ai_summary, ai_keywords) VALUES(?,?,?,?,?,?)`},
@@ -144,7 +167,7 @@ func prepareUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 }
 
 func (u *upserter) close() {
-	for _, st := range []*sql.Stmt{u.find, u.insert, u.update, u.ftsAdd, u.ftsDel} {
+	for _, st := range []*sql.Stmt{u.find, u.nextPid, u.insert, u.update, u.ftsAdd, u.ftsDel} {
 		if st != nil {
 			st.Close()
 		}
@@ -190,30 +213,43 @@ func (u *upserter) upsert(ctx context.Context, p feed.Paper, raw []byte, now int
 		return false, err
 	}
 	day := keepDay(oldDay.String, p.Day)
-	if _, err := u.update.ExecContext(ctx, c.title, c.abstract, c.authors, c.hidden, c.published, nullable(day),
+	newPid := pid
+	if day != oldDay.String {
+		// A new feed day moves the paper to that day's rowid range.
+		if newPid, err = u.allocate(ctx, day); err != nil {
+			return false, err
+		}
+	}
+	if _, err := u.update.ExecContext(ctx, newPid, c.title, c.abstract, c.authors, c.hidden, c.published, nullable(day),
 		p.Upvotes, p.Comments, p.GitHubRepo, p.GitHubStars, p.ProjectPage, c.aiSummary, c.keywords,
 		p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), raw, now, pid); err != nil {
 		return false, err
 	}
-	if old.title == c.title && old.abstract == c.abstract && old.authors == c.authors &&
-		old.aiSummary == c.aiSummary && old.keywords == c.keywords {
+	if newPid == pid && old == (row{title: c.title, abstract: c.abstract, authors: c.authors, aiSummary: c.aiSummary, keywords: c.keywords}) {
 		return false, nil
 	}
 	if _, err := u.ftsDel.ExecContext(ctx, pid, old.title, old.abstract, old.authors, old.aiSummary, old.keywords); err != nil {
 		return false, err
 	}
-	_, err = u.ftsAdd.ExecContext(ctx, pid, c.title, c.abstract, c.authors, c.aiSummary, c.keywords)
+	_, err = u.ftsAdd.ExecContext(ctx, newPid, c.title, c.abstract, c.authors, c.aiSummary, c.keywords)
 	return false, err
 }
 
+// allocate is the next free rowid in a feed day's range.
+func (u *upserter) allocate(ctx context.Context, day string) (int64, error) {
+	var pid int64
+	err := u.nextPid.QueryRowContext(ctx, pidBase(day), int64(1)<<pidDayShift).Scan(&pid)
+	return pid, err
+}
+
 func (u *upserter) insertNew(ctx context.Context, p feed.Paper, c row, raw []byte, now int64) error {
-	res, err := u.insert.ExecContext(ctx, p.ID, c.title, c.abstract, c.authors, c.hidden, c.published,
-		nullable(p.Day), p.Upvotes, p.Comments, p.GitHubRepo, p.GitHubStars, p.ProjectPage, c.aiSummary,
-		c.keywords, p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), raw, now)
+	pid, err := u.allocate(ctx, p.Day)
 	if err != nil {
 		return err
 	}
-	pid, err := res.LastInsertId()
+	_, err = u.insert.ExecContext(ctx, pid, p.ID, c.title, c.abstract, c.authors, c.hidden, c.published,
+		nullable(p.Day), p.Upvotes, p.Comments, p.GitHubRepo, p.GitHubStars, p.ProjectPage, c.aiSummary,
+		c.keywords, p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), raw, now)
 	if err != nil {
 		return err
 	}

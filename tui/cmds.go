@@ -52,7 +52,7 @@ func detailCmd(lib Library, key detailKey) tea.Cmd {
 		if err != nil {
 			return detailRendered{key: key, err: err}
 		}
-		out, err := article.Render(article.Markdown(rec, key.allAuthors), key.width, key.style)
+		out, err := article.Render(article.Markdown(rec, key.allAuthors, "a shows all"), key.width, key.style)
 		return detailRendered{key: key, record: rec, content: out, err: err}
 	}
 }

@@ -29,6 +29,9 @@ type CLI struct {
 	Import ImportCmd `cmd:"" help:"Load saved API responses into the library (offline)."`
 	List   ListCmd   `cmd:"" help:"List papers in the library."`
 	Stats  StatsCmd  `cmd:"" help:"Summarise the library."`
+	Search SearchCmd `cmd:"" help:"Search the library (the reader's / syntax)."`
+	Show   ShowCmd   `cmd:"" help:"Show one paper's detail."`
+	Queue  QueueCmd  `cmd:"" help:"The reading queue: list, add, rm, done, move."`
 }
 
 // libraryPath is where the library lives: --db, PAPERS_DB, else the XDG

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-isatty"
 )
 
@@ -52,4 +53,12 @@ func needsEscape(r rune) bool {
 // pipe (plain lines).
 func isTerminal(f *os.File) bool {
 	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
+}
+
+// terminalWidth is stdout's width for rendering, 80 when not a terminal.
+func terminalWidth() int {
+	if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 20 {
+		return min(w, 120)
+	}
+	return 80
 }

@@ -19,14 +19,17 @@ const ShownAuthors = 10
 // Markdown is the detail document of a paper. Every piece of feed text is
 // cleaned of control sequences and escaped, so the feed cannot inject
 // Markdown, HTML or terminal escapes; inline LaTeX becomes Unicode.
-func Markdown(r store.Record, allAuthors bool) string {
+//
+// moreHint tells how to see every author when the list is cut ("a shows
+// all" in the reader).
+func Markdown(r store.Record, allAuthors bool, moreHint string) string {
 	p := r.Paper
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", text(p.Title))
 	if !p.WithdrawnAt.IsZero() {
 		fmt.Fprintf(&b, "**Withdrawn** on %s\n\n", p.WithdrawnAt.Format("2006-01-02"))
 	}
-	if line := authorsLine(r, allAuthors); line != "" {
+	if line := authorsLine(r, allAuthors, moreHint); line != "" {
 		b.WriteString(line + "\n\n")
 	}
 	b.WriteString(factsLine(r) + "\n\n")
@@ -58,7 +61,7 @@ func Markdown(r store.Record, allAuthors bool) string {
 // text is feed text ready to stand in Markdown.
 func text(s string) string { return clean.Markdown(clean.TeX(clean.Line(s))) }
 
-func authorsLine(r store.Record, all bool) string {
+func authorsLine(r store.Record, all bool, moreHint string) string {
 	authors := r.Authors
 	if len(authors) == 0 {
 		return ""
@@ -76,7 +79,10 @@ func authorsLine(r store.Record, all bool) string {
 	}
 	line := "**Authors** " + strings.Join(names, ", ")
 	if more := len(authors) - len(shown); more > 0 {
-		line += fmt.Sprintf(" *+%d more* (a shows all)", more)
+		line += fmt.Sprintf(" *+%d more*", more)
+		if moreHint != "" {
+			line += " (" + clean.Markdown(moreHint) + ")"
+		}
 	}
 	return line
 }
@@ -141,7 +147,7 @@ var renderers = struct {
 }{byKey: map[string]*glamour.TermRenderer{}}
 
 // Render renders a detail document at width with the "dark", "light" or
-// "notty" (plain text) style.
+// "ascii" (plain text, for pipes) style.
 func Render(md string, width int, style string) (string, error) {
 	width = max(width, 20)
 	key := fmt.Sprintf("%s/%d", style, width)

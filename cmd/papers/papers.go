@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/store/query"
+	"github.com/papertui/papers/tui/article"
+)
+
+// normalizeIDs turns ids and URLs as users paste them into bare ids.
+func normalizeIDs(args []string) ([]string, error) {
+	ids := make([]string, len(args))
+	for i, a := range args {
+		id, err := feed.NormalizeID(a)
+		if err != nil {
+			return nil, usageError{err}
+		}
+		ids[i] = id
+	}
+	return ids, nil
+}
+
+// unknownPaper says an id is not in the library, naming it.
+func unknownPaper(err error) error {
+	if errors.Is(err, store.ErrUnknownPaper) {
+		return fmt.Errorf("%w (sync the day it appeared, or add it by id)", err)
+	}
+	return err
+}
+
+// SearchCmd is `papers search`.
+type SearchCmd struct {
+	Query []string `arg:"" name:"query" help:"Words and filters: author:NAME org:NAME kw:WORD upvotes:>N day:D since:D until:D is:queued|unread|read has:code."`
+	Limit int      `default:"20" placeholder:"N" help:"At most N results (0: all)."`
+	Sort  string   `default:"relevance" enum:"relevance,newest,upvotes,trending" help:"Order of the results."`
+	JSON  bool     `name:"json" help:"Print one JSON array."`
+}
+
+// Run searches the library with the reader's syntax.
+func (c *SearchCmd) Run(g *Globals) error {
+	q, err := query.Parse(strings.Join(c.Query, " "))
+	if err != nil {
+		return usageError{fmt.Errorf("search: %w", err)}
+	}
+	if c.Limit < 0 {
+		return usagef("search: --limit must be positive, got %d", c.Limit)
+	}
+	lib, err := g.open()
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	f := store.Filter{Sort: store.Sort(c.Sort)}.Search(q)
+	recs, err := lib.Records(context.Background(), f, 0, c.Limit)
+	if err != nil {
+		return err
+	}
+	return printRecords(os.Stdout, recs, c.JSON)
+}
+
+// ShowCmd is `papers show`.
+type ShowCmd struct {
+	ID         string `arg:"" help:"Paper id, versioned id, or HF/arXiv URL."`
+	AllAuthors bool   `name:"all-authors" help:"List every author."`
+	Style      string `default:"auto" enum:"auto,dark,light,plain" help:"auto: dark on a terminal, plain text when piped."`
+}
+
+// Run prints a paper's detail.
+func (c *ShowCmd) Run(g *Globals) error {
+	ids, err := normalizeIDs([]string{c.ID})
+	if err != nil {
+		return err
+	}
+	lib, err := g.open()
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	rec, err := lib.Record(context.Background(), ids[0])
+	if err != nil {
+		return unknownPaper(err)
+	}
+	style := c.Style
+	if style == "auto" {
+		style = "dark"
+		if !isTerminal(os.Stdout) {
+			style = "plain"
+		}
+	}
+	glamourStyle := style
+	if style == "plain" {
+		glamourStyle = "dark" // then stripped of colour: its layout reads best as plain text
+	}
+	out, err := article.Render(article.Markdown(rec, c.AllAuthors, "--all-authors shows all"), terminalWidth(), glamourStyle)
+	if err != nil {
+		return err
+	}
+	if style == "plain" {
+		out = trimLines(ansi.Strip(out))
+	}
+	_, err = fmt.Fprintln(os.Stdout, out)
+	return err
+}
+
+// trimLines drops the padding glamour puts at the end of every line,
+// which only gets in the way of plain text.
+func trimLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}

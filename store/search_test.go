@@ -1,0 +1,92 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/feed/synth"
+	"github.com/papertui/papers/store/query"
+)
+
+// synthLibrary imports n synthetic papers.
+func synthLibrary(t *testing.T, n int) *Store {
+	t.Helper()
+	s := openTemp(t)
+	importDays(t, s, synth.Days(n, 11, time.Date(2025, 6, 2, 0, 0, 0, 0, time.UTC)))
+	return s
+}
+
+// TestHitWalkMatchesPlainQuery: the fast search path returns exactly the
+// pages the plain (collect and sort every hit) query returns.
+func TestHitWalkMatchesPlainQuery(t *testing.T) {
+	ctx := context.Background()
+	s := synthLibrary(t, 1500)
+	s.SetRead(ctx, true, firstID(t, s, ""))
+	for _, text := range []string{"model", "mod", "language model", "diffusion has:code", "reasoning upvotes:>10",
+		"agents author:li", "is:unread data", "olfaction", "tokens since:2025-07 until:2025-08", "nothingmatchesthis"} {
+		q, err := query.Parse(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := Filter{Sort: SortNewest}.Search(q)
+		for _, page := range [][2]int{{0, 50}, {50, 50}, {0, 7}, {333, 100}, {0, 0}} {
+			fast, err := s.Entries(ctx, f, page[0], page[1])
+			if err != nil {
+				t.Fatalf("%q: %v", text, err)
+			}
+			sqlText, args := f.selectSQL(entryColumns, page[0], page[1])
+			plain, err := s.queryEntries(ctx, sqlText, args...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := ids(fast), ids(plain); got != want {
+				t.Errorf("%q page %v:\n fast  %s\n plain %s", text, page, got, want)
+			}
+		}
+	}
+}
+
+func ids(es []Entry) string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.ID)
+	}
+	return strings.Join(out, " ")
+}
+
+// TestDayMoveKeepsSearchInOrder: a paper whose feed day changes moves to
+// that day's rowid range and stays findable, once.
+func TestDayMoveKeepsSearchInOrder(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	p := paper("2503.00001", "Wandering Paper", 1, "")
+	s.SavePapers(ctx, []feed.Paper{p})
+	mustSave(t, s, "2025-03-13", paper("2503.00002", "Wandering Friend", 5, "2025-03-13"))
+	p.Day = "2025-03-14"
+	mustSave(t, s, "2025-03-14", p)
+	f := Filter{Match: `"wandering"`}
+	es, _ := s.Entries(ctx, f, 0, 10)
+	if got := ids(es); got != "2503.00001 2503.00002" {
+		t.Errorf("order = %s", got)
+	}
+	if n := countMatch(t, s, `"wandering"`); n != 2 {
+		t.Errorf("%d hits", n)
+	}
+	checkIntegrity(t, s)
+}
+
+func TestRelevancePutsExactTitleFirst(t *testing.T) {
+	ctx := context.Background()
+	s := synthLibrary(t, 800)
+	recs, _ := s.Records(ctx, Filter{Sort: SortUpvotes}, 400, 5)
+	for _, r := range recs {
+		q, _ := query.Parse(r.Title)
+		es, err := s.Entries(ctx, Filter{Sort: SortRelevance}.Search(q), 0, 5)
+		if err != nil || len(es) == 0 || es[0].ID != r.ID {
+			t.Errorf("title %q: first hit %v, want %s (%v)", r.Title, ids(es), r.ID, err)
+		}
+	}
+}
