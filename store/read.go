@@ -85,6 +85,10 @@ func (s *Store) Records(ctx context.Context, f Filter, offset, limit int) ([]Rec
 // pageSQL is the query for one page of a view: a text search's page is
 // found by walking its hits first, any other view is one ordered query.
 func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, limit int) (string, []any, error) {
+	f, err := s.prepare(ctx, f)
+	if err != nil {
+		return "", nil, err
+	}
 	if !f.usesHitWalk() {
 		q, args := f.selectSQL(columns, offset, limit)
 		return q, args, nil
@@ -99,13 +103,17 @@ func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, l
 
 // Count is how many papers the view f describes holds.
 func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
+	f, err := s.prepare(ctx, f)
+	if err != nil {
+		return 0, err
+	}
 	where, args := f.where()
 	from := ` FROM papers p`
 	if f.needsState() {
 		from += stateJoins
 	}
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*)`+from+where, args...).Scan(&n)
+	err = s.db.QueryRowContext(ctx, `SELECT count(*)`+from+where, args...).Scan(&n)
 	if err != nil {
 		return 0, explain(s.path, fmt.Errorf("count papers: %w", err))
 	}
@@ -115,12 +123,16 @@ func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
 // Position is the 0-based index of paper id in the view f describes, so a
 // reader can keep its selection when the view changes under it.
 func (s *Store) Position(ctx context.Context, f Filter, id string) (int, error) {
+	f, err := s.prepare(ctx, f)
+	if err != nil {
+		return -1, err
+	}
 	where, args := f.where()
 	order, orderArgs := f.orderBy()
 	q := `SELECT n FROM (SELECT p.id AS id, row_number() OVER (` + strings.TrimPrefix(order, " ") +
 		`) - 1 AS n FROM papers p` + stateJoins + where + `) WHERE id = ?`
 	var n int
-	err := s.db.QueryRowContext(ctx, q, append(append(orderArgs, args...), id)...).Scan(&n)
+	err = s.db.QueryRowContext(ctx, q, append(append(orderArgs, args...), id)...).Scan(&n)
 	if err == sql.ErrNoRows {
 		return -1, fmt.Errorf("%s: %w", id, ErrUnknownPaper)
 	}
@@ -128,6 +140,13 @@ func (s *Store) Position(ctx context.Context, f Filter, id string) (int, error) 
 		return -1, explain(s.path, fmt.Errorf("find paper %s: %w", id, err))
 	}
 	return n, nil
+}
+
+// prepare readies a view for querying: a typed prefix becomes its words.
+func (s *Store) prepare(ctx context.Context, f Filter) (Filter, error) {
+	var err error
+	f.Match, err = s.expandPrefix(ctx, f.Match)
+	return f, err
 }
 
 // Record is one paper by id.

@@ -13,9 +13,8 @@ import (
 // the words are: "model" matches nearly every paper, and collecting and
 // sorting all of its hits is what made the naive query take 0.8 s at 100k.
 
-// relevanceCandidates bounds how many of the newest hits best-match ranks.
-// Ranking every hit of a common word costs as much as sorting them all; a
-// rare word or an exact title has fewer hits than this and is ranked whole.
+// relevanceCandidates is how many hits a search may have for bm25 to rank
+// them all; see bestHits.
 const relevanceCandidates = 2000
 
 // rankWeights are bm25's column weights: a word in the title counts most.
@@ -36,15 +35,14 @@ func (f Filter) usesHitWalk() bool {
 
 // searchPids is the page [offset, offset+limit) of a text search's hits.
 func (s *Store) searchPids(ctx context.Context, f Filter, offset, limit int) ([]int64, error) {
+	var err error
 	if limit <= 0 {
 		limit = 1 << 30
 	}
 	want := offset + limit
 	var hits []hit
-	var err error
 	if f.Sort == SortRelevance {
-		hits, err = s.walkHits(ctx, f, "", max(want, relevanceCandidates))
-		sort.SliceStable(hits, func(i, j int) bool { return hits[i].rank < hits[j].rank })
+		hits, err = s.bestHits(ctx, f, want)
 	} else {
 		hits, err = s.newestHits(ctx, f, want)
 	}
@@ -62,19 +60,67 @@ func (s *Store) searchPids(ctx context.Context, f Filter, offset, limit int) ([]
 	return pids, nil
 }
 
+// bestHits are the first want hits by best match. bm25 needs, once per
+// query, the number of papers holding each word: a walk of the word's
+// whole hit list, as slow as counting "model" in 100k papers. So bm25
+// ranks only searches with few hits (a rare word, an exact title); a
+// search with many hits (where bm25's word weights are nearly flat
+// anyway) puts the hits in the title first, then the rest, each newest
+// first, both walks stopping after a page.
+func (s *Store) bestHits(ctx context.Context, f Filter, want int) ([]hit, error) {
+	many, err := s.hasMoreHits(ctx, f.Match, relevanceCandidates)
+	if err != nil {
+		return nil, err
+	}
+	if !many {
+		hits, err := s.walkHits(ctx, f, "", 1<<30, true)
+		sort.SliceStable(hits, func(i, j int) bool { return hits[i].rank < hits[j].rank })
+		return hits, err
+	}
+	inTitle := f
+	inTitle.Match = "title : (" + f.Match + ")"
+	first, err := s.walkHits(ctx, inTitle, "", want, false)
+	if err != nil || len(first) >= want {
+		return first, err
+	}
+	seen := make(map[int64]bool, len(first))
+	for _, h := range first {
+		seen[h.pid] = true
+	}
+	rest, err := s.walkHits(ctx, f, "", want+len(first), false)
+	for _, h := range rest {
+		if !seen[h.pid] {
+			first = append(first, h)
+		}
+	}
+	return first, err
+}
+
+// hasMoreHits says whether a MATCH has more than n hits, walking at most
+// n+1 of them.
+func (s *Store) hasMoreHits(ctx context.Context, match string, n int) (bool, error) {
+	var c int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT rowid FROM papers_fts
+		WHERE papers_fts MATCH ? LIMIT ?)`, match, n+1).Scan(&c)
+	if err != nil {
+		return false, explain(s.path, fmt.Errorf("search: %w", err))
+	}
+	return c > n, nil
+}
+
 // newestHits are the first want hits in the list's order: newest feed day
 // first, most upvoted first within a day. The walk gives whole days in
 // rowid order; the last day it reaches is completed from that day's rowid
 // range so its papers can be ordered by upvotes too.
 func (s *Store) newestHits(ctx context.Context, f Filter, want int) ([]hit, error) {
-	hits, err := s.walkHits(ctx, f, "", want)
+	hits, err := s.walkHits(ctx, f, "", want, false)
 	if err != nil || len(hits) < want {
 		sortNewest(hits)
 		return hits, err
 	}
 	last := hits[len(hits)-1].pid
 	lo, _ := dayRangeOf(last)
-	rest, err := s.walkHits(ctx, f, fmt.Sprintf(" AND f.rowid >= %d AND f.rowid < %d", lo, last), 1<<30)
+	rest, err := s.walkHits(ctx, f, fmt.Sprintf(" AND f.rowid >= %d AND f.rowid < %d", lo, last), 1<<30, false)
 	if err != nil {
 		return nil, err
 	}
@@ -96,8 +142,9 @@ func sortNewest(hits []hit) {
 	})
 }
 
-// walkHits reads up to n hits newest first, with every filter applied.
-func (s *Store) walkHits(ctx context.Context, f Filter, extra string, n int) ([]hit, error) {
+// walkHits reads up to n hits newest first, with every filter applied,
+// and their bm25 rank when ranked.
+func (s *Store) walkHits(ctx context.Context, f Filter, extra string, n int, ranked bool) ([]hit, error) {
 	inner := f
 	inner.Match = "" // the MATCH drives the walk instead of an IN (...)
 	where, args := inner.where()
@@ -105,7 +152,11 @@ func (s *Store) walkHits(ctx context.Context, f Filter, extra string, n int) ([]
 	if where != "" {
 		cond += " AND " + strings.TrimPrefix(where, " WHERE ")
 	}
-	q := `SELECT p.pid, coalesce(p.day, ''), p.upvotes, ` + rankWeights +
+	rank := "0"
+	if ranked {
+		rank = rankWeights
+	}
+	q := `SELECT p.pid, coalesce(p.day, ''), p.upvotes, ` + rank +
 		` FROM papers_fts f JOIN papers p ON p.pid = f.rowid` + stateJoins +
 		` WHERE ` + cond + ` ORDER BY f.rowid DESC LIMIT ?`
 	rows, err := s.db.QueryContext(ctx, q, append(append([]any{f.Match}, args...), n)...)

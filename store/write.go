@@ -185,6 +185,7 @@ func upsertPapers(ctx context.Context, tx *sql.Tx, papers []feed.Paper) (Saved, 
 	raws := deflateAll(papers)
 	var saved Saved
 	now := time.Now().Unix()
+	vocab := termCounts{}
 	for i, p := range papers {
 		isNew, err := u.upsert(ctx, p, raws[i], now)
 		if err != nil {
@@ -192,11 +193,12 @@ func upsertPapers(ctx context.Context, tx *sql.Tx, papers []feed.Paper) (Saved, 
 		}
 		if isNew {
 			saved.New++
+			vocab.add(p) // counts are of first sightings: close enough to rank words
 		} else {
 			saved.Updated++
 		}
 	}
-	return saved, nil
+	return saved, vocab.save(ctx, tx)
 }
 
 func (u *upserter) upsert(ctx context.Context, p feed.Paper, raw []byte, now int64) (bool, error) {

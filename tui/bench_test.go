@@ -21,7 +21,7 @@ import (
 // folder between benchmark runs (building it is the import benchmark's job).
 func benchLibrary(b *testing.B) string {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), "papers-bench-100k-v2.db")
+	path := filepath.Join(os.TempDir(), "papers-bench-100k-v3.db")
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}
@@ -113,7 +113,7 @@ func BenchmarkRenderAbstract(b *testing.B) {
 	lib := openBench(b)
 	es, _ := lib.Entries(context.Background(), store.Filter{}, 0, 1)
 	rec, _ := lib.Record(context.Background(), es[0].ID)
-	md := article.Markdown(rec, false, "a shows all")
+	md := article.Markdown(rec, article.Options{MoreHint: "a shows all"})
 	article.Render(md, 80, "dark") // the renderer is built once per width
 	for b.Loop() {
 		if _, err := article.Render(md, 80, "dark"); err != nil {

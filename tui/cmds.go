@@ -3,9 +3,11 @@ package tui
 import (
 	"context"
 	"io"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/cli/browser"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/article"
@@ -52,9 +54,33 @@ func detailCmd(lib Library, key detailKey) tea.Cmd {
 		if err != nil {
 			return detailRendered{key: key, err: err}
 		}
-		out, err := article.Render(article.Markdown(rec, key.allAuthors, "a shows all"), key.width, key.style)
-		return detailRendered{key: key, record: rec, content: out, err: err}
+		var words []string
+		if key.marks != "" {
+			words = strings.Split(key.marks, "\n")
+		}
+		md := article.Markdown(rec, article.Options{AllAuthors: key.allAuthors, MoreHint: "a shows all", Highlights: words})
+		out, err := article.Render(md, key.width, key.style)
+		return detailRendered{key: key, record: rec, content: out, hits: hitLines(out, words), err: err}
 	}
+}
+
+// hitLines are the lines of rendered content holding a search word, for
+// n and N.
+func hitLines(content string, words []string) []int {
+	if len(words) == 0 {
+		return nil
+	}
+	var hits []int
+	for i, line := range strings.Split(ansi.Strip(content), "\n") {
+		lower := strings.ToLower(line)
+		for _, w := range words {
+			if strings.Contains(lower, strings.ToLower(w)) {
+				hits = append(hits, i)
+				break
+			}
+		}
+	}
+	return hits
 }
 
 func queueCmd(lib Library) tea.Cmd {

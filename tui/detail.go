@@ -12,6 +12,7 @@ type detailKey struct {
 	width      int
 	style      string
 	allAuthors bool
+	marks      string // search words, one per line
 }
 
 // maxCachedDetails bounds the rendered-detail cache.
@@ -25,17 +26,26 @@ type detailPane struct {
 	record     store.Record
 	hasRecord  bool
 	allAuthors bool
-	cache      map[detailKey]string
+	cache      map[detailKey]rendered
 	err        error
+	hits       []int // lines of the shown content holding a search word
+}
+
+// rendered is a detail as the cache keeps it.
+type rendered struct {
+	content string
+	hits    []int
 }
 
 func newDetailPane() detailPane {
-	return detailPane{cache: map[detailKey]string{}}
+	return detailPane{cache: map[detailKey]rendered{}}
 }
 
 // show puts rendered content in the viewport, keeping the scroll position
 // when only the width or style changed.
-func (d *detailPane) show(key detailKey, content string) {
+func (d *detailPane) show(key detailKey, r rendered) {
+	content := r.content
+	d.hits = r.hits
 	samePaper := key.id == d.shown.id
 	d.vp.setContent(content, key.width)
 	if !samePaper {
@@ -45,11 +55,28 @@ func (d *detailPane) show(key detailKey, content string) {
 	d.err = nil
 }
 
-func (d *detailPane) remember(key detailKey, content string) {
+func (d *detailPane) remember(key detailKey, r rendered) {
 	if len(d.cache) >= maxCachedDetails {
 		clear(d.cache)
 	}
-	d.cache[key] = content
+	d.cache[key] = r
+}
+
+// jumpHit scrolls to the next (dir > 0) or previous search hit.
+func (d *detailPane) jumpHit(dir int) bool {
+	const above = 2 // lines of context above the hit
+	for i := range d.hits {
+		h := d.hits[i]
+		if dir < 0 {
+			h = d.hits[len(d.hits)-1-i]
+		}
+		if (dir > 0 && h-above > d.vp.offset) || (dir < 0 && h-above < d.vp.offset) {
+			d.vp.offset = h - above
+			d.vp.clamp()
+			return true
+		}
+	}
+	return false
 }
 
 // forget drops every cached rendering of a paper whose state changed.

@@ -71,6 +71,7 @@ type harness struct {
 func newHarness(t testing.TB, lib Library, w, h int) *harness {
 	t.Helper()
 	hs := &harness{t: t, m: New(Options{Library: lib, Style: "dark"})}
+	hs.m.search.debounce = 0
 	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return hs

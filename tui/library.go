@@ -25,6 +25,7 @@ type Library interface {
 	SetRead(ctx context.Context, read bool, ids ...string) error
 	Sync(ctx context.Context, f store.Fetcher, plan store.SyncPlan, progress func(store.SyncProgress)) (store.SyncReport, error)
 	LastSync(ctx context.Context) (time.Time, bool)
+	NeighbourDay(ctx context.Context, day string, dir int) (string, error)
 }
 
 var _ Library = (*store.Store)(nil)

@@ -143,7 +143,7 @@ func (l *listPane) dropFarPages() {
 }
 
 // view draws the visible rows into w × h, each line exactly w wide.
-func (l *listPane) view(st styles, w, h int) []string {
+func (l *listPane) view(st styles, w, h int, marks []string) []string {
 	lines := make([]string, 0, h)
 	prevDay := "\x00"
 	for i := l.offset; i < l.total && len(lines) < h; i++ {
@@ -159,14 +159,14 @@ func (l *listPane) view(st styles, w, h int) []string {
 				break
 			}
 		}
-		lines = append(lines, l.drawRow(st, r, i, w))
+		lines = append(lines, l.drawRow(st, r, i, w, marks))
 	}
 	return lines
 }
 
-func (l *listPane) drawRow(st styles, r row, i, w int) string {
+func (l *listPane) drawRow(st styles, r row, i, w int, marks []string) string {
 	if i == l.cursor {
-		return rowLine(st, r, w, true)
+		return rowLine(st, r, w, true, nil)
 	}
 	if w != l.drawnWidth || len(l.drawn) > 4*pageSize {
 		clear(l.drawn)
@@ -174,7 +174,7 @@ func (l *listPane) drawRow(st styles, r row, i, w int) string {
 	}
 	line, ok := l.drawn[i]
 	if !ok {
-		line = rowLine(st, r, w, false)
+		line = rowLine(st, r, w, false, marks)
 		l.drawn[i] = line
 	}
 	return line
@@ -195,7 +195,7 @@ func dayRule(st styles, day string, w int) string {
 // rowLine is one paper: queued mark, upvotes, comments, title, who. The
 // selected row is drawn plain in the selection colours, so no inner
 // style reset can cut its background short.
-func rowLine(st styles, r row, w int, selected bool) string {
+func rowLine(st styles, r row, w int, selected bool, marks []string) string {
 	mark := " "
 	if r.Queued {
 		mark = "●"
@@ -221,6 +221,8 @@ func rowLine(st styles, r row, w int, selected bool) string {
 	if r.Queued {
 		mark = st.pQueued.on(mark)
 	}
+	// Search hits stand out; after each, the row's own style resumes.
+	title = markHits(title, marks, st.pHighlight.pre, st.pHighlight.post+text.pre)
 	return mark + " " + st.pUpvotes.on(stats) + " " + text.on(title) + st.pDimmed.on(who)
 }
 

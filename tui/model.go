@@ -36,7 +36,10 @@ type Model struct {
 	lastFocus     pane // the pane before the detail was opened
 	showHelp      bool
 
-	view       store.Filter
+	view       store.Filter // what the list shows, composed of:
+	sort       store.Sort
+	period     period
+	search     searchState
 	unreadOnly bool
 	gen        int // bumped whenever the view changes; older results are dropped
 
@@ -69,8 +72,11 @@ func New(opts Options) Model {
 		help:   help.New(),
 		list:   newListPane(),
 		detail: newDetailPane(),
-		view:   store.Filter{Sort: store.SortNewest},
+		sort:   store.SortNewest,
 	}
+	m.search.input = newSearchInput()
+	m.search.debounce = searchDebounce
+	m.view = m.composeView()
 	m.sync.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
 	m.setStyle(opts.Style != "light")
 	m.themed = opts.Style == "dark" || opts.Style == "light"
@@ -80,6 +86,7 @@ func New(opts Options) Model {
 func (m *Model) setStyle(dark bool) {
 	m.st = newStyles(dark)
 	m.help.Styles = m.st.help
+	styleSearchInput(&m.search.input, dark)
 }
 
 func (m Model) glamourStyle() string {

@@ -26,6 +26,7 @@ type detailRendered struct {
 	key     detailKey
 	record  store.Record
 	content string
+	hits    []int // lines holding a search word
 	err     error
 }
 

@@ -35,14 +35,14 @@ type styles struct {
 	help                              help.Styles
 
 	// Row painters, for the list's hot path.
-	pUnread, pRead, pSelected, pDimmed, pQueued, pUpvotes, pDayHeader paint
+	pUnread, pRead, pSelected, pDimmed, pQueued, pUpvotes, pDayHeader, pHighlight paint
 }
 
 func newStyles(dark bool) styles {
 	st := baseStyles(dark)
 	st.pUnread, st.pRead, st.pSelected = paintOf(st.unread), paintOf(st.read), paintOf(st.selected)
 	st.pDimmed, st.pQueued, st.pUpvotes = paintOf(st.dimmed), paintOf(st.queuedMark), paintOf(st.upvotes)
-	st.pDayHeader = paintOf(st.dayHeader)
+	st.pDayHeader, st.pHighlight = paintOf(st.dayHeader), paintOf(st.highlight)
 	return st
 }
 

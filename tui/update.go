@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
@@ -23,6 +24,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.themeKnown(true)
 	case tea.KeyPressMsg:
 		return m.keyPressed(msg)
+	case tea.PasteMsg:
+		if m.search.typing {
+			return m.searchEdit(msg)
+		}
 	case tea.MouseWheelMsg:
 		return m.wheeled(msg)
 	case tea.MouseClickMsg:
@@ -49,6 +54,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.spun(msg)
 	case opened:
 		return m.opened(msg)
+	case searchDue:
+		return m.searchDue(msg)
+	case periodFound:
+		return m.periodArrived(msg)
 	}
 	return m, nil
 }
@@ -74,6 +83,9 @@ func (m Model) themeKnown(dark bool) (tea.Model, tea.Cmd) {
 
 // keyPressed handles keys that work everywhere, then the focused pane's.
 func (m Model) keyPressed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if m.search.typing {
+		return m.searchKey(msg)
+	}
 	if m.showHelp {
 		if key.Matches(msg, m.keys.Quit) && msg.String() == "ctrl+c" {
 			return m.quit()
@@ -102,6 +114,11 @@ func (m Model) keyPressed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.startSync()
 	case key.Matches(msg, k.UnreadOnly):
 		return m.toggleUnreadOnly()
+	case key.Matches(msg, k.Search):
+		return m.startSearch()
+	}
+	if next, cmd, handled := m.periodKey(msg); handled {
+		return next, cmd
 	}
 	if id, ok := m.currentID(); ok {
 		if next, cmd, handled := m.paperKey(msg, id); handled {
@@ -205,6 +222,8 @@ func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			if r, ok := m.list.selected(); ok {
 				return m.openPaper(r.ID, paneList)
 			}
+		case key.Matches(msg, m.keys.Back) && (m.search.active || m.search.saved != nil):
+			return m.endSearch()
 		}
 		return m, nil
 	}
@@ -247,6 +266,14 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.AllAuthors):
 		m.detail.allAuthors = !m.detail.allAuthors
 		return m, m.wantDetail()
+	case key.Matches(msg, k.NextHit):
+		if !m.detail.jumpHit(1) {
+			m.notice = "no more hits below"
+		}
+	case key.Matches(msg, k.PrevHit):
+		if !m.detail.jumpHit(-1) {
+			m.notice = "no more hits above"
+		}
 	case key.Matches(msg, k.Down):
 		vp.scroll(1)
 	case key.Matches(msg, k.Up):
@@ -318,14 +345,15 @@ func (m *Model) wantDetail() tea.Cmd {
 		m.detail.want = detailKey{id: id}
 		return nil
 	}
-	key := detailKey{id: id, width: w, style: m.glamourStyle(), allAuthors: m.detail.allAuthors}
+	key := detailKey{id: id, width: w, style: m.glamourStyle(), allAuthors: m.detail.allAuthors,
+		marks: strings.Join(m.highlights(), "\n")}
 	if key == m.detail.shown {
 		m.detail.want = key
 		return nil
 	}
-	if content, ok := m.detail.cache[key]; ok {
+	if r, ok := m.detail.cache[key]; ok {
 		m.detail.want = key
-		m.detail.show(key, content)
+		m.detail.show(key, r)
 		return nil
 	}
 	if key == m.detail.want {
@@ -396,6 +424,11 @@ func (m Model) pageArrived(msg pageLoaded) (tea.Model, tea.Cmd) {
 	}
 	m.list.pages[msg.page] = msg.rows
 	m.list.forgetDrawn()
+	if !m.list.counted {
+		// Show the first rows while the count (slow for a common word)
+		// is still on its way.
+		m.list.total = max(m.list.total, msg.page*pageSize+len(msg.rows))
+	}
 	m.list.scroll(m.listHeight())
 	return m, m.wantDetail()
 }
@@ -408,12 +441,13 @@ func (m Model) detailArrived(msg detailRendered) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	m.detail.remember(msg.key, msg.content)
+	r := rendered{content: msg.content, hits: msg.hits}
+	m.detail.remember(msg.key, r)
 	if msg.key.id == m.detail.want.id {
 		m.detail.record, m.detail.hasRecord = msg.record, true
 	}
 	if msg.key == m.detail.want {
-		m.detail.show(msg.key, msg.content)
+		m.detail.show(msg.key, r)
 	}
 	return m, nil
 }
@@ -482,11 +516,8 @@ func (m Model) selectionFound(msg selectionFound) (tea.Model, tea.Cmd) {
 
 func (m Model) toggleUnreadOnly() (tea.Model, tea.Cmd) {
 	m.unreadOnly = !m.unreadOnly
-	m.view.Unread = m.unreadOnly
-	m.list = newListPane()
 	m.notice = map[bool]string{true: "showing unread papers", false: "showing all papers"}[m.unreadOnly]
-	m.gen++
-	return m, tea.Batch(countCmd(m.opts.Library, m.view, m.gen), pageCmd(m.opts.Library, m.view, m.gen, 0))
+	return m, m.reload()
 }
 
 func (m Model) startSync() (tea.Model, tea.Cmd) {

@@ -4,10 +4,13 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/dustin/go-humanize"
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/clean"
 )
 
 // View draws the screen from the model; it does no I/O and no rendering
@@ -79,7 +82,11 @@ func (m Model) box(p pane, r rect) string {
 		titleStyle, border = m.st.paneTitleActive, m.st.borderActive
 	}
 	lines := make([]string, 0, r.h)
-	lines = append(lines, titleStyle.Render(fit(ansi.Truncate(m.paneTitle(p), r.w, "…"), r.w)))
+	if p == paneList && (m.search.typing || m.search.active) {
+		lines = append(lines, fitLines([]string{m.searchLine(r.w)}, r.w)...)
+	} else {
+		lines = append(lines, titleStyle.Render(fit(ansi.Truncate(m.paneTitle(p), r.w, "…"), r.w)))
+	}
 	content, fitted := m.paneContent(p, r.w, r.h-1)
 	if !fitted {
 		content = fitLines(content, r.w)
@@ -126,8 +133,14 @@ func (m Model) paneTitle(p pane) string {
 	switch p {
 	case paneList:
 		t := "Papers"
+		if m.period.kind != periodAll {
+			t += " · " + m.period.label()
+		}
 		if m.unreadOnly {
 			t += " · unread"
+		}
+		if m.sort != store.SortNewest {
+			t += " · " + sortLabel(m.sort)
 		}
 		if m.list.counted && m.list.total > 0 {
 			t += fmt.Sprintf(" %d/%s", m.list.cursor+1, humanize.Comma(int64(m.list.total)))
@@ -151,7 +164,7 @@ func (m Model) paneContent(p pane, w, h int) ([]string, bool) {
 		if m.list.counted && m.list.total == 0 {
 			return strings.Split(m.emptyList(w), "\n"), false
 		}
-		return m.list.view(m.st, w, h), true
+		return m.list.view(m.st, w, h, m.highlights()), true
 	case paneDetail:
 		return m.detailContent(w)
 	}
@@ -222,11 +235,57 @@ func (m Model) statusLeft() string {
 	return ""
 }
 
+// searchLine is the search box, or the search in effect with its count.
+func (m Model) searchLine(w int) string {
+	if m.search.typing {
+		m.search.input.SetWidth(max(10, w-4))
+		return m.search.input.View()
+	}
+	count := ""
+	if m.list.counted {
+		count = fmt.Sprintf("  %d/%s", min(m.list.cursor+1, m.list.total), humanize.Comma(int64(m.list.total)))
+	}
+	return m.st.paneTitleActive.Render("/ "+clean.Line(m.search.input.Value())) +
+		m.st.dimmed.Render(count+" · "+sortLabel(m.sort)+" · esc clears")
+}
+
+// helpScreen lays the key groups out in as many columns as fit, then
+// the search syntax and the trending formula as room allows.
 func (m Model) helpScreen() string {
-	m.help.ShowAll = true
-	body := "papers — keys\n\n" + m.help.View(m.keys) + "\n\n" +
-		m.st.dimmed.Render("Press any key to close.")
-	return lipgloss.NewStyle().Padding(1, 2).MaxWidth(m.width).MaxHeight(m.height).Render(body)
+	width := m.width - 4
+	m.help.SetWidth(0) // measured here, not cut
+	var rows []string
+	var row [][]key.Binding
+	for _, group := range m.keys.FullHelp() {
+		try := append(append([][]key.Binding{}, row...), group)
+		if len(row) > 0 && ansi.StringWidth(firstLine(m.help.FullHelpView(try))) > width {
+			rows = append(rows, m.help.FullHelpView(row))
+			row = nil
+		}
+		row = append(row, group)
+	}
+	rows = append(rows, m.help.FullHelpView(row))
+	notes := m.st.dimmed.Render(ansi.Wrap("Search: words (the last one as a prefix) and author:NAME org:NAME "+
+		"kw:WORD upvotes:>N day:YYYY-MM-DD since:DATE until:DATE is:queued|unread|read has:code. "+
+		"Trending: "+store.TrendingFormula+".", width, ""))
+	body := "papers — keys (any key closes)\n\n" + strings.Join(rows, "\n\n") + "\n\n" + notes
+	lines := strings.Split(body, "\n")
+	if len(lines) > m.height-2 {
+		lines = lines[:m.height-2]
+	}
+	return "\n" + strings.Join(fitLines(prefixAll(lines, "  "), m.width), "\n")
+}
+
+func firstLine(s string) string {
+	first, _, _ := strings.Cut(s, "\n")
+	return first
+}
+
+func prefixAll(lines []string, p string) []string {
+	for i := range lines {
+		lines[i] = p + lines[i]
+	}
+	return lines
 }
 
 // joinColumns puts boxes of equal height side by side; each of their

@@ -98,7 +98,7 @@ func (c *ShowCmd) Run(g *Globals) error {
 	if style == "plain" {
 		glamourStyle = "dark" // then stripped of colour: its layout reads best as plain text
 	}
-	out, err := article.Render(article.Markdown(rec, c.AllAuthors, "--all-authors shows all"), terminalWidth(), glamourStyle)
+	out, err := article.Render(article.Markdown(rec, article.Options{AllAuthors: c.AllAuthors, MoreHint: "--all-authors shows all"}), terminalWidth(), glamourStyle)
 	if err != nil {
 		return err
 	}

@@ -16,20 +16,27 @@ import (
 // ShownAuthors is how many authors the detail lists before "+N more".
 const ShownAuthors = 10
 
+// Options shape a detail document.
+type Options struct {
+	AllAuthors bool
+	// MoreHint tells how to see every author when the list is cut ("a
+	// shows all" in the reader).
+	MoreHint string
+	// Highlights are search words to mark in the title and abstract.
+	Highlights []string
+}
+
 // Markdown is the detail document of a paper. Every piece of feed text is
 // cleaned of control sequences and escaped, so the feed cannot inject
 // Markdown, HTML or terminal escapes; inline LaTeX becomes Unicode.
-//
-// moreHint tells how to see every author when the list is cut ("a shows
-// all" in the reader).
-func Markdown(r store.Record, allAuthors bool, moreHint string) string {
+func Markdown(r store.Record, o Options) string {
 	p := r.Paper
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", text(p.Title))
+	fmt.Fprintf(&b, "# %s\n\n", mark(text(p.Title), o.Highlights))
 	if !p.WithdrawnAt.IsZero() {
 		fmt.Fprintf(&b, "**Withdrawn** on %s\n\n", p.WithdrawnAt.Format("2006-01-02"))
 	}
-	if line := authorsLine(r, allAuthors, moreHint); line != "" {
+	if line := authorsLine(r, o.AllAuthors, o.MoreHint); line != "" {
 		b.WriteString(line + "\n\n")
 	}
 	b.WriteString(factsLine(r) + "\n\n")
@@ -51,9 +58,38 @@ func Markdown(r store.Record, allAuthors bool, moreHint string) string {
 		b.WriteString("## Abstract\n\n")
 		for _, para := range strings.Split(clean.Text(p.Abstract), "\n") {
 			if strings.TrimSpace(para) != "" {
-				b.WriteString(text(para) + "\n\n")
+				b.WriteString(mark(text(para), o.Highlights) + "\n\n")
 			}
 		}
+	}
+	return b.String()
+}
+
+// mark emboldens the search words in escaped Markdown text. Words are
+// letters and digits only, so they never meet an escape.
+func mark(s string, words []string) string {
+	if len(words) == 0 {
+		return s
+	}
+	lower := strings.ToLower(s)
+	if len(lower) != len(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		n := 0
+		for _, w := range words {
+			if len(w) > n && strings.HasPrefix(lower[i:], strings.ToLower(w)) {
+				n = len(w)
+			}
+		}
+		if n == 0 {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		b.WriteString("**" + s[i:i+n] + "**")
+		i += n
 	}
 	return b.String()
 }

@@ -1,0 +1,105 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/store/query"
+)
+
+// prefixExpansion is how many whole words a typed prefix stands for. A
+// prefix with more words than this (one or two letters) is searched as
+// its most common words.
+const prefixExpansion = 32
+
+// termCounts counts, per index term, the papers it appears in.
+type termCounts map[string]int
+
+func (tc termCounts) add(p feed.Paper) {
+	seen := map[string]bool{}
+	for _, text := range []string{p.Title, p.Abstract, p.AISummary, strings.Join(p.AuthorNames(), " "),
+		strings.Join(p.AIKeywords, " ")} {
+		for _, t := range query.IndexTerms(text) {
+			if !seen[t] {
+				seen[t] = true
+				tc[t]++
+			}
+		}
+	}
+}
+
+// save adds the counts to the vocabulary.
+func (tc termCounts) save(ctx context.Context, tx *sql.Tx) error {
+	if len(tc) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO terms(term, docs) VALUES(?, ?)
+		ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for t, n := range tc {
+		if _, err := stmt.ExecContext(ctx, t, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// expandPrefix rewrites a MATCH whose last phrase ends in a prefix
+// (`"large lang"*`) into an OR of that phrase with whole words
+// (`("large lang" OR "large language" OR ...)`), which FTS5 walks
+// lazily, newest first, and stops early.
+func (s *Store) expandPrefix(ctx context.Context, match string) (string, error) {
+	if !strings.HasSuffix(match, `"*`) {
+		return match, nil
+	}
+	open := strings.LastIndex(match[:len(match)-2], `"`)
+	if open < 0 {
+		return match, nil
+	}
+	phrase := match[open+1 : len(match)-2]
+	words := strings.Fields(phrase)
+	if len(words) == 0 {
+		return match, nil
+	}
+	last := words[len(words)-1]
+	terms, err := s.wordsStartingWith(ctx, last)
+	if err != nil || len(terms) == 0 {
+		return match, err
+	}
+	head := strings.Join(words[:len(words)-1], " ")
+	alts := make([]string, 0, len(terms))
+	for _, t := range terms {
+		alts = append(alts, `"`+strings.TrimSpace(head+" "+t)+`"`)
+	}
+	expanded := "(" + strings.Join(alts, " OR ") + ")"
+	if before := strings.TrimSpace(match[:open]); before != "" {
+		// FTS5 takes implicit AND between phrases but not before a group.
+		expanded = before + " AND " + expanded
+	}
+	return expanded, nil
+}
+
+// wordsStartingWith are the most common indexed words with the prefix,
+// the prefix itself among them when it is a word.
+func (s *Store) wordsStartingWith(ctx context.Context, prefix string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT term FROM terms WHERE term >= ? AND term < ?
+		ORDER BY docs DESC LIMIT ?`, prefix, prefix+"\U0010FFFF", prefixExpansion)
+	if err != nil {
+		return nil, explain(s.path, err)
+	}
+	defer rows.Close()
+	var terms []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, err
+		}
+		terms = append(terms, t)
+	}
+	return terms, rows.Err()
+}

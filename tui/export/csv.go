@@ -1,0 +1,83 @@
+package export
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/clean"
+)
+
+// csvHeader names the columns CSV writes, in order.
+var csvHeader = []string{
+	"id", "title", "authors", "published", "day", "upvotes", "comments",
+	"organization", "github_repo", "github_stars", "project_page", "url",
+	"pdf_url", "queued", "read", "ai_summary",
+}
+
+// CSV writes recs as RFC 4180 CSV with a header row (csvHeader). Authors,
+// hidden ones included, are joined with "; "; published is YYYY-MM-DD (UTC)
+// or empty; url is the arXiv abstract page and pdf_url its PDF; queued and
+// read are true or false. Text goes through clean.Line, so a cell holds no
+// line break or control character. GitHub and project links are kept only
+// when clean.URL accepts them (http and https).
+//
+// Formula injection: a spreadsheet runs a cell that starts with = + - or @
+// as a formula (=HYPERLINK(…), =WEBSERVICE(…)), so such a text cell is
+// written with a leading apostrophe, which Excel, LibreOffice and Google
+// Sheets show as text. The apostrophe is then part of the value for other
+// readers of the file, e.g. a title "-based learning" comes back as
+// "'-based learning".
+func CSV(w io.Writer, recs []store.Record) error {
+	if err := validate(recs); err != nil {
+		return fmt.Errorf("export csv: %w", err)
+	}
+	cw := csv.NewWriter(w)
+	cw.Write(csvHeader)
+	for _, r := range recs {
+		authors := make([]string, 0, len(r.Authors))
+		for _, a := range r.Authors {
+			if n := clean.Line(a.Name); n != "" {
+				authors = append(authors, n)
+			}
+		}
+		github, _ := clean.URL(r.GitHubRepo)
+		project, _ := clean.URL(r.ProjectPage)
+		cw.Write([]string{
+			r.ID,
+			cell(r.Title),
+			cell(strings.Join(authors, "; ")),
+			published(r.Paper),
+			cell(r.Day),
+			strconv.Itoa(r.Upvotes),
+			strconv.Itoa(r.Comments),
+			cell(r.Organization),
+			cell(github),
+			strconv.Itoa(r.GitHubStars),
+			cell(project),
+			r.AbsURL(),
+			r.PDFURL(),
+			strconv.FormatBool(r.Queued),
+			strconv.FormatBool(r.Read),
+			cell(r.AISummary),
+		})
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	return nil
+}
+
+// cell is feed text made safe for a spreadsheet cell: one clean line, with
+// an apostrophe before a leading formula character.
+func cell(s string) string {
+	s = clean.Line(s)
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

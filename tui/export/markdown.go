@@ -1,0 +1,133 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/clean"
+)
+
+// shownAuthors is how many authors a reading-list entry names before
+// "et al."; a list one longer than this is written in full.
+const shownAuthors = 3
+
+// Markdown writes recs as a reading list: a heading (title, or "Reading
+// list" when it is blank), then one task-list item per paper, ticked when
+// it is read, whose title links to its Hugging Face page, followed by the
+// first authors, the feed day, upvotes and comments, the arXiv, PDF,
+// GitHub and project links and the AI summary as a quote. Feed text goes
+// through clean.Markdown, so nothing in it is read as Markdown or HTML;
+// links are written only for http(s) URLs that pass clean.URL.
+func Markdown(w io.Writer, recs []store.Record, title string) error {
+	if err := validate(recs); err != nil {
+		return fmt.Errorf("export markdown: %w", err)
+	}
+	bw := newWriter(w)
+	heading := mdLine(title)
+	if heading == "" {
+		heading = "Reading list"
+	}
+	fmt.Fprintf(bw, "# %s\n\n", heading)
+	switch len(recs) {
+	case 0:
+		bw.WriteString("No papers.\n")
+	case 1:
+		bw.WriteString("1 paper.\n")
+	default:
+		fmt.Fprintf(bw, "%d papers.\n", len(recs))
+	}
+	for _, r := range recs {
+		bw.WriteString("\n")
+		bw.WriteString(mdEntry(r))
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write markdown: %w", err)
+	}
+	return nil
+}
+
+// mdEntry is one list item. Its lines after the first are indented two
+// spaces to stay inside the item and end in two spaces for a hard break.
+func mdEntry(r store.Record) string {
+	var b strings.Builder
+	box := " "
+	if r.Read {
+		box = "x"
+	}
+	t := mdLine(r.Title)
+	if t == "" {
+		t = r.ID
+	}
+	fmt.Fprintf(&b, "- [%s] [%s](%s)", box, t, r.HFURL())
+
+	if a := mdAuthors(r.Paper); a != "" {
+		b.WriteString("  \n  " + a)
+	}
+
+	var meta []string
+	if _, err := time.Parse(time.DateOnly, r.Day); err == nil {
+		meta = append(meta, r.Day) // a date needs no escaping, and reads better without
+	} else if d := mdLine(r.Day); d != "" {
+		meta = append(meta, d)
+	}
+	meta = append(meta, plural(r.Upvotes, "upvote"), plural(r.Comments, "comment"))
+	if o := mdLine(r.Organization); o != "" {
+		meta = append(meta, o)
+	}
+	b.WriteString("  \n  " + strings.Join(meta, " · "))
+
+	links := []string{mdLink("arXiv", r.AbsURL()), mdLink("PDF", r.PDFURL())}
+	if u, ok := clean.URL(r.GitHubRepo); ok {
+		links = append(links, mdLink("GitHub", u))
+	}
+	if u, ok := clean.URL(r.ProjectPage); ok {
+		links = append(links, mdLink("Project page", u))
+	}
+	b.WriteString("  \n  " + strings.Join(links, " · ") + "\n")
+
+	if s := clean.Markdown(r.AISummary); s != "" {
+		b.WriteString("\n")
+		for _, line := range strings.Split(s, "\n") {
+			b.WriteString(strings.TrimRight("  > "+line, " ") + "\n")
+		}
+	}
+	return b.String()
+}
+
+// mdAuthors names the first authors, hidden ones included.
+func mdAuthors(p feed.Paper) string {
+	var names []string
+	for _, a := range p.Authors {
+		if n := mdLine(a.Name); n != "" {
+			names = append(names, n)
+		}
+	}
+	if len(names) > shownAuthors+1 {
+		return strings.Join(names[:shownAuthors], ", ") + " et al."
+	}
+	return strings.Join(names, ", ")
+}
+
+// mdLine is s on one line, escaped for Markdown.
+func mdLine(s string) string { return clean.Markdown(clean.Line(s)) }
+
+// mdLink is a link to u, which must already be a clean http(s) URL. The
+// characters that could end or reopen a link destination are
+// percent-encoded, which leaves the URL meaning the same.
+func mdLink(text, u string) string {
+	return "[" + text + "](" + linkEscaper.Replace(u) + ")"
+}
+
+var linkEscaper = strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E")
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return strconv.Itoa(n) + " " + unit + "s"
+}

@@ -1,0 +1,130 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/papertui/papers/store"
+)
+
+func (hs *harness) typeText(s string) {
+	hs.t.Helper()
+	for _, r := range s {
+		hs.keys(string(r))
+	}
+}
+
+func TestSearchAsYouTypeAndEscRestores(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.keys("j", "j", "j")
+	before := hs.selectedID()
+	hs.keys("/")
+	if !hs.m.search.typing {
+		t.Fatal("/ did not open the search box")
+	}
+	hs.typeText("diffus")
+	if hs.m.list.total != 1 || hs.selectedID() != "2510.00004" {
+		t.Fatalf("prefix search: %d results, selected %s", hs.m.list.total, hs.selectedID())
+	}
+	hs.requireScreen("/ diffus", "Diffusion Models Without Noise Schedules")
+	// Search hits are marked in the detail too, and n/N move between them.
+	hs.keys("enter", "enter")
+	if hs.m.focus != paneDetail || len(hs.m.detail.hits) == 0 {
+		t.Fatalf("detail hits = %v", hs.m.detail.hits)
+	}
+	hs.keys("esc", "esc")
+	if hs.m.search.active || hs.selectedID() != before || hs.m.list.total != 6 {
+		t.Errorf("esc: active %v, selected %s (want %s), total %d", hs.m.search.active, hs.selectedID(), before, hs.m.list.total)
+	}
+}
+
+func TestSearchAwkwardTextAndFilters(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"gpt-4", 0}, {"c++", 1}, // the hostile title's OSC payload ";c;" holds a word "c" {`"unbalanced`, 0}, {"AND", 0}, {"(((", 6}, {"café", 1},
+		{"author:knuth", 1}, {"org:example", 1}, {"upvotes:>50", 3}, {"day:2025-10-01", 2},
+		{"since:2025-10-01 until:2025-10-01", 2}, {"is:unread", 6}, {"has:code", 6}, {"kw:scaling", 6},
+		{"attention upvotes:>100", 1},
+	} {
+		hs := newHarness(t, newTestLibrary(t), 160, 48)
+		hs.keys("/")
+		hs.typeText(c.text)
+		if hs.m.errMsg != "" || hs.m.list.total != c.want {
+			t.Errorf("%q: %d results (want %d), error %q", c.text, hs.m.list.total, c.want, hs.m.errMsg)
+		}
+	}
+}
+
+func TestBadFilterIsAOneLineError(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.keys("/")
+	hs.typeText("sparse")
+	hs.send(tea.PasteMsg{Content: " upvotes:>lots"})
+	if hs.m.errMsg == "" || strings.Contains(hs.m.errMsg, "\n") {
+		t.Fatalf("error = %q", hs.m.errMsg)
+	}
+	if hs.m.list.total != 1 {
+		t.Errorf("a bad filter changed the results: %d", hs.m.list.total)
+	}
+	hs.requireScreen("upvotes")
+}
+
+func TestSortCycle(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	want := []store.Sort{store.SortUpvotes, store.SortTrending, store.SortNewest}
+	for _, w := range want {
+		hs.keys("s")
+		if hs.m.sort != w {
+			t.Fatalf("sort = %s, want %s", hs.m.sort, w)
+		}
+	}
+	hs.keys("/")
+	hs.typeText("attention")
+	if hs.m.sort != store.SortRelevance {
+		t.Errorf("searching text from newest sorts by best match, got %s", hs.m.sort)
+	}
+	hs.keys("enter", "s")
+	if hs.m.sort != store.SortNewest || hs.selectedID() != "2510.00001" {
+		t.Errorf("s after best match: %s, selected %s", hs.m.sort, hs.selectedID())
+	}
+}
+
+func TestPeriodViewsAndSteps(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.keys("v") // one day: the selected paper's
+	if hs.m.period.kind != periodDay || hs.m.list.total != 3 {
+		t.Fatalf("day view: %+v, %d papers", hs.m.period, hs.m.list.total)
+	}
+	hs.requireScreen("Thu 2 Oct 2025")
+	hs.keys("[")
+	if hs.m.period.anchor != "2025-10-01" || hs.m.list.total != 2 {
+		t.Fatalf("[: %+v, %d", hs.m.period, hs.m.list.total)
+	}
+	hs.keys("[", "[")
+	if hs.m.period.anchor != "2025-09-30" {
+		t.Errorf("[ past the first day: %+v", hs.m.period)
+	}
+	hs.keys("t")
+	if hs.m.period.anchor != "2025-10-02" {
+		t.Errorf("t: %+v", hs.m.period)
+	}
+	hs.keys("v") // week of 2025-09-29: all six papers
+	if hs.m.period.kind != periodWeek || hs.m.list.total != 6 || hs.m.sort != store.SortUpvotes {
+		t.Errorf("week: %+v %d %s", hs.m.period, hs.m.list.total, hs.m.sort)
+	}
+	hs.keys("v") // October 2025: five
+	if hs.m.period.kind != periodMonth || hs.m.list.total != 5 {
+		t.Errorf("month: %+v %d", hs.m.period, hs.m.list.total)
+	}
+	hs.keys("]")
+	if !strings.Contains(hs.m.notice, "no papers beyond") {
+		t.Errorf("] past the last month: %q", hs.m.notice)
+	}
+	hs.keys("v")
+	if hs.m.period.kind != periodAll || hs.m.list.total != 6 {
+		t.Errorf("back to all: %+v %d", hs.m.period, hs.m.list.total)
+	}
+}
