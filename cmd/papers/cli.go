@@ -32,6 +32,7 @@ type CLI struct {
 	Search SearchCmd `cmd:"" help:"Search the library (the reader's / syntax)."`
 	Show   ShowCmd   `cmd:"" help:"Show one paper's detail."`
 	Queue  QueueCmd  `cmd:"" help:"The reading queue: list, add, rm, done, move."`
+	Export ExportCmd `cmd:"" help:"Export the queue, a search or the library as BibTeX, Markdown, JSON or CSV."`
 }
 
 // libraryPath is where the library lives: --db, PAPERS_DB, else the XDG

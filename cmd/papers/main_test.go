@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -230,5 +232,131 @@ func TestBadLibraryFile(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(path); string(b) != "not a database at all" {
 		t.Error("library file was modified")
+	}
+}
+
+// importedLibrary is a library with 30 synthetic papers, one of them hostile.
+func importedLibrary(t *testing.T) ([]string, []string) {
+	t.Helper()
+	dir := t.TempDir()
+	days := synth.Days(30, 4, time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC))
+	var files []string
+	for _, d := range days {
+		f := filepath.Join(dir, d.Date+".json")
+		os.WriteFile(f, d.Body, 0o644)
+		files = append(files, f)
+	}
+	hostile := filepath.Join(dir, "2025-10-20.json")
+	os.WriteFile(hostile, []byte(`[{"paper":{"id":"2510.99999","title":"Evil \u001b]52;c;ZXZpbA==\u0007\u001b[2J Title \u202e","summary":"Abstract with \u009b31m C1 and \u001b[31mred\u001b[0m.","authors":[{"name":"Mal\u001b[5mlory"}],"upvotes":1},"title":"Evil \u001b]52;c;ZXZpbA==\u0007\u001b[2J Title \u202e"}]`), 0o644)
+	files = append(files, hostile)
+	env := dbEnv(t)
+	if r := papers(t, env, append([]string{"import"}, files...)...); r.code != 0 {
+		t.Fatalf("import: %d %s", r.code, r.stderr)
+	}
+	return env, files
+}
+
+func firstIDs(t *testing.T, env []string, n int) []string {
+	r := papers(t, env, "list", "--json", "--limit", strconv.Itoa(n))
+	var listed []struct{ ID string }
+	if err := json.Unmarshal([]byte(r.stdout), &listed); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range listed {
+		ids = append(ids, p.ID)
+	}
+	return ids
+}
+
+func TestQueueCommands(t *testing.T) {
+	env, _ := importedLibrary(t)
+	ids := firstIDs(t, env, 3)
+	r := papers(t, env, "queue", "add", "https://arxiv.org/abs/"+ids[0]+"v2", "https://huggingface.co/papers/"+ids[1], ids[2])
+	if r.code != 0 {
+		t.Fatalf("add: %d %s", r.code, r.stderr)
+	}
+	if r := papers(t, env, "queue", "move", ids[2], "1"); r.code != 0 {
+		t.Fatalf("move: %s", r.stderr)
+	}
+	if r := papers(t, env, "queue", "done", ids[0]); r.code != 0 {
+		t.Fatalf("done: %s", r.stderr)
+	}
+	r = papers(t, env, "queue", "--json")
+	var q []struct {
+		ID            string
+		QueuePosition int `json:"queue_position"`
+		Queued        bool
+	}
+	json.Unmarshal([]byte(r.stdout), &q)
+	if len(q) != 2 || q[0].ID != ids[2] || q[1].ID != ids[1] || q[0].QueuePosition != 1 || !q[0].Queued {
+		t.Errorf("queue = %+v", q)
+	}
+	r = papers(t, env, "queue", "add", "2101.00001")
+	if r.code != 1 || !strings.Contains(r.stderr, "2101.00001") {
+		t.Errorf("unknown id: exit %d, %q", r.code, r.stderr)
+	}
+	r = papers(t, env, "queue", "add", "not-an-id")
+	if r.code != 2 || !strings.Contains(r.stderr, "not-an-id") {
+		t.Errorf("malformed id: exit %d, %q", r.code, r.stderr)
+	}
+	r = papers(t, env, "list", "--json", "--limit", "3")
+	if !strings.Contains(r.stdout, `"read": true`) {
+		t.Errorf("done did not mark read")
+	}
+}
+
+func TestShowAndListNeverEmitEscapes(t *testing.T) {
+	env, _ := importedLibrary(t)
+	for _, args := range [][]string{
+		{"show", "2510.99999"}, {"show", "--style", "dark", "2510.99999"}, {"list"}, {"list", "--json"},
+		{"search", "evil"}, {"search", "--json", "evil"}, {"export", "--format", "markdown"},
+		{"export", "--format", "csv"}, {"export", "--format", "bibtex"}, {"export", "--format", "json"},
+	} {
+		r := papers(t, env, args...)
+		if r.code != 0 {
+			t.Errorf("%v: exit %d %s", args, r.code, r.stderr)
+		}
+		out := r.stdout
+		if len(args) > 1 && args[1] == "--style" {
+			out = ansiSGR.ReplaceAllString(out, "") // glamour's own colours are fine
+		}
+		for _, bad := range []string{"\x1b", "\u009b", "\u202e", "\a"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%v: output carries %q", args, bad)
+			}
+		}
+	}
+	r := papers(t, env, "show", "2510.99999")
+	if !strings.Contains(r.stdout, "Evil") || !strings.Contains(r.stdout, "Title") {
+		t.Errorf("show lost the title: %s", r.stdout)
+	}
+}
+
+// ansiSGR matches colour sequences (ESC [ … m) and nothing else.
+var ansiSGR = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+func TestSearchAndExport(t *testing.T) {
+	env, _ := importedLibrary(t)
+	r := papers(t, env, "search", "--json", "model", "--limit", "5")
+	var hits []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &hits); err != nil || len(hits) == 0 {
+		t.Fatalf("search: %v %s %s", err, r.stdout, r.stderr)
+	}
+	if r := papers(t, env, "search", "upvotes:>lots"); r.code != 2 || !strings.Contains(r.stderr, "lots") {
+		t.Errorf("bad filter: exit %d %q", r.code, r.stderr)
+	}
+	ids := firstIDs(t, env, 2)
+	papers(t, env, "queue", "add", ids[0], ids[1])
+	out := filepath.Join(t.TempDir(), "queue.bib")
+	if r := papers(t, env, "export", "--queue", "--format", "bibtex", "-o", out); r.code != 0 {
+		t.Fatalf("export: %s", r.stderr)
+	}
+	bib, _ := os.ReadFile(out)
+	if strings.Count(string(bib), "@misc{") != 2 || !strings.Contains(string(bib), "eprint = {"+ids[0]+"}") {
+		t.Errorf("bibtex:\n%s", bib)
+	}
+	if r := papers(t, env, "export", "--format", "yaml"); r.code != 2 {
+		t.Errorf("bad format: exit %d", r.code)
 	}
 }

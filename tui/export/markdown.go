@@ -20,8 +20,8 @@ const shownAuthors = 3
 // list" when it is blank), then one task-list item per paper, ticked when
 // it is read, whose title links to its Hugging Face page, followed by the
 // first authors, the feed day, upvotes and comments, the arXiv, PDF,
-// GitHub and project links and the AI summary as a quote. Feed text goes
-// through clean.Markdown, so nothing in it is read as Markdown or HTML;
+// GitHub and project links and the AI summary as a quote. Feed text is
+// cleaned and escaped, so nothing in it is read as Markdown or HTML;
 // links are written only for http(s) URLs that pass clean.URL.
 func Markdown(w io.Writer, recs []store.Record, title string) error {
 	if err := validate(recs); err != nil {
@@ -90,7 +90,7 @@ func mdEntry(r store.Record) string {
 	}
 	b.WriteString("  \n  " + strings.Join(links, " · ") + "\n")
 
-	if s := clean.Markdown(r.AISummary); s != "" {
+	if s := mdEscape(clean.Line(r.AISummary)); s != "" {
 		b.WriteString("\n")
 		for _, line := range strings.Split(s, "\n") {
 			b.WriteString(strings.TrimRight("  > "+line, " ") + "\n")
@@ -114,7 +114,30 @@ func mdAuthors(p feed.Paper) string {
 }
 
 // mdLine is s on one line, escaped for Markdown.
-func mdLine(s string) string { return clean.Markdown(clean.Line(s)) }
+func mdLine(s string) string { return mdEscape(clean.Line(s)) }
+
+// mdEscape backslash-escapes the characters that could open Markdown or
+// HTML in running text, and nothing else, so the file still reads as
+// plain text (clean.Markdown's entity escapes suit a renderer, not a
+// reader of the file).
+func mdEscape(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case strings.ContainsRune("\\`*_[]<>|~&!", r):
+			b.WriteByte('\\')
+		case i == 0 && strings.ContainsRune("#+-=>", r):
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	// "1. " at the start would open an ordered list.
+	if j := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); j > 0 && strings.HasPrefix(out[j:], ". ") {
+		out = out[:j] + "\\" + out[j:]
+	}
+	return out
+}
 
 // mdLink is a link to u, which must already be a clean http(s) URL. The
 // characters that could end or reopen a link destination are

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/store/query"
+	"github.com/papertui/papers/tui/export"
+)
+
+// ExportCmd is `papers export`.
+type ExportCmd struct {
+	Queue  bool   `help:"Export the reading queue, in order."`
+	Query  string `placeholder:"Q" help:"Export the papers a search finds (the reader's syntax)."`
+	Format string `required:"" enum:"bibtex,markdown,json,csv" help:"bibtex, markdown, json or csv."`
+	Output string `short:"o" placeholder:"FILE" help:"Write to FILE instead of stdout (replaced whole, never half-written)."`
+}
+
+// Run exports the queue, a search, or (with neither) the whole library.
+func (c *ExportCmd) Run(g *Globals) error {
+	if c.Queue && c.Query != "" {
+		return usagef("export: choose --queue or --query, not both")
+	}
+	var q query.Query
+	if c.Query != "" {
+		var err error
+		if q, err = query.Parse(c.Query); err != nil {
+			return usageError{fmt.Errorf("export: --query: %w", err)}
+		}
+	}
+	lib, err := g.open()
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	recs, title, err := c.records(lib, q)
+	if err != nil {
+		return err
+	}
+	return writeOutput(c.Output, func(w io.Writer) error { return c.write(w, recs, title) })
+}
+
+func (c *ExportCmd) records(lib *store.Store, q query.Query) ([]store.Record, string, error) {
+	ctx := context.Background()
+	switch {
+	case c.Queue:
+		recs, err := lib.Queue(ctx)
+		return recs, "Reading queue", err
+	case c.Query != "":
+		recs, err := lib.Records(ctx, store.Filter{Sort: store.SortNewest}.Search(q), 0, 0)
+		return recs, "Papers matching: " + c.Query, err
+	}
+	recs, err := lib.Records(ctx, store.Filter{}, 0, 0)
+	return recs, "Papers", err
+}
+
+func (c *ExportCmd) write(w io.Writer, recs []store.Record, title string) error {
+	switch c.Format {
+	case "bibtex":
+		return export.BibTeX(w, recs)
+	case "markdown":
+		return export.Markdown(w, recs, title)
+	case "csv":
+		return export.CSV(w, recs)
+	}
+	return printRecords(w, recs, true)
+}
+
+// writeOutput writes to stdout, or to a temporary file renamed over path
+// once complete, so a failed export never leaves a truncated file.
+func writeOutput(path string, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		bw := bufio.NewWriter(os.Stdout)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriter(tmp)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	if err := bw.Flush(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil { // CreateTemp makes it private
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	return nil
+}
