@@ -24,23 +24,32 @@ type FileResult struct {
 	Err      error // the whole file was rejected (unreadable, not JSON, not papers)
 }
 
-// importBatch is how many papers go into one transaction. Each commit
-// flushes and merges the full-text index, so a few large transactions
-// import many times faster than one per file.
-const importBatch = 5000
+// importBatch is how many papers go into the first transaction; each
+// next one takes twice as many, up to maxImportBatch. Each commit flushes
+// and merges the full-text index, so large transactions import many times
+// faster than one per file; a small first one starts the writer early,
+// while the reader decodes what follows.
+const (
+	importBatch    = 1000
+	maxImportBatch = 1000
+)
 
 // Import loads saved API responses: files are read and decoded ahead of
 // the writer, written in batches, and reported to each in order. A bad
 // file or item never stops the others.
 func (s *Store) Import(ctx context.Context, files []ImportFile, each func(FileResult)) error {
-	decoded := make(chan FileResult, 8)
-	papers := make(chan []feed.Paper, 8)
+	decoded := make(chan FileResult, 256)
+	papers := make(chan prepared, 256)
 	go decodeAhead(ctx, files, decoded, papers)
 	var pending []FileResult
-	var groups [][]feed.Paper
+	var groups []prepared
 	count := 0
-	flush := func() error {
-		if err := s.saveGroups(ctx, pending, groups); err != nil {
+	// The words of the whole import are saved once, with the last batch:
+	// per batch, most of them would be written again.
+	vocab := termCounts{}
+	batch := importBatch
+	flush := func(last bool) error {
+		if err := s.saveGroups(ctx, pending, groups, vocab, last); err != nil {
 			return err
 		}
 		for _, r := range pending {
@@ -53,9 +62,11 @@ func (s *Store) Import(ctx context.Context, files []ImportFile, each func(FileRe
 		ps := <-papers
 		pending = append(pending, r)
 		groups = append(groups, ps)
-		count += len(ps)
-		if count >= importBatch {
-			if err := flush(); err != nil {
+		count += len(ps.papers)
+		vocab.merge(ps.vocab)
+		if count >= batch {
+			batch = min(batch*2, maxImportBatch)
+			if err := flush(false); err != nil {
 				return err
 			}
 		}
@@ -63,17 +74,34 @@ func (s *Store) Import(ctx context.Context, files []ImportFile, each func(FileRe
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	return flush()
+	return flush(true)
 }
 
-func decodeAhead(ctx context.Context, files []ImportFile, out chan<- FileResult, papers chan<- []feed.Paper) {
+// prepared is a file's papers made ready to write: decoded, raw items
+// deflated and words counted, on the reading goroutine, so that this work
+// overlaps the writing of the batch before (the writer's core is busy
+// with SQLite).
+type prepared struct {
+	papers []feed.Paper
+	raws   [][]byte
+	vocab  termCounts
+}
+
+func decodeAhead(ctx context.Context, files []ImportFile, out chan<- FileResult, papers chan<- prepared) {
 	defer close(out)
 	for _, f := range files {
 		r := FileResult{Name: f.Name}
-		var ps []feed.Paper
+		var ps prepared
 		body, err := f.Read()
 		if err == nil {
-			ps, r.Rejected, err = feed.DecodeDocument(body, f.Day)
+			ps.papers, r.Rejected, err = feed.DecodeDocument(body, f.Day)
+		}
+		if err == nil {
+			ps.raws = deflateAll(ps.papers)
+			ps.vocab = termCounts{}
+			for _, p := range ps.papers {
+				ps.vocab.add(p)
+			}
 		}
 		r.Err = err
 		select {
@@ -88,20 +116,23 @@ func decodeAhead(ctx context.Context, files []ImportFile, out chan<- FileResult,
 // saveGroups writes the papers of several files in one transaction and
 // fills in each file's counts. A write failure fails the whole batch,
 // and each of its files says so.
-func (s *Store) saveGroups(ctx context.Context, results []FileResult, groups [][]feed.Paper) error {
-	if len(results) == 0 {
+func (s *Store) saveGroups(ctx context.Context, results []FileResult, groups []prepared, vocab termCounts, last bool) error {
+	if len(results) == 0 && !last {
 		return nil
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		for i, ps := range groups {
-			if results[i].Err != nil || len(ps) == 0 {
+			if results[i].Err != nil || len(ps.papers) == 0 {
 				continue
 			}
-			saved, err := upsertPapers(ctx, tx, ps)
+			saved, err := upsertPapers(ctx, tx, ps.papers, ps.raws, nil)
 			if err != nil {
 				return err
 			}
-			results[i].Saved, results[i].Imported = saved, len(ps)
+			results[i].Saved, results[i].Imported = saved, len(ps.papers)
+		}
+		if last {
+			return vocab.save(ctx, tx)
 		}
 		return nil
 	})

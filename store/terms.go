@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"sort"
 	"strings"
 
 	"github.com/papertui/papers/feed"
@@ -17,16 +18,36 @@ const prefixExpansion = 32
 // termCounts counts, per index term, the papers it appears in.
 type termCounts map[string]int
 
+//
+// The vocabulary comes from titles, authors, keywords and AI summaries,
+// not abstracts: those hold the words people search for, and abstracts
+// would triple the vocabulary (and the cost of keeping it) with words
+// that are rarely typed. An expanded word still matches abstracts.
 func (tc termCounts) add(p feed.Paper) {
 	seen := map[string]bool{}
-	for _, text := range []string{p.Title, p.Abstract, p.AISummary, strings.Join(p.AuthorNames(), " "),
+	for _, text := range []string{p.Title, p.AISummary, strings.Join(p.AuthorNames(), " "),
 		strings.Join(p.AIKeywords, " ")} {
 		for _, t := range query.IndexTerms(text) {
-			if !seen[t] {
+			if !seen[t] && worthExpanding(t) {
 				seen[t] = true
 				tc[t]++
 			}
 		}
+	}
+}
+
+// worthExpanding leaves out what nobody completes from a prefix: single
+// characters, bare numbers and very long tokens.
+func worthExpanding(t string) bool {
+	if len(t) < 2 || len(t) > 32 {
+		return false
+	}
+	return strings.TrimLeft(t, "0123456789") != ""
+}
+
+func (tc termCounts) merge(other termCounts) {
+	for t, n := range other {
+		tc[t] += n
 	}
 }
 
@@ -41,8 +62,14 @@ func (tc termCounts) save(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	defer stmt.Close()
-	for t, n := range tc {
-		if _, err := stmt.ExecContext(ctx, t, n); err != nil {
+	// In key order, so the inserts walk the b-tree instead of jumping.
+	terms := make([]string, 0, len(tc))
+	for t := range tc {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms)
+	for _, t := range terms {
+		if _, err := stmt.ExecContext(ctx, t, tc[t]); err != nil {
 			return err
 		}
 	}

@@ -31,7 +31,11 @@ func (s *Store) SaveDay(ctx context.Context, day string, papers []feed.Paper) (S
 	var saved Saved
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if saved, err = upsertPapers(ctx, tx, papers); err != nil {
+		vocab := termCounts{}
+		if saved, err = upsertPapers(ctx, tx, papers, deflateAll(papers), vocab); err != nil {
+			return err
+		}
+		if err := vocab.save(ctx, tx); err != nil {
 			return err
 		}
 		return recordDay(ctx, tx, day, len(papers), "")
@@ -61,8 +65,11 @@ func (s *Store) SavePapers(ctx context.Context, papers []feed.Paper) (Saved, err
 	var saved Saved
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		saved, err = upsertPapers(ctx, tx, papers)
-		return err
+		vocab := termCounts{}
+		if saved, err = upsertPapers(ctx, tx, papers, deflateAll(papers), vocab); err != nil {
+			return err
+		}
+		return vocab.save(ctx, tx)
 	})
 	if err != nil {
 		return Saved{}, explain(s.path, fmt.Errorf("save papers: %w", err))
@@ -134,10 +141,13 @@ func dayRangeOf(pid int64) (lo, hi int64) {
 // upserter holds the statements of one write transaction.
 type upserter struct {
 	find, nextPid, insert, update, ftsAdd, ftsDel *sql.Stmt
+	// next is the next free rowid per day range in this transaction,
+	// which holds the write lock, so no one else can take them.
+	next map[int64]int64
 }
 
 func prepareUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
-	u := &upserter{}
+	u := &upserter{next: map[int64]int64{}}
 	stmts := []struct {
 		dst **sql.Stmt
 		sql string
@@ -175,17 +185,17 @@ func (u *upserter) close() {
 }
 
 // upsertPapers writes papers and keeps the full-text index in step by hand:
-// one FTS trigger per row costs ten times more on a bulk import.
-func upsertPapers(ctx context.Context, tx *sql.Tx, papers []feed.Paper) (Saved, error) {
+// one FTS trigger per row costs ten times more on a bulk import. The words
+// of new papers are counted into vocab (when not nil), for the caller to
+// save; raws are the papers' raw items, deflated.
+func upsertPapers(ctx context.Context, tx *sql.Tx, papers []feed.Paper, raws [][]byte, vocab termCounts) (Saved, error) {
 	u, err := prepareUpserter(ctx, tx)
 	if err != nil {
 		return Saved{}, err
 	}
 	defer u.close()
-	raws := deflateAll(papers)
 	var saved Saved
 	now := time.Now().Unix()
-	vocab := termCounts{}
 	for i, p := range papers {
 		isNew, err := u.upsert(ctx, p, raws[i], now)
 		if err != nil {
@@ -193,12 +203,14 @@ func upsertPapers(ctx context.Context, tx *sql.Tx, papers []feed.Paper) (Saved, 
 		}
 		if isNew {
 			saved.New++
-			vocab.add(p) // counts are of first sightings: close enough to rank words
+			if vocab != nil {
+				vocab.add(p) // counts are of first sightings: close enough to rank words
+			}
 		} else {
 			saved.Updated++
 		}
 	}
-	return saved, vocab.save(ctx, tx)
+	return saved, nil
 }
 
 func (u *upserter) upsert(ctx context.Context, p feed.Paper, raw []byte, now int64) (bool, error) {
@@ -239,9 +251,17 @@ func (u *upserter) upsert(ctx context.Context, p feed.Paper, raw []byte, now int
 
 // allocate is the next free rowid in a feed day's range.
 func (u *upserter) allocate(ctx context.Context, day string) (int64, error) {
+	base := pidBase(day)
+	if pid, ok := u.next[base]; ok {
+		u.next[base] = pid + 1
+		return pid, nil
+	}
 	var pid int64
-	err := u.nextPid.QueryRowContext(ctx, pidBase(day), int64(1)<<pidDayShift).Scan(&pid)
-	return pid, err
+	if err := u.nextPid.QueryRowContext(ctx, base, int64(1)<<pidDayShift).Scan(&pid); err != nil {
+		return 0, err
+	}
+	u.next[base] = pid + 1
+	return pid, nil
 }
 
 func (u *upserter) insertNew(ctx context.Context, p feed.Paper, c row, raw []byte, now int64) error {

@@ -45,6 +45,9 @@ type listPane struct {
 	pending map[int]bool
 	cursor  int
 	offset  int // first row drawn
+	// byDay: rows come in feed-day order, so a rule heads each day;
+	// otherwise (by upvotes, trending, best match) each row shows its day.
+	byDay bool
 
 	// drawn caches rendered rows (not the selected one) for drawnWidth:
 	// styling a row costs more than the rest of a frame. Cleared whenever
@@ -53,8 +56,8 @@ type listPane struct {
 	drawnWidth int
 }
 
-func newListPane() listPane {
-	return listPane{pages: map[int][]row{}, pending: map[int]bool{}, drawn: map[int]string{}}
+func newListPane(byDay bool) listPane {
+	return listPane{pages: map[int][]row{}, pending: map[int]bool{}, drawn: map[int]string{}, byDay: byDay}
 }
 
 // row is the i-th row of the view, if its page is loaded.
@@ -103,7 +106,7 @@ func (l *listPane) linesBetween(from, to int) int {
 	prevDay := "\x00"
 	for i := from; i <= to; i++ {
 		r, _ := l.row(i)
-		if r.Day != prevDay {
+		if l.byDay && r.Day != prevDay {
 			lines++
 			prevDay = r.Day
 		}
@@ -152,7 +155,7 @@ func (l *listPane) view(st styles, w, h int, marks []string) []string {
 			lines = append(lines, st.pDimmed.on(fit("  loading…", w)))
 			continue
 		}
-		if r.Day != prevDay {
+		if l.byDay && r.Day != prevDay {
 			lines = append(lines, dayRule(st, r.Day, w))
 			prevDay = r.Day
 			if len(lines) >= h {
@@ -166,7 +169,7 @@ func (l *listPane) view(st styles, w, h int, marks []string) []string {
 
 func (l *listPane) drawRow(st styles, r row, i, w int, marks []string) string {
 	if i == l.cursor {
-		return rowLine(st, r, w, true, nil)
+		return rowLine(st, r, w, true, nil, !l.byDay)
 	}
 	if w != l.drawnWidth || len(l.drawn) > 4*pageSize {
 		clear(l.drawn)
@@ -174,7 +177,7 @@ func (l *listPane) drawRow(st styles, r row, i, w int, marks []string) string {
 	}
 	line, ok := l.drawn[i]
 	if !ok {
-		line = rowLine(st, r, w, false, marks)
+		line = rowLine(st, r, w, false, marks, !l.byDay)
 		l.drawn[i] = line
 	}
 	return line
@@ -182,6 +185,14 @@ func (l *listPane) drawRow(st styles, r row, i, w int, marks []string) string {
 
 // forgetDrawn drops every cached row drawing.
 func (l *listPane) forgetDrawn() { clear(l.drawn) }
+
+// shortDay is a feed day in ten cells, blank outside the feed.
+func shortDay(day string) string {
+	if t, err := time.Parse(time.DateOnly, day); err == nil {
+		return t.Format("2006-01-02")
+	}
+	return "          "
+}
 
 func dayRule(st styles, day string, w int) string {
 	label := "not in the feed"
@@ -195,12 +206,15 @@ func dayRule(st styles, day string, w int) string {
 // rowLine is one paper: queued mark, upvotes, comments, title, who. The
 // selected row is drawn plain in the selection colours, so no inner
 // style reset can cut its background short.
-func rowLine(st styles, r row, w int, selected bool, marks []string) string {
+func rowLine(st styles, r row, w int, selected bool, marks []string, showDay bool) string {
 	mark := " "
 	if r.Queued {
 		mark = "●"
 	}
 	stats := fmt.Sprintf("%5s %3d", fmt.Sprintf("▲%d", r.Upvotes), r.Comments)
+	if showDay {
+		stats += " " + shortDay(r.Day)
+	}
 	// The who column has a fixed width so titles line up.
 	whoW := 0
 	if w >= 70 {
@@ -239,7 +253,7 @@ func (l *listPane) rowAtLine(n int) (int, bool) {
 	prevDay := "\x00"
 	for i := l.offset; i < l.total; i++ {
 		r, _ := l.row(i)
-		if r.Day != prevDay {
+		if l.byDay && r.Day != prevDay {
 			line++
 			prevDay = r.Day
 		}

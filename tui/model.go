@@ -70,7 +70,7 @@ func New(opts Options) Model {
 		opts:   opts,
 		keys:   newKeyMap(),
 		help:   help.New(),
-		list:   newListPane(),
+		list:   newListPane(true),
 		detail: newDetailPane(),
 		sort:   store.SortNewest,
 	}

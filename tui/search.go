@@ -168,7 +168,7 @@ func (m Model) composeView() store.Filter {
 func (m *Model) reload() tea.Cmd {
 	m.view = m.composeView()
 	m.gen++
-	m.list = newListPane()
+	m.list = newListPane(m.view.Sort == store.SortNewest)
 	return tea.Batch(countCmd(m.opts.Library, m.view, m.gen), pageCmd(m.opts.Library, m.view, m.gen, 0))
 }
 
