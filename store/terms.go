@@ -18,7 +18,6 @@ const prefixExpansion = 32
 // termCounts counts, per index term, the papers it appears in.
 type termCounts map[string]int
 
-//
 // The vocabulary comes from titles, authors, keywords and AI summaries,
 // not abstracts: those hold the words people search for, and abstracts
 // would triple the vocabulary (and the cost of keeping it) with words
