@@ -66,3 +66,53 @@ func (p Paper) AuthorNames() []string {
 	}
 	return names
 }
+
+// FlatJSON writes p as a flat paper object (the shape of /api/papers/{id})
+// that DecodeItem reads back into p: the raw item for a paper that was made
+// rather than received, so a store that keeps only raw items loses nothing.
+func (p Paper) FlatJSON() []byte {
+	type author struct {
+		Name   string `json:"name"`
+		Hidden bool   `json:"hidden"`
+	}
+	type org struct {
+		Fullname string `json:"fullname"`
+	}
+	flat := struct {
+		ID          string   `json:"id"`
+		Title       string   `json:"title"`
+		Summary     string   `json:"summary,omitempty"`
+		Authors     []author `json:"authors"`
+		PublishedAt string   `json:"publishedAt,omitempty"`
+		DailyAt     string   `json:"submittedOnDailyAt,omitempty"`
+		Upvotes     int      `json:"upvotes"`
+		Comments    int      `json:"numComments"`
+		GitHubRepo  string   `json:"githubRepo,omitempty"`
+		GitHubStars int      `json:"githubStars,omitempty"`
+		ProjectPage string   `json:"projectPage,omitempty"`
+		AISummary   string   `json:"ai_summary,omitempty"`
+		AIKeywords  []string `json:"ai_keywords,omitempty"`
+		Org         *org     `json:"organization,omitempty"`
+		Thumbnail   string   `json:"thumbnail,omitempty"`
+		WithdrawnAt string   `json:"withdrawnAt,omitempty"`
+	}{ID: p.ID, Title: p.Title, Summary: p.Abstract, Upvotes: p.Upvotes, Comments: p.Comments,
+		GitHubRepo: p.GitHubRepo, GitHubStars: p.GitHubStars, ProjectPage: p.ProjectPage,
+		AISummary: p.AISummary, AIKeywords: p.AIKeywords, Thumbnail: p.Thumbnail}
+	for _, a := range p.Authors {
+		flat.Authors = append(flat.Authors, author{a.Name, a.Hidden})
+	}
+	if !p.Published.IsZero() {
+		flat.PublishedAt = p.Published.UTC().Format(time.RFC3339)
+	}
+	if p.Day != "" {
+		flat.DailyAt = p.Day + "T00:00:00.000Z"
+	}
+	if p.Organization != "" {
+		flat.Org = &org{p.Organization}
+	}
+	if !p.WithdrawnAt.IsZero() {
+		flat.WithdrawnAt = p.WithdrawnAt.UTC().Format(time.RFC3339)
+	}
+	b, _ := json.Marshal(flat) // strings, ints and slices of them: cannot fail
+	return b
+}

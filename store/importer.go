@@ -78,7 +78,7 @@ func (s *Store) Import(ctx context.Context, files []ImportFile, each func(FileRe
 }
 
 // prepared is a file's papers made ready to write: decoded, raw items
-// deflated and words counted, on the reading goroutine, so that this work
+// compressed and words counted, on the reading goroutine, so that this work
 // overlaps the writing of the batch before (the writer's core is busy
 // with SQLite).
 type prepared struct {
@@ -97,7 +97,7 @@ func decodeAhead(ctx context.Context, files []ImportFile, out chan<- FileResult,
 			ps.papers, r.Rejected, err = feed.DecodeDocument(body, f.Day)
 		}
 		if err == nil {
-			ps.raws = deflateAll(ps.papers)
+			ps.raws = compressRaws(ps.papers)
 			ps.vocab = termCounts{}
 			for _, p := range ps.papers {
 				ps.vocab.add(p)

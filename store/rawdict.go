@@ -1,6 +1,6 @@
 package store
 
-// rawDictionary primes deflate for raw feed items: the keys, shapes and
+// rawDictionary primes zstd for raw feed items: the keys, shapes and
 // URL prefixes every item repeats. Raw items stored with it can only be
 // read with it, so it never changes; a new one would need a new column
 // or a marker byte and a migration.

@@ -40,7 +40,7 @@ const entryColumns = `p.id, p.title, coalesce(p.day, ''), p.upvotes, p.comments,
 	substr(p.authors, 1, instr(p.authors || char(10), char(10)) - 1),
 	q.id IS NOT NULL, r.id IS NOT NULL`
 
-const recordColumns = `p.id, p.title, p.abstract, p.authors, p.hidden, p.published, coalesce(p.day, ''),
+const recordColumns = `p.id, p.title, p.raw, p.authors, p.hidden, p.published, coalesce(p.day, ''),
 	p.upvotes, p.comments, p.github_repo, p.github_stars, p.project_page, p.ai_summary, p.ai_keywords,
 	p.organization, p.thumbnail, p.submitter, p.withdrawn_at, coalesce(q.position, 0), r.id IS NOT NULL`
 
@@ -171,7 +171,7 @@ func (s *Store) Raw(ctx context.Context, id string) ([]byte, error) {
 	if err != nil {
 		return nil, explain(s.path, err)
 	}
-	return inflate(b)
+	return decompressRaw(b)
 }
 
 func (s *Store) queryRecords(ctx context.Context, q string, args ...any) ([]Record, error) {
@@ -194,19 +194,35 @@ func (s *Store) queryRecords(ctx context.Context, q string, args ...any) ([]Reco
 func scanRecord(rows *sql.Rows) (Record, error) {
 	var r Record
 	var authors, hidden, published, keywords, withdrawn string
+	var raw []byte
 	p := &r.Paper
-	err := rows.Scan(&p.ID, &p.Title, &p.Abstract, &authors, &hidden, &published, &p.Day,
+	err := rows.Scan(&p.ID, &p.Title, &raw, &authors, &hidden, &published, &p.Day,
 		&p.Upvotes, &p.Comments, &p.GitHubRepo, &p.GitHubStars, &p.ProjectPage, &p.AISummary, &keywords,
 		&p.Organization, &p.Thumbnail, &p.Submitter, &withdrawn, &r.QueuePos, &r.Read)
 	if err != nil {
 		return r, err
 	}
+	p.Abstract = abstractOf(raw)
 	p.Authors = authorsOf(authors, hidden)
 	p.AIKeywords = linesOf(keywords)
 	p.Published, _ = time.Parse(time.RFC3339, published)
 	p.WithdrawnAt, _ = time.Parse(time.RFC3339, withdrawn)
 	r.Queued = r.QueuePos > 0
 	return r, nil
+}
+
+// abstractOf reads the abstract back from the raw item, where the only
+// copy of it lives.
+func abstractOf(raw []byte) string {
+	item, err := decompressRaw(raw)
+	if err != nil {
+		return ""
+	}
+	p, err := feed.DecodeItem(item, "")
+	if err != nil {
+		return ""
+	}
+	return p.Abstract
 }
 
 func authorsOf(names, hidden string) []feed.Author {
