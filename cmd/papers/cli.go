@@ -33,6 +33,7 @@ type CLI struct {
 	Show   ShowCmd   `cmd:"" help:"Show one paper's detail."`
 	Queue  QueueCmd  `cmd:"" help:"The reading queue: list, add, rm, done, move."`
 	Export ExportCmd `cmd:"" help:"Export the queue, a search or the library as BibTeX, Markdown, JSON or CSV."`
+	Add    AddCmd    `cmd:"" help:"Add any paper Hugging Face has indexed, by id or URL."`
 }
 
 // libraryPath is where the library lives: --db, PAPERS_DB, else the XDG

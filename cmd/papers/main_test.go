@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/feed/feedtest"
 	"github.com/papertui/papers/feed/synth"
 )
@@ -359,4 +363,106 @@ func TestSearchAndExport(t *testing.T) {
 	if r := papers(t, env, "export", "--format", "yaml"); r.code != 2 {
 		t.Errorf("bad format: exit %d", r.code)
 	}
+}
+
+func TestAddByIDAndURLWithA404(t *testing.T) {
+	srv := feedtest.New(t)
+	a := feed.Paper{ID: "2605.13301", Title: "Added By Id", Abstract: "An abstract.", Upvotes: 3,
+		Authors: []feed.Author{{Name: "Ada Lovelace"}}}
+	b := feed.Paper{ID: "2605.15320", Title: "Added By URL", Upvotes: 5}
+	srv.SetPaper(a.ID, a.FlatJSON())
+	srv.SetPaper(b.ID, b.FlatJSON())
+	env := append(dbEnv(t), "PAPERS_API_URL="+srv.URL)
+	r := papers(t, env, "add", "--queue", "--json", a.ID+"v2", "https://huggingface.co/papers/"+b.ID, "2605.99999")
+	if r.code != 1 || !strings.Contains(r.stderr, "2605.99999") || !strings.Contains(r.stderr, "404") {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	var added []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &added); err != nil || len(added) != 2 {
+		t.Fatalf("added: %v %s", err, r.stdout)
+	}
+	r = papers(t, env, "queue", "--json")
+	var q []map[string]any
+	json.Unmarshal([]byte(r.stdout), &q)
+	if len(q) != 2 || q[0]["id"] != a.ID || q[0]["day"] != nil || q[0]["abstract"] != "An abstract." {
+		t.Errorf("queue = %v", q)
+	}
+}
+
+func TestAddRecordedPapers(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "fixtures", "hf")
+	files, _ := filepath.Glob(filepath.Join(dir, "hf-paper-*.json"))
+	if len(files) == 0 {
+		t.Skipf("shared fixtures not present (%s): skipping", dir)
+	}
+	srv := feedtest.New(t)
+	var ids []string
+	for _, f := range files {
+		body, _ := os.ReadFile(f)
+		id := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), "hf-paper-"), ".json")
+		srv.SetPaper(id, body)
+		ids = append(ids, "https://arxiv.org/abs/"+id)
+	}
+	env := append(dbEnv(t), "PAPERS_API_URL="+srv.URL)
+	if r := papers(t, env, append([]string{"add"}, ids...)...); r.code != 0 {
+		t.Fatalf("add: %d %s", r.code, r.stderr)
+	}
+	r := papers(t, env, "list", "--json")
+	var listed []map[string]any
+	json.Unmarshal([]byte(r.stdout), &listed)
+	if len(listed) != len(files) || listed[0]["title"] == "" || listed[0]["abstract"] == "" {
+		t.Errorf("listed = %v", listed)
+	}
+}
+
+func TestRemoteSearch(t *testing.T) {
+	srv := feedtest.New(t)
+	days := synth.Days(20, 8, time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC))
+	for _, d := range days {
+		srv.SetDay(d.Date, d.Body)
+	}
+	env := append(dbEnv(t), "PAPERS_API_URL="+srv.URL)
+	papers(t, env, "sync", "--date", days[0].Date)
+	r := papers(t, env, "search", "--remote", "--json", "model")
+	if r.code != 0 {
+		t.Fatalf("exit %d %s", r.code, r.stderr)
+	}
+	var hits []struct {
+		ID        string
+		InLibrary bool `json:"in_library"`
+		Day       *string
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &hits); err != nil || len(hits) == 0 {
+		t.Fatalf("%v %s", err, r.stdout)
+	}
+	in := 0
+	for _, h := range hits {
+		if h.InLibrary {
+			in++
+		}
+	}
+	if in == 0 || in == len(hits) {
+		t.Errorf("%d of %d marked in the library", in, len(hits))
+	}
+
+	flat := httptestServer(t, `[{"id":"2605.13301","title":"Flat Paper","upvotes":1}]`)
+	r = papers(t, append(dbEnv(t), "PAPERS_API_URL="+flat), "search", "--remote", "anything")
+	if r.code != 0 || !strings.Contains(r.stdout, "Flat Paper") {
+		t.Errorf("flat answer: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	bad := httptestServer(t, `{"results":"nope"}`)
+	r = papers(t, append(dbEnv(t), "PAPERS_API_URL="+bad), "search", "--remote", "anything")
+	if r.code != 1 || !strings.Contains(r.stderr, "search Hugging Face") {
+		t.Errorf("malformed answer: %d %q", r.code, r.stderr)
+	}
+}
+
+// httptestServer answers every request with body.
+func httptestServer(t *testing.T, body string) string {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
 }

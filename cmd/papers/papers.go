@@ -39,12 +39,16 @@ func unknownPaper(err error) error {
 type SearchCmd struct {
 	Query []string `arg:"" name:"query" help:"Words and filters: author:NAME org:NAME kw:WORD upvotes:>N day:D since:D until:D is:queued|unread|read has:code."`
 	Limit int      `default:"20" placeholder:"N" help:"At most N results (0: all)."`
-	Sort  string   `default:"relevance" enum:"relevance,newest,upvotes,trending" help:"Order of the results."`
-	JSON  bool     `name:"json" help:"Print one JSON array."`
+	Sort   string   `default:"relevance" enum:"relevance,newest,upvotes,trending" help:"Order of the results."`
+	JSON   bool     `name:"json" help:"Print one JSON array."`
+	Remote bool     `help:"Ask Hugging Face's paper search instead, marking results already in the library."`
 }
 
 // Run searches the library with the reader's syntax.
 func (c *SearchCmd) Run(g *Globals) error {
+	if c.Remote {
+		return c.remote(g)
+	}
 	q, err := query.Parse(strings.Join(c.Query, " "))
 	if err != nil {
 		return usageError{fmt.Errorf("search: %w", err)}

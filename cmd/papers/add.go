@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/store"
+)
+
+// AddCmd is `papers add`: any paper Hugging Face has indexed, by id.
+type AddCmd struct {
+	IDs   []string `arg:"" name:"id" help:"Paper ids, versioned ids, or HF/arXiv URLs."`
+	Queue bool     `help:"Also put the papers in the reading queue."`
+	JSON  bool     `name:"json" help:"Print the added papers as one JSON array."`
+}
+
+// Run fetches each paper and stores it; one that HF has not indexed is an
+// error naming it, and the others are still added.
+func (c *AddCmd) Run(g *Globals) error {
+	ids, err := normalizeIDs(c.IDs)
+	if err != nil {
+		return err
+	}
+	lib, err := g.open()
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	ctx, stop := interruptible()
+	defer stop()
+	client := g.client()
+	var added []feed.Paper
+	failed := 0
+	for _, id := range ids {
+		p, err := client.Paper(ctx, id)
+		if err != nil {
+			failed++
+			fmt.Fprintf(os.Stderr, "papers: add %s: %s\n", id, oneLine(describeFetch(err)))
+			if ctx.Err() != nil {
+				break
+			}
+			continue
+		}
+		added = append(added, p)
+	}
+	if err := c.save(ctx, lib, added); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return errFailed
+	}
+	return nil
+}
+
+func (c *AddCmd) save(ctx context.Context, lib *store.Store, papers []feed.Paper) error {
+	if len(papers) == 0 {
+		return nil
+	}
+	if _, err := lib.SavePapers(ctx, papers); err != nil {
+		return err
+	}
+	ids := make([]string, len(papers))
+	for i, p := range papers {
+		ids[i] = p.ID
+	}
+	if c.Queue {
+		if err := lib.Enqueue(ctx, ids...); err != nil {
+			return err
+		}
+	}
+	var recs []store.Record
+	for _, id := range ids {
+		rec, err := lib.Record(ctx, id)
+		if err != nil {
+			return err
+		}
+		recs = append(recs, rec)
+		if !c.JSON {
+			fmt.Fprintln(os.Stderr, "added", id)
+		}
+	}
+	if c.JSON {
+		return printRecords(os.Stdout, recs, true)
+	}
+	return printRecords(os.Stdout, recs, false)
+}
+
+// describeFetch says what went wrong with a fetch in the user's terms.
+func describeFetch(err error) string {
+	switch {
+	case errors.Is(err, feed.ErrNotFound):
+		return "Hugging Face has not indexed this paper (404)"
+	case feed.Unreachable(err):
+		return "cannot reach the feed (offline?): " + err.Error()
+	}
+	return err.Error()
+}
