@@ -37,8 +37,8 @@ func unknownPaper(err error) error {
 
 // SearchCmd is `papers search`.
 type SearchCmd struct {
-	Query []string `arg:"" name:"query" help:"Words and filters: author:NAME org:NAME kw:WORD upvotes:>N day:D since:D until:D is:queued|unread|read has:code."`
-	Limit int      `default:"20" placeholder:"N" help:"At most N results (0: all)."`
+	Query  []string `arg:"" name:"query" help:"Words and filters: author:NAME org:NAME kw:WORD upvotes:>N day:D since:D until:D is:queued|unread|read has:code."`
+	Limit  int      `default:"20" placeholder:"N" help:"At most N results (0: all)."`
 	Sort   string   `default:"relevance" enum:"relevance,newest,upvotes,trending" help:"Order of the results."`
 	JSON   bool     `name:"json" help:"Print one JSON array."`
 	Remote bool     `help:"Ask Hugging Face's paper search instead, marking results already in the library."`

@@ -86,4 +86,3 @@ func printRemote(w io.Writer, hits []remoteHit) {
 		fmt.Fprintln(os.Stderr, "✓ already in the library; papers add ID [--queue] adds the others")
 	}
 }
-
