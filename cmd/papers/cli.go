@@ -34,6 +34,7 @@ type CLI struct {
 	Queue  QueueCmd  `cmd:"" help:"The reading queue: list, add, rm, done, move."`
 	Export ExportCmd `cmd:"" help:"Export the queue, a search or the library as BibTeX, Markdown, JSON or CSV."`
 	Add    AddCmd    `cmd:"" help:"Add any paper Hugging Face has indexed, by id or URL."`
+	Doctor DoctorCmd `cmd:"" help:"Check the library (integrity, schema, full-text index) without changing it."`
 }
 
 // libraryPath is where the library lives: --db, PAPERS_DB, else the XDG

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/papertui/papers/store"
+)
+
+// DoctorCmd is `papers doctor`.
+type DoctorCmd struct {
+	JSON bool `name:"json" help:"Print the findings as one JSON object."`
+}
+
+// Run checks the library read-only and says what it found; exit 1 when
+// anything is wrong.
+func (c *DoctorCmd) Run(g *Globals) error {
+	ck := store.Check(context.Background(), g.libraryPath())
+	if c.JSON {
+		if err := writeJSON(os.Stdout, ck); err != nil {
+			return err
+		}
+	} else {
+		printCheckup(ck)
+	}
+	if len(ck.Problems) > 0 {
+		return errFailed
+	}
+	return nil
+}
+
+func printCheckup(ck store.Checkup) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "library    %s\n", ck.Path)
+	fmt.Fprintf(&b, "size       %s (write-ahead log %s)\n", humanBytes(ck.SizeBytes), humanBytes(ck.WALBytes))
+	fmt.Fprintf(&b, "schema     %d (this papers knows %d)\n", ck.SchemaVersion, ck.KnownVersion)
+	fmt.Fprintf(&b, "integrity  %s\n", orDash(ck.Integrity))
+	fmt.Fprintf(&b, "papers     %d, %d in the full-text index\n", ck.Papers, ck.Indexed)
+	fmt.Fprintf(&b, "queue      %d queued, %d read\n", ck.Queued, ck.Read)
+	if len(ck.Problems) == 0 {
+		b.WriteString("no problems found\n")
+	}
+	for _, p := range ck.Problems {
+		fmt.Fprintf(&b, "problem:   %s\n", oneLine(p))
+	}
+	fmt.Print(b.String())
+}
