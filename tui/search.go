@@ -169,7 +169,7 @@ func (m *Model) reload() tea.Cmd {
 	m.view = m.composeView()
 	m.gen++
 	m.list = newListPane(m.view.Sort == store.SortNewest)
-	return tea.Batch(countCmd(m.opts.Library, m.view, m.gen), pageCmd(m.opts.Library, m.view, m.gen, 0))
+	return tea.Batch(pageCmd(m.opts.Library, m.view, m.gen, 0), countCmd(m.opts.Library, m.view, m.gen))
 }
 
 // sortOrder is the cycle of s; best match only while searching text.

@@ -18,6 +18,12 @@ type Globals struct {
 	DB      string           `name:"db" env:"PAPERS_DB" placeholder:"FILE" help:"Library file (default $$XDG_DATA_HOME/papers/papers.db)."`
 	API     string           `name:"api" env:"PAPERS_API_URL" default:"https://huggingface.co" placeholder:"URL" help:"Feed base URL."`
 	Version kong.VersionFlag `name:"version" help:"Print the version and exit."`
+
+	// The reader's flags live here so that `papers --mouse` works without
+	// naming the (default) read command.
+	Style  string `default:"auto" enum:"auto,dark,light" help:"Reader colours: auto (ask the terminal), dark or light."`
+	Mouse  bool   `help:"Reader: wheel scrolling and click to select."`
+	NoSync bool   `name:"no-sync" help:"Reader: do not sync in the background on start."`
 }
 
 // CLI is the whole command line.

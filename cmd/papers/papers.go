@@ -73,7 +73,7 @@ func (c *SearchCmd) Run(g *Globals) error {
 type ShowCmd struct {
 	ID         string `arg:"" help:"Paper id, versioned id, or HF/arXiv URL."`
 	AllAuthors bool   `name:"all-authors" help:"List every author."`
-	Style      string `default:"auto" enum:"auto,dark,light,plain" help:"auto: dark on a terminal, plain text when piped."`
+	Plain      bool   `help:"Plain text even on a terminal (it is plain when piped)."`
 }
 
 // Run prints a paper's detail.
@@ -91,12 +91,13 @@ func (c *ShowCmd) Run(g *Globals) error {
 	if err != nil {
 		return unknownPaper(err)
 	}
-	style := c.Style
+	// --style (global) picks the colours on a terminal; a pipe gets text.
+	style := g.Style
 	if style == "auto" {
 		style = "dark"
-		if !isTerminal(os.Stdout) {
-			style = "plain"
-		}
+	}
+	if c.Plain || !isTerminal(os.Stdout) {
+		style = "plain"
 	}
 	glamourStyle := style
 	if style == "plain" {

@@ -1,17 +1,16 @@
 package main
 
 import (
+	"fmt"
+	"os"
 	"time"
 
 	"github.com/papertui/papers/tui"
 )
 
-// ReadCmd opens the reader.
-type ReadCmd struct {
-	Style  string `default:"auto" enum:"auto,dark,light" help:"Colours: auto (ask the terminal), dark or light."`
-	Mouse  bool   `help:"Wheel scrolling and click to select."`
-	NoSync bool   `name:"no-sync" help:"Do not sync in the background on start."`
-}
+// ReadCmd opens the reader; its flags (--style, --mouse, --no-sync) are
+// global.
+type ReadCmd struct{}
 
 // staleAfter is how old the last sync may be before the reader syncs on start.
 const staleAfter = time.Hour
@@ -19,13 +18,16 @@ const staleAfter = time.Hour
 // Run opens the reader on the local library; a stale library is synced in
 // the background, never before the first frame.
 func (c *ReadCmd) Run(g *Globals) error {
+	if !isTerminal(os.Stdout) {
+		return fmt.Errorf("the reader needs a terminal; from scripts use papers list, search, show or queue")
+	}
 	lib, err := g.open()
 	if err != nil {
 		return err
 	}
 	defer lib.Close()
-	opts := tui.Options{Library: lib, Fetcher: g.client(), Style: c.Style, Mouse: c.Mouse, SyncAfter: staleAfter}
-	if c.NoSync {
+	opts := tui.Options{Library: lib, Fetcher: g.client(), Style: g.Style, Mouse: g.Mouse, SyncAfter: staleAfter}
+	if g.NoSync {
 		opts.SyncAfter = 0
 	}
 	return tui.Run(opts)
