@@ -192,7 +192,9 @@ func BenchmarkSearchKeystroke100k(b *testing.B) {
 	}
 	slices.Sort(keyTimes)
 	slices.Sort(resultTimes)
-	us := func(ts []time.Duration, p float64) float64 { return float64(ts[int(p*float64(len(ts)-1))].Microseconds()) }
+	us := func(ts []time.Duration, p float64) float64 {
+		return float64(ts[int(p*float64(len(ts)-1))].Microseconds())
+	}
 	b.ReportMetric(us(keyTimes, 0.99), "key-p99-µs")
 	b.ReportMetric(us(resultTimes, 0.5)/1000, "results-p50-ms")
 	b.ReportMetric(us(resultTimes, 0.95)/1000, "results-p95-ms")
