@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"io"
 	"strings"
 	"time"
@@ -46,11 +47,16 @@ func positionCmd(lib Library, f store.Filter, gen int, id string) tea.Cmd {
 	}
 }
 
-func detailCmd(lib Library, key detailKey) tea.Cmd {
+// detailCmd renders a paper's detail from the library, or from fallback
+// (a remote result not stored yet) when the library does not hold it.
+func detailCmd(lib Library, key detailKey, fallback store.Record) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
 		defer cancel()
 		rec, err := lib.Record(ctx, key.id)
+		if errors.Is(err, store.ErrUnknownPaper) && fallback.ID == key.id {
+			rec, err = fallback, nil
+		}
 		if err != nil {
 			return detailRendered{key: key, err: err}
 		}

@@ -9,7 +9,7 @@ type keyMap struct {
 	Bookmark, MoveUp, MoveDown, Done, ToggleRead, UnreadOnly  key.Binding
 	AllAuthors, OpenHF, OpenPDF, Copy, Sync, Help, Quit       key.Binding
 	Search, NextHit, PrevHit, Sort, View, PrevPeriod          key.Binding
-	NextPeriod, Latest                                        key.Binding
+	NextPeriod, Latest, Remote                                key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -53,6 +53,7 @@ func newKeyMap() keyMap {
 		PrevPeriod: b("[", "previous period", "["),
 		NextPeriod: b("]", "next period", "]"),
 		Latest:     b("t", "latest period", "t"),
+		Remote:     b("ctrl+r", "search HF too", "ctrl+r"),
 	}
 }
 
@@ -67,7 +68,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp},
 		{k.Open, k.Back, k.NextPane, k.PrevPane, k.Pane1, k.Pane2, k.Pane3},
 		{k.Bookmark, k.MoveUp, k.MoveDown, k.Done, k.ToggleRead, k.UnreadOnly, k.AllAuthors},
-		{k.Search, k.NextHit, k.PrevHit, k.Sort, k.View, k.PrevPeriod, k.NextPeriod, k.Latest},
+		{k.Search, k.Remote, k.NextHit, k.PrevHit, k.Sort, k.View, k.PrevPeriod, k.NextPeriod, k.Latest},
 		{k.OpenHF, k.OpenPDF, k.Copy, k.Sync, k.Help, k.Quit},
 	}
 }

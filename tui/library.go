@@ -8,6 +8,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
 )
 
@@ -26,6 +27,12 @@ type Library interface {
 	Sync(ctx context.Context, f store.Fetcher, plan store.SyncPlan, progress func(store.SyncProgress)) (store.SyncReport, error)
 	LastSync(ctx context.Context) (time.Time, bool)
 	NeighbourDay(ctx context.Context, day string, dir int) (string, error)
+	SavePapers(ctx context.Context, papers []feed.Paper) (store.Saved, error)
+}
+
+// RemoteSearcher is Hugging Face's paper search (feed.Client).
+type RemoteSearcher interface {
+	Search(ctx context.Context, query string, limit int) ([]feed.Paper, error)
 }
 
 var _ Library = (*store.Store)(nil)

@@ -23,6 +23,9 @@ type row struct {
 	store.Entry
 	title string // cleaned, LaTeX as Unicode
 	who   string // organization, else first author, cleaned
+	// remote rows are Hugging Face search results; inLibrary ones are
+	// already stored.
+	remote, inLibrary bool
 }
 
 func rowsOf(entries []store.Entry) []row {
@@ -48,6 +51,9 @@ type listPane struct {
 	// byDay: rows come in feed-day order, so a rule heads each day;
 	// otherwise (by upvotes, trending, best match) each row shows its day.
 	byDay bool
+	// remote are Hugging Face's search results, shown after the local
+	// rows (which total counts) under a rule of their own.
+	remote []row
 
 	// drawn caches rendered rows (not the selected one) for drawnWidth:
 	// styling a row costs more than the rest of a frame. Cleared whenever
@@ -62,6 +68,12 @@ func newListPane(byDay bool) listPane {
 
 // row is the i-th row of the view, if its page is loaded.
 func (l *listPane) row(i int) (row, bool) {
+	if i >= l.total {
+		if i-l.total < len(l.remote) {
+			return l.remote[i-l.total], true
+		}
+		return row{}, false
+	}
 	rows, ok := l.pages[i/pageSize]
 	if !ok || i%pageSize >= len(rows) {
 		return row{}, false
@@ -69,9 +81,29 @@ func (l *listPane) row(i int) (row, bool) {
 	return rows[i%pageSize], true
 }
 
+// count is every row: the local ones and the remote results.
+func (l *listPane) count() int { return l.total + len(l.remote) }
+
+// isRemote says whether row i is a remote search result.
+func (l *listPane) isRemote(i int) bool { return i >= l.total }
+
+// groupOf is what a rule heads a run of rows with: the feed day in
+// feed-day order, the remote results as one group, nothing otherwise.
+func (l *listPane) groupOf(i int, r row) string {
+	switch {
+	case l.isRemote(i):
+		return remoteGroup
+	case l.byDay:
+		return r.Day
+	}
+	return ""
+}
+
+const remoteGroup = "\x01remote"
+
 // selected is the row under the cursor.
 func (l *listPane) selected() (row, bool) {
-	if l.total == 0 {
+	if l.count() == 0 {
 		return row{}, false
 	}
 	return l.row(l.cursor)
@@ -84,7 +116,7 @@ func (l *listPane) move(delta, height int) {
 }
 
 func (l *listPane) moveTo(i, height int) {
-	l.cursor = max(0, min(i, l.total-1))
+	l.cursor = max(0, min(i, l.count()-1))
 	l.scroll(height)
 }
 
@@ -96,7 +128,7 @@ func (l *listPane) scroll(height int) {
 	for l.offset < l.cursor && l.linesBetween(l.offset, l.cursor) > height {
 		l.offset++
 	}
-	l.offset = max(0, min(l.offset, max(l.total-1, 0)))
+	l.offset = max(0, min(l.offset, max(l.count()-1, 0)))
 }
 
 // linesBetween counts the screen lines rows from..to take, separators
@@ -106,9 +138,9 @@ func (l *listPane) linesBetween(from, to int) int {
 	prevDay := "\x00"
 	for i := from; i <= to; i++ {
 		r, _ := l.row(i)
-		if l.byDay && r.Day != prevDay {
+		if g := l.groupOf(i, r); g != prevDay && g != "" {
 			lines++
-			prevDay = r.Day
+			prevDay = g
 		}
 		lines++
 	}
@@ -149,15 +181,15 @@ func (l *listPane) dropFarPages() {
 func (l *listPane) view(st styles, w, h int, marks []string) []string {
 	lines := make([]string, 0, h)
 	prevDay := "\x00"
-	for i := l.offset; i < l.total && len(lines) < h; i++ {
+	for i := l.offset; i < l.count() && len(lines) < h; i++ {
 		r, ok := l.row(i)
 		if !ok {
 			lines = append(lines, st.pDimmed.on(fit("  loading…", w)))
 			continue
 		}
-		if l.byDay && r.Day != prevDay {
-			lines = append(lines, dayRule(st, r.Day, w))
-			prevDay = r.Day
+		if g := l.groupOf(i, r); g != prevDay && g != "" {
+			lines = append(lines, groupRule(st, g, w, len(l.remote)))
+			prevDay = g
 			if len(lines) >= h {
 				break
 			}
@@ -194,6 +226,15 @@ func shortDay(day string) string {
 	return "          "
 }
 
+// groupRule draws the rule over a day or over the remote results.
+func groupRule(st styles, group string, w, remote int) string {
+	if group != remoteGroup {
+		return dayRule(st, group, w)
+	}
+	head := fmt.Sprintf("── from Hugging Face (%d; b adds to the library and the queue) ", remote)
+	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
+}
+
 func dayRule(st styles, day string, w int) string {
 	label := "not in the feed"
 	if t, err := time.Parse(time.DateOnly, day); err == nil {
@@ -208,8 +249,11 @@ func dayRule(st styles, day string, w int) string {
 // style reset can cut its background short.
 func rowLine(st styles, r row, w int, selected bool, marks []string, showDay bool) string {
 	mark := " "
-	if r.Queued {
+	switch {
+	case r.Queued:
 		mark = "●"
+	case r.remote && !r.inLibrary:
+		mark = "»" // not in the library yet
 	}
 	stats := fmt.Sprintf("%5s %3d", fmt.Sprintf("▲%d", r.Upvotes), r.Comments)
 	if showDay {
@@ -251,11 +295,11 @@ func fit(s string, w int) string {
 func (l *listPane) rowAtLine(n int) (int, bool) {
 	line := 0
 	prevDay := "\x00"
-	for i := l.offset; i < l.total; i++ {
+	for i := l.offset; i < l.count(); i++ {
 		r, _ := l.row(i)
-		if l.byDay && r.Day != prevDay {
+		if g := l.groupOf(i, r); g != prevDay && g != "" {
 			line++
-			prevDay = r.Day
+			prevDay = g
 		}
 		if line == n {
 			return i, true

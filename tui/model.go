@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
 )
 
@@ -15,6 +16,8 @@ type Options struct {
 	Library Library
 	// Fetcher syncs the feed; nil leaves the reader offline.
 	Fetcher store.Fetcher
+	// Remote searches Hugging Face; nil turns remote search off.
+	Remote RemoteSearcher
 	// Style is "auto" (ask the terminal), "dark" or "light".
 	Style string
 	Mouse bool
@@ -48,6 +51,9 @@ type Model struct {
 	queue  queuePane
 
 	sync   syncState
+	// remotePapers are the remote results' papers by id, for their
+	// detail and for adding them.
+	remotePapers map[string]feed.Paper
 	notice string // the last message for the status bar
 	errMsg string // the last error, in one line
 }

@@ -76,6 +76,8 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.search.typing = false
 		m.search.input.Blur()
 		return m, nil
+	case key.Matches(msg, m.keys.Remote):
+		return m.searchRemote()
 	}
 	return m.searchEdit(msg)
 }

@@ -56,6 +56,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.opened(msg)
 	case searchDue:
 		return m.searchDue(msg)
+	case remoteFound:
+		return m.remoteArrived(msg)
+	case remoteAdded:
+		return m.remoteStored(msg)
 	case periodFound:
 		return m.periodArrived(msg)
 	}
@@ -116,6 +120,8 @@ func (m Model) keyPressed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.toggleUnreadOnly()
 	case key.Matches(msg, k.Search):
 		return m.startSearch()
+	case key.Matches(msg, k.Remote):
+		return m.searchRemote()
 	}
 	if next, cmd, handled := m.periodKey(msg); handled {
 		return next, cmd
@@ -164,6 +170,9 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 	k, lib := m.keys, m.opts.Library
 	switch {
 	case key.Matches(msg, k.Bookmark):
+		if r, ok := m.list.selected(); ok && m.focus == paneList && r.ID == id && r.remote && !r.inLibrary {
+			return m, m.addRemote(m.remotePapers[id]), true
+		}
 		if m.isQueued(id) {
 			return m, saveCmd("unqueued", id, func(ctx context.Context) error { return lib.Dequeue(ctx, id) }), true
 		}
@@ -360,7 +369,8 @@ func (m *Model) wantDetail() tea.Cmd {
 		return nil // already on its way
 	}
 	m.detail.want = key
-	return detailCmd(m.opts.Library, key)
+	fallback, _ := m.remoteRecord(id)
+	return detailCmd(m.opts.Library, key, fallback)
 }
 
 // detailTarget is the paper the detail should show: the one opened while

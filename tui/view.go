@@ -161,7 +161,7 @@ func (m Model) paneTitle(p pane) string {
 func (m Model) paneContent(p pane, w, h int) ([]string, bool) {
 	switch p {
 	case paneList:
-		if m.list.counted && m.list.total == 0 {
+		if m.list.counted && m.list.count() == 0 {
 			return strings.Split(m.emptyList(w), "\n"), false
 		}
 		return m.list.view(m.st, w, h, m.highlights()), true

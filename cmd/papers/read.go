@@ -26,7 +26,8 @@ func (c *ReadCmd) Run(g *Globals) error {
 		return err
 	}
 	defer lib.Close()
-	opts := tui.Options{Library: lib, Fetcher: g.client(), Style: g.Style, Mouse: g.Mouse, SyncAfter: staleAfter}
+	client := g.client()
+	opts := tui.Options{Library: lib, Fetcher: client, Remote: client, Style: g.Style, Mouse: g.Mouse, SyncAfter: staleAfter}
 	if g.NoSync {
 		opts.SyncAfter = 0
 	}

@@ -1,0 +1,68 @@
+package tui
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/feed/feedtest"
+	"github.com/papertui/papers/feed/synth"
+)
+
+func TestRemoteSearchThenQueueARemoteResult(t *testing.T) {
+	srv := feedtest.New(t)
+	for _, d := range synth.Days(40, 12, time.Date(2025, 11, 3, 0, 0, 0, 0, time.UTC)) {
+		srv.SetDay(d.Date, d.Body)
+	}
+	lib := newTestLibrary(t)
+	client := feed.NewClient(srv.URL)
+	hs := &harness{t: t, m: New(Options{Library: lib, Remote: client, Style: "dark"})}
+	hs.m.search.debounce = 0
+	hs.run(hs.m.Init())
+	hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
+	hs.keys("/")
+	hs.typeText("model ")
+	local := hs.m.list.total
+	hs.send(tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl})
+	if len(hs.m.list.remote) == 0 {
+		t.Fatalf("no remote results; error %q notice %q", hs.m.errMsg, hs.m.notice)
+	}
+	hs.requireScreen("from Hugging Face")
+	hs.keys("enter")
+	hs.m.list.moveTo(local, hs.m.listHeight()) // the first remote result
+	r, _ := hs.m.list.selected()
+	if !r.remote || r.inLibrary {
+		t.Fatalf("selected %+v", r)
+	}
+	hs.run(hs.m.wantDetail())
+	hs.requireScreen(r.title[:20])
+	hs.keys("b")
+	q, _ := lib.Queue(context.Background())
+	if len(q) != 1 || q[0].ID != r.ID {
+		t.Fatalf("queue after b on a remote result: %+v", q)
+	}
+	if rec, err := lib.Record(context.Background(), r.ID); err != nil || rec.Day == "" {
+		t.Errorf("stored remote paper: %+v %v", rec, err)
+	}
+}
+
+func TestRemoteSearchOffline(t *testing.T) {
+	srv := feedtest.New(t)
+	url := srv.URL
+	srv.Close()
+	client := feed.NewClient(url)
+	client.Wait = func(ctx context.Context, d time.Duration) error { return nil }
+	hs := &harness{t: t, m: New(Options{Library: newTestLibrary(t), Remote: client, Style: "dark"})}
+	hs.m.search.debounce = 0
+	hs.run(hs.m.Init())
+	hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
+	hs.keys("/")
+	hs.typeText("attention")
+	hs.send(tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl})
+	hs.requireScreen("remote search unavailable (offline)")
+	if hs.m.list.total != 6 || len(hs.m.list.remote) != 0 {
+		t.Errorf("local results lost: %d, remote %d", hs.m.list.total, len(hs.m.list.remote))
+	}
+}
