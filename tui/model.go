@@ -50,12 +50,12 @@ type Model struct {
 	detail detailPane
 	queue  queuePane
 
-	sync   syncState
+	sync syncState
 	// remotePapers are the remote results' papers by id, for their
 	// detail and for adding them.
 	remotePapers map[string]feed.Paper
-	notice string // the last message for the status bar
-	errMsg string // the last error, in one line
+	notice       string // the last message for the status bar
+	errMsg       string // the last error, in one line
 }
 
 // syncState is the background sync as the status bar shows it.
