@@ -137,7 +137,7 @@ func (c *Client) Month(ctx context.Context, month string) (Window, error) {
 func (c *Client) window(ctx context.Context, q url.Values, day string) (Window, error) {
 	var w Window
 	limit := positive(c.PageSize, DefaultPageSize)
-	seen := make(map[string]bool)
+	seen := make(map[string]int) // id → index in w.Papers
 	for page := 0; ; page++ {
 		if page >= positive(c.MaxPages, DefaultMaxPages) {
 			return w, fmt.Errorf("more than %d pages of %d items: giving up", page, limit)
@@ -160,10 +160,17 @@ func (c *Client) window(ctx context.Context, q url.Values, day string) (Window, 
 			w.Rejected = append(w.Rejected, r)
 		}
 		for _, p := range papers {
-			if !seen[p.ID] {
-				seen[p.ID] = true
+			i, dup := seen[p.ID]
+			switch {
+			case !dup:
+				seen[p.ID] = len(w.Papers)
 				w.Papers = append(w.Papers, p)
 				fresh++
+			default:
+				// A window spanning days can list a paper twice, seen at
+				// different times: keep the later look, whatever the order,
+				// and the first day it was featured, as a day-by-day sync does.
+				w.Papers[i] = merged(w.Papers[i], p)
 			}
 		}
 		if count < limit {
@@ -173,6 +180,19 @@ func (c *Client) window(ctx context.Context, q url.Values, day string) (Window, 
 			return w, fmt.Errorf("%s: page %d repeats earlier pages: the server is not paging", u, page)
 		}
 	}
+}
+
+// merged is one paper from two looks at it: the fresher one (upvotes and
+// comments only grow) with the earlier feed day.
+func merged(a, b Paper) Paper {
+	keep, other := a, b
+	if b.Upvotes > a.Upvotes || (b.Upvotes == a.Upvotes && b.Comments > a.Comments) {
+		keep, other = b, a
+	}
+	if other.Day != "" && (keep.Day == "" || other.Day < keep.Day) {
+		keep.Day = other.Day
+	}
+	return keep
 }
 
 // Paper fetches one paper by id (anything NormalizeID accepts).
