@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/cenkalti/backoff/v5"
+	"golang.org/x/time/rate"
 )
 
 // Version is the program version reported in the User-Agent; set at build
@@ -72,8 +73,20 @@ type Client struct {
 	// OnRetry, when set, is told why a request is retried and after how long.
 	OnRetry func(reason string, wait time.Duration)
 
+	// Pace spaces requests out: HF allows an anonymous client 500 API
+	// calls per five minutes, so a long backfill must not burst past it.
+	// NewClient sets DefaultPace; nil does not pace.
+	Pace *rate.Limiter
+
 	requests    atomic.Int64
 	unreachable atomic.Bool // the last request could not reach the host
+}
+
+// DefaultPace keeps a client within HF's anonymous limit of 500 calls per
+// five minutes over any stretch, while a short sync (a week: a dozen
+// calls) runs unpaced within the burst.
+func DefaultPace() *rate.Limiter {
+	return rate.NewLimiter(rate.Every(5*time.Minute/480), 60)
 }
 
 // NewClient returns a Client for baseURL ("" for Hugging Face) with the
@@ -92,6 +105,7 @@ func NewClient(baseURL string) *Client {
 		MaxBody:    DefaultMaxBody,
 		MaxRetries: DefaultMaxRetries,
 		Wait:       sleep,
+		Pace:       DefaultPace(),
 	}
 }
 
@@ -287,6 +301,11 @@ func (c *Client) get(ctx context.Context, u string) ([]byte, int, error) {
 	}
 	wasUnreachable := c.unreachable.Load()
 	for attempt := 0; ; attempt++ {
+		if c.Pace != nil {
+			if err := c.Pace.Wait(ctx); err != nil {
+				return nil, attempt, fmt.Errorf("GET %s: %w", u, err)
+			}
+		}
 		body, err := c.attempt(ctx, u)
 		var again *retryable
 		isRetryable := errors.As(err, &again)

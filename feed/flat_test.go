@@ -1,9 +1,14 @@
 package feed
 
 import (
+	"context"
+	"net/http"
+	"net/http/httptest"
 	"reflect"
 	"testing"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 func TestFlatJSONRoundTrips(t *testing.T) {
@@ -29,5 +34,27 @@ func TestMergedKeepsFresherCountsAndFirstDay(t *testing.T) {
 		if m.Day != "2026-08-13" || m.Upvotes != 27 || m.Comments != 3 || m.Title != "new" {
 			t.Errorf("merged = %+v", m)
 		}
+	}
+}
+
+func TestPaceSpacesRequests(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte("[]"))
+	}))
+	defer srv.Close()
+	c := NewClient(srv.URL)
+	c.Pace = rate.NewLimiter(rate.Every(40*time.Millisecond), 1)
+	start := time.Now()
+	for range 5 {
+		if _, err := c.Day(context.Background(), "2025-10-02"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if took := time.Since(start); took < 150*time.Millisecond {
+		t.Errorf("5 paced requests took %v", took)
+	}
+	if DefaultPace().Burst() < 14 || float64(DefaultPace().Limit())*300 > 500 {
+		t.Errorf("default pace %v/s burst %d is not within 500 calls per 5 minutes", DefaultPace().Limit(), DefaultPace().Burst())
 	}
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"sort"
@@ -248,7 +249,23 @@ func (s *Store) planRange(ctx context.Context, plan SyncPlan, today time.Time) (
 	if err != nil {
 		return time.Time{}, time.Time{}, fmt.Errorf("library records a bad day %q: %w", last, err)
 	}
-	return from.AddDate(0, 0, -RecentDays), today, nil
+	from = from.AddDate(0, 0, -RecentDays)
+	// A day that failed before the last complete one is fetched again:
+	// the next sync completes what is missing.
+	if missing, err := s.firstIncompleteDay(ctx); err == nil && missing != "" {
+		if d, err := time.Parse(time.DateOnly, missing); err == nil && d.Before(from) {
+			from = d
+		}
+	}
+	return from, today, nil
+}
+
+// firstIncompleteDay is the oldest day whose fetch failed and was never
+// completed since, "" when none.
+func (s *Store) firstIncompleteDay(ctx context.Context) (string, error) {
+	var day sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT min(day) FROM days WHERE complete = 0`).Scan(&day)
+	return day.String, err
 }
 
 func parseRange(since, until string, today time.Time) (time.Time, time.Time, error) {

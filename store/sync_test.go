@@ -305,3 +305,25 @@ func TestSyncOfflineStopsAtTheFirstUnreachableDay(t *testing.T) {
 		t.Errorf("error = %s", r.Failed[6].Error)
 	}
 }
+
+func TestNextSyncCompletesADayThatFailed(t *testing.T) {
+	ctx := context.Background()
+	srv := feedtest.New(t)
+	servedDays(t, srv, 200, time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC))
+	s := openTemp(t)
+	srv.FailNext("2026-01-06", feedtest.Status(400))
+	r, _ := s.Sync(ctx, testClient(srv), SyncPlan{Since: "2026-01-05", Until: "2026-01-16", Today: testToday}, nil)
+	if len(r.Failed) != 1 {
+		t.Fatalf("first sync = %+v", r)
+	}
+	// The default plan would start at the last complete day minus 3 (01-13);
+	// it must reach back to the failed 01-06.
+	r, err := s.Sync(ctx, testClient(srv), SyncPlan{Today: testToday}, nil)
+	if err != nil || len(r.Failed) != 0 {
+		t.Fatalf("second sync = %+v, %v", r, err)
+	}
+	days, _ := s.Days(ctx, "2026-01-06", "2026-01-06")
+	if !days["2026-01-06"].Complete {
+		t.Error("the failed day is still incomplete")
+	}
+}
