@@ -98,3 +98,24 @@ func (s *Store) LastCompleteDay(ctx context.Context) (string, error) {
 	}
 	return day.String, nil
 }
+
+// DataVersion changes whenever another connection, or another process,
+// has committed to the library since the last call: the reader polls it
+// to show what a `papers sync` in another terminal brought in.
+func (s *Store) DataVersion(ctx context.Context) (int64, error) {
+	s.watchMu.Lock()
+	defer s.watchMu.Unlock()
+	if s.watch == nil {
+		// data_version is per connection, so one is kept for it.
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			return 0, explain(s.path, err)
+		}
+		s.watch = conn
+	}
+	var v int64
+	if err := s.watch.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
+		return 0, explain(s.path, err)
+	}
+	return v, nil
+}

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"modernc.org/sqlite" // also registers the "sqlite" driver
 )
@@ -30,13 +31,23 @@ var ErrNewerLibrary = errors.New("library was written by a newer papers")
 type Store struct {
 	db   *sql.DB
 	path string
+
+	watchMu sync.Mutex
+	watch   *sql.Conn // the connection DataVersion asks
 }
 
 // Path is the library file.
 func (s *Store) Path() string { return s.path }
 
 // Close closes the library.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.watchMu.Lock()
+	if s.watch != nil {
+		s.watch.Close()
+	}
+	s.watchMu.Unlock()
+	return s.db.Close()
+}
 
 // Open opens the library at path, creating it (and its folder) when missing
 // and migrating it to the current schema. A file that is not a library, or

@@ -66,7 +66,7 @@ func BenchmarkFirstFrame100k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		hs := &harness{t: b, m: New(Options{Library: lib, Style: "dark"})}
+		hs := &harness{t: b, m: testModel(Options{Library: lib, Style: "dark"})}
 		hs.run(hs.m.Init())
 		hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
 		if !strings.Contains(hs.m.View().Content, "100,000") {
@@ -80,7 +80,7 @@ func BenchmarkFirstFrame100k(b *testing.B) {
 // p50 and p99 of single keypresses. Page loads a move asks for run
 // outside the timing, as they run off the UI loop.
 func BenchmarkKeypress100k(b *testing.B) {
-	hs := &harness{t: b, m: New(Options{Library: openBench(b), Style: "dark"})}
+	hs := &harness{t: b, m: testModel(Options{Library: openBench(b), Style: "dark"})}
 	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
 	var times []time.Duration
@@ -127,7 +127,7 @@ func BenchmarkRenderAbstract(b *testing.B) {
 func BenchmarkScrollAll100k(b *testing.B) {
 	lib := openBench(b)
 	for b.Loop() {
-		hs := &harness{t: b, m: New(Options{Library: lib, Style: "dark"})}
+		hs := &harness{t: b, m: testModel(Options{Library: lib, Style: "dark"})}
 		hs.run(hs.m.Init())
 		hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
 		for hs.m.list.cursor < hs.m.list.total-1 {
@@ -159,7 +159,7 @@ func peakRSSMiB() float64 {
 // which arrives later, too), at 100k.
 // The key's own Update + View is reported apart: it is what typing waits for.
 func BenchmarkSearchKeystroke100k(b *testing.B) {
-	hs := &harness{t: b, m: New(Options{Library: openBench(b), Style: "dark"})}
+	hs := &harness{t: b, m: testModel(Options{Library: openBench(b), Style: "dark"})}
 	hs.m.search.debounce = 0
 	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})

@@ -70,8 +70,7 @@ type harness struct {
 
 func newHarness(t testing.TB, lib Library, w, h int) *harness {
 	t.Helper()
-	hs := &harness{t: t, m: New(Options{Library: lib, Style: "dark"})}
-	hs.m.search.debounce = 0
+	hs := &harness{t: t, m: testModel(Options{Library: lib, Style: "dark"})}
 	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return hs
@@ -103,7 +102,7 @@ func (hs *harness) run(cmd tea.Cmd) {
 		case nil:
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case spinner.TickMsg, themeTimedOut:
+		case spinner.TickMsg, themeTimedOut, watchDue:
 		default:
 			next, more := hs.m.Update(msg)
 			hs.m = next.(Model)
@@ -193,4 +192,12 @@ func emptyLibrary(t testing.TB) *store.Store {
 	}
 	t.Cleanup(func() { lib.Close() })
 	return lib
+}
+
+// testModel is New with no timers: searches run at once and the library
+// is watched only when a test says so.
+func testModel(opts Options) Model {
+	m := New(opts)
+	m.search.debounce, m.watchEvery = 0, 0
+	return m
 }

@@ -28,6 +28,7 @@ type Library interface {
 	LastSync(ctx context.Context) (time.Time, bool)
 	NeighbourDay(ctx context.Context, day string, dir int) (string, error)
 	SavePapers(ctx context.Context, papers []feed.Paper) (store.Saved, error)
+	DataVersion(ctx context.Context) (int64, error)
 }
 
 // RemoteSearcher is Hugging Face's paper search (feed.Client).

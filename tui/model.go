@@ -54,6 +54,8 @@ type Model struct {
 	// remotePapers are the remote results' papers by id, for their
 	// detail and for adding them.
 	remotePapers map[string]feed.Paper
+	dataVersion  int64 // the library's, when last looked at
+	watchEvery   time.Duration
 	notice       string // the last message for the status bar
 	errMsg       string // the last error, in one line
 }
@@ -82,6 +84,7 @@ func New(opts Options) Model {
 	}
 	m.search.input = newSearchInput()
 	m.search.debounce = searchDebounce
+	m.watchEvery = watchEvery
 	m.view = m.composeView()
 	m.sync.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
 	m.setStyle(opts.Style != "light")
@@ -111,6 +114,7 @@ func (m Model) Init() tea.Cmd {
 		pageCmd(m.opts.Library, m.view, m.gen, 0),
 		queueCmd(m.opts.Library),
 		m.syncIfStale(),
+		versionCmd(m.opts.Library),
 	}
 	if !m.themed {
 		cmds = append(cmds, tea.RequestBackgroundColor, themeTimeoutCmd())

@@ -18,7 +18,7 @@ func TestRemoteSearchThenQueueARemoteResult(t *testing.T) {
 	}
 	lib := newTestLibrary(t)
 	client := feed.NewClient(srv.URL)
-	hs := &harness{t: t, m: New(Options{Library: lib, Remote: client, Style: "dark"})}
+	hs := &harness{t: t, m: testModel(Options{Library: lib, Remote: client, Style: "dark"})}
 	hs.m.search.debounce = 0
 	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
@@ -54,7 +54,7 @@ func TestRemoteSearchOffline(t *testing.T) {
 	srv.Close()
 	client := feed.NewClient(url)
 	client.Wait = func(ctx context.Context, d time.Duration) error { return nil }
-	hs := &harness{t: t, m: New(Options{Library: newTestLibrary(t), Remote: client, Style: "dark"})}
+	hs := &harness{t: t, m: testModel(Options{Library: newTestLibrary(t), Remote: client, Style: "dark"})}
 	hs.m.search.debounce = 0
 	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})

@@ -23,7 +23,7 @@ func TestBackgroundSyncShowsProgressThenPapers(t *testing.T) {
 	lib := unsyncedLibrary(t)
 	client := feed.NewClient(srv.URL)
 	client.Wait = func(ctx context.Context, d time.Duration) error { return nil }
-	m := New(Options{Library: lib, Fetcher: client, Style: "dark"})
+	m := testModel(Options{Library: lib, Fetcher: client, Style: "dark"})
 	hs := &harness{t: t, m: m}
 	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
@@ -59,7 +59,7 @@ func TestOfflineStartSaysSo(t *testing.T) {
 	srv.Close()
 	client := feed.NewClient(url)
 	client.Wait = func(ctx context.Context, d time.Duration) error { return nil }
-	hs := &harness{t: t, m: New(Options{Library: unsyncedLibrary(t), Fetcher: client, Style: "dark", SyncAfter: time.Hour})}
+	hs := &harness{t: t, m: testModel(Options{Library: unsyncedLibrary(t), Fetcher: client, Style: "dark", SyncAfter: time.Hour})}
 	hs.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	hs.run(hs.m.Init())
 	hs.requireScreen("offline: showing 6 cached papers", "Sparse Attention")

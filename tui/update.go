@@ -58,6 +58,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.searchDue(msg)
 	case remoteFound:
 		return m.remoteArrived(msg)
+	case watchDue:
+		return m, versionCmd(m.opts.Library)
+	case libraryVersion:
+		return m.versionArrived(msg)
 	case remoteAdded:
 		return m.remoteStored(msg)
 	case periodFound:
@@ -517,9 +521,9 @@ func (m Model) selectionFound(msg selectionFound) (tea.Model, tea.Cmd) {
 	if msg.gen != m.gen || msg.err != nil || msg.index < 0 {
 		return m, nil
 	}
-	shift := msg.index - m.list.cursor
+	// The view stays where it was, so new papers above show up, unless the
+	// selected paper would leave the screen.
 	m.list.cursor = msg.index
-	m.list.offset = max(0, m.list.offset+shift)
 	m.list.scroll(m.listHeight())
 	return m, m.loadPages()
 }

@@ -2,10 +2,13 @@ package tui
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/store"
 )
 
 func TestFirstFrameShowsNewestDayFirst(t *testing.T) {
@@ -199,4 +202,32 @@ func TestEmptyLibraryExplains(t *testing.T) {
 	_ = empty
 	hs := newHarness(t, emptyLibrary(t), 80, 24)
 	hs.requireScreen("The library is empty", "papers sync", "papers import")
+}
+
+// TestOutsideChangesShowUp: a sync or queue change by another process
+// appears in the reader without a key press, selection kept.
+func TestOutsideChangesShowUp(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "shared.db")
+	reader, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	for day, ps := range fixturePapers() {
+		reader.SaveDay(context.Background(), day, ps)
+	}
+	hs := newHarness(t, reader, 160, 48)
+	hs.keys("j")
+	other, err := store.Open(path) // another process
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	other.SaveDay(context.Background(), "2025-10-03", []feed.Paper{{ID: "2510.00010", Title: "Brand New Paper", Day: "2025-10-03"}})
+	other.Enqueue(context.Background(), "2509.00006")
+	hs.send(watchDue{})
+	hs.requireScreen("Brand New Paper", "1 queued", "Papers 3/7")
+	if hs.selectedID() != "2510.00002" {
+		t.Errorf("selection moved to %s", hs.selectedID())
+	}
 }

@@ -1,0 +1,54 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// watchEvery is how often the reader looks for changes another process
+// (a `papers sync` or `papers queue` in another terminal) committed.
+const watchEvery = 2 * time.Second
+
+// watchDue: time to look for outside changes.
+type watchDue struct{}
+
+// libraryVersion: the library's data version now.
+type libraryVersion struct {
+	version int64
+	err     error
+}
+
+// watchTick schedules the next look; tests set watchEvery to 0 to look
+// only when they say so.
+func (m Model) watchTick() tea.Cmd {
+	if m.watchEvery <= 0 {
+		return nil
+	}
+	return tea.Tick(m.watchEvery, func(time.Time) tea.Msg { return watchDue{} })
+}
+
+func versionCmd(lib Library) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+		defer cancel()
+		v, err := lib.DataVersion(ctx)
+		return libraryVersion{version: v, err: err}
+	}
+}
+
+// versionArrived reloads what is in sight when someone else changed the
+// library, keeping the selection; the first answer only sets the mark.
+func (m Model) versionArrived(msg libraryVersion) (tea.Model, tea.Cmd) {
+	next := m.watchTick()
+	if msg.err != nil {
+		return m, next
+	}
+	seen := m.dataVersion
+	m.dataVersion = msg.version
+	if seen == 0 || seen == msg.version || m.sync.running {
+		return m, next
+	}
+	return m, tea.Batch(next, queueCmd(m.opts.Library), m.refreshView(true))
+}
