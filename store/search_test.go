@@ -90,3 +90,38 @@ func TestRelevancePutsExactTitleFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestExactTitleFindsItFirstInTheCorpus: on the real corpus, searching a
+// paper's exact title ranks it first, for titles across two years.
+func TestExactTitleFindsItFirstInTheCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports the corpus")
+	}
+	days := corpusDays(t)
+	s := openTemp(t)
+	importDays(t, s, days)
+	ctx := context.Background()
+	recs, err := s.Records(ctx, Filter{}, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	misses := 0
+	checked := 0
+	for i := 0; i < len(recs); i += len(recs) / 60 {
+		r := recs[i]
+		q, err := query.Parse(r.Title)
+		if err != nil {
+			t.Fatalf("%q: %v", r.Title, err)
+		}
+		es, err := s.Entries(ctx, Filter{Sort: SortRelevance}.Search(q), 0, 3)
+		if err != nil {
+			t.Fatalf("%q: %v", r.Title, err)
+		}
+		checked++
+		if len(es) == 0 || es[0].ID != r.ID {
+			misses++
+			t.Errorf("%q (%s): first hits %s", r.Title, r.ID, ids(es))
+		}
+	}
+	t.Logf("%d titles checked, %d not first", checked, misses)
+}

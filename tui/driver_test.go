@@ -33,7 +33,7 @@ func fixturePapers() map[string][]feed.Paper {
 		"2025-10-02": {
 			mk("2510.00001", "Sparse Attention at Scale", 120, 4, "2025-10-02", "Example Lab", "Ada Lovelace", "Alan Turing"),
 			mk("2510.00002", "大規模言語モデルの推論 🧠 with Café Ñandú", 40, 1, "2025-10-02", "", "王伟", "José Núñez"),
-			mk("2510.00003", "Evil \x1b[31mRed\x1b[0m \x1b]52;c;ZXZpbA==\x07Title\u202e", 3, 0, "2025-10-02", "Bad\x1b[2JOrg", "Mallory"),
+			hostile(mk("2510.00003", "Evil \x1b[31mRed\x1b[0m \x1b]52;c;ZXZpbA==\x07Title\u202e", 3, 0, "2025-10-02", "Bad\x1b[2JOrg", "Mal\x1b[5mlory", "Eve\u2066")),
 		},
 		"2025-10-01": {
 			mk("2510.00004", "Diffusion Models Without Noise Schedules", 77, 2, "2025-10-01", "", "Grace Hopper"),
@@ -43,6 +43,16 @@ func fixturePapers() map[string][]feed.Paper {
 			mk("2509.00006", "Retrieval Is All You Need", 55, 3, "2025-09-30", "", "Donald Knuth"),
 		},
 	}
+}
+
+// hostile fills the rest of a paper's text fields with escape sequences.
+func hostile(p feed.Paper) feed.Paper {
+	p.Abstract = "Abstract \u009b31m C1 \x1b[31mred\x1b[0m \x1bP+q\x1b\\ DCS \u200b hidden."
+	p.AISummary = "Sum \x1b]8;;https://evil.example\x07link\x1b]8;;\x07"
+	p.AIKeywords = []string{"kw\x1b[1m", "\u009d0;title\u009c"}
+	p.GitHubRepo = "javascript:alert(1)"
+	p.ProjectPage = "https://ok.example/\x1b[2J"
+	return p
 }
 
 func newTestLibrary(t testing.TB) *store.Store {

@@ -8,7 +8,8 @@ import (
 )
 
 // TestGoldenPanes keeps an ANSI-stripped golden of each pane at both
-// sizes, so a layout change shows up as a diff (go test -update rewrites).
+// sizes, so a layout change shows up as a diff, and one with colours
+// (go test -update rewrites them).
 func TestGoldenPanes(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
 		for _, p := range []struct {
@@ -25,6 +26,9 @@ func TestGoldenPanes(t *testing.T) {
 				hs.keys(p.keys...)
 				hs.m.notice = "" // messages carry no layout
 				golden.RequireEqual(t, hs.screen())
+				// With colours too, in a golden of its own, so a layout
+				// diff never hides among colour changes.
+				t.Run("ansi", func(t *testing.T) { golden.RequireEqual(t, hs.m.View().Content) })
 			})
 		}
 	}

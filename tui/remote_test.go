@@ -62,7 +62,7 @@ func TestRemoteSearchOffline(t *testing.T) {
 	hs.typeText("attention")
 	hs.send(tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl})
 	hs.requireScreen("remote search unavailable (offline)")
-	if hs.m.list.total != 6 || len(hs.m.list.remote) != 0 {
+	if hs.m.list.total != 5 || len(hs.m.list.remote) != 0 {
 		t.Errorf("local results lost: %d, remote %d", hs.m.list.total, len(hs.m.list.remote))
 	}
 }

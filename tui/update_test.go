@@ -182,7 +182,8 @@ func TestHostileTextNeverReachesTheScreen(t *testing.T) {
 	hs := newHarness(t, newTestLibrary(t), 160, 48)
 	hs.keys("j", "j", "enter")
 	raw := hs.m.View().Content
-	for _, bad := range []string{"\x1b]52", "\x1b[2J", "\u202e", "\x07", "\x1b[31mRed"} {
+	for _, bad := range []string{"\x1b]52", "\x1b[2J", "\u202e", "\u2066", "\x07", "\x1b[31mRed", "\x1b[5m",
+		"\x1b]8;", "\x1bP", "\u009b", "\u009d", "\u200b", "javascript"} {
 		if strings.Contains(raw, bad) {
 			t.Errorf("screen carries %q", bad)
 		}

@@ -251,7 +251,7 @@ func importedLibrary(t *testing.T) ([]string, []string) {
 		files = append(files, f)
 	}
 	hostile := filepath.Join(dir, "2025-10-20.json")
-	os.WriteFile(hostile, []byte(`[{"paper":{"id":"2510.99999","title":"Evil \u001b]52;c;ZXZpbA==\u0007\u001b[2J Title \u202e","summary":"Abstract with \u009b31m C1 and \u001b[31mred\u001b[0m.","authors":[{"name":"Mal\u001b[5mlory"}],"upvotes":1},"title":"Evil \u001b]52;c;ZXZpbA==\u0007\u001b[2J Title \u202e"}]`), 0o644)
+	os.WriteFile(hostile, []byte(hostileDay), 0o644)
 	files = append(files, hostile)
 	env := dbEnv(t)
 	if r := papers(t, env, append([]string{"import"}, files...)...); r.code != 0 {
@@ -259,6 +259,22 @@ func importedLibrary(t *testing.T) ([]string, []string) {
 	}
 	return env, files
 }
+
+// hostileDay has escape sequences, C1 controls, bidi overrides and hidden
+// characters in every text field, and a javascript: link.
+const hostileDay = `[{"paper":{"id":"2510.99999",
+ "title":"Evil \u001b]52;c;ZXZpbA==\u0007\u001b[2J Title \u202e",
+ "summary":"Abstract with \u009b31m C1 and \u001b[31mred\u001b[0m and \u001bP+q\u001b\\ DCS \u200b.",
+ "authors":[{"name":"Mal\u001b[5mlory"},{"name":"Eve\u202e\u2066"}],
+ "upvotes":1,
+ "ai_summary":"Sum \u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007",
+ "ai_keywords":["kw\u001b[1m","\u009d0;title\u009c"],
+ "githubRepo":"javascript:alert(1)",
+ "projectPage":"https://ok.example/\u001b[2J",
+ "organization":{"name":"org","fullname":"Org\u001b[?1049h"}},
+ "title":"Evil \u001b]52;c;ZXZpbA==\u0007\u001b[2J Title \u202e",
+ "submittedBy":{"name":"sub\u001b[8m","fullname":"x"},
+ "organization":{"name":"org","fullname":"Org\u001b[?1049h"}}]`
 
 func firstIDs(t *testing.T, env []string, n int) []string {
 	r := papers(t, env, "list", "--json", "--limit", strconv.Itoa(n))
@@ -312,10 +328,36 @@ func TestQueueCommands(t *testing.T) {
 
 func TestShowAndListNeverEmitEscapes(t *testing.T) {
 	env, _ := importedLibrary(t)
+	checkNoEscapes(t, env)
+}
+
+// TestHostileFeedNeverReachesTheTerminal syncs a hostile day from a
+// stand-in API and runs every output command over it.
+func TestHostileFeedNeverReachesTheTerminal(t *testing.T) {
+	srv := feedtest.New(t)
+	if err := srv.SetDay("2025-10-20", []byte(hostileDay)); err != nil {
+		t.Fatal(err)
+	}
+	env := append(dbEnv(t), "PAPERS_API_URL="+srv.URL)
+	if r := papers(t, env, "sync", "--date", "2025-10-20", "--refresh"); r.code != 0 {
+		t.Fatalf("sync: %d %s", r.code, r.stderr)
+	}
+	papers(t, env, "queue", "add", "2510.99999")
+	checkNoEscapes(t, env)
+	r := papers(t, env, "list", "--json")
+	if !strings.Contains(r.stdout, `\u001b]52`) {
+		t.Errorf("the stored text was not kept as received: %s", r.stdout)
+	}
+}
+
+func checkNoEscapes(t *testing.T, env []string) {
+	t.Helper()
 	for _, args := range [][]string{
+		{"queue"}, {"queue", "--json"}, {"stats"}, {"doctor"},
 		{"show", "2510.99999"}, {"--style", "dark", "show", "2510.99999"}, {"list"}, {"list", "--json"},
 		{"search", "evil"}, {"search", "--json", "evil"}, {"export", "--format", "markdown"},
 		{"export", "--format", "csv"}, {"export", "--format", "bibtex"}, {"export", "--format", "json"},
+		{"show", "--all-authors", "https://arxiv.org/abs/2510.99999v1"},
 	} {
 		r := papers(t, env, args...)
 		if r.code != 0 {
@@ -325,10 +367,13 @@ func TestShowAndListNeverEmitEscapes(t *testing.T) {
 		if args[0] == "--style" {
 			out = ansiSGR.ReplaceAllString(out, "") // glamour's own colours are fine
 		}
-		for _, bad := range []string{"\x1b", "\u009b", "\u202e", "\a"} {
-			if strings.Contains(out, bad) {
+		for _, bad := range []string{"\x1b", "\u009b", "\u009d", "\u009c", "\u202e", "\u2066", "\u200b", "\a"} {
+			if strings.Contains(out, bad) || strings.Contains(r.stderr, bad) {
 				t.Errorf("%v: output carries %q", args, bad)
 			}
+		}
+		if strings.Contains(out, "javascript:alert") && !strings.Contains(out, `"github_repo": "javascript:alert(1)"`) {
+			t.Errorf("%v: offers a javascript: link", args)
 		}
 	}
 	r := papers(t, env, "show", "2510.99999")

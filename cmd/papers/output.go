@@ -14,9 +14,9 @@ import (
 )
 
 // writeJSON prints v as JSON. Feed text is data, kept exact, but runes a
-// terminal could act on (C1 controls, bidi overrides) are written as \u
-// escapes: the JSON means the same and cannot move the cursor of whoever
-// cats it.
+// terminal could act on or hide text with (C1 controls, bidi overrides,
+// zero-width characters) are written as \u escapes: the JSON means the
+// same and cannot move the cursor of whoever cats it.
 func writeJSON(w io.Writer, v any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -44,9 +44,12 @@ func escapeInvisible(s string) string {
 	return b.String()
 }
 
+// needsEscape: C0 and C1 controls, and invisible format characters (bidi
+// controls, zero-width spaces and joiners): \u escapes mean the same in
+// JSON and show nothing to a terminal.
 func needsEscape(r rune) bool {
 	return (r >= 0x80 && r <= 0x9f) || r == 0x7f || (r < 0x20 && r != '\n') ||
-		(r > 0x7f && unicode.Is(unicode.Bidi_Control, r))
+		(r > 0x7f && (unicode.Is(unicode.Bidi_Control, r) || unicode.Is(unicode.Cf, r)))
 }
 
 // isTerminal says whether f is a terminal (progress bars, colour) or a
