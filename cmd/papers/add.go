@@ -24,35 +24,30 @@ func (c *AddCmd) Run(g *Globals) error {
 	if err != nil {
 		return err
 	}
-	lib, err := g.open()
-	if err != nil {
-		return err
-	}
-	defer lib.Close()
-	ctx, stop := interruptible()
-	defer stop()
-	client := g.client()
-	var added []feed.Paper
-	failed := 0
-	for _, id := range ids {
-		p, err := client.Paper(ctx, id)
-		if err != nil {
-			failed++
-			fmt.Fprintf(os.Stderr, "papers: add %s: %s\n", id, oneLine(describeFetch(err)))
-			if ctx.Err() != nil {
-				break
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		client := g.client()
+		var added []feed.Paper
+		failed := 0
+		for _, id := range ids {
+			p, err := client.Paper(ctx, id)
+			if err != nil {
+				failed++
+				fmt.Fprintf(os.Stderr, "papers: add %s: %s\n", id, oneLine(describeFetch(err)))
+				if ctx.Err() != nil {
+					break
+				}
+				continue
 			}
-			continue
+			added = append(added, p)
 		}
-		added = append(added, p)
-	}
-	if err := c.save(ctx, lib, added); err != nil {
-		return err
-	}
-	if failed > 0 {
-		return errFailed
-	}
-	return nil
+		if err := c.save(ctx, lib, added); err != nil {
+			return err
+		}
+		if failed > 0 {
+			return errFailed
+		}
+		return nil
+	})
 }
 
 func (c *AddCmd) save(ctx context.Context, lib *store.Store, papers []feed.Paper) error {

@@ -56,6 +56,19 @@ func (g *Globals) open() (*store.Store, error) {
 	return store.Open(g.libraryPath())
 }
 
+// withLibrary runs fn with the library open and a context that Ctrl-C or
+// SIGTERM cancels, so long work stops cleanly between transactions.
+func (g *Globals) withLibrary(fn func(ctx context.Context, lib *store.Store) error) error {
+	lib, err := g.open()
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	ctx, stop := interruptible()
+	defer stop()
+	return fn(ctx, lib)
+}
+
 // client builds the feed client; HF_TOKEN is read here and only handed to
 // the client, never stored or printed.
 func (g *Globals) client() *feed.Client {

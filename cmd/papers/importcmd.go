@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -49,36 +50,31 @@ func (c *ImportCmd) Run(g *Globals) error {
 	if c.Day != "" && !dayPattern.MatchString(c.Day) {
 		return usagef("import: --day %q: not a date (want YYYY-MM-DD)", c.Day)
 	}
-	lib, err := g.open()
-	if err != nil {
-		return err
-	}
-	defer lib.Close()
-	ctx, stop := interruptible()
-	defer stop()
-	var report importReport
-	err = lib.Import(ctx, importFiles(c.Files, c.Day), func(r store.FileResult) {
-		fr := fileReportOf(r)
-		report.add(fr)
-		if !c.JSON {
-			printFileReport(os.Stdout, fr)
-		}
-	})
-	if err != nil {
-		return err
-	}
-	if c.JSON {
-		if err := writeJSON(os.Stdout, report); err != nil {
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		var report importReport
+		err := lib.Import(ctx, importFiles(c.Files, c.Day), func(r store.FileResult) {
+			fr := fileReportOf(r)
+			report.add(fr)
+			if !c.JSON {
+				printFileReport(os.Stdout, fr)
+			}
+		})
+		if err != nil {
 			return err
 		}
-	} else {
-		fmt.Printf("imported %d papers from %d files; %d items rejected, %d files rejected\n",
-			report.Imported, len(report.Files), report.Rejected, report.Failed)
-	}
-	if report.Rejected > 0 || report.Failed > 0 {
-		return errFailed
-	}
-	return nil
+		if c.JSON {
+			if err := writeJSON(os.Stdout, report); err != nil {
+				return err
+			}
+		} else {
+			fmt.Printf("imported %d papers from %d files; %d items rejected, %d files rejected\n",
+				report.Imported, len(report.Files), report.Rejected, report.Failed)
+		}
+		if report.Rejected > 0 || report.Failed > 0 {
+			return errFailed
+		}
+		return nil
+	})
 }
 
 func (r *importReport) add(fr fileReport) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -27,34 +28,29 @@ func (c *SearchCmd) remote(g *Globals) error {
 	if limit <= 0 || limit > remoteLimit {
 		limit = remoteLimit
 	}
-	lib, err := g.open()
-	if err != nil {
-		return err
-	}
-	defer lib.Close()
-	ctx, stop := interruptible()
-	defer stop()
-	papers, err := g.client().Search(ctx, text, limit)
-	if err != nil {
-		return fmt.Errorf("search Hugging Face: %s", describeFetch(err))
-	}
-	hits := make([]remoteHit, 0, len(papers))
-	for _, p := range papers {
-		_, err := lib.Record(ctx, p.ID)
-		if err != nil && !errors.Is(err, store.ErrUnknownPaper) {
-			return err
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		papers, err := g.client().Search(ctx, text, limit)
+		if err != nil {
+			return fmt.Errorf("search Hugging Face: %s", describeFetch(err))
 		}
-		hits = append(hits, remoteHit{Paper: p, InLibrary: err == nil})
-	}
-	if c.JSON {
-		out := make([]remoteJSON, len(hits))
-		for i, h := range hits {
-			out[i] = remoteJSON{paperJSON: toJSON(store.Record{Paper: h.Paper}), InLibrary: h.InLibrary}
+		hits := make([]remoteHit, 0, len(papers))
+		for _, p := range papers {
+			_, err := lib.Record(ctx, p.ID)
+			if err != nil && !errors.Is(err, store.ErrUnknownPaper) {
+				return err
+			}
+			hits = append(hits, remoteHit{Paper: p, InLibrary: err == nil})
 		}
-		return writeJSON(os.Stdout, out)
-	}
-	printRemote(os.Stdout, hits)
-	return nil
+		if c.JSON {
+			out := make([]remoteJSON, len(hits))
+			for i, h := range hits {
+				out[i] = remoteJSON{paperJSON: toJSON(store.Record{Paper: h.Paper}), InLibrary: h.InLibrary}
+			}
+			return writeJSON(os.Stdout, out)
+		}
+		printRemote(os.Stdout, hits)
+		return nil
+	})
 }
 
 type remoteHit struct {

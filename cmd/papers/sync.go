@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -27,33 +28,28 @@ func (c *SyncCmd) Run(g *Globals) error {
 	if err := c.validate(); err != nil {
 		return err
 	}
-	lib, err := g.open()
-	if err != nil {
-		return err
-	}
-	defer lib.Close()
-	ctx, stop := interruptible()
-	defer stop()
-	client := g.client()
-	bar := newProgressPrinter(os.Stderr)
-	client.OnRetry = bar.retry
-	report, err := lib.Sync(ctx, client, plan, bar.update)
-	bar.finish()
-	if err != nil {
-		return fmt.Errorf("sync: %w", err)
-	}
-	if c.JSON {
-		err = writeJSON(os.Stdout, report)
-	} else {
-		printSyncSummary(os.Stdout, report)
-	}
-	if err != nil {
-		return err
-	}
-	if len(report.Failed) > 0 {
-		return errFailed
-	}
-	return nil
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		client := g.client()
+		bar := newProgressPrinter(os.Stderr)
+		client.OnRetry = bar.retry
+		report, err := lib.Sync(ctx, client, plan, bar.update)
+		bar.finish()
+		if err != nil {
+			return fmt.Errorf("sync: %w", err)
+		}
+		if c.JSON {
+			err = writeJSON(os.Stdout, report)
+		} else {
+			printSyncSummary(os.Stdout, report)
+		}
+		if err != nil {
+			return err
+		}
+		if len(report.Failed) > 0 {
+			return errFailed
+		}
+		return nil
+	})
 }
 
 func (c *SyncCmd) validate() error {
