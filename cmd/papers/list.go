@@ -81,6 +81,7 @@ func recordLine(r store.Record) string {
 }
 
 // paperJSON is the JSON object of one paper: a contract scripts rely on.
+// A field the feed did not send is null, not an empty string.
 type paperJSON struct {
 	ID            string   `json:"id"`
 	Title         string   `json:"title"`
@@ -90,18 +91,18 @@ type paperJSON struct {
 	Day           *string  `json:"day"`
 	Upvotes       int      `json:"upvotes"`
 	Comments      int      `json:"comments"`
-	GitHubRepo    string   `json:"github_repo"`
+	GitHubRepo    *string  `json:"github_repo"`
 	GitHubStars   int      `json:"github_stars"`
-	ProjectPage   string   `json:"project_page"`
-	AISummary     string   `json:"ai_summary"`
+	ProjectPage   *string  `json:"project_page"`
+	AISummary     *string  `json:"ai_summary"`
 	AIKeywords    []string `json:"ai_keywords"`
-	Organization  string   `json:"organization"`
+	Organization  *string  `json:"organization"`
 	URL           string   `json:"url"`
 	PDFURL        string   `json:"pdf_url"`
 	ArxivURL      string   `json:"arxiv_url"`
 	Abstract      string   `json:"abstract"`
-	Thumbnail     string   `json:"thumbnail"`
-	Submitter     string   `json:"submitter"`
+	Thumbnail     *string  `json:"thumbnail"`
+	Submitter     *string  `json:"submitter"`
 	WithdrawnAt   *string  `json:"withdrawn_at"`
 	Queued        bool     `json:"queued"`
 	QueuePosition int      `json:"queue_position,omitempty"`
@@ -123,10 +124,10 @@ func toJSON(r store.Record) paperJSON {
 	return paperJSON{
 		ID: p.ID, Title: p.Title, Authors: p.AuthorNames(), HiddenAuthors: hidden,
 		Published: optTime(p.Published), Day: optString(p.Day),
-		Upvotes: p.Upvotes, Comments: p.Comments, GitHubRepo: p.GitHubRepo, GitHubStars: p.GitHubStars,
-		ProjectPage: p.ProjectPage, AISummary: p.AISummary, AIKeywords: nonNil(p.AIKeywords),
-		Organization: p.Organization, URL: p.HFURL(), PDFURL: p.PDFURL(), ArxivURL: p.AbsURL(),
-		Abstract: p.Abstract, Thumbnail: p.Thumbnail, Submitter: p.Submitter,
+		Upvotes: p.Upvotes, Comments: p.Comments, GitHubRepo: optString(p.GitHubRepo), GitHubStars: p.GitHubStars,
+		ProjectPage: optString(p.ProjectPage), AISummary: optString(p.AISummary), AIKeywords: nonNil(p.AIKeywords),
+		Organization: optString(p.Organization), URL: p.HFURL(), PDFURL: p.PDFURL(), ArxivURL: p.AbsURL(),
+		Abstract: p.Abstract, Thumbnail: optString(p.Thumbnail), Submitter: optString(p.Submitter),
 		WithdrawnAt: optTime(p.WithdrawnAt), Queued: r.Queued, QueuePosition: r.QueuePos, Read: r.Read,
 	}
 }
