@@ -20,7 +20,10 @@ type Options struct {
 	Remote RemoteSearcher
 	// Style is "auto" (ask the terminal), "dark" or "light".
 	Style string
-	Mouse bool
+	// NoColor: the terminal shows no colour (NO_COLOR), so emphasis must
+	// not rely on it.
+	NoColor bool
+	Mouse   bool
 	// SyncAfter is how old the last sync may be before the reader syncs
 	// in the background on start; 0 never syncs on start.
 	SyncAfter time.Duration
@@ -93,7 +96,7 @@ func New(opts Options) Model {
 }
 
 func (m *Model) setStyle(dark bool) {
-	m.st = newStyles(dark)
+	m.st = newStyles(dark, m.opts.NoColor)
 	m.help.Styles = m.st.help
 	styleSearchInput(&m.search.input, dark)
 }

@@ -38,8 +38,13 @@ type styles struct {
 	pUnread, pRead, pSelected, pDimmed, pQueued, pUpvotes, pDayHeader, pHighlight paint
 }
 
-func newStyles(dark bool) styles {
+// newStyles builds the theme; without colour (NO_COLOR) the selection is
+// shown in reverse video, since its background colour would be dropped.
+func newStyles(dark, noColor bool) styles {
 	st := baseStyles(dark)
+	if noColor {
+		st.selected = lipgloss.NewStyle().Reverse(true)
+	}
 	st.pUnread, st.pRead, st.pSelected = paintOf(st.unread), paintOf(st.read), paintOf(st.selected)
 	st.pDimmed, st.pQueued, st.pUpvotes = paintOf(st.dimmed), paintOf(st.queuedMark), paintOf(st.upvotes)
 	st.pDayHeader, st.pHighlight = paintOf(st.dayHeader), paintOf(st.highlight)

@@ -27,7 +27,8 @@ func (c *ReadCmd) Run(g *Globals) error {
 	}
 	defer lib.Close()
 	client := g.client()
-	opts := tui.Options{Library: lib, Fetcher: client, Remote: client, Style: g.Style, Mouse: g.Mouse, SyncAfter: staleAfter}
+	opts := tui.Options{Library: lib, Fetcher: client, Remote: client, Style: g.Style, Mouse: g.Mouse,
+		SyncAfter: staleAfter, NoColor: os.Getenv("NO_COLOR") != ""}
 	if g.NoSync {
 		opts.SyncAfter = 0
 	}
