@@ -100,11 +100,11 @@ func queueCmd(lib Library) tea.Cmd {
 
 // saveCmd commits one change of the reader's state; the screen shows it
 // as done only when stateSaved says it reached the disk.
-func saveCmd(what, id string, save func(ctx context.Context) error) tea.Cmd {
+func saveCmd(what change, id string, save func(ctx context.Context) error) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
 		defer cancel()
-		return stateSaved{what: what, id: id, err: save(ctx)}
+		return stateSaved{change: what, id: id, err: save(ctx)}
 	}
 }
 

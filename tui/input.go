@@ -93,12 +93,12 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 			return m, m.addRemote(m.remotePapers[id]), true
 		}
 		if m.isQueued(id) {
-			return m, saveCmd("unqueued", id, func(ctx context.Context) error { return lib.Dequeue(ctx, id) }), true
+			return m, saveCmd(changeUnqueued, id, func(ctx context.Context) error { return lib.Dequeue(ctx, id) }), true
 		}
-		return m, saveCmd("queued", id, func(ctx context.Context) error { return lib.Enqueue(ctx, id) }), true
+		return m, saveCmd(changeQueued, id, func(ctx context.Context) error { return lib.Enqueue(ctx, id) }), true
 	case key.Matches(msg, k.ToggleRead):
 		read := !m.isRead(id)
-		what := map[bool]string{true: "marked read", false: "marked unread"}[read]
+		what := map[bool]change{true: changeRead, false: changeUnread}[read]
 		return m, saveCmd(what, id, func(ctx context.Context) error { return lib.SetRead(ctx, read, id) }), true
 	case key.Matches(msg, k.OpenHF):
 		return m, openCmd(feed.Paper{ID: id}.HFURL()), true
@@ -173,13 +173,13 @@ func (m Model) queueKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.MoveUp) && m.queue.cursor > 0:
 		pos := m.queue.cursor // 1-based position above
 		m.queue.move(-1, h)
-		return m, saveCmd("moved", r.ID, func(ctx context.Context) error { return lib.Move(ctx, r.ID, pos) })
+		return m, saveCmd(changeMoved, r.ID, func(ctx context.Context) error { return lib.Move(ctx, r.ID, pos) })
 	case key.Matches(msg, m.keys.MoveDown) && m.queue.cursor < len(m.queue.records)-1:
 		pos := m.queue.cursor + 2
 		m.queue.move(1, h)
-		return m, saveCmd("moved", r.ID, func(ctx context.Context) error { return lib.Move(ctx, r.ID, pos) })
+		return m, saveCmd(changeMoved, r.ID, func(ctx context.Context) error { return lib.Move(ctx, r.ID, pos) })
 	case key.Matches(msg, m.keys.Done):
-		return m, saveCmd("done", r.ID, func(ctx context.Context) error { return lib.Done(ctx, r.ID) })
+		return m, saveCmd(changeDone, r.ID, func(ctx context.Context) error { return lib.Done(ctx, r.ID) })
 	}
 	return m, nil
 }
@@ -256,7 +256,7 @@ func (m Model) openPaper(id string, from pane) (tea.Model, tea.Cmd) {
 	lib := m.opts.Library
 	cmds := []tea.Cmd{m.wantDetail()}
 	if !m.isRead(id) {
-		cmds = append(cmds, saveCmd("read", id, func(ctx context.Context) error { return lib.SetRead(ctx, true, id) }))
+		cmds = append(cmds, saveCmd(changeOpened, id, func(ctx context.Context) error { return lib.SetRead(ctx, true, id) }))
 	}
 	return m, tea.Batch(cmds...)
 }

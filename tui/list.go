@@ -311,3 +311,35 @@ func (l *listPane) rowAtLine(n int) (int, bool) {
 	}
 	return 0, false
 }
+
+// setState updates a paper's row after a change to its reader state
+// reached the disk.
+func (l *listPane) setState(id string, c change) {
+	set := func(r *row) {
+		switch c {
+		case changeOpened, changeRead:
+			r.Read = true
+		case changeUnread:
+			r.Read = false
+		case changeQueued:
+			r.Queued = true
+		case changeUnqueued:
+			r.Queued = false
+		case changeDone:
+			r.Queued, r.Read = false, true
+		}
+	}
+	for _, rows := range l.pages {
+		for i := range rows {
+			if rows[i].ID == id {
+				set(&rows[i])
+			}
+		}
+	}
+	for i := range l.remote {
+		if l.remote[i].ID == id {
+			set(&l.remote[i])
+		}
+	}
+	l.forgetDrawn()
+}

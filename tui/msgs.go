@@ -38,9 +38,27 @@ type queueLoaded struct {
 
 // stateSaved: a queue or read change has been committed (or failed).
 type stateSaved struct {
-	what string
-	id   string
-	err  error
+	change change
+	id     string
+	err    error
+}
+
+// change is one kind of change to the reader's state of a paper.
+type change int
+
+const (
+	changeOpened   change = iota // read by opening it
+	changeRead                   // marked read with m
+	changeUnread                 // marked unread with m
+	changeQueued
+	changeUnqueued
+	changeMoved
+	changeDone
+)
+
+// String is how the status bar says it.
+func (c change) String() string {
+	return [...]string{"read", "marked read", "marked unread", "queued", "unqueued", "moved", "done"}[c]
 }
 
 // selectionFound: where the selected paper sits after the view changed.

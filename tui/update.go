@@ -10,7 +10,6 @@ import (
 )
 
 // Update routes each message to the method that handles it.
-
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -87,23 +86,14 @@ func (m Model) themeKnown(dark bool) (tea.Model, tea.Cmd) {
 }
 
 // keyPressed handles keys that work everywhere, then the focused pane's.
-
 // currentID is the paper the keys act on: the queue's selection in the
-
 // queue pane, the detail's paper in the detail pane, else the list's.
-
 // paperKey handles the keys that act on one paper from any pane.
-
 // navigate applies the movement keys to a cursor over n items shown h at
-
 // a time; it reports whether msg was a movement key.
-
 // openPaper shows a paper's detail and marks it read.
-
 // wantDetail asks for the detail of the paper the focus points at, from
-
 // the cache when it can.
-
 func (m *Model) wantDetail() tea.Cmd {
 	id := m.detailTarget()
 	w := m.detailWidth()
@@ -131,9 +121,7 @@ func (m *Model) wantDetail() tea.Cmd {
 }
 
 // detailTarget is the paper the detail should show: the one opened while
-
 // the detail has the focus, else the selection of the list or queue.
-
 func (m Model) detailTarget() string {
 	switch m.focus {
 	case paneDetail:
@@ -232,31 +220,29 @@ func (m Model) queueArrived(msg queueLoaded) (tea.Model, tea.Cmd) {
 }
 
 // stateSaved refreshes what shows the changed paper once the change is on
-
 // disk: the queue, the visible list rows and the detail.
-
 func (m Model) stateSaved(msg stateSaved) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
-		m.errMsg = clean.Line(fmt.Sprintf("%s %s failed: %v", msg.id, msg.what, msg.err))
+		m.errMsg = clean.Line(fmt.Sprintf("%s %s failed: %v", msg.id, msg.change, msg.err))
 		return m, queueCmd(m.opts.Library)
 	}
-	if msg.what != "read" {
-		m.notice = fmt.Sprintf("%s %s", msg.id, msg.what)
+	if msg.change != changeOpened {
+		m.notice = fmt.Sprintf("%s %s", msg.id, msg.change)
 	}
 	m.detail.forget(msg.id)
 	if m.detail.shown.id == msg.id {
 		m.detail.shown = detailKey{}
 		m.detail.want = detailKey{id: m.detail.want.id}
 	}
-	return m, tea.Batch(queueCmd(m.opts.Library), m.refreshView(false), m.wantDetail())
+	// The row changes in place, not by reloading the view: a paper read in
+	// the unread view stays in sight until the view is left, as in newsboat.
+	m.list.setState(msg.id, msg.change)
+	return m, tea.Batch(queueCmd(m.opts.Library), m.wantDetail())
 }
 
 // refreshView reloads the view in place: the count and the pages in sight.
-
 // With keepSelection, the cursor follows the selected paper to wherever
-
 // the reload puts it.
-
 func (m *Model) refreshView(keepSelection bool) tea.Cmd {
 	m.gen++
 	visible := map[int][]row{}
