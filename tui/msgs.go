@@ -47,9 +47,9 @@ type stateSaved struct {
 type change int
 
 const (
-	changeOpened   change = iota // read by opening it
-	changeRead                   // marked read with m
-	changeUnread                 // marked unread with m
+	changeOpened change = iota // read by opening it
+	changeRead                 // marked read with m
+	changeUnread               // marked unread with m
 	changeQueued
 	changeUnqueued
 	changeMoved
