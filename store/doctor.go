@@ -40,7 +40,7 @@ func Check(ctx context.Context, path string) Checkup {
 		c.problem("%v", err)
 		return c
 	}
-	db, err := sql.Open("sqlite", dsn(path, true))
+	db, err := sql.Open("sqlite", readDSN(path))
 	if err != nil {
 		c.problem("cannot open: %v", err)
 		return c

@@ -56,6 +56,9 @@ func Open(path string) (*Store, error) {
 	if err := preflight(path); err != nil {
 		return nil, err
 	}
+	if _, err := os.Stat(path); err == nil && !writable(path) {
+		return openReadOnly(path)
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("open library %s: %w", path, err)
 	}
@@ -73,6 +76,37 @@ func Open(path string) (*Store, error) {
 		return nil, explain(path, err)
 	}
 	return s, nil
+}
+
+// openReadOnly opens a library that cannot be written (a read-only file,
+// folder or filesystem) for reading: every change then fails with a
+// message that says the library is read-only.
+func openReadOnly(path string) (*Store, error) {
+	db, err := sql.Open("sqlite", readDSN(path))
+	if err != nil {
+		return nil, fmt.Errorf("open library %s: %w", path, err)
+	}
+	var version int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		db.Close()
+		return nil, explain(path, err)
+	}
+	if version != len(migrations()) {
+		db.Close()
+		return nil, fmt.Errorf("open library %s: read-only, and its schema (%d) needs upgrading to %d: "+
+			"make it writable once", path, version, len(migrations()))
+	}
+	return &Store{db: db, path: path}, nil
+}
+
+// readDSN opens path for reading; where nothing can be written beside
+// the file (a read-only folder or filesystem), not even the write-ahead
+// log's shared memory, it is opened as immutable.
+func readDSN(path string) string {
+	if !writable(path) {
+		return dsn(path, true) + "&immutable=1"
+	}
+	return dsn(path, true)
 }
 
 func dsn(path string, readOnly bool) string {
@@ -113,7 +147,7 @@ func preflight(path string) error {
 	if err := checkHeader(path); err != nil {
 		return err
 	}
-	db, err := sql.Open("sqlite", dsn(path, true))
+	db, err := sql.Open("sqlite", readDSN(path))
 	if err != nil {
 		return fmt.Errorf("open library %s: %w", path, err)
 	}

@@ -1,0 +1,6 @@
+//go:build !unix
+
+package store
+
+// writable is assumed elsewhere; SQLite's own errors say what went wrong.
+func writable(string) bool { return true }
