@@ -98,13 +98,30 @@ func queueCmd(lib Library) tea.Cmd {
 	}
 }
 
-// saveCmd commits one change of the reader's state; the screen shows it
-// as done only when stateSaved says it reached the disk.
-func saveCmd(what change, id string, save func(ctx context.Context) error) tea.Cmd {
+// pendingSave is a change of the reader's state waiting to be written.
+type pendingSave struct {
+	change change
+	id     string
+	write  func(ctx context.Context) error
+}
+
+// save queues a change of the reader's state. Changes are written one at
+// a time, in the order the keys were pressed: two Cmds run at once could
+// land in either order. A row shows the change once stateSaved says it
+// reached the disk.
+func (m *Model) save(what change, id string, write func(ctx context.Context) error) tea.Cmd {
+	m.saves = append(m.saves[:len(m.saves):len(m.saves)], pendingSave{change: what, id: id, write: write})
+	if len(m.saves) > 1 {
+		return nil // written when the ones before it are
+	}
+	return writeCmd(m.saves[0])
+}
+
+func writeCmd(s pendingSave) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
 		defer cancel()
-		return stateSaved{change: what, id: id, err: save(ctx)}
+		return stateSaved{change: s.change, id: s.id, err: s.write(ctx)}
 	}
 }
 

@@ -93,13 +93,13 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 			return m, m.addRemote(m.remotePapers[id]), true
 		}
 		if m.isQueued(id) {
-			return m, saveCmd(changeUnqueued, id, func(ctx context.Context) error { return lib.Dequeue(ctx, id) }), true
+			return m, m.save(changeUnqueued, id, func(ctx context.Context) error { return lib.Dequeue(ctx, id) }), true
 		}
-		return m, saveCmd(changeQueued, id, func(ctx context.Context) error { return lib.Enqueue(ctx, id) }), true
+		return m, m.save(changeQueued, id, func(ctx context.Context) error { return lib.Enqueue(ctx, id) }), true
 	case key.Matches(msg, k.ToggleRead):
 		read := !m.isRead(id)
 		what := map[bool]change{true: changeRead, false: changeUnread}[read]
-		return m, saveCmd(what, id, func(ctx context.Context) error { return lib.SetRead(ctx, read, id) }), true
+		return m, m.save(what, id, func(ctx context.Context) error { return lib.SetRead(ctx, read, id) }), true
 	case key.Matches(msg, k.OpenHF):
 		return m, openCmd(feed.Paper{ID: id}.HFURL()), true
 	case key.Matches(msg, k.OpenPDF):
@@ -112,7 +112,20 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 	return m, nil, false
 }
 
+// isQueued and isRead answer for the state the user has asked for: the
+// last change still waiting to be written counts, so keys pressed in
+// quick succession each act on the one before.
 func (m Model) isQueued(id string) bool {
+	for i := len(m.saves) - 1; i >= 0; i-- {
+		if s := m.saves[i]; s.id == id {
+			switch s.change {
+			case changeQueued:
+				return true
+			case changeUnqueued, changeDone:
+				return false
+			}
+		}
+	}
 	for _, r := range m.queue.records {
 		if r.ID == id {
 			return true
@@ -122,6 +135,16 @@ func (m Model) isQueued(id string) bool {
 }
 
 func (m Model) isRead(id string) bool {
+	for i := len(m.saves) - 1; i >= 0; i-- {
+		if s := m.saves[i]; s.id == id {
+			switch s.change {
+			case changeOpened, changeRead, changeDone:
+				return true
+			case changeUnread:
+				return false
+			}
+		}
+	}
 	if r, ok := m.list.selected(); ok && r.ID == id {
 		return r.Read
 	}
@@ -170,16 +193,21 @@ func (m Model) queueKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, m.keys.Open):
 		return m.openPaper(r.ID, paneQueue)
+	// The queue pane reorders at once (the status bar says "saving…"
+	// until the writes land), so the next K or J acts on the new order.
 	case key.Matches(msg, m.keys.MoveUp) && m.queue.cursor > 0:
-		pos := m.queue.cursor // 1-based position above
+		m.queue.swap(m.queue.cursor, m.queue.cursor-1)
 		m.queue.move(-1, h)
-		return m, saveCmd(changeMoved, r.ID, func(ctx context.Context) error { return lib.Move(ctx, r.ID, pos) })
+		pos := m.queue.cursor + 1
+		return m, m.save(changeMoved, r.ID, func(ctx context.Context) error { return lib.Move(ctx, r.ID, pos) })
 	case key.Matches(msg, m.keys.MoveDown) && m.queue.cursor < len(m.queue.records)-1:
-		pos := m.queue.cursor + 2
+		m.queue.swap(m.queue.cursor, m.queue.cursor+1)
 		m.queue.move(1, h)
-		return m, saveCmd(changeMoved, r.ID, func(ctx context.Context) error { return lib.Move(ctx, r.ID, pos) })
+		pos := m.queue.cursor + 1
+		return m, m.save(changeMoved, r.ID, func(ctx context.Context) error { return lib.Move(ctx, r.ID, pos) })
 	case key.Matches(msg, m.keys.Done):
-		return m, saveCmd(changeDone, r.ID, func(ctx context.Context) error { return lib.Done(ctx, r.ID) })
+		m.queue.remove(m.queue.cursor)
+		return m, m.save(changeDone, r.ID, func(ctx context.Context) error { return lib.Done(ctx, r.ID) })
 	}
 	return m, nil
 }
@@ -256,7 +284,7 @@ func (m Model) openPaper(id string, from pane) (tea.Model, tea.Cmd) {
 	lib := m.opts.Library
 	cmds := []tea.Cmd{m.wantDetail()}
 	if !m.isRead(id) {
-		cmds = append(cmds, saveCmd(changeOpened, id, func(ctx context.Context) error { return lib.SetRead(ctx, true, id) }))
+		cmds = append(cmds, m.save(changeOpened, id, func(ctx context.Context) error { return lib.SetRead(ctx, true, id) }))
 	}
 	return m, tea.Batch(cmds...)
 }

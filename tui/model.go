@@ -58,6 +58,7 @@ type Model struct {
 	// detail and for adding them.
 	remotePapers map[string]feed.Paper
 	dataVersion  int64 // the library's, when last looked at
+	saves        []pendingSave // state changes not yet written, oldest first
 	watchEvery   time.Duration
 	notice       string // the last message for the status bar
 	errMsg       string // the last error, in one line

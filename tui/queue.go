@@ -80,3 +80,16 @@ func (q *queuePane) view(st styles, w, h int, keys keyMap) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// swap exchanges two queued papers on screen, ahead of the write.
+func (q *queuePane) swap(i, j int) {
+	q.records[i], q.records[j] = q.records[j], q.records[i]
+	q.titles[i], q.titles[j] = q.titles[j], q.titles[i]
+}
+
+// remove takes a paper off the queue on screen, ahead of the write.
+func (q *queuePane) remove(i int) {
+	q.records = append(q.records[:i:i], q.records[i+1:]...)
+	q.titles = append(q.titles[:i:i], q.titles[i+1:]...)
+	q.cursor = max(0, min(q.cursor, len(q.records)-1))
+}

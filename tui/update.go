@@ -210,6 +210,9 @@ func (m Model) detailArrived(msg detailRendered) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) queueArrived(msg queueLoaded) (tea.Model, tea.Cmd) {
+	if len(m.saves) > 0 {
+		return m, nil // stale already: the queue is reloaded when the writes are done
+	}
 	if msg.err != nil {
 		m.errMsg = clean.Line(msg.err.Error())
 		return m, nil
@@ -222,9 +225,15 @@ func (m Model) queueArrived(msg queueLoaded) (tea.Model, tea.Cmd) {
 // stateSaved refreshes what shows the changed paper once the change is on
 // disk: the queue, the visible list rows and the detail.
 func (m Model) stateSaved(msg stateSaved) (tea.Model, tea.Cmd) {
+	if len(m.saves) > 0 {
+		m.saves = m.saves[1:]
+	}
 	if msg.err != nil {
+		// What was asked after it assumed it had worked: drop it all and
+		// show the library as it is.
 		m.errMsg = clean.Line(fmt.Sprintf("%s %s failed: %v", msg.id, msg.change, msg.err))
-		return m, queueCmd(m.opts.Library)
+		m.saves = nil
+		return m, tea.Batch(queueCmd(m.opts.Library), m.refreshView(false))
 	}
 	if msg.change != changeOpened {
 		m.notice = fmt.Sprintf("%s %s", msg.id, msg.change)
@@ -237,7 +246,15 @@ func (m Model) stateSaved(msg stateSaved) (tea.Model, tea.Cmd) {
 	// The row changes in place, not by reloading the view: a paper read in
 	// the unread view stays in sight until the view is left, as in newsboat.
 	m.list.setState(msg.id, msg.change)
-	return m, tea.Batch(queueCmd(m.opts.Library), m.wantDetail())
+	cmds := []tea.Cmd{m.wantDetail()}
+	if len(m.saves) > 0 {
+		cmds = append(cmds, writeCmd(m.saves[0]))
+	} else {
+		// Reload the queue once the writes are done, not between them,
+		// or it would flash the order halfway through.
+		cmds = append(cmds, queueCmd(m.opts.Library))
+	}
+	return m, tea.Batch(cmds...)
 }
 
 // refreshView reloads the view in place: the count and the pages in sight.

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"context"
+
+	tea "charm.land/bubbletea/v2"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -231,4 +233,41 @@ func TestOutsideChangesShowUp(t *testing.T) {
 	if hs.selectedID() != "2510.00002" {
 		t.Errorf("selection moved to %s", hs.selectedID())
 	}
+}
+
+// keysAtOnce presses keys before any of their commands has run, as a fast
+// typist does, then runs the commands last key first: the order the
+// writes land in must not matter.
+func (hs *harness) keysAtOnce(keys ...string) {
+	hs.t.Helper()
+	var cmds []tea.Cmd
+	for _, k := range keys {
+		next, cmd := hs.m.Update(keyMsg(k))
+		hs.m = next.(Model)
+		cmds = append(cmds, cmd)
+	}
+	for i := len(cmds) - 1; i >= 0; i-- {
+		hs.run(cmds[i])
+	}
+}
+
+func TestFastKeysWriteWhatWasAsked(t *testing.T) {
+	lib := newTestLibrary(t)
+	hs := newHarness(t, lib, 200, 50)
+	hs.keysAtOnce("b", "b") // queue, then unqueue
+	assertQueue(t, lib)
+	hs.keysAtOnce("m", "m", "m") // read, unread, read
+	if rec, _ := lib.Record(context.Background(), "2510.00001"); !rec.Read {
+		t.Error("m m m left the paper unread")
+	}
+	hs.keysAtOnce("b", "j", "b", "j", "b", "j", "b")
+	assertQueue(t, lib, "2510.00001", "2510.00002", "2510.00003", "2510.00004")
+	hs.keys("3")
+	hs.keysAtOnce("G", "K", "K")
+	assertQueue(t, lib, "2510.00001", "2510.00004", "2510.00002", "2510.00003")
+	if r, _ := hs.m.queue.selected(); r.ID != "2510.00004" {
+		t.Errorf("cursor on %s, want the moved paper", r.ID)
+	}
+	hs.keysAtOnce("x", "x")
+	assertQueue(t, lib, "2510.00001", "2510.00003")
 }

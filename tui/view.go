@@ -220,6 +220,8 @@ func (m Model) statusBar() string {
 
 func (m Model) statusLeft() string {
 	switch {
+	case len(m.saves) > 0:
+		return m.st.status.Render("saving…")
 	case m.sync.running && m.sync.day != "":
 		return m.sync.spin.View() + fmt.Sprintf(" syncing %s (%d/%d)", m.sync.day, m.sync.index, m.sync.total)
 	case m.sync.running:
