@@ -57,7 +57,7 @@ type Model struct {
 	// remotePapers are the remote results' papers by id, for their
 	// detail and for adding them.
 	remotePapers map[string]feed.Paper
-	dataVersion  int64 // the library's, when last looked at
+	dataVersion  int64         // the library's, when last looked at
 	saves        []pendingSave // state changes not yet written, oldest first
 	watchEvery   time.Duration
 	notice       string // the last message for the status bar
