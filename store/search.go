@@ -22,10 +22,11 @@ const rankWeights = "bm25(papers_fts, 10.0, 1.0, 4.0, 2.0, 3.0)"
 
 // hit is one search result before its columns are read.
 type hit struct {
-	pid     int64
-	day     string
-	upvotes int
-	rank    float64
+	pid      int64
+	day      string
+	upvotes  int
+	rank     float64
+	titleLen int
 }
 
 // usesHitWalk says whether a view is served by walking search hits.
@@ -67,33 +68,60 @@ func (s *Store) searchPids(ctx context.Context, f Filter, offset, limit int) ([]
 // search with many hits (where bm25's word weights are nearly flat
 // anyway) puts the hits in the title first, then the rest, each newest
 // first, both walks stopping after a page.
+//
+// Either way, papers whose title holds the typed words as a phrase come
+// first, the shortest title first: typing a title finds that paper before
+// the ones that cite it in theirs ("Humanity's Last Exam" before "…
+// Scores on Humanity's Last Exam").
 func (s *Store) bestHits(ctx context.Context, f Filter, want int) ([]hit, error) {
+	var hits []hit
+	if f.TitlePhrase != "" {
+		exact := f
+		exact.Match = "title : " + f.TitlePhrase
+		found, err := s.walkHits(ctx, exact, "", titlePhraseHits, false)
+		if err != nil {
+			return nil, err
+		}
+		sort.SliceStable(found, func(i, j int) bool { return found[i].titleLen < found[j].titleLen })
+		hits = found
+	}
 	many, err := s.hasMoreHits(ctx, f.Match, relevanceCandidates)
 	if err != nil {
 		return nil, err
 	}
+	var rest []hit
 	if !many {
-		hits, err := s.walkHits(ctx, f, "", 1<<30, true)
-		sort.SliceStable(hits, func(i, j int) bool { return hits[i].rank < hits[j].rank })
-		return hits, err
-	}
-	inTitle := f
-	inTitle.Match = "title : (" + f.Match + ")"
-	first, err := s.walkHits(ctx, inTitle, "", want, false)
-	if err != nil || len(first) >= want {
-		return first, err
-	}
-	seen := make(map[int64]bool, len(first))
-	for _, h := range first {
-		seen[h.pid] = true
-	}
-	rest, err := s.walkHits(ctx, f, "", want+len(first), false)
-	for _, h := range rest {
-		if !seen[h.pid] {
-			first = append(first, h)
+		rest, err = s.walkHits(ctx, f, "", 1<<30, true)
+		sort.SliceStable(rest, func(i, j int) bool { return rest[i].rank < rest[j].rank })
+	} else {
+		inTitle := f
+		inTitle.Match = "title : (" + f.Match + ")"
+		rest, err = s.walkHits(ctx, inTitle, "", want, false)
+		if err == nil && len(rest) < want {
+			var more []hit
+			more, err = s.walkHits(ctx, f, "", want+len(rest), false)
+			rest = append(rest, more...)
 		}
 	}
-	return first, err
+	return appendNew(hits, rest), err
+}
+
+// titlePhraseHits bounds the phrase walk: a phrase is rare in titles.
+const titlePhraseHits = 200
+
+// appendNew appends the hits of more not already in hits.
+func appendNew(hits, more []hit) []hit {
+	seen := make(map[int64]bool, len(hits))
+	for _, h := range hits {
+		seen[h.pid] = true
+	}
+	for _, h := range more {
+		if !seen[h.pid] {
+			seen[h.pid] = true
+			hits = append(hits, h)
+		}
+	}
+	return hits
 }
 
 // hasMoreHits says whether a MATCH has more than n hits, walking at most
@@ -156,7 +184,7 @@ func (s *Store) walkHits(ctx context.Context, f Filter, extra string, n int, ran
 	if ranked {
 		rank = rankWeights
 	}
-	q := `SELECT p.pid, coalesce(p.day, ''), p.upvotes, ` + rank +
+	q := `SELECT p.pid, coalesce(p.day, ''), p.upvotes, length(p.title), ` + rank +
 		` FROM papers_fts f JOIN papers p ON p.pid = f.rowid` + stateJoins +
 		` WHERE ` + cond + ` ORDER BY f.rowid DESC LIMIT ?`
 	rows, err := s.db.QueryContext(ctx, q, append(append([]any{f.Match}, args...), n)...)
@@ -167,7 +195,7 @@ func (s *Store) walkHits(ctx context.Context, f Filter, extra string, n int, ran
 	var hits []hit
 	for rows.Next() {
 		var h hit
-		if err := rows.Scan(&h.pid, &h.day, &h.upvotes, &h.rank); err != nil {
+		if err := rows.Scan(&h.pid, &h.day, &h.upvotes, &h.titleLen, &h.rank); err != nil {
 			return nil, err
 		}
 		hits = append(hits, h)

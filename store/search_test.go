@@ -107,8 +107,20 @@ func TestExactTitleFindsItFirstInTheCorpus(t *testing.T) {
 	}
 	misses := 0
 	checked := 0
-	for i := 0; i < len(recs); i += len(recs) / 60 {
-		r := recs[i]
+	// Every sixtieth paper, and every short title (short titles share
+	// their words with many longer ones: the hard case).
+	var sample []Record
+	titles := map[string]int{}
+	for i, r := range recs {
+		titles[strings.ToLower(r.Title)]++
+		if i%(len(recs)/60) == 0 || len(strings.Fields(r.Title)) <= 4 {
+			sample = append(sample, r)
+		}
+	}
+	for _, r := range sample {
+		if titles[strings.ToLower(r.Title)] > 1 {
+			continue // two papers share the title: either may come first
+		}
 		q, err := query.Parse(r.Title)
 		if err != nil {
 			t.Fatalf("%q: %v", r.Title, err)
