@@ -35,7 +35,7 @@ func ParseSort(s string) (Sort, error) {
 type Filter struct {
 	Day, Since, Until string // feed days, inclusive, YYYY-MM-DD
 	Match             string // an FTS5 expression over title, abstract, authors, AI summary, keywords
-	TitlePhrase       string // the typed words as one FTS5 phrase, which best match puts first in titles
+	TitleKey          string // the typed words as a title key (see TitleKey): best match puts titles starting so first
 	Authors           []string
 	Orgs              []string
 	Keywords          []string
@@ -112,7 +112,7 @@ func sqlOp(op string) string {
 // Search is the view of a parsed search: its text and filters on top of f.
 func (f Filter) Search(q query.Query) Filter {
 	f.Match = q.Match
-	f.TitlePhrase = titlePhrase(q)
+	f.TitleKey = typedTitleKey(q)
 	f.Authors, f.Orgs, f.Keywords = q.Authors, q.Orgs, q.Keywords
 	f.Upvotes = q.Upvotes
 	if q.Day != "" {
@@ -166,14 +166,11 @@ func (f Filter) selectSQL(columns string, offset, limit int) (string, []any) {
 	return q, args
 }
 
-// titlePhrase is every typed word, in order, as one quoted FTS5 phrase.
-func titlePhrase(q query.Query) string {
+// typedTitleKey is every typed word, in order, as a title key.
+func typedTitleKey(q query.Query) string {
 	var words []string
 	for _, t := range q.Terms {
 		words = append(words, query.IndexTerms(t.Text)...)
 	}
-	if len(words) == 0 {
-		return ""
-	}
-	return `"` + strings.Join(words, " ") + `"`
+	return strings.Join(words, " ")
 }

@@ -69,21 +69,14 @@ func (s *Store) searchPids(ctx context.Context, f Filter, offset, limit int) ([]
 // anyway) puts the hits in the title first, then the rest, each newest
 // first, both walks stopping after a page.
 //
-// Either way, papers whose title holds the typed words as a phrase come
-// first, the shortest title first: typing a title finds that paper before
-// the ones that cite it in theirs ("Humanity's Last Exam" before "…
-// Scores on Humanity's Last Exam").
+// Either way, papers whose title starts with the typed words come first,
+// the shortest title first (an index lookup, not a walk): typing a title
+// finds that paper before the ones that cite it in theirs ("Humanity's
+// Last Exam" before "… Scores on Humanity's Last Exam").
 func (s *Store) bestHits(ctx context.Context, f Filter, want int) ([]hit, error) {
-	var hits []hit
-	if f.TitlePhrase != "" {
-		exact := f
-		exact.Match = "title : " + f.TitlePhrase
-		found, err := s.walkHits(ctx, exact, "", titlePhraseHits, false)
-		if err != nil {
-			return nil, err
-		}
-		sort.SliceStable(found, func(i, j int) bool { return found[i].titleLen < found[j].titleLen })
-		hits = found
+	hits, err := s.titleHits(ctx, f)
+	if err != nil {
+		return nil, err
 	}
 	many, err := s.hasMoreHits(ctx, f.Match, relevanceCandidates)
 	if err != nil {
@@ -106,8 +99,27 @@ func (s *Store) bestHits(ctx context.Context, f Filter, want int) ([]hit, error)
 	return appendNew(hits, rest), err
 }
 
-// titlePhraseHits bounds the phrase walk: a phrase is rare in titles.
-const titlePhraseHits = 200
+// titleHits are the papers whose title starts with the typed words,
+// shortest title first, with the other filters applied.
+func (s *Store) titleHits(ctx context.Context, f Filter) ([]hit, error) {
+	if f.TitleKey == "" {
+		return nil, nil
+	}
+	inner := f
+	inner.Match = ""
+	where, args := inner.where()
+	cond := "p.title_key >= ? AND p.title_key < ?"
+	if where != "" {
+		cond += " AND " + strings.TrimPrefix(where, " WHERE ")
+	}
+	q := `SELECT p.pid, coalesce(p.day, ''), p.upvotes, length(p.title), 0 FROM papers p` + stateJoins +
+		` WHERE ` + cond + ` ORDER BY length(p.title), p.pid DESC LIMIT ?`
+	args = append([]any{f.TitleKey, f.TitleKey + "\U0010FFFF"}, args...)
+	return s.scanHits(ctx, q, append(args, titleHitsMax)...)
+}
+
+// titleHitsMax bounds the papers titleHits puts first.
+const titleHitsMax = 20
 
 // appendNew appends the hits of more not already in hits.
 func appendNew(hits, more []hit) []hit {
@@ -187,7 +199,12 @@ func (s *Store) walkHits(ctx context.Context, f Filter, extra string, n int, ran
 	q := `SELECT p.pid, coalesce(p.day, ''), p.upvotes, length(p.title), ` + rank +
 		` FROM papers_fts f JOIN papers p ON p.pid = f.rowid` + stateJoins +
 		` WHERE ` + cond + ` ORDER BY f.rowid DESC LIMIT ?`
-	rows, err := s.db.QueryContext(ctx, q, append(append([]any{f.Match}, args...), n)...)
+	return s.scanHits(ctx, q, append(append([]any{f.Match}, args...), n)...)
+}
+
+// scanHits runs a query selecting pid, day, upvotes, title length, rank.
+func (s *Store) scanHits(ctx context.Context, q string, args ...any) ([]hit, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, explain(s.path, fmt.Errorf("search: %w", err))
 	}

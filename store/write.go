@@ -12,6 +12,7 @@ import (
 
 	"github.com/klauspost/compress/zstd"
 	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/store/query"
 )
 
 // Saved counts what a write did.
@@ -87,7 +88,7 @@ func recordDay(ctx context.Context, tx *sql.Tx, day string, n int, errText strin
 
 // row is a paper as its columns hold it.
 type row struct {
-	title, abstract, authors, hidden, published, aiSummary, keywords string
+	title, titleKey, abstract, authors, hidden, published, aiSummary, keywords string
 }
 
 func columnsOf(p feed.Paper) row {
@@ -99,6 +100,7 @@ func columnsOf(p feed.Paper) row {
 	}
 	return row{
 		title:     p.Title,
+		titleKey:  TitleKey(p.Title),
 		abstract:  p.Abstract,
 		authors:   strings.Join(p.AuthorNames(), "\n"),
 		hidden:    strings.Join(hidden, ","),
@@ -106,6 +108,12 @@ func columnsOf(p feed.Paper) row {
 		aiSummary: p.AISummary,
 		keywords:  strings.Join(p.AIKeywords, "\n"),
 	}
+}
+
+// TitleKey is a title as its index terms, lowercased, space separated:
+// what a typed title is looked up by.
+func TitleKey(title string) string {
+	return strings.Join(query.IndexTerms(title), " ")
 }
 
 // hash fingerprints the indexed text, so an update that changes only
@@ -164,11 +172,11 @@ func prepareUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 	}{
 		{&u.find, `SELECT pid, text_hash, day FROM papers WHERE id = ?`},
 		{&u.nextPid, `SELECT coalesce(max(pid), ?1) + 1 FROM papers WHERE pid >= ?1 AND pid < ?1 + ?2`},
-		{&u.insert, `INSERT INTO papers(pid, id, title, authors, hidden, published, day, upvotes, comments,
+		{&u.insert, `INSERT INTO papers(pid, id, title, title_key, authors, hidden, published, day, upvotes, comments,
 			github_repo, github_stars, project_page, ai_summary, ai_keywords, organization, thumbnail,
 			submitter, withdrawn_at, raw, text_hash, updated_at)
-			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
-		{&u.update, `UPDATE papers SET pid=?, title=?, authors=?, hidden=?, published=?, day=?, upvotes=?,
+			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&u.update, `UPDATE papers SET pid=?, title=?, title_key=?, authors=?, hidden=?, published=?, day=?, upvotes=?,
 			comments=?, github_repo=?, github_stars=?, project_page=?, ai_summary=?, ai_keywords=?,
 			organization=?, thumbnail=?, submitter=?, withdrawn_at=?, raw=?, text_hash=?, updated_at=? WHERE pid=?`},
 		{&u.ftsAdd, `INSERT INTO papers_fts(rowid, title, abstract, authors, ai_summary, ai_keywords) VALUES(?,?,?,?,?,?)`},
@@ -242,7 +250,7 @@ func (u *upserter) upsert(ctx context.Context, p feed.Paper, raw []byte, now int
 			return false, err
 		}
 	}
-	if _, err := u.update.ExecContext(ctx, newPid, c.title, c.authors, c.hidden, c.published, nullable(day),
+	if _, err := u.update.ExecContext(ctx, newPid, c.title, c.titleKey, c.authors, c.hidden, c.published, nullable(day),
 		p.Upvotes, p.Comments, p.GitHubRepo, p.GitHubStars, p.ProjectPage, c.aiSummary, c.keywords,
 		p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), raw, hash, now, pid); err != nil {
 		return false, err
@@ -277,7 +285,7 @@ func (u *upserter) insertNew(ctx context.Context, p feed.Paper, c row, raw []byt
 	if err != nil {
 		return err
 	}
-	_, err = u.insert.ExecContext(ctx, pid, p.ID, c.title, c.authors, c.hidden, c.published,
+	_, err = u.insert.ExecContext(ctx, pid, p.ID, c.title, c.titleKey, c.authors, c.hidden, c.published,
 		nullable(p.Day), p.Upvotes, p.Comments, p.GitHubRepo, p.GitHubStars, p.ProjectPage, c.aiSummary,
 		c.keywords, p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), raw, hash, now)
 	if err != nil {

@@ -3,6 +3,7 @@ CREATE TABLE papers (
     pid          INTEGER PRIMARY KEY,          -- rowid, shared with papers_fts
     id           TEXT NOT NULL UNIQUE,         -- arXiv id without version
     title        TEXT NOT NULL DEFAULT '',
+    title_key    TEXT NOT NULL DEFAULT '',     -- the title's index terms, space separated: finds a typed title
     authors      TEXT NOT NULL DEFAULT '',     -- names in order, one per line
     hidden       TEXT NOT NULL DEFAULT '',     -- indexes of hidden authors, comma separated
     published    TEXT NOT NULL DEFAULT '',     -- arXiv publication time, RFC 3339
@@ -25,6 +26,7 @@ CREATE TABLE papers (
 );
 CREATE INDEX papers_by_day ON papers(day DESC, upvotes DESC);
 CREATE INDEX papers_by_upvotes ON papers(upvotes DESC);
+CREATE INDEX papers_by_title_key ON papers(title_key);
 
 -- The full-text index keeps no copy of the text (contentless, with
 -- deletes by rowid): the text lives in papers and in the raw item. The
