@@ -184,7 +184,7 @@ func (c *Client) window(ctx context.Context, q url.Values, day string) (Window, 
 				// A window spanning days can list a paper twice, seen at
 				// different times: keep the later look, whatever the order,
 				// and the first day it was featured, as a day-by-day sync does.
-				w.Papers[i] = merged(w.Papers[i], p)
+				w.Papers[i] = Merge(w.Papers[i], p)
 			}
 		}
 		if count < limit {
@@ -196,9 +196,9 @@ func (c *Client) window(ctx context.Context, q url.Values, day string) (Window, 
 	}
 }
 
-// merged is one paper from two looks at it: the fresher one (upvotes and
+// Merge is one paper from two looks at it: the fresher one (upvotes and
 // comments only grow) with the earlier feed day.
-func merged(a, b Paper) Paper {
+func Merge(a, b Paper) Paper {
 	keep, other := a, b
 	if b.Upvotes > a.Upvotes || (b.Upvotes == a.Upvotes && b.Comments > a.Comments) {
 		keep, other = b, a

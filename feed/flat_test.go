@@ -30,7 +30,7 @@ func TestFlatJSONRoundTrips(t *testing.T) {
 func TestMergedKeepsFresherCountsAndFirstDay(t *testing.T) {
 	early := Paper{ID: "2608.12313", Day: "2026-08-13", Upvotes: 2, Comments: 0, Title: "old"}
 	late := Paper{ID: "2608.12313", Day: "2026-08-19", Upvotes: 27, Comments: 3, Title: "new"}
-	for _, m := range []Paper{merged(early, late), merged(late, early)} {
+	for _, m := range []Paper{Merge(early, late), Merge(late, early)} {
 		if m.Day != "2026-08-13" || m.Upvotes != 27 || m.Comments != 3 || m.Title != "new" {
 			t.Errorf("merged = %+v", m)
 		}

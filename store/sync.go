@@ -107,7 +107,8 @@ func (s *Store) syncDays(ctx context.Context, f Fetcher, days []string, report *
 		progress(SyncProgress{Day: day, Index: i + 1, Total: len(days), Done: true, Err: err})
 		if feed.Unreachable(err) {
 			// Offline: every other day would fail the same way, slowly.
-			return s.failRest(ctx, days[i+1:], err, report)
+			skipped := fmt.Errorf("not fetched: the feed could not be reached (see %s)", day)
+			return s.failRest(ctx, days[i+1:], skipped, report)
 		}
 	}
 	return nil
@@ -124,7 +125,9 @@ func (s *Store) failRest(ctx context.Context, days []string, cause error, report
 }
 
 // syncMonths fetches a long range a month at a time and files each paper
-// under its own feed day, recording days exactly as syncDays would.
+// under its own feed day, recording days exactly as syncDays would. All
+// months are fetched before any day is saved: windows spill past their
+// edges, so a day's papers can come in the next month's answer.
 func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report *SyncReport, progress func(SyncProgress)) error {
 	byMonth := map[string][]string{}
 	var months []string
@@ -135,29 +138,48 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 		}
 		byMonth[m] = append(byMonth[m], d)
 	}
-	done := 0
-	for _, m := range months {
-		mdays := byMonth[m]
-		progress(SyncProgress{Day: m, Index: done + 1, Total: len(days)})
-		w, fetchErr := f.Month(ctx, m)
-		perDay := map[string][]feed.Paper{}
-		for _, p := range w.Papers {
-			perDay[p.Day] = append(perDay[p.Day], p)
+	papers := map[string]feed.Paper{}
+	failed := map[string]error{} // month → why its fetch failed
+	for i, m := range months {
+		progress(SyncProgress{Day: m, Index: i + 1, Total: len(months)})
+		w, err := f.Month(ctx, m)
+		if ctx.Err() != nil {
+			return fmt.Errorf("sync %s: %w", m, ctx.Err())
 		}
-		for _, day := range mdays {
-			done++
-			err := fetchErr
-			if err == nil {
-				err = s.saveWindowDay(ctx, day, perDay[day], nil, report)
+		if err != nil {
+			failed[m] = err
+		}
+		for _, p := range w.Papers {
+			if seen, ok := papers[p.ID]; ok {
+				p = feed.Merge(seen, p)
 			}
-			if err := s.settle(ctx, day, err, report); err != nil {
-				return err
-			}
-			progress(SyncProgress{Day: day, Index: done, Total: len(days), Done: true, Err: err})
+			papers[p.ID] = p
 		}
 		for _, r := range w.Rejected {
 			report.Rejected = append(report.Rejected, Rejection{Day: m, Error: r.Error()})
 		}
+	}
+	perDay := map[string][]feed.Paper{}
+	for _, p := range papers {
+		perDay[p.Day] = append(perDay[p.Day], p)
+	}
+	for _, ps := range perDay { // the feed's own order: most upvoted first
+		sort.Slice(ps, func(i, j int) bool {
+			if ps[i].Upvotes != ps[j].Upvotes {
+				return ps[i].Upvotes > ps[j].Upvotes
+			}
+			return ps[i].ID < ps[j].ID
+		})
+	}
+	for i, day := range days {
+		err := failed[day[:7]]
+		if err == nil {
+			err = s.saveWindowDay(ctx, day, perDay[day], nil, report)
+		}
+		if err := s.settle(ctx, day, err, report); err != nil {
+			return err
+		}
+		progress(SyncProgress{Day: day, Index: i + 1, Total: len(days), Done: true, Err: err})
 	}
 	return nil
 }

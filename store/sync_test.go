@@ -301,7 +301,7 @@ func TestSyncOfflineStopsAtTheFirstUnreachableDay(t *testing.T) {
 	if len(r.Failed) != 7 || r.Days != 0 || r.Requests > 2 || waits > 1 {
 		t.Errorf("report = %+v after %d waits", r, waits)
 	}
-	if !strings.Contains(r.Failed[6].Error, "unreachable") {
+	if !strings.Contains(r.Failed[0].Error, "unreachable") || !strings.Contains(r.Failed[6].Error, "could not be reached (see "+r.Failed[0].Day) {
 		t.Errorf("error = %s", r.Failed[6].Error)
 	}
 }
@@ -326,4 +326,43 @@ func TestNextSyncCompletesADayThatFailed(t *testing.T) {
 	if !days["2026-01-06"].Complete {
 		t.Error("the failed day is still incomplete")
 	}
+}
+
+// TestMonthBackfillMatchesDayByDayOnRealDays: four months of recorded
+// 2024 days, whose items carry only the time they were posted (no
+// submittedOnDailyAt): a month backfill files every paper on the day a
+// day-by-day sync does.
+func TestMonthBackfillMatchesDayByDayOnRealDays(t *testing.T) {
+	if testing.Short() {
+		t.Skip("syncs four months of the corpus")
+	}
+	ctx := context.Background()
+	srv := feedtest.New(t)
+	for _, d := range corpusDays(t) {
+		if d.Date >= "2024-06-01" && d.Date <= "2024-09-30" {
+			srv.SetDay(d.Date, d.Body) // the corpus's corrupt files are later than this
+		}
+	}
+	today := time.Date(2024, 9, 30, 12, 0, 0, 0, time.UTC)
+	monthly := openTemp(t)
+	rm, err := monthly.Sync(ctx, testClient(srv), SyncPlan{Since: "2024-06-01", Until: "2024-09-30", Today: today}, nil)
+	if err != nil || len(rm.Failed) != 0 {
+		t.Fatalf("monthly = %+v, %v", rm, err)
+	}
+	daily := openTemp(t)
+	requests := 0
+	for d := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC); !d.After(today); d = d.AddDate(0, 0, 1) {
+		r, err := daily.Sync(ctx, testClient(srv), SyncPlan{Date: d.Format(time.DateOnly), Today: today}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		requests += r.Requests
+	}
+	if got, want := dump(t, monthly), dump(t, daily); got != want {
+		t.Errorf("libraries differ (monthly %d chars, daily %d)", len(got), len(want))
+	}
+	if rm.Requests*5 > requests {
+		t.Errorf("monthly took %d requests, daily %d", rm.Requests, requests)
+	}
+	t.Logf("%d papers; %d requests by month, %d by day", rm.Papers, rm.Requests, requests)
 }
