@@ -45,6 +45,22 @@ type Filter struct {
 	Read              bool
 	HasCode           bool
 	Sort              Sort
+
+	// columns is author:, org: and kw: as full-text column phrases, set
+	// by Store.prepare; fullMatch joins them with Match.
+	columns string
+}
+
+// fullMatch is the whole FTS5 expression of the view: the typed words and
+// the column filters.
+func (f Filter) fullMatch() string {
+	switch {
+	case f.columns == "":
+		return f.Match
+	case f.Match == "":
+		return f.columns
+	}
+	return "(" + f.Match + ") AND " + f.columns
 }
 
 // needsState says whether the WHERE clause reads the queue or read marks.
@@ -65,8 +81,8 @@ func (f Filter) where() (string, []any) {
 	if f.Until != "" {
 		add("p.day <= ?", f.Until)
 	}
-	if f.Match != "" {
-		add("p.pid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)", f.Match)
+	if m := f.fullMatch(); m != "" {
+		add("p.pid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)", m)
 	}
 	for _, a := range f.Authors {
 		// The full-text index finds the candidates; LIKE keeps the
@@ -143,8 +159,8 @@ func (f Filter) orderBy() (string, []any) {
 	case SortTrending:
 		return " ORDER BY p.upvotes / pow(max(julianday('now') - julianday(coalesce(p.day, '2000-01-01')), 0) + 2, 1.5) DESC, p.id", nil
 	case SortRelevance:
-		if f.Match != "" {
-			return " ORDER BY (SELECT rank FROM papers_fts WHERE papers_fts MATCH ? AND rowid = p.pid), p.day DESC", []any{f.Match}
+		if m := f.fullMatch(); m != "" {
+			return " ORDER BY (SELECT rank FROM papers_fts WHERE papers_fts MATCH ? AND rowid = p.pid), p.day DESC", []any{m}
 		}
 	}
 	// Exactly the papers_by_day index (day, upvotes, then the rowid), so

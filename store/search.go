@@ -18,7 +18,7 @@ import (
 const relevanceCandidates = 2000
 
 // rankWeights are bm25's column weights: a word in the title counts most.
-const rankWeights = "bm25(papers_fts, 10.0, 1.0, 4.0, 2.0, 3.0)"
+const rankWeights = "bm25(papers_fts, 10.0, 1.0, 4.0, 2.0, 3.0, 2.0)"
 
 // hit is one search result before its columns are read.
 type hit struct {
@@ -31,7 +31,7 @@ type hit struct {
 
 // usesHitWalk says whether a view is served by walking search hits.
 func (f Filter) usesHitWalk() bool {
-	return f.Match != "" && (f.Sort == SortNewest || f.Sort == SortRelevance || f.Sort == "")
+	return f.fullMatch() != "" && (f.Sort == SortNewest || f.Sort == SortRelevance || f.Sort == "")
 }
 
 // searchPids is the page [offset, offset+limit) of a text search's hits.
@@ -78,7 +78,7 @@ func (s *Store) bestHits(ctx context.Context, f Filter, want int) ([]hit, error)
 	if err != nil {
 		return nil, err
 	}
-	many, err := s.hasMoreHits(ctx, f.Match, relevanceCandidates)
+	many, err := s.hasMoreHits(ctx, f.fullMatch(), relevanceCandidates)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +88,9 @@ func (s *Store) bestHits(ctx context.Context, f Filter, want int) ([]hit, error)
 		sort.SliceStable(rest, func(i, j int) bool { return rest[i].rank < rest[j].rank })
 	} else {
 		inTitle := f
-		inTitle.Match = "title : (" + f.Match + ")"
+		if f.Match != "" {
+			inTitle.Match = "title : (" + f.Match + ")"
+		}
 		rest, err = s.walkHits(ctx, inTitle, "", want, false)
 		if err == nil && len(rest) < want {
 			var more []hit
@@ -106,7 +108,7 @@ func (s *Store) titleHits(ctx context.Context, f Filter) ([]hit, error) {
 		return nil, nil
 	}
 	inner := f
-	inner.Match = ""
+	inner.Match = "" // the title key stands for the words; column filters stay
 	where, args := inner.where()
 	cond := "p.title_key >= ? AND p.title_key < ?"
 	if where != "" {
@@ -186,7 +188,7 @@ func sortNewest(hits []hit) {
 // and their bm25 rank when ranked.
 func (s *Store) walkHits(ctx context.Context, f Filter, extra string, n int, ranked bool) ([]hit, error) {
 	inner := f
-	inner.Match = "" // the MATCH drives the walk instead of an IN (...)
+	inner.Match, inner.columns = "", "" // the MATCH drives the walk instead of an IN (...)
 	where, args := inner.where()
 	cond := "papers_fts MATCH ?" + extra
 	if where != "" {
@@ -196,10 +198,11 @@ func (s *Store) walkHits(ctx context.Context, f Filter, extra string, n int, ran
 	if ranked {
 		rank = rankWeights
 	}
+	match := f.fullMatch()
 	q := `SELECT p.pid, coalesce(p.day, ''), p.upvotes, length(p.title), ` + rank +
 		` FROM papers_fts f JOIN papers p ON p.pid = f.rowid` + stateJoins +
 		` WHERE ` + cond + ` ORDER BY f.rowid DESC LIMIT ?`
-	return s.scanHits(ctx, q, append(append([]any{f.Match}, args...), n)...)
+	return s.scanHits(ctx, q, append(append([]any{match}, args...), n)...)
 }
 
 // scanHits runs a query selecting pid, day, upvotes, title length, rank.

@@ -37,7 +37,11 @@ func TestHitWalkMatchesPlainQuery(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%q: %v", text, err)
 			}
-			sqlText, args := f.selectSQL(entryColumns, page[0], page[1])
+			prepared, err := s.prepare(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sqlText, args := prepared.selectSQL(entryColumns, page[0], page[1])
 			plain, err := s.queryEntries(ctx, sqlText, args...)
 			if err != nil {
 				t.Fatal(err)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"sort"
 	"strings"
 
@@ -94,8 +95,13 @@ func (s *Store) expandPrefix(ctx context.Context, match string) (string, error) 
 	}
 	last := words[len(words)-1]
 	terms, err := s.wordsStartingWith(ctx, last)
-	if err != nil || len(terms) == 0 {
+	if err != nil {
 		return match, err
+	}
+	// The word as typed always counts, in the vocabulary or not (numbers
+	// are left out of it: as a prefix "1" would stand for every number).
+	if !slices.Contains(terms, last) {
+		terms = append([]string{last}, terms...)
 	}
 	head := strings.Join(words[:len(words)-1], " ")
 	alts := make([]string, 0, len(terms))
@@ -113,8 +119,14 @@ func (s *Store) expandPrefix(ctx context.Context, match string) (string, error) 
 // wordsStartingWith are the most common indexed words with the prefix,
 // the prefix itself among them when it is a word.
 func (s *Store) wordsStartingWith(ctx context.Context, prefix string) ([]string, error) {
+	// One or two letters stand for too many words to walk at once: the
+	// commonest few will do until the next letter arrives.
+	limit := prefixExpansion
+	if n := len([]rune(prefix)); n < 3 {
+		limit = prefixExpansion / (4 - n) / 2
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT term FROM terms WHERE term >= ? AND term < ?
-		ORDER BY docs DESC LIMIT ?`, prefix, prefix+"\U0010FFFF", prefixExpansion)
+		ORDER BY docs DESC LIMIT ?`, prefix, prefix+"\U0010FFFF", limit)
 	if err != nil {
 		return nil, explain(s.path, err)
 	}

@@ -88,7 +88,7 @@ func recordDay(ctx context.Context, tx *sql.Tx, day string, n int, errText strin
 
 // row is a paper as its columns hold it.
 type row struct {
-	title, titleKey, abstract, authors, hidden, published, aiSummary, keywords string
+	title, titleKey, abstract, authors, hidden, published, aiSummary, keywords, organization string
 }
 
 func columnsOf(p feed.Paper) row {
@@ -107,6 +107,8 @@ func columnsOf(p feed.Paper) row {
 		published: timeText(p.Published),
 		aiSummary: p.AISummary,
 		keywords:  strings.Join(p.AIKeywords, "\n"),
+
+		organization: p.Organization,
 	}
 }
 
@@ -120,7 +122,7 @@ func TitleKey(title string) string {
 // counts (upvotes, comments) leaves the full-text index alone.
 func (c row) hash() int64 {
 	h := fnv.New64a()
-	for _, s := range []string{c.title, c.abstract, c.authors, c.aiSummary, c.keywords} {
+	for _, s := range []string{c.title, c.abstract, c.authors, c.aiSummary, c.keywords, c.organization} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
@@ -179,7 +181,8 @@ func prepareUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 		{&u.update, `UPDATE papers SET pid=?, title=?, title_key=?, authors=?, hidden=?, published=?, day=?, upvotes=?,
 			comments=?, github_repo=?, github_stars=?, project_page=?, ai_summary=?, ai_keywords=?,
 			organization=?, thumbnail=?, submitter=?, withdrawn_at=?, raw=?, text_hash=?, updated_at=? WHERE pid=?`},
-		{&u.ftsAdd, `INSERT INTO papers_fts(rowid, title, abstract, authors, ai_summary, ai_keywords) VALUES(?,?,?,?,?,?)`},
+		{&u.ftsAdd, `INSERT INTO papers_fts(rowid, title, abstract, authors, ai_summary, ai_keywords, organization)
+			VALUES(?,?,?,?,?,?,?)`},
 		{&u.ftsDel, `DELETE FROM papers_fts WHERE rowid = ?`},
 	}
 	for _, st := range stmts {
@@ -261,7 +264,7 @@ func (u *upserter) upsert(ctx context.Context, p feed.Paper, raw []byte, now int
 	if _, err := u.ftsDel.ExecContext(ctx, pid); err != nil {
 		return false, err
 	}
-	_, err = u.ftsAdd.ExecContext(ctx, newPid, c.title, c.abstract, c.authors, c.aiSummary, c.keywords)
+	_, err = u.ftsAdd.ExecContext(ctx, newPid, c.title, c.abstract, c.authors, c.aiSummary, c.keywords, p.Organization)
 	return false, err
 }
 
@@ -291,7 +294,7 @@ func (u *upserter) insertNew(ctx context.Context, p feed.Paper, c row, raw []byt
 	if err != nil {
 		return err
 	}
-	_, err = u.ftsAdd.ExecContext(ctx, pid, c.title, c.abstract, c.authors, c.aiSummary, c.keywords)
+	_, err = u.ftsAdd.ExecContext(ctx, pid, c.title, c.abstract, c.authors, c.aiSummary, c.keywords, p.Organization)
 	return err
 }
 

@@ -32,7 +32,7 @@ CREATE INDEX papers_by_title_key ON papers(title_key);
 -- deletes by rowid): the text lives in papers and in the raw item. The
 -- store keeps it in step on every write.
 CREATE VIRTUAL TABLE papers_fts USING fts5(
-    title, abstract, authors, ai_summary, ai_keywords,
+    title, abstract, authors, ai_summary, ai_keywords, organization,
     content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
 );
