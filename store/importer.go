@@ -62,7 +62,7 @@ func (s *Store) Import(ctx context.Context, files []ImportFile, each func(FileRe
 		ps := <-papers
 		pending = append(pending, r)
 		groups = append(groups, ps)
-		count += len(ps.papers)
+		count += len(ps.items)
 		vocab.merge(ps.vocab)
 		if count >= batch {
 			batch = min(batch*2, maxImportBatch)
@@ -82,9 +82,8 @@ func (s *Store) Import(ctx context.Context, files []ImportFile, each func(FileRe
 // overlaps the writing of the batch before (the writer's core is busy
 // with SQLite).
 type prepared struct {
-	papers []feed.Paper
-	raws   [][]byte
-	vocab  termCounts
+	items []item
+	vocab termCounts
 }
 
 func decodeAhead(ctx context.Context, files []ImportFile, out chan<- FileResult, papers chan<- prepared) {
@@ -92,14 +91,15 @@ func decodeAhead(ctx context.Context, files []ImportFile, out chan<- FileResult,
 	for _, f := range files {
 		r := FileResult{Name: f.Name}
 		var ps prepared
+		var found []feed.Paper
 		body, err := f.Read()
 		if err == nil {
-			ps.papers, r.Rejected, err = feed.DecodeDocument(body, f.Day)
+			found, r.Rejected, err = feed.DecodeDocument(body, f.Day)
 		}
 		if err == nil {
-			ps.raws = compressRaws(ps.papers)
+			ps.items = prepareItems(found)
 			ps.vocab = termCounts{}
-			for _, p := range ps.papers {
+			for _, p := range found {
 				ps.vocab.add(p)
 			}
 		}
@@ -122,14 +122,14 @@ func (s *Store) saveGroups(ctx context.Context, results []FileResult, groups []p
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		for i, ps := range groups {
-			if results[i].Err != nil || len(ps.papers) == 0 {
+			if results[i].Err != nil || len(ps.items) == 0 {
 				continue
 			}
-			saved, err := upsertPapers(ctx, tx, ps.papers, ps.raws, nil)
+			saved, err := upsertPapers(ctx, tx, ps.items, nil)
 			if err != nil {
 				return err
 			}
-			results[i].Saved, results[i].Imported = saved, len(ps.papers)
+			results[i].Saved, results[i].Imported = saved, len(ps.items)
 		}
 		if last {
 			return vocab.save(ctx, tx)

@@ -32,7 +32,7 @@ func (s *Store) SaveDay(ctx context.Context, day string, papers []feed.Paper) (S
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		vocab := termCounts{}
-		if saved, err = upsertPapers(ctx, tx, papers, compressRaws(papers), vocab); err != nil {
+		if saved, err = upsertPapers(ctx, tx, prepareItems(papers), vocab); err != nil {
 			return err
 		}
 		if err := vocab.save(ctx, tx); err != nil {
@@ -66,7 +66,7 @@ func (s *Store) SavePapers(ctx context.Context, papers []feed.Paper) (Saved, err
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		vocab := termCounts{}
-		if saved, err = upsertPapers(ctx, tx, papers, compressRaws(papers), vocab); err != nil {
+		if saved, err = upsertPapers(ctx, tx, prepareItems(papers), vocab); err != nil {
 			return err
 		}
 		return vocab.save(ctx, tx)
@@ -160,7 +160,7 @@ func dayRangeOf(pid int64) (lo, hi int64) {
 
 // upserter holds the statements of one write transaction.
 type upserter struct {
-	find, nextPid, insert, update, ftsAdd, ftsDel *sql.Stmt
+	nextPid, insert, update, ftsAdd, ftsDel *sql.Stmt
 	// next is the next free rowid per day range in this transaction,
 	// which holds the write lock, so no one else can take them.
 	next map[int64]int64
@@ -172,7 +172,6 @@ func prepareUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 		dst **sql.Stmt
 		sql string
 	}{
-		{&u.find, `SELECT pid, text_hash, day FROM papers WHERE id = ?`},
 		{&u.nextPid, `SELECT coalesce(max(pid), ?1) + 1 FROM papers WHERE pid >= ?1 AND pid < ?1 + ?2`},
 		{&u.insert, `INSERT INTO papers(pid, id, title, title_key, authors, hidden, published, day, upvotes, comments,
 			github_repo, github_stars, project_page, ai_summary, ai_keywords, organization, thumbnail,
@@ -197,34 +196,78 @@ func prepareUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 }
 
 func (u *upserter) close() {
-	for _, st := range []*sql.Stmt{u.find, u.nextPid, u.insert, u.update, u.ftsAdd, u.ftsDel} {
+	for _, st := range []*sql.Stmt{u.nextPid, u.insert, u.update, u.ftsAdd, u.ftsDel} {
 		if st != nil {
 			st.Close()
 		}
 	}
 }
 
-// upsertPapers writes papers and keeps the full-text index in step by hand:
-// one FTS trigger per row costs ten times more on a bulk import. The words
-// of new papers are counted into vocab (when not nil), for the caller to
-// save; raws are the papers' raw items, compressed.
-func upsertPapers(ctx context.Context, tx *sql.Tx, papers []feed.Paper, raws [][]byte, vocab termCounts) (Saved, error) {
+// item is a paper made ready to write: its raw item compressed, its
+// columns built and its indexed text hashed. Making items is most of the
+// CPU of a write, and needs no database, so import does it on another
+// goroutine while the writer writes.
+type item struct {
+	paper feed.Paper
+	raw   []byte
+	cols  row
+	hash  int64
+}
+
+// prepareItems makes papers ready to write, on all cores.
+func prepareItems(papers []feed.Paper) []item {
+	items := make([]item, len(papers))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 4)
+	for i := range papers {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int) {
+			defer func() { <-sem; wg.Done() }()
+			p := papers[i]
+			raw := p.Raw
+			if len(raw) == 0 {
+				raw = p.FlatJSON() // made, not received: the abstract must live somewhere
+			}
+			c := columnsOf(p)
+			items[i] = item{paper: p, raw: compressRaw(raw), cols: c, hash: c.hash()}
+		}(i)
+	}
+	wg.Wait()
+	return items
+}
+
+// stored is what the library holds of a paper before a write.
+type stored struct {
+	pid, hash int64
+	day       string
+}
+
+// upsertPapers writes items and keeps the full-text index in step by
+// hand: one FTS trigger per row costs ten times more on a bulk import. The
+// words of new papers are counted into vocab (when not nil), for the
+// caller to save.
+func upsertPapers(ctx context.Context, tx *sql.Tx, items []item, vocab termCounts) (Saved, error) {
 	u, err := prepareUpserter(ctx, tx)
 	if err != nil {
 		return Saved{}, err
 	}
 	defer u.close()
+	known, err := storedPapers(ctx, tx, items)
+	if err != nil {
+		return Saved{}, err
+	}
 	var saved Saved
 	now := time.Now().Unix()
-	for i, p := range papers {
-		isNew, err := u.upsert(ctx, p, raws[i], now)
+	for _, it := range items {
+		isNew, err := u.upsert(ctx, it, known, now)
 		if err != nil {
-			return Saved{}, fmt.Errorf("paper %s: %w", p.ID, err)
+			return Saved{}, fmt.Errorf("paper %s: %w", it.paper.ID, err)
 		}
 		if isNew {
 			saved.New++
 			if vocab != nil {
-				vocab.add(p) // counts are of first sightings: close enough to rank words
+				vocab.add(it.paper) // counts are of first sightings: close enough to rank words
 			}
 		} else {
 			saved.Updated++
@@ -233,38 +276,72 @@ func upsertPapers(ctx context.Context, tx *sql.Tx, papers []feed.Paper, raws [][
 	return saved, nil
 }
 
-func (u *upserter) upsert(ctx context.Context, p feed.Paper, raw []byte, now int64) (bool, error) {
-	c := columnsOf(p)
-	hash := c.hash()
-	var pid, oldHash int64
-	var oldDay sql.NullString
-	err := u.find.QueryRowContext(ctx, p.ID).Scan(&pid, &oldHash, &oldDay)
-	if err == sql.ErrNoRows {
-		return true, u.insertNew(ctx, p, c, raw, hash, now)
+// storedPapers looks up, in a few queries, which of the items the library
+// holds already: one lookup per paper costs more than the insert.
+func storedPapers(ctx context.Context, tx *sql.Tx, items []item) (map[string]stored, error) {
+	known := make(map[string]stored, len(items))
+	const chunk = 500
+	for start := 0; start < len(items); start += chunk {
+		part := items[start:min(start+chunk, len(items))]
+		marks := strings.Repeat("?,", len(part))
+		args := make([]any, len(part))
+		for i, it := range part {
+			args[i] = it.paper.ID
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT id, pid, text_hash, coalesce(day, '') FROM papers
+			WHERE id IN (`+marks[:len(marks)-1]+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id string
+			var st stored
+			if err := rows.Scan(&id, &st.pid, &st.hash, &st.day); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			known[id] = st
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
-	if err != nil {
-		return false, err
+	return known, nil
+}
+
+func (u *upserter) upsert(ctx context.Context, it item, known map[string]stored, now int64) (bool, error) {
+	p, c := it.paper, it.cols
+	old, ok := known[p.ID]
+	if !ok {
+		pid, err := u.insertNew(ctx, it, now)
+		if err == nil {
+			known[p.ID] = stored{pid: pid, hash: it.hash, day: p.Day}
+		}
+		return true, err
 	}
-	day := keepDay(oldDay.String, p.Day)
-	newPid := pid
-	if day != oldDay.String {
+	day := keepDay(old.day, p.Day)
+	newPid := old.pid
+	if day != old.day {
 		// A new feed day moves the paper to that day's rowid range.
+		var err error
 		if newPid, err = u.allocate(ctx, day); err != nil {
 			return false, err
 		}
 	}
 	if _, err := u.update.ExecContext(ctx, newPid, c.title, c.titleKey, c.authors, c.hidden, c.published, nullable(day),
 		p.Upvotes, p.Comments, p.GitHubRepo, p.GitHubStars, p.ProjectPage, c.aiSummary, c.keywords,
-		p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), raw, hash, now, pid); err != nil {
+		p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), it.raw, it.hash, now, old.pid); err != nil {
 		return false, err
 	}
-	if newPid == pid && oldHash == hash {
+	known[p.ID] = stored{pid: newPid, hash: it.hash, day: day}
+	if newPid == old.pid && old.hash == it.hash {
 		return false, nil // same words at the same rowid: the index is already right
 	}
-	if _, err := u.ftsDel.ExecContext(ctx, pid); err != nil {
+	if _, err := u.ftsDel.ExecContext(ctx, old.pid); err != nil {
 		return false, err
 	}
-	_, err = u.ftsAdd.ExecContext(ctx, newPid, c.title, c.abstract, c.authors, c.aiSummary, c.keywords, p.Organization)
+	_, err := u.ftsAdd.ExecContext(ctx, newPid, c.title, c.abstract, c.authors, c.aiSummary, c.keywords, p.Organization)
 	return false, err
 }
 
@@ -283,19 +360,20 @@ func (u *upserter) allocate(ctx context.Context, day string) (int64, error) {
 	return pid, nil
 }
 
-func (u *upserter) insertNew(ctx context.Context, p feed.Paper, c row, raw []byte, hash, now int64) error {
+func (u *upserter) insertNew(ctx context.Context, it item, now int64) (int64, error) {
+	p, c := it.paper, it.cols
 	pid, err := u.allocate(ctx, p.Day)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	_, err = u.insert.ExecContext(ctx, pid, p.ID, c.title, c.titleKey, c.authors, c.hidden, c.published,
 		nullable(p.Day), p.Upvotes, p.Comments, p.GitHubRepo, p.GitHubStars, p.ProjectPage, c.aiSummary,
-		c.keywords, p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), raw, hash, now)
+		c.keywords, p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), it.raw, it.hash, now)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	_, err = u.ftsAdd.ExecContext(ctx, pid, c.title, c.abstract, c.authors, c.aiSummary, c.keywords, p.Organization)
-	return err
+	return pid, err
 }
 
 // keepDay keeps a paper's first feed day: a paper featured again later
@@ -316,28 +394,6 @@ func nullable(s string) any {
 		return nil
 	}
 	return s
-}
-
-// compressRaws compresses the raw items on all cores while the caller waits:
-// raw JSON is the bulk of a library.
-func compressRaws(papers []feed.Paper) [][]byte {
-	out := make([][]byte, len(papers))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 4)
-	for i := range papers {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(i int) {
-			defer func() { <-sem; wg.Done() }()
-			raw := papers[i].Raw
-			if len(raw) == 0 {
-				raw = papers[i].FlatJSON() // made, not received: the abstract must live somewhere
-			}
-			out[i] = compressRaw(raw)
-		}(i)
-	}
-	wg.Wait()
-	return out
 }
 
 // rawCodec compresses raw items with zstd primed by rawDictionary: a third
