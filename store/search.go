@@ -78,15 +78,24 @@ func (s *Store) bestHits(ctx context.Context, f Filter, want int) ([]hit, error)
 	if err != nil {
 		return nil, err
 	}
-	many, err := s.hasMoreHits(ctx, f.fullMatch(), relevanceCandidates)
-	if err != nil {
-		return nil, err
+	// bm25 pays for every word's whole hit list, the column filters'
+	// too (author:li is common), so it ranks only rare words alone.
+	many := f.columns != "" || f.Match == ""
+	if !many {
+		if many, err = s.hasMoreHits(ctx, f.Match, relevanceCandidates); err != nil {
+			return nil, err
+		}
 	}
 	var rest []hit
-	if !many {
+	switch {
+	case f.columns != "":
+		// Filtered by author, organization or keyword: the filter already
+		// says what matters; newest first, in one walk.
+		rest, err = s.newestHits(ctx, f, want)
+	case !many:
 		rest, err = s.walkHits(ctx, f, "", 1<<30, true)
 		sort.SliceStable(rest, func(i, j int) bool { return rest[i].rank < rest[j].rank })
-	} else {
+	default:
 		inTitle := f
 		if f.Match != "" {
 			inTitle.Match = "title : (" + f.Match + ")"
@@ -108,11 +117,17 @@ func (s *Store) titleHits(ctx context.Context, f Filter) ([]hit, error) {
 		return nil, nil
 	}
 	inner := f
-	inner.Match = "" // the title key stands for the words; column filters stay
+	inner.Match, inner.columns = "", "" // the title key stands for the words
 	where, args := inner.where()
 	cond := "p.title_key >= ? AND p.title_key < ?"
 	if where != "" {
 		cond += " AND " + strings.TrimPrefix(where, " WHERE ")
+	}
+	if f.columns != "" {
+		// Checked on the few candidates by rowid, not by collecting every
+		// paper of a common author first.
+		cond += " AND EXISTS (SELECT 1 FROM papers_fts WHERE papers_fts MATCH ? AND rowid = p.pid)"
+		args = append(args, f.columns)
 	}
 	q := `SELECT p.pid, coalesce(p.day, ''), p.upvotes, length(p.title), 0 FROM papers p` + stateJoins +
 		` WHERE ` + cond + ` ORDER BY length(p.title), p.pid DESC LIMIT ?`
