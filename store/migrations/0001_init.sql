@@ -36,9 +36,9 @@ CREATE VIRTUAL TABLE papers_fts USING fts5(
     content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
 );
--- Merge segments sixteen at a time rather than four: a 100k import rewrites
+-- Merge segments eight at a time rather than four: a 100k import rewrites
 -- each entry fewer times, and a search still reads few segments.
-INSERT INTO papers_fts(papers_fts, rank) VALUES('automerge', 16);
+INSERT INTO papers_fts(papers_fts, rank) VALUES('automerge', 8);
 
 -- Which feed days were fetched, when, and whether all of it landed.
 CREATE TABLE days (
