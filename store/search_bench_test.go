@@ -80,7 +80,7 @@ func BenchmarkSearchCorpus(b *testing.B) {
 // BenchmarkSearch100k runs the query set on 100,000 synthetic papers (the
 // library the reader benchmarks build, in the temp folder).
 func BenchmarkSearch100k(b *testing.B) {
-	path := filepath.Join(os.TempDir(), "papers-bench-100k-v7.db")
+	path := filepath.Join(os.TempDir(), "papers-bench-100k-v8.db")
 	if _, err := os.Stat(path); err != nil {
 		b.Skip("run the tui benchmarks first to build " + path)
 	}

@@ -21,7 +21,7 @@ import (
 // folder between benchmark runs (building it is the import benchmark's job).
 func benchLibrary(b *testing.B) string {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), "papers-bench-100k-v7.db")
+	path := filepath.Join(os.TempDir(), "papers-bench-100k-v8.db")
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}
