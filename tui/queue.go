@@ -45,16 +45,6 @@ func (q *queuePane) move(delta, height int) {
 	}
 }
 
-// selectID puts the cursor on id when it is queued.
-func (q *queuePane) selectID(id string, height int) {
-	for i, r := range q.records {
-		if r.ID == id {
-			q.move(i-q.cursor, height)
-			return
-		}
-	}
-}
-
 func (q *queuePane) view(st styles, w, h int, keys keyMap) string {
 	if !q.loaded {
 		return st.dimmed.Render("loading…")
