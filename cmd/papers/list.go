@@ -92,7 +92,7 @@ type paperJSON struct {
 	Upvotes       int      `json:"upvotes"`
 	Comments      int      `json:"comments"`
 	GitHubRepo    *string  `json:"github_repo"`
-	GitHubStars   int      `json:"github_stars"`
+	GitHubStars   *int     `json:"github_stars"` // null without a repo
 	ProjectPage   *string  `json:"project_page"`
 	AISummary     *string  `json:"ai_summary"`
 	AIKeywords    []string `json:"ai_keywords"`
@@ -124,7 +124,7 @@ func toJSON(r store.Record) paperJSON {
 	return paperJSON{
 		ID: p.ID, Title: p.Title, Authors: p.AuthorNames(), HiddenAuthors: hidden,
 		Published: optTime(p.Published), Day: optString(p.Day),
-		Upvotes: p.Upvotes, Comments: p.Comments, GitHubRepo: optString(p.GitHubRepo), GitHubStars: p.GitHubStars,
+		Upvotes: p.Upvotes, Comments: p.Comments, GitHubRepo: optString(p.GitHubRepo), GitHubStars: starsOf(p.GitHubRepo, p.GitHubStars),
 		ProjectPage: optString(p.ProjectPage), AISummary: optString(p.AISummary), AIKeywords: nonNil(p.AIKeywords),
 		Organization: optString(p.Organization), URL: p.HFURL(), PDFURL: p.PDFURL(), ArxivURL: p.AbsURL(),
 		Abstract: p.Abstract, Thumbnail: optString(p.Thumbnail), Submitter: optString(p.Submitter),
@@ -138,6 +138,14 @@ func optTime(t time.Time) *string {
 	}
 	s := t.UTC().Format(hfTime)
 	return &s
+}
+
+// starsOf is a repo's stars; null when there is no repo to have them.
+func starsOf(repo string, stars int) *int {
+	if repo == "" && stars == 0 {
+		return nil
+	}
+	return &stars
 }
 
 func optString(s string) *string {
