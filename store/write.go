@@ -21,9 +21,6 @@ type Saved struct {
 	Updated int `json:"updated"`
 }
 
-// Add adds b's counts to s.
-func (s *Saved) Add(b Saved) { s.New += b.New; s.Updated += b.Updated }
-
 // SaveDay writes one fetched feed day in one transaction: its papers are
 // upserted and the day is recorded as complete. Either all of it lands or
 // none of it does.

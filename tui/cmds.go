@@ -20,39 +20,41 @@ import (
 // queryTimeout bounds one library query so a stuck disk cannot hang a Cmd forever.
 const queryTimeout = 10 * time.Second
 
-func countCmd(lib Library, f store.Filter, gen int) tea.Cmd {
+// libCmd runs fn off the UI loop with a context bounded by queryTimeout:
+// the shape of every Cmd that asks the library something.
+func libCmd(fn func(ctx context.Context) tea.Msg) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
 		defer cancel()
+		return fn(ctx)
+	}
+}
+
+func countCmd(lib Library, f store.Filter, gen int) tea.Cmd {
+	return libCmd(func(ctx context.Context) tea.Msg {
 		n, err := lib.Count(ctx, f)
 		return countLoaded{gen: gen, total: n, err: err}
-	}
+	})
 }
 
 func pageCmd(lib Library, f store.Filter, gen, page int) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
-		defer cancel()
+	return libCmd(func(ctx context.Context) tea.Msg {
 		entries, err := lib.Entries(ctx, f, page*pageSize, pageSize)
 		return pageLoaded{gen: gen, page: page, rows: rowsOf(entries), err: err}
-	}
+	})
 }
 
 func positionCmd(lib Library, f store.Filter, gen int, id string) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
-		defer cancel()
+	return libCmd(func(ctx context.Context) tea.Msg {
 		i, err := lib.Position(ctx, f, id)
 		return selectionFound{gen: gen, index: i, err: err}
-	}
+	})
 }
 
 // detailCmd renders a paper's detail from the library, or from fallback
 // (a remote result not stored yet) when the library does not hold it.
 func detailCmd(lib Library, key detailKey, fallback store.Record) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
-		defer cancel()
+	return libCmd(func(ctx context.Context) tea.Msg {
 		rec, err := lib.Record(ctx, key.id)
 		if errors.Is(err, store.ErrUnknownPaper) && fallback.ID == key.id {
 			rec, err = fallback, nil
@@ -67,7 +69,7 @@ func detailCmd(lib Library, key detailKey, fallback store.Record) tea.Cmd {
 		md := article.Markdown(rec, article.Options{AllAuthors: key.allAuthors, MoreHint: "a shows all", Highlights: words})
 		out, err := article.Render(md, key.width, key.style)
 		return detailRendered{key: key, record: rec, content: out, hits: hitLines(out, words), err: err}
-	}
+	})
 }
 
 // hitLines are the lines of rendered content holding a search word, for
@@ -90,12 +92,10 @@ func hitLines(content string, words []string) []int {
 }
 
 func queueCmd(lib Library) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
-		defer cancel()
+	return libCmd(func(ctx context.Context) tea.Msg {
 		recs, err := lib.Queue(ctx)
 		return queueLoaded{records: recs, err: err}
-	}
+	})
 }
 
 // pendingSave is a change of the reader's state waiting to be written.
@@ -118,11 +118,9 @@ func (m *Model) save(what change, id string, write func(ctx context.Context) err
 }
 
 func writeCmd(s pendingSave) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
-		defer cancel()
+	return libCmd(func(ctx context.Context) tea.Msg {
 		return stateSaved{change: s.change, id: s.id, err: s.write(ctx)}
-	}
+	})
 }
 
 // syncCmd runs a sync and streams its progress back through ch.

@@ -101,14 +101,12 @@ func (m Model) remoteArrived(msg remoteFound) (tea.Model, tea.Cmd) {
 // addRemote stores a remote result and queues it.
 func (m Model) addRemote(p feed.Paper) tea.Cmd {
 	lib := m.opts.Library
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
-		defer cancel()
+	return libCmd(func(ctx context.Context) tea.Msg {
 		if _, err := lib.SavePapers(ctx, []feed.Paper{p}); err != nil {
 			return remoteAdded{id: p.ID, err: err}
 		}
 		return remoteAdded{id: p.ID, err: lib.Enqueue(ctx, p.ID)}
-	}
+	})
 }
 
 func (m Model) remoteStored(msg remoteAdded) (tea.Model, tea.Cmd) {

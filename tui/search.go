@@ -249,12 +249,10 @@ func (m Model) stepPeriod(dir int) tea.Cmd {
 	if dir == 0 {
 		from, dir = "", -1
 	}
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
-		defer cancel()
+	return libCmd(func(ctx context.Context) tea.Msg {
 		day, err := lib.NeighbourDay(ctx, from, dir)
 		return periodFound{day: day, err: err}
-	}
+	})
 }
 
 func (m Model) periodKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {

@@ -200,9 +200,6 @@ func TestHostileTextNeverReachesTheScreen(t *testing.T) {
 }
 
 func TestEmptyLibraryExplains(t *testing.T) {
-	lib := newTestLibrary(t)
-	empty, _ := lib, 0
-	_ = empty
 	hs := newHarness(t, emptyLibrary(t), 80, 24)
 	hs.requireScreen("The library is empty", "papers sync", "papers import")
 }

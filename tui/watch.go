@@ -30,12 +30,10 @@ func (m Model) watchTick() tea.Cmd {
 }
 
 func versionCmd(lib Library) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
-		defer cancel()
+	return libCmd(func(ctx context.Context) tea.Msg {
 		v, err := lib.DataVersion(ctx)
 		return libraryVersion{version: v, err: err}
-	}
+	})
 }
 
 // versionArrived reloads what is in sight when someone else changed the
