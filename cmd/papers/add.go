@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/papertui/papers/tui/clean"
+
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
 )
@@ -32,7 +34,7 @@ func (c *AddCmd) Run(g *Globals) error {
 			p, err := client.Paper(ctx, id)
 			if err != nil {
 				failed++
-				fmt.Fprintf(os.Stderr, "papers: add %s: %s\n", id, oneLine(describeFetch(err)))
+				fmt.Fprintf(os.Stderr, "papers: add %s: %s\n", id, clean.Line(describeFetch(err)))
 				if ctx.Err() != nil {
 					break
 				}

@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/papertui/papers/tui/clean"
+
 	"github.com/papertui/papers/store"
 )
 
@@ -43,7 +45,7 @@ func printCheckup(ck store.Checkup) {
 		b.WriteString("no problems found\n")
 	}
 	for _, p := range ck.Problems {
-		fmt.Fprintf(&b, "problem:   %s\n", oneLine(p))
+		fmt.Fprintf(&b, "problem:   %s\n", clean.Line(p))
 	}
 	fmt.Print(b.String())
 }

@@ -33,21 +33,16 @@ func (c *ExportCmd) Run(g *Globals) error {
 			return usageError{fmt.Errorf("export: --query: %w", err)}
 		}
 	}
-	lib, err := g.open()
-	if err != nil {
-		return err
-	}
-	defer lib.Close()
-	recs, title, err := c.records(lib, q)
-	if err != nil {
-		return err
-	}
-	return writeOutput(c.Output, func(w io.Writer) error { return c.write(w, recs, title) })
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		recs, title, err := c.records(ctx, lib, q)
+		if err != nil {
+			return err
+		}
+		return writeOutput(c.Output, func(w io.Writer) error { return c.write(w, recs, title) })
+	})
 }
 
-func (c *ExportCmd) records(lib *store.Store, q query.Query) ([]store.Record, string, error) {
-	ctx := context.Background()
-	switch {
+func (c *ExportCmd) records(ctx context.Context, lib *store.Store, q query.Query) ([]store.Record, string, error) {	switch {
 	case c.Queue:
 		recs, err := lib.Queue(ctx)
 		return recs, "Reading queue", err

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"regexp"
 
+	"github.com/papertui/papers/tui/clean"
+
 	"github.com/papertui/papers/store"
 )
 
@@ -135,9 +137,9 @@ func fileReportOf(r store.FileResult) fileReport {
 }
 
 func printFileReport(w io.Writer, fr fileReport) {
-	name := oneLine(fr.File)
+	name := clean.Line(fr.File)
 	if fr.Error != "" {
-		fmt.Fprintf(w, "%s: rejected: %s\n", name, oneLine(fr.Error))
+		fmt.Fprintf(w, "%s: rejected: %s\n", name, clean.Line(fr.Error))
 		return
 	}
 	fmt.Fprintf(w, "%s: imported %d (%d new, %d updated)", name, fr.Imported, fr.New, fr.Updated)
@@ -146,6 +148,6 @@ func printFileReport(w io.Writer, fr fileReport) {
 	}
 	fmt.Fprintln(w)
 	for _, r := range fr.Rejected {
-		fmt.Fprintf(w, "  %s\n", oneLine(r.Error))
+		fmt.Fprintf(w, "  %s\n", clean.Line(r.Error))
 	}
 }

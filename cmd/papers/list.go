@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/papertui/papers/tui/clean"
+
 	"github.com/papertui/papers/store"
 )
 
@@ -31,17 +33,14 @@ func (c *ListCmd) Run(g *Globals) error {
 	if c.Limit < 0 {
 		return usagef("list: --limit must be positive, got %d", c.Limit)
 	}
-	lib, err := g.open()
-	if err != nil {
-		return err
-	}
-	defer lib.Close()
-	f := store.Filter{Day: c.Day, Since: c.Since, Until: c.Until, Sort: store.Sort(c.Sort)}
-	recs, err := lib.Records(context.Background(), f, 0, c.Limit)
-	if err != nil {
-		return err
-	}
-	return printRecords(os.Stdout, recs, c.JSON)
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		f := store.Filter{Day: c.Day, Since: c.Since, Until: c.Until, Sort: store.Sort(c.Sort)}
+		recs, err := lib.Records(ctx, f, 0, c.Limit)
+		if err != nil {
+			return err
+		}
+		return printRecords(os.Stdout, recs, c.JSON)
+	})
 }
 
 func validDay(s string) bool {
@@ -77,7 +76,7 @@ func recordLine(r store.Record) string {
 	if who == "" && len(r.Authors) > 0 {
 		who = r.Authors[0].Name
 	}
-	return fmt.Sprintf("%s %s %4d▲ %-10s %s  (%s)", mark, day, r.Upvotes, r.ID, oneLine(r.Title), oneLine(who))
+	return fmt.Sprintf("%s %s %4d▲ %-10s %s  (%s)", mark, day, r.Upvotes, r.ID, clean.Line(r.Title), clean.Line(who))
 }
 
 // paperJSON is the JSON object of one paper: a contract scripts rely on.
@@ -169,31 +168,28 @@ type StatsCmd struct {
 
 // Run prints what the library holds.
 func (c *StatsCmd) Run(g *Globals) error {
-	lib, err := g.open()
-	if err != nil {
-		return err
-	}
-	defer lib.Close()
-	st, err := lib.Stats(context.Background())
-	if err != nil {
-		return err
-	}
-	if c.JSON {
-		return writeJSON(os.Stdout, st)
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "papers     %d\n", st.Papers)
-	fmt.Fprintf(&b, "days       %d (%s … %s)\n", st.Days, orDash(st.FirstDay), orDash(st.LastDay))
-	fmt.Fprintf(&b, "queued     %d\n", st.Queued)
-	fmt.Fprintf(&b, "read       %d\n", st.Read)
-	fmt.Fprintf(&b, "last sync  %s\n", orDash(st.LastSync))
-	fmt.Fprintf(&b, "library    %s\n", st.Path)
-	fmt.Fprintf(&b, "size       %s", humanBytes(st.SizeBytes))
-	if st.Papers > 0 {
-		fmt.Fprintf(&b, " (%s a paper)", humanBytes(st.SizeBytes/int64(st.Papers)))
-	}
-	fmt.Fprintln(os.Stdout, b.String())
-	return nil
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		st, err := lib.Stats(ctx)
+		if err != nil {
+			return err
+		}
+		if c.JSON {
+			return writeJSON(os.Stdout, st)
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "papers     %d\n", st.Papers)
+		fmt.Fprintf(&b, "days       %d (%s … %s)\n", st.Days, orDash(st.FirstDay), orDash(st.LastDay))
+		fmt.Fprintf(&b, "queued     %d\n", st.Queued)
+		fmt.Fprintf(&b, "read       %d\n", st.Read)
+		fmt.Fprintf(&b, "last sync  %s\n", orDash(st.LastSync))
+		fmt.Fprintf(&b, "library    %s\n", st.Path)
+		fmt.Fprintf(&b, "size       %s", humanBytes(st.SizeBytes))
+		if st.Papers > 0 {
+			fmt.Fprintf(&b, " (%s a paper)", humanBytes(st.SizeBytes/int64(st.Papers)))
+		}
+		fmt.Fprintln(os.Stdout, b.String())
+		return nil
+	})
 }
 
 func orDash(s string) string {

@@ -56,17 +56,14 @@ func (c *SearchCmd) Run(g *Globals) error {
 	if c.Limit < 0 {
 		return usagef("search: --limit must be positive, got %d", c.Limit)
 	}
-	lib, err := g.open()
-	if err != nil {
-		return err
-	}
-	defer lib.Close()
-	f := store.Filter{Sort: store.Sort(c.Sort)}.Search(q)
-	recs, err := lib.Records(context.Background(), f, 0, c.Limit)
-	if err != nil {
-		return err
-	}
-	return printRecords(os.Stdout, recs, c.JSON)
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		f := store.Filter{Sort: store.Sort(c.Sort)}.Search(q)
+		recs, err := lib.Records(ctx, f, 0, c.Limit)
+		if err != nil {
+			return err
+		}
+		return printRecords(os.Stdout, recs, c.JSON)
+	})
 }
 
 // ShowCmd is `papers show`.
@@ -82,36 +79,33 @@ func (c *ShowCmd) Run(g *Globals) error {
 	if err != nil {
 		return err
 	}
-	lib, err := g.open()
-	if err != nil {
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		rec, err := lib.Record(ctx, ids[0])
+		if err != nil {
+			return unknownPaper(err)
+		}
+		// --style (global) picks the colours on a terminal; a pipe gets text.
+		style := g.Style
+		if style == "auto" {
+			style = "dark"
+		}
+		if c.Plain || !isTerminal(os.Stdout) {
+			style = "plain"
+		}
+		glamourStyle := style
+		if style == "plain" {
+			glamourStyle = "dark" // then stripped of colour: its layout reads best as plain text
+		}
+		out, err := article.Render(article.Markdown(rec, article.Options{AllAuthors: c.AllAuthors, MoreHint: "--all-authors shows all"}), terminalWidth(), glamourStyle)
+		if err != nil {
+			return err
+		}
+		if style == "plain" {
+			out = trimLines(ansi.Strip(out))
+		}
+		_, err = fmt.Fprintln(os.Stdout, out)
 		return err
-	}
-	defer lib.Close()
-	rec, err := lib.Record(context.Background(), ids[0])
-	if err != nil {
-		return unknownPaper(err)
-	}
-	// --style (global) picks the colours on a terminal; a pipe gets text.
-	style := g.Style
-	if style == "auto" {
-		style = "dark"
-	}
-	if c.Plain || !isTerminal(os.Stdout) {
-		style = "plain"
-	}
-	glamourStyle := style
-	if style == "plain" {
-		glamourStyle = "dark" // then stripped of colour: its layout reads best as plain text
-	}
-	out, err := article.Render(article.Markdown(rec, article.Options{AllAuthors: c.AllAuthors, MoreHint: "--all-authors shows all"}), terminalWidth(), glamourStyle)
-	if err != nil {
-		return err
-	}
-	if style == "plain" {
-		out = trimLines(ansi.Strip(out))
-	}
-	_, err = fmt.Fprintln(os.Stdout, out)
-	return err
+	})
 }
 
 // trimLines drops the padding glamour puts at the end of every line,

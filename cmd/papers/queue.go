@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+
+	"github.com/papertui/papers/store"
 )
 
 // QueueCmd is `papers queue`: the reading queue, and changes to it.
@@ -23,20 +25,17 @@ type QueueListCmd struct {
 
 // Run lists the queue.
 func (c *QueueListCmd) Run(g *Globals) error {
-	lib, err := g.open()
-	if err != nil {
-		return err
-	}
-	defer lib.Close()
-	recs, err := lib.Queue(context.Background())
-	if err != nil {
-		return err
-	}
-	if !c.JSON && len(recs) == 0 {
-		fmt.Fprintln(os.Stderr, "the queue is empty (papers queue add ID, or b in the reader)")
-		return nil
-	}
-	return printRecords(os.Stdout, recs, c.JSON)
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		recs, err := lib.Queue(ctx)
+		if err != nil {
+			return err
+		}
+		if !c.JSON && len(recs) == 0 {
+			fmt.Fprintln(os.Stderr, "the queue is empty (papers queue add ID, or b in the reader)")
+			return nil
+		}
+		return printRecords(os.Stdout, recs, c.JSON)
+	})
 }
 
 // QueueAddCmd adds papers.
@@ -106,16 +105,13 @@ func changeQueue(g *Globals, args []string, what string, change func(context.Con
 	if err != nil {
 		return err
 	}
-	lib, err := g.open()
-	if err != nil {
-		return err
-	}
-	defer lib.Close()
-	if err := change(context.Background(), lib, ids); err != nil {
-		return unknownPaper(err)
-	}
-	for _, id := range ids {
-		fmt.Fprintf(os.Stderr, "%s %s\n", id, what)
-	}
-	return nil
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		if err := change(ctx, lib, ids); err != nil {
+			return unknownPaper(err)
+		}
+		for _, id := range ids {
+			fmt.Fprintf(os.Stderr, "%s %s\n", id, what)
+		}
+		return nil
+	})
 }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/papertui/papers/tui/clean"
+
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
 )
@@ -74,7 +76,7 @@ func printRemote(w io.Writer, hits []remoteHit) {
 		if day == "" && !h.Published.IsZero() {
 			day = h.Published.Format("2006-01-02")
 		}
-		fmt.Fprintf(w, "%s%-10s %4d▲ %-10s %s\n", mark, day, h.Upvotes, h.ID, oneLine(h.Title))
+		fmt.Fprintf(w, "%s%-10s %4d▲ %-10s %s\n", mark, day, h.Upvotes, h.ID, clean.Line(h.Title))
 	}
 	if len(hits) == 0 {
 		fmt.Fprintln(os.Stderr, "no results")

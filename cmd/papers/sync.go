@@ -122,7 +122,7 @@ func (p *progressPrinter) update(s store.SyncProgress) {
 	fmt.Fprintf(p.w, "\r\x1b[K%s syncing %s (%d/%d)", p.bar.ViewAs(float64(done)/float64(max(s.Total, 1))), s.Day, s.Index, s.Total)
 	p.drawn = true
 	if s.Done && s.Err != nil {
-		fmt.Fprintf(p.w, "\r\x1b[Kfailed %s: %s\n", s.Day, oneLine(s.Err.Error()))
+		fmt.Fprintf(p.w, "\r\x1b[Kfailed %s: %s\n", s.Day, clean.Line(s.Err.Error()))
 	}
 }
 
@@ -132,10 +132,10 @@ func (p *progressPrinter) retry(reason string, wait time.Duration) {
 
 func (p *progressPrinter) note(msg string) {
 	if p.terminal {
-		fmt.Fprintf(p.w, "\r\x1b[K%s\n", oneLine(msg))
+		fmt.Fprintf(p.w, "\r\x1b[K%s\n", clean.Line(msg))
 		return
 	}
-	fmt.Fprintln(p.w, oneLine(msg))
+	fmt.Fprintln(p.w, clean.Line(msg))
 }
 
 func (p *progressPrinter) finish() {
@@ -143,7 +143,3 @@ func (p *progressPrinter) finish() {
 		fmt.Fprint(p.w, "\r\x1b[K")
 	}
 }
-
-// oneLine makes a message safe and single-line for the terminal: errors
-// can quote what the feed sent.
-func oneLine(s string) string { return clean.Line(s) }
