@@ -42,7 +42,8 @@ func (c *ExportCmd) Run(g *Globals) error {
 	})
 }
 
-func (c *ExportCmd) records(ctx context.Context, lib *store.Store, q query.Query) ([]store.Record, string, error) {	switch {
+func (c *ExportCmd) records(ctx context.Context, lib *store.Store, q query.Query) ([]store.Record, string, error) {
+	switch {
 	case c.Queue:
 		recs, err := lib.Queue(ctx)
 		return recs, "Reading queue", err
