@@ -7,13 +7,15 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/papertui/papers/feed/feedtest"
 )
 
 // FuzzDecodeItem feeds the decoder mutations of every recorded item shape.
 // It must never panic, and what it accepts must be normalised.
 func FuzzDecodeItem(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.json")
-	shared, _ := filepath.Glob(filepath.Join(sharedDir, "fixtures/hf/*.json"))
+	shared, _ := filepath.Glob(filepath.Join(feedtest.SharedDir(), "fixtures/hf/*.json"))
 	for _, name := range append(files, shared...) {
 		body, err := os.ReadFile(name)
 		if err != nil {

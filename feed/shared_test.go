@@ -2,25 +2,18 @@ package feed
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/papertui/papers/feed/feedtest"
 )
 
 // These tests run the decoder over the project's shared recordings when the
-// checkout has them (../../shared from this package). Every behaviour they
-// touch is also covered by the hand-made files in testdata/.
-const sharedDir = "../../shared"
+// checkout has them. Every behaviour they touch is also covered by the
+// hand-made files in testdata/.
 
-func sharedPath(t testing.TB, rel string) string {
-	t.Helper()
-	p := filepath.Join(sharedDir, rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared recordings not present (%v): skipping; testdata/ covers the same shapes", err)
-	}
-	return p
-}
+func sharedPath(t testing.TB, rel string) string { return feedtest.Shared(t, rel) }
 
 func TestSharedFixtures(t *testing.T) {
 	dir := sharedPath(t, "fixtures/hf")
@@ -95,22 +88,10 @@ func TestSharedFixtureDetails(t *testing.T) {
 // lists its 580 files, skipping when the archive or xz is not available.
 func corpusFiles(t testing.TB) []string {
 	t.Helper()
-	archive := sharedPath(t, "corpus/hf-daily-archive.tar.xz")
 	if testing.Short() {
 		t.Skip("corpus import skipped in -short mode")
 	}
-	if _, err := exec.LookPath("xz"); err != nil {
-		t.Skip("xz not installed: cannot extract the corpus")
-	}
-	tmp := t.TempDir()
-	abs, err := filepath.Abs(archive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command("tar", "xJf", abs, "-C", tmp).CombinedOutput(); err != nil {
-		t.Skipf("cannot extract corpus with tar: %v: %s", err, out)
-	}
-	files, _ := filepath.Glob(filepath.Join(tmp, "hf-daily-archive", "*.json"))
+	files := feedtest.CorpusFiles(t)
 	if len(files) != 580 {
 		t.Fatalf("%d corpus files, want 580", len(files))
 	}

@@ -3,12 +3,12 @@ package store
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"testing"
 	"time"
+
+	"github.com/papertui/papers/feed/feedtest"
 
 	"github.com/papertui/papers/feed/synth"
 )
@@ -16,16 +16,7 @@ import (
 // corpusDays extracts the shared corpus once per test binary, or skips.
 func corpusDays(tb testing.TB) []synth.Day {
 	tb.Helper()
-	archive := filepath.Join("..", "..", "shared", "corpus", "hf-daily-archive.tar.xz")
-	if _, err := os.Stat(archive); err != nil {
-		tb.Skipf("shared corpus not present (%s): skipping", archive)
-	}
-	dir := tb.TempDir()
-	if out, err := exec.Command("tar", "xJf", archive, "-C", dir).CombinedOutput(); err != nil {
-		tb.Skipf("cannot extract the corpus (tar/xz missing?): %v: %s", err, out)
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "hf-daily-archive", "*.json"))
-	sort.Strings(files)
+	files := feedtest.CorpusFiles(tb)
 	day := regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
 	var days []synth.Day
 	for _, f := range files {

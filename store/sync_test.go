@@ -179,11 +179,11 @@ func TestSyncSlowAnswerTimesOut(t *testing.T) {
 // upvotes move, the four later papers arrive, nothing is duplicated and
 // the reader's queue and read marks stay as they were.
 func TestResyncRecordedDay(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared", "fixtures", "hf")
+	dir := feedtest.Shared(t, "fixtures/hf")
 	early, err1 := os.ReadFile(filepath.Join(dir, "hf-daily-2024-10-25-early.json"))
 	late, err2 := os.ReadFile(filepath.Join(dir, "hf-daily-2024-10-25.json"))
 	if err1 != nil || err2 != nil {
-		t.Skipf("shared fixtures not present (%s): skipping", dir)
+		t.Fatalf("the 2024-10-25 recordings: %v, %v", err1, err2)
 	}
 	ctx := context.Background()
 	srv := feedtest.New(t)

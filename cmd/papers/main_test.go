@@ -138,15 +138,7 @@ func TestImportReportsBadFilesAndKeepsGoodOnes(t *testing.T) {
 }
 
 func TestImportCorpusNamesCorruptFiles(t *testing.T) {
-	archive := filepath.Join("..", "..", "..", "shared", "corpus", "hf-daily-archive.tar.xz")
-	if _, err := os.Stat(archive); err != nil {
-		t.Skipf("shared corpus not present (%s): skipping", archive)
-	}
-	dir := t.TempDir()
-	if out, err := exec.Command("tar", "xJf", archive, "-C", dir).CombinedOutput(); err != nil {
-		t.Skipf("cannot extract the corpus: %v %s", err, out)
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "hf-daily-archive", "*.json"))
+	files := feedtest.CorpusFiles(t)
 	env := dbEnv(t)
 	r := papers(t, env, append([]string{"import", "--json"}, files...)...)
 	if r.code != 1 {
@@ -435,10 +427,9 @@ func TestAddByIDAndURLWithA404(t *testing.T) {
 }
 
 func TestAddRecordedPapers(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "shared", "fixtures", "hf")
-	files, _ := filepath.Glob(filepath.Join(dir, "hf-paper-*.json"))
+	files, _ := filepath.Glob(filepath.Join(feedtest.Shared(t, "fixtures/hf"), "hf-paper-*.json"))
 	if len(files) == 0 {
-		t.Skipf("shared fixtures not present (%s): skipping", dir)
+		t.Fatal("no hf-paper recordings in the shared fixtures")
 	}
 	srv := feedtest.New(t)
 	var ids []string

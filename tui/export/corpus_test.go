@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"encoding/csv"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
+
+	"github.com/papertui/papers/feed/feedtest"
 
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
@@ -22,28 +22,10 @@ func writeFile(t *testing.T, path string, b []byte) {
 }
 
 // corpus decodes the shared two-year archive into records, first day wins
-// for a paper seen twice, or skips the test when /work/shared is absent.
+// for a paper seen twice, or skips the test when the archive is absent.
 func corpus(t *testing.T) []store.Record {
 	t.Helper()
-	archive := filepath.Join("..", "..", "..", "shared", "corpus", "hf-daily-archive.tar.xz")
-	if _, err := os.Stat(archive); err != nil {
-		t.Skipf("no shared corpus at %s (../../../shared is missing): %v", archive, err)
-	}
-	dir := t.TempDir()
-	abs, err := filepath.Abs(archive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("tar", "xJf", abs)
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("extract %s: %v\n%s", archive, err, out)
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "hf-daily-archive", "*.json"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no files in the archive: %v", err)
-	}
-	sort.Strings(files)
+	files := feedtest.CorpusFiles(t)
 	var recs []store.Record
 	seen := map[string]bool{}
 	for _, f := range files {
