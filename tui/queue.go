@@ -53,20 +53,21 @@ func (q *queuePane) view(st styles, w, h int, keys keyMap) string {
 		return st.dimmed.Render(ansi.Wrap(fmt.Sprintf("The queue is empty. Press %s on a paper to queue it.",
 			keys.Bookmark.Help().Key), w, ""))
 	}
+	// Drawn like the list's rows: fitted, painted, and the selected one
+	// plain in the selection colours, so no inner reset cuts it short.
 	var lines []string
 	for i := q.offset; i < len(q.records) && len(lines) < h; i++ {
-		r := q.records[i]
 		num := fmt.Sprintf("%2d. ", i+1)
-		title := ansi.Truncate(q.titles[i], max(1, w-len(num)), "…")
-		style := st.unread
-		if r.Read {
-			style = st.read
-		}
-		line := st.dimmed.Render(num) + style.Render(title)
+		title := fit(q.titles[i], max(1, w-len(num)))
 		if i == q.cursor {
-			line = st.selected.Width(w).Render(line)
+			lines = append(lines, st.pSelected.on(num+title))
+			continue
 		}
-		lines = append(lines, line)
+		text := st.pUnread
+		if q.records[i].Read {
+			text = st.pRead
+		}
+		lines = append(lines, st.pDimmed.on(num)+text.on(title))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -23,7 +23,8 @@ func paintOf(st lipgloss.Style) paint {
 
 func (p paint) on(s string) string { return p.pre + s + p.post }
 
-// styles is the one theme; no colour literal lives anywhere else.
+// styles is the one theme; no colour literal lives anywhere else. Rows
+// (list and queue) are drawn with the paints made from it.
 type styles struct {
 	dark                              bool
 	unread, read, selected, dimmed    lipgloss.Style

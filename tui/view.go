@@ -176,7 +176,7 @@ func (m Model) detailContent(w int) ([]string, bool) {
 	case m.detail.err != nil:
 		return strings.Split(m.st.statusErr.Render(ansi.Wrap(m.detail.err.Error(), w, "")), "\n"), false
 	case m.detail.shown.id == "":
-		if m.list.counted && m.list.total == 0 {
+		if m.list.counted && m.list.count() == 0 {
 			return nil, true
 		}
 		return []string{m.st.dimmed.Render("loading…")}, false
