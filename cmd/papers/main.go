@@ -41,6 +41,7 @@ func run(args []string) int {
 		kong.UsageOnError(),
 		kong.Exit(func(code int) { panic(exitCode(code)) }),
 		kong.Vars{"version": versionString()},
+		extraCommands(),
 	)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "papers:", err)

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// complete runs `papers __complete` as the scripts do and returns the
+// candidates' values.
+func complete(t *testing.T, env []string, words ...string) []string {
+	t.Helper()
+	r := papers(t, env, append([]string{"__complete", "--"}, words...)...)
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("__complete %q: exit %d, stderr %q", words, r.code, r.stderr)
+	}
+	var out []string
+	for _, line := range strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n") {
+		if line != "" {
+			value, _, _ := strings.Cut(line, "\t")
+			out = append(out, value)
+		}
+	}
+	return out
+}
+
+func TestCompleteCommandsFlagsAndValues(t *testing.T) {
+	env := dbEnv(t)
+	for _, tc := range []struct {
+		words     []string
+		want, not []string
+		exactly   bool
+	}{
+		{words: []string{""}, want: []string{"sync", "list", "queue", "export", "completion", "man"}, not: []string{"read", "__complete"}},
+		{words: []string{"li"}, want: []string{"list"}, exactly: true},
+		{words: []string{"list", "--so"}, want: []string{"--sort"}, exactly: true},
+		{words: []string{"list", "--"}, want: []string{"--sort", "--json", "--db", "--help"}},
+		{words: []string{"list", "--sort", ""}, want: []string{"newest", "upvotes", "trending"}, exactly: true},
+		{words: []string{"search", "--sort", ""}, want: []string{"relevance", "newest", "upvotes", "trending"}, exactly: true},
+		{words: []string{"export", "--format", "b"}, want: []string{"bibtex"}, exactly: true},
+		{words: []string{"export", "--format=m"}, want: []string{"--format=markdown"}, exactly: true},
+		{words: []string{"--db", "x.db", "--style", ""}, want: []string{"auto", "dark", "light"}, exactly: true},
+		{words: []string{"completion", ""}, want: []string{"bash", "zsh", "fish"}, exactly: true},
+		{words: []string{"queue", ""}, want: []string{"add", "rm", "done", "move"}},
+		{words: []string{"import", ""}, want: []string{":files"}, exactly: true},
+		{words: []string{"export", "-o", ""}, want: []string{":files"}, exactly: true},
+	} {
+		got := complete(t, env, tc.words...)
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("complete %q: %q missing from %q", tc.words, w, got)
+			}
+		}
+		for _, n := range tc.not {
+			if slices.Contains(got, n) {
+				t.Errorf("complete %q: %q offered: %q", tc.words, n, got)
+			}
+		}
+		if tc.exactly && len(got) != len(tc.want) {
+			t.Errorf("complete %q: got %q, want exactly %q", tc.words, got, tc.want)
+		}
+	}
+}
+
+func TestCompletePaperIDs(t *testing.T) {
+	env, _ := importedLibrary(t)
+	ids := firstIDs(t, env, 3)
+	prefix := ids[0][:len(ids[0])-1]
+	for _, words := range [][]string{{"show", prefix}, {"queue", "add", ids[1], prefix}, {"queue", "move", prefix}} {
+		got := complete(t, env, words...)
+		if !slices.Contains(got, ids[0]) {
+			t.Errorf("complete %q: %s missing from %q", words, ids[0], got)
+		}
+		for _, id := range got {
+			if !strings.HasPrefix(id, prefix) {
+				t.Errorf("complete %q: %s does not start with %s", words, id, prefix)
+			}
+		}
+	}
+	// Titles come along as descriptions, cleaned of escape sequences.
+	r := papers(t, env, "__complete", "--", "show", "2510.9999")
+	if !strings.Contains(r.stdout, "2510.99999\tEvil") || strings.ContainsAny(r.stdout, "\x1b\u009b\u202e") {
+		t.Errorf("hostile title: %q", r.stdout)
+	}
+	// A --db on the line is the library asked.
+	other := filepath.Join(t.TempDir(), "none.db")
+	if got := complete(t, env, "--db", other, "show", prefix); len(got) != 0 {
+		t.Errorf("--db %s: got %q", other, got)
+	}
+	if _, err := os.Stat(other); !os.IsNotExist(err) {
+		t.Errorf("completion created %s", other)
+	}
+}
+
+// TestCompletionScriptsParse checks each script is valid in its shell,
+// where the shell is installed.
+func TestCompletionScriptsParse(t *testing.T) {
+	for _, sh := range []struct{ shell, check string }{
+		{"bash", "bash -n"}, {"zsh", "zsh -n"}, {"fish", "fish --no-execute"},
+	} {
+		r := papers(t, nil, "completion", sh.shell)
+		if r.code != 0 || !strings.Contains(r.stdout, "__complete") {
+			t.Fatalf("completion %s: exit %d\n%s", sh.shell, r.code, r.stderr)
+		}
+		args := strings.Fields(sh.check)
+		if _, err := exec.LookPath(args[0]); err != nil {
+			continue
+		}
+		file := filepath.Join(t.TempDir(), "papers."+sh.shell)
+		os.WriteFile(file, []byte(r.stdout), 0o644)
+		if out, err := exec.Command(args[0], append(args[1:], file)...).CombinedOutput(); err != nil {
+			t.Errorf("%s rejects the script: %v\n%s", sh.check, err, out)
+		}
+	}
+	if r := papers(t, nil, "completion", "tcsh"); r.code != 2 {
+		t.Errorf("completion tcsh: exit %d, want 2", r.code)
+	}
+}
+
+// TestBashCompletion drives the bash script as bash would, with the
+// binary on PATH.
+func TestBashCompletion(t *testing.T) {
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("no bash")
+	}
+	script := papers(t, nil, "completion", "bash").stdout
+	for line, want := range map[string]string{
+		"papers li":                  "list",
+		"papers list --sort up":      "upvotes",
+		"papers export --format=bib": "bibtex",
+	} {
+		prog := script + `
+COMP_LINE="` + line + `"; COMP_POINT=${#COMP_LINE}
+_papers
+printf '%s\n' "${COMPREPLY[@]}"
+`
+		cmd := exec.Command("bash", "-c", prog)
+		cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(papersBin)+":"+os.Getenv("PATH"),
+			"XDG_DATA_HOME="+t.TempDir(), "XDG_CONFIG_HOME="+t.TempDir())
+		out, err := cmd.CombinedOutput()
+		if err != nil || strings.TrimSpace(string(out)) != want {
+			t.Errorf("%q: got %q (%v), want %q", line, out, err, want)
+		}
+	}
+}
+
+func TestManPage(t *testing.T) {
+	r := papers(t, nil, "man")
+	if r.code != 0 {
+		t.Fatalf("man: exit %d %s", r.code, r.stderr)
+	}
+	for _, want := range []string{".TH PAPERS 1", ".SH SYNOPSIS", ".SS sync", ".SS queue add", `\-\-sort`,
+		"PAPERS_DB", "HF_TOKEN", ".SH EXIT STATUS", "newest, upvotes, trending"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("man page lacks %q", want)
+		}
+	}
+	if strings.Contains(r.stdout, "__complete") {
+		t.Error("man page shows the hidden __complete")
+	}
+	if _, err := exec.LookPath("groff"); err == nil {
+		cmd := exec.Command("groff", "-man", "-Tutf8", "-ww", "-z")
+		cmd.Stdin = strings.NewReader(r.stdout)
+		if out, err := cmd.CombinedOutput(); err != nil || len(out) > 0 {
+			t.Errorf("groff warns: %v\n%s", err, out)
+		}
+	}
+}

@@ -1,0 +1,214 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/alecthomas/kong"
+)
+
+// ManCmd is `papers man`: the manual page, in roff, written from the same
+// command definitions as --help, so the two never disagree.
+type ManCmd struct{}
+
+// Run prints the page; `papers man | man -l -` reads it.
+func (c *ManCmd) Run(kctx *kong.Context) error {
+	return writeMan(os.Stdout, kctx.Model)
+}
+
+// manEnvironment are the variables of the page that no flag defines.
+var manEnvironment = [][2]string{
+	{"HF_TOKEN", "Sent to Hugging Face as a bearer token; never stored or printed."},
+	{"NO_COLOR", "When set, the reader shows no colour."},
+	{"XDG_DATA_HOME", "The library is $XDG_DATA_HOME/papers/papers.db (usually ~/.local/share/papers/papers.db)."},
+	{"XDG_CONFIG_HOME", "The configuration file is $XDG_CONFIG_HOME/papers/config.toml (usually ~/.config/papers/config.toml)."},
+}
+
+func writeMan(w io.Writer, app *kong.Application) error {
+	m := &manWriter{}
+	m.line(`.TH PAPERS 1 "" "papers %s" "User Commands"`, roffText(readBuildVersion().Version))
+	m.section("NAME")
+	m.line(`papers \- %s`, roffText(firstLine(app.Help)))
+	m.section("SYNOPSIS")
+	m.line(`.B papers`)
+	m.line(`[\fIOPTIONS\fR] [\fICOMMAND\fR] [\fIARGS\fR...]`)
+	m.section("DESCRIPTION")
+	if _, rest, ok := strings.Cut(app.Help, "\n\n"); ok {
+		m.paragraphs(rest)
+	} else {
+		m.paragraphs(app.Help)
+	}
+	m.section("OPTIONS")
+	m.text("Every command accepts these.")
+	m.flags(app.Node)
+	if def := app.DefaultCmd; def != nil && len(def.Flags) > 0 {
+		m.section("READER OPTIONS")
+		m.text("With no command, papers opens the reader, which also takes these.")
+		m.flags(def)
+	}
+	m.section("COMMANDS")
+	for _, cmd := range app.Leaves(true) {
+		m.command(cmd)
+	}
+	m.section("ENVIRONMENT")
+	for _, f := range allFlags(app.Node) {
+		for _, env := range f.Envs {
+			m.item(`\fB`+env+`\fR`, fmt.Sprintf("Sets --%s. %s", f.Name, f.Help))
+		}
+	}
+	for _, e := range manEnvironment {
+		m.item(`\fB`+e[0]+`\fR`, e[1])
+	}
+	m.section("EXIT STATUS")
+	m.item("0", "Success.")
+	m.item("1", "Failure (a day that failed to sync, a rejected item, a damaged library).")
+	m.item("2", "Usage error (a bad flag, date, id, query or configuration).")
+	m.section("SEE ALSO")
+	m.text("The README at https://github.com/papertui/papers")
+	_, err := io.WriteString(w, m.b.String())
+	return err
+}
+
+// allFlags are the visible flags of n and every command below it, each once.
+func allFlags(n *kong.Node) []*kong.Flag {
+	var out []*kong.Flag
+	seen := map[*kong.Flag]bool{}
+	var walk func(*kong.Node)
+	walk = func(n *kong.Node) {
+		for _, f := range n.Flags {
+			if !f.Hidden && !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+			}
+		}
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+type manWriter struct{ b strings.Builder }
+
+func (m *manWriter) line(format string, args ...any) {
+	fmt.Fprintf(&m.b, format+"\n", args...)
+}
+
+func (m *manWriter) section(name string) { m.line(".SH %s", name) }
+
+func (m *manWriter) text(s string) { m.line("%s", roffText(s)) }
+
+func (m *manWriter) paragraphs(s string) {
+	for i, p := range strings.Split(s, "\n\n") {
+		if i > 0 {
+			m.line(".PP")
+		}
+		m.text(p)
+	}
+}
+
+// item is a tagged paragraph; tag is roff already.
+func (m *manWriter) item(tag, body string) {
+	m.line(".TP")
+	m.line("%s", tag)
+	m.text(body)
+}
+
+func (m *manWriter) flags(n *kong.Node) {
+	for _, f := range n.Flags {
+		if f.Hidden {
+			continue
+		}
+		m.item(flagSynopsis(f), flagHelp(f))
+	}
+}
+
+func (m *manWriter) command(cmd *kong.Node) {
+	usage := `\fBpapers ` + roffText(cmd.Path()) + `\fR`
+	for _, arg := range cmd.Positional {
+		name := `\fI` + roffText(strings.ToUpper(arg.Name)) + `\fR`
+		if arg.IsSlice() {
+			name += "..."
+		}
+		if !arg.Required {
+			name = "[" + name + "]"
+		}
+		usage += " " + name
+	}
+	if cmd.Hidden {
+		return
+	}
+	m.line(".SS %s", roffText(cmd.Path()))
+	m.line(".nf")
+	m.line("%s", usage)
+	m.line(".fi")
+	m.paragraphs(cmd.Help)
+	if cmd.Detail != "" {
+		m.line(".PP")
+		m.paragraphs(cmd.Detail)
+	}
+	for _, arg := range cmd.Positional {
+		m.item(`\fI`+roffText(strings.ToUpper(arg.Name))+`\fR`, arg.Help)
+	}
+	m.flags(cmd)
+	for p := cmd.Parent; p != nil && p.Type == kong.CommandNode; p = p.Parent {
+		m.flags(p)
+	}
+}
+
+func flagSynopsis(f *kong.Flag) string {
+	s := `\fB\-\-` + roffText(f.Name) + `\fR`
+	if f.Short != 0 {
+		s = `\fB\-` + string(f.Short) + `\fR, ` + s
+	}
+	if f.Tag.Negatable != "" {
+		s += `, \fB\-\-no\-` + roffText(f.Name) + `\fR`
+	}
+	if !f.IsBool() && !f.IsCounter() {
+		s += ` \fI` + roffText(placeholder(f)) + `\fR`
+	}
+	return s
+}
+
+// placeholder names a flag's value: its placeholder tag, its choices, or
+// its name in capitals.
+func placeholder(f *kong.Flag) string {
+	switch {
+	case f.PlaceHolder != "":
+		return f.PlaceHolder
+	case f.Enum != "":
+		return strings.ReplaceAll(f.Enum, ",", "|")
+	}
+	return strings.ToUpper(f.Name)
+}
+
+func flagHelp(f *kong.Flag) string {
+	h := f.Help
+	if f.Enum != "" && !strings.Contains(h, strings.ReplaceAll(f.Enum, ",", ", ")) {
+		h += " One of: " + strings.ReplaceAll(f.Enum, ",", ", ") + "."
+	}
+	if f.HasDefault && f.Default != "" && f.Default != "0" {
+		h += " Default: " + f.Default + "."
+	}
+	if len(f.Envs) > 0 {
+		h += " Environment: " + strings.Join(f.Envs, ", ") + "."
+	}
+	return h
+}
+
+// roffText escapes text for roff: backslashes, hyphens (so they copy as
+// ASCII), and a leading dot or quote that roff would take as a request.
+func roffText(s string) string {
+	s = strings.ReplaceAll(s, `\`, `\e`)
+	s = strings.ReplaceAll(s, "-", `\-`)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, ".") || strings.HasPrefix(l, "'") {
+			lines[i] = `\&` + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}

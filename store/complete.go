@@ -1,0 +1,66 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+)
+
+// IDMatch is a paper id offered by shell completion, with its title.
+type IDMatch struct {
+	ID    string
+	Title string
+}
+
+// CompleteIDs lists up to limit papers whose id starts with prefix, newest
+// id first, for shell completion. It opens the library read-only and never
+// creates or migrates it: a missing file or an unreadable one gives no
+// matches. The id index answers in a range scan, whatever the library's
+// size.
+func CompleteIDs(ctx context.Context, path, prefix string, limit int) ([]IDMatch, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	db, err := sql.Open("sqlite", readDSN(path))
+	if err != nil {
+		return nil, fmt.Errorf("open library %s: %w", path, err)
+	}
+	defer db.Close()
+	var rows *sql.Rows
+	if prefix == "" {
+		rows, err = db.QueryContext(ctx, `SELECT id, title FROM papers ORDER BY id DESC LIMIT ?`, limit)
+	} else {
+		rows, err = db.QueryContext(ctx, `SELECT id, title FROM papers WHERE id >= ? AND id < ? ORDER BY id DESC LIMIT ?`,
+			prefix, prefixEnd(prefix), limit)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("complete ids in %s: %w", path, err)
+	}
+	defer rows.Close()
+	var out []IDMatch
+	for rows.Next() {
+		var m IDMatch
+		if err := rows.Scan(&m.ID, &m.Title); err != nil {
+			return nil, fmt.Errorf("complete ids in %s: %w", path, err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// prefixEnd is the least string greater than every string starting with
+// prefix (ids are ASCII; a prefix of 0xff bytes has no end, so it gets a
+// bound no id reaches).
+func prefixEnd(prefix string) string {
+	b := []byte(prefix)
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] < 0xff {
+			b[i]++
+			return string(b[:i+1])
+		}
+	}
+	return prefix + "\xff"
+}
