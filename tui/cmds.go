@@ -124,10 +124,10 @@ func writeCmd(s pendingSave) tea.Cmd {
 }
 
 // syncCmd runs a sync and streams its progress back through ch.
-func syncCmd(ctx context.Context, lib Library, f store.Fetcher, ch chan tea.Msg) tea.Cmd {
+func syncCmd(ctx context.Context, lib Library, f store.Fetcher, days int, ch chan tea.Msg) tea.Cmd {
 	return func() tea.Msg {
 		go func() {
-			report, err := lib.Sync(ctx, f, store.SyncPlan{}, func(p store.SyncProgress) {
+			report, err := lib.Sync(ctx, f, store.SyncPlan{Days: days}, func(p store.SyncProgress) {
 				select {
 				case ch <- syncProgressed{p}:
 				case <-ctx.Done():

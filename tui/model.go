@@ -27,6 +27,12 @@ type Options struct {
 	// SyncAfter is how old the last sync may be before the reader syncs
 	// in the background on start; 0 never syncs on start.
 	SyncAfter time.Duration
+	// View is the view the reader opens on: "all" (or ""), or the latest
+	// "day", "week" or "month". Sort is its order ("" for newest).
+	View string
+	Sort store.Sort
+	// SyncDays: a sync fetches the last N days; 0 is the default plan.
+	SyncDays int
 }
 
 // Model is the reader: a coordinator routing messages to plain panes.
@@ -86,6 +92,7 @@ func New(opts Options) Model {
 		detail: newDetailPane(),
 		sort:   store.SortNewest,
 	}
+	m.openOn(opts.View, opts.Sort)
 	m.search.input = newSearchInput()
 	m.search.debounce = searchDebounce
 	m.watchEvery = watchEvery
@@ -94,6 +101,19 @@ func New(opts Options) Model {
 	m.setStyle(opts.Style != "light")
 	m.themed = opts.Style == "dark" || opts.Style == "light"
 	return m
+}
+
+// openOn sets the view and order the reader opens with; a day, week or
+// month is anchored at the latest one when the library answers (Init).
+func (m *Model) openOn(view string, sort store.Sort) {
+	for k := periodAll; k < periodKinds; k++ {
+		if k.name() == view {
+			m.period.kind = k
+		}
+	}
+	if sort != "" && sort != store.SortRelevance {
+		m.sort = sort
+	}
 }
 
 func (m *Model) setStyle(dark bool) {
@@ -113,13 +133,15 @@ func (m Model) glamourStyle() string {
 // sync is old, starts one in the background: the first frame never waits
 // for the network.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{
-		countCmd(m.opts.Library, m.view, m.gen),
-		pageCmd(m.opts.Library, m.view, m.gen, 0),
+	load := []tea.Cmd{countCmd(m.opts.Library, m.view, m.gen), pageCmd(m.opts.Library, m.view, m.gen, 0)}
+	if m.period.kind != periodAll && m.period.anchor == "" {
+		load = []tea.Cmd{m.stepPeriod(0)} // opened on the latest day, week or month
+	}
+	cmds := append(load,
 		queueCmd(m.opts.Library),
 		m.syncIfStale(),
 		versionCmd(m.opts.Library),
-	}
+	)
 	if !m.themed {
 		cmds = append(cmds, tea.RequestBackgroundColor, themeTimeoutCmd())
 	}

@@ -281,6 +281,9 @@ func (m Model) periodArrived(msg periodFound) (tea.Model, tea.Cmd) {
 	case msg.err != nil:
 		m.errMsg = clean.Line(msg.err.Error())
 		return m, nil
+	case msg.day == "" && m.period.anchor == "":
+		m.period = period{} // opened on a period of an empty library
+		return m, m.reload()
 	case msg.day == "":
 		m.notice = "no papers beyond this " + m.period.kind.name()
 		return m, nil

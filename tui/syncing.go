@@ -22,7 +22,7 @@ func (m Model) startSync() (tea.Model, tea.Cmd) {
 	ctx, cancel := context.WithCancel(context.Background())
 	m.sync = syncState{running: true, ch: make(chan tea.Msg, 1), cancel: cancel, spin: m.sync.spin}
 	m.errMsg = ""
-	return m, tea.Batch(syncCmd(ctx, m.opts.Library, m.opts.Fetcher, m.sync.ch), m.sync.spin.Tick)
+	return m, tea.Batch(syncCmd(ctx, m.opts.Library, m.opts.Fetcher, m.opts.SyncDays, m.sync.ch), m.sync.spin.Tick)
 }
 
 func (m Model) syncProgressed(msg syncProgressed) (tea.Model, tea.Cmd) {

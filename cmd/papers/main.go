@@ -69,6 +69,10 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 		fmt.Fprintln(os.Stderr, "Run 'papers --help' for usage.")
 		return exitUsage
 	}
+	if err := applyConfig(kctx); err != nil { // config.go: settings from the file
+		fmt.Fprintf(os.Stderr, "papers: %v\n", err)
+		return exitUsage
+	}
 	err = kctx.Run(&cli.Globals)
 	switch {
 	case err == nil:

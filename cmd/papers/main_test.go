@@ -48,7 +48,8 @@ type result struct {
 func papers(t *testing.T, env []string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(papersBin, args...)
-	cmd.Env = append(os.Environ(), "PAPERS_API_URL=http://127.0.0.1:1", "XDG_DATA_HOME="+t.TempDir())
+	cmd.Env = append(os.Environ(), "PAPERS_API_URL=http://127.0.0.1:1", "XDG_DATA_HOME="+t.TempDir(),
+		"XDG_CONFIG_HOME="+t.TempDir(), "PAPERS_CONFIG=")
 	cmd.Env = append(cmd.Env, env...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut

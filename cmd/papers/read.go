@@ -32,5 +32,6 @@ func (c *ReadCmd) Run(g *Globals) error {
 	if g.NoSync {
 		opts.SyncAfter = 0
 	}
+	applyReaderConfig(&opts) // configcmd.go: view, sort, sync age and days
 	return tui.Run(opts)
 }

@@ -1,0 +1,308 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/alecthomas/kong"
+)
+
+func writeConfig(t *testing.T, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestConfigProblemsNameLineAndFix(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string // each in one problem's message, with its position
+	}{
+		{"syntax", "library = \"a.db\"\n[reader\nstyle = \"dark\"\n", []string{"2:8: syntax error"}},
+		{"unterminated string", "api = \"http://x\n", []string{"1:16: syntax error"}},
+		{"unknown key", "[reader]\nsytle = \"dark\"\n", []string{"2: unknown setting reader.sytle (did you mean reader.style?)"}},
+		{"key in wrong section", "style = \"dark\"\n", []string{"1: unknown setting style (did you mean reader.style?)"}},
+		{"unknown far key", "[reader]\ncolumns = 3\n", []string{"2: unknown setting reader.columns"}},
+		{"unknown section", "[readr]\nstyle = \"dark\"\n", []string{"1: unknown section readr (did you mean reader?)"}},
+		{"section as value", "reader = \"dark\"\n", []string{"1: reader is a section"}},
+		{"bad enum", "[reader]\nstyle = \"blue\"\n", []string{`2: reader.style: "blue" is not accepted: want one of "auto", "dark", "light"`}},
+		{"bad type", "[reader]\nmouse = \"yes\"\n", []string{`2: reader.mouse: "yes" is a string: want true or false`}},
+		{"bad duration", "[sync]\nstale_after = \"soon\"\n", []string{`2: sync.stale_after: "soon": want a duration`}},
+		{"bad days", "[sync]\ndays = -1\n", []string{"2: sync.days: -1: want 0 to 3650 days"}},
+		{"bad url", "api = \"ftp://x\"\n", []string{`1: api: "ftp://x" is not an http or https URL`}},
+		{"dotted keys", "reader.view = \"month\"\nreader.sort = 3\n", []string{"2: reader.sort: 3 is a number"}},
+	} {
+		path := writeConfig(t, tc.text)
+		cf, err := loadConfig(path)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		msg := configError{path: path, problems: cf.problem}.Error()
+		for _, w := range tc.want {
+			if !strings.Contains(msg, path+":"+w) {
+				t.Errorf("%s: message lacks %q:\n%s", tc.name, w, msg)
+			}
+		}
+		if len(cf.problem) != len(tc.want) {
+			t.Errorf("%s: %d problems, want %d:\n%s", tc.name, len(cf.problem), len(tc.want), msg)
+		}
+		if !strings.Contains(msg, "--no-config") {
+			t.Errorf("%s: message does not say how to bypass:\n%s", tc.name, msg)
+		}
+	}
+}
+
+func TestConfigGoodFileLoads(t *testing.T) {
+	path := writeConfig(t, `library = "~/papers.db"
+api = "http://127.0.0.1:9"
+[reader]
+style = "light"
+mouse = true
+view = "day"
+sort = "trending"
+[sync]
+on_start = false
+stale_after = "90m"
+days = 14
+`)
+	cf, err := loadConfig(path)
+	if err != nil || len(cf.problem) > 0 {
+		t.Fatalf("load: %v %+v", err, cf.problem)
+	}
+	home, _ := os.UserHomeDir()
+	if cf.values["library"] != filepath.Join(home, "papers.db") || cf.values["sync.days"] != int64(14) ||
+		cf.values["reader.view"] != "day" || cf.lines["sync.days"] != 11 {
+		t.Errorf("values %v lines %v", cf.values, cf.lines)
+	}
+}
+
+// showJSON runs `papers config show --json`.
+func showJSON(t *testing.T, env []string, args ...string) (map[string]resolved, result) {
+	t.Helper()
+	r := papers(t, env, append(args, "config", "show", "--json")...)
+	var out struct{ Settings []resolved }
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("config show --json: %v\n%s\n%s", err, r.stdout, r.stderr)
+	}
+	byKey := map[string]resolved{}
+	for _, s := range out.Settings {
+		byKey[s.Key] = s
+	}
+	return byKey, r
+}
+
+func TestConfigPrecedence(t *testing.T) {
+	path := writeConfig(t, "library = \"/from/file.db\"\napi = \"http://file.example\"\n[reader]\nstyle = \"light\"\nmouse = true\n[sync]\non_start = false\n")
+	env := []string{"PAPERS_CONFIG=" + path, "PAPERS_API_URL=http://env.example"}
+	got, r := showJSON(t, env, "--style", "dark")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for key, want := range map[string]resolved{
+		"library":       {Value: "/from/file.db", Source: "file " + path + ":1"},
+		"api":           {Value: "http://env.example", Source: "env PAPERS_API_URL"},
+		"reader.style":  {Value: "dark", Source: "flag --style"},
+		"reader.mouse":  {Value: true, Source: "file " + path + ":5"},
+		"reader.view":   {Value: "all", Source: "default"},
+		"sync.on_start": {Value: false, Source: "file " + path + ":7"},
+	} {
+		if got[key].Value != want.Value || got[key].Source != want.Source {
+			t.Errorf("%s: got %v from %q, want %v from %q", key, got[key].Value, got[key].Source, want.Value, want.Source)
+		}
+	}
+	// --no-config: the file is not read at all.
+	got, _ = showJSON(t, env, "--no-config")
+	if got["library"].Source != "default" || got["reader.mouse"].Value != false {
+		t.Errorf("--no-config: %+v", got)
+	}
+	// --config beats PAPERS_CONFIG.
+	other := writeConfig(t, "[reader]\nview = \"month\"\n")
+	got, _ = showJSON(t, env, "--config", other)
+	if got["reader.view"].Value != "month" || got["library"].Source != "default" {
+		t.Errorf("--config: %+v", got)
+	}
+}
+
+func TestConfigLibraryUsedByCommands(t *testing.T) {
+	env, _ := importedLibrary(t)
+	lib := strings.TrimPrefix(env[0], "PAPERS_DB=")
+	path := writeConfig(t, "library = \""+lib+"\"\n")
+	r := papers(t, []string{"PAPERS_CONFIG=" + path}, "stats", "--json")
+	if r.code != 0 || !strings.Contains(r.stdout, lib) {
+		t.Errorf("stats with library from the file: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestBrokenConfigStopsOnlyWhatNeedsIt(t *testing.T) {
+	env := dbEnv(t)
+	readerOnly := writeConfig(t, "[reader]\nstyle = \"blue\"\n")
+	broken := writeConfig(t, "library = \"x.db\n")
+	for _, tc := range []struct {
+		config string
+		args   []string
+		code   int
+	}{
+		{readerOnly, nil, 2},                         // the reader needs reader.style
+		{readerOnly, []string{"list"}, 0},            // list does not
+		{readerOnly, []string{"stats"}, 0},           // nor stats
+		{broken, []string{"list"}, 2},                // a syntax error: the library is unknown
+		{broken, []string{"--no-config", "list"}, 0}, // the way round it
+		{broken, []string{"config", "path"}, 0},      // commands that need no setting
+		{broken, []string{"completion", "bash"}, 0},
+		{broken, []string{"man"}, 0},
+		{broken, []string{"--version"}, 0},
+		{broken, []string{"config", "show"}, 2}, // shows the settings and the problem
+	} {
+		r := papers(t, append(env, "PAPERS_CONFIG="+tc.config), tc.args...)
+		if r.code != tc.code {
+			t.Errorf("%v with %s: exit %d, want %d\n%s", tc.args, tc.config, r.code, tc.code, r.stderr)
+		}
+		if tc.code == 2 && (!strings.Contains(r.stderr, tc.config+":") || !strings.Contains(r.stderr, "--no-config")) {
+			t.Errorf("%v: message lacks the file or the way round:\n%s", tc.args, r.stderr)
+		}
+	}
+	// A missing file named explicitly is an error, not silently nothing.
+	r := papers(t, append(env, "PAPERS_CONFIG=/nonexistent/config.toml"), "list")
+	if r.code != 2 || !strings.Contains(r.stderr, "no such file") {
+		t.Errorf("missing --config file: exit %d %s", r.code, r.stderr)
+	}
+}
+
+func TestConfigInitWritesDefaultsNeverOverwrites(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sub", "config.toml")
+	env := []string{"PAPERS_CONFIG=" + path}
+	if r := papers(t, env, "config", "init"); r.code != 0 {
+		t.Fatalf("init: exit %d %s", r.code, r.stderr)
+	}
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range settings {
+		_, name, ok := strings.Cut(s.key, ".")
+		if !ok {
+			name = s.key
+		}
+		if !strings.Contains(string(text), "# "+name+" = ") {
+			t.Errorf("init file lacks %s:\n%s", s.key, text)
+		}
+	}
+	// The file as written is valid and changes nothing.
+	got, r := showJSON(t, env)
+	if r.code != 0 || got["reader.style"].Source != "default" {
+		t.Errorf("show on the init file: exit %d %+v %s", r.code, got, r.stderr)
+	}
+	// Uncommenting every line gives the defaults, from the file.
+	uncommented := strings.NewReplacer("# library", "library", "# api", "api", "# style", "style", "# mouse", "mouse",
+		"# view", "view", "# sort", "sort", "# on_start", "on_start", "# stale_after", "stale_after", "# days", "days").Replace(string(text))
+	os.WriteFile(path, []byte(uncommented), 0o644)
+	got, r = showJSON(t, env)
+	if r.code != 0 || got["sync.stale_after"].Value != "1h" || !strings.HasPrefix(got["reader.sort"].Source, "file ") {
+		t.Errorf("uncommented init file: exit %d %+v %s", r.code, got, r.stderr)
+	}
+	before, _ := os.ReadFile(path)
+	if r := papers(t, env, "config", "init"); r.code != 1 || !strings.Contains(r.stderr, "already exists") {
+		t.Errorf("second init: exit %d %s", r.code, r.stderr)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("second init changed the file")
+	}
+	if r := papers(t, env, "config", "path"); strings.TrimSpace(r.stdout) != path {
+		t.Errorf("config path: %q", r.stdout)
+	}
+}
+
+func TestConfigShowNeverPrintsToken(t *testing.T) {
+	const token = "hf_secretsecretsecret"
+	for _, args := range [][]string{{"config", "show"}, {"config", "show", "--json"}} {
+		r := papers(t, []string{"HF_TOKEN=" + token}, args...)
+		if strings.Contains(r.stdout+r.stderr, token) {
+			t.Errorf("%v printed HF_TOKEN", args)
+		}
+	}
+}
+
+func TestConfigSyncDaysGivesWayToFlags(t *testing.T) {
+	path := writeConfig(t, "[sync]\ndays = 3\n")
+	env := append(dbEnv(t), "PAPERS_CONFIG="+path)
+	// --date with days from the file is not "choose one of": the file gives way.
+	r := papers(t, env, "sync", "--date", "2025-01-02")
+	if r.code == 2 || strings.Contains(r.stderr, "choose one of") {
+		t.Errorf("sync --date with sync.days in the file: exit %d %s", r.code, r.stderr)
+	}
+}
+
+// TestSettingsMatchFlags keeps the settings table and the kong flags in
+// step: a setting's flag exists, its environment variable is the flag's,
+// and an enum accepts what the flag accepts.
+func TestSettingsMatchFlags(t *testing.T) {
+	var cli CLI
+	parser, err := kong.New(&cli, kong.Name("papers"), extraCommands(), kong.Vars{"version": "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	flags := map[string]*kong.Flag{}
+	var walk func(n *kong.Node)
+	walk = func(n *kong.Node) {
+		for _, f := range n.Flags {
+			flags[f.Name] = f
+		}
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(parser.Model.Node)
+	for _, s := range settings {
+		if s.flag == "" {
+			continue
+		}
+		f := flags[s.flag]
+		if f == nil {
+			t.Errorf("%s: no flag --%s", s.key, s.flag)
+			continue
+		}
+		if s.env != "" && (len(f.Envs) == 0 || f.Envs[0] != s.env) {
+			t.Errorf("%s: env %s, flag --%s has %v", s.key, s.env, s.flag, f.Envs)
+		}
+		if f.Enum != "" {
+			for _, v := range f.EnumSlice() {
+				if _, err := s.check(v); err != nil {
+					t.Errorf("%s refuses %q, which --%s accepts", s.key, v, s.flag)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkConfigStartup is what the configuration adds to a start: find,
+// read and check a full file and resolve every setting against the parsed
+// command line. Target: under 2 ms.
+func BenchmarkConfigStartup(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "config.toml")
+	text := strings.NewReplacer("# library", "library", "# api", "api", "# style", "style", "# mouse", "mouse",
+		"# view", "view", "# sort", "sort", "# on_start", "on_start", "# stale_after", "stale_after", "# days", "days").Replace(defaultConfigText())
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	var cli CLI
+	parser, err := kong.New(&cli, kong.Name("papers"), extraCommands(), kong.Vars{"version": "test"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	kctx, err := parser.Parse([]string{"--config", path, "list"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if err := applyConfig(kctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
