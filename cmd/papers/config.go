@@ -152,7 +152,7 @@ func (cf *configFile) check(table map[string]any, prefix string) {
 		s := findSetting(key)
 		if s == nil {
 			if isSection(key) {
-				cf.problem = append(cf.problem, configProblem{line: cf.lines[key], key: key + ".",
+				cf.problem = append(cf.problem, configProblem{line: cf.lineOf(key), key: key + ".",
 					msg: fmt.Sprintf("%s is a section: write [%s] above its settings", key, key)})
 				continue
 			}
@@ -161,7 +161,7 @@ func (cf *configFile) check(table map[string]any, prefix string) {
 		}
 		checked, err := s.check(v)
 		if err != nil {
-			cf.problem = append(cf.problem, configProblem{line: cf.lines[key], key: key, msg: key + ": " + err.Error()})
+			cf.problem = append(cf.problem, configProblem{line: cf.lineOf(key), key: key, msg: key + ": " + err.Error()})
 			continue
 		}
 		cf.values[key] = checked
@@ -193,7 +193,7 @@ func (cf *configFile) unknown(key string, table bool) {
 	if i := strings.LastIndexByte(key, '.'); i >= 0 && !table {
 		scope = key[:i+1]
 	}
-	cf.problem = append(cf.problem, configProblem{line: cf.lines[key], key: scope, msg: msg})
+	cf.problem = append(cf.problem, configProblem{line: cf.lineOf(key), key: scope, msg: msg})
 }
 
 // nearestKey is the known key (or section) closest to key, if close
@@ -278,6 +278,21 @@ func keyLines(data []byte) map[string]int {
 		}
 	}
 	return lines
+}
+
+// lineOf is the line of key, else of the nearest enclosing table (an
+// inline table, `reader = { style = "dark" }`, puts its keys on its line).
+func (cf *configFile) lineOf(key string) int {
+	for {
+		if line, ok := cf.lines[key]; ok {
+			return line
+		}
+		i := strings.LastIndexByte(key, '.')
+		if i < 0 {
+			return 0
+		}
+		key = key[:i]
+	}
 }
 
 // problemsFor are the problems that concern any of keys ("*": every key).

@@ -306,3 +306,11 @@ func BenchmarkConfigStartup(b *testing.B) {
 		}
 	}
 }
+
+func TestConfigInlineTableProblemHasItsLine(t *testing.T) {
+	path := writeConfig(t, "api = \"http://x.example\"\nreader = { style = \"blue\" }\n")
+	cf, err := loadConfig(path)
+	if err != nil || len(cf.problem) != 1 || cf.problem[0].line != 2 {
+		t.Fatalf("got %+v, %v", cf.problem, err)
+	}
+}

@@ -148,7 +148,7 @@ func (st *configState) resolve(kctx *kong.Context, s setting, given map[string]b
 		if f != nil && !anyGiven(given, s.unless) {
 			setFlag(f, s, v)
 		}
-		return resolved{s.key, v, fmt.Sprintf("file %s:%d", st.path, st.file.lines[s.key])}
+		return resolved{s.key, v, fmt.Sprintf("file %s:%d", st.path, st.file.lineOf(s.key))}
 	}
 	if s.key == "library" {
 		return resolved{s.key, filepath.Join(xdg.DataHome, "papers", "papers.db"), "default"}

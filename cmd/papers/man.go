@@ -61,6 +61,9 @@ func writeMan(w io.Writer, app *kong.Application) error {
 	for _, e := range manEnvironment {
 		m.item(`\fB`+e[0]+`\fR`, e[1])
 	}
+	m.section("FILES")
+	m.item(`\fI$XDG_CONFIG_HOME/papers/config.toml\fR`, "The configuration file (papers config init writes one; papers config show prints the effective settings and where each came from).")
+	m.item(`\fI$XDG_DATA_HOME/papers/papers.db\fR`, "The library.")
 	m.section("EXIT STATUS")
 	m.item("0", "Success.")
 	m.item("1", "Failure (a day that failed to sync, a rejected item, a damaged library).")
