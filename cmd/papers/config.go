@@ -107,17 +107,21 @@ func defaultConfigPath() string {
 	return filepath.Join(xdg.ConfigHome, "papers", "config.toml")
 }
 
-// loadConfig reads and checks the file; a missing file is no error.
-func loadConfig(path string) (*configFile, error) {
+// loadConfig reads and checks the file; a missing file is no problem.
+// What is wrong with it is in the result's problems, never half-applied.
+func loadConfig(path string) *configFile {
 	cf := &configFile{path: path, values: map[string]any{}, lines: map[string]int{}}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return cf, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read config %s: %w", path, err)
+		return cf
 	}
 	cf.exists = true
+	if err != nil {
+		// Unreadable (a folder, no permission): a problem like any other,
+		// so the commands that need no setting still run.
+		cf.problem = append(cf.problem, configProblem{msg: "cannot read: " + err.Error()})
+		return cf
+	}
 	var doc map[string]any
 	if err := toml.Unmarshal(data, &doc); err != nil {
 		var de *toml.DecodeError
@@ -125,15 +129,15 @@ func loadConfig(path string) (*configFile, error) {
 			line, col := de.Position()
 			cf.problem = append(cf.problem, configProblem{line: line, column: col,
 				msg: "syntax error: " + strings.TrimPrefix(de.Error(), "toml: ")})
-			return cf, nil
+			return cf
 		}
 		cf.problem = append(cf.problem, configProblem{msg: "syntax error: " + err.Error()})
-		return cf, nil
+		return cf
 	}
 	cf.lines = keyLines(data)
 	cf.check(doc, "")
 	sort.Slice(cf.problem, func(i, j int) bool { return cf.problem[i].line < cf.problem[j].line })
-	return cf, nil
+	return cf
 }
 
 // check walks a table of the file, checking each value against its

@@ -39,10 +39,7 @@ func TestConfigProblemsNameLineAndFix(t *testing.T) {
 		{"dotted keys", "reader.view = \"month\"\nreader.sort = 3\n", []string{"2: reader.sort: 3 is a number"}},
 	} {
 		path := writeConfig(t, tc.text)
-		cf, err := loadConfig(path)
-		if err != nil {
-			t.Fatalf("%s: %v", tc.name, err)
-		}
+		cf := loadConfig(path)
 		msg := configError{path: path, problems: cf.problem}.Error()
 		for _, w := range tc.want {
 			if !strings.Contains(msg, path+":"+w) {
@@ -71,9 +68,9 @@ on_start = false
 stale_after = "90m"
 days = 14
 `)
-	cf, err := loadConfig(path)
-	if err != nil || len(cf.problem) > 0 {
-		t.Fatalf("load: %v %+v", err, cf.problem)
+	cf := loadConfig(path)
+	if len(cf.problem) > 0 {
+		t.Fatalf("load: %+v", cf.problem)
 	}
 	home, _ := os.UserHomeDir()
 	if cf.values["library"] != filepath.Join(home, "papers.db") || cf.values["sync.days"] != int64(14) ||
@@ -309,8 +306,19 @@ func BenchmarkConfigStartup(b *testing.B) {
 
 func TestConfigInlineTableProblemHasItsLine(t *testing.T) {
 	path := writeConfig(t, "api = \"http://x.example\"\nreader = { style = \"blue\" }\n")
-	cf, err := loadConfig(path)
-	if err != nil || len(cf.problem) != 1 || cf.problem[0].line != 2 {
-		t.Fatalf("got %+v, %v", cf.problem, err)
+	cf := loadConfig(path)
+	if len(cf.problem) != 1 || cf.problem[0].line != 2 {
+		t.Fatalf("got %+v", cf.problem)
+	}
+}
+
+func TestUnreadableConfigIsAProblem(t *testing.T) {
+	dir := t.TempDir() // a folder, not a file
+	env := append(dbEnv(t), "PAPERS_CONFIG="+dir)
+	if r := papers(t, env, "list"); r.code != 2 || !strings.Contains(r.stderr, "cannot read") {
+		t.Errorf("list: exit %d %s", r.code, r.stderr)
+	}
+	if r := papers(t, env, "config", "path"); r.code != 0 {
+		t.Errorf("config path: exit %d %s", r.code, r.stderr)
 	}
 }

@@ -80,10 +80,7 @@ func (c *configState) value(key string) any {
 // flags as before. A file broken in a way that touches a setting the
 // command needs stops it with a configError; others still run.
 func applyConfig(kctx *kong.Context) error {
-	st, err := resolveConfig(kctx)
-	if err != nil {
-		return err
-	}
+	st := resolveConfig(kctx)
 	active = st
 	cmd := commandName(kctx)
 	if slices.Contains(noSettings, cmd) {
@@ -96,7 +93,7 @@ func applyConfig(kctx *kong.Context) error {
 }
 
 // resolveConfig finds and reads the file and resolves every setting.
-func resolveConfig(kctx *kong.Context) (*configState, error) {
+func resolveConfig(kctx *kong.Context) *configState {
 	st := &configState{path: defaultConfigPath(), pathSource: "default"}
 	flags := givenFlags(kctx)
 	if f := flagByName(kctx, "config"); f != nil {
@@ -113,10 +110,7 @@ func resolveConfig(kctx *kong.Context) (*configState, error) {
 	}
 	st.file = &configFile{path: st.path, values: map[string]any{}}
 	if !st.disabled {
-		cf, err := loadConfig(st.path)
-		if err != nil {
-			return nil, err
-		}
+		cf := loadConfig(st.path)
 		if !cf.exists && st.pathSource != "default" {
 			cf.problem = append(cf.problem, configProblem{msg: "no such file (papers config init --config " + st.path + " writes one)"})
 		}
@@ -128,7 +122,7 @@ func resolveConfig(kctx *kong.Context) (*configState, error) {
 		blocked := len(st.file.problemsFor([]string{s.key})) > 0
 		st.values = append(st.values, st.resolve(kctx, s, flags, blocked))
 	}
-	return st, nil
+	return st
 }
 
 // resolve settles one setting; blocked: the file must not be applied.
