@@ -35,7 +35,11 @@ var (
 )
 
 func readBuildVersion() buildVersion {
-	v := buildVersion{Version: feed.Version, Commit: commit, Time: commitDate, Go: runtime.Version()}
+	v := buildVersion{Version: feed.Version, Go: runtime.Version()}
+	// goreleaser stamps "none" and a zero date when git told it nothing.
+	if commit != "none" {
+		v.Commit, v.Time = commit, commitDate
+	}
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return v
@@ -89,7 +93,7 @@ func (v buildVersion) String() string {
 			rev = rev[:12]
 		}
 		fmt.Fprintf(&b, "\ncommit %s", rev)
-		if t, err := time.Parse(time.RFC3339, v.Time); err == nil {
+		if t, err := time.Parse(time.RFC3339, v.Time); err == nil && t.Year() > 1 {
 			fmt.Fprintf(&b, " (%s)", t.UTC().Format("2006-01-02 15:04 UTC"))
 		}
 		if v.Modified {
