@@ -11,9 +11,9 @@ func TestIsRelease(t *testing.T) {
 	for v, want := range map[string]bool{
 		"v1.2.3": true, "v1.2.3-rc.1": true, "v0.0.1-snapshot+abc1234": true,
 		"(devel)": false, "": false,
-		"v0.0.0-20261130215329-ad058c4efbef":       false,
-		"v0.0.0-20261130215329-ad058c4efbef+dirty": false,
-		"v1.2.4-0.20261130215329-ad058c4efbef":     false,
+		"v0.0.0-20261130215329-ad058c4efbef":        false,
+		"v0.0.0-20261130215329-ad058c4efbef+dirty":  false,
+		"v1.2.4-0.20261130215329-ad058c4efbef":      false,
 		"v1.3.0-rc.1.0.20261130215329-ad058c4efbef": false,
 	} {
 		if got := isRelease(v); got != want {
