@@ -59,7 +59,7 @@ var settings = []setting{
 	{key: "api", help: "The feed's base URL.", flag: "api", env: "PAPERS_API_URL",
 		def: "https://huggingface.co", check: checkURL, users: []string{"read", "sync", "add", "search"}},
 	{key: "reader.style", help: "Colours: " + strings.Join(readerStyles, ", ") + " (auto asks the terminal).", flag: "style",
-		def: "auto", check: checkEnum(readerStyles), users: []string{"read"}},
+		def: "auto", check: checkEnum(readerStyles), users: []string{"read", "show"}},
 	{key: "reader.mouse", help: "Wheel scrolling and click to select.", flag: "mouse",
 		def: false, check: checkBool, users: []string{"read"}},
 	{key: "reader.view", help: "The view the reader opens on: " + strings.Join(readerViews, ", ") + " (the latest day, week or month).",

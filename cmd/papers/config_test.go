@@ -96,15 +96,15 @@ func showJSON(t *testing.T, env []string, args ...string) (map[string]resolved, 
 
 func TestConfigPrecedence(t *testing.T) {
 	path := writeConfig(t, "library = \"/from/file.db\"\napi = \"http://file.example\"\n[reader]\nstyle = \"light\"\nmouse = true\n[sync]\non_start = false\n")
-	env := []string{"PAPERS_CONFIG=" + path, "PAPERS_API_URL=http://env.example"}
-	got, r := showJSON(t, env, "--style", "dark")
+	env := []string{"PAPERS_CONFIG=" + path, "PAPERS_DB=/from/env.db"}
+	got, r := showJSON(t, env, "--api", "http://flag.example")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	for key, want := range map[string]resolved{
-		"library":       {Value: "/from/file.db", Source: "file " + path + ":1"},
-		"api":           {Value: "http://env.example", Source: "env PAPERS_API_URL"},
-		"reader.style":  {Value: "dark", Source: "flag --style"},
+		"library":       {Value: "/from/env.db", Source: "env PAPERS_DB"},
+		"api":           {Value: "http://flag.example", Source: "flag --api"},
+		"reader.style":  {Value: "light", Source: "file " + path + ":4"},
 		"reader.mouse":  {Value: true, Source: "file " + path + ":5"},
 		"reader.view":   {Value: "all", Source: "default"},
 		"sync.on_start": {Value: false, Source: "file " + path + ":7"},
@@ -114,14 +114,14 @@ func TestConfigPrecedence(t *testing.T) {
 		}
 	}
 	// --no-config: the file is not read at all.
-	got, _ = showJSON(t, env, "--no-config")
+	got, _ = showJSON(t, []string{"PAPERS_CONFIG=" + path}, "--no-config")
 	if got["library"].Source != "default" || got["reader.mouse"].Value != false {
 		t.Errorf("--no-config: %+v", got)
 	}
 	// --config beats PAPERS_CONFIG.
 	other := writeConfig(t, "[reader]\nview = \"month\"\n")
 	got, _ = showJSON(t, env, "--config", other)
-	if got["reader.view"].Value != "month" || got["library"].Source != "default" {
+	if got["reader.view"].Value != "month" || got["library"].Source != "env PAPERS_DB" || got["reader.mouse"].Value != false {
 		t.Errorf("--config: %+v", got)
 	}
 }
