@@ -33,9 +33,12 @@ func ParseSort(s string) (Sort, error) {
 // Filter describes a view of the library. The zero Filter is every paper,
 // newest first.
 type Filter struct {
-	Day, Since, Until string // feed days, inclusive, YYYY-MM-DD
-	Match             string // an FTS5 expression over title, abstract, authors, AI summary, keywords
-	TitleKey          string // the typed words as a title key (see TitleKey): best match puts titles starting so first
+	Day, Since, Until string            // feed days, inclusive, YYYY-MM-DD
+	Match             string            // an FTS5 expression over title, abstract, authors, AI summary, keywords
+	TitleKey          string            // the typed words as a title key (see TitleKey): best match puts titles starting so first
+	TitleWhole        bool              // TitleKey's last word is whole, not a prefix being typed
+	Symbols           []string          // symbol words the paper must hold (query.SymbolWords)
+	Not               []query.Exclusion // excluded words and phrases
 	Authors           []string
 	Orgs              []string
 	Keywords          []string
@@ -84,6 +87,14 @@ func (f Filter) where() (string, []any) {
 	if m := f.fullMatch(); m != "" {
 		add("p.pid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)", m)
 	}
+	if c, a := symbolConds(f.Symbols); c != "" {
+		add(c, a...)
+	}
+	for _, ex := range f.Not {
+		if c, a := exclusionCond(ex); c != "" {
+			add(c, a...)
+		}
+	}
 	for _, a := range f.Authors {
 		// The full-text index finds the candidates; LIKE keeps the
 		// substring meaning for partial names.
@@ -129,6 +140,8 @@ func sqlOp(op string) string {
 func (f Filter) Search(q query.Query) Filter {
 	f.Match = q.Match
 	f.TitleKey = typedTitleKey(q)
+	f.TitleWhole = !q.Prefix
+	f.Symbols, f.Not = q.Symbols, q.Not
 	f.Authors, f.Orgs, f.Keywords = q.Authors, q.Orgs, q.Keywords
 	f.Upvotes = q.Upvotes
 	if q.Day != "" {

@@ -120,6 +120,12 @@ func (s *Store) titleHits(ctx context.Context, f Filter) ([]hit, error) {
 	inner.Match, inner.columns = "", "" // the title key stands for the words
 	where, args := inner.where()
 	cond := "p.title_key >= ? AND p.title_key < ?"
+	keyArgs := []any{f.TitleKey, f.TitleKey + "\U0010FFFF"}
+	if f.TitleWhole {
+		// A finished word ("c++ " is "c") starts no longer word ("count").
+		cond = "(p.title_key = ? OR (p.title_key >= ? AND p.title_key < ?))"
+		keyArgs = []any{f.TitleKey, f.TitleKey + " ", f.TitleKey + " \U0010FFFF"}
+	}
 	if where != "" {
 		cond += " AND " + strings.TrimPrefix(where, " WHERE ")
 	}
@@ -131,7 +137,7 @@ func (s *Store) titleHits(ctx context.Context, f Filter) ([]hit, error) {
 	}
 	q := `SELECT p.pid, coalesce(p.day, ''), p.upvotes, length(p.title), 0 FROM papers p` + stateJoins +
 		` WHERE ` + cond + ` ORDER BY length(p.title), p.pid DESC LIMIT ?`
-	args = append([]any{f.TitleKey, f.TitleKey + "\U0010FFFF"}, args...)
+	args = append(keyArgs, args...)
 	return s.scanHits(ctx, q, append(args, titleHitsMax)...)
 }
 
