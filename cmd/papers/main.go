@@ -37,7 +37,7 @@ func run(args []string) int {
 	var cli CLI
 	parser, err := kong.New(&cli,
 		kong.Name("papers"),
-		kong.Description("A terminal reader for the Hugging Face Daily Papers feed.\n\nRun with no command to open the reader."),
+		kong.Description("A terminal reader for the Hugging Face Daily Papers feed.\n\nRun with no command to open the reader: papers [--style auto|dark|light] [--mouse] [--no-sync]."),
 		kong.UsageOnError(),
 		kong.Exit(func(code int) { panic(exitCode(code)) }),
 		kong.Vars{"version": versionString()},
