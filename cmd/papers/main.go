@@ -62,7 +62,7 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 			code = int(c)
 		}
 	}()
-	kctx, err := parser.Parse(args)
+	kctx, err := parser.Parse(searchArgs(parser.Model, args))
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "papers: %v\n", err)
 		fmt.Fprintln(os.Stderr, "Run 'papers --help' for usage.")

@@ -91,7 +91,7 @@ func TestCSV(t *testing.T) {
 		"published": "2025-10-03", "day": "2025-10-01", "upvotes": "0", "github_repo": "https://github.com/ada/sparse",
 		"url": "https://huggingface.co/papers/2510.00001", "arxiv_url": "https://arxiv.org/abs/2510.00001",
 		"pdf_url": "https://arxiv.org/pdf/2510.00001",
-		"queued": "true", "read": "true", "ai_summary": "A **bold** claim. Second paragraph: <b>html</b> [link](http://x).",
+		"queued":  "true", "read": "true", "ai_summary": "A **bold** claim. Second paragraph: <b>html</b> [link](http://x).",
 	} {
 		if got := first[col[name]]; got != want {
 			t.Errorf("%s = %q, want %q", name, got, want)
