@@ -4,8 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"github.com/papertui/papers/internal/english"
 	"os"
+
+	"github.com/papertui/papers/internal/english"
 )
 
 // Checkup is what Check found in a library.

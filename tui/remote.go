@@ -2,14 +2,13 @@ package tui
 
 import (
 	"context"
-	"github.com/papertui/papers/internal/english"
-
 	"fmt"
 	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )

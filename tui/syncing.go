@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/papertui/papers/internal/english"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/tui/clean"
 )
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-isatty"
+
 	"github.com/papertui/papers/internal/english"
 )
 

@@ -5,11 +5,11 @@ package article
 
 import (
 	"fmt"
-	"github.com/papertui/papers/internal/english"
 	"strings"
 	"sync"
 
 	"charm.land/glamour/v2"
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
