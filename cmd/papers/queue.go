@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -187,6 +188,9 @@ func eachPaper(g *Globals, cmd string, args []string, act func(context.Context, 
 		var recs []store.Record
 		for _, id := range ids {
 			rec, err := lib.Record(ctx, id)
+			if err != nil && !errors.Is(err, store.ErrUnknownPaper) {
+				return err // the library, not the id, is at fault
+			}
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "papers: %s %s\n", cmd, unknownPaper(err))
 				bad++
