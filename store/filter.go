@@ -57,6 +57,17 @@ type Filter struct {
 // fullMatch is the whole FTS5 expression of the view: the typed words and
 // the column filters.
 func (f Filter) fullMatch() string {
+	m := f.wordsMatch()
+	if folded, _ := f.foldedNot(); m != "" && folded != "" {
+		// FTS5 leaves the excluded words out as it walks, instead of
+		// SQL collecting every paper holding them first.
+		m = "(" + m + ") NOT (" + folded + ")"
+	}
+	return m
+}
+
+// wordsMatch is the typed words and the column filters, ANDed.
+func (f Filter) wordsMatch() string {
 	switch {
 	case f.columns == "":
 		return f.Match
@@ -64,6 +75,26 @@ func (f Filter) fullMatch() string {
 		return f.columns
 	}
 	return "(" + f.Match + ") AND " + f.columns
+}
+
+// foldedNot splits the exclusions into those fullMatch can leave out
+// (plain words and phrases, ORed into one FTS5 expression) and the rest
+// (symbol words, checked in SQL). With no words to match, FTS5 has nothing
+// to subtract from, so none fold.
+func (f Filter) foldedNot() (string, []query.Exclusion) {
+	if f.wordsMatch() == "" {
+		return "", f.Not
+	}
+	var folded []string
+	var rest []query.Exclusion
+	for _, ex := range f.Not {
+		if ex.Match != "" && len(ex.Symbols) == 0 {
+			folded = append(folded, ex.Match)
+		} else {
+			rest = append(rest, ex)
+		}
+	}
+	return strings.Join(folded, " OR "), rest
 }
 
 // needsState says whether the WHERE clause reads the queue or read marks.
@@ -90,8 +121,9 @@ func (f Filter) where() (string, []any) {
 	if c, a := symbolConds(f.Symbols); c != "" {
 		add(c, a...)
 	}
-	for _, ex := range f.Not {
-		if c, a := exclusionCond(ex); c != "" {
+	_, rest := f.foldedNot()
+	for _, ex := range rest {
+		if c, a := exclusionCond(ex, false); c != "" {
 			add(c, a...)
 		}
 	}

@@ -27,7 +27,8 @@ func TestHitWalkMatchesPlainQuery(t *testing.T) {
 	s := synthLibrary(t, 1500)
 	s.SetRead(ctx, true, firstID(t, s, ""))
 	for _, text := range []string{"model", "mod", "language model", "diffusion has:code", "reasoning upvotes:>10",
-		"agents author:li", "is:unread data", "olfaction", "tokens since:2025-07 until:2025-08", "nothingmatchesthis"} {
+		"agents author:li", "is:unread data", "olfaction", "tokens since:2025-07 until:2025-08", "nothingmatchesthis",
+		"model -diffusion", "language NOT reasoning -agents", "-model", `data -"language model" has:code`} {
 		q, err := query.Parse(text)
 		if err != nil {
 			t.Fatal(err)

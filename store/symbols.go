@@ -120,10 +120,15 @@ func symbolConds(words []string) (string, []any) {
 
 // exclusionCond is the condition that leaves out the papers an excluded
 // term matches: its phrase in the full-text index and its symbol words.
-func exclusionCond(ex query.Exclusion) (string, []any) {
+// perRow checks each candidate by rowid, for the few candidates of an
+// index lookup, instead of collecting every paper holding the phrase.
+func exclusionCond(ex query.Exclusion, perRow bool) (string, []any) {
 	conds, args := symbolConds(ex.Symbols)
 	if ex.Match != "" {
 		m := "p.pid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)"
+		if perRow {
+			m = "EXISTS (SELECT 1 FROM papers_fts WHERE papers_fts MATCH ? AND rowid = p.pid)"
+		}
 		if conds != "" {
 			m += " AND " + conds
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,12 +81,23 @@ func TestSearchExcludes(t *testing.T) {
 		if got := search(t, s, tt.text, SortNewest); got != tt.want {
 			t.Errorf("%q = %s, want %s", tt.text, got, tt.want)
 		}
+		for _, sort := range []Sort{SortRelevance, SortUpvotes} {
+			if got := sorted(search(t, s, tt.text, sort)); got != sorted(tt.want) {
+				t.Errorf("%q by %s = %s, want %s", tt.text, sort, got, tt.want)
+			}
+		}
 		q, _ := query.Parse(tt.text)
 		n, err := s.Count(context.Background(), Filter{}.Search(q))
 		if err != nil || n != countIDs(tt.want) {
 			t.Errorf("Count(%q) = %d, %v; want %d", tt.text, n, err, countIDs(tt.want))
 		}
 	}
+}
+
+func sorted(ids string) string {
+	f := strings.Fields(ids)
+	slices.Sort(f)
+	return strings.Join(f, " ")
 }
 
 func countIDs(s string) int { return len(strings.Fields(s)) }
