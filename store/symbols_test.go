@@ -171,3 +171,40 @@ func TestUpdateRewritesSymbols(t *testing.T) {
 		t.Errorf("symbols after update = %q", got)
 	}
 }
+
+// TestTwoOpensMigrateOnce: two processes opening a library from before
+// the symbols column both succeed; the second finds the work done.
+func TestTwoOpensMigrateOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "papers.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustSave(t, s, "2025-03-11", paper("2503.00002", "Kernels in C++", 2, "2025-03-11"))
+	s.Close()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{`ALTER TABLE papers DROP COLUMN symbols`, `PRAGMA user_version = 1`} {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	errs := make(chan error, 2)
+	for range 2 {
+		go func() {
+			s, err := Open(path)
+			if err == nil {
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Errorf("open while another migrates: %v", err)
+		}
+	}
+}
