@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -90,10 +91,17 @@ func symbolKeys(batch []symbolSource, keys map[int64]string) {
 }
 
 // abstractOfRaw is the abstract of a compressed raw item, "" when it has
-// none or cannot be read.
+// none or cannot be read, or when the item as a whole holds no symbol
+// word (most do not): the abstract, inside it, cannot hold one either, and
+// decoding the item is most of the cost.
 func abstractOfRaw(raw []byte) string {
 	item, err := decompressRaw(raw)
 	if err != nil || len(item) == 0 {
+		return ""
+	}
+	// A JSON escape ends a word as the character it stands for does
+	// ("systems.While\nopen" is ".while"): read the backslashes as spaces.
+	if !bytes.ContainsAny(item, "+#") && len(query.SymbolWords(strings.ReplaceAll(string(item), `\`, " "))) == 0 {
 		return ""
 	}
 	p, err := feed.DecodeItem(item, "")

@@ -208,3 +208,58 @@ func TestTwoOpensMigrateOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestBackfillMatchesImport: filling the symbols column of an existing
+// library (from the raw items, skipping those without a symbol word)
+// gives every corpus paper the symbol words an import gives it.
+func TestBackfillMatchesImport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports the corpus")
+	}
+	days := corpusDays(t)
+	s := openTemp(t)
+	importDays(t, s, days)
+	want := allSymbols(t, s)
+	ctx := context.Background()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE papers SET symbols = ''`); err != nil {
+			return err
+		}
+		return backfillSymbols(ctx, tx)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := allSymbols(t, s)
+	held := 0
+	for pid, w := range want {
+		if w != "" {
+			held++
+		}
+		if got[pid] != w {
+			t.Errorf("paper %d: backfill %q, import %q", pid, got[pid], w)
+		}
+	}
+	if held == 0 {
+		t.Error("no corpus paper holds a symbol word")
+	}
+	t.Logf("%d of %d papers hold symbol words", held, len(want))
+}
+
+func allSymbols(t *testing.T, s *Store) map[int64]string {
+	rows, err := s.db.Query(`SELECT pid, symbols FROM papers`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	m := map[int64]string{}
+	for rows.Next() {
+		var pid int64
+		var key string
+		if err := rows.Scan(&pid, &key); err != nil {
+			t.Fatal(err)
+		}
+		m[pid] = key
+	}
+	return m
+}

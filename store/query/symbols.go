@@ -83,7 +83,8 @@ func isSymbolSeparator(r rune) bool {
 
 // dotEnding is the part of w from its last dot when letters follow it
 // (".net" of "asp.net", ".js" of "node.js"), at least two of them so that
-// "e.g" and "U.S" stay out.
+// "e.g" and "U.S" stay out, and not the endings of links and file names
+// that every paper's links hold (".com", ".png").
 func dotEnding(w string) string {
 	i := strings.LastIndexByte(w, '.')
 	if i < 0 {
@@ -93,7 +94,19 @@ func dotEnding(w string) string {
 	if utf8.RuneCountInString(rest) < 2 || strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
 		return ""
 	}
+	if webEndings[w[i:]] {
+		return ""
+	}
 	return w[i:]
+}
+
+// webEndings are the dotted endings of links and images: nobody searches
+// for them, and leaving them out lets the store skip most raw items when
+// it fills the column of an existing library (see store.backfillSymbols).
+var webEndings = map[string]bool{
+	".com": true, ".co": true, ".io": true, ".org": true, ".ai": true, ".html": true,
+	".png": true, ".jpg": true, ".jpeg": true, ".svg": true, ".gif": true, ".webp": true,
+	".pdf": true, ".mp4": true,
 }
 
 // SymbolKey is how the store keeps a paper's symbol words: space separated

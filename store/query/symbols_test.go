@@ -16,6 +16,7 @@ func TestSymbolWords(t *testing.T) {
 		{"C/C++ code", []string{"c++"}},
 		{".NET and ASP.NET Core", []string{".net"}},
 		{"Embodied.cpp: a runtime", []string{".cpp"}},
+		{"code at github.com/x and https://a.github.io/b.png", nil},
 		{"LLM+RL works", []string{"llm+rl"}},
 		{"gains of +5.3% and #1 on the board", nil},
 		{"e.g. the U.S. model. Llama-3.1 and gpt-4o, 3.5 times", nil},
