@@ -43,6 +43,10 @@ func (c *ListCmd) Run(g *Globals) error {
 		if err != nil {
 			return err
 		}
+		if len(recs) == 0 && c.Day == "" && c.Since == "" && c.Until == "" {
+			fmt.Fprintln(os.Stderr, "the library is empty: papers sync fetches the last 7 days")
+			return printRecords(os.Stdout, recs, c.JSON)
+		}
 		return printResults(recs, c.JSON)
 	})
 }
