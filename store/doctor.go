@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+
+	"github.com/papertui/papers/internal/english"
 )
 
 // Checkup is what Check found in a library.
@@ -91,11 +93,12 @@ func (c *Checkup) examineIndex(ctx context.Context, db *sql.DB) {
 		return
 	}
 	if missing > 0 || orphans > 0 {
-		c.problem("full-text index out of step: %d papers not indexed, %d index entries without a paper", missing, orphans)
+		c.problem("full-text index out of step: %s not indexed, %s without a paper",
+			english.Count(missing, "paper"), english.Count(orphans, "index entry"))
 	}
 	var lost int
 	db.QueryRowContext(ctx, `SELECT count(*) FROM queue q WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = q.id)`).Scan(&lost)
 	if lost > 0 {
-		c.problem("%d queued papers are missing from the library", lost)
+		c.problem("%s missing from the library", english.Count(lost, "queued paper"))
 	}
 }

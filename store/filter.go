@@ -33,9 +33,12 @@ func ParseSort(s string) (Sort, error) {
 // Filter describes a view of the library. The zero Filter is every paper,
 // newest first.
 type Filter struct {
-	Day, Since, Until string // feed days, inclusive, YYYY-MM-DD
-	Match             string // an FTS5 expression over title, abstract, authors, AI summary, keywords
-	TitleKey          string // the typed words as a title key (see TitleKey): best match puts titles starting so first
+	Day, Since, Until string            // feed days, inclusive, YYYY-MM-DD
+	Match             string            // an FTS5 expression over title, abstract, authors, AI summary, keywords
+	TitleKey          string            // the typed words as a title key (see TitleKey): best match puts titles starting so first
+	TitleWhole        bool              // TitleKey's last word is whole, not a prefix being typed
+	Symbols           []string          // symbol words the paper must hold (query.SymbolWords)
+	Not               []query.Exclusion // excluded words and phrases
 	Authors           []string
 	Orgs              []string
 	Keywords          []string
@@ -54,6 +57,17 @@ type Filter struct {
 // fullMatch is the whole FTS5 expression of the view: the typed words and
 // the column filters.
 func (f Filter) fullMatch() string {
+	m := f.wordsMatch()
+	if folded, _ := f.foldedNot(); m != "" && folded != "" {
+		// FTS5 leaves the excluded words out as it walks, instead of
+		// SQL collecting every paper holding them first.
+		m = "(" + m + ") NOT (" + folded + ")"
+	}
+	return m
+}
+
+// wordsMatch is the typed words and the column filters, ANDed.
+func (f Filter) wordsMatch() string {
 	switch {
 	case f.columns == "":
 		return f.Match
@@ -61,6 +75,26 @@ func (f Filter) fullMatch() string {
 		return f.columns
 	}
 	return "(" + f.Match + ") AND " + f.columns
+}
+
+// foldedNot splits the exclusions into those fullMatch can leave out
+// (plain words and phrases, ORed into one FTS5 expression) and the rest
+// (symbol words, checked in SQL). With no words to match, FTS5 has nothing
+// to subtract from, so none fold.
+func (f Filter) foldedNot() (string, []query.Exclusion) {
+	if f.wordsMatch() == "" {
+		return "", f.Not
+	}
+	var folded []string
+	var rest []query.Exclusion
+	for _, ex := range f.Not {
+		if ex.Match != "" && len(ex.Symbols) == 0 {
+			folded = append(folded, ex.Match)
+		} else {
+			rest = append(rest, ex)
+		}
+	}
+	return strings.Join(folded, " OR "), rest
 }
 
 // needsState says whether the WHERE clause reads the queue or read marks.
@@ -83,6 +117,15 @@ func (f Filter) where() (string, []any) {
 	}
 	if m := f.fullMatch(); m != "" {
 		add("p.pid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)", m)
+	}
+	if c, a := symbolConds(f.Symbols); c != "" {
+		add(c, a...)
+	}
+	_, rest := f.foldedNot()
+	for _, ex := range rest {
+		if c, a := exclusionCond(ex, false); c != "" {
+			add(c, a...)
+		}
 	}
 	for _, a := range f.Authors {
 		// The full-text index finds the candidates; LIKE keeps the
@@ -129,6 +172,8 @@ func sqlOp(op string) string {
 func (f Filter) Search(q query.Query) Filter {
 	f.Match = q.Match
 	f.TitleKey = typedTitleKey(q)
+	f.TitleWhole = !q.Prefix
+	f.Symbols, f.Not = q.Symbols, q.Not
 	f.Authors, f.Orgs, f.Keywords = q.Authors, q.Orgs, q.Keywords
 	f.Upvotes = q.Upvotes
 	if q.Day != "" {

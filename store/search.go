@@ -118,10 +118,23 @@ func (s *Store) titleHits(ctx context.Context, f Filter) ([]hit, error) {
 	}
 	inner := f
 	inner.Match, inner.columns = "", "" // the title key stands for the words
+	inner.Not = nil                     // checked per candidate below
 	where, args := inner.where()
 	cond := "p.title_key >= ? AND p.title_key < ?"
+	keyArgs := []any{f.TitleKey, f.TitleKey + "\U0010FFFF"}
+	if f.TitleWhole {
+		// A finished word ("c++ " is "c") starts no longer word ("count").
+		cond = "(p.title_key = ? OR (p.title_key >= ? AND p.title_key < ?))"
+		keyArgs = []any{f.TitleKey, f.TitleKey + " ", f.TitleKey + " \U0010FFFF"}
+	}
 	if where != "" {
 		cond += " AND " + strings.TrimPrefix(where, " WHERE ")
+	}
+	for _, ex := range f.Not {
+		if c, a := exclusionCond(ex, true); c != "" {
+			cond += " AND " + c
+			args = append(args, a...)
+		}
 	}
 	if f.columns != "" {
 		// Checked on the few candidates by rowid, not by collecting every
@@ -131,7 +144,7 @@ func (s *Store) titleHits(ctx context.Context, f Filter) ([]hit, error) {
 	}
 	q := `SELECT p.pid, coalesce(p.day, ''), p.upvotes, length(p.title), 0 FROM papers p` + stateJoins +
 		` WHERE ` + cond + ` ORDER BY length(p.title), p.pid DESC LIMIT ?`
-	args = append([]any{f.TitleKey, f.TitleKey + "\U0010FFFF"}, args...)
+	args = append(keyArgs, args...)
 	return s.scanHits(ctx, q, append(args, titleHitsMax)...)
 }
 
@@ -204,6 +217,7 @@ func sortNewest(hits []hit) {
 func (s *Store) walkHits(ctx context.Context, f Filter, extra string, n int, ranked bool) ([]hit, error) {
 	inner := f
 	inner.Match, inner.columns = "", "" // the MATCH drives the walk instead of an IN (...)
+	_, inner.Not = f.foldedNot()        // and leaves out the excluded words it can
 	where, args := inner.where()
 	cond := "papers_fts MATCH ?" + extra
 	if where != "" {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -26,7 +27,8 @@ func TestHitWalkMatchesPlainQuery(t *testing.T) {
 	s := synthLibrary(t, 1500)
 	s.SetRead(ctx, true, firstID(t, s, ""))
 	for _, text := range []string{"model", "mod", "language model", "diffusion has:code", "reasoning upvotes:>10",
-		"agents author:li", "is:unread data", "olfaction", "tokens since:2025-07 until:2025-08", "nothingmatchesthis"} {
+		"agents author:li", "is:unread data", "olfaction", "tokens since:2025-07 until:2025-08", "nothingmatchesthis",
+		"model -diffusion", "language NOT reasoning -agents", "-model", `data -"language model" has:code`} {
 		q, err := query.Parse(text)
 		if err != nil {
 			t.Fatal(err)
@@ -140,4 +142,42 @@ func TestExactTitleFindsItFirstInTheCorpus(t *testing.T) {
 		}
 	}
 	t.Logf("%d titles checked, %d not first", checked, misses)
+	symbolWordsFirst(t, s, recs)
+}
+
+// symbolWordsFirst: on the corpus, a search for a word with symbols
+// ("c++") puts the paper with it in its title first and finds only papers
+// holding it (issue 9: it was searched as "c", the title 25th).
+func symbolWordsFirst(t *testing.T, s *Store, recs []Record) {
+	for _, word := range []string{"C++", "GPT-4o", "R1-Zero", "Llama-3.1"} {
+		var want []string
+		for _, r := range recs {
+			if strings.Contains(r.Title, word) {
+				want = append(want, r.ID)
+			}
+		}
+		if len(want) == 0 {
+			t.Errorf("no title holds %s in the corpus", word)
+			continue
+		}
+		q, err := query.Parse(strings.ToLower(word) + " ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		es, err := s.Entries(context.Background(), Filter{Sort: SortRelevance}.Search(q), 0, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(es) == 0 || !slices.Contains(want, es[0].ID) {
+			t.Errorf("%s: first hit %v, want one of %v", word, ids(es[:min(3, len(es))]), want)
+		}
+		for _, e := range es {
+			rec, _ := s.Record(context.Background(), e.ID)
+			text := strings.ToLower(rec.Title + " " + rec.Abstract + " " + rec.AISummary + " " + strings.Join(rec.AIKeywords, " "))
+			if !strings.Contains(strings.ReplaceAll(text, "-", " "), strings.ReplaceAll(strings.ToLower(word), "-", " ")) &&
+				!strings.Contains(text, strings.ToLower(word)) {
+				t.Errorf("%s finds %s (%q), which does not hold it", word, e.ID, rec.Title)
+			}
+		}
+	}
 }

@@ -238,8 +238,19 @@ func (s *Store) migrate(ctx context.Context) error {
 			return err
 		}
 		if err := s.inTx(ctx, func(tx *sql.Tx) error {
+			// Another process may have applied it while this one waited
+			// for the write lock (a reader and a sync opening together).
+			var now int
+			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&now); err != nil || now >= m.version {
+				return err
+			}
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+			if fill := migrationFill[m.name]; fill != nil {
+				if err := fill(ctx, tx); err != nil {
+					return fmt.Errorf("migration %s: %w", m.name, err)
+				}
 			}
 			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version))
 			return err

@@ -86,6 +86,7 @@ func recordDay(ctx context.Context, tx *sql.Tx, day string, n int, errText strin
 // row is a paper as its columns hold it.
 type row struct {
 	title, titleKey, abstract, authors, hidden, published, aiSummary, keywords, organization string
+	symbols                                                                                  string // see query.SymbolKey
 }
 
 func columnsOf(p feed.Paper) row {
@@ -104,6 +105,7 @@ func columnsOf(p feed.Paper) row {
 		published: timeText(p.Published),
 		aiSummary: p.AISummary,
 		keywords:  strings.Join(p.AIKeywords, "\n"),
+		symbols:   query.SymbolKey(p.Title, p.Abstract, p.AISummary, strings.Join(p.AIKeywords, "\n")),
 
 		organization: p.Organization,
 	}
@@ -172,11 +174,11 @@ func prepareUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 		{&u.nextPid, `SELECT coalesce(max(pid), ?1) + 1 FROM papers WHERE pid >= ?1 AND pid < ?1 + ?2`},
 		{&u.insert, `INSERT INTO papers(pid, id, title, title_key, authors, hidden, published, day, upvotes, comments,
 			github_repo, github_stars, project_page, ai_summary, ai_keywords, organization, thumbnail,
-			submitter, withdrawn_at, raw, text_hash, updated_at)
-			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+			submitter, withdrawn_at, raw, text_hash, updated_at, symbols)
+			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&u.update, `UPDATE papers SET pid=?, title=?, title_key=?, authors=?, hidden=?, published=?, day=?, upvotes=?,
 			comments=?, github_repo=?, github_stars=?, project_page=?, ai_summary=?, ai_keywords=?,
-			organization=?, thumbnail=?, submitter=?, withdrawn_at=?, raw=?, text_hash=?, updated_at=? WHERE pid=?`},
+			organization=?, thumbnail=?, submitter=?, withdrawn_at=?, raw=?, text_hash=?, updated_at=?, symbols=? WHERE pid=?`},
 		{&u.ftsAdd, `INSERT INTO papers_fts(rowid, title, abstract, authors, ai_summary, ai_keywords, organization)
 			VALUES(?,?,?,?,?,?,?)`},
 		{&u.ftsDel, `DELETE FROM papers_fts WHERE rowid = ?`},
@@ -328,7 +330,7 @@ func (u *upserter) upsert(ctx context.Context, it item, known map[string]stored,
 	}
 	if _, err := u.update.ExecContext(ctx, newPid, c.title, c.titleKey, c.authors, c.hidden, c.published, nullable(day),
 		p.Upvotes, p.Comments, p.GitHubRepo, p.GitHubStars, p.ProjectPage, c.aiSummary, c.keywords,
-		p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), it.raw, it.hash, now, old.pid); err != nil {
+		p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), it.raw, it.hash, now, c.symbols, old.pid); err != nil {
 		return false, err
 	}
 	known[p.ID] = stored{pid: newPid, hash: it.hash, day: day}
@@ -365,7 +367,7 @@ func (u *upserter) insertNew(ctx context.Context, it item, now int64) (int64, er
 	}
 	_, err = u.insert.ExecContext(ctx, pid, p.ID, c.title, c.titleKey, c.authors, c.hidden, c.published,
 		nullable(p.Day), p.Upvotes, p.Comments, p.GitHubRepo, p.GitHubStars, p.ProjectPage, c.aiSummary,
-		c.keywords, p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), it.raw, it.hash, now)
+		c.keywords, p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), it.raw, it.hash, now, c.symbols)
 	if err != nil {
 		return 0, err
 	}

@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
@@ -94,7 +95,7 @@ func (m Model) remoteArrived(msg remoteFound) (tea.Model, tea.Cmd) {
 	}
 	m.list.remote = rows
 	m.list.forgetDrawn()
-	m.notice = fmt.Sprintf("%d results from Hugging Face below the local ones", len(rows))
+	m.notice = fmt.Sprintf("%s from Hugging Face below the local ones", english.Count(len(rows), "result"))
 	return m, nil
 }
 

@@ -44,7 +44,7 @@ func TestSearchAwkwardTextAndFilters(t *testing.T) {
 		text string
 		want int
 	}{
-		{"gpt-4", 0}, {"c++", 1}, // the hostile title's OSC payload ";c;" holds a word "c" {`"unbalanced`, 0}, {"AND", 0}, {"(((", 6}, {"café", 1},
+		{"gpt-4", 0}, {"c++", 0}, // no paper holds c++: the hostile title's OSC payload ";c;" is a mere c {`"unbalanced`, 0}, {"AND", 0}, {"(((", 6}, {"café", 1},
 		{"author:knuth", 1}, {"org:example", 1}, {"upvotes:>50", 3}, {"day:2025-10-01", 2},
 		{"since:2025-10-01 until:2025-10-01", 2}, {"is:unread", 6}, {"has:code", 6}, {"kw:scaling", 5},
 		{"attention upvotes:>100", 1},

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/tui/clean"
 )
 
@@ -47,10 +48,10 @@ func (m Model) syncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 		m.sync.offline = true
 		m.errMsg = clean.Line(fmt.Sprintf("sync failed: %s", r.Failed[0].Error))
 	case len(r.Failed) > 0:
-		m.errMsg = clean.Line(fmt.Sprintf("synced %d days, %d failed: %s: %s", r.Days, len(r.Failed), r.Failed[0].Day, r.Failed[0].Error))
+		m.errMsg = clean.Line(fmt.Sprintf("synced %s, %d failed: %s: %s", english.Count(r.Days, "day"), len(r.Failed), r.Failed[0].Day, r.Failed[0].Error))
 	default:
 		m.sync.offline = false
-		m.notice = fmt.Sprintf("synced %d days: %d new, %d updated", r.Days, r.New, r.Updated)
+		m.notice = fmt.Sprintf("synced %s: %d new, %d updated", english.Count(r.Days, "day"), r.New, r.Updated)
 	}
 	return m, m.refreshView(true)
 }

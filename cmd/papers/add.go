@@ -19,17 +19,16 @@ type AddCmd struct {
 	JSON  bool     `name:"json" help:"Print the added papers as one JSON array."`
 }
 
-// Run fetches each paper and stores it; one that HF has not indexed is an
-// error naming it, and the others are still added.
+// Run fetches each paper and stores it; a malformed id, or one HF has not
+// indexed, is named, the others are still added, and it exits 1.
 func (c *AddCmd) Run(g *Globals) error {
-	ids, err := normalizeIDs(c.IDs)
+	ids, failed, err := parseIDs("add", c.IDs)
 	if err != nil {
 		return err
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		client := g.client()
 		var added []feed.Paper
-		failed := 0
 		for _, id := range ids {
 			p, err := client.Paper(ctx, id)
 			if err != nil {

@@ -18,19 +18,16 @@ type Globals struct {
 	DB      string           `name:"db" env:"PAPERS_DB" placeholder:"FILE" help:"Library file (default $$XDG_DATA_HOME/papers/papers.db)."`
 	API     string           `name:"api" env:"PAPERS_API_URL" default:"https://huggingface.co" placeholder:"URL" help:"Feed base URL."`
 	Version kong.VersionFlag `name:"version" help:"Print the version and exit."`
-
-	// The reader's flags live here so that `papers --mouse` works without
-	// naming the (default) read command.
-	Style  string `default:"auto" enum:"auto,dark,light" help:"Reader colours: auto (ask the terminal), dark or light."`
-	Mouse  bool   `help:"Reader: wheel scrolling and click to select."`
-	NoSync bool   `name:"no-sync" help:"Reader: do not sync in the background on start."`
 }
 
 // CLI is the whole command line.
 type CLI struct {
 	Globals
 
-	Read   ReadCmd   `cmd:"" default:"1" hidden:"" help:"Open the reader (the default)."`
+	// The reader takes its flags (--style, --mouse, --no-sync) with or
+	// without its name: `papers --mouse` opens it. No other command lists
+	// them.
+	Read   ReadCmd   `cmd:"" default:"withargs" hidden:"" help:"Open the reader (the default)."`
 	Sync   SyncCmd   `cmd:"" help:"Fetch the feed into the library."`
 	Import ImportCmd `cmd:"" help:"Load saved API responses into the library (offline)."`
 	List   ListCmd   `cmd:"" help:"List papers in the library."`

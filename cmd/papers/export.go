@@ -17,7 +17,7 @@ import (
 type ExportCmd struct {
 	Queue  bool   `help:"Export the reading queue, in order."`
 	Query  string `placeholder:"Q" help:"Export the papers a search finds (the reader's syntax)."`
-	Format string `required:"" enum:"bibtex,markdown,json,csv" help:"bibtex, markdown, json or csv."`
+	Format string `default:"bibtex" enum:"bibtex,markdown,json,csv" help:"Format, one of ${enum} (default ${default})."`
 	Output string `short:"o" placeholder:"FILE" help:"Write to FILE instead of stdout (replaced whole, never half-written)."`
 }
 
@@ -37,6 +37,13 @@ func (c *ExportCmd) Run(g *Globals) error {
 		recs, title, err := c.records(ctx, lib, q)
 		if err != nil {
 			return err
+		}
+		if len(recs) == 0 {
+			// Nothing to export: stdout stays empty (JSON: []).
+			fmt.Fprintln(os.Stderr, noMatch)
+			if (c.Output == "" || c.Output == "-") && c.Format != "json" {
+				return nil
+			}
 		}
 		return writeOutput(c.Output, func(w io.Writer) error { return c.write(w, recs, title) })
 	})

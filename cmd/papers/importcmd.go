@@ -69,8 +69,9 @@ func (c *ImportCmd) Run(g *Globals) error {
 				return err
 			}
 		} else {
-			fmt.Printf("imported %d papers from %d files; %d items rejected, %d files rejected\n",
-				report.Imported, len(report.Files), report.Rejected, report.Failed)
+			fmt.Printf("imported %s from %s; %s rejected, %s rejected\n",
+				plural(report.Imported, "paper"), plural(len(report.Files), "file"),
+				plural(report.Rejected, "item"), plural(report.Failed, "file"))
 		}
 		if report.Rejected > 0 || report.Failed > 0 {
 			return errFailed

@@ -16,19 +16,23 @@ import (
 // ListCmd is `papers list`.
 type ListCmd struct {
 	Day   string `placeholder:"YYYY-MM-DD" help:"Papers of one feed day."`
-	Since string `placeholder:"YYYY-MM-DD" help:"Papers from this feed day on."`
-	Until string `placeholder:"YYYY-MM-DD" help:"Papers up to this feed day."`
-	Sort  string `default:"newest" enum:"newest,upvotes,trending" help:"Order: newest, upvotes or trending."`
+	Since string `placeholder:"DATE" help:"Papers from this feed day on: a date, month or year (2026-08-21, 2026-08, 2026)."`
+	Until string `placeholder:"DATE" help:"Papers up to this feed day: a date, month (its last day) or year."`
+	Sort  string `default:"newest" enum:"newest,upvotes,trending" help:"Order, one of ${enum} (default ${default})."`
 	Limit int    `default:"0" placeholder:"N" help:"At most N papers (0: all)."`
 	JSON  bool   `name:"json" help:"Print one JSON array."`
 }
 
 // Run lists the papers.
 func (c *ListCmd) Run(g *Globals) error {
-	for flag, v := range map[string]string{"--day": c.Day, "--since": c.Since, "--until": c.Until} {
-		if v != "" && !validDay(v) {
-			return usagef("list: %s %q: not a date (want YYYY-MM-DD)", flag, v)
-		}
+	if c.Day != "" && !validDay(c.Day) {
+		return usagef("list: --day %q: not a date (want YYYY-MM-DD; --since and --until take a month or year)", c.Day)
+	}
+	if err := normalizeDates("list", dateFlag{"--since", &c.Since, false}, dateFlag{"--until", &c.Until, true}); err != nil {
+		return err
+	}
+	if c.Since != "" && c.Until != "" && c.Since > c.Until {
+		return usagef("list: --since %s is after --until %s; swap them", c.Since, c.Until)
 	}
 	if c.Limit < 0 {
 		return usagef("list: --limit must be positive, got %d", c.Limit)
@@ -39,13 +43,30 @@ func (c *ListCmd) Run(g *Globals) error {
 		if err != nil {
 			return err
 		}
-		return printRecords(os.Stdout, recs, c.JSON)
+		if len(recs) == 0 && c.Day == "" && c.Since == "" && c.Until == "" {
+			fmt.Fprintln(os.Stderr, "the library is empty: papers sync fetches the last 7 days")
+			return printRecords(os.Stdout, recs, c.JSON)
+		}
+		return printResults(recs, c.JSON)
 	})
 }
 
 func validDay(s string) bool {
 	_, err := time.Parse(time.DateOnly, s)
 	return err == nil && dayPattern.MatchString(s)
+}
+
+// noMatch is what a command that finds nothing says on stderr, so that
+// stdout stays empty (or an empty JSON array) for scripts.
+const noMatch = "no papers match"
+
+// printResults prints what a list or search found, or says on stderr that
+// it found nothing; --json then prints [], which is still valid JSON.
+func printResults(recs []store.Record, asJSON bool) error {
+	if len(recs) == 0 {
+		fmt.Fprintln(os.Stderr, noMatch)
+	}
+	return printRecords(os.Stdout, recs, asJSON)
 }
 
 func printRecords(w io.Writer, recs []store.Record, asJSON bool) error {

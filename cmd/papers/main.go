@@ -37,7 +37,7 @@ func run(args []string) int {
 	var cli CLI
 	parser, err := kong.New(&cli,
 		kong.Name("papers"),
-		kong.Description("A terminal reader for the Hugging Face Daily Papers feed.\n\nRun with no command to open the reader."),
+		kong.Description("A terminal reader for the Hugging Face Daily Papers feed.\n\nRun with no command to open the reader: papers [--style auto|dark|light] [--mouse] [--no-sync]."),
 		kong.UsageOnError(),
 		kong.Exit(func(code int) { panic(exitCode(code)) }),
 		kong.Vars{"version": versionString()},
@@ -63,7 +63,7 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 			code = int(c)
 		}
 	}()
-	kctx, err := parser.Parse(args)
+	kctx, err := parser.Parse(searchArgs(parser.Model, args))
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "papers: %v\n", err)
 		fmt.Fprintln(os.Stderr, "Run 'papers --help' for usage.")

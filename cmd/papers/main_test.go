@@ -347,7 +347,7 @@ func checkNoEscapes(t *testing.T, env []string) {
 	t.Helper()
 	for _, args := range [][]string{
 		{"queue"}, {"queue", "--json"}, {"stats"}, {"doctor"},
-		{"show", "2510.99999"}, {"--style", "dark", "show", "2510.99999"}, {"list"}, {"list", "--json"},
+		{"show", "2510.99999"}, {"show", "--style", "dark", "2510.99999"}, {"list"}, {"list", "--json"},
 		{"search", "evil"}, {"search", "--json", "evil"}, {"export", "--format", "markdown"},
 		{"export", "--format", "csv"}, {"export", "--format", "bibtex"}, {"export", "--format", "json"},
 		{"show", "--all-authors", "https://arxiv.org/abs/2510.99999v1"},

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -12,6 +13,7 @@ import (
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/store/query"
 	"github.com/papertui/papers/tui/article"
+	"github.com/papertui/papers/tui/clean"
 )
 
 // normalizeIDs turns ids and URLs as users paste them into bare ids.
@@ -27,6 +29,29 @@ func normalizeIDs(args []string) ([]string, error) {
 	return ids, nil
 }
 
+// parseIDs reads the ids of a command that takes several: each malformed
+// one is named on stderr and counted in bad, a repeated one is kept once.
+// Only when none is well formed is it a usage error (exit 2).
+func parseIDs(cmd string, args []string) (ids []string, bad int, err error) {
+	var last error
+	for _, a := range args {
+		id, err := feed.NormalizeID(a)
+		if err != nil {
+			last = err
+			bad++
+			fmt.Fprintf(os.Stderr, "papers: %s: %s\n", cmd, clean.Line(err.Error()))
+			continue
+		}
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 && last != nil {
+		return nil, bad, usagef("%s: no valid paper id given (ids look like 2410.17243, or an HF or arXiv URL)", cmd)
+	}
+	return ids, bad, nil
+}
+
 // unknownPaper says an id is not in the library, naming it.
 func unknownPaper(err error) error {
 	if errors.Is(err, store.ErrUnknownPaper) {
@@ -37,9 +62,9 @@ func unknownPaper(err error) error {
 
 // SearchCmd is `papers search`.
 type SearchCmd struct {
-	Query  []string `arg:"" name:"query" help:"Words and filters: author:NAME org:NAME kw:WORD upvotes:>N day:D since:D until:D is:queued|unread|read has:code."`
+	Query  []string `arg:"" name:"query" help:"Words (c++ and gpt-4o as written; -word or NOT word leaves it out) and filters: author:NAME org:NAME kw:WORD upvotes:>N day:DATE since:DATE until:DATE (a date, month or year) is:queued|unread|read has:code."`
 	Limit  int      `default:"20" placeholder:"N" help:"At most N results (0: all)."`
-	Sort   string   `default:"relevance" enum:"relevance,newest,upvotes,trending" help:"Order of the results."`
+	Sort   string   `default:"relevance" enum:"relevance,newest,upvotes,trending" help:"Order of the results, one of ${enum} (default ${default})."`
 	JSON   bool     `name:"json" help:"Print one JSON array."`
 	Remote bool     `help:"Ask Hugging Face's paper search instead, marking results already in the library."`
 }
@@ -62,7 +87,7 @@ func (c *SearchCmd) Run(g *Globals) error {
 		if err != nil {
 			return err
 		}
-		return printRecords(os.Stdout, recs, c.JSON)
+		return printResults(recs, c.JSON)
 	})
 }
 
@@ -71,6 +96,7 @@ type ShowCmd struct {
 	ID         string `arg:"" help:"Paper id, versioned id, or HF/arXiv URL."`
 	AllAuthors bool   `name:"all-authors" help:"List every author."`
 	Plain      bool   `help:"Plain text even on a terminal (it is plain when piped)."`
+	Style      string `default:"auto" enum:"auto,dark,light" help:"Colours on a terminal, one of ${enum}."`
 }
 
 // Run prints a paper's detail.
@@ -84,8 +110,8 @@ func (c *ShowCmd) Run(g *Globals) error {
 		if err != nil {
 			return unknownPaper(err)
 		}
-		// --style (global) picks the colours on a terminal; a pipe gets text.
-		style := g.Style
+		// --style picks the colours on a terminal; a pipe gets text.
+		style := c.Style
 		if style == "auto" {
 			style = "dark"
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -11,7 +12,7 @@ import (
 
 // QueueCmd is `papers queue`: the reading queue, and changes to it.
 type QueueCmd struct {
-	List QueueListCmd `cmd:"" default:"withargs" help:"List the queue in order (the default)."`
+	List QueueListCmd `cmd:"" default:"withargs" help:"List the queue in order, with positions (the default)."`
 	Add  QueueAddCmd  `cmd:"" help:"Add papers to the end of the queue."`
 	Rm   QueueRmCmd   `cmd:"" help:"Take papers out of the queue."`
 	Done QueueDoneCmd `cmd:"" help:"Take papers out of the queue and mark them read."`
@@ -23,18 +24,26 @@ type QueueListCmd struct {
 	JSON bool `name:"json" help:"Print one JSON array, in queue order."`
 }
 
-// Run lists the queue.
+// Run lists the queue, each paper with its position.
 func (c *QueueListCmd) Run(g *Globals) error {
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		recs, err := lib.Queue(ctx)
 		if err != nil {
 			return err
 		}
-		if !c.JSON && len(recs) == 0 {
+		if len(recs) == 0 {
 			fmt.Fprintln(os.Stderr, "the queue is empty (papers queue add ID, or b in the reader)")
-			return nil
+			if !c.JSON {
+				return nil
+			}
 		}
-		return printRecords(os.Stdout, recs, c.JSON)
+		if c.JSON {
+			return printRecords(os.Stdout, recs, true)
+		}
+		for _, r := range recs {
+			fmt.Fprintf(os.Stdout, "%3d. %s\n", r.QueuePos, recordLine(r))
+		}
+		return nil
 	})
 }
 
@@ -43,10 +52,32 @@ type QueueAddCmd struct {
 	IDs []string `arg:"" name:"id" help:"Paper ids or URLs."`
 }
 
-// Run adds papers to the queue.
+// Run adds papers to the queue: the known ones are queued, the others
+// named (exit 1).
 func (c *QueueAddCmd) Run(g *Globals) error {
-	return changeQueue(g, c.IDs, "queued", func(ctx context.Context, lib queueEditor, ids []string) error {
-		return lib.Enqueue(ctx, ids...)
+	return eachPaper(g, "queue add", c.IDs, func(ctx context.Context, lib *store.Store, recs []store.Record) (int, error) {
+		var add []string
+		for _, r := range recs {
+			if r.Queued {
+				fmt.Fprintf(os.Stderr, "%s already queued, at position %d\n", r.ID, r.QueuePos)
+				continue
+			}
+			add = append(add, r.ID)
+		}
+		if len(add) == 0 {
+			return 0, nil
+		}
+		if err := lib.Enqueue(ctx, add...); err != nil {
+			return 0, err
+		}
+		for _, id := range add {
+			rec, err := lib.Record(ctx, id)
+			if err != nil {
+				return 0, err
+			}
+			fmt.Fprintf(os.Stderr, "%s queued, at position %d\n", id, rec.QueuePos)
+		}
+		return 0, nil
 	})
 }
 
@@ -55,10 +86,30 @@ type QueueRmCmd struct {
 	IDs []string `arg:"" name:"id" help:"Paper ids or URLs."`
 }
 
-// Run removes papers from the queue.
+// Run takes papers out of the queue; one that is not in it is named
+// (exit 1), the others are still taken out.
 func (c *QueueRmCmd) Run(g *Globals) error {
-	return changeQueue(g, c.IDs, "removed from the queue", func(ctx context.Context, lib queueEditor, ids []string) error {
-		return lib.Dequeue(ctx, ids...)
+	return eachPaper(g, "queue rm", c.IDs, func(ctx context.Context, lib *store.Store, recs []store.Record) (int, error) {
+		var rm []string
+		bad := 0
+		for _, r := range recs {
+			if !r.Queued {
+				fmt.Fprintf(os.Stderr, "papers: queue rm %s: not in the queue\n", r.ID)
+				bad++
+				continue
+			}
+			rm = append(rm, r.ID)
+		}
+		if len(rm) == 0 {
+			return bad, nil
+		}
+		if err := lib.Dequeue(ctx, rm...); err != nil {
+			return bad, err
+		}
+		for _, id := range rm {
+			fmt.Fprintf(os.Stderr, "%s removed from the queue\n", id)
+		}
+		return bad, nil
 	})
 }
 
@@ -67,50 +118,95 @@ type QueueDoneCmd struct {
 	IDs []string `arg:"" name:"id" help:"Paper ids or URLs."`
 }
 
-// Run marks papers done.
+// Run marks papers done: out of the queue and read. A paper that was not
+// queued is still marked read, and the message says so.
 func (c *QueueDoneCmd) Run(g *Globals) error {
-	return changeQueue(g, c.IDs, "done", func(ctx context.Context, lib queueEditor, ids []string) error {
-		return lib.Done(ctx, ids...)
+	return eachPaper(g, "queue done", c.IDs, func(ctx context.Context, lib *store.Store, recs []store.Record) (int, error) {
+		ids := make([]string, len(recs))
+		for i, r := range recs {
+			ids[i] = r.ID
+		}
+		if err := lib.Done(ctx, ids...); err != nil {
+			return 0, err
+		}
+		for _, r := range recs {
+			if r.Queued {
+				fmt.Fprintf(os.Stderr, "%s done: out of the queue, marked read\n", r.ID)
+			} else {
+				fmt.Fprintf(os.Stderr, "%s marked read (it was not in the queue)\n", r.ID)
+			}
+		}
+		return 0, nil
 	})
 }
 
 // QueueMoveCmd reorders the queue.
 type QueueMoveCmd struct {
 	ID       string `arg:"" help:"Paper id or URL."`
-	Position string `arg:"" help:"New position, 1 being the top."`
+	Position string `arg:"" help:"New position, 1 being the top; past the end means the end."`
 }
 
-// Run moves a paper within the queue.
+// Run moves a paper within the queue and says where it landed.
 func (c *QueueMoveCmd) Run(g *Globals) error {
 	pos, err := strconv.Atoi(c.Position)
 	if err != nil || pos < 1 {
 		return usagef("queue move: position %q: want a whole number from 1", c.Position)
 	}
-	return changeQueue(g, []string{c.ID}, fmt.Sprintf("moved to position %d", pos), func(ctx context.Context, lib queueEditor, ids []string) error {
-		return lib.Move(ctx, ids[0], pos)
+	return eachPaper(g, "queue move", []string{c.ID}, func(ctx context.Context, lib *store.Store, recs []store.Record) (int, error) {
+		r := recs[0]
+		if !r.Queued {
+			return 0, fmt.Errorf("queue move %s: not in the queue (papers queue add %s first)", r.ID, r.ID)
+		}
+		if err := lib.Move(ctx, r.ID, pos); err != nil {
+			return 0, err
+		}
+		moved, err := lib.Record(ctx, r.ID)
+		if err != nil {
+			return 0, err
+		}
+		note := ""
+		if moved.QueuePos != pos {
+			note = fmt.Sprintf(" (the last; the queue holds %s)", plural(moved.QueuePos, "paper"))
+		}
+		fmt.Fprintf(os.Stderr, "%s moved to position %d%s\n", r.ID, moved.QueuePos, note)
+		return 0, nil
 	})
 }
 
-type queueEditor interface {
-	Enqueue(ctx context.Context, ids ...string) error
-	Dequeue(ctx context.Context, ids ...string) error
-	Done(ctx context.Context, ids ...string) error
-	Move(ctx context.Context, id string, position int) error
-}
-
-// changeQueue applies one change to all ids in one transaction: an unknown
-// id fails the whole change, naming the id, and changes nothing.
-func changeQueue(g *Globals, args []string, what string, change func(context.Context, queueEditor, []string) error) error {
-	ids, err := normalizeIDs(args)
+// eachPaper is the one rule of every command that takes several ids: the
+// papers the library holds are acted on, every other id (malformed, or not
+// in the library) is named on stderr and the command exits 1 after doing
+// the rest. Only when no id is even well formed is it a usage error.
+// act reports how many of the papers it could not act on, having named
+// them.
+func eachPaper(g *Globals, cmd string, args []string, act func(context.Context, *store.Store, []store.Record) (int, error)) error {
+	ids, bad, err := parseIDs(cmd, args)
 	if err != nil {
 		return err
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
-		if err := change(ctx, lib, ids); err != nil {
-			return unknownPaper(err)
-		}
+		var recs []store.Record
 		for _, id := range ids {
-			fmt.Fprintf(os.Stderr, "%s %s\n", id, what)
+			rec, err := lib.Record(ctx, id)
+			if err != nil && !errors.Is(err, store.ErrUnknownPaper) {
+				return err // the library, not the id, is at fault
+			}
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "papers: %s %s\n", cmd, unknownPaper(err))
+				bad++
+				continue
+			}
+			recs = append(recs, rec)
+		}
+		if len(recs) > 0 {
+			n, err := act(ctx, lib, recs)
+			if err != nil {
+				return err
+			}
+			bad += n
+		}
+		if bad > 0 {
+			return errFailed
 		}
 		return nil
 	})

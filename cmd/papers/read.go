@@ -8,9 +8,13 @@ import (
 	"github.com/papertui/papers/tui"
 )
 
-// ReadCmd opens the reader; its flags (--style, --mouse, --no-sync) are
-// global.
-type ReadCmd struct{}
+// ReadCmd opens the reader. It is the default command, so its flags work
+// without naming it (`papers --mouse`).
+type ReadCmd struct {
+	Style  string `default:"auto" enum:"auto,dark,light" help:"Colours, one of ${enum} (auto asks the terminal)."`
+	Mouse  bool   `help:"Wheel scrolling and click to select."`
+	NoSync bool   `name:"no-sync" help:"Do not sync in the background on start."`
+}
 
 // staleAfter is how old the last sync may be before the reader syncs on start.
 const staleAfter = time.Hour
@@ -27,9 +31,9 @@ func (c *ReadCmd) Run(g *Globals) error {
 	}
 	defer lib.Close()
 	client := g.client()
-	opts := tui.Options{Library: lib, Fetcher: client, Remote: client, Style: g.Style, Mouse: g.Mouse,
+	opts := tui.Options{Library: lib, Fetcher: client, Remote: client, Style: c.Style, Mouse: c.Mouse,
 		SyncAfter: staleAfter, NoColor: os.Getenv("NO_COLOR") != ""}
-	if g.NoSync {
+	if c.NoSync {
 		opts.SyncAfter = 0
 	}
 	applyReaderConfig(&opts) // configcmd.go: view, sort, sync age and days

@@ -44,6 +44,9 @@ func (c *SearchCmd) remote(g *Globals) error {
 			hits = append(hits, remoteHit{Paper: p, InLibrary: err == nil})
 		}
 		if c.JSON {
+			if len(hits) == 0 {
+				fmt.Fprintln(os.Stderr, noMatch)
+			}
 			out := make([]remoteJSON, len(hits))
 			for i, h := range hits {
 				out[i] = remoteJSON{paperJSON: toJSON(store.Record{Paper: h.Paper}), InLibrary: h.InLibrary}
@@ -79,7 +82,7 @@ func printRemote(w io.Writer, hits []remoteHit) {
 		fmt.Fprintf(w, "%s%-10s %4d▲ %-10s %s\n", mark, day, h.Upvotes, h.ID, clean.Line(h.Title))
 	}
 	if len(hits) == 0 {
-		fmt.Fprintln(os.Stderr, "no results")
+		fmt.Fprintln(os.Stderr, noMatch)
 	} else {
 		fmt.Fprintln(os.Stderr, "✓ already in the library; papers add ID [--queue] adds the others")
 	}

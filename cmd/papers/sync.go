@@ -15,8 +15,8 @@ import (
 // SyncCmd is `papers sync`.
 type SyncCmd struct {
 	Date    string `placeholder:"YYYY-MM-DD" help:"Sync one feed day."`
-	Since   string `placeholder:"YYYY-MM-DD" help:"Sync from this day (ranges over two weeks are fetched by month)."`
-	Until   string `placeholder:"YYYY-MM-DD" help:"Sync through this day (default today)."`
+	Since   string `placeholder:"DATE" help:"Sync from this day, or a month's or year's first (ranges over two weeks are fetched by month)."`
+	Until   string `placeholder:"DATE" help:"Sync through this day, or a month's or year's last (default today)."`
 	Days    int    `placeholder:"N" help:"Sync the last N days."`
 	Refresh bool   `help:"Fetch complete days older than 3 days again."`
 	JSON    bool   `name:"json" help:"Print the report as one JSON object."`
@@ -24,6 +24,9 @@ type SyncCmd struct {
 
 // Run syncs and reports; exit 1 when any day failed.
 func (c *SyncCmd) Run(g *Globals) error {
+	if err := normalizeDates("sync", dateFlag{"--since", &c.Since, false}, dateFlag{"--until", &c.Until, true}); err != nil {
+		return err
+	}
 	plan := store.SyncPlan{Date: c.Date, Since: c.Since, Until: c.Until, Days: c.Days, Refresh: c.Refresh}
 	if err := c.validate(); err != nil {
 		return err
@@ -77,10 +80,10 @@ func (c *SyncCmd) validate() error {
 }
 
 func printSyncSummary(w io.Writer, r store.SyncReport) {
-	fmt.Fprintf(w, "synced %d days: %d papers (%d new, %d updated) in %d requests",
-		r.Days, r.Papers, r.New, r.Updated, r.Requests)
+	fmt.Fprintf(w, "synced %s: %s (%d new, %d updated) in %s",
+		plural(r.Days, "day"), plural(r.Papers, "paper"), r.New, r.Updated, plural(r.Requests, "request"))
 	if r.Skipped > 0 {
-		fmt.Fprintf(w, "; %d complete days skipped (--refresh fetches them again)", r.Skipped)
+		fmt.Fprintf(w, "; %s skipped (--refresh fetches them again)", plural(r.Skipped, "complete day"))
 	}
 	fmt.Fprintln(w)
 	for _, rej := range r.Rejected {

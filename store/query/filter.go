@@ -141,3 +141,9 @@ func dateShaped(v string) bool {
 	}
 	return true
 }
+
+// ParseDate reads a date as since: and until: take it (YYYY-MM-DD, YYYY-MM
+// or YYYY) and returns the first day of that span, or its last when end is
+// set. The command line's --since and --until use it, so every place that
+// takes a date takes the same forms.
+func ParseDate(v string, end bool) (string, bool) { return parseDate(v, end) }

@@ -104,7 +104,7 @@ var awkward = []struct {
 	{"llama*", []int{1}},
 	{"^foo", []int{4}},
 	{"-x", nil},
-	{"-llama", []int{1}},
+	{"llama- -", []int{1}},
 	{"title:llama", nil}, // unknown filter: an error, checked below
 	{"🙂", nil},
 	{"café 🙂", []int{6}},
@@ -161,6 +161,11 @@ func FuzzParse(f *testing.F) {
 		}
 		if q.Match != "" {
 			search(t, q.Match) // fails the test if FTS5 rejects it
+		}
+		for _, ex := range q.Not {
+			if ex.Match != "" {
+				search(t, ex.Match)
+			}
 		}
 		if (q.Match == "") != (len(q.Terms) == 0) {
 			t.Fatalf("Parse(%q): Match %q disagrees with Terms %v", in, q.Match, q.Terms)

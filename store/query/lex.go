@@ -21,6 +21,8 @@ type item struct {
 	text   string // word, phrase contents or filter value
 	quoted bool   // filter value was quoted
 	closed bool   // phrase or quoted value had its closing quote
+	skip   bool   // a NOT that applies to the next item
+	not    bool   // word or phrase to exclude: typed as -word, -"a phrase" or after NOT
 	atEnd  bool   // item runs to the very end of the input
 }
 
@@ -41,6 +43,9 @@ func lex(s string) []item {
 }
 
 func lexItem(s string) (item, string) {
+	if it, rest, ok := lexExcluded(s); ok {
+		return it, rest
+	}
 	if s[0] == '"' {
 		text, closed, rest := quoted(s)
 		return item{kind: itemPhrase, text: text, closed: closed}, rest
@@ -119,4 +124,25 @@ func wordEnd(s string) int {
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
+}
+
+// lexExcluded reads -word or -"a phrase": a minus before something
+// searchable excludes it. A lone "-", or one before nothing searchable
+// ("-", "--", "-)"), stays text.
+func lexExcluded(s string) (item, string, bool) {
+	if len(s) < 2 || s[0] != '-' {
+		return item{}, s, false
+	}
+	if s[1] == '"' {
+		text, closed, rest := quoted(s[1:])
+		if toks, _ := tokens(text); len(toks) == 0 {
+			return item{}, s, false
+		}
+		return item{kind: itemPhrase, text: text, closed: closed, not: true}, rest, true
+	}
+	n := wordEnd(s)
+	if toks, _ := tokens(s[1:n]); len(toks) == 0 {
+		return item{}, s, false
+	}
+	return item{kind: itemWord, text: s[1:n], not: true}, s[n:], true
 }

@@ -7,6 +7,7 @@ package query
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -24,6 +25,15 @@ type Query struct {
 	// whitespace, punctuation, a closing quote or a filter.
 	Prefix bool
 
+	// Symbols are the symbol words (see SymbolWords) of Terms: "c++" is
+	// searched as the token "c", and a paper must also hold "c++".
+	Symbols []string
+	// Exclude are the words and phrases typed as -word, -"a phrase" or
+	// NOT word, and Not says, one per excluded term, what a paper must not
+	// match.
+	Exclude []Term
+	Not     []Exclusion
+
 	Authors  []string // author:NAME, each a case-insensitive substring of some author
 	Orgs     []string // org:NAME, case-insensitive substring of the submitting organisation
 	Keywords []string // kw:WORD, case-insensitive match of an AI keyword
@@ -40,6 +50,13 @@ type Query struct {
 	HasCode bool // has:code, the paper links a GitHub repository
 }
 
+// Exclusion is one excluded term: a paper is left out when it matches
+// Match (when set) and holds every one of Symbols.
+type Exclusion struct {
+	Match   string   // an FTS5 phrase, "" when the symbols say it all ("-c++")
+	Symbols []string // symbol words, see SymbolWords
+}
+
 // Term is one free-text word or phrase as the user typed it.
 type Term struct {
 	Text   string // the word, or the phrase with its whitespace collapsed
@@ -52,9 +69,21 @@ func Parse(input string) (Query, error) {
 	var q Query
 	var parts []string
 	items := lex(input)
+	if err := applyNot(items); err != nil {
+		return Query{}, err
+	}
 	for i, it := range items {
 		if it.kind == itemFilter {
 			if err := q.applyFilter(it); err != nil {
+				return Query{}, err
+			}
+			continue
+		}
+		if it.skip {
+			continue
+		}
+		if it.not {
+			if err := q.addExcluded(it); err != nil {
 				return Query{}, err
 			}
 			continue
@@ -83,16 +112,69 @@ func (q *Query) addText(it item, last bool) string {
 		text = strings.Join(strings.Fields(text), " ")
 	}
 	q.Terms = append(q.Terms, Term{Text: text, Quoted: quoted})
+	for _, w := range SymbolWords(text) {
+		if !slices.Contains(q.Symbols, w) {
+			q.Symbols = append(q.Symbols, w)
+		}
+	}
 	// Only the item that ends the input can be half-typed, and only while
 	// the cursor is still inside its last token.
 	q.Prefix = last && it.atEnd && !it.closed && open
 	return phrase(toks, q.Prefix)
 }
 
+// addExcluded records a word or phrase to exclude. Its symbol words alone
+// say what "-c++" means; its tokens ("c") would exclude every paper with a
+// stray c.
+func (q *Query) addExcluded(it item) error {
+	if name, rest, ok := filterName(it.text); ok && it.kind == itemWord && filterShaped(name, rest) {
+		return fmt.Errorf("-%s: filters cannot be excluded, only words (-word or NOT word)", it.text)
+	}
+	toks, _ := tokens(it.text)
+	text := it.text
+	quoted := it.kind == itemPhrase
+	if quoted {
+		text = strings.Join(strings.Fields(text), " ")
+	}
+	q.Exclude = append(q.Exclude, Term{Text: text, Quoted: quoted})
+	ex := Exclusion{Match: phrase(toks, false), Symbols: SymbolWords(text)}
+	var symToks []string
+	for _, w := range ex.Symbols {
+		t, _ := tokens(w)
+		symToks = append(symToks, t...)
+	}
+	if slices.Equal(symToks, toks) {
+		ex.Match = ""
+	}
+	q.Not = append(q.Not, ex)
+	return nil
+}
+
+// applyNot turns NOT before a word or phrase into its exclusion, as -word
+// does. NOT at the end is the word "not"; before a filter it is an error,
+// since filters cannot be negated.
+func applyNot(items []item) error {
+	for i := 0; i+1 < len(items); i++ {
+		if items[i].kind != itemWord || items[i].text != "NOT" || items[i].skip {
+			continue
+		}
+		next := &items[i+1]
+		if next.kind == itemFilter {
+			return fmt.Errorf("NOT %s:%s: filters cannot be excluded, only words (NOT word or -word)", next.name, next.text)
+		}
+		if toks, _ := tokens(next.text); len(toks) == 0 {
+			continue
+		}
+		items[i].skip = true
+		next.not = true
+	}
+	return nil
+}
+
 // Empty reports whether q selects nothing in particular: no free text and no
 // filters.
 func (q Query) Empty() bool {
-	return len(q.Terms) == 0 && len(q.Authors) == 0 && len(q.Orgs) == 0 &&
+	return len(q.Terms) == 0 && len(q.Exclude) == 0 && len(q.Authors) == 0 && len(q.Orgs) == 0 &&
 		len(q.Keywords) == 0 && len(q.Upvotes) == 0 && q.Day == "" &&
 		q.Since == "" && q.Until == "" && !q.Queued && !q.Unread && !q.Read && !q.HasCode
 }

@@ -12,6 +12,13 @@ import (
 // including Prefix: a finished last word keeps a trailing space.
 func (q Query) String() string {
 	parts := q.filterParts()
+	for _, t := range q.Exclude {
+		if t.Quoted {
+			parts = append(parts, `-"`+t.Text+`"`)
+		} else {
+			parts = append(parts, "-"+t.Text)
+		}
+	}
 	for i, t := range q.Terms {
 		parts = append(parts, q.termString(t, i == len(q.Terms)-1))
 	}

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"charm.land/glamour/v2"
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
@@ -133,7 +134,8 @@ func factsLine(r store.Record) string {
 	if !p.Published.IsZero() {
 		facts = append(facts, "**arXiv** "+p.Published.Format("2006-01-02"))
 	}
-	facts = append(facts, fmt.Sprintf("**▲ %d** upvotes", p.Upvotes), fmt.Sprintf("**%d** comments", p.Comments))
+	facts = append(facts, fmt.Sprintf("**▲ %d** %s", p.Upvotes, english.Noun(p.Upvotes, "upvote")),
+		fmt.Sprintf("**%d** %s", p.Comments, english.Noun(p.Comments, "comment")))
 	var state []string
 	if r.Queued {
 		state = append(state, fmt.Sprintf("queued #%d", r.QueuePos))

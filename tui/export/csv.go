@@ -15,13 +15,15 @@ import (
 var csvHeader = []string{
 	"id", "title", "authors", "published", "day", "upvotes", "comments",
 	"organization", "github_repo", "github_stars", "project_page", "url",
-	"pdf_url", "queued", "read", "ai_summary",
+	"pdf_url", "queued", "read", "ai_summary", "arxiv_url",
 }
 
 // CSV writes recs as RFC 4180 CSV with a header row (csvHeader). Authors,
 // hidden ones included, are joined with "; "; published is YYYY-MM-DD (UTC)
-// or empty; url is the arXiv abstract page and pdf_url its PDF; queued and
-// read are true or false. Text goes through clean.Line, so a cell holds no
+// or empty; url is the paper's Hugging Face page, arxiv_url its arXiv
+// abstract page and pdf_url its PDF, as in the JSON; github_stars is empty
+// for a paper without a repo (null in the JSON); queued and read are true
+// or false. Text goes through clean.Line, so a cell holds no
 // line break or control character. GitHub and project links are kept only
 // when clean.URL accepts them (http and https).
 //
@@ -56,13 +58,14 @@ func CSV(w io.Writer, recs []store.Record) error {
 			strconv.Itoa(r.Comments),
 			cell(r.Organization),
 			cell(github),
-			strconv.Itoa(r.GitHubStars),
+			stars(github, r.GitHubStars),
 			cell(project),
-			r.AbsURL(),
+			r.HFURL(),
 			r.PDFURL(),
 			strconv.FormatBool(r.Queued),
 			strconv.FormatBool(r.Read),
 			cell(r.AISummary),
+			r.AbsURL(),
 		})
 	}
 	cw.Flush()
@@ -70,6 +73,15 @@ func CSV(w io.Writer, recs []store.Record) error {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	return nil
+}
+
+// stars is a repo's stars, empty when there is no repo to have them, as
+// the JSON's null.
+func stars(repo string, n int) string {
+	if repo == "" && n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
 }
 
 // cell is feed text made safe for a spreadsheet cell: one clean line, with

@@ -3,11 +3,11 @@ package export
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
@@ -33,13 +33,10 @@ func Markdown(w io.Writer, recs []store.Record, title string) error {
 		heading = "Reading list"
 	}
 	fmt.Fprintf(bw, "# %s\n\n", heading)
-	switch len(recs) {
-	case 0:
+	if len(recs) == 0 {
 		bw.WriteString("No papers.\n")
-	case 1:
-		bw.WriteString("1 paper.\n")
-	default:
-		fmt.Fprintf(bw, "%d papers.\n", len(recs))
+	} else {
+		fmt.Fprintf(bw, "%s.\n", english.Count(len(recs), "paper"))
 	}
 	for _, r := range recs {
 		bw.WriteString("\n")
@@ -75,7 +72,7 @@ func mdEntry(r store.Record) string {
 	} else if d := mdLine(r.Day); d != "" {
 		meta = append(meta, d)
 	}
-	meta = append(meta, plural(r.Upvotes, "upvote"), plural(r.Comments, "comment"))
+	meta = append(meta, english.Count(r.Upvotes, "upvote"), english.Count(r.Comments, "comment"))
 	if o := mdLine(r.Organization); o != "" {
 		meta = append(meta, o)
 	}
@@ -147,10 +144,3 @@ func mdLink(text, u string) string {
 }
 
 var linkEscaper = strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E")
-
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return strconv.Itoa(n) + " " + unit + "s"
-}

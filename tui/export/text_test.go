@@ -89,8 +89,9 @@ func TestCSV(t *testing.T) {
 	for name, want := range map[string]string{
 		"title": "On Sparse Attention for LLMs", "authors": "Ada Lovelace; Charles Babbage",
 		"published": "2025-10-03", "day": "2025-10-01", "upvotes": "0", "github_repo": "https://github.com/ada/sparse",
-		"url": "https://arxiv.org/abs/2510.00001", "pdf_url": "https://arxiv.org/pdf/2510.00001",
-		"queued": "true", "read": "true", "ai_summary": "A **bold** claim. Second paragraph: <b>html</b> [link](http://x).",
+		"url": "https://huggingface.co/papers/2510.00001", "arxiv_url": "https://arxiv.org/abs/2510.00001",
+		"pdf_url": "https://arxiv.org/pdf/2510.00001",
+		"queued":  "true", "read": "true", "ai_summary": "A **bold** claim. Second paragraph: <b>html</b> [link](http://x).",
 	} {
 		if got := first[col[name]]; got != want {
 			t.Errorf("%s = %q, want %q", name, got, want)
@@ -99,7 +100,7 @@ func TestCSV(t *testing.T) {
 	hostileRow := rows[9]
 	for name, want := range map[string]string{
 		"title": "Escape red link reversed bell del c1", "authors": "Eve Mallory",
-		"organization": "Org Bold", "github_repo": "", "project_page": "https://example.com/a(b)<c>?x=1&y=2",
+		"organization": "Org Bold", "github_repo": "", "github_stars": "", "project_page": "https://example.com/a(b)<c>?x=1&y=2",
 		"ai_summary": "Summary with colour and new lines and isolate.", "published": "",
 	} {
 		if name == "published" {

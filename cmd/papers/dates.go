@@ -1,0 +1,32 @@
+package main
+
+import "github.com/papertui/papers/store/query"
+
+// dateForms is how every date flag describes what it takes: the forms the
+// search syntax's since: and until: take.
+const dateForms = "a date, month or year: 2026-08-21, 2026-08 or 2026"
+
+// normalizeDates rewrites each set date flag to the day it means, a month
+// or a year being its first day (since) or its last (until), so --since
+// takes what since: takes. A bad one is a usage error naming the flag.
+func normalizeDates(cmd string, flags ...dateFlag) error {
+	for _, f := range flags {
+		if *f.value == "" {
+			continue
+		}
+		d, ok := query.ParseDate(*f.value, f.end)
+		if !ok {
+			return usagef("%s: %s %q: not %s", cmd, f.name, *f.value, dateForms)
+		}
+		*f.value = d
+	}
+	return nil
+}
+
+// dateFlag is one date flag: its name, where its value is, and whether a
+// month or year means its last day.
+type dateFlag struct {
+	name  string
+	value *string
+	end   bool
+}

@@ -1,0 +1,25 @@
+// Package english owns the few rules of English that messages need, so
+// every command and pane says "1 day" and "2 days" the same way.
+package english
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Noun is noun as n of it are called: "day" for 1, "days" otherwise
+// ("entry" becomes "entries").
+func Noun(n int, noun string) string {
+	if n == 1 || n == -1 {
+		return noun
+	}
+	if strings.HasSuffix(noun, "y") && len(noun) > 1 && !strings.ContainsRune("aeiou", rune(noun[len(noun)-2])) {
+		return noun[:len(noun)-1] + "ies"
+	}
+	return noun + "s"
+}
+
+// Count is n and the noun that goes with it: "1 day", "3 days".
+func Count(n int, noun string) string {
+	return strconv.Itoa(n) + " " + Noun(n, noun)
+}
