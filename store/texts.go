@@ -397,3 +397,59 @@ func indexFold(s, t string) (int, int) {
 	}
 	return strings.Index(ls, lower), len(lower)
 }
+
+// ReadIDs is the set of papers marked read.
+func (s *Store) ReadIDs(ctx context.Context) (map[string]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM read_marks`)
+	if err != nil {
+		return nil, fmt.Errorf("list read papers: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("list read papers: %w", err)
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// examineTexts checks every stored text reads back whole (decompresses to
+// its recorded size) and that the text index holds exactly the texts.
+func (c *Checkup) examineTexts(ctx context.Context, db *sql.DB) {
+	var indexed int
+	err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM texts), (SELECT count(*) FROM texts_fts_docsize)`).
+		Scan(&c.FullTexts, &indexed)
+	if err != nil {
+		c.problem("cannot count the full texts: %v", err)
+		return
+	}
+	if indexed != c.FullTexts {
+		c.problem("full-text search of texts out of step: %d texts, %d indexed", c.FullTexts, indexed)
+	}
+	rows, err := db.QueryContext(ctx, `SELECT id, size, body FROM texts`)
+	if err != nil {
+		c.problem("cannot read the full texts: %v", err)
+		return
+	}
+	defer rows.Close()
+	var bad []string
+	for rows.Next() {
+		var id string
+		var size int
+		var body []byte
+		if err := rows.Scan(&id, &size, &body); err != nil {
+			c.problem("cannot read the full texts: %v", err)
+			return
+		}
+		if md, err := decompressText(body); err != nil || len(md) != size {
+			bad = append(bad, id)
+		}
+	}
+	if len(bad) > 0 {
+		c.problem("%d full texts are damaged (%s): `papers fetch --refresh ID` fetches them again",
+			len(bad), strings.Join(bad[:min(len(bad), 5)], ", "))
+	}
+}

@@ -96,7 +96,9 @@ func (c *ShowCmd) Run(g *Globals) error {
 		if style == "plain" {
 			glamourStyle = "dark" // then stripped of colour: its layout reads best as plain text
 		}
-		out, err := article.Render(article.Markdown(rec, article.Options{AllAuthors: c.AllAuthors, MoreHint: "--all-authors shows all"}), terminalWidth(), glamourStyle)
+		md := article.Markdown(rec, article.Options{AllAuthors: c.AllAuthors, MoreHint: "--all-authors shows all"})
+		md += storedDiscussion(ctx, lib, ids[0]) // discussion.go
+		out, err := article.Render(md, terminalWidth(), glamourStyle)
 		if err != nil {
 			return err
 		}

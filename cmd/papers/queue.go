@@ -40,13 +40,20 @@ func (c *QueueListCmd) Run(g *Globals) error {
 
 // QueueAddCmd adds papers.
 type QueueAddCmd struct {
-	IDs []string `arg:"" name:"id" help:"Paper ids or URLs."`
+	IDs     []string `arg:"" name:"id" help:"Paper ids or URLs."`
+	NoFetch bool     `name:"no-fetch" help:"Do not fetch the papers' full texts for reading offline."`
 }
 
-// Run adds papers to the queue.
+// Run adds papers to the queue, then fetches their full texts (fetch.go).
 func (c *QueueAddCmd) Run(g *Globals) error {
 	return changeQueue(g, c.IDs, "queued", func(ctx context.Context, lib queueEditor, ids []string) error {
-		return lib.Enqueue(ctx, ids...)
+		if err := lib.Enqueue(ctx, ids...); err != nil {
+			return err
+		}
+		if s, ok := lib.(*store.Store); ok && !c.NoFetch {
+			fetchAfterQueue(ctx, g, s, ids)
+		}
+		return nil
 	})
 }
 

@@ -9,8 +9,12 @@ import (
 )
 
 // ReadCmd opens the reader; its flags (--style, --mouse, --no-sync) are
-// global.
-type ReadCmd struct{}
+// global. With an id it prints that paper's whole text (readtext.go).
+type ReadCmd struct {
+	ID    string `arg:"" optional:"" help:"Print this paper's stored full text instead of opening the reader."`
+	Raw   bool   `help:"With an id: print the Markdown as stored (made safe for the terminal)."`
+	Plain bool   `help:"With an id: plain text even on a terminal (it is plain when piped)."`
+}
 
 // staleAfter is how old the last sync may be before the reader syncs on start.
 const staleAfter = time.Hour
@@ -18,6 +22,9 @@ const staleAfter = time.Hour
 // Run opens the reader on the local library; a stale library is synced in
 // the background, never before the first frame.
 func (c *ReadCmd) Run(g *Globals) error {
+	if c.ID != "" {
+		return c.printText(g)
+	}
 	if !isTerminal(os.Stdout) {
 		return fmt.Errorf("the reader needs a terminal; from scripts use papers list, search, show or queue")
 	}
