@@ -30,7 +30,7 @@ type Globals struct {
 type CLI struct {
 	Globals
 
-	Read   ReadCmd   `cmd:"" default:"1" hidden:"" help:"Open the reader (the default)."`
+	Read   ReadCmd   `cmd:"" default:"withargs" hidden:"" help:"Open the reader (the default)."`
 	Sync   SyncCmd   `cmd:"" help:"Fetch the feed into the library."`
 	Import ImportCmd `cmd:"" help:"Load saved API responses into the library (offline)."`
 	List   ListCmd   `cmd:"" help:"List papers in the library."`

@@ -24,6 +24,10 @@ func inline(s string) string {
 	return clean.Markdown(clean.TeX(s))
 }
 
+// linkTarget is a link's URL, which may hold one level of parentheses
+// ("javascript:alert(1)").
+const linkTarget = `(?:[^()\s]|\([^()\s]*\))*`
+
 // bibLinkRE is a citation's link into arXiv's bibliography.
 const bibLink = `\[([^\[\]]{1,200})\]\([^()\s]*#bib\.[^()\s]*\)`
 
@@ -33,9 +37,9 @@ var (
 	citeGroupRE = regexp.MustCompile(`\(((?:[^()]{0,300}?` + bibLink + `)+[^()]{0,40}?)\)`)
 	bibLinkRE   = regexp.MustCompile(bibLink)
 	// linkRE is any other link, with an optional title: its text stays.
-	linkRE = regexp.MustCompile(`\[([^\[\]]{0,300})\]\([^()\s]*(?:\s+"[^"]*")?\)`)
+	linkRE = regexp.MustCompile(`\[([^\[\]]{0,300})\]\(` + linkTarget + `(?:\s+"[^"]*")?\)`)
 	// imageInlineRE is an image inside running text: dropped.
-	imageInlineRE = regexp.MustCompile(`!\[[^\[\]]{0,300}\]\([^()\s]*\)`)
+	imageInlineRE = regexp.MustCompile(`!\[[^\[\]]{0,300}\]\(` + linkTarget + `\)`)
 )
 
 // citations makes "(Helff et al., [2024](https://arxiv.org/html/…#bib.bib15))"
