@@ -209,10 +209,10 @@ func checkSafe(t *testing.T, what, s string) {
 
 func TestLinksNeverOffered(t *testing.T) {
 	for in, want := range map[string]string{
-		"Click [me](javascript:alert(1)) now":   "Click me now",
+		"Click [me](javascript:alert(1)) now":  "Click me now",
 		"see [file](file:///etc/passwd) there": "see file there",
-		"an ![img](javascript:x(1)) inline":     "an inline",
-		"[site](https://example.com/a_(b)) ok":  "site ok",
+		"an ![img](javascript:x(1)) inline":    "an inline",
+		"[site](https://example.com/a_(b)) ok": "site ok",
 	} {
 		if got := inline(in); got != want {
 			t.Errorf("inline(%q) = %q, want %q", in, got, want)
