@@ -130,10 +130,7 @@ func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchS
 	if f.pdf != nil {
 		start += f.pdf.Requests()
 	}
-	warn := f.warn
-	if warn == nil {
-		warn = os.Stderr
-	}
+	warn := f.warnings()
 	for i, id := range ids {
 		if ctx.Err() != nil {
 			break
@@ -184,12 +181,9 @@ func (f fetcher) one(ctx context.Context, id string, sum *fetchSummary) (had boo
 		}
 	}
 	if f.discussion {
-		d, err := f.client.Discussion(ctx, id)
-		if err != nil {
-			return !need, err
-		}
-		if err := f.lib.PutDiscussion(ctx, d, time.Now()); err != nil {
-			return !need, err
+		// The discussion is extra: without it the paper still reads.
+		if err := f.fetchDiscussion(ctx, id); err != nil && !feed.Unreachable(err) {
+			fmt.Fprintf(f.warnings(), "warning: %s\n", clean.Line(err.Error()))
 		}
 	}
 	if f.pdf != nil {
@@ -202,6 +196,21 @@ func (f fetcher) one(ctx context.Context, id string, sum *fetchSummary) (had boo
 		}
 	}
 	return !need, nil
+}
+
+func (f fetcher) fetchDiscussion(ctx context.Context, id string) error {
+	d, err := f.client.Discussion(ctx, id)
+	if err != nil {
+		return err
+	}
+	return f.lib.PutDiscussion(ctx, d, time.Now())
+}
+
+func (f fetcher) warnings() io.Writer {
+	if f.warn == nil {
+		return os.Stderr
+	}
+	return f.warn
 }
 
 // pdfClient fetches PDFs: paced like the feed client, and without the
