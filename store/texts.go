@@ -453,3 +453,23 @@ func (c *Checkup) examineTexts(ctx context.Context, db *sql.DB) {
 			len(bad), strings.Join(bad[:min(len(bad), 5)], ", "))
 	}
 }
+
+// QueuedWithoutText lists the queued papers with no stored full text, in
+// queue order: what a sync fetches so the queue reads offline.
+func (s *Store) QueuedWithoutText(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT q.id FROM queue q
+		WHERE NOT EXISTS (SELECT 1 FROM texts t WHERE t.id = q.id) ORDER BY q.position`)
+	if err != nil {
+		return nil, fmt.Errorf("list queued papers without text: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("list queued papers without text: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}

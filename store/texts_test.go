@@ -42,7 +42,9 @@ func TestPutTextRoundTripsCompressed(t *testing.T) {
 		got.Version != 2 || !got.FetchedAt.Equal(fetchedAt) || got.Published.IsZero() {
 		t.Errorf("round trip: %+v", got.Title)
 	}
-	if ratio := float64(got.Stored) / float64(got.Size); ratio > 0.35 {
+	ratio := float64(got.Stored) / float64(got.Size)
+	t.Logf("%d → %d bytes (%.0f%%)", got.Size, got.Stored, 100*ratio)
+	if ratio > 0.35 {
 		t.Errorf("stored %d of %d bytes (%.0f%%), want at most 35%%", got.Stored, got.Size, 100*ratio)
 	}
 	if _, err := s.Text(ctx, "2501.00001"); !errors.Is(err, ErrNoText) {
@@ -283,4 +285,21 @@ func percentile(ts []time.Duration, p int) time.Duration {
 	s := slices.Clone(ts)
 	slices.Sort(s)
 	return s[min(len(s)-1, len(s)*p/100)]
+}
+
+func TestQueuedWithoutText(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	mustSave(t, s, "2025-03-14", paper("2503.10291", "A", 5, "2025-03-14"), paper("2503.10292", "B", 3, "2025-03-14"),
+		paper("2503.10293", "C", 3, "2025-03-14"))
+	if err := s.Enqueue(ctx, "2503.10293", "2503.10291", "2503.10292"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutText(ctx, fullText(t, "2503.10291", 10), fetchedAt); err != nil {
+		t.Fatal(err)
+	}
+	ids, err := s.QueuedWithoutText(ctx)
+	if err != nil || !slices.Equal(ids, []string{"2503.10293", "2503.10292"}) {
+		t.Errorf("got %v, %v", ids, err)
+	}
 }

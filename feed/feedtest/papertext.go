@@ -97,7 +97,22 @@ signal stays sparse and we measure accuracy on held out benchmarks with several 
 data curriculum tokens attention layers gradient variance baseline estimator ablation transformer
 diffusion retrieval alignment preference optimisation scaling law compute budget inference`)
 
+// vocabulary is the common words and a long tail of made-up technical
+// ones: real papers use a few thousand distinct words, and a full-text
+// index over a fifty-word vocabulary would be unrealistically dense.
+var vocabulary = func() []string {
+	syllables := strings.Fields("ka lo mi ne ra tu si po ve an ex or in de pre con trans")
+	v := append([]string(nil), words...)
+	for i := 0; len(v) < 3000; i++ {
+		w := syllables[i%len(syllables)] + syllables[(i/len(syllables))%len(syllables)] +
+			syllables[(i/(len(syllables)*len(syllables)))%len(syllables)]
+		v = append(v, w)
+	}
+	return v
+}()
+
 func paragraph(rng *rand.Rand, sentences int) string {
+	zipf := rand.NewZipf(rng, 1.1, 2, uint64(len(vocabulary)-1))
 	var b strings.Builder
 	for s := 0; s < sentences; s++ {
 		if s > 0 {
@@ -105,7 +120,7 @@ func paragraph(rng *rand.Rand, sentences int) string {
 		}
 		n := 12 + rng.IntN(14)
 		for w := 0; w < n; w++ {
-			word := words[rng.IntN(len(words))]
+			word := vocabulary[zipf.Uint64()]
 			if w == 0 {
 				word = strings.ToUpper(word[:1]) + word[1:]
 			} else {
