@@ -354,8 +354,8 @@ func TextMatch(terms []string) string {
 }
 
 // Sentence is the first sentence of md holding the first of terms that
-// occurs (case-insensitively), clipped to about 300 bytes; "" when none
-// does.
+// occurs (case-insensitively), clipped to about 200 bytes either side of
+// it, without link targets; "" when none does. It is untrusted text.
 func Sentence(md string, terms []string) string {
 	for _, t := range terms {
 		t = strings.Join(strings.Fields(t), " ")
@@ -366,15 +366,46 @@ func Sentence(md string, terms []string) string {
 		if i < 0 {
 			continue
 		}
-		start := max(strings.LastIndexAny(md[:i], ".!?\n")+1, i-200, 0)
-		end := len(md)
-		if j := strings.IndexAny(md[i+n:], ".!?\n"); j >= 0 {
-			end = i + n + j + 1
-		}
-		end = min(end, i+n+200)
-		return strings.TrimSpace(strings.ToValidUTF8(md[start:end], ""))
+		start := max(sentenceStart(md[:i]), i-200, 0)
+		end := min(i+n+sentenceEnd(md[i+n:]), i+n+200)
+		// Without list and heading marks and link targets, it reads as a
+		// sentence.
+		sentence := indexText(strings.ToValidUTF8(md[start:end], ""))
+		return strings.TrimSpace(strings.TrimLeft(sentence, "*-#>•+ \t"))
 	}
 	return ""
+}
+
+// sentenceEnd is where the sentence s is in ends: after a full stop,
+// question or exclamation mark followed by a space and a capital (not
+// "et al. (2024)"), or at a line break.
+func sentenceEnd(s string) int {
+	for j := 0; j < len(s); j++ {
+		switch s[j] {
+		case '\n':
+			return j
+		case '.', '!', '?':
+			if j+2 < len(s) && s[j+1] == ' ' && s[j+2] >= 'A' && s[j+2] <= 'Z' || j+1 == len(s) || s[j+1] == '\n' {
+				return j + 1
+			}
+		}
+	}
+	return len(s)
+}
+
+// sentenceStart is where the sentence ending s starts.
+func sentenceStart(s string) int {
+	for j := len(s) - 1; j >= 0; j-- {
+		switch s[j] {
+		case '\n':
+			return j + 1
+		case '.', '!', '?':
+			if j+2 < len(s) && s[j+1] == ' ' && s[j+2] >= 'A' && s[j+2] <= 'Z' {
+				return j + 2
+			}
+		}
+	}
+	return 0
 }
 
 // indexFold finds t in s ignoring case, returning where and how many bytes
@@ -472,4 +503,22 @@ func (s *Store) QueuedWithoutText(ctx context.Context) ([]string, error) {
 		ids = append(ids, id)
 	}
 	return ids, rows.Err()
+}
+
+// TextSentence is the sentence of a paper's stored text holding the first
+// of terms found, "" when it has no text or none is found.
+func (s *Store) TextSentence(ctx context.Context, id string, terms []string) (string, error) {
+	var body []byte
+	err := s.db.QueryRowContext(ctx, `SELECT body FROM texts WHERE id = ?`, id).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read full text %s: %w", id, err)
+	}
+	md, err := decompressText(body)
+	if err != nil {
+		return "", nil // damaged: doctor says so; the search still lists the paper
+	}
+	return Sentence(string(md), terms), nil
 }

@@ -303,3 +303,19 @@ func TestQueuedWithoutText(t *testing.T) {
 		t.Errorf("got %v, %v", ids, err)
 	}
 }
+
+func TestSentence(t *testing.T) {
+	md := "## 2 Related\n\nEarlier work exists. As shown by (Helff et al., [2024](https://arxiv.org/html/x#bib.bib1)), safety matters. Next one.\n\n*   •A listed reward item"
+	for terms, want := range map[string]string{
+		"helff":        "As shown by (Helff et al., [2024] ), safety matters.",
+		"REWARD":       "A listed reward item",
+		"nothing":      "",
+		"Related":      "2 Related",
+		"safety":       "As shown by (Helff et al., [2024] ), safety matters.",
+		"earlier work": "Earlier work exists.",
+	} {
+		if got := Sentence(md, []string{terms}); got != want {
+			t.Errorf("Sentence(%q) = %q, want %q", terms, got, want)
+		}
+	}
+}

@@ -280,3 +280,14 @@ func newServer(t *testing.T, h http.Handler) string {
 	t.Cleanup(srv.Close)
 	return srv.URL
 }
+
+func TestSearchTextShowsSentence(t *testing.T) {
+	_, env, ids := syncedWithTexts(t, 2)
+	if r := papers(t, env, "fetch", ids[0]); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	r := papers(t, env, "search", "text:helff")
+	if !strings.Contains(r.stdout, ids[0]) || !strings.Contains(r.stdout, "“") || strings.Contains(r.stdout, "arxiv.org") {
+		t.Errorf("search text: = %q", r.stdout)
+	}
+}

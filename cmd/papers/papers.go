@@ -62,6 +62,9 @@ func (c *SearchCmd) Run(g *Globals) error {
 		if err != nil {
 			return err
 		}
+		if len(q.Texts) > 0 && !c.JSON {
+			return printTextMatches(ctx, lib, os.Stdout, recs, q.Texts) // searchtext.go
+		}
 		return printRecords(os.Stdout, recs, c.JSON)
 	})
 }
