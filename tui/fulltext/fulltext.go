@@ -206,7 +206,7 @@ func isReferences(title string) bool {
 	return t == "references" || t == "bibliography"
 }
 
-var imageRE = regexp.MustCompile(`^!\[Image (\d+): (.*)\]\((` + linkTarget + `)\)\s*$`)
+var imageRE = regexp.MustCompile(`^!\[Image (\d+): (.*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)\s*$`)
 
 // figure reads an image line: the image link kept aside, its alt text
 // dropped (HF writes "Refer to caption" or "[Uncaptioned image]").

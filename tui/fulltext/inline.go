@@ -14,8 +14,8 @@ import (
 // what comes out holds no syntax from the text.
 func inline(s string) string {
 	s = clean.Line(s)
-	s = citations(s)
 	s = links(s)
+	s = citations(s)
 	s = footnote(s)
 	s = emphasis(s)
 	s = collapseMath(s)
@@ -24,49 +24,99 @@ func inline(s string) string {
 	return clean.Markdown(clean.TeX(s))
 }
 
-// linkTarget is a link's URL, which may hold one level of parentheses
-// ("javascript:alert(1)").
-const linkTarget = `(?:[^()\s]|\([^()\s]*\))*`
+// citeGroupRE is a parenthesised group holding marked citations:
+// "(Helff et al., ‹2024›; Li, ‹2023›)".
+var citeGroupRE = regexp.MustCompile(`\(([^()\x{E000}]*\x{E000}[^()]*)\)`)
 
-// bibLinkRE is a citation's link into arXiv's bibliography.
-const bibLink = `\[([^\[\]]{1,200})\]\([^()\s]*#bib\.[^()\s]*\)`
+// Private-use marks around a citation's text while its group is found;
+// any the text had are removed first.
+const citeOpen, citeClose = "\uE000", "\uE001"
 
-var (
-	// citeGroupRE is a parenthesised group holding citations:
-	// "(Helff et al., [2024](…#bib.bib15); Li, [2023](…))".
-	citeGroupRE = regexp.MustCompile(`\(((?:[^()]{0,300}?` + bibLink + `)+[^()]{0,40}?)\)`)
-	bibLinkRE   = regexp.MustCompile(bibLink)
-	// linkRE is any other link, with an optional title: its text stays.
-	linkRE = regexp.MustCompile(`\[([^\[\]]{0,300})\]\(` + linkTarget + `(?:\s+"[^"]*")?\)`)
-	// imageInlineRE is an image inside running text: dropped.
-	imageInlineRE = regexp.MustCompile(`!\[[^\[\]]{0,300}\]\(` + linkTarget + `\)`)
-)
+var unmark = strings.NewReplacer(citeOpen, "", citeClose, "")
 
 // citations makes "(Helff et al., [2024](https://arxiv.org/html/…#bib.bib15))"
-// read "[Helff et al., 2024]".
+// read "[Helff et al., 2024]": each citation link is marked (by links), a
+// group of them in parentheses becomes one bracketed group, and a citation
+// outside any group is bracketed alone.
 func citations(s string) string {
-	if !strings.Contains(s, "#bib.") {
+	if !strings.Contains(s, citeOpen) {
 		return s
 	}
 	s = citeGroupRE.ReplaceAllStringFunc(s, func(m string) string {
-		inner := bibLinkRE.ReplaceAllString(m[1:len(m)-1], "$1")
-		return "[" + strings.TrimSpace(inner) + "]"
+		return "[" + strings.TrimSpace(unmark.Replace(m[1:len(m)-1])) + "]"
 	})
-	return bibLinkRE.ReplaceAllString(s, "[$1]")
+	return strings.NewReplacer(citeOpen, "[", citeClose, "]").Replace(s)
 }
 
-// links keeps the text of every other link (cross-references such as
+// links keeps the text of every link (cross-references such as
 // Fig.[1](…#S3.F1 "Figure 1 ‣ …"), external links, javascript: and file:
-// ones alike): nothing in the text is offered as a link.
+// ones alike) and drops inline images: nothing in the text is offered as a
+// link. A citation's text is marked for citations. It scans by hand: a
+// regular expression without a literal prefix tries every position of a
+// paragraph, and this ran at a third of the cleanup's time.
 func links(s string) string {
 	if !strings.Contains(s, "](") {
 		return s
 	}
-	s = imageInlineRE.ReplaceAllString(s, "")
-	return linkRE.ReplaceAllStringFunc(s, func(m string) string {
-		text := linkRE.FindStringSubmatch(m)[1]
-		return text
-	})
+	s = unmark.Replace(s)
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], "](")
+		if j < 0 {
+			break
+		}
+		close := i + j
+		open := strings.LastIndexByte(s[max(last, close-300):close], '[')
+		end := linkEnd(s, close+2)
+		if open < 0 || end < 0 {
+			i = close + 2
+			continue
+		}
+		open += max(last, close-300)
+		text, target := s[open+1:close], s[close+2:end-1]
+		start := open
+		if open > last && s[open-1] == '!' {
+			start, text = open-1, "" // an image: dropped
+		} else if strings.Contains(target, "#bib.") {
+			text = citeOpen + text + citeClose
+		}
+		b.WriteString(s[last:start])
+		b.WriteString(text)
+		last, i = end, end
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// linkEnd is the index just past the ")" closing a link target starting
+// at i, allowing one level of parentheses and a quoted title; -1 if the
+// target is not closed within a line's reach.
+func linkEnd(s string, i int) int {
+	depth := 0
+	for k := i; k < len(s) && k < i+2000; k++ {
+		switch s[k] {
+		case '"':
+			q := strings.IndexByte(s[k+1:], '"')
+			if q < 0 {
+				return -1
+			}
+			k += q + 1
+		case '(':
+			depth++
+			if depth > 1 {
+				return -1
+			}
+		case ')':
+			if depth == 0 {
+				return k + 1
+			}
+			depth--
+		case '[', ']':
+			return -1
+		}
+	}
+	return -1
 }
 
 var footnoteRE = regexp.MustCompile(`^(\d{1,3}) (\d{1,3}) (\d{1,3}) `)
@@ -110,7 +160,7 @@ var annotationRE = regexp.MustCompile(`(?:^|[^A-Za-z])(?:italic|bold|blackboard|
 // out "10 italic_k"), and the converter keeps them all. The first copy is
 // kept: "10k 10 𝑘 10k 10 italic_k" → "10k".
 func collapseMath(s string) string {
-	if !annotationRE.MatchString(s) {
+	if strings.IndexByte(s, '_') < 0 || !annotationRE.MatchString(s) {
 		return s
 	}
 	toks := strings.Fields(s)
@@ -178,7 +228,9 @@ func copyBefore(out []string, want string) int {
 	return 0
 }
 
-func annotated(t string) bool { return annotationRE.MatchString(t) }
+func annotated(t string) bool {
+	return (strings.IndexByte(t, '_') >= 0 || strings.Contains(t, "POST")) && annotationRE.MatchString(t)
+}
 
 // shortSymbol is a token that may sit inside a spelled-out formula:
 // digits, brackets, operators, a single letter.
