@@ -319,3 +319,26 @@ func TestSentence(t *testing.T) {
 		}
 	}
 }
+
+func TestDoctorFindsDamagedText(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	for _, id := range []string{"2503.10291", "2503.10292"} {
+		if err := s.PutText(ctx, fullText(t, id, 10), fetchedAt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if ck := Check(ctx, s.Path()); len(ck.Problems) != 0 || ck.FullTexts != 2 {
+		t.Fatalf("sound library: %+v", ck)
+	}
+	if _, err := s.db.Exec(`UPDATE texts SET body = x'00010203' WHERE id = '2503.10292'`); err != nil {
+		t.Fatal(err)
+	}
+	ck := Check(ctx, s.Path())
+	if len(ck.Problems) != 1 || !strings.Contains(ck.Problems[0], "2503.10292") {
+		t.Errorf("problems = %q", ck.Problems)
+	}
+	if _, err := s.Text(ctx, "2503.10292"); err == nil || !strings.Contains(err.Error(), "papers fetch --refresh") {
+		t.Errorf("reading a damaged text: %v", err)
+	}
+}

@@ -35,3 +35,19 @@ func BenchmarkRender(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRenderFirstChunks renders what a reading pane shows first: the
+// chunks up to the first section's end, at 160 columns.
+func BenchmarkRenderFirstChunks(b *testing.B) {
+	ft, err := feed.ParseFullText("2503.10291", []byte(feedtest.PaperText("2503.10291", 20)), 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	chunks := Clean(ft.Markdown).Chunks()
+	first := chunks[0] + "\n\n" + chunks[1] + "\n\n" + chunks[2]
+	for b.Loop() {
+		if _, err := article.Render(first, 160, "dark"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -290,3 +290,22 @@ func list(b block) (string, bool) {
 	}
 	return out.String(), true
 }
+
+// Chunks splits Doc.Markdown at its headings: each chunk a heading and
+// what follows it up to the next (the first, what comes before the first
+// heading). Rendering the first chunk or two shows a paper's first screen
+// at once, while the rest renders in the background; joined with blank
+// lines they are the whole document.
+func (d Doc) Chunks() []string {
+	lines := strings.Split(d.Markdown, "\n")
+	var chunks []string
+	start := 0
+	for _, s := range d.Outline {
+		if s.Line > start {
+			chunks = append(chunks, strings.TrimRight(strings.Join(lines[start:s.Line], "\n"), "\n"))
+		}
+		start = s.Line
+	}
+	chunks = append(chunks, strings.Join(lines[start:], "\n"))
+	return chunks
+}

@@ -219,3 +219,20 @@ func TestLinksNeverOffered(t *testing.T) {
 		}
 	}
 }
+
+func TestChunksJoinToTheDocument(t *testing.T) {
+	ft, err := feed.ParseFullText("2503.10291", []byte(feedtest.PaperText("2503.10291", 12)), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Clean(ft.Markdown)
+	chunks := d.Chunks()
+	if len(chunks) != len(d.Outline)+1 || strings.Join(chunks, "\n\n") != d.Markdown {
+		t.Errorf("%d chunks for %d sections; joined equal: %v", len(chunks), len(d.Outline), strings.Join(chunks, "\n\n") == d.Markdown)
+	}
+	for i, c := range chunks[1:] {
+		if !strings.HasPrefix(c, "#") {
+			t.Errorf("chunk %d starts %q", i+1, c[:min(len(c), 30)])
+		}
+	}
+}
