@@ -21,6 +21,7 @@ type Checkup struct {
 	Indexed       int      `json:"indexed"`
 	Queued        int      `json:"queued"`
 	Read          int      `json:"read"`
+	FullTexts     int      `json:"full_texts"`
 	Problems      []string `json:"problems"`
 }
 
@@ -77,6 +78,7 @@ func (c *Checkup) examine(ctx context.Context, db *sql.DB) {
 		return
 	}
 	c.examineIndex(ctx, db)
+	c.examineTexts(ctx, db) // texts.go
 }
 
 // examineIndex compares the papers with the full-text index's documents.

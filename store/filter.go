@@ -47,6 +47,7 @@ type Filter struct {
 	Unread            bool
 	Read              bool
 	HasCode           bool
+	Texts             []string // words or phrases the stored full text must hold (text:)
 	Sort              Sort
 
 	// columns is author:, org: and kw: as full-text column phrases, set
@@ -153,6 +154,11 @@ func (f Filter) where() (string, []any) {
 	if f.HasCode {
 		add("p.github_repo <> ''")
 	}
+	if m := TextMatch(f.Texts); m != "" {
+		add("p.id IN (SELECT t.id FROM texts t WHERE t.tid IN (SELECT rowid FROM texts_fts WHERE texts_fts MATCH ?))", m)
+	} else if len(f.Texts) > 0 {
+		add("0") // text: with no word in it finds nothing, not everything
+	}
 	if len(conds) == 0 {
 		return "", nil
 	}
@@ -189,6 +195,7 @@ func (f Filter) Search(q query.Query) Filter {
 	f.Unread = f.Unread || q.Unread
 	f.Read = f.Read || q.Read
 	f.HasCode = f.HasCode || q.HasCode
+	f.Texts = q.Texts
 	return f
 }
 

@@ -128,11 +128,7 @@ func TestMigrationFillsSymbols(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, stmt := range []string{`ALTER TABLE papers DROP COLUMN symbols`, `PRAGMA user_version = 1`} {
-		if _, err := db.Exec(stmt); err != nil {
-			t.Fatal(err)
-		}
-	}
+	backToSchema1(t, db)
 	db.Close()
 	s, err = Open(path)
 	if err != nil {
@@ -186,11 +182,7 @@ func TestTwoOpensMigrateOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, stmt := range []string{`ALTER TABLE papers DROP COLUMN symbols`, `PRAGMA user_version = 1`} {
-		if _, err := db.Exec(stmt); err != nil {
-			t.Fatal(err)
-		}
-	}
+	backToSchema1(t, db)
 	db.Close()
 	errs := make(chan error, 2)
 	for range 2 {
@@ -262,4 +254,64 @@ func allSymbols(t *testing.T, s *Store) map[int64]string {
 		m[pid] = key
 	}
 	return m
+}
+
+// backToSchema1 undoes every migration after the first, as an older
+// papers left the file: the symbols column and the tables later
+// migrations add (virtual tables first, so their shadow tables go too).
+func backToSchema1(t *testing.T, db *sql.DB) {
+	t.Helper()
+	want := map[string]bool{}
+	fresh, err := sql.Open("sqlite", ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	body, err := migrationFiles.ReadFile("migrations/" + migrations()[0].name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fresh.Exec(string(body)); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := fresh.Query(`SELECT name FROM sqlite_master WHERE type = 'table'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			t.Fatal(err)
+		}
+		want[name] = true
+	}
+	rows.Close()
+	var drop []string
+	for _, virtual := range []bool{true, false} {
+		q := `SELECT name FROM sqlite_master WHERE type = 'table' AND (sql LIKE 'CREATE VIRTUAL%') = ?`
+		rows, err := db.Query(q, virtual)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var name string
+			if err := rows.Scan(&name); err != nil {
+				t.Fatal(err)
+			}
+			if !want[name] {
+				drop = append(drop, name)
+			}
+		}
+		rows.Close()
+	}
+	stmts := []string{`ALTER TABLE papers DROP COLUMN symbols`}
+	for _, name := range drop {
+		stmts = append(stmts, `DROP TABLE IF EXISTS "`+name+`"`)
+	}
+	stmts = append(stmts, `PRAGMA user_version = 1`)
+	for _, stmt := range stmts {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
 }

@@ -38,6 +38,8 @@ type CLI struct {
 	Export ExportCmd `cmd:"" help:"Export the queue, a search or the library as BibTeX, Markdown, JSON or CSV."`
 	Add    AddCmd    `cmd:"" help:"Add any paper Hugging Face has indexed, by id or URL."`
 	Doctor DoctorCmd `cmd:"" help:"Check the library (integrity, schema, full-text index) without changing it."`
+	Fetch  FetchCmd  `cmd:"" help:"Fetch whole papers (and --pdf PDFs) to read offline."`
+	Clean  CleanCmd  `cmd:"" help:"Free space: delete stored full texts (--texts) or PDFs (--pdfs)."`
 }
 
 // libraryPath is where the library lives: --db, PAPERS_DB, else the XDG

@@ -41,6 +41,7 @@ func printCheckup(ck store.Checkup) {
 	fmt.Fprintf(&b, "integrity  %s\n", orDash(ck.Integrity))
 	fmt.Fprintf(&b, "papers     %d, %d in the full-text index\n", ck.Papers, ck.Indexed)
 	fmt.Fprintf(&b, "queue      %d queued, %d read\n", ck.Queued, ck.Read)
+	fmt.Fprintf(&b, "full texts %d\n", ck.FullTexts)
 	if len(ck.Problems) == 0 {
 		b.WriteString("no problems found\n")
 	}

@@ -194,8 +194,15 @@ func (c *StatsCmd) Run(g *Globals) error {
 		if err != nil {
 			return err
 		}
+		ts, err := collectTextStats(ctx, lib)
+		if err != nil {
+			return err
+		}
 		if c.JSON {
-			return writeJSON(os.Stdout, st)
+			return writeJSON(os.Stdout, struct {
+				store.Stats
+				textStats
+			}{st, ts})
 		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "papers     %d\n", st.Papers)
@@ -203,6 +210,7 @@ func (c *StatsCmd) Run(g *Globals) error {
 		fmt.Fprintf(&b, "queued     %d\n", st.Queued)
 		fmt.Fprintf(&b, "read       %d\n", st.Read)
 		fmt.Fprintf(&b, "last sync  %s\n", orDash(st.LastSync))
+		fmt.Fprintf(&b, "%s\n", ts.lines())
 		fmt.Fprintf(&b, "library    %s\n", st.Path)
 		fmt.Fprintf(&b, "size       %s", humanBytes(st.SizeBytes))
 		if st.Papers > 0 {

@@ -87,6 +87,9 @@ func (c *SearchCmd) Run(g *Globals) error {
 		if err != nil {
 			return err
 		}
+		if len(q.Texts) > 0 && len(recs) > 0 && !c.JSON {
+			return printTextMatches(ctx, lib, os.Stdout, recs, q.Texts) // searchtext.go
+		}
 		return printResults(recs, c.JSON)
 	})
 }
@@ -122,7 +125,9 @@ func (c *ShowCmd) Run(g *Globals) error {
 		if style == "plain" {
 			glamourStyle = "dark" // then stripped of colour: its layout reads best as plain text
 		}
-		out, err := article.Render(article.Markdown(rec, article.Options{AllAuthors: c.AllAuthors, MoreHint: "--all-authors shows all"}), terminalWidth(), glamourStyle)
+		md := article.Markdown(rec, article.Options{AllAuthors: c.AllAuthors, MoreHint: "--all-authors shows all"})
+		md += storedDiscussion(ctx, lib, ids[0]) // discussion.go
+		out, err := article.Render(md, terminalWidth(), glamourStyle)
 		if err != nil {
 			return err
 		}

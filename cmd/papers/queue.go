@@ -49,11 +49,12 @@ func (c *QueueListCmd) Run(g *Globals) error {
 
 // QueueAddCmd adds papers.
 type QueueAddCmd struct {
-	IDs []string `arg:"" name:"id" help:"Paper ids or URLs."`
+	IDs     []string `arg:"" name:"id" help:"Paper ids or URLs."`
+	NoFetch bool     `name:"no-fetch" help:"Do not fetch the papers' full texts for reading offline."`
 }
 
 // Run adds papers to the queue: the known ones are queued, the others
-// named (exit 1).
+// named (exit 1); then it fetches their full texts for reading offline.
 func (c *QueueAddCmd) Run(g *Globals) error {
 	return eachPaper(g, "queue add", c.IDs, func(ctx context.Context, lib *store.Store, recs []store.Record) (int, error) {
 		var add []string
@@ -76,6 +77,9 @@ func (c *QueueAddCmd) Run(g *Globals) error {
 				return 0, err
 			}
 			fmt.Fprintf(os.Stderr, "%s queued, at position %d\n", id, rec.QueuePos)
+		}
+		if !c.NoFetch {
+			fetchAfterQueue(ctx, g, lib, add) // fetch.go: a failure is a warning
 		}
 		return 0, nil
 	})

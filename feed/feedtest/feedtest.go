@@ -25,6 +25,7 @@ type Server struct {
 	papers   map[string]json.RawMessage   // id → flat paper object
 	fault    map[string][]Fault           // feed day (or month) → faults to answer with, in turn
 	requests []string                     // every request URI
+	texts    map[string]string            // id → /papers/{id}.md answer
 }
 
 // Fault is one misbehaviour, used once.
@@ -37,6 +38,7 @@ func New(t testing.TB) *Server {
 	mux.HandleFunc("/api/daily_papers", s.daily)
 	mux.HandleFunc("/api/papers/search", s.search)
 	mux.HandleFunc("/api/papers/{id}", s.paper)
+	mux.HandleFunc("/papers/{file}", s.text)
 	s.Server = httptest.NewServer(s.record(mux))
 	t.Cleanup(s.Close)
 	return s

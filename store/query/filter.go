@@ -13,7 +13,7 @@ type filter struct {
 }
 
 // filterOrder lists the filters in the order errors and String use.
-var filterOrder = []string{"author", "org", "kw", "upvotes", "day", "since", "until", "is", "has"}
+var filterOrder = []string{"author", "org", "kw", "upvotes", "day", "since", "until", "is", "has", "text"}
 
 var filters = map[string]filter{
 	"author":  {`author:"yann lecun"`, func(q *Query, v string) error { q.Authors = append(q.Authors, v); return nil }},
@@ -25,6 +25,7 @@ var filters = map[string]filter{
 	"until":   {`until:2025-10-02`, func(q *Query, v string) error { return setDate(&q.Until, "until", v, true) }},
 	"is":      {`is:unread`, applyIs},
 	"has":     {`has:code`, applyHas},
+	"text":    {`text:"reward model"`, func(q *Query, v string) error { q.Texts = append(q.Texts, v); return nil }},
 }
 
 func (q *Query) applyFilter(it item) error {

@@ -48,6 +48,8 @@ type Query struct {
 	Read   bool // is:read
 
 	HasCode bool // has:code, the paper links a GitHub repository
+
+	Texts []string // text:WORD or text:"a phrase", searched in the stored full texts
 }
 
 // Exclusion is one excluded term: a paper is left out when it matches
@@ -176,7 +178,7 @@ func applyNot(items []item) error {
 func (q Query) Empty() bool {
 	return len(q.Terms) == 0 && len(q.Exclude) == 0 && len(q.Authors) == 0 && len(q.Orgs) == 0 &&
 		len(q.Keywords) == 0 && len(q.Upvotes) == 0 && q.Day == "" &&
-		q.Since == "" && q.Until == "" && !q.Queued && !q.Unread && !q.Read && !q.HasCode
+		q.Since == "" && q.Until == "" && !q.Queued && !q.Unread && !q.Read && !q.HasCode && len(q.Texts) == 0
 }
 
 // check reports filters that contradict each other, which would otherwise

@@ -100,7 +100,7 @@ func TestParseFilters(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"foo:bar", `unknown filter "foo:" (known: author:, org:, kw:, upvotes:, day:, since:, until:, is:, has:)`},
+		{"foo:bar", `unknown filter "foo:" (known: author:, org:, kw:, upvotes:, day:, since:, until:, is:, has:, text:)`},
 		{"Model:x", `unknown filter "model:"`},
 		{`title:"x y"`, `unknown filter "title:"`},
 		{"upvote:>5", `unknown filter "upvote:"`},

@@ -35,6 +35,7 @@ func (q Query) filterParts() []string {
 	add("author", q.Authors...)
 	add("org", q.Orgs...)
 	add("kw", q.Keywords...)
+	add("text", q.Texts...)
 	for _, b := range q.Upvotes {
 		add("upvotes", b.String())
 	}

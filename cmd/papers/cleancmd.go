@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/papertui/papers/store"
+)
+
+// CleanCmd is `papers clean`: frees the space full texts and PDFs take.
+type CleanCmd struct {
+	Texts bool `help:"Delete stored full texts (and their search index)."`
+	PDFs  bool `name:"pdfs" help:"Delete saved PDFs."`
+	Read  bool `help:"Only those of papers marked read."`
+}
+
+// Run deletes what was asked; the papers themselves, the queue and read
+// marks are never touched.
+func (c *CleanCmd) Run(g *Globals) error {
+	if !c.Texts && !c.PDFs {
+		return usagef("clean what? use --texts, --pdfs or both")
+	}
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		if c.Texts {
+			n, err := lib.DeleteTexts(ctx, c.Read)
+			if err != nil {
+				return err
+			}
+			fmt.Printf("deleted %d full texts\n", n)
+		}
+		if c.PDFs {
+			n, size, err := c.deletePDFs(ctx, lib)
+			if err != nil {
+				return err
+			}
+			fmt.Printf("deleted %d PDFs (%s)\n", n, humanBytes(size))
+		}
+		return nil
+	})
+}
+
+func (c *CleanCmd) deletePDFs(ctx context.Context, lib *store.Store) (int, int64, error) {
+	var read map[string]bool
+	if c.Read {
+		var err error
+		if read, err = lib.ReadIDs(ctx); err != nil {
+			return 0, 0, err
+		}
+	}
+	var n int
+	var size int64
+	for _, p := range listPDFs() {
+		id := strings.TrimSuffix(filepath.Base(p.path), ".pdf")
+		if c.Read && !read[id] {
+			continue
+		}
+		if err := os.Remove(p.path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return n, size, fmt.Errorf("delete PDF %s: %w", p.path, err)
+		}
+		n++
+		size += p.size
+	}
+	return n, size, nil
+}
+
+type pdfFile struct {
+	path string
+	size int64
+}
+
+// listPDFs lists the saved PDFs; a missing folder holds none.
+func listPDFs() []pdfFile {
+	entries, _ := os.ReadDir(pdfDir())
+	var out []pdfFile
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".pdf") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		out = append(out, pdfFile{filepath.Join(pdfDir(), e.Name()), info.Size()})
+	}
+	return out
+}
+
+// textStats is what `papers stats` says of full texts and PDFs.
+type textStats struct {
+	Texts         int   `json:"full_texts"`
+	TextBytes     int64 `json:"full_text_bytes"`        // Markdown held
+	TextDiskBytes int64 `json:"full_text_stored_bytes"` // compressed, as stored
+	PDFs          int   `json:"pdfs"`
+	PDFBytes      int64 `json:"pdf_bytes"`
+}
+
+func collectTextStats(ctx context.Context, lib *store.Store) (textStats, error) {
+	st, err := lib.TextStats(ctx)
+	if err != nil {
+		return textStats{}, err
+	}
+	ts := textStats{Texts: st.Count, TextBytes: st.Markdown, TextDiskBytes: st.Stored}
+	for _, p := range listPDFs() {
+		ts.PDFs++
+		ts.PDFBytes += p.size
+	}
+	return ts, nil
+}
+
+func (ts textStats) lines() string {
+	return fmt.Sprintf("full texts %d (%s stored, %s of Markdown)\npdfs       %d (%s)",
+		ts.Texts, humanBytes(ts.TextDiskBytes), humanBytes(ts.TextBytes), ts.PDFs, humanBytes(ts.PDFBytes))
+}

@@ -1,0 +1,307 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/adrg/xdg"
+
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/store/query"
+	"github.com/papertui/papers/tui/clean"
+)
+
+// FetchCmd is `papers fetch`: whole papers for reading offline.
+type FetchCmd struct {
+	IDs        []string `arg:"" optional:"" name:"id" help:"Paper ids or URLs."`
+	Queue      bool     `help:"Fetch every queued paper."`
+	Query      string   `placeholder:"Q" help:"Fetch the papers a search finds (the reader's / syntax)."`
+	Limit      int      `default:"100" help:"At most this many papers from --query."`
+	PDF        bool     `name:"pdf" help:"Also save each paper's arXiv PDF under $$XDG_CACHE_HOME/papers/pdf."`
+	PDFURL     string   `name:"pdf-url" env:"PAPERS_PDF_URL" default:"https://arxiv.org/pdf" placeholder:"URL" help:"PDF base URL."`
+	Refresh    bool     `help:"Fetch again texts already stored."`
+	Discussion bool     `help:"Also fetch each paper's comments and linked models, datasets and Spaces."`
+}
+
+// Run fetches what is missing, one paper at a time, each stored whole in
+// its own transaction: an interrupted fetch keeps what it finished, and
+// running it again goes on from there.
+func (c *FetchCmd) Run(g *Globals) error {
+	ids, err := normalizeIDs(c.IDs)
+	if err != nil {
+		return err
+	}
+	if len(ids) == 0 && !c.Queue && c.Query == "" {
+		return usagef("fetch what? name ids, or use --queue or --query")
+	}
+	var q query.Query
+	if c.Query != "" {
+		if q, err = query.Parse(c.Query); err != nil {
+			return usagef("--query: %v", err)
+		}
+	}
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		more, err := c.selected(ctx, lib, q)
+		if err != nil {
+			return err
+		}
+		ids = dedupe(append(ids, more...))
+		f := fetcher{lib: lib, client: g.client(), refresh: c.Refresh, discussion: c.Discussion}
+		if c.PDF {
+			f.pdf = pdfClient(c.PDFURL)
+		}
+		sum := f.run(ctx, ids, newProgress(os.Stderr, len(ids)))
+		fmt.Fprintln(os.Stderr, sum.String())
+		if sum.failed > 0 {
+			return errFailed
+		}
+		return ctx.Err()
+	})
+}
+
+// selected is the queue and the search's papers, as asked.
+func (c *FetchCmd) selected(ctx context.Context, lib *store.Store, q query.Query) ([]string, error) {
+	var ids []string
+	if c.Queue {
+		recs, err := lib.Queue(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			ids = append(ids, r.Paper.ID)
+		}
+	}
+	if c.Query != "" {
+		recs, err := lib.Records(ctx, store.Filter{Sort: store.SortNewest}.Search(q), 0, c.Limit)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			ids = append(ids, r.Paper.ID)
+		}
+	}
+	return ids, nil
+}
+
+func dedupe(ids []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// fetcher fetches and stores full texts (and PDFs and discussions).
+type fetcher struct {
+	lib        *store.Store
+	client     *feed.Client
+	pdf        *feed.Client // nil: no PDFs
+	refresh    bool
+	discussion bool
+	warn       io.Writer // failures, one line each; default stderr
+}
+
+type fetchSummary struct {
+	fetched, had, failed, pdfs int
+	requests                   int
+}
+
+func (s fetchSummary) String() string {
+	msg := fmt.Sprintf("fetched %d full texts, %d already stored, %d failed", s.fetched, s.had, s.failed)
+	if s.pdfs > 0 {
+		msg += fmt.Sprintf(", %d PDFs saved", s.pdfs)
+	}
+	return msg + fmt.Sprintf(" (%d requests)", s.requests)
+}
+
+func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchSummary {
+	var sum fetchSummary
+	start := f.client.Requests()
+	if f.pdf != nil {
+		start += f.pdf.Requests()
+	}
+	warn := f.warnings()
+	for i, id := range ids {
+		if ctx.Err() != nil {
+			break
+		}
+		p.step(i, id)
+		had, err := f.one(ctx, id, &sum)
+		if err != nil && feed.Unreachable(err) { // offline: the rest would fail the same way
+			sum.failed += len(ids) - i
+			p.clear()
+			fmt.Fprintf(warn, "warning: offline (%s): %d full texts not fetched\n", clean.Line(err.Error()), len(ids)-i)
+			break
+		}
+		switch {
+		case err != nil:
+			sum.failed++
+			p.clear()
+			fmt.Fprintf(warn, "warning: %s\n", clean.Line(err.Error()))
+		case had:
+			sum.had++
+		default:
+			sum.fetched++
+		}
+	}
+	p.done()
+	sum.requests = f.client.Requests() - start
+	if f.pdf != nil {
+		sum.requests += f.pdf.Requests()
+	}
+	return sum
+}
+
+// one fetches one paper's text unless it is stored, then what else was
+// asked. had reports the text was already there.
+func (f fetcher) one(ctx context.Context, id string, sum *fetchSummary) (had bool, err error) {
+	need := true
+	if !f.refresh {
+		if need, err = f.lib.NeedsText(ctx, id, 0); err != nil {
+			return false, err
+		}
+	}
+	if need {
+		t, err := f.client.FullText(ctx, id)
+		if err != nil {
+			return false, err
+		}
+		if err := f.lib.PutText(ctx, t, time.Now()); err != nil {
+			return false, err
+		}
+	}
+	if f.discussion {
+		// The discussion is extra: without it the paper still reads.
+		if err := f.fetchDiscussion(ctx, id); err != nil && !feed.Unreachable(err) {
+			fmt.Fprintf(f.warnings(), "warning: %s\n", clean.Line(err.Error()))
+		}
+	}
+	if f.pdf != nil {
+		saved, err := savePDF(ctx, f.pdf, id, f.refresh)
+		if err != nil {
+			return !need, err
+		}
+		if saved {
+			sum.pdfs++
+		}
+	}
+	return !need, nil
+}
+
+func (f fetcher) fetchDiscussion(ctx context.Context, id string) error {
+	d, err := f.client.Discussion(ctx, id)
+	if err != nil {
+		return err
+	}
+	return f.lib.PutDiscussion(ctx, d, time.Now())
+}
+
+func (f fetcher) warnings() io.Writer {
+	if f.warn == nil {
+		return os.Stderr
+	}
+	return f.warn
+}
+
+// pdfClient fetches PDFs: paced like the feed client, and without the
+// Hugging Face token.
+func pdfClient(base string) *feed.Client {
+	c := feed.NewClient(base)
+	c.BaseURL = strings.TrimRight(base, "/")
+	c.Token = ""
+	c.MaxBody = 100 << 20
+	c.Timeout = 2 * time.Minute
+	return c
+}
+
+// pdfDir is where PDFs are kept: $XDG_CACHE_HOME/papers/pdf.
+func pdfDir() string {
+	cache := os.Getenv("XDG_CACHE_HOME")
+	if cache == "" {
+		cache = xdg.CacheHome
+	}
+	return filepath.Join(cache, "papers", "pdf")
+}
+
+// PDFPath is where a paper's PDF is saved.
+func PDFPath(id string) string { return filepath.Join(pdfDir(), id+".pdf") }
+
+// savePDF fetches and saves a PDF unless it is saved already. It writes a
+// temporary file and renames it, so a PDF on disk is always whole.
+func savePDF(ctx context.Context, c *feed.Client, id string, refresh bool) (bool, error) {
+	path := PDFPath(id)
+	if _, err := os.Stat(path); err == nil && !refresh {
+		return false, nil
+	}
+	body, err := c.PDF(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return false, fmt.Errorf("save PDF %s: %w", id, err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), id+".*.part")
+	if err != nil {
+		return false, fmt.Errorf("save PDF %s: %w", id, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(body); err != nil {
+		tmp.Close()
+		return false, fmt.Errorf("save PDF %s: %w", id, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return false, fmt.Errorf("save PDF %s: %w", id, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return false, fmt.Errorf("save PDF %s: %w", id, err)
+	}
+	return true, nil
+}
+
+// fetchAfterQueue fetches the texts of papers just queued, so they read
+// offline; a failure is a warning, since the queueing itself succeeded.
+func fetchAfterQueue(ctx context.Context, g *Globals, lib *store.Store, ids []string) {
+	f := fetcher{lib: lib, client: g.client(), discussion: true}
+	sum := f.run(ctx, ids, newProgress(os.Stderr, len(ids)))
+	if sum.failed > 0 {
+		fmt.Fprintf(os.Stderr, "warning: %d full texts not fetched; `papers fetch --queue` tries again\n", sum.failed)
+	}
+}
+
+// fetchProgress draws a bar on a terminal and nothing otherwise.
+type fetchProgress struct {
+	w     io.Writer
+	total int
+	on    bool
+}
+
+func newProgress(f *os.File, total int) *fetchProgress {
+	return &fetchProgress{w: f, total: total, on: isTerminal(f) && total > 1}
+}
+
+func (p *fetchProgress) step(i int, id string) {
+	if !p.on {
+		return
+	}
+	const width = 30
+	done := width * i / max(p.total, 1)
+	fmt.Fprintf(p.w, "\r\x1b[K[%s%s] %d/%d %s", strings.Repeat("#", done), strings.Repeat(".", width-done), i, p.total, id)
+}
+
+func (p *fetchProgress) clear() {
+	if p.on {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+}
+
+func (p *fetchProgress) done() { p.clear() }

@@ -1,0 +1,293 @@
+package main
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/papertui/papers/feed/feedtest"
+	"github.com/papertui/papers/feed/synth"
+)
+
+// syncedWithTexts is a library synced from a stand-in API that also serves
+// a full-length text for every paper, and the ids of its papers.
+func syncedWithTexts(t *testing.T, papersPerDay int) (*feedtest.Server, []string, []string) {
+	t.Helper()
+	srv := feedtest.New(t)
+	for _, d := range synth.Days(max(papersPerDay*3, 8), 7, time.Now().UTC().AddDate(0, 0, -2)) {
+		srv.SetDay(d.Date, d.Body)
+	}
+	env := append(dbEnv(t), "PAPERS_API_URL="+srv.URL, "XDG_CACHE_HOME="+t.TempDir())
+	if r := papers(t, env, "sync", "--days", "3"); r.code != 0 {
+		t.Fatalf("sync: %d %s", r.code, r.stderr)
+	}
+	var listed []struct{ ID string }
+	r := papers(t, env, "list", "--json")
+	if err := json.Unmarshal([]byte(r.stdout), &listed); err != nil || len(listed) == 0 {
+		t.Fatalf("list: %v %s", err, r.stdout)
+	}
+	var ids []string
+	for i, p := range listed {
+		ids = append(ids, p.ID)
+		srv.SetText(p.ID, feedtest.PaperText(p.ID, 10+i%6))
+	}
+	return srv, env, ids
+}
+
+func TestFetchThenReadOffline(t *testing.T) {
+	srv, env, ids := syncedWithTexts(t, 3)
+	if r := papers(t, env, "queue", "add", "--no-fetch", ids[0], ids[1]); r.code != 0 {
+		t.Fatalf("queue add: %s", r.stderr)
+	}
+	before := len(srv.Requests())
+	r := papers(t, env, "fetch", "--queue", ids[2])
+	if r.code != 0 || !strings.Contains(r.stderr, "fetched 3 full texts, 0 already stored, 0 failed (3 requests)") {
+		t.Fatalf("fetch: %d %q", r.code, r.stderr)
+	}
+	if n := len(srv.Requests()) - before; n != 3 {
+		t.Errorf("3 texts took %d requests", n)
+	}
+	// Resumable: what is stored is not fetched again.
+	r = papers(t, env, "fetch", "--queue", ids[2], ids[3])
+	if !strings.Contains(r.stderr, "fetched 1 full texts, 3 already stored") {
+		t.Errorf("second fetch: %q", r.stderr)
+	}
+
+	offline := append(env, "PAPERS_API_URL=http://127.0.0.1:1")
+	r = papers(t, offline, "read", ids[0])
+	if r.code != 0 {
+		t.Fatalf("read offline: %d %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"A Study of " + ids[0], "Abstract", "1 Introduction", "[Helff et al., 2024]", "Figure 1: The loss", "References", "Figures", "x1.png"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("read lacks %q", want)
+		}
+	}
+	for _, noise := range []string{"\x1b", "italic_", "#bib.bib", `\useunder`} {
+		if strings.Contains(r.stdout, noise) {
+			t.Errorf("read (piped) holds %q", noise)
+		}
+	}
+	r = papers(t, offline, "read", "--raw", ids[0])
+	if r.code != 0 || !strings.Contains(r.stdout, "10k 10 𝑘 10k 10 italic_k") {
+		t.Errorf("read --raw: %d, %.200q", r.code, r.stdout)
+	}
+	r = papers(t, offline, "read", ids[5])
+	if r.code != 1 || !strings.Contains(r.stderr, "papers fetch "+ids[5]) {
+		t.Errorf("read without text: %d %q", r.code, r.stderr)
+	}
+
+	r = papers(t, offline, "search", "text:\"reward is computed\"", "--json")
+	var found []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &found); err != nil || len(found) != 4 {
+		t.Errorf("text: search found %d: %v %s", len(found), err, r.stderr)
+	}
+
+	r = papers(t, offline, "stats")
+	if !strings.Contains(r.stdout, "full texts 4 (") {
+		t.Errorf("stats: %s", r.stdout)
+	}
+	r = papers(t, offline, "doctor")
+	if r.code != 0 || !strings.Contains(r.stdout, "full texts 4") {
+		t.Errorf("doctor: %d %s", r.code, r.stdout)
+	}
+	if r := papers(t, offline, "queue", "done", ids[0]); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	r = papers(t, offline, "clean", "--texts", "--read")
+	if !strings.Contains(r.stdout, "deleted 1 full texts") {
+		t.Errorf("clean --read: %s %s", r.stdout, r.stderr)
+	}
+	if r := papers(t, offline, "clean"); r.code != 2 {
+		t.Errorf("clean without a flag: exit %d", r.code)
+	}
+}
+
+func TestQueueAddFetchesTextAndDiscussion(t *testing.T) {
+	srv, env, ids := syncedWithTexts(t, 2)
+	srv.SetPaper(ids[0], []byte(`{"id":"`+ids[0]+`","comments":[{"id":"c1","createdAt":"2026-01-01T00:00:00Z","author":{"name":"alice"},"data":{"latest":{"raw":"Nice work"}}}],"linkedModels":[{"id":"org/m","downloads":5}],"numTotalModels":1}`))
+	r := papers(t, env, "queue", "add", ids[0])
+	if r.code != 0 {
+		t.Fatalf("queue add: %d %s", r.code, r.stderr)
+	}
+	offline := append(env, "PAPERS_API_URL=http://127.0.0.1:1")
+	if r := papers(t, offline, "read", ids[0]); r.code != 0 {
+		t.Errorf("queued paper does not read offline: %s", r.stderr)
+	}
+	r = papers(t, offline, "show", ids[0])
+	if !strings.Contains(r.stdout, "Discussion (1 comment)") || !strings.Contains(r.stdout, "Nice work") || !strings.Contains(r.stdout, "org/m") {
+		t.Errorf("show lacks the discussion:\n%s", r.stdout)
+	}
+	// Offline, queueing works and the fetch is a warning.
+	r = papers(t, offline, "queue", "add", ids[1])
+	if r.code != 0 || !strings.Contains(r.stderr, "warning") {
+		t.Errorf("offline queue add: %d %q", r.code, r.stderr)
+	}
+}
+
+func TestFetchPDF(t *testing.T) {
+	srv, env, ids := syncedWithTexts(t, 2)
+	pdfs := http.NewServeMux()
+	var auth []string
+	pdfs.HandleFunc("/pdf/{id}", func(w http.ResponseWriter, r *http.Request) {
+		auth = append(auth, r.Header.Get("Authorization"))
+		if r.PathValue("id") == ids[1] {
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte("<html>captcha</html>"))
+			return
+		}
+		w.Write([]byte("%PDF-1.5 fake"))
+	})
+	psrv := newServer(t, pdfs)
+	cache := t.TempDir()
+	env = append(env, "XDG_CACHE_HOME="+cache, "PAPERS_PDF_URL="+psrv+"/pdf", "HF_TOKEN=hf_secret")
+	r := papers(t, env, "fetch", "--pdf", ids[0], ids[1])
+	if r.code != 1 || !strings.Contains(r.stderr, "1 PDFs saved") {
+		t.Errorf("fetch --pdf: %d %q", r.code, r.stderr)
+	}
+	if b, err := os.ReadFile(filepath.Join(cache, "papers", "pdf", ids[0]+".pdf")); err != nil || string(b) != "%PDF-1.5 fake" {
+		t.Errorf("saved PDF: %q %v", b, err)
+	}
+	if _, err := os.Stat(filepath.Join(cache, "papers", "pdf", ids[1]+".pdf")); err == nil {
+		t.Error("an HTML page was saved as a PDF")
+	}
+	for _, a := range auth {
+		if a != "" {
+			t.Errorf("the HF token went to the PDF host: %q", a)
+		}
+	}
+	r = papers(t, env, "stats", "--json")
+	var st map[string]any
+	json.Unmarshal([]byte(r.stdout), &st)
+	if st["pdfs"] != float64(1) || st["full_texts"] != float64(2) {
+		t.Errorf("stats --json: %v", st)
+	}
+	if r := papers(t, env, "clean", "--pdfs"); !strings.Contains(r.stdout, "deleted 1 PDFs") {
+		t.Errorf("clean --pdfs: %s", r.stdout)
+	}
+	_ = srv
+}
+
+func TestHostileTextServer(t *testing.T) {
+	srv, env, ids := syncedWithTexts(t, 2)
+	hostile := "Title: Evil \x1b]0;pwned\x07\nURL Source: https://arxiv.org/html/" + ids[0] + "\nMarkdown Content:\n" +
+		"## 1 Intro \x1b[2J\n\nClick [me](javascript:alert(1)) and [file](file:///etc/passwd). NUL\x00 bad\xff C1\u009b31m " +
+		"OSC8 \x1b]8;;https://evil\x1b\\x\x1b]8;;\x1b\\ bidi\u202eevil\n\n![Image 1: x](javascript:alert(1))\n\nFigure 1: cap.\n\n" +
+		strings.Repeat("long ", 200_000)
+	srv.SetText(ids[0], hostile)
+	srv.FailNext("text:"+ids[1], feedtest.Body("text/html", "<!doctype html><html>login</html>"))
+	r := papers(t, env, "fetch", ids[0], ids[1])
+	if r.code != 1 || !strings.Contains(r.stderr, "1 failed") {
+		t.Errorf("fetch: %d %q", r.code, r.stderr)
+	}
+	if strings.ContainsAny(r.stderr, "\x1b\x00\u009b") {
+		t.Errorf("stderr holds raw controls: %q", r.stderr)
+	}
+	r = papers(t, env, "read", ids[1])
+	if r.code != 1 {
+		t.Error("HTML answer was stored as a text")
+	}
+	for _, args := range [][]string{{"read", ids[0]}, {"read", "--raw", ids[0]}, {"search", "text:long"}} {
+		r = papers(t, env, args...)
+		if r.code != 0 {
+			t.Fatalf("%v: %d %s", args, r.code, r.stderr)
+		}
+		if strings.ContainsAny(r.stdout, "\x1b\x00\x07\u009b\u202e") || strings.Contains(r.stdout, "\xff") {
+			t.Errorf("%v prints raw controls", args)
+		}
+		if strings.Contains(r.stdout, "javascript:alert") && args[1] != "--raw" {
+			t.Errorf("%v offers a javascript: link", args)
+		}
+	}
+	// Over the cap, a missing wrapper: refused, nothing stored.
+	srv.SetText(ids[1], "Title: Big\nURL Source: https://arxiv.org/html/x\nMarkdown Content:\n"+strings.Repeat("x", 9<<20))
+	if r := papers(t, env, "fetch", ids[1]); r.code != 1 || !strings.Contains(r.stderr, "cap") {
+		t.Errorf("over the cap: %d %q", r.code, r.stderr)
+	}
+	srv.SetText(ids[1], "## Just markdown\n\nno wrapper")
+	if r := papers(t, env, "fetch", ids[1]); r.code != 1 || !strings.Contains(r.stderr, "wrapper") {
+		t.Errorf("no wrapper: %d %q", r.code, r.stderr)
+	}
+	if r := papers(t, env, "read", ids[1]); r.code != 1 {
+		t.Error("a refused text was stored")
+	}
+}
+
+// TestKillMidFetchStoresNothingHalf kills `papers fetch` while the server
+// is still sending a text, then checks the library holds only whole texts.
+func TestKillMidFetchStoresNothingHalf(t *testing.T) {
+	srv, env, ids := syncedWithTexts(t, 3)
+	stall := make(chan struct{})
+	t.Cleanup(func() { close(stall) })
+	srv.FailNext("text:"+ids[2], func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/markdown")
+		w.Write([]byte(feedtest.PaperText(ids[2], 12)[:20_000]))
+		w.(http.Flusher).Flush()
+		select {
+		case <-stall:
+		case <-r.Context().Done():
+		}
+	})
+	cmd := exec.Command(papersBin, "fetch", ids[0], ids[1], ids[2], ids[3])
+	cmd.Env = append(os.Environ(), env...)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for !requested(srv, "/papers/"+ids[2]+".md") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+
+	for i, id := range ids[:4] {
+		r := papers(t, env, "read", "--raw", id)
+		switch {
+		case i < 2 && r.code != 0:
+			t.Errorf("%s fetched before the kill is lost: %s", id, r.stderr)
+		case i >= 2 && r.code == 0:
+			t.Errorf("%s shown after a kill mid-fetch", id)
+		}
+	}
+	if r := papers(t, env, "doctor"); r.code != 0 {
+		t.Errorf("doctor after a kill: %s", r.stdout)
+	}
+	// Resumes: the rest come in on the next run.
+	if r := papers(t, env, "fetch", ids[0], ids[1], ids[2], ids[3]); !strings.Contains(r.stderr, "fetched 2 full texts, 2 already stored") {
+		t.Errorf("resume: %q", r.stderr)
+	}
+}
+
+func requested(srv *feedtest.Server, uri string) bool {
+	for _, r := range srv.Requests() {
+		if r == uri {
+			return true
+		}
+	}
+	return false
+}
+
+// newServer serves h for the test and returns its URL.
+func newServer(t *testing.T, h http.Handler) string {
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+func TestSearchTextShowsSentence(t *testing.T) {
+	_, env, ids := syncedWithTexts(t, 2)
+	if r := papers(t, env, "fetch", ids[0]); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	r := papers(t, env, "search", "text:helff")
+	if !strings.Contains(r.stdout, ids[0]) || !strings.Contains(r.stdout, "“") || strings.Contains(r.stdout, "arxiv.org") {
+		t.Errorf("search text: = %q", r.stdout)
+	}
+}

@@ -1,0 +1,149 @@
+package feed_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/feed/feedtest"
+)
+
+func TestPaperTextIsFullLength(t *testing.T) {
+	for _, n := range []int{10, 14, 20} {
+		if got := len(feedtest.PaperText("2503.10291", n)); got < 40_000 || got > 100_000 {
+			t.Errorf("PaperText(%d) is %d bytes, want 40–100 KB", n, got)
+		}
+	}
+}
+
+func TestParseFullTextWrapper(t *testing.T) {
+	body := feedtest.PaperText("2503.10291", 12)
+	ft, err := feed.ParseFullText("2503.10291", []byte(body), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ft.Title != "A Study of 2503.10291 Reasoning" || ft.URLSource != "https://arxiv.org/html/2503.10291" {
+		t.Errorf("wrapper = %q, %q", ft.Title, ft.URLSource)
+	}
+	if ft.Source != feed.SourceArXivHTML || ft.Version != 2 {
+		t.Errorf("source %q version %d, want arxiv-html v2", ft.Source, ft.Version)
+	}
+	if ft.Published.IsZero() || ft.Published.Year() != 2025 {
+		t.Errorf("published = %v", ft.Published)
+	}
+	if !strings.HasPrefix(ft.Markdown, `\useunder`) || strings.Contains(ft.Markdown, "Markdown Content:") {
+		t.Errorf("body starts %q", ft.Markdown[:40])
+	}
+}
+
+func TestParseFullTextFallbackWithoutPublished(t *testing.T) {
+	body := "Title: T\n\nURL Source: https://huggingface.co/papers/2501.00001\n\nMarkdown Content:\nHello.\n"
+	ft, err := feed.ParseFullText("2501.00001", []byte(body), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ft.Source != feed.SourceHFFallback || !ft.Published.IsZero() || ft.Markdown != "Hello." || ft.Version != 0 {
+		t.Errorf("got %+v", ft)
+	}
+}
+
+func TestParseFullTextRefuses(t *testing.T) {
+	cases := map[string]string{
+		"html":          "<!doctype html><html><body>Not found</body></html>",
+		"no wrapper":    "## 1 Introduction\n\nText.",
+		"throttled":     "Rate limit exceeded, retry later",
+		"no content":    "Title: T\nURL Source: https://arxiv.org/html/2501.00001\n",
+		"empty body":    "Title: T\nURL Source: https://arxiv.org/html/2501.00001\nMarkdown Content:\n\n  \n",
+		"no url source": "Title: T\nMarkdown Content:\nbody",
+		"empty":         "",
+	}
+	for name, body := range cases {
+		if _, err := feed.ParseFullText("2501.00001", []byte(body), 0); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+	big := "Title: T\nURL Source: https://arxiv.org/html/2501.00001\nMarkdown Content:\n" + strings.Repeat("x", 2000)
+	if _, err := feed.ParseFullText("2501.00001", []byte(big), 1000); err == nil || !strings.Contains(err.Error(), "cap") {
+		t.Errorf("over the cap: %v", err)
+	}
+}
+
+func TestParseFullTextHostileBytes(t *testing.T) {
+	body := "Title: T\x00\nURL Source: https://arxiv.org/html/2501.00001\nMarkdown Content:\nbad \xff\xfe utf8\x00 here\r\n"
+	ft, err := feed.ParseFullText("2501.00001", []byte(body), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsRune(ft.Markdown, 0) || strings.Contains(ft.Markdown, "\xff") || strings.Contains(ft.Markdown, "\r") {
+		t.Errorf("body kept NUL, invalid UTF-8 or CR: %q", ft.Markdown)
+	}
+}
+
+func TestParseRealFullTexts(t *testing.T) {
+	dir := feedtest.Shared(t, "fixtures/hf/fulltext")
+	for _, name := range []string{"hf-paper-2503.10291.md", "hf-paper-2603.19835.md"} {
+		body, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := strings.TrimSuffix(strings.TrimPrefix(name, "hf-paper-"), ".md")
+		ft, err := feed.ParseFullText(id, body, 0)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if ft.Title == "" || ft.Source != feed.SourceArXivHTML || !strings.Contains(ft.Markdown, "Abstract") {
+			t.Errorf("%s: %q %q", name, ft.Title, ft.Source)
+		}
+	}
+}
+
+func TestClientFullText(t *testing.T) {
+	srv := feedtest.New(t)
+	srv.SetText("2503.10291", feedtest.PaperText("2503.10291", 10))
+	c := testClient(srv.URL)
+	ft, err := c.FullText(context.Background(), "https://arxiv.org/abs/2503.10291v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ft.ID != "2503.10291" || len(ft.Markdown) < 40_000 {
+		t.Errorf("got %s, %d bytes", ft.ID, len(ft.Markdown))
+	}
+	if _, err := c.FullText(context.Background(), "2501.99999"); !errors.Is(err, feed.ErrNotFound) {
+		t.Errorf("missing paper: %v, want ErrNotFound", err)
+	}
+	srv.FailNext("text:2503.10291", feedtest.Body("text/html", "<html>login</html>"))
+	if _, err := c.FullText(context.Background(), "2503.10291"); err == nil {
+		t.Error("HTML served as 200 was accepted")
+	}
+	srv.FailNext("text:2503.10291", feedtest.Body("text/plain", "<!DOCTYPE html><p>hi"))
+	if _, err := c.FullText(context.Background(), "2503.10291"); err == nil {
+		t.Error("HTML labelled text/plain was accepted")
+	}
+	srv.FailNext("text:2503.10291", feedtest.Status(http.StatusServiceUnavailable))
+	if _, err := c.FullText(context.Background(), "2503.10291"); err != nil {
+		t.Errorf("a 503 then the text: %v", err)
+	}
+}
+
+func TestClientFullTextOverCap(t *testing.T) {
+	srv := feedtest.New(t)
+	srv.SetText("2503.10291", feedtest.PaperText("2503.10291", 10))
+	c := testClient(srv.URL)
+	c.MaxBody = 10_000
+	if _, err := c.FullText(context.Background(), "2503.10291"); err == nil || !strings.Contains(err.Error(), "cap") {
+		t.Errorf("over the cap: %v", err)
+	}
+}
+
+func testClient(base string) *feed.Client {
+	c := feed.NewClient(base)
+	c.Pace = nil
+	c.Wait = func(context.Context, time.Duration) error { return nil }
+	return c
+}

@@ -1,0 +1,524 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/klauspost/compress/zstd"
+
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/store/query"
+)
+
+// Text is a stored full text.
+type Text struct {
+	ID        string
+	Title     string
+	Source    feed.TextSource
+	URLSource string
+	Version   int // arXiv version converted; 0 unknown
+	Published time.Time
+	FetchedAt time.Time
+	Size      int    // bytes of the Markdown
+	Stored    int    // bytes of the compressed body
+	Markdown  string // "" from TextInfo
+}
+
+// ErrNoText means a paper has no stored full text.
+var ErrNoText = errors.New("no full text stored")
+
+// textCodec compresses texts at a stronger level than raw items: a text is
+// written once and read whole, and the better level brings prose
+// Markdown to about a quarter of its size.
+var textCodec = sync.OnceValues(func() (*zstd.Encoder, *zstd.Decoder) {
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(1))
+	if err != nil {
+		panic("text encoder: " + err.Error())
+	}
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(64<<20))
+	if err != nil {
+		panic("text decoder: " + err.Error())
+	}
+	return enc, dec
+})
+
+func compressText(b []byte) []byte {
+	enc, _ := textCodec()
+	return enc.EncodeAll(b, nil)
+}
+
+func decompressText(b []byte) ([]byte, error) {
+	_, dec := textCodec()
+	return dec.DecodeAll(b, nil)
+}
+
+// PutText stores a full text, replacing an earlier one of the same paper,
+// with its index entry, in one transaction: a text is stored whole or not
+// at all.
+func (s *Store) PutText(ctx context.Context, t feed.FullText, fetched time.Time) error {
+	if t.ID == "" || t.Markdown == "" {
+		return fmt.Errorf("store full text %q: empty", t.ID)
+	}
+	body := compressText([]byte(t.Markdown))
+	index := indexText(t.Markdown)
+	published := ""
+	if !t.Published.IsZero() {
+		published = t.Published.UTC().Format(time.RFC3339)
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var old int64
+		switch err := tx.QueryRowContext(ctx, `SELECT tid FROM texts WHERE id = ?`, t.ID).Scan(&old); {
+		case err == nil:
+			if _, err := tx.ExecContext(ctx, `DELETE FROM texts_fts WHERE rowid = ?`, old); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM texts WHERE tid = ?`, old); err != nil {
+				return err
+			}
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO texts(id, title, source, url_source, version, published, fetched_at, size, body)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, t.ID, t.Title, string(t.Source), t.URLSource, t.Version,
+			published, fetched.Unix(), len(t.Markdown), body)
+		if err != nil {
+			return err
+		}
+		tid, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO texts_fts(rowid, body) VALUES (?, ?)`, tid, index)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store full text %s: %w", t.ID, explain(s.path, err))
+	}
+	return nil
+}
+
+// indexText is what the index holds of a text: its words without link
+// targets ("](https://arxiv.org/html/…#bib.bib15)") and bare URLs, which
+// would make every text match "arxiv" and "html".
+func indexText(md string) string {
+	var b strings.Builder
+	b.Grow(len(md))
+	for i := 0; i < len(md); {
+		switch {
+		case md[i] == ']' && i+1 < len(md) && md[i+1] == '(':
+			if j := strings.IndexByte(md[i+2:], ')'); j >= 0 {
+				b.WriteString("] ")
+				i += j + 3
+				continue
+			}
+		case md[i] == 'h' && (strings.HasPrefix(md[i:], "https://") || strings.HasPrefix(md[i:], "http://")):
+			j := strings.IndexAny(md[i:], " \t\n")
+			if j < 0 {
+				j = len(md) - i
+			}
+			b.WriteByte(' ')
+			i += j
+			continue
+		}
+		b.WriteByte(md[i])
+		i++
+	}
+	return b.String()
+}
+
+const textColumns = `id, title, source, url_source, version, published, fetched_at, size, length(body)`
+
+func scanText(sc interface{ Scan(...any) error }, t *Text, extra ...any) error {
+	var source, published string
+	var fetched int64
+	dest := append([]any{&t.ID, &t.Title, &source, &t.URLSource, &t.Version, &published, &fetched, &t.Size, &t.Stored}, extra...)
+	if err := sc.Scan(dest...); err != nil {
+		return err
+	}
+	t.Source = feed.TextSource(source)
+	t.FetchedAt = time.Unix(fetched, 0).UTC()
+	if published != "" {
+		t.Published, _ = time.Parse(time.RFC3339, published)
+	}
+	return nil
+}
+
+// Text is a paper's stored full text, decompressed. A paper without one
+// gives an error wrapping ErrNoText.
+func (s *Store) Text(ctx context.Context, id string) (Text, error) {
+	var t Text
+	var body []byte
+	row := s.db.QueryRowContext(ctx, `SELECT `+textColumns+`, body FROM texts WHERE id = ?`, id)
+	if err := scanText(row, &t, &body); errors.Is(err, sql.ErrNoRows) {
+		return Text{}, fmt.Errorf("%s: %w", id, ErrNoText)
+	} else if err != nil {
+		return Text{}, fmt.Errorf("read full text %s: %w", id, err)
+	}
+	md, err := decompressText(body)
+	if err != nil {
+		return Text{}, fmt.Errorf("read full text %s: damaged (%v); fetch it again with `papers fetch --refresh %s`", id, err, id)
+	}
+	t.Markdown = string(md)
+	return t, nil
+}
+
+// TextInfo lists the stored texts without their bodies, by id.
+func (s *Store) TextInfo(ctx context.Context) (map[string]Text, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+textColumns+` FROM texts`)
+	if err != nil {
+		return nil, fmt.Errorf("list full texts: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]Text{}
+	for rows.Next() {
+		var t Text
+		if err := scanText(rows, &t); err != nil {
+			return nil, fmt.Errorf("list full texts: %w", err)
+		}
+		out[t.ID] = t
+	}
+	return out, rows.Err()
+}
+
+// NeedsText says whether a paper's text should be fetched: none is stored,
+// or the one stored was converted from an older arXiv version than latest
+// (0 when the latest version is unknown).
+func (s *Store) NeedsText(ctx context.Context, id string, latest int) (bool, error) {
+	var version int
+	err := s.db.QueryRowContext(ctx, `SELECT version FROM texts WHERE id = ?`, id).Scan(&version)
+	if errors.Is(err, sql.ErrNoRows) {
+		return true, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("look up full text %s: %w", id, err)
+	}
+	return latest > 0 && version > 0 && latest > version, nil
+}
+
+// TextStats is how many texts are stored and their sizes.
+type TextStats struct {
+	Count    int
+	Markdown int64 // bytes of Markdown they hold
+	Stored   int64 // bytes of their compressed bodies
+}
+
+// TextStats counts the stored texts.
+func (s *Store) TextStats(ctx context.Context) (TextStats, error) {
+	var st TextStats
+	err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(size), 0), coalesce(sum(length(body)), 0) FROM texts`).
+		Scan(&st.Count, &st.Markdown, &st.Stored)
+	if err != nil {
+		return st, fmt.Errorf("count full texts: %w", err)
+	}
+	return st, nil
+}
+
+// DeleteTexts removes stored texts and their index entries: all of them,
+// or with onlyRead those of papers marked read. It returns how many went.
+func (s *Store) DeleteTexts(ctx context.Context, onlyRead bool) (int, error) {
+	where := ""
+	if onlyRead {
+		where = ` WHERE id IN (SELECT id FROM read_marks)`
+	}
+	var n int
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM texts_fts WHERE rowid IN (SELECT tid FROM texts`+where+`)`); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM texts`+where)
+		if err != nil {
+			return err
+		}
+		k, err := res.RowsAffected()
+		n = int(k)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("delete full texts: %w", explain(s.path, err))
+	}
+	return n, nil
+}
+
+// PutDiscussion stores a paper's comments and linked repositories.
+func (s *Store) PutDiscussion(ctx context.Context, d feed.Discussion, fetched time.Time) error {
+	js, err := json.Marshal(d)
+	if err != nil {
+		return fmt.Errorf("store discussion %s: %w", d.ID, err)
+	}
+	_, err = s.db.ExecContext(ctx, `INSERT INTO discussions(id, fetched_at, comments, body) VALUES (?, ?, ?, ?)
+		ON CONFLICT(id) DO UPDATE SET fetched_at = excluded.fetched_at, comments = excluded.comments, body = excluded.body`,
+		d.ID, fetched.Unix(), d.Count(), compressText(js))
+	if err != nil {
+		return fmt.Errorf("store discussion %s: %w", d.ID, explain(s.path, err))
+	}
+	return nil
+}
+
+// Discussion is a paper's stored discussion and when it was fetched; ok is
+// false when none is stored.
+func (s *Store) Discussion(ctx context.Context, id string) (d feed.Discussion, fetched time.Time, ok bool, err error) {
+	var body []byte
+	var at int64
+	err = s.db.QueryRowContext(ctx, `SELECT fetched_at, body FROM discussions WHERE id = ?`, id).Scan(&at, &body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, fetched, false, nil
+	}
+	if err != nil {
+		return d, fetched, false, fmt.Errorf("read discussion %s: %w", id, err)
+	}
+	js, err := decompressText(body)
+	if err == nil {
+		err = json.Unmarshal(js, &d)
+	}
+	if err != nil {
+		return d, fetched, false, fmt.Errorf("read discussion %s: damaged: %w", id, err)
+	}
+	return d, time.Unix(at, 0).UTC(), true, nil
+}
+
+// rankedTextHits is how many hits a text search may have for bm25 to rank
+// them.
+const rankedTextHits = 100
+
+// TextHit is one paper whose full text matches, with the first sentence
+// that holds a searched word.
+type TextHit struct {
+	ID       string
+	Title    string
+	Sentence string // untrusted Markdown, as stored
+}
+
+// TextHits searches the stored texts for every one of terms (words or
+// phrases, as typed) and returns up to limit papers, best match first,
+// each with its matching sentence.
+func (s *Store) TextHits(ctx context.Context, terms []string, limit int) ([]TextHit, error) {
+	match := TextMatch(terms)
+	if match == "" {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = 50
+	}
+	// bm25 reads every hit's whole position lists: cheap for a rare word,
+	// a tenth of a second for one in every text. Rank only few hits; list
+	// many newest-fetched first, which the index walks in order.
+	order := "rowid DESC"
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT rowid FROM texts_fts WHERE texts_fts MATCH ? LIMIT ?)`,
+		match, rankedTextHits+1).Scan(&n)
+	if err != nil {
+		return nil, fmt.Errorf("search full texts: %w", err)
+	}
+	if n <= rankedTextHits {
+		order = "rank"
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT t.id, t.title, t.body FROM
+		(SELECT rowid, row_number() OVER () AS k FROM (SELECT rowid FROM texts_fts WHERE texts_fts MATCH ? ORDER BY `+order+` LIMIT ?)) f
+		JOIN texts t ON t.tid = f.rowid ORDER BY f.k`, match, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search full texts: %w", err)
+	}
+	defer rows.Close()
+	var hits []TextHit
+	for rows.Next() {
+		var h TextHit
+		var body []byte
+		if err := rows.Scan(&h.ID, &h.Title, &body); err != nil {
+			return nil, fmt.Errorf("search full texts: %w", err)
+		}
+		if md, err := decompressText(body); err == nil {
+			h.Sentence = Sentence(string(md), terms)
+		}
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+// TextMatch is the FTS5 expression finding texts holding every term: each
+// term a phrase of its index terms. "" when no term holds a word.
+func TextMatch(terms []string) string {
+	var parts []string
+	for _, t := range terms {
+		if words := query.IndexTerms(t); len(words) > 0 {
+			parts = append(parts, `"`+strings.Join(words, " ")+`"`)
+		}
+	}
+	return strings.Join(parts, " AND ")
+}
+
+// Sentence is the first sentence of md holding the first of terms that
+// occurs (case-insensitively), clipped to about 200 bytes either side of
+// it, without link targets; "" when none does. It is untrusted text.
+func Sentence(md string, terms []string) string {
+	for _, t := range terms {
+		t = strings.Join(strings.Fields(t), " ")
+		if t == "" {
+			continue
+		}
+		i, n := indexFold(md, t)
+		if i < 0 {
+			continue
+		}
+		start := max(sentenceStart(md[:i]), i-200, 0)
+		end := min(i+n+sentenceEnd(md[i+n:]), i+n+200)
+		// Without list and heading marks and link targets, it reads as a
+		// sentence.
+		sentence := indexText(strings.ToValidUTF8(md[start:end], ""))
+		return strings.TrimSpace(strings.TrimLeft(sentence, "*-#>•+ \t"))
+	}
+	return ""
+}
+
+// sentenceEnd is where the sentence s is in ends: after a full stop,
+// question or exclamation mark followed by a space and a capital (not
+// "et al. (2024)"), or at a line break.
+func sentenceEnd(s string) int {
+	for j := 0; j < len(s); j++ {
+		switch s[j] {
+		case '\n':
+			return j
+		case '.', '!', '?':
+			if j+2 < len(s) && s[j+1] == ' ' && s[j+2] >= 'A' && s[j+2] <= 'Z' || j+1 == len(s) || s[j+1] == '\n' {
+				return j + 1
+			}
+		}
+	}
+	return len(s)
+}
+
+// sentenceStart is where the sentence ending s starts.
+func sentenceStart(s string) int {
+	for j := len(s) - 1; j >= 0; j-- {
+		switch s[j] {
+		case '\n':
+			return j + 1
+		case '.', '!', '?':
+			if j+2 < len(s) && s[j+1] == ' ' && s[j+2] >= 'A' && s[j+2] <= 'Z' {
+				return j + 2
+			}
+		}
+	}
+	return 0
+}
+
+// indexFold finds t in s ignoring case, returning where and how many bytes
+// of s matched. It tries the spellings a text most often has before
+// lowering the whole text, which costs a millisecond on a long paper.
+func indexFold(s, t string) (int, int) {
+	lower := strings.ToLower(t)
+	tries := []string{t, lower}
+	if lower[0] < utf8.RuneSelf {
+		tries = append(tries, strings.ToUpper(lower[:1])+lower[1:])
+	}
+	for _, v := range tries {
+		if i := strings.Index(s, v); i >= 0 {
+			return i, len(v)
+		}
+	}
+	ls := strings.ToLower(s)
+	if len(ls) != len(s) { // lowering changed byte lengths: positions would not map back
+		return -1, 0
+	}
+	return strings.Index(ls, lower), len(lower)
+}
+
+// ReadIDs is the set of papers marked read.
+func (s *Store) ReadIDs(ctx context.Context) (map[string]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM read_marks`)
+	if err != nil {
+		return nil, fmt.Errorf("list read papers: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("list read papers: %w", err)
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// examineTexts checks every stored text reads back whole (decompresses to
+// its recorded size) and that the text index holds exactly the texts.
+func (c *Checkup) examineTexts(ctx context.Context, db *sql.DB) {
+	var indexed int
+	err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM texts), (SELECT count(*) FROM texts_fts_docsize)`).
+		Scan(&c.FullTexts, &indexed)
+	if err != nil {
+		c.problem("cannot count the full texts: %v", err)
+		return
+	}
+	if indexed != c.FullTexts {
+		c.problem("full-text search of texts out of step: %d texts, %d indexed", c.FullTexts, indexed)
+	}
+	rows, err := db.QueryContext(ctx, `SELECT id, size, body FROM texts`)
+	if err != nil {
+		c.problem("cannot read the full texts: %v", err)
+		return
+	}
+	defer rows.Close()
+	var bad []string
+	for rows.Next() {
+		var id string
+		var size int
+		var body []byte
+		if err := rows.Scan(&id, &size, &body); err != nil {
+			c.problem("cannot read the full texts: %v", err)
+			return
+		}
+		if md, err := decompressText(body); err != nil || len(md) != size {
+			bad = append(bad, id)
+		}
+	}
+	if len(bad) > 0 {
+		c.problem("%d full texts are damaged (%s): `papers fetch --refresh ID` fetches them again",
+			len(bad), strings.Join(bad[:min(len(bad), 5)], ", "))
+	}
+}
+
+// QueuedWithoutText lists the queued papers with no stored full text, in
+// queue order: what a sync fetches so the queue reads offline.
+func (s *Store) QueuedWithoutText(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT q.id FROM queue q
+		WHERE NOT EXISTS (SELECT 1 FROM texts t WHERE t.id = q.id) ORDER BY q.position`)
+	if err != nil {
+		return nil, fmt.Errorf("list queued papers without text: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("list queued papers without text: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// TextSentence is the sentence of a paper's stored text holding the first
+// of terms found, "" when it has no text or none is found.
+func (s *Store) TextSentence(ctx context.Context, id string, terms []string) (string, error) {
+	var body []byte
+	err := s.db.QueryRowContext(ctx, `SELECT body FROM texts WHERE id = ?`, id).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read full text %s: %w", id, err)
+	}
+	md, err := decompressText(body)
+	if err != nil {
+		return "", nil // damaged: doctor says so; the search still lists the paper
+	}
+	return Sentence(string(md), terms), nil
+}

@@ -1,0 +1,105 @@
+package fulltext
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/tui/clean"
+)
+
+// TopRepos is how many linked models, datasets and Spaces are listed each.
+const TopRepos = 5
+
+// maxIndent is the deepest a reply is indented: deeper ones line up there.
+const maxIndent = 6
+
+// DiscussionMarkdown is a paper's discussion for the detail: the comments
+// threaded, with author, date and reactions, then the linked repositories
+// (the top few of each kind, and how many there are). Comments are
+// Markdown written by users: they are cleaned and escaped like every other
+// text, so they show as written and cannot inject links or escapes.
+func DiscussionMarkdown(d feed.Discussion) string {
+	var b strings.Builder
+	if n := d.Count(); n > 0 {
+		fmt.Fprintf(&b, "## Discussion (%d %s)\n\n", n, plural(n, "comment"))
+		for _, c := range d.Comments {
+			writeComment(&b, c, 0)
+		}
+		b.WriteString("\n")
+	}
+	repos := []struct {
+		kind  string
+		list  []feed.Repo
+		total int
+	}{{"Models", d.Models, d.NumModels}, {"Datasets", d.Datasets, d.NumDatasets}, {"Spaces", d.Spaces, d.NumSpaces}}
+	for _, r := range repos {
+		if r.total == 0 && len(r.list) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "**%s** (%d)", r.kind, max(r.total, len(r.list)))
+		for i, repo := range r.list {
+			if i == TopRepos {
+				fmt.Fprintf(&b, " …")
+				break
+			}
+			b.WriteString(" · " + repoLine(repo))
+		}
+		b.WriteString("\n\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func writeComment(b *strings.Builder, c feed.Comment, depth int) {
+	indent := strings.Repeat("  ", min(depth, maxIndent))
+	who := clean.Markdown(clean.Line(c.Author))
+	if who == "" {
+		who = "someone"
+	}
+	if name := clean.Line(c.AuthorName); name != "" && name != c.Author {
+		who += " (" + clean.Markdown(name) + ")"
+	}
+	head := "**" + who + "**"
+	if !c.Created.IsZero() {
+		head += " · " + c.Created.Format("2006-01-02")
+	}
+	for _, r := range c.Reactions {
+		head += fmt.Sprintf(" · %s %d", clean.Markdown(clean.Line(r.Name)), r.Count)
+	}
+	if c.Edited {
+		head += " · edited"
+	}
+	text := clean.Markdown(clean.Line(c.Text))
+	if c.Hidden {
+		text = "*hidden*"
+	}
+	fmt.Fprintf(b, "%s- %s: %s\n", indent, head, text)
+	for _, r := range c.Replies {
+		writeComment(b, r, depth+1)
+	}
+}
+
+func repoLine(r feed.Repo) string {
+	s := clean.Markdown(clean.Line(r.ID))
+	if r.Emoji != "" {
+		s = clean.Markdown(clean.Line(r.Emoji)) + " " + s
+	}
+	var facts []string
+	if r.Downloads > 0 {
+		facts = append(facts, fmt.Sprintf("%d downloads", r.Downloads))
+	}
+	if r.Likes > 0 {
+		facts = append(facts, fmt.Sprintf("%d likes", r.Likes))
+	}
+	if len(facts) > 0 {
+		s += " (" + strings.Join(facts, ", ") + ")"
+	}
+	return s
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
