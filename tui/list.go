@@ -60,6 +60,10 @@ type listPane struct {
 	// rows or styles change.
 	drawn      map[int]string
 	drawnWidth int
+
+	// rowsRead counts row lookups, so tests can check that a key's cost
+	// does not grow with the list.
+	rowsRead int
 }
 
 func newListPane(byDay bool) listPane {
@@ -68,6 +72,7 @@ func newListPane(byDay bool) listPane {
 
 // row is the i-th row of the view, if its page is loaded.
 func (l *listPane) row(i int) (row, bool) {
+	l.rowsRead++
 	if i >= l.total {
 		if i-l.total < len(l.remote) {
 			return l.remote[i-l.total], true
@@ -121,10 +126,15 @@ func (l *listPane) moveTo(i, height int) {
 }
 
 // scroll keeps the cursor in view, counting the day separators drawn.
+// It looks at no more rows than fit on the screen, so a jump across
+// 100,000 rows costs what a step of one does.
 func (l *listPane) scroll(height int) {
 	if l.cursor < l.offset {
 		l.offset = l.cursor
 	}
+	// Every row takes at least a line: an offset further than height rows
+	// above the cursor would put the cursor below the screen.
+	l.offset = max(l.offset, l.cursor-height+1)
 	for l.offset < l.cursor && l.linesBetween(l.offset, l.cursor) > height {
 		l.offset++
 	}
