@@ -13,18 +13,14 @@ func (m Model) keyPressed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.searchKey(msg)
 	}
 	if m.showHelp {
-		if key.Matches(msg, m.keys.Quit) && msg.String() == "ctrl+c" {
-			return m.quit()
-		}
-		m.showHelp = false
-		return m, nil
+		return m.helpKey(msg)
 	}
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.showHelp = true
+		m.showHelp, m.helpOffset = true, 0
 		return m, nil
 	case key.Matches(msg, k.NextPane):
 		return m.focusPane((m.focus + 1) % paneCount)

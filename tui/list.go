@@ -274,11 +274,14 @@ func rowLine(st styles, r row, w int, selected bool, marks []string, showDay boo
 	if w >= 70 {
 		whoW = min(24, w/4)
 	}
-	titleW := max(1, w-2-ansi.StringWidth(stats)-1-whoW-2)
-	title, who := fit(r.title, titleW), ""
+	// mark, space, stats, space, title, then "  who" when it fits.
+	titleW := max(1, w-2-ansi.StringWidth(stats)-1)
+	title, who := "", ""
 	if whoW > 0 {
+		titleW = max(1, titleW-2-whoW)
 		who = "  " + fit(r.who, whoW)
 	}
+	title = fit(r.title, titleW)
 	if selected {
 		return st.pSelected.on(fit(mark+" "+stats+" "+title+who, w))
 	}

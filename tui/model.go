@@ -41,6 +41,7 @@ type Model struct {
 	focus         pane
 	lastFocus     pane // the pane before the detail was opened
 	showHelp      bool
+	helpOffset    int // the first help line shown
 
 	view       store.Filter // what the list shows, composed of:
 	sort       store.Sort

@@ -142,16 +142,51 @@ func TestHelpIsGeneratedFromBindings(t *testing.T) {
 	hs := newHarness(t, newTestLibrary(t), 160, 48)
 	hs.keys("?")
 	s := hs.screen()
-	for _, b := range hs.m.keys.FullHelp() {
-		for _, k := range b {
-			if !strings.Contains(s, k.Help().Desc) {
-				t.Errorf("help lacks %q", k.Help().Desc)
-			}
+	for _, k := range hs.m.keys.helpBindings() {
+		if !strings.Contains(s, k.Help().Desc) {
+			t.Errorf("help lacks %q", k.Help().Desc)
 		}
 	}
-	hs.keys("j")
+	for _, g := range hs.m.keys.groups() {
+		if !strings.Contains(s, g.title) {
+			t.Errorf("help lacks the heading %q", g.title)
+		}
+	}
+	hs.keys("x")
 	if hs.m.showHelp || hs.selectedID() != "2510.00001" {
 		t.Error("a key on the help screen should only close it")
+	}
+}
+
+// TestHelpScrollsToTheEnd: on the smallest terminal every line of the
+// help can be scrolled into sight, and esc closes it.
+func TestHelpScrollsToTheEnd(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), minWidth, minHeight)
+	hs.keys("?")
+	seen := map[string]bool{}
+	look := func() {
+		for _, l := range strings.Split(hs.screen(), "\n") {
+			seen[strings.Trim(l, "│ ")] = true
+		}
+	}
+	look()
+	for range 40 {
+		hs.keys("j")
+		look()
+	}
+	hs.keys("g")
+	look()
+	if !hs.m.showHelp {
+		t.Fatal("movement keys closed the help")
+	}
+	for _, l := range hs.m.helpLines(hs.m.helpRect().w - 2) {
+		if l := strings.TrimSpace(ansi.Strip(l)); l != "" && !seen[l] {
+			t.Errorf("help line never shown: %q", l)
+		}
+	}
+	hs.keys("esc")
+	if hs.m.showHelp || hs.m.focus != paneList {
+		t.Error("esc did not close the help")
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -70,7 +69,7 @@ func (m Model) tabBar() string {
 			tabs = append(tabs, m.st.tab.Render(label))
 		}
 	}
-	return ansi.Truncate(strings.Join(tabs, " "), m.width, "")
+	return fitLines([]string{strings.Join(tabs, " ")}, m.width)[0]
 }
 
 // box draws a pane with its border and title into r. Lines are fitted
@@ -249,45 +248,6 @@ func (m Model) searchLine(w int) string {
 	}
 	return m.st.paneTitleActive.Render("/ "+clean.Line(m.search.input.Value())) +
 		m.st.dimmed.Render(count+" · "+sortLabel(m.sort)+" · esc clears")
-}
-
-// helpScreen lays the key groups out in as many columns as fit, then
-// the search syntax and the trending formula as room allows.
-func (m Model) helpScreen() string {
-	width := m.width - 4
-	m.help.SetWidth(0) // measured here, not cut
-	var rows []string
-	var row [][]key.Binding
-	for _, group := range m.keys.FullHelp() {
-		try := append(append([][]key.Binding{}, row...), group)
-		if len(row) > 0 && ansi.StringWidth(firstLine(m.help.FullHelpView(try))) > width {
-			rows = append(rows, m.help.FullHelpView(row))
-			row = nil
-		}
-		row = append(row, group)
-	}
-	rows = append(rows, m.help.FullHelpView(row))
-	notes := m.st.dimmed.Render(ansi.Wrap("Search: words (the last one as a prefix) and author:NAME org:NAME "+
-		"kw:WORD upvotes:>N day:YYYY-MM-DD since:DATE until:DATE is:queued|unread|read has:code. "+
-		"Trending: "+store.TrendingFormula+".", width, ""))
-	body := "papers — keys (any key closes)\n\n" + strings.Join(rows, "\n\n") + "\n\n" + notes
-	lines := strings.Split(body, "\n")
-	if len(lines) > m.height-2 {
-		lines = lines[:m.height-2]
-	}
-	return "\n" + strings.Join(fitLines(prefixAll(lines, "  "), m.width), "\n")
-}
-
-func firstLine(s string) string {
-	first, _, _ := strings.Cut(s, "\n")
-	return first
-}
-
-func prefixAll(lines []string, p string) []string {
-	for i := range lines {
-		lines[i] = p + lines[i]
-	}
-	return lines
 }
 
 // joinColumns puts boxes of equal height side by side; each of their
