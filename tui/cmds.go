@@ -44,10 +44,17 @@ func pageCmd(lib Library, f store.Filter, gen, page int) tea.Cmd {
 	})
 }
 
-func positionCmd(lib Library, f store.Filter, gen int, id string) tea.Cmd {
+// positionCmd finds where the first of ids (the selection, then its
+// neighbours, nearest first) sits in the view.
+func positionCmd(lib Library, f store.Filter, gen int, ids []string) tea.Cmd {
 	return libCmd(func(ctx context.Context) tea.Msg {
-		i, err := lib.Position(ctx, f, id)
-		return selectionFound{gen: gen, index: i, err: err}
+		found, err := lib.Positions(ctx, f, ids)
+		for _, id := range ids {
+			if i, ok := found[id]; ok {
+				return selectionFound{gen: gen, index: i, id: id, err: err}
+			}
+		}
+		return selectionFound{gen: gen, index: -1, err: err}
 	})
 }
 

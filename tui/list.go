@@ -61,6 +61,13 @@ type listPane struct {
 	drawn      map[int]string
 	drawnWidth int
 
+	// follow is the selection and its neighbours, nearest first, while a
+	// reload looks for where they went; a move by the user ends it.
+	// followLine is the screen row the selection keeps, or -1 to keep the
+	// offset (new papers above a synced view show up above it).
+	follow     []string
+	followLine int
+
 	// rowsRead counts row lookups, so tests can check that a key's cost
 	// does not grow with the list.
 	rowsRead int
@@ -120,7 +127,14 @@ func (l *listPane) move(delta, height int) {
 	l.moveTo(l.cursor+delta, height)
 }
 
+// moveTo is a move the user asked for: it ends any search of a reload
+// for the selection.
 func (l *listPane) moveTo(i, height int) {
+	l.follow = nil
+	l.clampTo(i, height)
+}
+
+func (l *listPane) clampTo(i, height int) {
 	l.cursor = max(0, min(i, l.count()-1))
 	l.scroll(height)
 }
@@ -171,6 +185,67 @@ func (l *listPane) neededPages(height int) []int {
 		}
 	}
 	return pages
+}
+
+// maxNeighbours is how many rows each side of the selection a reload
+// looks for when the selected paper itself left the view.
+const maxNeighbours = 200
+
+// followIDs is what a reload keeps the selection on: the selected paper,
+// then its neighbours nearest first (the one below before the one above),
+// or what an unfinished reload was already looking for.
+func (l *listPane) followIDs() []string {
+	if len(l.follow) > 0 {
+		return l.follow
+	}
+	r, ok := l.selected()
+	if !ok {
+		return nil
+	}
+	ids := []string{r.ID}
+	for d := 1; d <= maxNeighbours; d++ {
+		for _, i := range []int{l.cursor + d, l.cursor - d} {
+			if i < 0 || i >= l.total {
+				continue
+			}
+			if r, ok := l.row(i); ok {
+				ids = append(ids, r.ID)
+			}
+		}
+	}
+	return ids
+}
+
+// found puts the cursor on the paper a reload looked for, at index.
+func (l *listPane) found(index, height int) {
+	if !l.counted {
+		l.total = max(l.total, index+1)
+	}
+	l.cursor = index
+	if l.followLine >= 0 {
+		l.offset = max(0, index-l.followLine)
+		// Near the end, fill the screen rather than leave rows above
+		// out of sight.
+		for l.offset > 0 && l.count()-l.offset < height && l.linesBetween(l.offset-1, l.count()-1) <= height {
+			l.offset--
+		}
+	}
+	l.follow = nil
+	l.scroll(height)
+}
+
+// foundIn ends a reload's search early when the selected paper is in a
+// page that arrived.
+func (l *listPane) foundIn(page int, rows []row, height int) {
+	if len(l.follow) == 0 {
+		return
+	}
+	for i, r := range rows {
+		if r.ID == l.follow[0] {
+			l.found(page*pageSize+i, height)
+			return
+		}
+	}
 }
 
 // dropFarPages forgets pages far from the cursor so memory stays flat

@@ -112,7 +112,7 @@ func TestPeriodViewsAndSteps(t *testing.T) {
 		t.Errorf("t: %+v", hs.m.period)
 	}
 	hs.keys("v") // week of 2025-09-29: all six papers
-	if hs.m.period.kind != periodWeek || hs.m.list.total != 6 || hs.m.sort != store.SortUpvotes {
+	if hs.m.period.kind != periodWeek || hs.m.list.total != 6 || hs.m.sort != store.SortNewest {
 		t.Errorf("week: %+v %d %s", hs.m.period, hs.m.list.total, hs.m.sort)
 	}
 	hs.keys("v") // October 2025: five

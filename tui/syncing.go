@@ -29,7 +29,7 @@ func (m Model) syncProgressed(msg syncProgressed) (tea.Model, tea.Cmd) {
 	m.sync.day, m.sync.index, m.sync.total = msg.p.Day, msg.p.Index, msg.p.Total
 	var refresh tea.Cmd
 	if msg.p.Done && msg.p.Err == nil {
-		refresh = m.refreshView(true)
+		refresh = m.refreshView()
 	}
 	return m, tea.Batch(listenSync(m.sync.ch), refresh)
 }
@@ -52,7 +52,7 @@ func (m Model) syncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 		m.sync.offline = false
 		m.notice = fmt.Sprintf("synced %d days: %d new, %d updated", r.Days, r.New, r.Updated)
 	}
-	return m, m.refreshView(true)
+	return m, m.refreshView()
 }
 
 func (m Model) spun(msg spinner.TickMsg) (tea.Model, tea.Cmd) {

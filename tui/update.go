@@ -166,7 +166,7 @@ func (m Model) counted(msg countLoaded) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.list.total, m.list.counted = msg.total, true
-	m.list.moveTo(m.list.cursor, m.listHeight())
+	m.list.clampTo(m.list.cursor, m.listHeight())
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
@@ -186,8 +186,9 @@ func (m Model) pageArrived(msg pageLoaded) (tea.Model, tea.Cmd) {
 		// is still on its way.
 		m.list.total = max(m.list.total, msg.page*pageSize+len(msg.rows))
 	}
+	m.list.foundIn(msg.page, msg.rows, m.listHeight())
 	m.list.scroll(m.listHeight())
-	return m, m.wantDetail()
+	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
 func (m Model) detailArrived(msg detailRendered) (tea.Model, tea.Cmd) {
@@ -233,7 +234,7 @@ func (m Model) stateSaved(msg stateSaved) (tea.Model, tea.Cmd) {
 		// show the library as it is.
 		m.errMsg = clean.Line(fmt.Sprintf("%s %s failed: %v", msg.id, msg.change, msg.err))
 		m.saves = nil
-		return m, tea.Batch(queueCmd(m.opts.Library), m.refreshView(false))
+		return m, tea.Batch(queueCmd(m.opts.Library), m.refreshView())
 	}
 	if msg.change != changeOpened {
 		m.notice = fmt.Sprintf("%s %s", msg.id, msg.change)
@@ -258,9 +259,11 @@ func (m Model) stateSaved(msg stateSaved) (tea.Model, tea.Cmd) {
 }
 
 // refreshView reloads the view in place: the count and the pages in sight.
-// With keepSelection, the cursor follows the selected paper to wherever
-// the reload puts it.
-func (m *Model) refreshView(keepSelection bool) tea.Cmd {
+// The cursor follows the selected paper to wherever the reload puts it,
+// or to its nearest neighbour when it left the view, however many
+// reloads come before the answer.
+func (m *Model) refreshView() tea.Cmd {
+	follow := m.list.followIDs()
 	m.gen++
 	visible := map[int][]row{}
 	for p, rows := range m.list.pages {
@@ -274,27 +277,33 @@ func (m *Model) refreshView(keepSelection bool) tea.Cmd {
 		m.list.pending[p] = true
 		cmds = append(cmds, pageCmd(m.opts.Library, m.view, m.gen, p))
 	}
-	if r, ok := m.list.selected(); ok && keepSelection {
-		cmds = append(cmds, positionCmd(m.opts.Library, m.view, m.gen, r.ID))
+	m.list.follow, m.list.followLine = follow, -1
+	if len(follow) > 0 {
+		cmds = append(cmds, positionCmd(m.opts.Library, m.view, m.gen, follow))
 	}
 	return tea.Batch(cmds...)
 }
 
 func (m Model) selectionFound(msg selectionFound) (tea.Model, tea.Cmd) {
-	if msg.gen != m.gen || msg.err != nil || msg.index < 0 {
+	if msg.gen != m.gen || len(m.list.follow) == 0 {
+		return m, nil // stale, or the user moved since
+	}
+	if msg.err != nil || msg.index < 0 {
+		// Neither the paper nor any neighbour is in the view: the cursor
+		// stays on its row.
+		m.list.follow = nil
 		return m, nil
 	}
-	// The view stays where it was, so new papers above show up, unless the
-	// selected paper would leave the screen.
-	m.list.cursor = msg.index
-	m.list.scroll(m.listHeight())
-	return m, m.loadPages()
+	// After a refresh the view stays where it was, so new papers above
+	// show up, unless the selected paper would leave the screen.
+	m.list.found(msg.index, m.listHeight())
+	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
 func (m Model) toggleUnreadOnly() (tea.Model, tea.Cmd) {
 	m.unreadOnly = !m.unreadOnly
 	m.notice = map[bool]string{true: "showing unread papers", false: "showing all papers"}[m.unreadOnly]
-	return m, m.reload()
+	return m, m.reload(true)
 }
 
 func (m Model) opened(msg opened) (tea.Model, tea.Cmd) {
