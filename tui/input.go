@@ -9,6 +9,7 @@ import (
 )
 
 func (m Model) keyPressed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	m.clearError() // read by now; the key may say something new
 	if m.search.typing {
 		return m.searchKey(msg)
 	}
@@ -102,7 +103,7 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 		return m, openCmd(feed.Paper{ID: id}.PDFURL()), true
 	case key.Matches(msg, k.Copy):
 		url := feed.Paper{ID: id}.HFURL()
-		m.notice = "copied " + url
+		m.say("copied " + url)
 		return m, tea.SetClipboard(url), true
 	}
 	return m, nil, false
@@ -220,11 +221,11 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, m.wantDetail()
 	case key.Matches(msg, k.NextHit):
 		if !m.detail.jumpHit(1) {
-			m.notice = "no more hits below"
+			m.say("no more hits below")
 		}
 	case key.Matches(msg, k.PrevHit):
 		if !m.detail.jumpHit(-1) {
-			m.notice = "no more hits above"
+			m.say("no more hits above")
 		}
 	case key.Matches(msg, k.Down):
 		vp.scroll(1)

@@ -61,8 +61,13 @@ type Model struct {
 	dataVersion  int64         // the library's, when last looked at
 	saves        []pendingSave // state changes not yet written, oldest first
 	watchEvery   time.Duration
-	notice       string // the last message for the status bar
-	errMsg       string // the last error, in one line
+	notice       string // the latest event for the status bar, in one line
+	errMsg       string // the same when that event is an error, else ""
+	noticeSeq    int    // bumped per error, so only the latest one fades
+	fadeSeq      int    // the error whose fading is scheduled
+	fadeAfter    time.Duration
+	libTotal     int // papers in the library, whatever the view
+	libCounted   bool
 }
 
 // syncState is the background sync as the status bar shows it.
@@ -90,6 +95,7 @@ func New(opts Options) Model {
 	m.search.input = newSearchInput()
 	m.search.debounce = searchDebounce
 	m.watchEvery = watchEvery
+	m.fadeAfter = errorFade
 	m.view = m.composeView()
 	m.sync.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
 	m.setStyle(opts.Style != "light")
@@ -116,6 +122,7 @@ func (m Model) glamourStyle() string {
 func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{
 		countCmd(m.opts.Library, m.view, m.gen),
+		libraryCountCmd(m.opts.Library),
 		pageCmd(m.opts.Library, m.view, m.gen, 0),
 		queueCmd(m.opts.Library),
 		m.syncIfStale(),

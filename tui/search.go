@@ -110,10 +110,10 @@ func (m Model) searchDue(msg searchDue) (tea.Model, tea.Cmd) {
 	text := m.search.input.Value()
 	q, err := query.Parse(text)
 	if err != nil {
-		m.errMsg = clean.Line(err.Error())
+		m.fail(clean.Line(err.Error()))
 		return m, nil
 	}
-	m.errMsg = ""
+	m.clearError()
 	m.search.parsed, m.search.active = q, !q.Empty()
 	if m.search.active && m.sort == store.SortNewest && q.Match != "" {
 		m.sort = store.SortRelevance
@@ -131,7 +131,7 @@ func (m Model) endSearch() (tea.Model, tea.Cmd) {
 	m.search.input.Blur()
 	m.search.input.SetValue("")
 	m.search.seq++
-	m.errMsg = ""
+	m.clearError()
 	if !m.search.active && m.search.saved == nil {
 		return m, nil
 	}
@@ -206,7 +206,7 @@ func (m Model) nextSort() store.Sort {
 
 func (m Model) cycleSort() (tea.Model, tea.Cmd) {
 	m.sort = m.nextSort()
-	m.notice = "sorted by " + sortLabel(m.sort)
+	m.say("sorted by " + sortLabel(m.sort))
 	return m, m.reload(true)
 }
 
@@ -291,10 +291,10 @@ func (m Model) periodKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 func (m Model) periodArrived(msg periodFound) (tea.Model, tea.Cmd) {
 	switch {
 	case msg.err != nil:
-		m.errMsg = clean.Line(msg.err.Error())
+		m.fail(clean.Line(msg.err.Error()))
 		return m, nil
 	case msg.day == "":
-		m.notice = "no papers beyond this " + m.period.kind.name()
+		m.say("no papers beyond this " + m.period.kind.name())
 		return m, nil
 	}
 	m.period.anchor = msg.day

@@ -128,3 +128,14 @@ func TestPeriodViewsAndSteps(t *testing.T) {
 		t.Errorf("back to all: %+v %d", hs.m.period, hs.m.list.total)
 	}
 }
+
+// TestEmptyViewSaysWhatIsTrue: a period or search with nothing in it
+// says so; only an empty library says the library is empty.
+func TestEmptyViewSaysWhatIsTrue(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 100, 30)
+	hs.keys("/", "c", "a", "f", "e", "enter", "v", "[")
+	hs.requireScreen("No papers match cafe in Wed 1 Oct 2025")
+	if strings.Contains(hs.screen(), "library is empty") {
+		t.Errorf("an empty period called the library empty:\n%s", hs.screen())
+	}
+}

@@ -12,16 +12,16 @@ import (
 
 func (m Model) startSync() (tea.Model, tea.Cmd) {
 	if m.sync.running {
-		m.notice = "a sync is already running"
+		m.say("a sync is already running")
 		return m, nil
 	}
 	if m.opts.Fetcher == nil {
-		m.notice = "sync is off in this reader"
+		m.say("sync is off in this reader")
 		return m, nil
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	m.sync = syncState{running: true, ch: make(chan tea.Msg, 1), cancel: cancel, spin: m.sync.spin}
-	m.errMsg = ""
+	m.clearError()
 	return m, tea.Batch(syncCmd(ctx, m.opts.Library, m.opts.Fetcher, m.sync.ch), m.sync.spin.Tick)
 }
 
@@ -40,17 +40,17 @@ func (m Model) syncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 	r := msg.report
 	switch {
 	case msg.err != nil && errors.Is(msg.err, context.Canceled):
-		m.notice = "sync cancelled"
+		m.say("sync cancelled")
 	case msg.err != nil:
-		m.errMsg = clean.Line("sync failed: " + msg.err.Error())
+		m.fail(clean.Line("sync failed: " + msg.err.Error()))
 	case len(r.Failed) > 0 && r.Days == 0:
 		m.sync.offline = true
-		m.errMsg = clean.Line(fmt.Sprintf("sync failed: %s", r.Failed[0].Error))
+		m.fail(clean.Line(fmt.Sprintf("sync failed: %s", r.Failed[0].Error)))
 	case len(r.Failed) > 0:
-		m.errMsg = clean.Line(fmt.Sprintf("synced %d days, %d failed: %s: %s", r.Days, len(r.Failed), r.Failed[0].Day, r.Failed[0].Error))
+		m.fail(clean.Line(fmt.Sprintf("synced %d days, %d failed: %s: %s", r.Days, len(r.Failed), r.Failed[0].Day, r.Failed[0].Error)))
 	default:
 		m.sync.offline = false
-		m.notice = fmt.Sprintf("synced %d days: %d new, %d updated", r.Days, r.New, r.Updated)
+		m.say(fmt.Sprintf("synced %d days: %d new, %d updated", r.Days, r.New, r.Updated))
 	}
 	return m, m.refreshView()
 }

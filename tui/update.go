@@ -9,8 +9,18 @@ import (
 	"github.com/papertui/papers/tui/clean"
 )
 
-// Update routes each message to the method that handles it.
+// Update routes each message to the method that handles it; an error
+// any of them shows fades in time.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.route(msg)
+	nm := next.(Model)
+	if fade := nm.fadeError(); fade != nil {
+		return nm, tea.Batch(cmd, fade)
+	}
+	return nm, cmd
+}
+
+func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m.resized(msg.Width, msg.Height)
@@ -62,6 +72,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.remoteStored(msg)
 	case periodFound:
 		return m.periodArrived(msg)
+	case errorFaded:
+		return m.errorFaded(msg)
+	case libraryCounted:
+		return m.libraryCounted(msg)
 	}
 	return m, nil
 }
@@ -162,7 +176,7 @@ func (m Model) counted(msg countLoaded) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if msg.err != nil {
-		m.errMsg = clean.Line(msg.err.Error())
+		m.fail(clean.Line(msg.err.Error()))
 		return m, nil
 	}
 	m.list.total, m.list.counted = msg.total, true
@@ -176,7 +190,7 @@ func (m Model) pageArrived(msg pageLoaded) (tea.Model, tea.Cmd) {
 	}
 	delete(m.list.pending, msg.page)
 	if msg.err != nil {
-		m.errMsg = clean.Line(msg.err.Error())
+		m.fail(clean.Line(msg.err.Error()))
 		return m, nil
 	}
 	m.list.pages[msg.page] = msg.rows
@@ -215,7 +229,7 @@ func (m Model) queueArrived(msg queueLoaded) (tea.Model, tea.Cmd) {
 		return m, nil // stale already: the queue is reloaded when the writes are done
 	}
 	if msg.err != nil {
-		m.errMsg = clean.Line(msg.err.Error())
+		m.fail(clean.Line(msg.err.Error()))
 		return m, nil
 	}
 	m.queue.set(msg.records)
@@ -232,12 +246,12 @@ func (m Model) stateSaved(msg stateSaved) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		// What was asked after it assumed it had worked: drop it all and
 		// show the library as it is.
-		m.errMsg = clean.Line(fmt.Sprintf("%s %s failed: %v", msg.id, msg.change, msg.err))
+		m.fail(clean.Line(fmt.Sprintf("%s %s failed: %v", msg.id, msg.change, msg.err)))
 		m.saves = nil
 		return m, tea.Batch(queueCmd(m.opts.Library), m.refreshView())
 	}
 	if msg.change != changeOpened {
-		m.notice = fmt.Sprintf("%s %s", msg.id, msg.change)
+		m.say(fmt.Sprintf("%s %s", msg.id, msg.change))
 	}
 	m.detail.forget(msg.id)
 	if m.detail.shown.id == msg.id {
@@ -272,7 +286,7 @@ func (m *Model) refreshView() tea.Cmd {
 		}
 	}
 	m.list.pages, m.list.pending = visible, map[int]bool{}
-	cmds := []tea.Cmd{countCmd(m.opts.Library, m.view, m.gen)}
+	cmds := []tea.Cmd{countCmd(m.opts.Library, m.view, m.gen), libraryCountCmd(m.opts.Library)}
 	for p := range visible {
 		m.list.pending[p] = true
 		cmds = append(cmds, pageCmd(m.opts.Library, m.view, m.gen, p))
@@ -302,15 +316,15 @@ func (m Model) selectionFound(msg selectionFound) (tea.Model, tea.Cmd) {
 
 func (m Model) toggleUnreadOnly() (tea.Model, tea.Cmd) {
 	m.unreadOnly = !m.unreadOnly
-	m.notice = map[bool]string{true: "showing unread papers", false: "showing all papers"}[m.unreadOnly]
+	m.say(map[bool]string{true: "showing unread papers", false: "showing all papers"}[m.unreadOnly])
 	return m, m.reload(true)
 }
 
 func (m Model) opened(msg opened) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
-		m.errMsg = clean.Line(fmt.Sprintf("could not open %s: %v", msg.url, msg.err))
+		m.fail(clean.Line(fmt.Sprintf("could not open %s: %v", msg.url, msg.err)))
 	} else {
-		m.notice = "opened " + msg.url
+		m.say("opened " + msg.url)
 	}
 	return m, nil
 }

@@ -304,3 +304,14 @@ func TestFastKeysWriteWhatWasAsked(t *testing.T) {
 	hs.keysAtOnce("x", "x")
 	assertQueue(t, lib, "2510.00001", "2510.00003")
 }
+
+// TestCountsFormattedAlike: the position and the total of the title use
+// the same digit grouping.
+func TestCountsFormattedAlike(t *testing.T) {
+	if got := countOf(9577, 9577); got != "9,577/9,577" {
+		t.Errorf("countOf = %q", got)
+	}
+	hs := newHarness(t, newTestLibrary(t), 100, 24)
+	hs.m.list.total, hs.m.list.cursor = 12345, 1233
+	hs.requireScreen("Papers 1,234/12,345")
+}

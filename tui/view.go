@@ -142,7 +142,7 @@ func (m Model) paneTitle(p pane) string {
 			t += " · " + sortLabel(m.sort)
 		}
 		if m.list.counted && m.list.total > 0 {
-			t += fmt.Sprintf(" %d/%s", m.list.cursor+1, humanize.Comma(int64(m.list.total)))
+			t += " " + countOf(m.list.cursor+1, m.list.total)
 		}
 		return t
 	case paneDetail:
@@ -152,6 +152,11 @@ func (m Model) paneTitle(p pane) string {
 		return "Detail"
 	}
 	return fmt.Sprintf("Queue (%d)", len(m.queue.records))
+}
+
+// countOf is "9,577/9,577": both numbers formatted alike.
+func countOf(n, total int) string {
+	return humanize.Comma(int64(n)) + "/" + humanize.Comma(int64(total))
 }
 
 // paneContent is a pane's lines; fitted says they are already exactly w
@@ -188,9 +193,22 @@ func (m Model) detailContent(w int) ([]string, bool) {
 // emptyList says why there is nothing to show and what to do about it.
 func (m Model) emptyList(w int) string {
 	var msg string
+	in := ""
+	if m.period.kind != periodAll {
+		in = " in " + m.period.label()
+	}
 	switch {
+	case m.search.active:
+		msg = "No papers match " + clean.Line(m.search.input.Value()) + in + ". Press esc to clear the search."
+		if in != "" {
+			msg += " [ and ] step to other periods."
+		}
 	case m.unreadOnly:
-		msg = "No unread papers. Press u to show all."
+		msg = "No unread papers" + in + ". Press u to show all."
+	case m.libraryTotal() > 0 && in != "":
+		msg = "No papers" + in + ". [ and ] step to other periods; v changes the view."
+	case m.libraryTotal() > 0:
+		msg = "No papers in this view."
 	case m.sync.running:
 		msg = "The library is empty. Syncing the feed…"
 	default:
@@ -208,8 +226,15 @@ func (m Model) emptyList(w int) string {
 // statusBar: sync state or the last message on the left, counts and the
 // help key on the right.
 func (m Model) statusBar() string {
-	right := m.st.status.Render(fmt.Sprintf("%s papers · %d queued · ? help",
-		humanize.Comma(int64(m.list.total)), len(m.queue.records)))
+	papers := humanize.Comma(int64(m.libraryTotal())) + " papers"
+	right := ""
+	if m.sync.offline {
+		// A short mark that stays while the feed cannot be reached; the
+		// error itself fades like any other.
+		right = m.st.statusErr.Render("offline") + m.st.status.Render(" · ")
+		papers = humanize.Comma(int64(m.libraryTotal())) + " cached papers"
+	}
+	right += m.st.status.Render(fmt.Sprintf("%s · %d queued · ? help", papers, len(m.queue.records)))
 	left := m.statusLeft()
 	room := m.width - ansi.StringWidth(right) - 1
 	left = ansi.Truncate(left, max(0, room), "…")
@@ -221,13 +246,19 @@ func (m Model) statusLeft() string {
 	switch {
 	case len(m.saves) > 0:
 		return m.st.status.Render("saving…")
-	case m.sync.running && m.sync.day != "":
-		return m.sync.spin.View() + fmt.Sprintf(" syncing %s (%d/%d)", m.sync.day, m.sync.index, m.sync.total)
 	case m.sync.running:
-		return m.sync.spin.View() + " syncing…"
-	case m.errMsg != "" && m.sync.offline:
-		return m.st.statusErr.Render(fmt.Sprintf("offline: showing %s cached papers", humanize.Comma(int64(m.list.total)))) +
-			m.st.status.Render(" · "+m.errMsg)
+		// The sync goes on for long: the latest event shows beside it.
+		s := m.sync.spin.View() + " syncing…"
+		if m.sync.day != "" {
+			s = m.sync.spin.View() + fmt.Sprintf(" syncing %s (%d/%d)", m.sync.day, m.sync.index, m.sync.total)
+		}
+		if m.errMsg != "" {
+			return s + m.st.statusErr.Render(" · "+m.errMsg)
+		}
+		if m.notice != "" {
+			s += m.st.status.Render(" · " + m.notice)
+		}
+		return s
 	case m.errMsg != "":
 		return m.st.statusErr.Render(m.errMsg)
 	case m.notice != "":
@@ -244,7 +275,7 @@ func (m Model) searchLine(w int) string {
 	}
 	count := ""
 	if m.list.counted {
-		count = fmt.Sprintf("  %d/%s", min(m.list.cursor+1, m.list.total), humanize.Comma(int64(m.list.total)))
+		count = "  " + countOf(min(m.list.cursor+1, m.list.total), m.list.total)
 	}
 	return m.st.paneTitleActive.Render("/ "+clean.Line(m.search.input.Value())) +
 		m.st.dimmed.Render(count+" · "+sortLabel(m.sort)+" · esc clears")
