@@ -49,6 +49,13 @@ func (m Model) keyPressed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if next, cmd, handled := m.paperKey(msg, id); handled {
 			return next, cmd
 		}
+	} else if m.isPaperKey(msg) {
+		m.say("no paper selected")
+		return m, nil
+	}
+	if why := m.cannotAct(msg); why != "" {
+		m.say(why)
+		return m, nil
 	}
 	switch m.focus {
 	case paneList:
@@ -105,8 +112,52 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 		url := feed.Paper{ID: id}.HFURL()
 		m.say("copied " + url)
 		return m, tea.SetClipboard(url), true
+	case key.Matches(msg, k.AllAuthors):
+		m.detail.allAuthors = !m.detail.allAuthors
+		if !computeLayout(m.width, m.height, m.focus).visible[paneDetail] {
+			m.say(map[bool]string{true: "all authors", false: "first authors"}[m.detail.allAuthors] + " in the detail (enter opens it)")
+		}
+		return m, m.wantDetail(), true
+	case key.Matches(msg, k.Done):
+		if !m.isQueued(id) {
+			m.say(id + " is not in the queue (b queues it)")
+			return m, nil, true
+		}
+		for i, r := range m.queue.records {
+			if r.ID == id {
+				m.queue.remove(i)
+				break
+			}
+		}
+		return m, m.save(changeDone, id, func(ctx context.Context) error { return lib.Done(ctx, id) }), true
 	}
 	return m, nil, false
+}
+
+// isPaperKey says whether msg is one of the keys that act on a paper.
+func (m Model) isPaperKey(msg tea.KeyPressMsg) bool {
+	k := m.keys
+	return key.Matches(msg, k.Bookmark, k.ToggleRead, k.OpenHF, k.OpenPDF, k.Copy, k.AllAuthors, k.Done, k.Open)
+}
+
+// cannotAct says why a key does nothing where it was pressed, so no key
+// is silently ignored; "" when the pane handles it.
+func (m Model) cannotAct(msg tea.KeyPressMsg) string {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.MoveUp, k.MoveDown) && m.focus != paneQueue:
+		return "K and J reorder the queue: press 3 for the queue"
+	case key.Matches(msg, k.PrevPeriod, k.NextPeriod, k.Latest):
+		return "[, ] and t step through periods: press v for a day, week or month"
+	case key.Matches(msg, k.NextHit, k.PrevHit) && m.focus != paneDetail:
+		if !m.search.active {
+			return "n and N jump between search hits: press / to search"
+		}
+		return "n and N jump between hits in the detail: press enter to open it"
+	case key.Matches(msg, k.NextHit, k.PrevHit) && len(m.detail.hits) == 0:
+		return "no search hits in this paper"
+	}
+	return ""
 }
 
 // isQueued and isRead answer for the state the user has asked for: the
@@ -202,9 +253,6 @@ func (m Model) queueKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.queue.move(1, h)
 		pos := m.queue.cursor + 1
 		return m, m.save(changeMoved, r.ID, func(ctx context.Context) error { return lib.Move(ctx, r.ID, pos) })
-	case key.Matches(msg, m.keys.Done):
-		m.queue.remove(m.queue.cursor)
-		return m, m.save(changeDone, r.ID, func(ctx context.Context) error { return lib.Done(ctx, r.ID) })
 	}
 	return m, nil
 }
@@ -216,9 +264,6 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Back):
 		m.focus = m.lastFocus
 		return m, tea.Batch(m.loadPages(), m.wantDetail())
-	case key.Matches(msg, k.AllAuthors):
-		m.detail.allAuthors = !m.detail.allAuthors
-		return m, m.wantDetail()
 	case key.Matches(msg, k.NextHit):
 		if !m.detail.jumpHit(1) {
 			m.say("no more hits below")
