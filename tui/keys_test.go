@@ -44,3 +44,31 @@ func TestKeysThatCannotActSayWhy(t *testing.T) {
 		t.Errorf("o on an empty list says %q", empty.m.notice)
 	}
 }
+
+// TestStatesReadWithoutColour: with NO_COLOR, read, unread and queued
+// rows differ by a glyph, in the list and in the queue.
+func TestStatesReadWithoutColour(t *testing.T) {
+	lib := newTestLibrary(t)
+	lib.SetRead(context.Background(), true, "2510.00004")
+	lib.Enqueue(context.Background(), "2510.00004", "2510.00005")
+	hs := &harness{t: t, m: testModel(Options{Library: lib, Style: "dark", NoColor: true})}
+	hs.run(hs.m.Init())
+	hs.send(sizeMsg(200, 40))
+	line := func(title string) string {
+		for _, l := range strings.Split(hs.screen(), "\n") {
+			if i := strings.Index(l, title); i >= 0 && strings.Contains(l[:i], "▲") {
+				_, after, _ := strings.Cut(l, "│")
+				return after
+			}
+		}
+		t.Fatalf("no line holds %q", title)
+		return ""
+	}
+	read, unread := line("Diffusion Models"), line("Retrieval Is All")
+	if !strings.HasPrefix(read, "●"+readMark) || !strings.HasPrefix(unread, "  ") {
+		t.Errorf("read %q and unread %q rows start alike", read, unread)
+	}
+	if !strings.Contains(hs.screen(), " 1."+readMark+" Diffusion") || !strings.Contains(hs.screen(), " 2.  A Benchmark") {
+		t.Errorf("queue rows do not mark the read paper:\n%s", hs.screen())
+	}
+}

@@ -329,9 +329,10 @@ func dayRule(st styles, day string, w int) string {
 	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
 }
 
-// rowLine is one paper: queued mark, upvotes, comments, title, who. The
-// selected row is drawn plain in the selection colours, so no inner
-// style reset can cut its background short.
+// rowLine is one paper: queued mark, read mark, upvotes, comments,
+// title, who. The states have glyphs, not only colours, so they read the
+// same without colour (NO_COLOR). The selected row is drawn plain in the
+// selection colours, so no inner style reset can cut its background short.
 func rowLine(st styles, r row, w int, selected bool, marks []string, showDay bool) string {
 	mark := " "
 	switch {
@@ -339,6 +340,10 @@ func rowLine(st styles, r row, w int, selected bool, marks []string, showDay boo
 		mark = "●"
 	case r.remote && !r.inLibrary:
 		mark = "»" // not in the library yet
+	}
+	seen := " "
+	if r.Read {
+		seen = readMark
 	}
 	stats := fmt.Sprintf("%5s %3d", fmt.Sprintf("▲%d", r.Upvotes), r.Comments)
 	if showDay {
@@ -358,7 +363,7 @@ func rowLine(st styles, r row, w int, selected bool, marks []string, showDay boo
 	}
 	title = fit(r.title, titleW)
 	if selected {
-		return st.pSelected.on(fit(mark+" "+stats+" "+title+who, w))
+		return st.pSelected.on(fit(mark+seen+stats+" "+title+who, w))
 	}
 	text := st.pUnread
 	if r.Read {
@@ -369,8 +374,11 @@ func rowLine(st styles, r row, w int, selected bool, marks []string, showDay boo
 	}
 	// Search hits stand out; after each, the row's own style resumes.
 	title = markHits(title, marks, st.pHighlight.pre, st.pHighlight.post+text.pre)
-	return mark + " " + st.pUpvotes.on(stats) + " " + text.on(title) + st.pDimmed.on(who)
+	return mark + st.pDimmed.on(seen) + st.pUpvotes.on(stats) + " " + text.on(title) + st.pDimmed.on(who)
 }
+
+// readMark marks a read paper in the list and the queue.
+const readMark = "✓"
 
 // fit truncates s to w cells with an ellipsis and pads it to exactly w,
 // measuring wide (CJK, emoji) and zero-width (combining) runes right.

@@ -57,7 +57,11 @@ func (q *queuePane) view(st styles, w, h int, keys keyMap) string {
 	// plain in the selection colours, so no inner reset cuts it short.
 	var lines []string
 	for i := q.offset; i < len(q.records) && len(lines) < h; i++ {
-		num := fmt.Sprintf("%2d. ", i+1)
+		seen := " "
+		if q.records[i].Read {
+			seen = readMark
+		}
+		num := fmt.Sprintf("%2d.%s ", i+1, seen)
 		title := fit(q.titles[i], max(1, w-len(num)))
 		if i == q.cursor {
 			lines = append(lines, st.pSelected.on(num+title))
