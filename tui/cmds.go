@@ -3,13 +3,11 @@ package tui
 import (
 	"context"
 	"errors"
-	"io"
 	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/cli/browser"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/article"
 )
@@ -153,9 +151,7 @@ func listenSync(ch chan tea.Msg) tea.Cmd {
 
 func openCmd(url string) tea.Cmd {
 	return func() tea.Msg {
-		// xdg-open and friends print; they must not scribble on the screen.
-		browser.Stdout, browser.Stderr = io.Discard, io.Discard
-		return opened{url: url, err: browser.OpenURL(url)}
+		return opened{url: url, err: openURL(url)}
 	}
 }
 

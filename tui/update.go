@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -321,9 +322,12 @@ func (m Model) toggleUnreadOnly() (tea.Model, tea.Cmd) {
 }
 
 func (m Model) opened(msg opened) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		m.fail(clean.Line(fmt.Sprintf("could not open %s: %v", msg.url, msg.err)))
-	} else {
+	switch {
+	case errors.Is(msg.err, errNoBrowser):
+		m.fail("no browser: set $BROWSER, or y copies the link")
+	case msg.err != nil:
+		m.fail(clean.Line(fmt.Sprintf("could not open the link (y copies it): %v", msg.err)))
+	default:
 		m.say("opened " + msg.url)
 	}
 	return m, nil
