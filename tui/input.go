@@ -8,6 +8,7 @@ import (
 	"github.com/papertui/papers/feed"
 )
 
+// keyPressed handles keys that work everywhere, then the focused pane's.
 func (m Model) keyPressed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	m.clearError() // read by now; the key may say something new
 	if m.search.typing {
@@ -66,6 +67,7 @@ func (m Model) keyPressed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m.queueKey(msg)
 }
 
+// quit stops a running sync and ends the program.
 func (m Model) quit() (tea.Model, tea.Cmd) {
 	if m.sync.cancel != nil {
 		m.sync.cancel()
@@ -73,6 +75,8 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 	return m, tea.Quit
 }
 
+// currentID is the paper the keys act on: the queue's selection in the
+// queue pane, the detail's paper in the detail pane, else the list's.
 func (m Model) currentID() (string, bool) {
 	switch m.focus {
 	case paneQueue:
@@ -89,6 +93,7 @@ func (m Model) currentID() (string, bool) {
 	return r.ID, ok
 }
 
+// paperKey handles the keys that act on one paper from any pane.
 func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, bool) {
 	k, lib := m.keys, m.opts.Library
 	switch {
@@ -205,6 +210,7 @@ func (m Model) isRead(id string) bool {
 	return false
 }
 
+// focusPane moves the focus to p.
 func (m Model) focusPane(p pane) (tea.Model, tea.Cmd) {
 	if p != paneDetail {
 		m.lastFocus = p
@@ -213,6 +219,7 @@ func (m Model) focusPane(p pane) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
+// listKey handles the list's own keys: movement, enter and esc.
 func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	h := m.listHeight()
 	if !m.navigate(msg, h, m.list.cursor, m.list.total, func(i int) { m.list.moveTo(i, h) }) {
@@ -230,6 +237,7 @@ func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
+// queueKey handles the queue's own keys: movement, enter and reordering.
 func (m Model) queueKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	h := m.queueHeight()
 	lib := m.opts.Library
@@ -257,6 +265,7 @@ func (m Model) queueKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// detailKey scrolls the detail, jumps between hits and goes back.
 func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
 	vp := &m.detail.vp
@@ -292,6 +301,8 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// navigate applies the movement keys to a cursor over n items shown h at
+// a time; it reports whether msg was a movement key.
 func (m Model) navigate(msg tea.KeyPressMsg, h, cursor, n int, moveTo func(int)) bool {
 	k := m.keys
 	target := cursor
@@ -319,6 +330,7 @@ func (m Model) navigate(msg tea.KeyPressMsg, h, cursor, n int, moveTo func(int))
 	return true
 }
 
+// openPaper shows a paper's detail and marks it read.
 func (m Model) openPaper(id string, from pane) (tea.Model, tea.Cmd) {
 	m.lastFocus = from
 	m.focus = paneDetail
@@ -331,6 +343,7 @@ func (m Model) openPaper(id string, from pane) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(cmds...)
 }
 
+// wheeled scrolls the detail when it has the focus, else the list.
 func (m Model) wheeled(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	delta := 3
 	if msg.Mouse().Button == tea.MouseWheelUp {
@@ -344,6 +357,7 @@ func (m Model) wheeled(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
+// clicked selects the list row under the pointer.
 func (m Model) clicked(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	lay := computeLayout(m.width, m.height, m.focus)
 	pos := msg.Mouse()

@@ -21,6 +21,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return nm, cmd
 }
 
+// route hands each message to its handler.
 func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -81,6 +82,7 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// resized lays the panes out for a new terminal size, keeping the selection.
 func (m Model) resized(w, h int) (tea.Model, tea.Cmd) {
 	m.width, m.height = w, h
 	m.help.SetWidth(w)
@@ -90,6 +92,8 @@ func (m Model) resized(w, h int) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
+// themeKnown settles the style once the terminal said its background (or
+// did not in time), and renders the detail in it.
 func (m Model) themeKnown(dark bool) (tea.Model, tea.Cmd) {
 	if m.themed {
 		return m, nil
@@ -100,13 +104,6 @@ func (m Model) themeKnown(dark bool) (tea.Model, tea.Cmd) {
 	return m, m.wantDetail()
 }
 
-// keyPressed handles keys that work everywhere, then the focused pane's.
-// currentID is the paper the keys act on: the queue's selection in the
-// queue pane, the detail's paper in the detail pane, else the list's.
-// paperKey handles the keys that act on one paper from any pane.
-// navigate applies the movement keys to a cursor over n items shown h at
-// a time; it reports whether msg was a movement key.
-// openPaper shows a paper's detail and marks it read.
 // wantDetail asks for the detail of the paper the focus points at, from
 // the cache when it can.
 func (m *Model) wantDetail() tea.Cmd {
@@ -158,11 +155,13 @@ func (m Model) detailTarget() string {
 	return r.ID
 }
 
+// detailWidth is the width the detail is rendered for.
 func (m Model) detailWidth() int {
 	w := computeLayout(m.width, m.height, paneDetail).panes[paneDetail].w
 	return w
 }
 
+// loadPages asks for the pages around the viewport not yet loaded.
 func (m Model) loadPages() tea.Cmd {
 	var cmds []tea.Cmd
 	for _, p := range m.list.neededPages(m.listHeight()) {
@@ -172,6 +171,7 @@ func (m Model) loadPages() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// counted takes the view's size.
 func (m Model) counted(msg countLoaded) (tea.Model, tea.Cmd) {
 	if msg.gen != m.gen {
 		return m, nil
@@ -185,6 +185,8 @@ func (m Model) counted(msg countLoaded) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
+// pageArrived takes a page of rows, and the selection when a reload was
+// looking for it there.
 func (m Model) pageArrived(msg pageLoaded) (tea.Model, tea.Cmd) {
 	if msg.gen != m.gen {
 		return m, nil
@@ -206,6 +208,7 @@ func (m Model) pageArrived(msg pageLoaded) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
+// detailArrived caches a rendered detail and shows it if it is still wanted.
 func (m Model) detailArrived(msg detailRendered) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		if msg.key == m.detail.want {
@@ -225,6 +228,7 @@ func (m Model) detailArrived(msg detailRendered) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// queueArrived takes the queue, unless writes still pending make it stale.
 func (m Model) queueArrived(msg queueLoaded) (tea.Model, tea.Cmd) {
 	if len(m.saves) > 0 {
 		return m, nil // stale already: the queue is reloaded when the writes are done
@@ -299,6 +303,7 @@ func (m *Model) refreshView() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// selectionFound puts the cursor where a reload found the selection.
 func (m Model) selectionFound(msg selectionFound) (tea.Model, tea.Cmd) {
 	if msg.gen != m.gen || len(m.list.follow) == 0 {
 		return m, nil // stale, or the user moved since
@@ -315,12 +320,14 @@ func (m Model) selectionFound(msg selectionFound) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
+// toggleUnreadOnly shows only unread papers, or all again.
 func (m Model) toggleUnreadOnly() (tea.Model, tea.Cmd) {
 	m.unreadOnly = !m.unreadOnly
 	m.say(map[bool]string{true: "showing unread papers", false: "showing all papers"}[m.unreadOnly])
 	return m, m.reload(true)
 }
 
+// opened says whether a link reached the browser.
 func (m Model) opened(msg opened) (tea.Model, tea.Cmd) {
 	switch {
 	case errors.Is(msg.err, errNoBrowser):
@@ -332,5 +339,3 @@ func (m Model) opened(msg opened) (tea.Model, tea.Cmd) {
 	}
 	return m, nil
 }
-
-// clicked selects the list row under the pointer.
