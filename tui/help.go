@@ -47,7 +47,7 @@ func (m Model) helpBlock(g keyGroup) []string {
 	lines := []string{m.st.paneTitleActive.Render(g.title)}
 	for _, b := range g.keys {
 		h := b.Help()
-		lines = append(lines, m.help.Styles.FullKey.Render(fit(h.Key, keyW))+" "+m.help.Styles.FullDesc.Render(h.Desc))
+		lines = append(lines, m.st.help.FullKey.Render(fit(h.Key, keyW))+" "+m.st.help.FullDesc.Render(h.Desc))
 	}
 	return lines
 }

@@ -263,7 +263,7 @@ func (l *listPane) dropFarPages() {
 }
 
 // view draws the visible rows into w × h, each line exactly w wide.
-func (l *listPane) view(st styles, w, h int, marks []string) []string {
+func (l *listPane) view(st *styles, w, h int, marks []string) []string {
 	lines := make([]string, 0, h)
 	prevDay := "\x00"
 	for i := l.offset; i < l.count() && len(lines) < h; i++ {
@@ -284,7 +284,7 @@ func (l *listPane) view(st styles, w, h int, marks []string) []string {
 	return lines
 }
 
-func (l *listPane) drawRow(st styles, r row, i, w int, marks []string) string {
+func (l *listPane) drawRow(st *styles, r row, i, w int, marks []string) string {
 	if i == l.cursor {
 		return rowLine(st, r, w, true, nil, !l.byDay)
 	}
@@ -312,7 +312,7 @@ func shortDay(day string) string {
 }
 
 // groupRule draws the rule over a day or over the remote results.
-func groupRule(st styles, group string, w, remote int) string {
+func groupRule(st *styles, group string, w, remote int) string {
 	if group != remoteGroup {
 		return dayRule(st, group, w)
 	}
@@ -320,7 +320,7 @@ func groupRule(st styles, group string, w, remote int) string {
 	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
 }
 
-func dayRule(st styles, day string, w int) string {
+func dayRule(st *styles, day string, w int) string {
 	label := "not in the feed"
 	if t, err := time.Parse(time.DateOnly, day); err == nil {
 		label = t.Format("Mon 2 Jan 2006")
@@ -333,7 +333,7 @@ func dayRule(st styles, day string, w int) string {
 // title, who. The states have glyphs, not only colours, so they read the
 // same without colour (NO_COLOR). The selected row is drawn plain in the
 // selection colours, so no inner style reset can cut its background short.
-func rowLine(st styles, r row, w int, selected bool, marks []string, showDay bool) string {
+func rowLine(st *styles, r row, w int, selected bool, marks []string, showDay bool) string {
 	mark := " "
 	switch {
 	case r.Queued:

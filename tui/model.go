@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/papertui/papers/feed"
@@ -33,9 +32,8 @@ type Options struct {
 type Model struct {
 	opts   Options
 	keys   keyMap
-	st     styles
+	st     *styles // a pointer: Models are copied on every message
 	themed bool // the style is settled (asked, answered or timed out)
-	help   help.Model
 
 	width, height int
 	focus         pane
@@ -87,7 +85,6 @@ func New(opts Options) Model {
 	m := Model{
 		opts:   opts,
 		keys:   newKeyMap(),
-		help:   help.New(),
 		list:   newListPane(true),
 		detail: newDetailPane(),
 		sort:   store.SortNewest,
@@ -104,8 +101,8 @@ func New(opts Options) Model {
 }
 
 func (m *Model) setStyle(dark bool) {
-	m.st = newStyles(dark, m.opts.NoColor)
-	m.help.Styles = m.st.help
+	st := newStyles(dark, m.opts.NoColor)
+	m.st = &st
 	styleSearchInput(&m.search.input, dark)
 }
 

@@ -45,7 +45,7 @@ func (q *queuePane) move(delta, height int) {
 	}
 }
 
-func (q *queuePane) view(st styles, w, h int, keys keyMap) string {
+func (q *queuePane) view(st *styles, w, h int, keys keyMap) string {
 	if !q.loaded {
 		return st.dimmed.Render("loading…")
 	}

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"context"
+	"fmt"
+	"unicode/utf8"
 	"strings"
 	"time"
 
@@ -86,6 +88,12 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // searchEdit hands a key or a paste to the box and, when the text
 // changed, schedules the search.
 func (m Model) searchEdit(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.Text != "" && m.searchFull() {
+		// A paste into a terminal without bracketed paste arrives as one
+		// key per character: past the limit each costs nothing.
+		m.say(fmt.Sprintf("the search box holds %d characters", m.search.input.CharLimit))
+		return m, nil
+	}
 	before := m.search.input.Value()
 	var cmd tea.Cmd
 	m.search.input, cmd = m.search.input.Update(msg)
@@ -99,6 +107,12 @@ func (m Model) searchEdit(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmd, func() tea.Msg { return due(time.Time{}) })
 	}
 	return m, tea.Batch(cmd, tea.Tick(m.search.debounce, due))
+}
+
+// searchFull says whether the box holds all the characters it can.
+func (m Model) searchFull() bool {
+	limit := m.search.input.CharLimit
+	return limit > 0 && utf8.RuneCountInString(m.search.input.Value()) >= limit
 }
 
 // searchDue runs the search once typing has paused; a bad filter is a

@@ -139,3 +139,30 @@ func TestEmptyViewSaysWhatIsTrue(t *testing.T) {
 		t.Errorf("an empty period called the library empty:\n%s", hs.screen())
 	}
 }
+
+// TestLongPasteStopsAtTheLimit: 60 KB typed into the box one key at a
+// time (a paste without bracketed paste) leaves it at its limit, says
+// so, and schedules no search past the limit.
+func TestLongPasteStopsAtTheLimit(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 100, 24)
+	hs.keys("/")
+	limit := hs.m.search.input.CharLimit
+	for i := range limit {
+		hs.m = mustModel(hs.m.Update(keyMsg(string(rune('a' + i%26)))))
+	}
+	for range 60_000 {
+		next, cmd := hs.m.Update(keyMsg("x"))
+		hs.m = next.(Model)
+		if cmd != nil {
+			t.Fatal("a key past the limit started work")
+		}
+	}
+	if n := len(hs.m.search.input.Value()); n != limit {
+		t.Errorf("box holds %d characters", n)
+	}
+	if !strings.Contains(hs.m.notice, "holds 250 characters") {
+		t.Errorf("status says %q", hs.m.notice)
+	}
+}
+
+func mustModel(m tea.Model, _ tea.Cmd) Model { return m.(Model) }

@@ -85,7 +85,6 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 // resized lays the panes out for a new terminal size, keeping the selection.
 func (m Model) resized(w, h int) (tea.Model, tea.Cmd) {
 	m.width, m.height = w, h
-	m.help.SetWidth(w)
 	m.list.scroll(m.listHeight())
 	m.queue.move(0, m.queueHeight())
 	m.detail.vp.setHeight(m.bodyHeight(paneDetail) - 1)
