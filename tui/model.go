@@ -33,7 +33,7 @@ type Model struct {
 	opts   Options
 	keys   keyMap
 	st     *styles // a pointer: Models are copied on every message
-	themed bool // the style is settled (asked, answered or timed out)
+	themed bool    // the style is settled (asked, answered or timed out)
 
 	width, height int
 	focus         pane

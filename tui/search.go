@@ -3,9 +3,9 @@ package tui
 import (
 	"context"
 	"fmt"
-	"unicode/utf8"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
