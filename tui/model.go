@@ -75,6 +75,7 @@ type syncState struct {
 	cancel  context.CancelFunc
 	spin    spinner.Model
 	day     string
+	first   string // the oldest day this sync fetched
 	index   int
 	total   int
 	offline bool

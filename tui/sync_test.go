@@ -126,3 +126,21 @@ func anyContains(lines []string, s string) bool {
 	}
 	return false
 }
+
+// TestSyncAfterImportNamesTheGap: a library imported up to an old day and
+// then synced for the last week says what is missing and how to fill it.
+func TestSyncAfterImportNamesTheGap(t *testing.T) {
+	srv := feedtest.New(t)
+	for _, d := range synth.Days(30, 9, time.Now().UTC().AddDate(0, 0, -2)) {
+		srv.SetDay(d.Date, d.Body)
+	}
+	client := feed.NewClient(srv.URL)
+	client.Wait = func(ctx context.Context, d time.Duration) error { return nil }
+	hs := &harness{t: t, m: testModel(Options{Library: unsyncedLibrary(t), Fetcher: client, Style: "dark"})}
+	hs.run(hs.m.Init())
+	hs.send(tea.WindowSizeMsg{Width: 200, Height: 48})
+	hs.keys("r")
+	if !strings.Contains(hs.m.notice, "papers sync --since 2025-10-03") || !strings.Contains(hs.m.notice, "no papers 3 Oct 2025 – ") {
+		t.Errorf("status says %q", hs.m.notice)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
@@ -27,6 +29,9 @@ func (m Model) startSync() (tea.Model, tea.Cmd) {
 
 func (m Model) syncProgressed(msg syncProgressed) (tea.Model, tea.Cmd) {
 	m.sync.day, m.sync.index, m.sync.total = msg.p.Day, msg.p.Index, msg.p.Total
+	if m.sync.first == "" || msg.p.Day < m.sync.first {
+		m.sync.first = msg.p.Day
+	}
 	var refresh tea.Cmd
 	if msg.p.Done && msg.p.Err == nil {
 		refresh = m.refreshView()
@@ -52,7 +57,44 @@ func (m Model) syncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 		m.sync.offline = false
 		m.say(fmt.Sprintf("synced %d days: %d new, %d updated", r.Days, r.New, r.Updated))
 	}
-	return m, m.refreshView()
+	var gap tea.Cmd
+	if msg.err == nil && r.Days > 0 && m.sync.first != "" {
+		gap = gapCmd(m.opts.Library, m.sync.first)
+	}
+	return m, tea.Batch(m.refreshView(), gap)
+}
+
+// gapDays is how many days without papers before a synced stretch count
+// as a gap: the feed has papers every week.
+const gapDays = 7
+
+// gapFound: the library holds nothing between two days, after a sync
+// that started later than the library's last day (an imported library
+// then synced the default week).
+type gapFound struct{ from, to string }
+
+// gapCmd looks for days missing before first, the oldest day a sync
+// fetched.
+func gapCmd(lib Library, first string) tea.Cmd {
+	return libCmd(func(ctx context.Context) tea.Msg {
+		before, err := lib.NeighbourDay(ctx, first, -1)
+		a, errA := time.Parse(time.DateOnly, before)
+		b, errB := time.Parse(time.DateOnly, first)
+		if err != nil || errA != nil || errB != nil || b.Sub(a) <= gapDays*24*time.Hour {
+			return nil
+		}
+		return gapFound{from: a.AddDate(0, 0, 1).Format(time.DateOnly), to: b.AddDate(0, 0, -1).Format(time.DateOnly)}
+	})
+}
+
+// gapArrived says what is missing and how to fill it.
+func (m Model) gapArrived(msg gapFound) (tea.Model, tea.Cmd) {
+	gap := fmt.Sprintf("no papers %s: papers sync --since %s fills the gap", dayRange(msg.from, msg.to), msg.from)
+	if strings.HasPrefix(m.notice, "synced ") {
+		gap = m.notice + " · " + gap // still the latest event
+	}
+	m.say(gap)
+	return m, nil
 }
 
 func (m Model) spun(msg spinner.TickMsg) (tea.Model, tea.Cmd) {

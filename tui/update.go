@@ -74,6 +74,8 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.remoteStored(msg)
 	case periodFound:
 		return m.periodArrived(msg)
+	case gapFound:
+		return m.gapArrived(msg)
 	case errorFaded:
 		return m.errorFaded(msg)
 	case libraryCounted:
