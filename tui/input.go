@@ -222,7 +222,7 @@ func (m Model) focusPane(p pane) (tea.Model, tea.Cmd) {
 // listKey handles the list's own keys: movement, enter and esc.
 func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	h := m.listHeight()
-	if !m.navigate(msg, h, m.list.cursor, m.list.total, func(i int) { m.list.moveTo(i, h) }) {
+	if !m.navigate(msg, h, m.list.cursor, m.list.count(), func(i int) { m.list.moveTo(i, h) }) {
 		switch {
 		case key.Matches(msg, m.keys.Open):
 			if r, ok := m.list.selected(); ok {
@@ -233,7 +233,6 @@ func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	m.list.dropFarPages()
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 

@@ -164,6 +164,9 @@ func (m Model) detailWidth() int {
 
 // loadPages asks for the pages around the viewport not yet loaded.
 func (m Model) loadPages() tea.Cmd {
+	// Every move (keys, wheel, click, a reload finding the selection)
+	// comes here: memory stays flat however the list is scrolled.
+	m.list.dropFarPages()
 	var cmds []tea.Cmd
 	for _, p := range m.list.neededPages(m.listHeight()) {
 		m.list.pending[p] = true
