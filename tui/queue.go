@@ -18,7 +18,18 @@ type queuePane struct {
 	loaded  bool
 }
 
+// set takes the queue as loaded, keeping the selection on its paper
+// wherever the reload put it; when it left the queue, the paper now in
+// its place (the next one) is selected.
 func (q *queuePane) set(recs []store.Record) {
+	if prev, ok := q.selected(); ok {
+		for i, r := range recs {
+			if r.ID == prev.ID {
+				q.cursor = i
+				break
+			}
+		}
+	}
 	q.records = recs
 	q.titles = make([]string, len(recs))
 	for i, r := range recs {

@@ -119,3 +119,20 @@ func TestViewKeepsTheSort(t *testing.T) {
 		}
 	}
 }
+
+// TestQueueSelectionFollowsItsPaper: another process reordering the
+// queue does not move the queue's selection to another paper.
+func TestQueueSelectionFollowsItsPaper(t *testing.T) {
+	lib := newTestLibrary(t)
+	lib.Enqueue(context.Background(), "2510.00001", "2510.00002", "2510.00003")
+	hs := newHarness(t, lib, 200, 50)
+	hs.keys("3", "G")
+	if err := lib.Move(context.Background(), "2510.00003", 1); err != nil {
+		t.Fatal(err)
+	}
+	hs.send(libraryVersion{version: 42})
+	hs.send(libraryVersion{version: 43})
+	if r, _ := hs.m.queue.selected(); r.ID != "2510.00003" {
+		t.Errorf("queue selection on %s", r.ID)
+	}
+}
