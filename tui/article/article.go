@@ -123,6 +123,14 @@ func authorsLine(r store.Record, all bool, moreHint string) string {
 	return line
 }
 
+// plural is word for one, else word with an s.
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
 func factsLine(r store.Record) string {
 	p := r.Paper
 	day := "not in the feed"
@@ -133,7 +141,7 @@ func factsLine(r store.Record) string {
 	if !p.Published.IsZero() {
 		facts = append(facts, "**arXiv** "+p.Published.Format("2006-01-02"))
 	}
-	facts = append(facts, fmt.Sprintf("**▲ %d** upvotes", p.Upvotes), fmt.Sprintf("**%d** comments", p.Comments))
+	facts = append(facts, fmt.Sprintf("**▲ %d** %s", p.Upvotes, plural(p.Upvotes, "upvote")), fmt.Sprintf("**%d** %s", p.Comments, plural(p.Comments, "comment")))
 	var state []string
 	if r.Queued {
 		state = append(state, fmt.Sprintf("queued #%d", r.QueuePos))
