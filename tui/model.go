@@ -66,6 +66,22 @@ type Model struct {
 	fadeAfter    time.Duration
 	libTotal     int // papers in the library, whatever the view
 	libCounted   bool
+
+	// Bubble Tea draws the whole screen after every message. drawSeq
+	// counts the messages that may have changed it; one that changed
+	// nothing (a key past the search box's limit, 60,000 of them in a
+	// paste without bracketed paste) sets quiet, and View answers from
+	// frame, shared by every copy of the model, instead of drawing again.
+	drawSeq uint64
+	quiet   bool
+	frame   *frameCache
+}
+
+// frameCache is the last screen drawn and the drawSeq it was drawn at.
+type frameCache struct {
+	seq     uint64
+	content string
+	valid   bool
 }
 
 // syncState is the background sync as the status bar shows it.
@@ -89,6 +105,7 @@ func New(opts Options) Model {
 		list:   newListPane(true),
 		detail: newDetailPane(),
 		sort:   store.SortNewest,
+		frame:  &frameCache{},
 	}
 	m.search.input = newSearchInput()
 	m.search.debounce = searchDebounce

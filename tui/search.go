@@ -90,8 +90,11 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (m Model) searchEdit(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.Text != "" && m.searchFull() {
 		// A paste into a terminal without bracketed paste arrives as one
-		// key per character: past the limit each costs nothing.
-		m.say(fmt.Sprintf("the search box holds %d characters", m.search.input.CharLimit))
+		// key per character: past the limit each costs nothing, and
+		// once said, changes nothing on screen.
+		full := fmt.Sprintf("the search box holds %d characters", m.search.input.CharLimit)
+		m.quiet = m.notice == full
+		m.say(full)
 		return m, nil
 	}
 	before := m.search.input.Value()

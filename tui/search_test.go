@@ -150,11 +150,16 @@ func TestLongPasteStopsAtTheLimit(t *testing.T) {
 	for i := range limit {
 		hs.m = mustModel(hs.m.Update(keyMsg(string(rune('a' + i%26)))))
 	}
+	hs.m = mustModel(hs.m.Update(keyMsg("x"))) // says the box is full
+	drawn := hs.m.drawSeq
 	for range 60_000 {
 		next, cmd := hs.m.Update(keyMsg("x"))
 		hs.m = next.(Model)
 		if cmd != nil {
 			t.Fatal("a key past the limit started work")
+		}
+		if hs.m.drawSeq != drawn {
+			t.Fatal("a key past the limit has the screen drawn again")
 		}
 	}
 	if n := len(hs.m.search.input.Value()); n != limit {

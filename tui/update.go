@@ -15,6 +15,11 @@ import (
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.route(msg)
 	nm := next.(Model)
+	if nm.quiet {
+		nm.quiet = false
+	} else {
+		nm.drawSeq++
+	}
 	if fade := nm.fadeError(); fade != nil {
 		return nm, tea.Batch(cmd, fade)
 	}

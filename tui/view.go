@@ -15,7 +15,10 @@ import (
 // View draws the screen from the model; it does no I/O and no rendering
 // of Markdown (that happened in a Cmd).
 func (m Model) View() tea.View {
-	v := tea.NewView(m.screen())
+	if !m.frame.valid || m.frame.seq != m.drawSeq {
+		m.frame.content, m.frame.seq, m.frame.valid = m.screen(), m.drawSeq, true
+	}
+	v := tea.NewView(m.frame.content)
 	v.AltScreen = true
 	if m.opts.Mouse {
 		v.MouseMode = tea.MouseModeCellMotion
