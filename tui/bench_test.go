@@ -76,29 +76,65 @@ func BenchmarkFirstFrame100k(b *testing.B) {
 	}
 }
 
-// BenchmarkKeypress100k: one j (Update + View) at 100,000 papers, with
-// p50 and p99 of single keypresses. Page loads a move asks for run
-// outside the timing, as they run off the UI loop.
+// BenchmarkKeypress100k: one movement key (Update + View) at 100,000
+// papers, with p50 and p99 of single keypresses, for every movement key:
+// G from the top and g from the bottom cross the whole list. Page loads
+// a move asks for run outside the timing, as they run off the UI loop.
 func BenchmarkKeypress100k(b *testing.B) {
-	hs := &harness{t: b, m: testModel(Options{Library: openBench(b), Style: "dark"})}
-	hs.run(hs.m.Init())
-	hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
-	var times []time.Duration
-	key := keyMsg("j")
-	for b.Loop() {
-		start := time.Now()
-		next, cmd := hs.m.Update(key)
-		hs.m = next.(Model)
-		_ = hs.m.View()
-		times = append(times, time.Since(start))
-		b.StopTimer()
-		hs.run(cmd)
-		if hs.m.list.cursor >= hs.m.list.total-1 {
-			hs.keys("g")
-		}
-		b.StartTimer()
+	lib := openBench(b)
+	wheel := func(button tea.MouseButton) tea.Msg {
+		return tea.MouseWheelMsg{X: 10, Y: 10, Button: button}
 	}
-	reportPercentiles(b, times)
+	for _, c := range []struct {
+		name string
+		msg  tea.Msg
+		// reset puts the cursor back where the key can move it again.
+		reset func(m Model) string
+	}{
+		{"j", keyMsg("j"), func(m Model) string { return endAt(m, "g", true) }},
+		{"k", keyMsg("k"), func(m Model) string { return endAt(m, "G", false) }},
+		{"G-from-top", keyMsg("G"), func(Model) string { return "g" }},
+		{"g-from-bottom", keyMsg("g"), func(Model) string { return "G" }},
+		{"ctrl+d", keyMsg("ctrl+d"), func(m Model) string { return endAt(m, "g", true) }},
+		{"ctrl+u", keyMsg("ctrl+u"), func(m Model) string { return endAt(m, "G", false) }},
+		{"pgdown", keyMsg("pgdown"), func(m Model) string { return endAt(m, "g", true) }},
+		{"pgup", keyMsg("pgup"), func(m Model) string { return endAt(m, "G", false) }},
+		{"wheel-down", wheel(tea.MouseWheelDown), func(m Model) string { return endAt(m, "g", true) }},
+		{"wheel-up", wheel(tea.MouseWheelUp), func(m Model) string { return endAt(m, "G", false) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			hs := &harness{t: b, m: testModel(Options{Library: lib, Style: "dark"})}
+			hs.run(hs.m.Init())
+			hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
+			if k := c.reset(hs.m); k != "" {
+				hs.keys(k)
+			}
+			var times []time.Duration
+			for b.Loop() {
+				start := time.Now()
+				next, cmd := hs.m.Update(c.msg)
+				hs.m = next.(Model)
+				_ = hs.m.View()
+				times = append(times, time.Since(start))
+				b.StopTimer()
+				hs.run(cmd)
+				if k := c.reset(hs.m); k != "" {
+					hs.keys(k)
+				}
+				b.StartTimer()
+			}
+			reportPercentiles(b, times)
+		})
+	}
+}
+
+// endAt is the key that starts over when the cursor reached the end a
+// key moves towards: the last row going down, the first going up.
+func endAt(m Model, key string, down bool) string {
+	if down && m.list.cursor >= m.list.total-1 || !down && m.list.cursor == 0 {
+		return key
+	}
+	return ""
 }
 
 func reportPercentiles(b *testing.B, times []time.Duration) {

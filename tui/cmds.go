@@ -3,13 +3,11 @@ package tui
 import (
 	"context"
 	"errors"
-	"io"
 	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/cli/browser"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/article"
 )
@@ -44,10 +42,17 @@ func pageCmd(lib Library, f store.Filter, gen, page int) tea.Cmd {
 	})
 }
 
-func positionCmd(lib Library, f store.Filter, gen int, id string) tea.Cmd {
+// positionCmd finds where the first of ids (the selection, then its
+// neighbours, nearest first) sits in the view.
+func positionCmd(lib Library, f store.Filter, gen int, ids []string) tea.Cmd {
 	return libCmd(func(ctx context.Context) tea.Msg {
-		i, err := lib.Position(ctx, f, id)
-		return selectionFound{gen: gen, index: i, err: err}
+		found, err := lib.Positions(ctx, f, ids)
+		for _, id := range ids {
+			if i, ok := found[id]; ok {
+				return selectionFound{gen: gen, index: i, id: id, err: err}
+			}
+		}
+		return selectionFound{gen: gen, index: -1, err: err}
 	})
 }
 
@@ -146,9 +151,7 @@ func listenSync(ch chan tea.Msg) tea.Cmd {
 
 func openCmd(url string) tea.Cmd {
 	return func() tea.Msg {
-		// xdg-open and friends print; they must not scribble on the screen.
-		browser.Stdout, browser.Stderr = io.Discard, io.Discard
-		return opened{url: url, err: browser.OpenURL(url)}
+		return opened{url: url, err: openURL(url)}
 	}
 }
 

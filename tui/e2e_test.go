@@ -33,7 +33,7 @@ func TestEndToEnd(t *testing.T) {
 	tm.Send(keyMsg("b"))
 	term.waitFor("2510.00004 queued", "3 Queue (1)")
 	tm.Send(keyMsg("3"))
-	term.waitFor("1. Diffusion Models")
+	term.waitFor("1.✓ Diffusion Models")
 	tm.Send(keyMsg("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 

@@ -7,11 +7,11 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 )
 
-// TestGoldenPanes keeps an ANSI-stripped golden of each pane at both
+// TestGoldenPanes keeps an ANSI-stripped golden of each pane at four
 // sizes, so a layout change shows up as a diff, and one with colours
 // (go test -update rewrites them).
 func TestGoldenPanes(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+	for _, size := range [][2]int{{60, 15}, {80, 24}, {130, 30}, {160, 48}} {
 		for _, p := range []struct {
 			name string
 			keys []string

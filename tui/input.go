@@ -8,23 +8,21 @@ import (
 	"github.com/papertui/papers/feed"
 )
 
+// keyPressed handles keys that work everywhere, then the focused pane's.
 func (m Model) keyPressed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	m.clearError() // read by now; the key may say something new
 	if m.search.typing {
 		return m.searchKey(msg)
 	}
 	if m.showHelp {
-		if key.Matches(msg, m.keys.Quit) && msg.String() == "ctrl+c" {
-			return m.quit()
-		}
-		m.showHelp = false
-		return m, nil
+		return m.helpKey(msg)
 	}
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.showHelp = true
+		m.showHelp, m.helpOffset = true, 0
 		return m, nil
 	case key.Matches(msg, k.NextPane):
 		return m.focusPane((m.focus + 1) % paneCount)
@@ -52,6 +50,13 @@ func (m Model) keyPressed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if next, cmd, handled := m.paperKey(msg, id); handled {
 			return next, cmd
 		}
+	} else if m.isPaperKey(msg) {
+		m.say("no paper selected")
+		return m, nil
+	}
+	if why := m.cannotAct(msg); why != "" {
+		m.say(why)
+		return m, nil
 	}
 	switch m.focus {
 	case paneList:
@@ -62,6 +67,7 @@ func (m Model) keyPressed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m.queueKey(msg)
 }
 
+// quit stops a running sync and ends the program.
 func (m Model) quit() (tea.Model, tea.Cmd) {
 	if m.sync.cancel != nil {
 		m.sync.cancel()
@@ -69,6 +75,8 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 	return m, tea.Quit
 }
 
+// currentID is the paper the keys act on: the queue's selection in the
+// queue pane, the detail's paper in the detail pane, else the list's.
 func (m Model) currentID() (string, bool) {
 	switch m.focus {
 	case paneQueue:
@@ -85,6 +93,7 @@ func (m Model) currentID() (string, bool) {
 	return r.ID, ok
 }
 
+// paperKey handles the keys that act on one paper from any pane.
 func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, bool) {
 	k, lib := m.keys, m.opts.Library
 	switch {
@@ -106,10 +115,54 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 		return m, openCmd(feed.Paper{ID: id}.PDFURL()), true
 	case key.Matches(msg, k.Copy):
 		url := feed.Paper{ID: id}.HFURL()
-		m.notice = "copied " + url
+		m.say("copied " + url)
 		return m, tea.SetClipboard(url), true
+	case key.Matches(msg, k.AllAuthors):
+		m.detail.allAuthors = !m.detail.allAuthors
+		if !computeLayout(m.width, m.height, m.focus).visible[paneDetail] {
+			m.say(map[bool]string{true: "all authors", false: "first authors"}[m.detail.allAuthors] + " in the detail (enter opens it)")
+		}
+		return m, m.wantDetail(), true
+	case key.Matches(msg, k.Done):
+		if !m.isQueued(id) {
+			m.say(id + " is not in the queue (b queues it)")
+			return m, nil, true
+		}
+		for i, r := range m.queue.records {
+			if r.ID == id {
+				m.queue.remove(i)
+				break
+			}
+		}
+		return m, m.save(changeDone, id, func(ctx context.Context) error { return lib.Done(ctx, id) }), true
 	}
 	return m, nil, false
+}
+
+// isPaperKey says whether msg is one of the keys that act on a paper.
+func (m Model) isPaperKey(msg tea.KeyPressMsg) bool {
+	k := m.keys
+	return key.Matches(msg, k.Bookmark, k.ToggleRead, k.OpenHF, k.OpenPDF, k.Copy, k.AllAuthors, k.Done, k.Open)
+}
+
+// cannotAct says why a key does nothing where it was pressed, so no key
+// is silently ignored; "" when the pane handles it.
+func (m Model) cannotAct(msg tea.KeyPressMsg) string {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.MoveUp, k.MoveDown) && m.focus != paneQueue:
+		return "K and J reorder the queue: press 3 for the queue"
+	case key.Matches(msg, k.PrevPeriod, k.NextPeriod, k.Latest):
+		return "[, ] and t step through periods: press v for a day, week or month"
+	case key.Matches(msg, k.NextHit, k.PrevHit) && m.focus != paneDetail:
+		if !m.search.active {
+			return "n and N jump between search hits: press / to search"
+		}
+		return "n and N jump between hits in the detail: press enter to open it"
+	case key.Matches(msg, k.NextHit, k.PrevHit) && len(m.detail.hits) == 0:
+		return "no search hits in this paper"
+	}
+	return ""
 }
 
 // isQueued and isRead answer for the state the user has asked for: the
@@ -157,6 +210,7 @@ func (m Model) isRead(id string) bool {
 	return false
 }
 
+// focusPane moves the focus to p.
 func (m Model) focusPane(p pane) (tea.Model, tea.Cmd) {
 	if p != paneDetail {
 		m.lastFocus = p
@@ -165,9 +219,10 @@ func (m Model) focusPane(p pane) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
+// listKey handles the list's own keys: movement, enter and esc.
 func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	h := m.listHeight()
-	if !m.navigate(msg, h, m.list.cursor, m.list.total, func(i int) { m.list.moveTo(i, h) }) {
+	if !m.navigate(msg, h, m.list.cursor, m.list.count(), func(i int) { m.list.moveTo(i, h) }) {
 		switch {
 		case key.Matches(msg, m.keys.Open):
 			if r, ok := m.list.selected(); ok {
@@ -178,10 +233,10 @@ func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	m.list.dropFarPages()
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
+// queueKey handles the queue's own keys: movement, enter and reordering.
 func (m Model) queueKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	h := m.queueHeight()
 	lib := m.opts.Library
@@ -205,13 +260,11 @@ func (m Model) queueKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.queue.move(1, h)
 		pos := m.queue.cursor + 1
 		return m, m.save(changeMoved, r.ID, func(ctx context.Context) error { return lib.Move(ctx, r.ID, pos) })
-	case key.Matches(msg, m.keys.Done):
-		m.queue.remove(m.queue.cursor)
-		return m, m.save(changeDone, r.ID, func(ctx context.Context) error { return lib.Done(ctx, r.ID) })
 	}
 	return m, nil
 }
 
+// detailKey scrolls the detail, jumps between hits and goes back.
 func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
 	vp := &m.detail.vp
@@ -219,16 +272,13 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Back):
 		m.focus = m.lastFocus
 		return m, tea.Batch(m.loadPages(), m.wantDetail())
-	case key.Matches(msg, k.AllAuthors):
-		m.detail.allAuthors = !m.detail.allAuthors
-		return m, m.wantDetail()
 	case key.Matches(msg, k.NextHit):
 		if !m.detail.jumpHit(1) {
-			m.notice = "no more hits below"
+			m.say("no more hits below")
 		}
 	case key.Matches(msg, k.PrevHit):
 		if !m.detail.jumpHit(-1) {
-			m.notice = "no more hits above"
+			m.say("no more hits above")
 		}
 	case key.Matches(msg, k.Down):
 		vp.scroll(1)
@@ -250,6 +300,8 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// navigate applies the movement keys to a cursor over n items shown h at
+// a time; it reports whether msg was a movement key.
 func (m Model) navigate(msg tea.KeyPressMsg, h, cursor, n int, moveTo func(int)) bool {
 	k := m.keys
 	target := cursor
@@ -277,6 +329,7 @@ func (m Model) navigate(msg tea.KeyPressMsg, h, cursor, n int, moveTo func(int))
 	return true
 }
 
+// openPaper shows a paper's detail and marks it read.
 func (m Model) openPaper(id string, from pane) (tea.Model, tea.Cmd) {
 	m.lastFocus = from
 	m.focus = paneDetail
@@ -289,6 +342,7 @@ func (m Model) openPaper(id string, from pane) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(cmds...)
 }
 
+// wheeled scrolls the detail when it has the focus, else the list.
 func (m Model) wheeled(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	delta := 3
 	if msg.Mouse().Button == tea.MouseWheelUp {
@@ -302,6 +356,7 @@ func (m Model) wheeled(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
+// clicked selects the list row under the pointer.
 func (m Model) clicked(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	lay := computeLayout(m.width, m.height, m.focus)
 	pos := msg.Mouse()

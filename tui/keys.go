@@ -26,7 +26,7 @@ func newKeyMap() keyMap {
 		PageDown:   b("pgdn", "page down", "pgdown", "space"),
 		PageUp:     b("pgup", "page up", "pgup"),
 		Open:       b("enter", "open", "enter"),
-		Back:       b("esc", "back", "esc"),
+		Back:       b("esc", "back, clear search", "esc"),
 		NextPane:   b("tab", "next pane", "tab"),
 		PrevPane:   b("shift+tab", "prev pane", "shift+tab"),
 		Pane1:      b("1", "papers", "1"),
@@ -35,7 +35,7 @@ func newKeyMap() keyMap {
 		Bookmark:   b("b", "queue/unqueue", "b"),
 		MoveUp:     b("K", "move up", "K"),
 		MoveDown:   b("J", "move down", "J"),
-		Done:       b("x", "done", "x"),
+		Done:       b("x", "done: unqueue, read", "x"),
 		ToggleRead: b("m", "read/unread", "m"),
 		UnreadOnly: b("u", "unread only", "u"),
 		AllAuthors: b("a", "all authors", "a"),
@@ -62,13 +62,29 @@ func (k keyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Open, k.Bookmark, k.Search, k.NextPane, k.Help, k.Quit}
 }
 
-// FullHelp is the help screen, in columns.
-func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp},
-		{k.Open, k.Back, k.NextPane, k.PrevPane, k.Pane1, k.Pane2, k.Pane3},
-		{k.Bookmark, k.MoveUp, k.MoveDown, k.Done, k.ToggleRead, k.UnreadOnly, k.AllAuthors},
-		{k.Search, k.Remote, k.NextHit, k.PrevHit, k.Sort, k.View, k.PrevPeriod, k.NextPeriod, k.Latest},
-		{k.OpenHF, k.OpenPDF, k.Copy, k.Sync, k.Help, k.Quit},
+// keyGroup is a heading of the help screen and the keys under it.
+type keyGroup struct {
+	title string
+	keys  []key.Binding
+}
+
+// groups are the keys by where they work, as the help screen shows them.
+func (k keyMap) groups() []keyGroup {
+	return []keyGroup{
+		{"Move (list, detail, queue)", []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp}},
+		{"The selected paper (any pane)", []key.Binding{k.Open, k.Bookmark, k.ToggleRead, k.Done, k.AllAuthors, k.OpenHF, k.OpenPDF, k.Copy}},
+		{"Anywhere", []key.Binding{k.NextPane, k.PrevPane, k.Pane1, k.Pane2, k.Pane3, k.UnreadOnly, k.Sync, k.Help, k.Quit}},
+		{"Search and views", []key.Binding{k.Search, k.Remote, k.Sort, k.View, k.PrevPeriod, k.NextPeriod, k.Latest}},
+		{"Detail", []key.Binding{k.Back, k.NextHit, k.PrevHit}},
+		{"Queue", []key.Binding{k.MoveUp, k.MoveDown}},
 	}
+}
+
+// FullHelp is every key, grouped as the help screen shows them.
+func (k keyMap) FullHelp() [][]key.Binding {
+	var all [][]key.Binding
+	for _, g := range k.groups() {
+		all = append(all, g.keys)
+	}
+	return all
 }

@@ -60,6 +60,17 @@ type listPane struct {
 	// rows or styles change.
 	drawn      map[int]string
 	drawnWidth int
+
+	// follow is the selection and its neighbours, nearest first, while a
+	// reload looks for where they went; a move by the user ends it.
+	// followLine is the screen row the selection keeps, or -1 to keep the
+	// offset (new papers above a synced view show up above it).
+	follow     []string
+	followLine int
+
+	// rowsRead counts row lookups, so tests can check that a key's cost
+	// does not grow with the list.
+	rowsRead int
 }
 
 func newListPane(byDay bool) listPane {
@@ -68,6 +79,7 @@ func newListPane(byDay bool) listPane {
 
 // row is the i-th row of the view, if its page is loaded.
 func (l *listPane) row(i int) (row, bool) {
+	l.rowsRead++
 	if i >= l.total {
 		if i-l.total < len(l.remote) {
 			return l.remote[i-l.total], true
@@ -115,16 +127,28 @@ func (l *listPane) move(delta, height int) {
 	l.moveTo(l.cursor+delta, height)
 }
 
+// moveTo is a move the user asked for: it ends any search of a reload
+// for the selection.
 func (l *listPane) moveTo(i, height int) {
+	l.follow = nil
+	l.clampTo(i, height)
+}
+
+func (l *listPane) clampTo(i, height int) {
 	l.cursor = max(0, min(i, l.count()-1))
 	l.scroll(height)
 }
 
 // scroll keeps the cursor in view, counting the day separators drawn.
+// It looks at no more rows than fit on the screen, so a jump across
+// 100,000 rows costs what a step of one does.
 func (l *listPane) scroll(height int) {
 	if l.cursor < l.offset {
 		l.offset = l.cursor
 	}
+	// Every row takes at least a line: an offset further than height rows
+	// above the cursor would put the cursor below the screen.
+	l.offset = max(l.offset, l.cursor-height+1)
 	for l.offset < l.cursor && l.linesBetween(l.offset, l.cursor) > height {
 		l.offset++
 	}
@@ -163,6 +187,67 @@ func (l *listPane) neededPages(height int) []int {
 	return pages
 }
 
+// maxNeighbours is how many rows each side of the selection a reload
+// looks for when the selected paper itself left the view.
+const maxNeighbours = 200
+
+// followIDs is what a reload keeps the selection on: the selected paper,
+// then its neighbours nearest first (the one below before the one above),
+// or what an unfinished reload was already looking for.
+func (l *listPane) followIDs() []string {
+	if len(l.follow) > 0 {
+		return l.follow
+	}
+	r, ok := l.selected()
+	if !ok {
+		return nil
+	}
+	ids := []string{r.ID}
+	for d := 1; d <= maxNeighbours; d++ {
+		for _, i := range []int{l.cursor + d, l.cursor - d} {
+			if i < 0 || i >= l.total {
+				continue
+			}
+			if r, ok := l.row(i); ok {
+				ids = append(ids, r.ID)
+			}
+		}
+	}
+	return ids
+}
+
+// found puts the cursor on the paper a reload looked for, at index.
+func (l *listPane) found(index, height int) {
+	if !l.counted {
+		l.total = max(l.total, index+1)
+	}
+	l.cursor = index
+	if l.followLine >= 0 {
+		l.offset = max(0, index-l.followLine)
+		// Near the end, fill the screen rather than leave rows above
+		// out of sight.
+		for l.offset > 0 && l.count()-l.offset < height && l.linesBetween(l.offset-1, l.count()-1) <= height {
+			l.offset--
+		}
+	}
+	l.follow = nil
+	l.scroll(height)
+}
+
+// foundIn ends a reload's search early when the selected paper is in a
+// page that arrived.
+func (l *listPane) foundIn(page int, rows []row, height int) {
+	if len(l.follow) == 0 {
+		return
+	}
+	for i, r := range rows {
+		if r.ID == l.follow[0] {
+			l.found(page*pageSize+i, height)
+			return
+		}
+	}
+}
+
 // dropFarPages forgets pages far from the cursor so memory stays flat
 // however far the reader scrolls.
 func (l *listPane) dropFarPages() {
@@ -178,7 +263,7 @@ func (l *listPane) dropFarPages() {
 }
 
 // view draws the visible rows into w × h, each line exactly w wide.
-func (l *listPane) view(st styles, w, h int, marks []string) []string {
+func (l *listPane) view(st *styles, w, h int, marks []string) []string {
 	lines := make([]string, 0, h)
 	prevDay := "\x00"
 	for i := l.offset; i < l.count() && len(lines) < h; i++ {
@@ -199,7 +284,7 @@ func (l *listPane) view(st styles, w, h int, marks []string) []string {
 	return lines
 }
 
-func (l *listPane) drawRow(st styles, r row, i, w int, marks []string) string {
+func (l *listPane) drawRow(st *styles, r row, i, w int, marks []string) string {
 	if i == l.cursor {
 		return rowLine(st, r, w, true, nil, !l.byDay)
 	}
@@ -227,7 +312,7 @@ func shortDay(day string) string {
 }
 
 // groupRule draws the rule over a day or over the remote results.
-func groupRule(st styles, group string, w, remote int) string {
+func groupRule(st *styles, group string, w, remote int) string {
 	if group != remoteGroup {
 		return dayRule(st, group, w)
 	}
@@ -235,7 +320,7 @@ func groupRule(st styles, group string, w, remote int) string {
 	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
 }
 
-func dayRule(st styles, day string, w int) string {
+func dayRule(st *styles, day string, w int) string {
 	label := "not in the feed"
 	if t, err := time.Parse(time.DateOnly, day); err == nil {
 		label = t.Format("Mon 2 Jan 2006")
@@ -244,16 +329,21 @@ func dayRule(st styles, day string, w int) string {
 	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
 }
 
-// rowLine is one paper: queued mark, upvotes, comments, title, who. The
-// selected row is drawn plain in the selection colours, so no inner
-// style reset can cut its background short.
-func rowLine(st styles, r row, w int, selected bool, marks []string, showDay bool) string {
+// rowLine is one paper: queued mark, read mark, upvotes, comments,
+// title, who. The states have glyphs, not only colours, so they read the
+// same without colour (NO_COLOR). The selected row is drawn plain in the
+// selection colours, so no inner style reset can cut its background short.
+func rowLine(st *styles, r row, w int, selected bool, marks []string, showDay bool) string {
 	mark := " "
 	switch {
 	case r.Queued:
 		mark = "●"
 	case r.remote && !r.inLibrary:
 		mark = "»" // not in the library yet
+	}
+	seen := " "
+	if r.Read {
+		seen = readMark
 	}
 	stats := fmt.Sprintf("%5s %3d", fmt.Sprintf("▲%d", r.Upvotes), r.Comments)
 	if showDay {
@@ -264,13 +354,16 @@ func rowLine(st styles, r row, w int, selected bool, marks []string, showDay boo
 	if w >= 70 {
 		whoW = min(24, w/4)
 	}
-	titleW := max(1, w-2-ansi.StringWidth(stats)-1-whoW-2)
-	title, who := fit(r.title, titleW), ""
+	// mark, space, stats, space, title, then "  who" when it fits.
+	titleW := max(1, w-2-ansi.StringWidth(stats)-1)
+	title, who := "", ""
 	if whoW > 0 {
+		titleW = max(1, titleW-2-whoW)
 		who = "  " + fit(r.who, whoW)
 	}
+	title = fit(r.title, titleW)
 	if selected {
-		return st.pSelected.on(fit(mark+" "+stats+" "+title+who, w))
+		return st.pSelected.on(fit(mark+seen+stats+" "+title+who, w))
 	}
 	text := st.pUnread
 	if r.Read {
@@ -281,8 +374,11 @@ func rowLine(st styles, r row, w int, selected bool, marks []string, showDay boo
 	}
 	// Search hits stand out; after each, the row's own style resumes.
 	title = markHits(title, marks, st.pHighlight.pre, st.pHighlight.post+text.pre)
-	return mark + " " + st.pUpvotes.on(stats) + " " + text.on(title) + st.pDimmed.on(who)
+	return mark + st.pDimmed.on(seen) + st.pUpvotes.on(stats) + " " + text.on(title) + st.pDimmed.on(who)
 }
+
+// readMark marks a read paper in the list and the queue.
+const readMark = "✓"
 
 // fit truncates s to w cells with an ellipsis and pads it to exactly w,
 // measuring wide (CJK, emoji) and zero-width (combining) runes right.

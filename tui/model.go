@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/papertui/papers/feed"
@@ -39,14 +38,14 @@ type Options struct {
 type Model struct {
 	opts   Options
 	keys   keyMap
-	st     styles
-	themed bool // the style is settled (asked, answered or timed out)
-	help   help.Model
+	st     *styles // a pointer: Models are copied on every message
+	themed bool    // the style is settled (asked, answered or timed out)
 
 	width, height int
 	focus         pane
 	lastFocus     pane // the pane before the detail was opened
 	showHelp      bool
+	helpOffset    int // the first help line shown
 
 	view       store.Filter // what the list shows, composed of:
 	sort       store.Sort
@@ -66,8 +65,29 @@ type Model struct {
 	dataVersion  int64         // the library's, when last looked at
 	saves        []pendingSave // state changes not yet written, oldest first
 	watchEvery   time.Duration
-	notice       string // the last message for the status bar
-	errMsg       string // the last error, in one line
+	notice       string // the latest event for the status bar, in one line
+	errMsg       string // the same when that event is an error, else ""
+	noticeSeq    int    // bumped per error, so only the latest one fades
+	fadeSeq      int    // the error whose fading is scheduled
+	fadeAfter    time.Duration
+	libTotal     int // papers in the library, whatever the view
+	libCounted   bool
+
+	// Bubble Tea draws the whole screen after every message. drawSeq
+	// counts the messages that may have changed it; one that changed
+	// nothing (a key past the search box's limit, 60,000 of them in a
+	// paste without bracketed paste) sets quiet, and View answers from
+	// frame, shared by every copy of the model, instead of drawing again.
+	drawSeq uint64
+	quiet   bool
+	frame   *frameCache
+}
+
+// frameCache is the last screen drawn and the drawSeq it was drawn at.
+type frameCache struct {
+	seq     uint64
+	content string
+	valid   bool
 }
 
 // syncState is the background sync as the status bar shows it.
@@ -77,6 +97,7 @@ type syncState struct {
 	cancel  context.CancelFunc
 	spin    spinner.Model
 	day     string
+	first   string // the oldest day this sync fetched
 	index   int
 	total   int
 	offline bool
@@ -87,15 +108,16 @@ func New(opts Options) Model {
 	m := Model{
 		opts:   opts,
 		keys:   newKeyMap(),
-		help:   help.New(),
 		list:   newListPane(true),
 		detail: newDetailPane(),
 		sort:   store.SortNewest,
+		frame:  &frameCache{},
 	}
 	m.openOn(opts.View, opts.Sort)
 	m.search.input = newSearchInput()
 	m.search.debounce = searchDebounce
 	m.watchEvery = watchEvery
+	m.fadeAfter = errorFade
 	m.view = m.composeView()
 	m.sync.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
 	m.setStyle(opts.Style != "light")
@@ -117,8 +139,8 @@ func (m *Model) openOn(view string, sort store.Sort) {
 }
 
 func (m *Model) setStyle(dark bool) {
-	m.st = newStyles(dark, m.opts.NoColor)
-	m.help.Styles = m.st.help
+	st := newStyles(dark, m.opts.NoColor)
+	m.st = &st
 	styleSearchInput(&m.search.input, dark)
 }
 
@@ -138,6 +160,7 @@ func (m Model) Init() tea.Cmd {
 		load = []tea.Cmd{m.stepPeriod(0)} // opened on the latest day, week or month
 	}
 	cmds := append(load,
+		libraryCountCmd(m.opts.Library),
 		queueCmd(m.opts.Library),
 		m.syncIfStale(),
 		versionCmd(m.opts.Library),

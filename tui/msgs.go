@@ -61,10 +61,13 @@ func (c change) String() string {
 	return [...]string{"read", "marked read", "marked unread", "queued", "unqueued", "moved", "done"}[c]
 }
 
-// selectionFound: where the selected paper sits after the view changed.
+// selectionFound: where the selected paper (or, when it left the view,
+// its nearest neighbour still there) sits after the view changed; index
+// is -1 when none of them is.
 type selectionFound struct {
 	gen   int
 	index int
+	id    string
 	err   error
 }
 

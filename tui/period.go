@@ -54,10 +54,26 @@ func (p period) label() string {
 	case periodDay:
 		return t.Format("Mon 2 Jan 2006")
 	case periodWeek:
-		y, w := t.ISOWeek()
-		return fmt.Sprintf("week %d-W%02d", y, w)
+		first, last := p.bounds()
+		return "week " + dayRange(first, last)
 	}
 	return t.Format("January 2006")
+}
+
+// dayRange names two days as briefly as is clear: "17–23 Aug 2026",
+// "28 Jul – 3 Aug 2026", "29 Dec 2025 – 4 Jan 2026".
+func dayRange(first, last string) string {
+	a, errA := time.Parse(time.DateOnly, first)
+	b, errB := time.Parse(time.DateOnly, last)
+	switch {
+	case errA != nil || errB != nil:
+		return first + " – " + last
+	case a.Year() != b.Year():
+		return a.Format("2 Jan 2006") + " – " + b.Format("2 Jan 2006")
+	case a.Month() != b.Month():
+		return a.Format("2 Jan") + " – " + b.Format("2 Jan 2006")
+	}
+	return fmt.Sprintf("%d–%s", a.Day(), b.Format("2 Jan 2006"))
 }
 
 func (k periodKind) name() string {

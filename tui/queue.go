@@ -18,7 +18,18 @@ type queuePane struct {
 	loaded  bool
 }
 
+// set takes the queue as loaded, keeping the selection on its paper
+// wherever the reload put it; when it left the queue, the paper now in
+// its place (the next one) is selected.
 func (q *queuePane) set(recs []store.Record) {
+	if prev, ok := q.selected(); ok {
+		for i, r := range recs {
+			if r.ID == prev.ID {
+				q.cursor = i
+				break
+			}
+		}
+	}
 	q.records = recs
 	q.titles = make([]string, len(recs))
 	for i, r := range recs {
@@ -45,7 +56,7 @@ func (q *queuePane) move(delta, height int) {
 	}
 }
 
-func (q *queuePane) view(st styles, w, h int, keys keyMap) string {
+func (q *queuePane) view(st *styles, w, h int, keys keyMap) string {
 	if !q.loaded {
 		return st.dimmed.Render("loading…")
 	}
@@ -57,7 +68,11 @@ func (q *queuePane) view(st styles, w, h int, keys keyMap) string {
 	// plain in the selection colours, so no inner reset cuts it short.
 	var lines []string
 	for i := q.offset; i < len(q.records) && len(lines) < h; i++ {
-		num := fmt.Sprintf("%2d. ", i+1)
+		seen := " "
+		if q.records[i].Read {
+			seen = readMark
+		}
+		num := fmt.Sprintf("%2d.%s ", i+1, seen)
 		title := fit(q.titles[i], max(1, w-len(num)))
 		if i == q.cursor {
 			lines = append(lines, st.pSelected.on(num+title))

@@ -44,13 +44,13 @@ func (m Model) searchRemote() (tea.Model, tea.Cmd) {
 	text := strings.Join(words, " ")
 	switch {
 	case m.opts.Remote == nil:
-		m.errMsg = "remote search is off in this reader"
+		m.fail("remote search is off in this reader")
 		return m, nil
 	case !m.search.active || text == "":
-		m.notice = "type some words first: / then ctrl+r"
+		m.say("type some words first: / then ctrl+r")
 		return m, nil
 	}
-	m.notice = "asking Hugging Face for " + clean.Line(text) + "…"
+	m.say("asking Hugging Face for " + clean.Line(text) + "…")
 	remote, lib, gen := m.opts.Remote, m.opts.Library, m.gen
 	return m, func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), remoteTimeout)
@@ -78,7 +78,7 @@ func (m Model) remoteArrived(msg remoteFound) (tea.Model, tea.Cmd) {
 		if feed.Unreachable(msg.err) {
 			reason = "offline"
 		}
-		m.errMsg = clean.Line("remote search unavailable (" + reason + "); showing local results")
+		m.fail(clean.Line("remote search unavailable (" + reason + "); showing local results"))
 		return m, nil
 	}
 	m.remotePapers = map[string]feed.Paper{}
@@ -95,7 +95,7 @@ func (m Model) remoteArrived(msg remoteFound) (tea.Model, tea.Cmd) {
 	}
 	m.list.remote = rows
 	m.list.forgetDrawn()
-	m.notice = fmt.Sprintf("%s from Hugging Face below the local ones", english.Count(len(rows), "result"))
+	m.say(fmt.Sprintf("%s from Hugging Face below the local ones", english.Count(len(rows), "result")))
 	return m, nil
 }
 
@@ -112,7 +112,7 @@ func (m Model) addRemote(p feed.Paper) tea.Cmd {
 
 func (m Model) remoteStored(msg remoteAdded) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
-		m.errMsg = clean.Line(fmt.Sprintf("could not add %s: %v", msg.id, msg.err))
+		m.fail(clean.Line(fmt.Sprintf("could not add %s: %v", msg.id, msg.err)))
 		return m, nil
 	}
 	for i := range m.list.remote {
@@ -121,7 +121,7 @@ func (m Model) remoteStored(msg remoteAdded) (tea.Model, tea.Cmd) {
 		}
 	}
 	m.list.forgetDrawn()
-	m.notice = msg.id + " added to the library and queued"
+	m.say(msg.id + " added to the library and queued")
 	return m, queueCmd(m.opts.Library)
 }
 

@@ -2,8 +2,10 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -31,8 +33,9 @@ type searchState struct {
 
 // savedView is what esc restores.
 type savedView struct {
-	sort           store.Sort
-	cursor, offset int
+	sort   store.Sort
+	follow []string // the selection and its neighbours
+	line   int      // the screen row the selection was on
 }
 
 // searchDue: typing paused; run the search of edit seq.
@@ -57,7 +60,7 @@ func styleSearchInput(in *textinput.Model, dark bool) {
 // startSearch opens the search box over the list.
 func (m Model) startSearch() (tea.Model, tea.Cmd) {
 	if !m.search.active {
-		m.search.saved = &savedView{sort: m.sort, cursor: m.list.cursor, offset: m.list.offset}
+		m.search.saved = &savedView{sort: m.sort, follow: m.list.followIDs(), line: m.list.cursor - m.list.offset}
 	}
 	m.search.typing = true
 	m.focus = paneList
@@ -85,6 +88,15 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // searchEdit hands a key or a paste to the box and, when the text
 // changed, schedules the search.
 func (m Model) searchEdit(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.Text != "" && m.searchFull() {
+		// A paste into a terminal without bracketed paste arrives as one
+		// key per character: past the limit each costs nothing, and
+		// once said, changes nothing on screen.
+		full := fmt.Sprintf("the search box holds %d characters", m.search.input.CharLimit)
+		m.quiet = m.notice == full
+		m.say(full)
+		return m, nil
+	}
 	before := m.search.input.Value()
 	var cmd tea.Cmd
 	m.search.input, cmd = m.search.input.Update(msg)
@@ -100,6 +112,12 @@ func (m Model) searchEdit(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(cmd, tea.Tick(m.search.debounce, due))
 }
 
+// searchFull says whether the box holds all the characters it can.
+func (m Model) searchFull() bool {
+	limit := m.search.input.CharLimit
+	return limit > 0 && utf8.RuneCountInString(m.search.input.Value()) >= limit
+}
+
 // searchDue runs the search once typing has paused; a bad filter is a
 // one-line error and the results stay as they were.
 func (m Model) searchDue(msg searchDue) (tea.Model, tea.Cmd) {
@@ -109,10 +127,10 @@ func (m Model) searchDue(msg searchDue) (tea.Model, tea.Cmd) {
 	text := m.search.input.Value()
 	q, err := query.Parse(text)
 	if err != nil {
-		m.errMsg = clean.Line(err.Error())
+		m.fail(clean.Line(err.Error()))
 		return m, nil
 	}
-	m.errMsg = ""
+	m.clearError()
 	m.search.parsed, m.search.active = q, !q.Empty()
 	if m.search.active && m.sort == store.SortNewest && q.Match != "" {
 		m.sort = store.SortRelevance
@@ -120,7 +138,7 @@ func (m Model) searchDue(msg searchDue) (tea.Model, tea.Cmd) {
 	if !m.search.active && m.sort == store.SortRelevance {
 		m.sort = store.SortNewest
 	}
-	return m, m.reload()
+	return m, m.reload(false)
 }
 
 // endSearch closes the box and restores the view and selection from
@@ -130,7 +148,7 @@ func (m Model) endSearch() (tea.Model, tea.Cmd) {
 	m.search.input.Blur()
 	m.search.input.SetValue("")
 	m.search.seq++
-	m.errMsg = ""
+	m.clearError()
 	if !m.search.active && m.search.saved == nil {
 		return m, nil
 	}
@@ -140,11 +158,10 @@ func (m Model) endSearch() (tea.Model, tea.Cmd) {
 	if saved != nil {
 		m.sort = saved.sort
 	}
-	cmd := m.reload()
-	if saved != nil {
-		m.list.cursor, m.list.offset = saved.cursor, saved.offset
+	if saved == nil {
+		return m, m.reload(false)
 	}
-	return m, cmd
+	return m, m.reloadFollowing(saved.follow, saved.line)
 }
 
 // highlights are the words a search marks in titles and abstracts.
@@ -166,12 +183,28 @@ func (m Model) composeView() store.Filter {
 	return f
 }
 
-// reload replaces the view: a new generation, the list from the top.
-func (m *Model) reload() tea.Cmd {
+// reload replaces the view: a new generation, the list from the top, or
+// with keepSelection on the selected paper (its nearest neighbour when it
+// left the view) at the same screen row.
+func (m *Model) reload(keepSelection bool) tea.Cmd {
+	if !keepSelection {
+		return m.reloadFollowing(nil, 0)
+	}
+	return m.reloadFollowing(m.list.followIDs(), m.list.cursor-m.list.offset)
+}
+
+// reloadFollowing replaces the view and puts the cursor on the first of
+// follow the new view holds, line rows below the top of the screen.
+func (m *Model) reloadFollowing(follow []string, line int) tea.Cmd {
 	m.view = m.composeView()
 	m.gen++
 	m.list = newListPane(m.view.Sort == store.SortNewest)
-	return tea.Batch(pageCmd(m.opts.Library, m.view, m.gen, 0), countCmd(m.opts.Library, m.view, m.gen))
+	m.list.follow, m.list.followLine = follow, max(0, line)
+	cmds := []tea.Cmd{pageCmd(m.opts.Library, m.view, m.gen, 0), countCmd(m.opts.Library, m.view, m.gen)}
+	if len(follow) > 0 {
+		cmds = append(cmds, positionCmd(m.opts.Library, m.view, m.gen, follow))
+	}
+	return tea.Batch(cmds...)
 }
 
 // sortOrder is the cycle of s; best match only while searching text.
@@ -190,8 +223,8 @@ func (m Model) nextSort() store.Sort {
 
 func (m Model) cycleSort() (tea.Model, tea.Cmd) {
 	m.sort = m.nextSort()
-	m.notice = "sorted by " + sortLabel(m.sort)
-	return m, m.reload()
+	m.say("sorted by " + sortLabel(m.sort))
+	return m, m.reload(true)
 }
 
 func sortLabel(s store.Sort) string {
@@ -207,28 +240,24 @@ func sortLabel(s store.Sort) string {
 }
 
 // cycleView steps all → day → week → month, anchored at the selected
-// paper's day (else the latest day). Weeks and months open most upvoted
-// first.
+// paper's day (else the latest day). The sort stays what it was: s
+// changes it, and the pane title says it.
 func (m Model) cycleView() (tea.Model, tea.Cmd) {
 	next := (m.period.kind + 1) % periodKinds
 	if next == periodAll {
 		m.period = period{}
-		m.sort = store.SortNewest
-		return m, m.reload()
+		return m, m.reload(true)
 	}
 	anchor := m.period.anchor
 	if r, ok := m.list.selected(); ok && r.Day != "" && m.period.kind == periodAll {
 		anchor = r.Day
 	}
 	m.period.kind = next
-	if next == periodWeek || next == periodMonth {
-		m.sort = store.SortUpvotes
-	}
 	if anchor == "" {
 		return m, m.stepPeriod(0)
 	}
 	m.period.anchor = anchor
-	return m, m.reload()
+	return m, m.reload(true)
 }
 
 // periodFound: the day to anchor the period at, after [, ] or t.
@@ -279,17 +308,17 @@ func (m Model) periodKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 func (m Model) periodArrived(msg periodFound) (tea.Model, tea.Cmd) {
 	switch {
 	case msg.err != nil:
-		m.errMsg = clean.Line(msg.err.Error())
+		m.fail(clean.Line(msg.err.Error()))
 		return m, nil
 	case msg.day == "" && m.period.anchor == "":
 		m.period = period{} // opened on a period of an empty library
-		return m, m.reload()
+		return m, m.reload(false)
 	case msg.day == "":
-		m.notice = "no papers beyond this " + m.period.kind.name()
+		m.say("no papers beyond this " + m.period.kind.name())
 		return m, nil
 	}
 	m.period.anchor = msg.day
-	return m, m.reload()
+	return m, m.reload(false)
 }
 
 // markHits wraps each case-insensitive occurrence of the words in s with

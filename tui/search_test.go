@@ -112,7 +112,7 @@ func TestPeriodViewsAndSteps(t *testing.T) {
 		t.Errorf("t: %+v", hs.m.period)
 	}
 	hs.keys("v") // week of 2025-09-29: all six papers
-	if hs.m.period.kind != periodWeek || hs.m.list.total != 6 || hs.m.sort != store.SortUpvotes {
+	if hs.m.period.kind != periodWeek || hs.m.list.total != 6 || hs.m.sort != store.SortNewest {
 		t.Errorf("week: %+v %d %s", hs.m.period, hs.m.list.total, hs.m.sort)
 	}
 	hs.keys("v") // October 2025: five
@@ -128,3 +128,46 @@ func TestPeriodViewsAndSteps(t *testing.T) {
 		t.Errorf("back to all: %+v %d", hs.m.period, hs.m.list.total)
 	}
 }
+
+// TestEmptyViewSaysWhatIsTrue: a period or search with nothing in it
+// says so; only an empty library says the library is empty.
+func TestEmptyViewSaysWhatIsTrue(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 100, 30)
+	hs.keys("/", "c", "a", "f", "e", "enter", "v", "[")
+	hs.requireScreen("No papers match cafe in Wed 1 Oct 2025")
+	if strings.Contains(hs.screen(), "library is empty") {
+		t.Errorf("an empty period called the library empty:\n%s", hs.screen())
+	}
+}
+
+// TestLongPasteStopsAtTheLimit: 60 KB typed into the box one key at a
+// time (a paste without bracketed paste) leaves it at its limit, says
+// so, and schedules no search past the limit.
+func TestLongPasteStopsAtTheLimit(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 100, 24)
+	hs.keys("/")
+	limit := hs.m.search.input.CharLimit
+	for i := range limit {
+		hs.m = mustModel(hs.m.Update(keyMsg(string(rune('a' + i%26)))))
+	}
+	hs.m = mustModel(hs.m.Update(keyMsg("x"))) // says the box is full
+	drawn := hs.m.drawSeq
+	for range 60_000 {
+		next, cmd := hs.m.Update(keyMsg("x"))
+		hs.m = next.(Model)
+		if cmd != nil {
+			t.Fatal("a key past the limit started work")
+		}
+		if hs.m.drawSeq != drawn {
+			t.Fatal("a key past the limit has the screen drawn again")
+		}
+	}
+	if n := len(hs.m.search.input.Value()); n != limit {
+		t.Errorf("box holds %d characters", n)
+	}
+	if !strings.Contains(hs.m.notice, "holds 250 characters") {
+		t.Errorf("status says %q", hs.m.notice)
+	}
+}
+
+func mustModel(m tea.Model, _ tea.Cmd) Model { return m.(Model) }

@@ -62,7 +62,49 @@ func TestOfflineStartSaysSo(t *testing.T) {
 	hs := &harness{t: t, m: testModel(Options{Library: unsyncedLibrary(t), Fetcher: client, Style: "dark", SyncAfter: time.Hour})}
 	hs.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	hs.run(hs.m.Init())
-	hs.requireScreen("offline: showing 6 cached papers", "Sparse Attention")
+	hs.requireScreen("offline · 6 cached papers", "sync failed", "Sparse Attention")
+}
+
+// TestOfflineStatusShowsTheLatestEvent: offline, the status bar keeps a
+// short mark and still shows what the keys did; the error fades; the
+// cached count is the library's, not the view's.
+func TestOfflineStatusShowsTheLatestEvent(t *testing.T) {
+	srv := feedtest.New(t)
+	url := srv.URL
+	srv.Close()
+	client := feed.NewClient(url)
+	client.Wait = func(ctx context.Context, d time.Duration) error { return nil }
+	hs := &harness{t: t, m: testModel(Options{Library: unsyncedLibrary(t), Fetcher: client, Style: "dark", SyncAfter: time.Hour})}
+	hs.send(tea.WindowSizeMsg{Width: 100, Height: 24})
+	hs.run(hs.m.Init())
+	hs.requireScreen("sync failed")
+	seq := hs.m.noticeSeq
+	hs.send(errorFaded{seq})
+	if strings.Contains(hs.screen(), "sync failed") {
+		t.Error("the error did not fade")
+	}
+	hs.keys("b")
+	hs.requireScreen("2510.00001 queued", "offline · 6 cached papers")
+	hs.keys("s")
+	hs.requireScreen("sorted by most upvoted")
+	hs.keys("/", "a", "g", "e", "n", "t", "s", "enter")
+	hs.requireScreen("offline · 6 cached papers")
+	if hs.m.list.total >= 6 {
+		t.Fatalf("the search did not narrow the view: %d", hs.m.list.total)
+	}
+}
+
+// TestNextKeyClearsAnError: an error stays only until the next key.
+func TestNextKeyClearsAnError(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 100, 24)
+	hs.keys("/", "b", "a", "d", ":", "x")
+	if hs.m.errMsg == "" {
+		t.Fatal("a bad filter showed no error")
+	}
+	hs.keys("esc", "j")
+	if hs.m.errMsg != "" || strings.Contains(hs.screen(), "bad:") {
+		t.Errorf("the error outlived the next key: %q", hs.m.errMsg)
+	}
 }
 
 // unsyncedLibrary holds the fixture papers but has never synced.
@@ -83,4 +125,22 @@ func anyContains(lines []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestSyncAfterImportNamesTheGap: a library imported up to an old day and
+// then synced for the last week says what is missing and how to fill it.
+func TestSyncAfterImportNamesTheGap(t *testing.T) {
+	srv := feedtest.New(t)
+	for _, d := range synth.Days(30, 9, time.Now().UTC().AddDate(0, 0, -2)) {
+		srv.SetDay(d.Date, d.Body)
+	}
+	client := feed.NewClient(srv.URL)
+	client.Wait = func(ctx context.Context, d time.Duration) error { return nil }
+	hs := &harness{t: t, m: testModel(Options{Library: unsyncedLibrary(t), Fetcher: client, Style: "dark"})}
+	hs.run(hs.m.Init())
+	hs.send(tea.WindowSizeMsg{Width: 200, Height: 48})
+	hs.keys("r")
+	if !strings.Contains(hs.m.notice, "papers sync --since 2025-10-03") || !strings.Contains(hs.m.notice, "no papers 3 Oct 2025 – ") {
+		t.Errorf("status says %q", hs.m.notice)
+	}
 }

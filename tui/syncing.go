@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
@@ -13,24 +15,27 @@ import (
 
 func (m Model) startSync() (tea.Model, tea.Cmd) {
 	if m.sync.running {
-		m.notice = "a sync is already running"
+		m.say("a sync is already running")
 		return m, nil
 	}
 	if m.opts.Fetcher == nil {
-		m.notice = "sync is off in this reader"
+		m.say("sync is off in this reader")
 		return m, nil
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	m.sync = syncState{running: true, ch: make(chan tea.Msg, 1), cancel: cancel, spin: m.sync.spin}
-	m.errMsg = ""
+	m.clearError()
 	return m, tea.Batch(syncCmd(ctx, m.opts.Library, m.opts.Fetcher, m.opts.SyncDays, m.sync.ch), m.sync.spin.Tick)
 }
 
 func (m Model) syncProgressed(msg syncProgressed) (tea.Model, tea.Cmd) {
 	m.sync.day, m.sync.index, m.sync.total = msg.p.Day, msg.p.Index, msg.p.Total
+	if m.sync.first == "" || msg.p.Day < m.sync.first {
+		m.sync.first = msg.p.Day
+	}
 	var refresh tea.Cmd
 	if msg.p.Done && msg.p.Err == nil {
-		refresh = m.refreshView(true)
+		refresh = m.refreshView()
 	}
 	return m, tea.Batch(listenSync(m.sync.ch), refresh)
 }
@@ -41,19 +46,56 @@ func (m Model) syncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 	r := msg.report
 	switch {
 	case msg.err != nil && errors.Is(msg.err, context.Canceled):
-		m.notice = "sync cancelled"
+		m.say("sync cancelled")
 	case msg.err != nil:
-		m.errMsg = clean.Line("sync failed: " + msg.err.Error())
+		m.fail(clean.Line("sync failed: " + msg.err.Error()))
 	case len(r.Failed) > 0 && r.Days == 0:
 		m.sync.offline = true
-		m.errMsg = clean.Line(fmt.Sprintf("sync failed: %s", r.Failed[0].Error))
+		m.fail(clean.Line(fmt.Sprintf("sync failed: %s", r.Failed[0].Error)))
 	case len(r.Failed) > 0:
-		m.errMsg = clean.Line(fmt.Sprintf("synced %s, %d failed: %s: %s", english.Count(r.Days, "day"), len(r.Failed), r.Failed[0].Day, r.Failed[0].Error))
+		m.fail(clean.Line(fmt.Sprintf("synced %s, %d failed: %s: %s", english.Count(r.Days, "day"), len(r.Failed), r.Failed[0].Day, r.Failed[0].Error)))
 	default:
 		m.sync.offline = false
-		m.notice = fmt.Sprintf("synced %s: %d new, %d updated", english.Count(r.Days, "day"), r.New, r.Updated)
+		m.say(fmt.Sprintf("synced %s: %d new, %d updated", english.Count(r.Days, "day"), r.New, r.Updated))
 	}
-	return m, m.refreshView(true)
+	var gap tea.Cmd
+	if msg.err == nil && r.Days > 0 && m.sync.first != "" {
+		gap = gapCmd(m.opts.Library, m.sync.first)
+	}
+	return m, tea.Batch(m.refreshView(), gap)
+}
+
+// gapDays is how many days without papers before a synced stretch count
+// as a gap: the feed has papers every week.
+const gapDays = 7
+
+// gapFound: the library holds nothing between two days, after a sync
+// that started later than the library's last day (an imported library
+// then synced the default week).
+type gapFound struct{ from, to string }
+
+// gapCmd looks for days missing before first, the oldest day a sync
+// fetched.
+func gapCmd(lib Library, first string) tea.Cmd {
+	return libCmd(func(ctx context.Context) tea.Msg {
+		before, err := lib.NeighbourDay(ctx, first, -1)
+		a, errA := time.Parse(time.DateOnly, before)
+		b, errB := time.Parse(time.DateOnly, first)
+		if err != nil || errA != nil || errB != nil || b.Sub(a) <= gapDays*24*time.Hour {
+			return nil
+		}
+		return gapFound{from: a.AddDate(0, 0, 1).Format(time.DateOnly), to: b.AddDate(0, 0, -1).Format(time.DateOnly)}
+	})
+}
+
+// gapArrived says what is missing and how to fill it.
+func (m Model) gapArrived(msg gapFound) (tea.Model, tea.Cmd) {
+	gap := fmt.Sprintf("no papers %s: papers sync --since %s fills the gap", dayRange(msg.from, msg.to), msg.from)
+	if strings.HasPrefix(m.notice, "synced ") {
+		gap = m.notice + " · " + gap // still the latest event
+	}
+	m.say(gap)
+	return m, nil
 }
 
 func (m Model) spun(msg spinner.TickMsg) (tea.Model, tea.Cmd) {

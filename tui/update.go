@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -9,8 +10,24 @@ import (
 	"github.com/papertui/papers/tui/clean"
 )
 
-// Update routes each message to the method that handles it.
+// Update routes each message to the method that handles it; an error
+// any of them shows fades in time.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.route(msg)
+	nm := next.(Model)
+	if nm.quiet {
+		nm.quiet = false
+	} else {
+		nm.drawSeq++
+	}
+	if fade := nm.fadeError(); fade != nil {
+		return nm, tea.Batch(cmd, fade)
+	}
+	return nm, cmd
+}
+
+// route hands each message to its handler.
+func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m.resized(msg.Width, msg.Height)
@@ -62,19 +79,27 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.remoteStored(msg)
 	case periodFound:
 		return m.periodArrived(msg)
+	case gapFound:
+		return m.gapArrived(msg)
+	case errorFaded:
+		return m.errorFaded(msg)
+	case libraryCounted:
+		return m.libraryCounted(msg)
 	}
 	return m, nil
 }
 
+// resized lays the panes out for a new terminal size, keeping the selection.
 func (m Model) resized(w, h int) (tea.Model, tea.Cmd) {
 	m.width, m.height = w, h
-	m.help.SetWidth(w)
 	m.list.scroll(m.listHeight())
 	m.queue.move(0, m.queueHeight())
 	m.detail.vp.setHeight(m.bodyHeight(paneDetail) - 1)
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
+// themeKnown settles the style once the terminal said its background (or
+// did not in time), and renders the detail in it.
 func (m Model) themeKnown(dark bool) (tea.Model, tea.Cmd) {
 	if m.themed {
 		return m, nil
@@ -85,13 +110,6 @@ func (m Model) themeKnown(dark bool) (tea.Model, tea.Cmd) {
 	return m, m.wantDetail()
 }
 
-// keyPressed handles keys that work everywhere, then the focused pane's.
-// currentID is the paper the keys act on: the queue's selection in the
-// queue pane, the detail's paper in the detail pane, else the list's.
-// paperKey handles the keys that act on one paper from any pane.
-// navigate applies the movement keys to a cursor over n items shown h at
-// a time; it reports whether msg was a movement key.
-// openPaper shows a paper's detail and marks it read.
 // wantDetail asks for the detail of the paper the focus points at, from
 // the cache when it can.
 func (m *Model) wantDetail() tea.Cmd {
@@ -143,12 +161,17 @@ func (m Model) detailTarget() string {
 	return r.ID
 }
 
+// detailWidth is the width the detail is rendered for.
 func (m Model) detailWidth() int {
 	w := computeLayout(m.width, m.height, paneDetail).panes[paneDetail].w
 	return w
 }
 
+// loadPages asks for the pages around the viewport not yet loaded.
 func (m Model) loadPages() tea.Cmd {
+	// Every move (keys, wheel, click, a reload finding the selection)
+	// comes here: memory stays flat however the list is scrolled.
+	m.list.dropFarPages()
 	var cmds []tea.Cmd
 	for _, p := range m.list.neededPages(m.listHeight()) {
 		m.list.pending[p] = true
@@ -157,26 +180,29 @@ func (m Model) loadPages() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// counted takes the view's size.
 func (m Model) counted(msg countLoaded) (tea.Model, tea.Cmd) {
 	if msg.gen != m.gen {
 		return m, nil
 	}
 	if msg.err != nil {
-		m.errMsg = clean.Line(msg.err.Error())
+		m.fail(clean.Line(msg.err.Error()))
 		return m, nil
 	}
 	m.list.total, m.list.counted = msg.total, true
-	m.list.moveTo(m.list.cursor, m.listHeight())
+	m.list.clampTo(m.list.cursor, m.listHeight())
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
+// pageArrived takes a page of rows, and the selection when a reload was
+// looking for it there.
 func (m Model) pageArrived(msg pageLoaded) (tea.Model, tea.Cmd) {
 	if msg.gen != m.gen {
 		return m, nil
 	}
 	delete(m.list.pending, msg.page)
 	if msg.err != nil {
-		m.errMsg = clean.Line(msg.err.Error())
+		m.fail(clean.Line(msg.err.Error()))
 		return m, nil
 	}
 	m.list.pages[msg.page] = msg.rows
@@ -186,10 +212,12 @@ func (m Model) pageArrived(msg pageLoaded) (tea.Model, tea.Cmd) {
 		// is still on its way.
 		m.list.total = max(m.list.total, msg.page*pageSize+len(msg.rows))
 	}
+	m.list.foundIn(msg.page, msg.rows, m.listHeight())
 	m.list.scroll(m.listHeight())
-	return m, m.wantDetail()
+	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
+// detailArrived caches a rendered detail and shows it if it is still wanted.
 func (m Model) detailArrived(msg detailRendered) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		if msg.key == m.detail.want {
@@ -209,12 +237,13 @@ func (m Model) detailArrived(msg detailRendered) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// queueArrived takes the queue, unless writes still pending make it stale.
 func (m Model) queueArrived(msg queueLoaded) (tea.Model, tea.Cmd) {
 	if len(m.saves) > 0 {
 		return m, nil // stale already: the queue is reloaded when the writes are done
 	}
 	if msg.err != nil {
-		m.errMsg = clean.Line(msg.err.Error())
+		m.fail(clean.Line(msg.err.Error()))
 		return m, nil
 	}
 	m.queue.set(msg.records)
@@ -231,12 +260,12 @@ func (m Model) stateSaved(msg stateSaved) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		// What was asked after it assumed it had worked: drop it all and
 		// show the library as it is.
-		m.errMsg = clean.Line(fmt.Sprintf("%s %s failed: %v", msg.id, msg.change, msg.err))
+		m.fail(clean.Line(fmt.Sprintf("%s %s failed: %v", msg.id, msg.change, msg.err)))
 		m.saves = nil
-		return m, tea.Batch(queueCmd(m.opts.Library), m.refreshView(false))
+		return m, tea.Batch(queueCmd(m.opts.Library), m.refreshView())
 	}
 	if msg.change != changeOpened {
-		m.notice = fmt.Sprintf("%s %s", msg.id, msg.change)
+		m.say(fmt.Sprintf("%s %s", msg.id, msg.change))
 	}
 	m.detail.forget(msg.id)
 	if m.detail.shown.id == msg.id {
@@ -258,9 +287,11 @@ func (m Model) stateSaved(msg stateSaved) (tea.Model, tea.Cmd) {
 }
 
 // refreshView reloads the view in place: the count and the pages in sight.
-// With keepSelection, the cursor follows the selected paper to wherever
-// the reload puts it.
-func (m *Model) refreshView(keepSelection bool) tea.Cmd {
+// The cursor follows the selected paper to wherever the reload puts it,
+// or to its nearest neighbour when it left the view, however many
+// reloads come before the answer.
+func (m *Model) refreshView() tea.Cmd {
+	follow := m.list.followIDs()
 	m.gen++
 	visible := map[int][]row{}
 	for p, rows := range m.list.pages {
@@ -269,41 +300,51 @@ func (m *Model) refreshView(keepSelection bool) tea.Cmd {
 		}
 	}
 	m.list.pages, m.list.pending = visible, map[int]bool{}
-	cmds := []tea.Cmd{countCmd(m.opts.Library, m.view, m.gen)}
+	cmds := []tea.Cmd{countCmd(m.opts.Library, m.view, m.gen), libraryCountCmd(m.opts.Library)}
 	for p := range visible {
 		m.list.pending[p] = true
 		cmds = append(cmds, pageCmd(m.opts.Library, m.view, m.gen, p))
 	}
-	if r, ok := m.list.selected(); ok && keepSelection {
-		cmds = append(cmds, positionCmd(m.opts.Library, m.view, m.gen, r.ID))
+	m.list.follow, m.list.followLine = follow, -1
+	if len(follow) > 0 {
+		cmds = append(cmds, positionCmd(m.opts.Library, m.view, m.gen, follow))
 	}
 	return tea.Batch(cmds...)
 }
 
+// selectionFound puts the cursor where a reload found the selection.
 func (m Model) selectionFound(msg selectionFound) (tea.Model, tea.Cmd) {
-	if msg.gen != m.gen || msg.err != nil || msg.index < 0 {
+	if msg.gen != m.gen || len(m.list.follow) == 0 {
+		return m, nil // stale, or the user moved since
+	}
+	if msg.err != nil || msg.index < 0 {
+		// Neither the paper nor any neighbour is in the view: the cursor
+		// stays on its row.
+		m.list.follow = nil
 		return m, nil
 	}
-	// The view stays where it was, so new papers above show up, unless the
-	// selected paper would leave the screen.
-	m.list.cursor = msg.index
-	m.list.scroll(m.listHeight())
-	return m, m.loadPages()
+	// After a refresh the view stays where it was, so new papers above
+	// show up, unless the selected paper would leave the screen.
+	m.list.found(msg.index, m.listHeight())
+	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
+// toggleUnreadOnly shows only unread papers, or all again.
 func (m Model) toggleUnreadOnly() (tea.Model, tea.Cmd) {
 	m.unreadOnly = !m.unreadOnly
-	m.notice = map[bool]string{true: "showing unread papers", false: "showing all papers"}[m.unreadOnly]
-	return m, m.reload()
+	m.say(map[bool]string{true: "showing unread papers", false: "showing all papers"}[m.unreadOnly])
+	return m, m.reload(true)
 }
 
+// opened says whether a link reached the browser.
 func (m Model) opened(msg opened) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		m.errMsg = clean.Line(fmt.Sprintf("could not open %s: %v", msg.url, msg.err))
-	} else {
-		m.notice = "opened " + msg.url
+	switch {
+	case errors.Is(msg.err, errNoBrowser):
+		m.fail("no browser: set $BROWSER, or y copies the link")
+	case msg.err != nil:
+		m.fail(clean.Line(fmt.Sprintf("could not open the link (y copies it): %v", msg.err)))
+	default:
+		m.say("opened " + msg.url)
 	}
 	return m, nil
 }
-
-// clicked selects the list row under the pointer.

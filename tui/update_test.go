@@ -121,7 +121,8 @@ func TestUnreadOnlyToggles(t *testing.T) {
 		t.Error("read paper shown in unread view")
 	}
 	hs.keys("u")
-	hs.requireScreen("Papers 1/6", "Sparse Attention")
+	// The selection stayed on the paper it moved to when the read one left.
+	hs.requireScreen("Papers 2/6", "Sparse Attention")
 }
 
 func TestPanesAndTabs(t *testing.T) {
@@ -142,16 +143,51 @@ func TestHelpIsGeneratedFromBindings(t *testing.T) {
 	hs := newHarness(t, newTestLibrary(t), 160, 48)
 	hs.keys("?")
 	s := hs.screen()
-	for _, b := range hs.m.keys.FullHelp() {
-		for _, k := range b {
-			if !strings.Contains(s, k.Help().Desc) {
-				t.Errorf("help lacks %q", k.Help().Desc)
-			}
+	for _, k := range hs.m.keys.helpBindings() {
+		if !strings.Contains(s, k.Help().Desc) {
+			t.Errorf("help lacks %q", k.Help().Desc)
 		}
 	}
-	hs.keys("j")
+	for _, g := range hs.m.keys.groups() {
+		if !strings.Contains(s, g.title) {
+			t.Errorf("help lacks the heading %q", g.title)
+		}
+	}
+	hs.keys("x")
 	if hs.m.showHelp || hs.selectedID() != "2510.00001" {
 		t.Error("a key on the help screen should only close it")
+	}
+}
+
+// TestHelpScrollsToTheEnd: on the smallest terminal every line of the
+// help can be scrolled into sight, and esc closes it.
+func TestHelpScrollsToTheEnd(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), minWidth, minHeight)
+	hs.keys("?")
+	seen := map[string]bool{}
+	look := func() {
+		for _, l := range strings.Split(hs.screen(), "\n") {
+			seen[strings.Trim(l, "│ ")] = true
+		}
+	}
+	look()
+	for range 40 {
+		hs.keys("j")
+		look()
+	}
+	hs.keys("g")
+	look()
+	if !hs.m.showHelp {
+		t.Fatal("movement keys closed the help")
+	}
+	for _, l := range hs.m.helpLines(hs.m.helpRect().w - 2) {
+		if l := strings.TrimSpace(ansi.Strip(l)); l != "" && !seen[l] {
+			t.Errorf("help line never shown: %q", l)
+		}
+	}
+	hs.keys("esc")
+	if hs.m.showHelp || hs.m.focus != paneList {
+		t.Error("esc did not close the help")
 	}
 }
 
@@ -267,4 +303,15 @@ func TestFastKeysWriteWhatWasAsked(t *testing.T) {
 	}
 	hs.keysAtOnce("x", "x")
 	assertQueue(t, lib, "2510.00001", "2510.00003")
+}
+
+// TestCountsFormattedAlike: the position and the total of the title use
+// the same digit grouping.
+func TestCountsFormattedAlike(t *testing.T) {
+	if got := countOf(9577, 9577); got != "9,577/9,577" {
+		t.Errorf("countOf = %q", got)
+	}
+	hs := newHarness(t, newTestLibrary(t), 100, 24)
+	hs.m.list.total, hs.m.list.cursor = 12345, 1233
+	hs.requireScreen("Papers 1,234/12,345")
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -16,7 +15,10 @@ import (
 // View draws the screen from the model; it does no I/O and no rendering
 // of Markdown (that happened in a Cmd).
 func (m Model) View() tea.View {
-	v := tea.NewView(m.screen())
+	if !m.frame.valid || m.frame.seq != m.drawSeq {
+		m.frame.content, m.frame.seq, m.frame.valid = m.screen(), m.drawSeq, true
+	}
+	v := tea.NewView(m.frame.content)
 	v.AltScreen = true
 	if m.opts.Mouse {
 		v.MouseMode = tea.MouseModeCellMotion
@@ -70,7 +72,7 @@ func (m Model) tabBar() string {
 			tabs = append(tabs, m.st.tab.Render(label))
 		}
 	}
-	return ansi.Truncate(strings.Join(tabs, " "), m.width, "")
+	return fitLines([]string{strings.Join(tabs, " ")}, m.width)[0]
 }
 
 // box draws a pane with its border and title into r. Lines are fitted
@@ -143,7 +145,7 @@ func (m Model) paneTitle(p pane) string {
 			t += " · " + sortLabel(m.sort)
 		}
 		if m.list.counted && m.list.total > 0 {
-			t += fmt.Sprintf(" %d/%s", m.list.cursor+1, humanize.Comma(int64(m.list.total)))
+			t += " " + countOf(m.list.cursor+1, m.list.total)
 		}
 		return t
 	case paneDetail:
@@ -153,6 +155,11 @@ func (m Model) paneTitle(p pane) string {
 		return "Detail"
 	}
 	return fmt.Sprintf("Queue (%d)", len(m.queue.records))
+}
+
+// countOf is "9,577/9,577": both numbers formatted alike.
+func countOf(n, total int) string {
+	return humanize.Comma(int64(n)) + "/" + humanize.Comma(int64(total))
 }
 
 // paneContent is a pane's lines; fitted says they are already exactly w
@@ -189,9 +196,22 @@ func (m Model) detailContent(w int) ([]string, bool) {
 // emptyList says why there is nothing to show and what to do about it.
 func (m Model) emptyList(w int) string {
 	var msg string
+	in := ""
+	if m.period.kind != periodAll {
+		in = " in " + m.period.label()
+	}
 	switch {
+	case m.search.active:
+		msg = "No papers match " + clean.Line(m.search.input.Value()) + in + ". Press esc to clear the search."
+		if in != "" {
+			msg += " [ and ] step to other periods."
+		}
 	case m.unreadOnly:
-		msg = "No unread papers. Press u to show all."
+		msg = "No unread papers" + in + ". Press u to show all."
+	case m.libraryTotal() > 0 && in != "":
+		msg = "No papers" + in + ". [ and ] step to other periods; v changes the view."
+	case m.libraryTotal() > 0:
+		msg = "No papers in this view."
 	case m.sync.running:
 		msg = "The library is empty. Syncing the feed…"
 	default:
@@ -209,8 +229,15 @@ func (m Model) emptyList(w int) string {
 // statusBar: sync state or the last message on the left, counts and the
 // help key on the right.
 func (m Model) statusBar() string {
-	right := m.st.status.Render(fmt.Sprintf("%s papers · %d queued · ? help",
-		humanize.Comma(int64(m.list.total)), len(m.queue.records)))
+	papers := humanize.Comma(int64(m.libraryTotal())) + " papers"
+	right := ""
+	if m.sync.offline {
+		// A short mark that stays while the feed cannot be reached; the
+		// error itself fades like any other.
+		right = m.st.statusErr.Render("offline") + m.st.status.Render(" · ")
+		papers = humanize.Comma(int64(m.libraryTotal())) + " cached papers"
+	}
+	right += m.st.status.Render(fmt.Sprintf("%s · %d queued · ? help", papers, len(m.queue.records)))
 	left := m.statusLeft()
 	room := m.width - ansi.StringWidth(right) - 1
 	left = ansi.Truncate(left, max(0, room), "…")
@@ -222,13 +249,19 @@ func (m Model) statusLeft() string {
 	switch {
 	case len(m.saves) > 0:
 		return m.st.status.Render("saving…")
-	case m.sync.running && m.sync.day != "":
-		return m.sync.spin.View() + fmt.Sprintf(" syncing %s (%d/%d)", m.sync.day, m.sync.index, m.sync.total)
 	case m.sync.running:
-		return m.sync.spin.View() + " syncing…"
-	case m.errMsg != "" && m.sync.offline:
-		return m.st.statusErr.Render(fmt.Sprintf("offline: showing %s cached papers", humanize.Comma(int64(m.list.total)))) +
-			m.st.status.Render(" · "+m.errMsg)
+		// The sync goes on for long: the latest event shows beside it.
+		s := m.sync.spin.View() + " syncing…"
+		if m.sync.day != "" {
+			s = m.sync.spin.View() + fmt.Sprintf(" syncing %s (%d/%d)", m.sync.day, m.sync.index, m.sync.total)
+		}
+		if m.errMsg != "" {
+			return s + m.st.statusErr.Render(" · "+m.errMsg)
+		}
+		if m.notice != "" {
+			s += m.st.status.Render(" · " + m.notice)
+		}
+		return s
 	case m.errMsg != "":
 		return m.st.statusErr.Render(m.errMsg)
 	case m.notice != "":
@@ -245,49 +278,10 @@ func (m Model) searchLine(w int) string {
 	}
 	count := ""
 	if m.list.counted {
-		count = fmt.Sprintf("  %d/%s", min(m.list.cursor+1, m.list.total), humanize.Comma(int64(m.list.total)))
+		count = "  " + countOf(min(m.list.cursor+1, m.list.total), m.list.total)
 	}
 	return m.st.paneTitleActive.Render("/ "+clean.Line(m.search.input.Value())) +
 		m.st.dimmed.Render(count+" · "+sortLabel(m.sort)+" · esc clears")
-}
-
-// helpScreen lays the key groups out in as many columns as fit, then
-// the search syntax and the trending formula as room allows.
-func (m Model) helpScreen() string {
-	width := m.width - 4
-	m.help.SetWidth(0) // measured here, not cut
-	var rows []string
-	var row [][]key.Binding
-	for _, group := range m.keys.FullHelp() {
-		try := append(append([][]key.Binding{}, row...), group)
-		if len(row) > 0 && ansi.StringWidth(firstLine(m.help.FullHelpView(try))) > width {
-			rows = append(rows, m.help.FullHelpView(row))
-			row = nil
-		}
-		row = append(row, group)
-	}
-	rows = append(rows, m.help.FullHelpView(row))
-	notes := m.st.dimmed.Render(ansi.Wrap("Search: words (the last one as a prefix) and author:NAME org:NAME "+
-		"kw:WORD upvotes:>N day:YYYY-MM-DD since:DATE until:DATE is:queued|unread|read has:code. "+
-		"Trending: "+store.TrendingFormula+".", width, ""))
-	body := "papers — keys (any key closes)\n\n" + strings.Join(rows, "\n\n") + "\n\n" + notes
-	lines := strings.Split(body, "\n")
-	if len(lines) > m.height-2 {
-		lines = lines[:m.height-2]
-	}
-	return "\n" + strings.Join(fitLines(prefixAll(lines, "  "), m.width), "\n")
-}
-
-func firstLine(s string) string {
-	first, _, _ := strings.Cut(s, "\n")
-	return first
-}
-
-func prefixAll(lines []string, p string) []string {
-	for i := range lines {
-		lines[i] = p + lines[i]
-	}
-	return lines
 }
 
 // joinColumns puts boxes of equal height side by side; each of their

@@ -7,7 +7,8 @@
 // and the invisible format characters that can hide or reorder text, replace
 // invalid UTF-8 with U+FFFD and tidy whitespace. Ordinary Unicode (CJK, emoji
 // with their joiners, variation selectors and flag tags, combining marks,
-// Greek, mathematical symbols) passes through byte for byte.
+// Greek, mathematical symbols) passes through byte for byte; a zero-width
+// joiner only where it joins two such characters.
 //
 // URL accepts only absolute http and https URLs; Markdown escapes cleaned
 // text for a Markdown document rendered by glamour; TeX shows the inline
@@ -52,6 +53,7 @@ const (
 	paraBreak       // U+2029: a blank line in Text, a space in Line
 	c1Seq           // an 8-bit introducer whose sequence body is removed too
 	tag             // a tag character, kept only inside an emoji flag
+	joiner          // ZWJ, kept only between two non-ASCII characters
 )
 
 // classify sorts a non-ASCII rune. The common scripts leave after a few
@@ -82,8 +84,10 @@ func classify(r rune) class {
 	switch {
 	case r <= 0x200A:
 		return space
-	case r == 0x200B, r == 0x200E, r == 0x200F: // ZWSP, LRM, RLM; ZWNJ and ZWJ are kept
+	case r == 0x200B, r == 0x200E, r == 0x200F: // ZWSP, LRM, RLM; ZWNJ is kept
 		return drop
+	case r == 0x200D:
+		return joiner
 	case r == 0x2028:
 		return lineBreak
 	case r == 0x2029:
@@ -258,6 +262,10 @@ func sanitize(s string, multiline bool) string {
 			w.addBreak(multiline, 1)
 		case paraBreak:
 			w.addBreak(multiline, 2)
+		case joiner:
+			if w.joins(s[i+size:]) {
+				w.b.WriteString(s[i : i+size])
+			}
 		case c1Seq:
 			if r == 0x9B {
 				i = skipCSI(s, i+size)
@@ -269,6 +277,21 @@ func sanitize(s string, multiline bool) string {
 		i += size
 	}
 	return w.b.String()
+}
+
+// joins says whether a ZWJ belongs between what was written and rest:
+// inside an emoji sequence or a script that shapes with it, both sides are
+// non-ASCII. A joiner at the end of a line, beside a space or beside ASCII
+// joins nothing, and a terminal may fold the next cell into it, shifting
+// everything after it (a pane's border) by a column.
+func (w *writer) joins(rest string) bool {
+	if w.spaces > 0 || w.breaks > 0 || w.b.Len() == 0 {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(w.b.String())
+	after, _ := utf8.DecodeRuneInString(rest)
+	return before >= utf8.RuneSelf && after >= utf8.RuneSelf && after != utf8.RuneError &&
+		classify(after) == keep && classify(before) == keep
 }
 
 // flagTags returns the length of the emoji tag sequence at the start of s

@@ -2,6 +2,7 @@ package fulltext
 
 import (
 	"fmt"
+	"github.com/papertui/papers/internal/english"
 	"strings"
 
 	"github.com/papertui/papers/feed"
@@ -22,7 +23,7 @@ const maxIndent = 6
 func DiscussionMarkdown(d feed.Discussion) string {
 	var b strings.Builder
 	if n := d.Count(); n > 0 {
-		fmt.Fprintf(&b, "## Discussion (%d %s)\n\n", n, plural(n, "comment"))
+		fmt.Fprintf(&b, "## Discussion (%d %s)\n\n", n, english.Noun(n, "comment"))
 		for _, c := range d.Comments {
 			writeComment(&b, c, 0)
 		}
@@ -95,11 +96,4 @@ func repoLine(r feed.Repo) string {
 		s += " (" + strings.Join(facts, ", ") + ")"
 	}
 	return s
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
 }

@@ -1,0 +1,90 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+
+	"github.com/cli/browser"
+)
+
+// errNoBrowser: nothing on this machine can open a URL.
+var errNoBrowser = errors.New("nothing can open links here")
+
+// browserStarted is how long a browser command may take to fail before
+// it counts as started: a browser that opens a window keeps running.
+const browserStarted = 2 * time.Second
+
+// openURL opens url with $BROWSER when it is set, else with the desktop's
+// opener (github.com/cli/browser tries xdg-open, x-www-browser,
+// www-browser and wslview, and does not read $BROWSER itself).
+func openURL(url string) error {
+	if b := os.Getenv("BROWSER"); strings.TrimSpace(b) != "" {
+		return openWith(b, url)
+	}
+	// xdg-open and friends print; they must not scribble on the screen.
+	browser.Stdout, browser.Stderr = io.Discard, io.Discard
+	err := browser.OpenURL(url)
+	if errors.Is(err, exec.ErrNotFound) {
+		return errNoBrowser
+	}
+	return err
+}
+
+// openWith runs $BROWSER as the convention has it: commands separated by
+// colons, tried in turn until one works; in each, %s is the URL and %% a
+// percent sign, and a command without %s gets the URL as its last
+// argument.
+func openWith(commands, url string) error {
+	err := errNoBrowser
+	for _, c := range strings.Split(commands, ":") {
+		args := strings.Fields(c)
+		if len(args) == 0 {
+			continue
+		}
+		hasURL := false
+		for i, a := range args {
+			if strings.Contains(a, "%s") {
+				hasURL = true
+			}
+			a = strings.ReplaceAll(a, "%%", "\x00")
+			a = strings.ReplaceAll(a, "%s", url)
+			args[i] = strings.ReplaceAll(a, "\x00", "%")
+		}
+		if !hasURL {
+			args = append(args, url)
+		}
+		if err = runBrowser(args); err == nil {
+			return nil
+		}
+	}
+	if errors.Is(err, exec.ErrNotFound) {
+		return fmt.Errorf("%w: $BROWSER (%s) not found", errNoBrowser, strings.TrimSpace(commands))
+	}
+	return err
+}
+
+// runBrowser starts a browser command and waits a moment for it to fail;
+// one still running by then has opened the page.
+func runBrowser(args []string) error {
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, io.Discard, io.Discard
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			return fmt.Errorf("%s: %w", args[0], err)
+		}
+		return nil
+	case <-time.After(browserStarted):
+		return nil // still running: reaped by the goroutine when it exits
+	}
+}

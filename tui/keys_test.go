@@ -1,0 +1,74 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestPaperKeysWorkInEveryPane: the keys that act on the paper act on
+// the selected one wherever it is selected.
+func TestPaperKeysWorkInEveryPane(t *testing.T) {
+	lib := newTestLibrary(t)
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("a") // from the list, beside the detail
+	if !hs.m.detail.allAuthors || !hs.m.detail.shown.allAuthors {
+		t.Error("a in the list did not show all authors")
+	}
+	hs.keys("b", "3", "enter", "x") // done from a detail opened from the queue
+	assertQueue(t, lib)
+	if rec, _ := lib.Record(context.Background(), "2510.00001"); !rec.Read || rec.Queued {
+		t.Errorf("x in the detail: %+v", rec)
+	}
+	hs.keys("esc", "1", "j", "b", "x") // done from the list
+	assertQueue(t, lib)
+}
+
+// TestKeysThatCannotActSayWhy: no key is silently ignored.
+func TestKeysThatCannotActSayWhy(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	for _, c := range []struct{ key, says string }{
+		{"x", "not in the queue"},
+		{"K", "reorder the queue"},
+		{"]", "press v"},
+		{"n", "press / to search"},
+	} {
+		hs.keys(c.key)
+		if !strings.Contains(hs.m.notice, c.says) {
+			t.Errorf("%s says %q, want %q", c.key, hs.m.notice, c.says)
+		}
+	}
+	empty := newHarness(t, emptyLibrary(t), 100, 24)
+	empty.keys("o")
+	if !strings.Contains(empty.m.notice, "no paper selected") {
+		t.Errorf("o on an empty list says %q", empty.m.notice)
+	}
+}
+
+// TestStatesReadWithoutColour: with NO_COLOR, read, unread and queued
+// rows differ by a glyph, in the list and in the queue.
+func TestStatesReadWithoutColour(t *testing.T) {
+	lib := newTestLibrary(t)
+	lib.SetRead(context.Background(), true, "2510.00004")
+	lib.Enqueue(context.Background(), "2510.00004", "2510.00005")
+	hs := &harness{t: t, m: testModel(Options{Library: lib, Style: "dark", NoColor: true})}
+	hs.run(hs.m.Init())
+	hs.send(sizeMsg(200, 40))
+	line := func(title string) string {
+		for _, l := range strings.Split(hs.screen(), "\n") {
+			if i := strings.Index(l, title); i >= 0 && strings.Contains(l[:i], "▲") {
+				_, after, _ := strings.Cut(l, "│")
+				return after
+			}
+		}
+		t.Fatalf("no line holds %q", title)
+		return ""
+	}
+	read, unread := line("Diffusion Models"), line("Retrieval Is All")
+	if !strings.HasPrefix(read, "●"+readMark) || !strings.HasPrefix(unread, "  ") {
+		t.Errorf("read %q and unread %q rows start alike", read, unread)
+	}
+	if !strings.Contains(hs.screen(), " 1."+readMark+" Diffusion") || !strings.Contains(hs.screen(), " 2.  A Benchmark") {
+		t.Errorf("queue rows do not mark the read paper:\n%s", hs.screen())
+	}
+}

@@ -1,0 +1,138 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/store"
+)
+
+// TestSelectionSurvivesReloadsThatOverlap: a long sync reloads the view
+// after every day, and a reload's pages can arrive before the answer to
+// where the selected paper went. However many reloads overlap, the
+// selection ends on the paper it was on.
+func TestSelectionSurvivesReloadsThatOverlap(t *testing.T) {
+	lib := newTestLibrary(t)
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("j", "j", "j")
+	want := hs.selectedID()
+	var held []tea.Msg
+	for k := 1; k <= 5; k++ {
+		day := fmt.Sprintf("2025-10-%02d", 2+k)
+		var papers []feed.Paper
+		for i := range 3 {
+			papers = append(papers, feed.Paper{ID: fmt.Sprintf("2510.1%02d%02d", k, i), Title: "New " + day, Day: day})
+		}
+		if _, err := lib.SaveDay(context.Background(), day, papers); err != nil {
+			t.Fatal(err)
+		}
+		next, cmd := hs.m.Update(libraryVersion{version: int64(100 + k)})
+		hs.m = next.(Model)
+		held = append(held, hs.runHolding(cmd)...)
+	}
+	for _, msg := range held {
+		hs.send(msg)
+	}
+	if got := hs.selectedID(); got != want {
+		t.Errorf("selection moved from %s to %s", want, got)
+	}
+	hs.requireScreen("Papers 19/21")
+}
+
+// runHolding runs cmd like run, but holds back the answers to where the
+// selection went, as a slow query would.
+func (hs *harness) runHolding(cmd tea.Cmd) []tea.Msg {
+	var held []tea.Msg
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := runWithTimeout(hs.t, c).(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case selectionFound:
+			held = append(held, msg)
+		default:
+			next, more := hs.m.Update(msg)
+			hs.m = next.(Model)
+			queue = append(queue, more)
+		}
+	}
+	return held
+}
+
+// TestSortKeepsTheSelection: s and v reorder the list around the paper
+// the cursor is on.
+func TestSortKeepsTheSelection(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.keys("j", "j", "j", "j") // 2510.00005, ▲9
+	for _, k := range []string{"s", "s", "s", "v", "v", "v", "v"} {
+		hs.keys(k)
+		if got := hs.selectedID(); got != "2510.00005" {
+			t.Fatalf("after %s the selection is on %s", k, got)
+		}
+	}
+}
+
+// TestSelectionLeavingTheViewGoesToItsNeighbour: a paper the view no
+// longer holds hands the selection to the nearest one it does.
+func TestSelectionLeavingTheViewGoesToItsNeighbour(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.keys("j", "m", "u") // 2510.00002 read, then only unread papers
+	if got := hs.selectedID(); got != "2510.00003" {
+		t.Errorf("selection on %s, want the next paper 2510.00003", got)
+	}
+	hs.keys("G", "m", "u", "u") // the last paper read, then all, then unread again
+	if got := hs.selectedID(); got != "2510.00005" {
+		t.Errorf("selection on %s, want the paper above the last one", got)
+	}
+}
+
+// TestEscFromSearchReturnsToThePaper: esc goes back to the paper selected
+// before the search, even when the library changed meanwhile.
+func TestEscFromSearchReturnsToThePaper(t *testing.T) {
+	lib := newTestLibrary(t)
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("j", "j", "j", "/", "r", "e", "t", "r", "i", "enter")
+	lib.SaveDay(context.Background(), "2025-10-09", []feed.Paper{{ID: "2510.09999", Title: "Newer", Day: "2025-10-09"}})
+	hs.keys("esc")
+	if got := hs.selectedID(); got != "2510.00004" {
+		t.Errorf("esc put the selection on %s", got)
+	}
+}
+
+// TestViewKeepsTheSort: v into a week or month keeps the sort the user
+// chose; only s changes it.
+func TestViewKeepsTheSort(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	for _, k := range []string{"v", "v", "v", "v"} {
+		hs.keys(k)
+		if hs.m.sort != store.SortNewest {
+			t.Fatalf("after %s (%s view) the sort is %s", k, hs.m.period.kind.name(), sortLabel(hs.m.sort))
+		}
+	}
+}
+
+// TestQueueSelectionFollowsItsPaper: another process reordering the
+// queue does not move the queue's selection to another paper.
+func TestQueueSelectionFollowsItsPaper(t *testing.T) {
+	lib := newTestLibrary(t)
+	lib.Enqueue(context.Background(), "2510.00001", "2510.00002", "2510.00003")
+	hs := newHarness(t, lib, 200, 50)
+	hs.keys("3", "G")
+	if err := lib.Move(context.Background(), "2510.00003", 1); err != nil {
+		t.Fatal(err)
+	}
+	hs.send(libraryVersion{version: 42})
+	hs.send(libraryVersion{version: 43})
+	if r, _ := hs.m.queue.selected(); r.ID != "2510.00003" {
+		t.Errorf("queue selection on %s", r.ID)
+	}
+}
