@@ -205,20 +205,47 @@ func likeEscape(s string) string {
 
 // orderBy is the ORDER BY clause and the arguments it binds.
 func (f Filter) orderBy() (string, []any) {
-	switch f.Sort {
-	case SortUpvotes:
-		return " ORDER BY p.upvotes DESC, p.pid", nil
-	case SortTrending:
-		return " ORDER BY p.upvotes / pow(max(julianday('now') - julianday(coalesce(p.day, '2000-01-01')), 0) + 2, 1.5) DESC, p.id", nil
-	case SortRelevance:
+	if f.Sort == SortRelevance {
 		if m := f.fullMatch(); m != "" {
 			return " ORDER BY (SELECT rank FROM papers_fts WHERE papers_fts MATCH ? AND rowid = p.pid), p.day DESC", []any{m}
 		}
 	}
+	return orderClause(f.orderTerms(), false), nil
+}
+
+// orderTerm is one key of a total order: an expression and whether it
+// sorts descending.
+type orderTerm struct {
+	expr string
+	desc bool
+}
+
+// orderTerms is the order of every view but best match, each ending in
+// a unique key so that the order is total and can be walked backwards.
+func (f Filter) orderTerms() []orderTerm {
+	switch f.Sort {
+	case SortUpvotes:
+		return []orderTerm{{"p.upvotes", true}, {"p.pid", false}}
+	case SortTrending:
+		return []orderTerm{{"p.upvotes / pow(max(julianday('now') - julianday(coalesce(p.day, '2000-01-01')), 0) + 2, 1.5)", true}, {"p.id", false}}
+	}
 	// Exactly the papers_by_day index (day, upvotes, then the rowid), so
 	// the first page is read off the index with no sort; papers without a
 	// feed day (NULL) come last.
-	return " ORDER BY p.day DESC, p.upvotes DESC, p.pid", nil
+	return []orderTerm{{"p.day", true}, {"p.upvotes", true}, {"p.pid", false}}
+}
+
+// orderClause writes terms as ORDER BY, or in the opposite order.
+func orderClause(terms []orderTerm, reversed bool) string {
+	parts := make([]string, len(terms))
+	for i, t := range terms {
+		dir := " ASC"
+		if t.desc != reversed {
+			dir = " DESC"
+		}
+		parts[i] = t.expr + dir
+	}
+	return " ORDER BY " + strings.Join(parts, ", ")
 }
 
 func (f Filter) selectSQL(columns string, offset, limit int) (string, []any) {
@@ -231,6 +258,20 @@ func (f Filter) selectSQL(columns string, offset, limit int) (string, []any) {
 	}
 	q += " LIMIT ? OFFSET ?"
 	args = append(args, limit, offset)
+	return q, args
+}
+
+// selectFromEndSQL is the page [offset, offset+limit) of a view of total
+// papers, found by walking the order backwards from the end: SQLite steps
+// over every row an OFFSET skips, so the last page of 100,000 rows read
+// forwards costs seconds, and backwards a page.
+func (f Filter) selectFromEndSQL(columns string, offset, limit, total int) (string, []any) {
+	where, args := f.where()
+	terms := f.orderTerms()
+	end := min(offset+limit, total)
+	inner := "SELECT p.pid FROM papers p" + stateJoins + where + orderClause(terms, true) + " LIMIT ? OFFSET ?"
+	args = append(args, max(0, end-offset), total-end)
+	q := "SELECT " + columns + " FROM papers p" + stateJoins + " WHERE p.pid IN (" + inner + ")" + orderClause(terms, false)
 	return q, args
 }
 

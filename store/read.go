@@ -83,6 +83,10 @@ func (s *Store) Records(ctx context.Context, f Filter, offset, limit int) ([]Rec
 	return s.queryRecords(ctx, sqlText, args...)
 }
 
+// deepOffset is where a page starts to be worth a count first: past half
+// the view it is read backwards from the end (selectFromEndSQL).
+const deepOffset = 2000
+
 // pageSQL is the query for one page of a view: a text search's page is
 // found by walking its hits first, any other view is one ordered query.
 func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, limit int) (string, []any, error) {
@@ -91,6 +95,16 @@ func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, l
 		return "", nil, err
 	}
 	if !f.usesHitWalk() {
+		if offset >= deepOffset && limit > 0 {
+			total, err := s.Count(ctx, f)
+			if err != nil {
+				return "", nil, err
+			}
+			if offset > total/2 {
+				q, args := f.selectFromEndSQL(columns, offset, limit, total)
+				return q, args, nil
+			}
+		}
 		q, args := f.selectSQL(columns, offset, limit)
 		return q, args, nil
 	}
