@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"github.com/alecthomas/kong"
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/clean"
 )
 
 // Globals are the flags every command accepts.
@@ -70,10 +72,12 @@ func (g *Globals) withLibrary(fn func(ctx context.Context, lib *store.Store) err
 }
 
 // client builds the feed client; HF_TOKEN is read here and only handed to
-// the client, never stored or printed.
+// the client, never stored or printed. Its notices (a redirect that left
+// the API's origin) go to stderr, sanitised: they hold server-sent URLs.
 func (g *Globals) client() *feed.Client {
 	c := feed.NewClient(g.API)
 	c.Token = os.Getenv("HF_TOKEN")
+	c.OnNotice = func(msg string) { fmt.Fprintln(os.Stderr, "papers:", clean.Line(msg)) }
 	return c
 }
 

@@ -27,6 +27,7 @@ func (c *ReadCmd) Run(g *Globals) error {
 	}
 	defer lib.Close()
 	client := g.client()
+	client.OnNotice = nil // the reader owns the terminal
 	opts := tui.Options{Library: lib, Fetcher: client, Remote: client, Style: g.Style, Mouse: g.Mouse,
 		SyncAfter: staleAfter, NoColor: os.Getenv("NO_COLOR") != ""}
 	if g.NoSync {

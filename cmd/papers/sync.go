@@ -32,6 +32,7 @@ func (c *SyncCmd) Run(g *Globals) error {
 		client := g.client()
 		bar := newProgressPrinter(os.Stderr)
 		client.OnRetry = bar.retry
+		client.OnNotice = bar.note
 		report, err := lib.Sync(ctx, client, plan, bar.update)
 		bar.finish()
 		if err != nil {
@@ -84,15 +85,16 @@ func printSyncSummary(w io.Writer, r store.SyncReport) {
 	}
 	fmt.Fprintln(w)
 	for _, rej := range r.Rejected {
-		fmt.Fprintf(w, "skipped item on %s: %s\n", rej.Day, rej.Error)
+		fmt.Fprintf(w, "skipped item on %s: %s\n", rej.Day, clean.Line(rej.Error))
 	}
 	for _, f := range r.Failed {
-		fmt.Fprintf(w, "failed %s: %s\n", f.Day, f.Error)
+		fmt.Fprintf(w, "failed %s: %s\n", f.Day, clean.Line(f.Error))
 	}
 }
 
-// progressPrinter shows sync progress on stderr: a bar on a terminal,
-// plain lines in a pipe or log.
+// progressPrinter shows sync progress on stderr: a bar on a terminal;
+// in a pipe or log nothing per day (the summary on stdout says what
+// happened, failed days included), only retries and notices.
 type progressPrinter struct {
 	w        io.Writer
 	terminal bool
@@ -106,13 +108,6 @@ func newProgressPrinter(f *os.File) *progressPrinter {
 
 func (p *progressPrinter) update(s store.SyncProgress) {
 	if !p.terminal {
-		if s.Done {
-			status := "ok"
-			if s.Err != nil {
-				status = "failed: " + s.Err.Error()
-			}
-			fmt.Fprintf(p.w, "sync %s (%d/%d) %s\n", s.Day, s.Index, s.Total, status)
-		}
 		return
 	}
 	done := s.Index - 1
