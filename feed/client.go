@@ -371,7 +371,7 @@ func (c *Client) attempt(ctx context.Context, u string) ([]byte, error) {
 	}
 	ctype := resp.Header.Get("Content-Type")
 	if isMarkup(ctype) {
-		return nil, fmt.Errorf("GET %s: answered %q, not JSON", u, ctype)
+		return nil, fmt.Errorf("GET %s: answered %s, not JSON", u, quoteOdd(ctype))
 	}
 	limit := positive(c.MaxBody, DefaultMaxBody)
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
@@ -460,7 +460,7 @@ func checkBody(body []byte, limit int64, u, ctype string) ([]byte, error) {
 		if ctype == "" {
 			ctype = "no Content-Type"
 		}
-		return nil, fmt.Errorf("GET %s: answered markup (%s), not JSON", u, ctype)
+		return nil, fmt.Errorf("GET %s: answered markup (%s), not JSON", u, quoteOdd(ctype))
 	}
 	return body, nil
 }

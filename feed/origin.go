@@ -8,7 +8,9 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // maxRedirects bounds a chain of redirects; a longer one is a loop.
@@ -130,4 +132,14 @@ func permanentCause(err error) error {
 		}
 	}
 	return nil
+}
+
+// quoteOdd shows a server-sent string such as a header as is when every
+// rune prints, else quoted with escapes: whoever shows the error need not
+// trust it (they sanitise it too).
+func quoteOdd(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
+		return strconv.Quote(s)
+	}
+	return s
 }
