@@ -141,11 +141,11 @@ func preflight(path string) error {
 	if err != nil {
 		return fmt.Errorf("open library %s: %w", path, err)
 	}
-	if info.IsDir() {
-		return fmt.Errorf("open library %s: is a directory, not a library file", path)
+	if err := checkKind(path, info); err != nil {
+		return err
 	}
 	if info.Size() == 0 {
-		return nil
+		return checkEmptyWithLog(path)
 	}
 	if err := checkHeader(path); err != nil {
 		return err
@@ -159,7 +159,10 @@ func preflight(path string) error {
 	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
 		return explain(path, err)
 	}
-	return checkVersion(path, version)
+	if err := checkVersion(path, version); err != nil {
+		return err
+	}
+	return checkForeign(path, db)
 }
 
 // checkHeader refuses files that are plainly not SQLite before the driver

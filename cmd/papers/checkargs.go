@@ -14,6 +14,7 @@ import (
 // PAPERS_API_URL does not break `papers list`.
 func checkArgs(command string, cli *CLI) error {
 	name, _, _ := strings.Cut(command, " ")
+	cli.Globals.readOnly = readOnlyCommand(command)
 	network := name == "read" || name == "sync" || name == "add" || (name == "search" && cli.Search.Remote)
 	if !network {
 		return nil
@@ -31,4 +32,16 @@ func (g *Globals) checkNetwork() error {
 		return usageError{err}
 	}
 	return nil
+}
+
+// readOnlyCommand: commands that only read the library, which must never
+// create one. queue's changes need papers already in a library, so they
+// count too.
+func readOnlyCommand(command string) bool {
+	name, _, _ := strings.Cut(command, " ")
+	switch name {
+	case "stats", "list", "search", "show", "queue", "export", "doctor":
+		return true
+	}
+	return false
 }

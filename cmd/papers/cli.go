@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -26,6 +27,10 @@ type Globals struct {
 	Style  string `default:"auto" enum:"auto,dark,light" help:"Reader colours: auto (ask the terminal), dark or light."`
 	Mouse  bool   `help:"Reader: wheel scrolling and click to select."`
 	NoSync bool   `name:"no-sync" help:"Reader: do not sync in the background on start."`
+
+	// readOnly is set for commands that only read the library: they never
+	// create one where there is none.
+	readOnly bool
 }
 
 // CLI is the whole command line.
@@ -55,6 +60,9 @@ func (g *Globals) libraryPath() string {
 }
 
 func (g *Globals) open() (*store.Store, error) {
+	if g.readOnly {
+		return store.OpenExisting(g.libraryPath())
+	}
 	return store.Open(g.libraryPath())
 }
 
@@ -69,6 +77,20 @@ func (g *Globals) withLibrary(fn func(ctx context.Context, lib *store.Store) err
 	ctx, stop := interruptible()
 	defer stop()
 	return fn(ctx, lib)
+}
+
+// withLibraryIfAny is withLibrary for a command that also works without
+// a library (search --remote): lib is nil where there is none, and none
+// is created.
+func (g *Globals) withLibraryIfAny(fn func(ctx context.Context, lib *store.Store) error) error {
+	g.readOnly = true
+	err := g.withLibrary(fn)
+	if errors.Is(err, store.ErrNoLibrary) {
+		ctx, stop := interruptible()
+		defer stop()
+		return fn(ctx, nil)
+	}
+	return err
 }
 
 // client builds the feed client; HF_TOKEN is read here and only handed to
