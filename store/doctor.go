@@ -77,7 +77,7 @@ func (c *Checkup) problem(format string, args ...any) {
 
 func (c *Checkup) examine(ctx context.Context, db *sql.DB) {
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&c.SchemaVersion); err != nil {
-		c.problem("cannot read the schema version: %v", err)
+		c.problem("cannot read the schema version: %v", explain(c.Path, err))
 		return
 	}
 	if c.SchemaVersion > c.KnownVersion {
@@ -85,7 +85,7 @@ func (c *Checkup) examine(ctx context.Context, db *sql.DB) {
 		return
 	}
 	if err := db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&c.Integrity); err != nil {
-		c.problem("integrity check could not run: %v", err)
+		c.problem("integrity check could not run: %v", explain(c.Path, err))
 		return
 	}
 	if c.Integrity != "ok" {

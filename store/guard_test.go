@@ -157,3 +157,65 @@ func TestCheckCountsWhatStillReads(t *testing.T) {
 		t.Errorf("problems %q: want what reads and how to save it", ck.Problems)
 	}
 }
+
+// TestFullDiskReadsSayTheDiskIsFull: on a full disk even opening to read
+// says the disk is full, not "disk I/O error (4874)".
+func TestFullDiskReadsSayTheDiskIsFull(t *testing.T) {
+	dir := smallDisk(t, "4M")
+	path := filepath.Join(dir, "papers.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	s.Close()
+	os.Remove(path + "-shm")
+	os.Remove(path + "-wal")
+	fill, _ := os.Create(filepath.Join(dir, "fill"))
+	buf := make([]byte, 64<<10)
+	for {
+		if _, err := fill.Write(buf); err != nil {
+			break
+		}
+	}
+	fill.Close()
+	if s, err := Open(path); err == nil {
+		s.Close() // opening may succeed where nothing needs writing
+	} else if !strings.Contains(err.Error(), "disk is full") || !strings.Contains(err.Error(), path) {
+		t.Errorf("Open: %v", err)
+	}
+	for _, p := range Check(context.Background(), path).Problems {
+		if !strings.Contains(p, "disk is full") {
+			t.Errorf("Check: %q", p)
+		}
+	}
+}
+
+func TestReadOnlyReasonNamesWhatCannotBeWritten(t *testing.T) {
+	path := "/lib/papers.db"
+	only := func(ok ...string) func(string) bool {
+		return func(p string) bool {
+			for _, o := range ok {
+				if o == p {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	if got := readOnlyReason(path, only(path)); !strings.Contains(got, "folder /lib cannot be written") {
+		t.Errorf("folder read-only: %q", got)
+	}
+	if got := readOnlyReason(path, only("/lib")); !strings.Contains(got, "the file cannot be written") {
+		t.Errorf("file read-only: %q", got)
+	}
+}
+
+func TestExplainNeverBare(t *testing.T) {
+	s := synthLibrary(t, 10)
+	_, err := s.db.Exec("SELECT * FROM no_such_table")
+	got := explain(s.Path(), err).Error()
+	if !strings.Contains(got, s.Path()) || !strings.Contains(got, "papers doctor") {
+		t.Errorf("explain: %q", got)
+	}
+}
