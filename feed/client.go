@@ -317,6 +317,11 @@ func (c *Client) get(ctx context.Context, u string) ([]byte, int, error) {
 		if err == nil || !isRetryable || attempt >= retries {
 			return body, attempt + 1, err
 		}
+		if again.reason == "timeout" && attempt > 0 {
+			// A server that took the whole timeout twice is dripping or
+			// stuck: more tries would cost minutes a day.
+			return body, attempt + 1, err
+		}
 		wait := bo.NextBackOff()
 		if again.after > 0 {
 			wait = again.after

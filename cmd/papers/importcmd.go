@@ -49,7 +49,7 @@ type importReport struct {
 // Run imports every file, keeping the good items of each; exit 1 when
 // anything was rejected.
 func (c *ImportCmd) Run(g *Globals) error {
-	if c.Day != "" && !dayPattern.MatchString(c.Day) {
+	if c.Day != "" && !validDay(c.Day) {
 		return usagef("import: --day %q: not a date (want YYYY-MM-DD)", c.Day)
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
