@@ -52,3 +52,14 @@ func TestOddLibraryPathsFromTheCommandLine(t *testing.T) {
 		}
 	}
 }
+
+// TestImportRefusesFoldersAndDevices: a folder or a device named as a
+// file to import is rejected by name, the rest imported.
+func TestImportRefusesFoldersAndDevices(t *testing.T) {
+	env := dbEnv(t)
+	dir := t.TempDir()
+	r := papers(t, env, "import", dir, "/dev/zero")
+	if r.code != 1 || !strings.Contains(r.stdout, dir+": rejected: is a directory") || !strings.Contains(r.stdout, "/dev/zero: rejected: is a device") {
+		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
