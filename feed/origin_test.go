@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // tokenSink records whether any request it served carried a token.
@@ -142,5 +143,34 @@ func TestPermanentFailuresAreNotRetried(t *testing.T) {
 	}
 	if loops > maxRedirects+1 {
 		t.Errorf("the loop was followed %d times", loops)
+	}
+}
+
+// TestDrippingServerTriedTwiceOnly: a body that drips past the timeout is
+// tried twice, not MaxRetries times (a day once cost 166 s).
+func TestDrippingServerTriedTwiceOnly(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	c, rec := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		for {
+			w.Write([]byte(" "))
+			w.(http.Flusher).Flush()
+			select {
+			case <-release:
+				return
+			case <-r.Context().Done():
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	})
+	c.Timeout = 50 * time.Millisecond
+	c.MaxRetries = DefaultMaxRetries
+	if _, err := c.Day(context.Background(), "2025-01-02"); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err %v", err)
+	}
+	if c.Requests() != 2 || len(rec.all()) != 1 {
+		t.Errorf("%d requests, waits %v: want one retry", c.Requests(), rec.all())
 	}
 }

@@ -45,7 +45,6 @@ type stopper struct {
 	deadline time.Time
 	kind     string
 	run      int
-	lastDay  string
 }
 
 func newStopper(windows int, now time.Time, deadline time.Duration) *stopper {
