@@ -184,3 +184,26 @@ func papersCmd(env []string, args ...string) *exec.Cmd {
 	cmd.Env = append(cmd.Env, env...)
 	return cmd
 }
+
+// TestExportOnAFullDisk says the disk is full, leaves the old file whole
+// and no temporary file behind.
+func TestExportOnAFullDisk(t *testing.T) {
+	env, _ := importedLibrary(t)
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a small tmpfs here (%v: %s)", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
+	out := filepath.Join(dir, "papers.json")
+	os.WriteFile(out, []byte("old"), 0o644)
+	r := papers(t, env, "export", "--format", "json", "-o", out)
+	if r.code != 1 || !strings.Contains(r.stderr, "disk is full") || !strings.Contains(r.stderr, out) {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "old" {
+		t.Errorf("the old export became %.40q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
