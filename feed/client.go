@@ -72,6 +72,10 @@ type Client struct {
 	Wait func(ctx context.Context, d time.Duration) error
 	// OnRetry, when set, is told why a request is retried and after how long.
 	OnRetry func(reason string, wait time.Duration)
+	// OnNotice, when set, is told of things the user should know that are
+	// not failures, such as a redirect away from the API's origin that the
+	// token was not sent to. The text holds server-sent URLs: sanitise it.
+	OnNotice func(msg string)
 
 	// Pace spaces requests out: HF allows an anonymous client 500 API
 	// calls per five minutes, so a long backfill must not burst past it.
@@ -313,6 +317,11 @@ func (c *Client) get(ctx context.Context, u string) ([]byte, int, error) {
 		if err == nil || !isRetryable || attempt >= retries {
 			return body, attempt + 1, err
 		}
+		if again.reason == "timeout" && attempt > 0 {
+			// A server that took the whole timeout twice is dripping or
+			// stuck: more tries would cost minutes a day.
+			return body, attempt + 1, err
+		}
 		wait := bo.NextBackOff()
 		if again.after > 0 {
 			wait = again.after
@@ -339,6 +348,9 @@ func (c *Client) attempt(ctx context.Context, u string) ([]byte, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("GET %s: %w", u, err)
 	}
+	if err := c.Check(); err != nil {
+		return nil, err
+	}
 	timeout := positive(c.Timeout, DefaultTimeout)
 	actx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
@@ -364,7 +376,7 @@ func (c *Client) attempt(ctx context.Context, u string) ([]byte, error) {
 	}
 	ctype := resp.Header.Get("Content-Type")
 	if isMarkup(ctype) {
-		return nil, fmt.Errorf("GET %s: answered %s, not JSON", u, ctype)
+		return nil, fmt.Errorf("GET %s: answered %s, not JSON", u, quoteOdd(ctype))
 	}
 	limit := positive(c.MaxBody, DefaultMaxBody)
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
@@ -397,6 +409,9 @@ func (c *Client) transportError(ctx context.Context, u string, timeout time.Dura
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		err = ue.Err // it repeats the URL, which we name ourselves
+	}
+	if perm := permanentCause(err); perm != nil {
+		return fmt.Errorf("GET %s: %w", u, perm)
 	}
 	timedOut := errors.Is(err, context.DeadlineExceeded)
 	switch {
@@ -450,7 +465,7 @@ func checkBody(body []byte, limit int64, u, ctype string) ([]byte, error) {
 		if ctype == "" {
 			ctype = "no Content-Type"
 		}
-		return nil, fmt.Errorf("GET %s: answered markup (%s), not JSON", u, ctype)
+		return nil, fmt.Errorf("GET %s: answered markup (%s), not JSON", u, quoteOdd(ctype))
 	}
 	return body, nil
 }
@@ -515,11 +530,16 @@ func (c *Client) base() string {
 	return strings.TrimRight(c.BaseURL, "/")
 }
 
+// httpClient is c.HTTP (or the default) with our redirect policy: the
+// token goes only to the API's own origin.
 func (c *Client) httpClient() *http.Client {
-	if c.HTTP == nil {
-		return http.DefaultClient
+	hc := http.DefaultClient
+	if c.HTTP != nil {
+		hc = c.HTTP
 	}
-	return c.HTTP
+	own := *hc
+	own.CheckRedirect = c.checkRedirect
+	return &own
 }
 
 func defaultUserAgent() string {

@@ -3,8 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/papertui/papers/internal/english"
 )
@@ -31,15 +34,29 @@ type Checkup struct {
 func Check(ctx context.Context, path string) Checkup {
 	c := Checkup{Path: path, KnownVersion: len(migrations()), Problems: []string{}}
 	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		c.problem("cannot read the library: there is none at %s: run `papers sync` (or `papers import FILE…`) to make one", path)
+		return c
+	}
 	if err != nil {
 		c.problem("cannot read the library: %v", err)
+		return c
+	}
+	if err := checkKind(path, info); err != nil {
+		c.problem("%v", err)
 		return c
 	}
 	c.SizeBytes = info.Size()
 	if wal, err := os.Stat(path + "-wal"); err == nil {
 		c.WALBytes = wal.Size()
 	}
-	if err := checkHeader(path); err != nil && info.Size() > 0 {
+	if info.Size() == 0 {
+		if err := checkEmptyWithLog(path); err != nil {
+			c.problem("%v", err)
+		}
+		return c
+	}
+	if err := checkHeader(path); err != nil {
 		c.problem("%v", err)
 		return c
 	}
@@ -49,6 +66,10 @@ func Check(ctx context.Context, path string) Checkup {
 		return c
 	}
 	defer db.Close()
+	if err := checkForeign(path, db); err != nil {
+		c.problem("%v", err)
+		return c
+	}
 	c.examine(ctx, db)
 	return c
 }
@@ -59,7 +80,7 @@ func (c *Checkup) problem(format string, args ...any) {
 
 func (c *Checkup) examine(ctx context.Context, db *sql.DB) {
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&c.SchemaVersion); err != nil {
-		c.problem("cannot read the schema version: %v", err)
+		c.problem("cannot read the schema version: %v", explain(c.Path, err))
 		return
 	}
 	if c.SchemaVersion > c.KnownVersion {
@@ -67,7 +88,7 @@ func (c *Checkup) examine(ctx context.Context, db *sql.DB) {
 		return
 	}
 	if err := db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&c.Integrity); err != nil {
-		c.problem("integrity check could not run: %v", err)
+		c.problem("integrity check could not run: %v", explain(c.Path, err))
 		return
 	}
 	if c.Integrity != "ok" {
@@ -82,14 +103,34 @@ func (c *Checkup) examine(ctx context.Context, db *sql.DB) {
 }
 
 // examineIndex compares the papers with the full-text index's documents.
+// Each count is asked on its own, so damage in one table (or the index)
+// does not hide what the others still hold.
 func (c *Checkup) examineIndex(ctx context.Context, db *sql.DB) {
+	counts := []struct {
+		what string
+		n    *int
+		sql  string
+	}{
+		{"papers", &c.Papers, `SELECT count(*) FROM papers`},
+		{"full-text index", &c.Indexed, `SELECT count(*) FROM papers_fts_docsize`},
+		{"queue", &c.Queued, `SELECT count(*) FROM queue`},
+		{"read marks", &c.Read, `SELECT count(*) FROM read_marks`},
+	}
+	var unreadable []string
+	for _, q := range counts {
+		if err := db.QueryRowContext(ctx, q.sql).Scan(q.n); err != nil {
+			unreadable = append(unreadable, q.what)
+		}
+	}
+	if c.Integrity != "ok" || len(unreadable) > 0 {
+		c.damaged(ctx, db, unreadable)
+		return
+	}
 	var missing, orphans int
 	err := db.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM papers), (SELECT count(*) FROM papers_fts_docsize),
-		(SELECT count(*) FROM queue), (SELECT count(*) FROM read_marks),
 		(SELECT count(*) FROM papers p WHERE NOT EXISTS (SELECT 1 FROM papers_fts_docsize d WHERE d.id = p.pid)),
 		(SELECT count(*) FROM papers_fts_docsize d WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.pid = d.id))`).
-		Scan(&c.Papers, &c.Indexed, &c.Queued, &c.Read, &missing, &orphans)
+		Scan(&missing, &orphans)
 	if err != nil {
 		c.problem("cannot compare papers and the full-text index: %v", err)
 		return
@@ -103,4 +144,52 @@ func (c *Checkup) examineIndex(ctx context.Context, db *sql.DB) {
 	if lost > 0 {
 		c.problem("%s missing from the library", english.Count(lost, "queued paper"))
 	}
+}
+
+// damaged says what of a damaged library still reads and how to save it.
+func (c *Checkup) damaged(ctx context.Context, db *sql.DB, unreadable []string) {
+	readable := c.readablePapers(ctx, db)
+	msg := fmt.Sprintf("the library %s is damaged: %d papers still read", c.Path, readable)
+	if len(unreadable) > 0 {
+		msg += fmt.Sprintf(" (could not read: %s)", joinWords(unreadable))
+	}
+	c.problem("%s; save what reads before anything else: `papers queue --json > queue.json` and "+
+		"`papers export --format json -o rescue.json` (or, with the sqlite3 tool, `sqlite3 %s .recover > rescue.sql`), "+
+		"then move the library aside and run `papers sync`", msg, c.Path)
+	if readable > c.Papers {
+		c.Papers = readable
+	}
+}
+
+// readablePapers counts the papers that can be read one by one, walking
+// the table in rowid order and stepping over a damaged stretch.
+func (c *Checkup) readablePapers(ctx context.Context, db *sql.DB) int {
+	n := 0
+	after := int64(-1 << 62)
+	for range 1 << 20 {
+		var pid int64
+		err := db.QueryRowContext(ctx, `SELECT pid FROM papers WHERE pid > ? ORDER BY pid LIMIT 1`, after).Scan(&pid)
+		if errors.Is(err, sql.ErrNoRows) {
+			break
+		}
+		if err != nil {
+			return n
+		}
+		var id string
+		if db.QueryRowContext(ctx, `SELECT id FROM papers WHERE pid = ?`, pid).Scan(&id) == nil {
+			n++
+		}
+		after = pid
+	}
+	return n
+}
+
+func joinWords(ws []string) string {
+	switch len(ws) {
+	case 0:
+		return ""
+	case 1:
+		return ws[0]
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
 }

@@ -13,3 +13,9 @@ func writable(path string) bool {
 	const wOK = 2
 	return syscall.Access(path, wOK) == nil && syscall.Access(filepath.Dir(path), wOK) == nil
 }
+
+// canWrite says whether one path (a file or a folder) can be written.
+func canWrite(path string) bool {
+	const wOK = 2
+	return syscall.Access(path, wOK) == nil
+}

@@ -141,11 +141,11 @@ func preflight(path string) error {
 	if err != nil {
 		return fmt.Errorf("open library %s: %w", path, err)
 	}
-	if info.IsDir() {
-		return fmt.Errorf("open library %s: is a directory, not a library file", path)
+	if err := checkKind(path, info); err != nil {
+		return err
 	}
 	if info.Size() == 0 {
-		return nil
+		return checkEmptyWithLog(path)
 	}
 	if err := checkHeader(path); err != nil {
 		return err
@@ -159,7 +159,10 @@ func preflight(path string) error {
 	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
 		return explain(path, err)
 	}
-	return checkVersion(path, version)
+	if err := checkVersion(path, version); err != nil {
+		return err
+	}
+	return checkForeign(path, db)
 }
 
 // checkHeader refuses files that are plainly not SQLite before the driver
@@ -188,23 +191,47 @@ func checkVersion(path string, version int) error {
 	return nil
 }
 
-// explain turns SQLite's terse errors into ones that say what to do.
+// explain turns SQLite's terse errors into ones that name the library
+// and say what to do; no bare SQLite code reaches the user.
 func explain(path string, err error) error {
 	msg := err.Error()
+	code := sqliteCode(err)
 	switch {
-	case strings.Contains(msg, "file is not a database"), strings.Contains(msg, "malformed"):
+	case code == 13, strings.Contains(msg, "disk is full"), strings.Contains(msg, "SQLITE_FULL"),
+		code == 10 && diskFull(filepath.Dir(path)):
+		return fmt.Errorf("library %s: the disk is full (%v); free some space and try again", path, err)
+	case code == 11, code == 26, strings.Contains(msg, "file is not a database"), strings.Contains(msg, "malformed"):
 		return fmt.Errorf("open library %s: the file is damaged or not a papers library (%v); "+
 			"run `papers doctor`, or move it aside and sync again (your queue lives in it)", path, err)
-	case strings.Contains(msg, "readonly"), strings.Contains(msg, "read-only"):
-		return fmt.Errorf("open library %s: read-only (%v); make it writable or choose another with --db", path, err)
-	case strings.Contains(msg, "disk is full"), strings.Contains(msg, "SQLITE_FULL"):
-		return fmt.Errorf("library %s: the disk is full (%v); free some space and try again", path, err)
+	case code == 8, strings.Contains(msg, "readonly"), strings.Contains(msg, "read-only"):
+		return fmt.Errorf("library %s: %s (%v)", path, readOnlyReason(path, canWrite), err)
+	case code == 5, code == 6:
+		return fmt.Errorf("library %s is busy: another papers is writing it (%v); try again when it is done", path, err)
+	case code == 10:
+		return fmt.Errorf("library %s: the disk could not be read or written (%v); check the disk, then run `papers doctor`", path, err)
+	case code == 14:
+		return fmt.Errorf("library %s: cannot be opened (%v); check that it and its folder exist and can be read and written", path, err)
 	}
 	var sqlErr *sqlite.Error
 	if errors.As(err, &sqlErr) {
-		return fmt.Errorf("library %s: %w", path, err)
+		return fmt.Errorf("library %s: %w; run `papers doctor` to check it", path, err)
 	}
 	return err
+}
+
+// readOnlyReason says which part of a read-only library is read-only:
+// SQLite needs to write the file and, for its log, its folder.
+func readOnlyReason(path string, writable func(string) bool) string {
+	dir := filepath.Dir(path)
+	switch {
+	case !writable(path) && !writable(dir):
+		return "read-only: neither the file nor its folder " + dir + " can be written; make them writable or choose another with --db"
+	case !writable(path):
+		return "read-only: the file cannot be written; make it writable or choose another with --db"
+	case !writable(dir):
+		return "read-only here: its folder " + dir + " cannot be written, and SQLite keeps its log beside the library: make the folder writable, or move the library to one that is"
+	}
+	return "read-only; make it writable or choose another with --db"
 }
 
 type migration struct {

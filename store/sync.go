@@ -29,6 +29,9 @@ type SyncPlan struct {
 	Days    int       // the last N days through today
 	Refresh bool      // fetch complete days older than RecentDays again
 	Today   time.Time // "now" in UTC; time.Now when zero
+	// Deadline bounds the whole sync; the days left when it passes are
+	// reported as not fetched. 0 means a default that grows with the plan.
+	Deadline time.Duration
 }
 
 // RecentDays are re-fetched even when complete: upvotes, comments and AI
@@ -61,6 +64,8 @@ type SyncReport struct {
 	Skipped  int          `json:"skipped"`
 	Requests int          `json:"requests"`
 	Rejected []Rejection  `json:"rejected"`
+	// Notes say how the plan was adjusted (a start before the feed began).
+	Notes []string `json:"notes"`
 }
 
 // SyncProgress is sent as each day starts and ends.
@@ -75,29 +80,42 @@ type SyncProgress struct {
 // Sync fetches the days of the plan and saves each in one transaction. A
 // failed day does not stop the others; cancelling ctx does.
 func (s *Store) Sync(ctx context.Context, f Fetcher, plan SyncPlan, progress func(SyncProgress)) (SyncReport, error) {
-	report := SyncReport{Failed: []DayFailure{}, Rejected: []Rejection{}}
+	report := SyncReport{Failed: []DayFailure{}, Rejected: []Rejection{}, Notes: []string{}}
 	if progress == nil {
 		progress = func(SyncProgress) {}
 	}
-	days, skipped, err := s.planDays(ctx, plan)
+	days, skipped, note, err := s.planDays(ctx, plan)
 	if err != nil {
 		return report, err
+	}
+	if note != "" {
+		report.Notes = append(report.Notes, note)
 	}
 	report.Skipped = skipped
 	startRequests := f.Requests()
 	if len(days) > monthlyAfter {
-		err = s.syncMonths(ctx, f, days, &report, progress)
+		st := newStopper(len(days)/28+1, time.Now(), plan.Deadline)
+		err = s.syncMonths(ctx, f, days, &report, progress, st)
 	} else {
-		err = s.syncDays(ctx, f, days, &report, progress)
+		st := newStopper(len(days), time.Now(), plan.Deadline)
+		err = s.syncDays(ctx, f, days, &report, progress, st)
 	}
 	report.Requests = f.Requests() - startRequests
 	return report, err
 }
 
-func (s *Store) syncDays(ctx context.Context, f Fetcher, days []string, report *SyncReport, progress func(SyncProgress)) error {
+// syncDays fetches day by day. It stops early, reporting the days left
+// as not fetched, when the feed cannot be reached, when a few days in a
+// row fail the same way, or when the sync's deadline passes.
+func (s *Store) syncDays(ctx context.Context, f Fetcher, days []string, report *SyncReport, progress func(SyncProgress), st *stopper) error {
+	fctx, cancel := context.WithDeadline(ctx, st.deadline)
+	defer cancel()
 	for i, day := range days {
+		if why := st.expired(time.Now()); why != nil {
+			return s.failRest(ctx, days[i:], why, report)
+		}
 		progress(SyncProgress{Day: day, Index: i + 1, Total: len(days)})
-		w, err := f.Day(ctx, day)
+		w, err := f.Day(fctx, day)
 		if err == nil {
 			err = s.saveWindowDay(ctx, day, w.Papers, w.Rejected, report)
 		}
@@ -105,10 +123,8 @@ func (s *Store) syncDays(ctx context.Context, f Fetcher, days []string, report *
 			return err
 		}
 		progress(SyncProgress{Day: day, Index: i + 1, Total: len(days), Done: true, Err: err})
-		if feed.Unreachable(err) {
-			// Offline: every other day would fail the same way, slowly.
-			skipped := fmt.Errorf("not fetched: the feed could not be reached (see %s)", day)
-			return s.failRest(ctx, days[i+1:], skipped, report)
+		if why := st.after(day, err); why != nil {
+			return s.failRest(ctx, days[i+1:], why, report)
 		}
 	}
 	return nil
@@ -128,7 +144,7 @@ func (s *Store) failRest(ctx context.Context, days []string, cause error, report
 // under its own feed day, recording days exactly as syncDays would. All
 // months are fetched before any day is saved: windows spill past their
 // edges, so a day's papers can come in the next month's answer.
-func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report *SyncReport, progress func(SyncProgress)) error {
+func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report *SyncReport, progress func(SyncProgress), st *stopper) error {
 	byMonth := map[string][]string{}
 	var months []string
 	for _, d := range days {
@@ -140,15 +156,26 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 	}
 	papers := map[string]feed.Paper{}
 	failed := map[string]error{} // month → why its fetch failed
+	fctx, cancel := context.WithDeadline(ctx, st.deadline)
+	defer cancel()
+	var stop error // why the months from here on were not fetched
 	for i, m := range months {
+		if stop == nil {
+			stop = st.expired(time.Now())
+		}
+		if stop != nil {
+			failed[m] = stop
+			continue
+		}
 		progress(SyncProgress{Day: m, Index: i + 1, Total: len(months)})
-		w, err := f.Month(ctx, m)
+		w, err := f.Month(fctx, m)
 		if ctx.Err() != nil {
 			return fmt.Errorf("sync %s: %w", m, ctx.Err())
 		}
 		if err != nil {
 			failed[m] = err
 		}
+		stop = st.after(m, err)
 		for _, p := range w.Papers {
 			if seen, ok := papers[p.ID]; ok {
 				p = feed.Merge(seen, p)
@@ -215,9 +242,9 @@ func (s *Store) settle(ctx context.Context, day string, err error, report *SyncR
 	return nil
 }
 
-// planDays lists the days to fetch, oldest first, and how many complete
-// days it skipped.
-func (s *Store) planDays(ctx context.Context, plan SyncPlan) ([]string, int, error) {
+// planDays lists the days to fetch, oldest first, how many complete days
+// it skipped, and a note when it moved the start to the feed's first year.
+func (s *Store) planDays(ctx context.Context, plan SyncPlan) ([]string, int, string, error) {
 	today := plan.Today
 	if today.IsZero() {
 		today = time.Now()
@@ -225,11 +252,19 @@ func (s *Store) planDays(ctx context.Context, plan SyncPlan) ([]string, int, err
 	today = today.UTC().Truncate(24 * time.Hour)
 	first, last, err := s.planRange(ctx, plan, today)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, "", err
+	}
+	note := ""
+	if start, _ := time.Parse(time.DateOnly, FeedStart); first.Before(start) {
+		note = fmt.Sprintf("starting at %s, not %s: Daily Papers began in 2023", FeedStart, first.Format(time.DateOnly))
+		first = start
+		if last.Before(first) {
+			return nil, 0, note, nil
+		}
 	}
 	known, err := s.Days(ctx, first.Format(time.DateOnly), last.Format(time.DateOnly))
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, "", err
 	}
 	recent := today.AddDate(0, 0, -RecentDays).Format(time.DateOnly)
 	var days []string
@@ -243,24 +278,29 @@ func (s *Store) planDays(ctx context.Context, plan SyncPlan) ([]string, int, err
 		days = append(days, day)
 	}
 	sort.Strings(days)
-	return days, skipped, nil
+	return days, skipped, note, nil
 }
 
 func (s *Store) planRange(ctx context.Context, plan SyncPlan, today time.Time) (time.Time, time.Time, error) {
 	switch {
 	case plan.Date != "":
 		d, err := parseDay("--date", plan.Date)
+		if err == nil && d.After(today.AddDate(0, 0, 1)) {
+			err = fmt.Errorf("--date %s is in the future (today is %s in UTC)", plan.Date, today.Format(time.DateOnly))
+		}
 		return d, d, err
 	case plan.Since != "":
 		return parseRange(plan.Since, plan.Until, today)
 	case plan.Until != "":
 		return time.Time{}, time.Time{}, fmt.Errorf("--until needs --since")
 	case plan.Days > 0:
-		return today.AddDate(0, 0, 1-plan.Days), today, nil
+		// Past the feed's first year any count is the whole feed; capping
+		// it here keeps AddDate from wrapping around on absurd counts.
+		return today.AddDate(0, 0, 1-min(plan.Days, 10000)), today, nil
 	case plan.Days < 0:
 		return time.Time{}, time.Time{}, fmt.Errorf("--days must be positive, got %d", plan.Days)
 	}
-	last, err := s.LastCompleteDay(ctx)
+	last, err := s.lastCompleteDayBy(ctx, today)
 	if err != nil {
 		return time.Time{}, time.Time{}, err
 	}
@@ -280,6 +320,19 @@ func (s *Store) planRange(ctx context.Context, plan SyncPlan, today time.Time) (
 		}
 	}
 	return from, today, nil
+}
+
+// lastCompleteDayBy is the newest complete day no later than today: a day
+// after today recorded complete (a bad clock, or an old `sync --date` in
+// the future) must not make every later sync skip the days up to it.
+func (s *Store) lastCompleteDayBy(ctx context.Context, today time.Time) (string, error) {
+	var day sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT max(day) FROM days WHERE complete = 1 AND day <= ?`,
+		today.Format(time.DateOnly)).Scan(&day)
+	if err != nil {
+		return "", explain(s.path, err)
+	}
+	return day.String, nil
 }
 
 // firstIncompleteDay is the oldest day whose fetch failed and was never

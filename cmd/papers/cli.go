@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 	"github.com/alecthomas/kong"
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/clean"
 )
 
 // Globals are the flags every command accepts.
@@ -18,6 +21,10 @@ type Globals struct {
 	DB      string           `name:"db" env:"PAPERS_DB" placeholder:"FILE" help:"Library file (default $$XDG_DATA_HOME/papers/papers.db)."`
 	API     string           `name:"api" env:"PAPERS_API_URL" default:"https://huggingface.co" placeholder:"URL" help:"Feed base URL."`
 	Version kong.VersionFlag `name:"version" help:"Print the version and exit."`
+
+	// readOnly is set for commands that only read the library: they never
+	// create one where there is none.
+	readOnly bool
 }
 
 // CLI is the whole command line.
@@ -52,6 +59,9 @@ func (g *Globals) libraryPath() string {
 }
 
 func (g *Globals) open() (*store.Store, error) {
+	if g.readOnly {
+		return store.OpenExisting(g.libraryPath())
+	}
 	return store.Open(g.libraryPath())
 }
 
@@ -68,11 +78,27 @@ func (g *Globals) withLibrary(fn func(ctx context.Context, lib *store.Store) err
 	return fn(ctx, lib)
 }
 
+// withLibraryIfAny is withLibrary for a command that also works without
+// a library (search --remote): lib is nil where there is none, and none
+// is created.
+func (g *Globals) withLibraryIfAny(fn func(ctx context.Context, lib *store.Store) error) error {
+	g.readOnly = true
+	err := g.withLibrary(fn)
+	if errors.Is(err, store.ErrNoLibrary) {
+		ctx, stop := interruptible()
+		defer stop()
+		return fn(ctx, nil)
+	}
+	return err
+}
+
 // client builds the feed client; HF_TOKEN is read here and only handed to
-// the client, never stored or printed.
+// the client, never stored or printed. Its notices (a redirect that left
+// the API's origin) go to stderr, sanitised: they hold server-sent URLs.
 func (g *Globals) client() *feed.Client {
 	c := feed.NewClient(g.API)
 	c.Token = os.Getenv("HF_TOKEN")
+	c.OnNotice = func(msg string) { fmt.Fprintln(os.Stderr, "papers:", clean.Line(msg)) }
 	return c
 }
 

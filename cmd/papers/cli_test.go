@@ -247,7 +247,7 @@ func TestEmptyResultsSaySo(t *testing.T) {
 	if r := papers(t, env, "queue"); r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "empty") {
 		t.Errorf("empty queue: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
-	if r := papers(t, dbEnv(t), "list"); r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "papers sync") {
+	if r := papers(t, emptyLibraryEnv(t), "list"); r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "papers sync") {
 		t.Errorf("list of an empty library: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 }

@@ -137,7 +137,7 @@ func TestConfigLibraryUsedByCommands(t *testing.T) {
 }
 
 func TestBrokenConfigStopsOnlyWhatNeedsIt(t *testing.T) {
-	env := dbEnv(t)
+	env := emptyLibraryEnv(t)
 	readerOnly := writeConfig(t, "[reader]\nstyle = \"blue\"\n")
 	broken := writeConfig(t, "library = \"x.db\n")
 	for _, tc := range []struct {

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/store/query"
@@ -33,6 +31,10 @@ func (c *ExportCmd) Run(g *Globals) error {
 			return usageError{fmt.Errorf("export: --query: %w", err)}
 		}
 	}
+	out, err := checkTarget(c.Output, g.libraryPath())
+	if err != nil {
+		return err
+	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		recs, title, err := c.records(ctx, lib, q)
 		if err != nil {
@@ -41,11 +43,11 @@ func (c *ExportCmd) Run(g *Globals) error {
 		if len(recs) == 0 {
 			// Nothing to export: stdout stays empty (JSON: []).
 			fmt.Fprintln(os.Stderr, noMatch)
-			if (c.Output == "" || c.Output == "-") && c.Format != "json" {
+			if out.kind == targetStdout && c.Format != "json" {
 				return nil
 			}
 		}
-		return writeOutput(c.Output, func(w io.Writer) error { return c.write(w, recs, title) })
+		return out.write(func(w io.Writer) error { return c.write(w, recs, title) })
 	})
 }
 
@@ -72,40 +74,4 @@ func (c *ExportCmd) write(w io.Writer, recs []store.Record, title string) error 
 		return export.CSV(w, recs)
 	}
 	return printRecords(w, recs, true)
-}
-
-// writeOutput writes to stdout, or to a temporary file renamed over path
-// once complete, so a failed export never leaves a truncated file.
-func writeOutput(path string, write func(io.Writer) error) error {
-	if path == "" || path == "-" {
-		bw := bufio.NewWriter(os.Stdout)
-		if err := write(bw); err != nil {
-			return err
-		}
-		return bw.Flush()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("export to %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	bw := bufio.NewWriter(tmp)
-	if err := write(bw); err != nil {
-		tmp.Close()
-		return fmt.Errorf("export to %s: %w", path, err)
-	}
-	if err := bw.Flush(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("export to %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("export to %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil { // CreateTemp makes it private
-		return fmt.Errorf("export to %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("export to %s: %w", path, err)
-	}
-	return nil
 }

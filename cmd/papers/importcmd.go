@@ -49,7 +49,7 @@ type importReport struct {
 // Run imports every file, keeping the good items of each; exit 1 when
 // anything was rejected.
 func (c *ImportCmd) Run(g *Globals) error {
-	if c.Day != "" && !dayPattern.MatchString(c.Day) {
+	if c.Day != "" && !validDay(c.Day) {
 		return usagef("import: --day %q: not a date (want YYYY-MM-DD)", c.Day)
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
@@ -114,6 +114,9 @@ func readInput(name string) ([]byte, error) {
 			return nil, err
 		}
 		defer f.Close()
+		if err := checkInput(f); err != nil {
+			return nil, err
+		}
 		r = f
 	}
 	body, err := io.ReadAll(io.LimitReader(r, maxImportFile+1))
@@ -151,4 +154,25 @@ func printFileReport(w io.Writer, fr fileReport) {
 	for _, r := range fr.Rejected {
 		fmt.Fprintf(w, "  %s\n", clean.Line(r.Error))
 	}
+}
+
+// checkInput refuses what cannot be a saved response: a folder, or a
+// device (/dev/zero would be read to the size cap). Regular files, FIFOs
+// and the terminal or pipe stdin is on are read.
+func checkInput(f *os.File) error {
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	mode := info.Mode()
+	switch {
+	case mode.IsDir():
+		return fmt.Errorf("is a directory; name the files in it (DIR/*.json)")
+	case mode&os.ModeDevice != 0:
+		if in, err := os.Stdin.Stat(); err == nil && os.SameFile(in, info) {
+			return nil
+		}
+		return fmt.Errorf("is a device, not a file")
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/alecthomas/kong"
+	"github.com/papertui/papers/tui/clean"
 )
 
 // Exit codes, as scripts rely on them.
@@ -73,6 +74,10 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 		fmt.Fprintf(os.Stderr, "papers: %v\n", err)
 		return exitUsage
 	}
+	if err := checkArgs(kctx.Command(), cli); err != nil {
+		fmt.Fprintf(os.Stderr, "papers: %s\n", clean.Line(err.Error()))
+		return exitUsage
+	}
 	err = kctx.Run(&cli.Globals)
 	switch {
 	case err == nil:
@@ -80,9 +85,11 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 	case errors.Is(err, errFailed):
 		return exitFail
 	case errors.As(err, new(usageError)):
-		fmt.Fprintf(os.Stderr, "papers: %v\n", err)
+		fmt.Fprintf(os.Stderr, "papers: %s\n", clean.Text(err.Error()))
 		return exitUsage
 	}
-	fmt.Fprintf(os.Stderr, "papers: %v\n", err)
+	// Errors carry server-sent text (headers, URLs, bodies): the same
+	// sanitiser as feed text keeps it from acting on the terminal.
+	fmt.Fprintf(os.Stderr, "papers: %s\n", clean.Text(err.Error()))
 	return exitFail
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/papertui/papers/store"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -66,6 +67,18 @@ func papers(t *testing.T, env []string, args ...string) result {
 
 func dbEnv(t *testing.T) []string {
 	return []string{"PAPERS_DB=" + filepath.Join(t.TempDir(), "papers.db")}
+}
+
+// emptyLibraryEnv is dbEnv with an empty library made there: read-only
+// commands refuse a path that holds none.
+func emptyLibraryEnv(t *testing.T) []string {
+	env := dbEnv(t)
+	lib, err := store.Open(strings.TrimPrefix(env[0], "PAPERS_DB="))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib.Close()
+	return env
 }
 
 func TestUsageErrorsExit2(t *testing.T) {

@@ -39,6 +39,7 @@ func (c *ReadCmd) Run(g *Globals) error {
 	}
 	defer lib.Close()
 	client := g.client()
+	client.OnNotice = nil // the reader owns the terminal
 	opts := tui.Options{Library: lib, Fetcher: client, Remote: client, Style: c.Style, Mouse: c.Mouse,
 		SyncAfter: staleAfter, NoColor: os.Getenv("NO_COLOR") != ""}
 	if c.NoSync {

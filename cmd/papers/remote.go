@@ -30,13 +30,17 @@ func (c *SearchCmd) remote(g *Globals) error {
 	if limit <= 0 || limit > remoteLimit {
 		limit = remoteLimit
 	}
-	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+	return g.withLibraryIfAny(func(ctx context.Context, lib *store.Store) error {
 		papers, err := g.client().Search(ctx, text, limit)
 		if err != nil {
 			return fmt.Errorf("search Hugging Face: %s", describeFetch(err))
 		}
 		hits := make([]remoteHit, 0, len(papers))
 		for _, p := range papers {
+			if lib == nil { // no library yet: nothing is in it
+				hits = append(hits, remoteHit{Paper: p})
+				continue
+			}
 			_, err := lib.Record(ctx, p.ID)
 			if err != nil && !errors.Is(err, store.ErrUnknownPaper) {
 				return err

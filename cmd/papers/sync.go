@@ -15,9 +15,9 @@ import (
 // SyncCmd is `papers sync`.
 type SyncCmd struct {
 	Date    string `placeholder:"YYYY-MM-DD" help:"Sync one feed day."`
-	Since   string `placeholder:"DATE" help:"Sync from this day, or a month's or year's first (ranges over two weeks are fetched by month)."`
+	Since   string `placeholder:"DATE" help:"Sync from this day, or a month's or year's first (ranges over two weeks are fetched by month; a start before 2023, when the feed began, is moved to 2023)."`
 	Until   string `placeholder:"DATE" help:"Sync through this day, or a month's or year's last (default today)."`
-	Days    int    `placeholder:"N" help:"Sync the last N days."`
+	Days    *int   `placeholder:"N" help:"Sync the last N days (1 or more; a start before 2023, when the feed began, is moved to 2023)."`
 	Refresh bool   `help:"Fetch complete days older than 3 days again."`
 	JSON    bool   `name:"json" help:"Print the report as one JSON object."`
 }
@@ -27,18 +27,27 @@ func (c *SyncCmd) Run(g *Globals) error {
 	if err := normalizeDates("sync", dateFlag{"--since", &c.Since, false}, dateFlag{"--until", &c.Until, true}); err != nil {
 		return err
 	}
-	plan := store.SyncPlan{Date: c.Date, Since: c.Since, Until: c.Until, Days: c.Days, Refresh: c.Refresh}
-	if err := c.validate(); err != nil {
+	if err := c.validate(time.Now()); err != nil {
 		return err
+	}
+	plan := store.SyncPlan{Date: c.Date, Since: c.Since, Until: c.Until, Refresh: c.Refresh}
+	if c.Days != nil {
+		plan.Days = *c.Days
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		client := g.client()
 		bar := newProgressPrinter(os.Stderr)
 		client.OnRetry = bar.retry
+		client.OnNotice = bar.note
 		report, err := lib.Sync(ctx, client, plan, bar.update)
 		bar.finish()
 		if err != nil {
 			return fmt.Errorf("sync: %w", err)
+		}
+		if !c.JSON {
+			for _, n := range report.Notes {
+				fmt.Fprintln(os.Stderr, "papers: note:", clean.Line(n))
+			}
 		}
 		if c.JSON {
 			err = writeJSON(os.Stdout, report)
@@ -55,9 +64,9 @@ func (c *SyncCmd) Run(g *Globals) error {
 	})
 }
 
-func (c *SyncCmd) validate() error {
+func (c *SyncCmd) validate(now time.Time) error {
 	set := 0
-	for _, on := range []bool{c.Date != "", c.Since != "", c.Days != 0} {
+	for _, on := range []bool{c.Date != "", c.Since != "", c.Days != nil} {
 		if on {
 			set++
 		}
@@ -73,8 +82,21 @@ func (c *SyncCmd) validate() error {
 			return usagef("sync: %s %q: not a date (want YYYY-MM-DD)", flag, v)
 		}
 	}
-	if c.Days < 0 {
-		return usagef("sync: --days must be positive, got %d", c.Days)
+	if c.Days != nil && *c.Days < 1 {
+		return usagef("sync: --days must be 1 or more, got %d", *c.Days)
+	}
+	return c.checkFuture(now)
+}
+
+// checkFuture refuses days after today: a future day recorded complete
+// would once stop every later sync. A day of grace allows for time zones
+// ahead of UTC.
+func (c *SyncCmd) checkFuture(now time.Time) error {
+	latest := now.UTC().AddDate(0, 0, 1).Format(time.DateOnly)
+	for flag, v := range map[string]string{"--date": c.Date, "--since": c.Since} {
+		if v > latest {
+			return usagef("sync: %s %s is in the future (today is %s in UTC)", flag, v, now.UTC().Format(time.DateOnly))
+		}
 	}
 	return nil
 }
@@ -87,15 +109,28 @@ func printSyncSummary(w io.Writer, r store.SyncReport) {
 	}
 	fmt.Fprintln(w)
 	for _, rej := range r.Rejected {
-		fmt.Fprintf(w, "skipped item on %s: %s\n", rej.Day, rej.Error)
+		fmt.Fprintf(w, "skipped item on %s: %s\n", rej.Day, clean.Line(rej.Error))
 	}
-	for _, f := range r.Failed {
-		fmt.Fprintf(w, "failed %s: %s\n", f.Day, f.Error)
+	// Days that failed for one reason (not fetched once the feed could
+	// not be reached) make one line, not one per day.
+	for i := 0; i < len(r.Failed); {
+		f := r.Failed[i]
+		j := i + 1
+		for j < len(r.Failed) && r.Failed[j].Error == f.Error {
+			j++
+		}
+		if j-i == 1 {
+			fmt.Fprintf(w, "failed %s: %s\n", f.Day, clean.Line(f.Error))
+		} else {
+			fmt.Fprintf(w, "failed %s … %s (%d days): %s\n", f.Day, r.Failed[j-1].Day, j-i, clean.Line(f.Error))
+		}
+		i = j
 	}
 }
 
-// progressPrinter shows sync progress on stderr: a bar on a terminal,
-// plain lines in a pipe or log.
+// progressPrinter shows sync progress on stderr: a bar on a terminal;
+// in a pipe or log nothing per day (the summary on stdout says what
+// happened, failed days included), only retries and notices.
 type progressPrinter struct {
 	w        io.Writer
 	terminal bool
@@ -109,13 +144,6 @@ func newProgressPrinter(f *os.File) *progressPrinter {
 
 func (p *progressPrinter) update(s store.SyncProgress) {
 	if !p.terminal {
-		if s.Done {
-			status := "ok"
-			if s.Err != nil {
-				status = "failed: " + s.Err.Error()
-			}
-			fmt.Fprintf(p.w, "sync %s (%d/%d) %s\n", s.Day, s.Index, s.Total, status)
-		}
 		return
 	}
 	done := s.Index - 1

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Query is a parsed search. Every condition must hold (they are ANDed).
@@ -65,12 +66,38 @@ type Term struct {
 	Quoted bool   // typed as "a phrase"
 }
 
+// Bounds on a search, so the work and memory any accepted query costs
+// stay small: a search is a few words, not a pasted document (a 1 MB
+// query once ran five minutes and took 9 GB).
+const (
+	MaxChars  = 1000 // characters in the whole search
+	MaxWords  = 32   // words, phrases and filters
+	MaxTokens = 64   // index tokens in all the free text ("gpt-4o" is two)
+)
+
 // Parse parses a search. Free text never fails; an unknown filter or a bad
-// filter value is a one-line error that says how to fix it.
+// filter value is a one-line error that says how to fix it, and so is a
+// search over the bounds above.
 func Parse(input string) (Query, error) {
+	if n := utf8.RuneCountInString(input); n > MaxChars {
+		return Query{}, fmt.Errorf("the search is %d characters long; at most %d are allowed: use fewer, more telling words", n, MaxChars)
+	}
 	var q Query
 	var parts []string
 	items := lex(input)
+	if len(items) > MaxWords {
+		return Query{}, fmt.Errorf("the search has %d words and filters; at most %d are allowed: use fewer, more telling words", len(items), MaxWords)
+	}
+	ntok := 0
+	for _, it := range items {
+		if it.kind != itemFilter {
+			toks, _ := tokens(it.text)
+			ntok += len(toks)
+		}
+	}
+	if ntok > MaxTokens {
+		return Query{}, fmt.Errorf("the search has %d words to look up; at most %d are allowed: use fewer, more telling words", ntok, MaxTokens)
+	}
 	if err := applyNot(items); err != nil {
 		return Query{}, err
 	}

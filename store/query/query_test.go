@@ -234,3 +234,31 @@ func TestBoundHolds(t *testing.T) {
 		}
 	}
 }
+
+// TestParseBoundsTheQuery: a pasted document is a clear error, not minutes
+// of work and gigabytes of memory; a query at the bounds is accepted.
+func TestParseBoundsTheQuery(t *testing.T) {
+	words := func(n int, w string) string { return strings.TrimSpace(strings.Repeat(w+" ", n)) }
+	for _, bad := range []string{
+		strings.Repeat("a", MaxChars+1),
+		strings.Repeat("é", MaxChars+1),
+		strings.Repeat("model ", 10000),
+		words(MaxWords+1, "x"),
+		words(MaxWords+1, "author:x"),
+		`"` + words(MaxTokens+1, "w") + `"`,
+		words(MaxWords, "a-b-c"),
+	} {
+		if _, err := Parse(bad); err == nil || !strings.Contains(err.Error(), "at most") {
+			t.Errorf("Parse(%.40q…): err %v, want a bound", bad, err)
+		}
+	}
+	for _, ok := range []string{
+		strings.Repeat("a", MaxChars),
+		words(MaxWords, "model"),
+		`"` + words(MaxTokens, "w") + `"`,
+	} {
+		if _, err := Parse(ok); err != nil {
+			t.Errorf("Parse(%.40q…): %v", ok, err)
+		}
+	}
+}

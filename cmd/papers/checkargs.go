@@ -1,0 +1,47 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/papertui/papers/feed"
+)
+
+// checkArgs refuses, before any work, what no amount of retrying mends:
+// an --api that is not http or https, an HF_TOKEN that cannot be sent.
+// Only commands that use the network check them, so a stray
+// PAPERS_API_URL does not break `papers list`.
+func checkArgs(command string, cli *CLI) error {
+	name, _, _ := strings.Cut(command, " ")
+	cli.Globals.readOnly = readOnlyCommand(command)
+	network := name == "read" || name == "sync" || name == "add" || (name == "search" && cli.Search.Remote)
+	if !network {
+		return nil
+	}
+	return cli.Globals.checkNetwork()
+}
+
+// checkNetwork checks --api (or PAPERS_API_URL) and HF_TOKEN. The token is
+// never echoed.
+func (g *Globals) checkNetwork() error {
+	if err := feed.CheckBaseURL(g.API); err != nil {
+		return usageError{fmt.Errorf("--api (or PAPERS_API_URL): %w", err)}
+	}
+	if err := feed.CheckToken(os.Getenv("HF_TOKEN")); err != nil {
+		return usageError{err}
+	}
+	return nil
+}
+
+// readOnlyCommand: commands that only read the library, which must never
+// create one. queue's changes need papers already in a library, so they
+// count too.
+func readOnlyCommand(command string) bool {
+	name, _, _ := strings.Cut(command, " ")
+	switch name {
+	case "stats", "list", "search", "show", "queue", "export", "doctor":
+		return true
+	}
+	return false
+}

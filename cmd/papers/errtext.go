@@ -1,0 +1,21 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"syscall"
+)
+
+// describeWriteError puts the common reasons a write fails in plain words,
+// keeping the system's own error for the details.
+func describeWriteError(err error) error {
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return fmt.Errorf("the disk is full (%w); free some space and try again", err)
+	case errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("the file system is read-only (%w)", err)
+	case errors.Is(err, syscall.EACCES), errors.Is(err, syscall.EPERM):
+		return fmt.Errorf("permission denied (%w)", err)
+	}
+	return err
+}

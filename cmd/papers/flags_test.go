@@ -1,0 +1,52 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/papertui/papers/feed/feedtest"
+)
+
+// TestNumericAndDateFlagsBounded: a count below 1, a negative or absurd
+// number, an impossible date or a future one is a usage error (exit 2).
+func TestNumericAndDateFlagsBounded(t *testing.T) {
+	env := dbEnv(t)
+	future := time.Now().UTC().AddDate(0, 0, 3).Format(time.DateOnly)
+	for _, args := range [][]string{
+		{"sync", "--days", "0"},
+		{"sync", "--days", "-1"},
+		{"sync", "--days=-5"},
+		{"sync", "--days", "99999999999999999999"},
+		{"sync", "--date", future},
+		{"sync", "--date", "2999-01-01"},
+		{"sync", "--since", future},
+		{"list", "--limit", "-1"},
+		{"search", "--limit", "-3", "x"},
+		{"import", "--day", "2025-02-30", "-"},
+		{"import", "--day", "2025-13-01", "-"},
+	} {
+		r := papers(t, env, args...)
+		if r.code != 2 || r.stderr == "" {
+			t.Errorf("papers %v: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+}
+
+// TestSyncInAPipeIsOneSummary: without a terminal a sync prints no line
+// per day, only its summary; notes go to stderr.
+func TestSyncInAPipeIsOneSummary(t *testing.T) {
+	srv := feedtest.New(t)
+	env := append(dbEnv(t), "PAPERS_API_URL="+srv.URL)
+	r := papers(t, env, "sync", "--days", "5")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if lines := strings.Split(strings.TrimSpace(r.stdout), "\n"); len(lines) != 1 || r.stderr != "" {
+		t.Errorf("stdout %q, stderr %q: want one summary line", r.stdout, r.stderr)
+	}
+	r = papers(t, env, "sync", "--since", "2020-01-01", "--until", "2023-01-03")
+	if !strings.Contains(r.stderr, "2023") || strings.Count(r.stdout, "\n") != 1 {
+		t.Errorf("clamped sync: stdout %q, stderr %q", r.stdout, r.stderr)
+	}
+}

@@ -1,0 +1,328 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// An output target is where `export -o` writes. What the user already has
+// there matters more than the export: the library (and its -wal, -shm and
+// -journal files) and any other SQLite file are never written over; a
+// symlink is followed and its target replaced, the link kept; devices and
+// FIFOs (/dev/null, /dev/stdout, a named pipe) are written straight, since
+// replacing them with a regular file would destroy them; a regular file is
+// replaced whole, through a temporary file renamed over it.
+
+// targetKind says how a target is written.
+type targetKind int
+
+const (
+	targetStdout   targetKind = iota // -o - or no -o
+	targetReplace                    // a regular file, or none yet: written atomically
+	targetStraight                   // a device, FIFO or /proc file: written in place
+)
+
+// target is a checked output path.
+type target struct {
+	kind targetKind
+	path string // as the user wrote it, for messages
+	real string // where the bytes go: symlinks followed
+	mode fs.FileMode
+}
+
+// maxLinks bounds the symlinks followed, as the kernel does (ELOOP).
+const maxLinks = 40
+
+// checkTarget decides how to write path, refusing what must not be written
+// over. library is the library file in use. The returned error is a usage
+// error: a different -o fixes it.
+func checkTarget(path, library string) (target, error) {
+	if path == "" || path == "-" {
+		return target{kind: targetStdout}, nil
+	}
+	if strings.ContainsRune(path, 0) {
+		return target{}, usagef("export: -o %q: a file name cannot hold a NUL byte", path)
+	}
+	real, viaSystem, err := followLinks(path)
+	if err != nil {
+		return target{}, usagef("export: -o %s: %v", quoteName(path), err)
+	}
+	t := target{kind: targetReplace, path: path, real: real, mode: 0o644}
+	if err := refuseLibrary(path, real, library); err != nil {
+		return target{}, err
+	}
+	info, err := os.Stat(real)
+	if err == nil && sameAsStdout(info) {
+		// -o /dev/stdout, or a name for the file stdout already writes:
+		// write through the open descriptor, as the shell set it up.
+		return target{kind: targetStdout}, nil
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return t, checkFolder(path, real)
+	case err != nil:
+		return target{}, usagef("export: -o %s: %v", quoteName(path), unwrapPath(err))
+	}
+	switch mode := info.Mode(); {
+	case mode.IsDir():
+		return target{}, usagef("export: -o %s: is a directory; name a file in it", quoteName(path))
+	case mode&fs.ModeDevice != 0 && mode&fs.ModeCharDevice == 0:
+		return target{}, usagef("export: -o %s: is a block device (a disk); writing would destroy what it holds", quoteName(path))
+	case mode&fs.ModeSocket != 0:
+		return target{}, usagef("export: -o %s: is a socket, not a file", quoteName(path))
+	case !mode.IsRegular() || viaSystem || underSystemTree(real):
+		t.kind = targetStraight
+		return t, nil
+	}
+	t.mode = info.Mode().Perm()
+	if err := refuseDatabase(path, real); err != nil {
+		return target{}, err
+	}
+	return t, checkFolder(path, real)
+}
+
+// followLinks resolves every symlink in path, also when the last one
+// dangles (the export then creates the file it points to). The folders
+// are resolved too, so two spellings of one file compare equal. viaSystem
+// says a link on the way was one of the kernel's (/dev/fd, /proc/self/fd):
+// what it names is an open descriptor, to be written in place.
+func followLinks(path string) (real string, viaSystem bool, err error) {
+	p, err := filepath.Abs(path)
+	if err != nil {
+		return "", false, err
+	}
+	for range maxLinks {
+		dir, err := resolveDir(filepath.Dir(p))
+		if err != nil {
+			return "", false, err
+		}
+		p = filepath.Join(dir, filepath.Base(p))
+		info, err := os.Lstat(p)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return p, viaSystem, nil // absent or not a link: this is the file
+		}
+		link, err := os.Readlink(p)
+		if err != nil {
+			return "", false, err
+		}
+		if underSystemTree(p) {
+			viaSystem = true
+			if !filepath.IsAbs(link) && strings.Contains(link, ":") {
+				return p, true, nil // pipe:[…], socket:[…]: nameless, written through the link
+			}
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(dir, link)
+		}
+		p = link
+	}
+	return "", false, errors.New("too many levels of symbolic links")
+}
+
+// sameAsStdout says whether info is the file stdout is open on.
+func sameAsStdout(info fs.FileInfo) bool {
+	out, err := os.Stdout.Stat()
+	return err == nil && os.SameFile(info, out)
+}
+
+// resolveDir resolves the symlinks of a folder that exists; of one that
+// does not, its nearest existing parent, so the error comes later, from
+// the folder check, in plain words.
+func resolveDir(dir string) (string, error) {
+	real, err := filepath.EvalSymlinks(dir)
+	if err == nil {
+		return real, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return "", unwrapPath(err)
+	}
+	parent := filepath.Dir(dir)
+	if parent == dir {
+		return dir, nil
+	}
+	p, err := resolveDir(parent)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(p, filepath.Base(dir)), nil
+}
+
+// libraryFiles are the files SQLite keeps for the library at path.
+func libraryFiles(path string) []string {
+	return []string{path, path + "-wal", path + "-shm", path + "-journal"}
+}
+
+// refuseLibrary refuses the library in use and its companion files, by
+// identity (hard links, bind mounts) and by resolved name (files not yet
+// created, such as the -wal of a closed library).
+func refuseLibrary(path, real, library string) error {
+	if library == "" {
+		return nil
+	}
+	realLib, _, err := followLinks(library)
+	if err != nil {
+		realLib = library
+	}
+	target, statErr := os.Stat(real)
+	for i, f := range libraryFiles(realLib) {
+		same := f == real
+		if !same && statErr == nil {
+			if info, err := os.Stat(f); err == nil {
+				same = os.SameFile(info, target)
+			}
+		}
+		if same {
+			what := "the library"
+			if i > 0 {
+				what = "a file of the library " + quoteName(library)
+			}
+			return usagef("export: -o %s is %s; writing there would destroy it: choose another file", quoteName(path), what)
+		}
+	}
+	return nil
+}
+
+// refuseDatabase refuses to replace an SQLite database or write-ahead log:
+// another library, or anyone's data, is worth more than an export.
+func refuseDatabase(path, real string) error {
+	f, err := os.Open(real)
+	if err != nil {
+		return nil // the write will say why it cannot
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	isDB := bytes.HasPrefix(head, []byte("SQLite format 3\x00"))
+	isWAL := len(head) >= 4 && (bytes.Equal(head[:4], []byte{0x37, 0x7f, 0x06, 0x82}) || bytes.Equal(head[:4], []byte{0x37, 0x7f, 0x06, 0x83}))
+	if isDB || isWAL {
+		return usagef("export: -o %s is an SQLite database (a papers library?); "+
+			"refusing to write over it: choose another file, or remove it first if it is really not needed", quoteName(path))
+	}
+	return nil
+}
+
+// checkFolder says at once when the file cannot be created, naming the
+// folder rather than the temporary file the write would have used.
+func checkFolder(path, real string) error {
+	dir := filepath.Dir(real)
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return usagef("export: -o %s: folder %s does not exist", quoteName(path), quoteName(dir))
+	case err != nil:
+		return usagef("export: -o %s: %v", quoteName(path), unwrapPath(err))
+	case !info.IsDir():
+		return usagef("export: -o %s: %s is not a folder", quoteName(path), quoteName(dir))
+	}
+	return nil
+}
+
+// underSystemTree is a file of the kernel's own trees, which are written
+// in place (their "regular" files are interfaces, not storage).
+func underSystemTree(p string) bool {
+	for _, root := range []string{"/proc/", "/sys/", "/dev/"} {
+		if strings.HasPrefix(p, root) {
+			return true
+		}
+	}
+	return false
+}
+
+// write runs fn against the target: stdout, the file in place, or a
+// temporary file renamed over it once complete, so a failed export never
+// leaves a truncated file.
+func (t target) write(fn func(io.Writer) error) error {
+	switch t.kind {
+	case targetStdout:
+		bw := bufio.NewWriter(os.Stdout)
+		if err := fn(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	case targetStraight:
+		return t.writeStraight(fn)
+	}
+	return t.replace(fn)
+}
+
+func (t target) writeStraight(fn func(io.Writer) error) error {
+	f, err := os.OpenFile(t.real, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("export to %s: %w", quoteName(t.path), unwrapPath(err))
+	}
+	bw := bufio.NewWriter(f)
+	err = fn(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("export to %s: %w", quoteName(t.path), unwrapPath(err))
+	}
+	return nil
+}
+
+func (t target) replace(fn func(io.Writer) error) error {
+	dir := filepath.Dir(t.real)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(t.real)+".*")
+	if err != nil {
+		return fmt.Errorf("export to %s: cannot create a file in %s: %w", quoteName(t.path), quoteName(dir), unwrapPath(err))
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriter(tmp)
+	err = fn(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), t.mode) // CreateTemp makes it private
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), t.real)
+	}
+	if err != nil {
+		return fmt.Errorf("export to %s: %w", quoteName(t.path), describeWriteError(unwrapPath(err)))
+	}
+	return nil
+}
+
+// unwrapPath drops the *PathError's own path, which may be a temporary
+// file the user never named.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
+
+// quoteName shows a file name safely: as is when it is plain, quoted with
+// escapes when it holds controls or spaces at its ends.
+func quoteName(p string) string {
+	for _, r := range p {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || needsEscape(r) {
+			return fmt.Sprintf("%q", p)
+		}
+	}
+	if strings.TrimSpace(p) != p {
+		return fmt.Sprintf("%q", p)
+	}
+	return p
+}

@@ -1,0 +1,211 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// libraryState is every byte of the library's files, to prove nothing
+// touched them.
+func libraryState(t *testing.T, db string) [32]byte {
+	t.Helper()
+	h := sha256.New()
+	for _, f := range libraryFiles(db) {
+		b, _ := os.ReadFile(f)
+		h.Write([]byte(f))
+		h.Write(b)
+	}
+	var sum [32]byte
+	copy(sum[:], h.Sum(nil))
+	return sum
+}
+
+func libraryOf(env []string) string {
+	for _, e := range env {
+		if v, ok := strings.CutPrefix(e, "PAPERS_DB="); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+func TestExportNeverWritesOverTheLibrary(t *testing.T) {
+	env, _ := importedLibrary(t)
+	db := libraryOf(env)
+	dir := filepath.Dir(db)
+	queued := firstIDs(t, env, 1)
+	if r := papers(t, env, "queue", "add", queued[0]); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	os.Symlink(db, filepath.Join(dir, "link.db"))
+	os.Link(db, filepath.Join(dir, "hard.db"))
+	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+	os.Symlink("../papers.db-wal", filepath.Join(dir, "sub", "wal-link"))
+	before := libraryState(t, db)
+	for _, o := range []string{
+		db, db + "-wal", db + "-shm", db + "-journal",
+		filepath.Join(dir, "sub", "..", "papers.db"),
+		filepath.Join(dir, ".", "papers.db"),
+		filepath.Join(dir, "link.db"),
+		filepath.Join(dir, "hard.db"),
+		filepath.Join(dir, "sub", "wal-link"),
+	} {
+		for _, format := range []string{"json", "csv"} {
+			r := papers(t, env, "export", "--format", format, "-o", o)
+			if r.code != 2 || !strings.Contains(r.stderr, "library") {
+				t.Errorf("export -o %s: exit %d, stderr %q", o, r.code, r.stderr)
+			}
+		}
+	}
+	if libraryState(t, db) != before {
+		t.Fatal("the library's files changed")
+	}
+	r := papers(t, env, "queue", "--json")
+	if r.code != 0 || !strings.Contains(r.stdout, queued[0]) {
+		t.Errorf("queue lost: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestExportRelativeSpellingOfTheLibrary(t *testing.T) {
+	env, _ := importedLibrary(t)
+	db := libraryOf(env)
+	before := libraryState(t, db)
+	cmd := papersCmd(env, "export", "--format", "json", "-o", "./papers.db")
+	cmd.Dir = filepath.Dir(db)
+	if err := cmd.Run(); err == nil {
+		t.Error("export over ./papers.db succeeded")
+	}
+	if libraryState(t, db) != before {
+		t.Fatal("the library changed")
+	}
+}
+
+func TestExportRefusesAnotherSQLiteFile(t *testing.T) {
+	env, _ := importedLibrary(t)
+	other, _ := importedLibrary(t)
+	path := libraryOf(other)
+	before := libraryState(t, path)
+	r := papers(t, env, "export", "--format", "csv", "-o", path)
+	if r.code != 2 || !strings.Contains(r.stderr, "SQLite") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if libraryState(t, path) != before {
+		t.Error("another library was written over")
+	}
+}
+
+func TestExportKeepsSymlinksAndSpecialFiles(t *testing.T) {
+	env, _ := importedLibrary(t)
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.bib")
+	os.WriteFile(real, []byte("old"), 0o600)
+	link := filepath.Join(dir, "link.bib")
+	os.Symlink("real.bib", link)
+	if r := papers(t, env, "export", "--format", "bibtex", "-o", link); r.code != 0 {
+		t.Fatalf("export to a symlink: %d %s", r.code, r.stderr)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("the symlink was replaced: %v %v", info.Mode(), err)
+	}
+	if b, _ := os.ReadFile(real); !bytes.Contains(b, []byte("@")) {
+		t.Errorf("the link's target holds %q", b)
+	}
+	if info, _ := os.Stat(real); info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want the file's own 0600 kept", info.Mode().Perm())
+	}
+
+	dangling := filepath.Join(dir, "dangling")
+	os.Symlink("made.md", dangling)
+	if r := papers(t, env, "export", "--format", "markdown", "-o", dangling); r.code != 0 {
+		t.Fatalf("export to a dangling symlink: %d %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "made.md")); err != nil {
+		t.Errorf("the dangling link's target was not created: %v", err)
+	}
+
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	got := make(chan []byte)
+	go func() {
+		b, _ := os.ReadFile(fifo)
+		got <- b
+	}()
+	if r := papers(t, env, "export", "--format", "csv", "-o", fifo); r.code != 0 {
+		t.Fatalf("export to a FIFO: %d %s", r.code, r.stderr)
+	}
+	if info, _ := os.Lstat(fifo); info.Mode()&fs.ModeNamedPipe == 0 {
+		t.Fatalf("the FIFO became %v", info.Mode())
+	}
+	if b := <-got; !bytes.HasPrefix(b, []byte("id,")) {
+		t.Errorf("the FIFO's reader got %q", b)
+	}
+
+	// A device of our own (as root): never /dev/null itself, which a
+	// broken export would replace for the whole machine.
+	null := filepath.Join(dir, "null")
+	if err := syscall.Mknod(null, syscall.S_IFCHR|0o666, 1<<8|3); err == nil {
+		if r := papers(t, env, "export", "--format", "csv", "-o", null); r.code != 0 {
+			t.Errorf("export to a device: %d %s", r.code, r.stderr)
+		}
+		if info, _ := os.Lstat(null); info.Mode()&fs.ModeCharDevice == 0 {
+			t.Errorf("the device became %v", info.Mode())
+		}
+	}
+	r := papers(t, env, "export", "--format", "csv", "-o", "/dev/stdout")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "id,") || strings.Contains(r.stderr, ".stdout") {
+		t.Errorf("-o /dev/stdout: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestExportRefusesDirectoriesAndMissingFolders(t *testing.T) {
+	env, _ := importedLibrary(t)
+	dir := t.TempDir()
+	for _, o := range []string{dir, filepath.Join(dir, "no", "such", "x.bib")} {
+		r := papers(t, env, "export", "--format", "bibtex", "-o", o)
+		if r.code != 2 || !strings.Contains(r.stderr, dir) || strings.Contains(r.stderr, ".x.bib.") {
+			t.Errorf("-o %s: exit %d, stderr %q", o, r.code, r.stderr)
+		}
+	}
+}
+
+// papersCmd is the command papers() runs, for tests that set more of it.
+func papersCmd(env []string, args ...string) *exec.Cmd {
+	cmd := exec.Command(papersBin, args...)
+	cmd.Env = append(os.Environ(), "PAPERS_API_URL=http://127.0.0.1:1")
+	cmd.Env = append(cmd.Env, env...)
+	return cmd
+}
+
+// TestExportOnAFullDisk says the disk is full, leaves the old file whole
+// and no temporary file behind.
+func TestExportOnAFullDisk(t *testing.T) {
+	env, _ := importedLibrary(t)
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a small tmpfs here (%v: %s)", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
+	out := filepath.Join(dir, "papers.json")
+	os.WriteFile(out, []byte("old"), 0o644)
+	r := papers(t, env, "export", "--format", "json", "-o", out)
+	if r.code != 1 || !strings.Contains(r.stderr, "disk is full") || !strings.Contains(r.stderr, out) {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "old" {
+		t.Errorf("the old export became %.40q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
