@@ -46,6 +46,11 @@ type Filter struct {
 	HasCode           bool
 	Sort              Sort
 
+	// Daily is tag:, note:, has:note and is:new. NewSince is when "new"
+	// starts (unix milliseconds); zero means since the reader last looked.
+	Daily    query.Daily
+	NewSince int64
+
 	// columns is author:, org: and kw: as full-text column phrases, set
 	// by Store.prepare; fullMatch joins them with Match.
 	columns string
@@ -110,6 +115,7 @@ func (f Filter) where() (string, []any) {
 	if f.HasCode {
 		add("p.github_repo <> ''")
 	}
+	f.dailyWhere(add)
 	if len(conds) == 0 {
 		return "", nil
 	}
@@ -144,6 +150,7 @@ func (f Filter) Search(q query.Query) Filter {
 	f.Unread = f.Unread || q.Unread
 	f.Read = f.Read || q.Read
 	f.HasCode = f.HasCode || q.HasCode
+	f.Daily = mergeDaily(f.Daily, q.Daily)
 	return f
 }
 

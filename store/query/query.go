@@ -38,6 +38,8 @@ type Query struct {
 	Read   bool // is:read
 
 	HasCode bool // has:code, the paper links a GitHub repository
+
+	Daily // tag:, note:, has:note, is:new (see daily.go)
 }
 
 // Term is one free-text word or phrase as the user typed it.
@@ -94,7 +96,8 @@ func (q *Query) addText(it item, last bool) string {
 func (q Query) Empty() bool {
 	return len(q.Terms) == 0 && len(q.Authors) == 0 && len(q.Orgs) == 0 &&
 		len(q.Keywords) == 0 && len(q.Upvotes) == 0 && q.Day == "" &&
-		q.Since == "" && q.Until == "" && !q.Queued && !q.Unread && !q.Read && !q.HasCode
+		q.Since == "" && q.Until == "" && !q.Queued && !q.Unread && !q.Read && !q.HasCode &&
+		q.Daily.empty()
 }
 
 // check reports filters that contradict each other, which would otherwise
