@@ -232,4 +232,3 @@ func (s *Store) FollowCounts(ctx context.Context, newSince int64) ([]FollowCount
 	}
 	return out, nil
 }
-
