@@ -284,3 +284,8 @@ func (s *Store) SetNote(ctx context.Context, id, body string) error {
 		return err
 	})
 }
+
+// risingOrder puts first the papers that gained the most upvotes since
+// the reader last showed them (never shown: no change), then newest.
+const risingOrder = ` ORDER BY p.upvotes - coalesce((SELECT upvotes FROM seen WHERE id = p.id), p.upvotes) DESC,
+	p.day DESC, p.upvotes DESC, p.pid`

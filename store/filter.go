@@ -16,6 +16,7 @@ const (
 	SortUpvotes   Sort = "upvotes"   // most upvoted first
 	SortTrending  Sort = "trending"  // upvotes decayed by age: see TrendingFormula
 	SortRelevance Sort = "relevance" // best full-text match first (newest without a text query)
+	SortRising    Sort = "rising"    // most upvotes gained since the reader last showed the paper
 )
 
 // TrendingFormula documents the trending order for the help screen.
@@ -24,10 +25,10 @@ const TrendingFormula = "upvotes / (age in days + 2)^1.5, age counted from the f
 // ParseSort reads a sort name as the command line and the config give it.
 func ParseSort(s string) (Sort, error) {
 	switch Sort(s) {
-	case SortNewest, SortUpvotes, SortTrending, SortRelevance:
+	case SortNewest, SortUpvotes, SortTrending, SortRelevance, SortRising:
 		return Sort(s), nil
 	}
-	return "", fmt.Errorf("unknown sort %q (known: newest, upvotes, trending, relevance)", s)
+	return "", fmt.Errorf("unknown sort %q (known: newest, upvotes, trending, relevance, rising)", s)
 }
 
 // Filter describes a view of the library. The zero Filter is every paper,
@@ -163,6 +164,8 @@ func (f Filter) orderBy() (string, []any) {
 	switch f.Sort {
 	case SortUpvotes:
 		return " ORDER BY p.upvotes DESC, p.pid", nil
+	case SortRising:
+		return risingOrder, nil
 	case SortTrending:
 		return " ORDER BY p.upvotes / pow(max(julianday('now') - julianday(coalesce(p.day, '2000-01-01')), 0) + 2, 1.5) DESC, p.id", nil
 	case SortRelevance:
