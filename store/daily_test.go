@@ -326,7 +326,10 @@ func TestUndo(t *testing.T) {
 	}{
 		{"mark read", func() bool { r, _ := s.Record(ctx, ids[3]); return !r.Read }},
 		{"tag", func() bool { r, _ := s.Record(ctx, ids[0]); return len(r.Tags) == 0 }},
-		{"done", func() bool { r, _ := s.Record(ctx, ids[1]); return !r.Read && queueIDs() == ids[2]+","+ids[0]+","+ids[1] }},
+		{"done", func() bool {
+			r, _ := s.Record(ctx, ids[1])
+			return !r.Read && queueIDs() == ids[2]+","+ids[0]+","+ids[1]
+		}},
 		{"move", func() bool { return queueIDs() == ids[0]+","+ids[1]+","+ids[2] }},
 		{"queue", func() bool { return queueIDs() == "" }},
 	}
