@@ -403,3 +403,49 @@ func TestDailyStateSurvivesResync(t *testing.T) {
 		t.Errorf("a re-sync made %v new", got)
 	}
 }
+
+// The per-day counts kept by triggers agree with counting the papers,
+// through reads, undo, a paper moving to another day and one without a day.
+func TestDayCountsAgreeWithPapers(t *testing.T) {
+	ctx := context.Background()
+	s, ids := dailyLib(t, 10)
+	check := func(when string) {
+		t.Helper()
+		for _, f := range []Filter{{}, {Day: "2025-03-12"}, {Since: "2025-03-13"}, {Until: "2025-03-12"}} {
+			fast, err := s.Unread(ctx, f, []string{"2025-03-12", "2025-03-13", "2025-03-20"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			slow := f
+			slow.Unread = true
+			n, _ := s.Count(ctx, slow)
+			if fast.Total != n {
+				t.Errorf("%s: %+v: day counts say %d unread, papers %d", when, f, fast.Total, n)
+			}
+			for d, c := range fast.Days {
+				slow.Day = d
+				if n, _ := s.Count(ctx, slow); n != c {
+					t.Errorf("%s: %+v: day %s counted %d unread, papers %d", when, f, d, c, n)
+				}
+			}
+		}
+	}
+	check("saved")
+	s.SetRead(ctx, true, ids[0], ids[7])
+	check("read")
+	s.MarkViewRead(ctx, Filter{Day: "2025-03-13"})
+	check("day read")
+	s.Undo(ctx)
+	check("undone")
+	// A fetch by id (no day) keeps the day; a paper first seen without a
+	// day counts under none.
+	if _, err := s.SavePapers(ctx, []feed.Paper{paper("2503.20000", "Dayless", 1, "")}); err != nil {
+		t.Fatal(err)
+	}
+	s.SetRead(ctx, true, "2503.20000")
+	check("dayless")
+	mustSave(t, s, "2025-03-14", paper("2503.20000", "Dayless gets a day", 1, "2025-03-14"))
+	check("moved")
+	s.SetRead(ctx, false, "2503.20000")
+	check("unread again")
+}

@@ -24,6 +24,9 @@ type UnreadCounts struct {
 // Unread counts the unread papers of the view f, in all and on each of
 // days (the day separators on screen).
 func (s *Store) Unread(ctx context.Context, f Filter, days []string) (UnreadCounts, error) {
+	if f.onlyDays() {
+		return s.unreadOfDays(ctx, f, days)
+	}
 	f.Unread, f.Read = true, false
 	total, err := s.Count(ctx, f)
 	if err != nil {
@@ -57,6 +60,59 @@ func (s *Store) Unread(ctx context.Context, f Filter, days []string) (UnreadCoun
 		out.Days[d] = n
 	}
 	return out, rows.Err()
+}
+
+// onlyDays says whether a view selects by feed day alone (the library, a
+// day, a period), which the per-day counts answer.
+func (f Filter) onlyDays() bool {
+	g := f
+	g.Day, g.Since, g.Until, g.Sort = "", "", "", ""
+	g.NewSince = 0
+	return g.Match == "" && g.TitleKey == "" && len(g.Authors)+len(g.Orgs)+len(g.Keywords)+len(g.Upvotes) == 0 &&
+		!g.needsState() && !g.HasCode && g.Daily.IsZero() && g.columns == ""
+}
+
+// unreadOfDays counts a view of days from day_counts.
+func (s *Store) unreadOfDays(ctx context.Context, f Filter, days []string) (UnreadCounts, error) {
+	out := UnreadCounts{Days: map[string]int{}}
+	var conds []string
+	var args []any
+	for _, c := range []struct {
+		cond, v string
+	}{{"day = ?", f.Day}, {"day >= ?", f.Since}, {"day <= ?", f.Until}} {
+		if c.v != "" {
+			conds = append(conds, c.cond)
+			args = append(args, c.v)
+		}
+	}
+	if len(conds) > 0 {
+		conds = append(conds, "day <> ''") // a paper without a feed day is in no period
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = " WHERE " + strings.Join(conds, " AND ")
+	}
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(papers - read), 0) FROM day_counts`+where, args...).Scan(&out.Total)
+	if err != nil {
+		return out, explain(s.path, fmt.Errorf("count unread: %w", err))
+	}
+	for _, d := range days {
+		if (f.Day != "" && d != f.Day) || (f.Since != "" && d < f.Since) || (f.Until != "" && d > f.Until) {
+			continue
+		}
+		var n int
+		err := s.db.QueryRowContext(ctx, `SELECT papers - read FROM day_counts WHERE day = ?`, d).Scan(&n)
+		if err == sql.ErrNoRows {
+			continue
+		}
+		if err != nil {
+			return out, explain(s.path, fmt.Errorf("count unread: %w", err))
+		}
+		if n > 0 {
+			out.Days[d] = n
+		}
+	}
+	return out, nil
 }
 
 // MarkViewRead marks every unread paper of the view f read, in one

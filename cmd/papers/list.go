@@ -21,6 +21,8 @@ type ListCmd struct {
 	Sort  string `default:"newest" enum:"newest,upvotes,trending" help:"Order: newest, upvotes or trending."`
 	Limit int    `default:"0" placeholder:"N" help:"At most N papers (0: all)."`
 	JSON  bool   `name:"json" help:"Print one JSON array."`
+
+	Follow string `placeholder:"NAME" help:"Papers of a followed search (see papers follow)."`
 }
 
 // Run lists the papers.
@@ -35,6 +37,12 @@ func (c *ListCmd) Run(g *Globals) error {
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		f := store.Filter{Day: c.Day, Since: c.Since, Until: c.Until, Sort: store.Sort(c.Sort)}
+		if c.Follow != "" {
+			var err error
+			if f, err = followView(ctx, lib, c.Follow, f); err != nil {
+				return err
+			}
+		}
 		recs, err := lib.Records(ctx, f, 0, c.Limit)
 		if err != nil {
 			return err

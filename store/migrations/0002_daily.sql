@@ -56,3 +56,43 @@ CREATE TABLE arrivals (
 CREATE TRIGGER papers_arrived AFTER INSERT ON papers BEGIN
     INSERT OR IGNORE INTO arrivals(at, id) VALUES(CAST(unixepoch('subsec') * 1000 AS INTEGER), new.id);
 END;
+
+-- Papers and read papers per feed day ('' for papers without one), kept
+-- by triggers, so a view of days counts its unread papers from a few
+-- thousand rows at most instead of visiting every paper: 100,000 papers
+-- and their read marks take a tenth of a second to count.
+CREATE TABLE day_counts (
+    day    TEXT PRIMARY KEY,
+    papers INTEGER NOT NULL DEFAULT 0,
+    read   INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+INSERT INTO day_counts(day, papers, read)
+    SELECT coalesce(p.day, ''), count(*), count(r.id) FROM papers p LEFT JOIN read_marks r ON r.id = p.id
+    GROUP BY 1;
+CREATE TRIGGER day_counts_insert AFTER INSERT ON papers BEGIN
+    INSERT INTO day_counts(day, papers, read)
+        VALUES(coalesce(new.day, ''), 1, EXISTS (SELECT 1 FROM read_marks WHERE id = new.id))
+        ON CONFLICT(day) DO UPDATE SET papers = papers + 1, read = read + excluded.read;
+END;
+CREATE TRIGGER day_counts_delete AFTER DELETE ON papers BEGIN
+    UPDATE day_counts SET papers = papers - 1,
+        read = read - EXISTS (SELECT 1 FROM read_marks WHERE id = old.id)
+        WHERE day = coalesce(old.day, '');
+END;
+CREATE TRIGGER day_counts_move AFTER UPDATE OF day ON papers
+WHEN old.day IS NOT new.day BEGIN
+    UPDATE day_counts SET papers = papers - 1,
+        read = read - EXISTS (SELECT 1 FROM read_marks WHERE id = old.id)
+        WHERE day = coalesce(old.day, '');
+    INSERT INTO day_counts(day, papers, read)
+        VALUES(coalesce(new.day, ''), 1, EXISTS (SELECT 1 FROM read_marks WHERE id = new.id))
+        ON CONFLICT(day) DO UPDATE SET papers = papers + 1, read = read + excluded.read;
+END;
+CREATE TRIGGER day_counts_read AFTER INSERT ON read_marks BEGIN
+    UPDATE day_counts SET read = read + 1
+        WHERE day = (SELECT coalesce(day, '') FROM papers WHERE id = new.id);
+END;
+CREATE TRIGGER day_counts_unread AFTER DELETE ON read_marks BEGIN
+    UPDATE day_counts SET read = read - 1
+        WHERE day = (SELECT coalesce(day, '') FROM papers WHERE id = old.id);
+END;

@@ -15,6 +15,9 @@ type Daily struct {
 	New     bool     // is:new, arrived since the reader last looked
 }
 
+// IsZero says whether no daily filter is set.
+func (d Daily) IsZero() bool { return d.empty() }
+
 func (d Daily) empty() bool {
 	return len(d.Tags) == 0 && len(d.Notes) == 0 && !d.HasNote && !d.New
 }
