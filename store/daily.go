@@ -289,3 +289,16 @@ func (s *Store) SetNote(ctx context.Context, id, body string) error {
 // the reader last showed them (never shown: no change), then newest.
 const risingOrder = ` ORDER BY p.upvotes - coalesce((SELECT upvotes FROM seen WHERE id = p.id), p.upvotes) DESC,
 	p.day DESC, p.upvotes DESC, p.pid`
+
+const digestKey = "digest_sent"
+
+// DigestSent is when the last digest marked as sent was made (zero:
+// never).
+func (s *Store) DigestSent(ctx context.Context) (time.Time, error) {
+	return s.metaTime(ctx, digestKey)
+}
+
+// SetDigestSent records that a digest made at t was sent.
+func (s *Store) SetDigestSent(ctx context.Context, t time.Time) error {
+	return s.setMetaTime(ctx, digestKey, t)
+}

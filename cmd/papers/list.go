@@ -114,6 +114,8 @@ type paperJSON struct {
 	Queued        bool     `json:"queued"`
 	QueuePosition int      `json:"queue_position,omitempty"`
 	Read          bool     `json:"read"`
+	Tags          []string `json:"tags"`
+	Note          *string  `json:"note"`
 }
 
 // hfTime is the API's own time format, so dates compare equal to what the
@@ -136,6 +138,7 @@ func toJSON(r store.Record) paperJSON {
 		Organization: optString(p.Organization), URL: p.HFURL(), PDFURL: p.PDFURL(), ArxivURL: p.AbsURL(),
 		Abstract: p.Abstract, Thumbnail: optString(p.Thumbnail), Submitter: optString(p.Submitter),
 		WithdrawnAt: optTime(p.WithdrawnAt), Queued: r.Queued, QueuePosition: r.QueuePos, Read: r.Read,
+		Tags: nonNil(r.Tags), Note: optString(r.Note),
 	}
 }
 
