@@ -20,19 +20,27 @@ import (
 var ErrUnknownFollow = errors.New("no followed search by that name")
 
 // dailyWhere adds the conditions of tag:, note:, has:note and is:new.
-// Each is a small set looked up by id, so it joins any view cheaply.
+// Each is a small set looked up by id. Alone, the set drives the query;
+// with words, the full-text hits drive it and the set only filters them
+// ("+p.id" keeps SQLite from looking up every pairing of a set member
+// with a hit through the (id, rowid) index: 2,000 tags times 45,000 hits
+// of "model" took seconds).
 func (f Filter) dailyWhere(add func(cond string, args ...any)) {
+	id := "p.id"
+	if f.textual {
+		id = "+p.id"
+	}
 	for _, t := range f.Daily.Tags {
-		add("p.id IN (SELECT id FROM tags WHERE tag = ?)", t)
+		add(id+" IN (SELECT id FROM tags WHERE tag = ?)", t)
 	}
 	if f.Daily.HasNote {
-		add("p.id IN (SELECT id FROM notes)")
+		add(id + " IN (SELECT id FROM notes)")
 	}
 	for _, w := range f.Daily.Notes {
-		add("p.id IN (SELECT id FROM notes WHERE instr(lower(body), ?) > 0)", strings.ToLower(w))
+		add(id+" IN (SELECT id FROM notes WHERE instr(lower(body), ?) > 0)", strings.ToLower(w))
 	}
 	if f.Daily.New {
-		add("p.id IN (SELECT id FROM arrivals WHERE at > ?)", f.NewSince)
+		add(id+" IN (SELECT id FROM arrivals WHERE at > ?)", f.NewSince)
 	}
 }
 
@@ -47,6 +55,7 @@ func mergeDaily(a, b query.Daily) query.Daily {
 // prepareDaily settles when is:new starts: the reader passes the start
 // of its own visit; anyone else gets the last time the reader looked.
 func (s *Store) prepareDaily(ctx context.Context, f Filter) (Filter, error) {
+	f.textual = f.fullMatch() != "" || f.TitleKey != ""
 	if !f.Daily.New || f.NewSince != 0 {
 		return f, nil
 	}

@@ -51,6 +51,7 @@ type Filter struct {
 	// starts (unix milliseconds); zero means since the reader last looked.
 	Daily    query.Daily
 	NewSince int64
+	textual  bool // the view has a full-text part, set by prepare (see dailyWhere)
 
 	// columns is author:, org: and kw: as full-text column phrases, set
 	// by Store.prepare; fullMatch joins them with Match.

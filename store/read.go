@@ -163,9 +163,6 @@ func (s *Store) prepare(ctx context.Context, f Filter) (Filter, error) {
 	if f.Match, err = s.expandPrefix(ctx, f.Match); err != nil {
 		return f, err
 	}
-	if f, err = s.prepareDaily(ctx, f); err != nil {
-		return f, err
-	}
 	var parts []string
 	for _, c := range []struct {
 		column string
@@ -179,7 +176,7 @@ func (s *Store) prepare(ctx context.Context, f Filter) (Filter, error) {
 	}
 	f.columns = strings.Join(parts, " AND ")
 	f.Authors, f.Orgs, f.Keywords = nil, nil, nil
-	return f, nil
+	return s.prepareDaily(ctx, f)
 }
 
 // Record is one paper by id.
