@@ -74,3 +74,14 @@ func (c *TagsCmd) Run(g *Globals) error {
 		return nil
 	})
 }
+
+// exportTitle heads an export of a search and/or a tag.
+func exportTitle(q, tag string) string {
+	switch {
+	case tag == "":
+		return "Papers matching: " + q
+	case q == "":
+		return "Papers tagged " + tag
+	}
+	return "Papers tagged " + tag + " matching: " + q
+}

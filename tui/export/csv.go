@@ -15,13 +15,14 @@ import (
 var csvHeader = []string{
 	"id", "title", "authors", "published", "day", "upvotes", "comments",
 	"organization", "github_repo", "github_stars", "project_page", "url",
-	"pdf_url", "queued", "read", "ai_summary",
+	"pdf_url", "queued", "read", "ai_summary", "tags", "note",
 }
 
 // CSV writes recs as RFC 4180 CSV with a header row (csvHeader). Authors,
 // hidden ones included, are joined with "; "; published is YYYY-MM-DD (UTC)
 // or empty; url is the arXiv abstract page and pdf_url its PDF; queued and
-// read are true or false. Text goes through clean.Line, so a cell holds no
+// read are true or false; tags are joined with "; " and the note's lines
+// with spaces. Text goes through clean.Line, so a cell holds no
 // line break or control character. GitHub and project links are kept only
 // when clean.URL accepts them (http and https).
 //
@@ -63,6 +64,8 @@ func CSV(w io.Writer, recs []store.Record) error {
 			strconv.FormatBool(r.Queued),
 			strconv.FormatBool(r.Read),
 			cell(r.AISummary),
+			cell(strings.Join(r.Tags, "; ")),
+			cell(r.Note),
 		})
 	}
 	cw.Flush()

@@ -227,3 +227,17 @@ var digestHTML = template.Must(template.New("digest").Parse(`<!DOCTYPE html>
 </body>
 </html>
 `))
+
+// mdDaily is a reading-list entry's tags and note, each on a line of its
+// own inside the item; the note's lines are joined and escaped like feed
+// text, so a note cannot break the list.
+func mdDaily(r store.Record) string {
+	var b strings.Builder
+	if len(r.Tags) > 0 {
+		b.WriteString("  Tags: " + mdEscape(strings.Join(r.Tags, ", ")) + "\n")
+	}
+	if n := mdLine(r.Note); n != "" {
+		b.WriteString("  Note: " + n + "\n")
+	}
+	return b.String()
+}
