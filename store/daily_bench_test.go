@@ -122,8 +122,8 @@ func BenchmarkDaily100k(b *testing.B) {
 		// the unread count of each of the 8 days a screen shows.
 		days := newestDays(b, s, 8)
 		parsed, _ := query.Parse("diffusion")
-		views := []Filter{{}, {Since: days[len(days)-1]}, Filter{}.Search(parsed)}
-		var ts []time.Duration
+		views := []Filter{{}, {Since: days[len(days)-1]}, {Day: days[0]}, {Until: days[3]}}
+		var ts, search []time.Duration
 		for b.Loop() {
 			for _, f := range views {
 				start := time.Now()
@@ -132,8 +132,15 @@ func BenchmarkDaily100k(b *testing.B) {
 				}
 				ts = append(ts, time.Since(start))
 			}
+			// A search's unread total costs what its exact count costs.
+			start := time.Now()
+			if _, err := s.Unread(ctx, Filter{}.Search(parsed), days); err != nil {
+				b.Fatal(err)
+			}
+			search = append(search, time.Since(start))
 		}
-		reportPercentiles(b, ts, "view")
+		reportPercentiles(b, ts, "days-view")
+		reportPercentiles(b, search, "search-view")
 	})
 	b.Run("mark-5000-read", func(b *testing.B) {
 		f := fiveThousand(b, s)
