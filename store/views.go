@@ -267,6 +267,10 @@ func (s *Store) FollowCounts(ctx context.Context, newSince int64) ([]FollowCount
 		return nil, err
 	}
 	out := make([]FollowCount, 0, len(follows))
+	floor, err := s.newFloor(ctx, newSince)
+	if err != nil {
+		return nil, err
+	}
 	for _, fl := range follows {
 		f, err := fl.Filter()
 		if err != nil {
@@ -281,10 +285,50 @@ func (s *Store) FollowCounts(ctx context.Context, newSince int64) ([]FollowCount
 		}
 		n := f
 		n.Daily.New = true
-		if c.New, err = s.Count(ctx, n); err != nil {
+		if c.New, err = s.countNew(ctx, n, floor); err != nil {
 			return nil, fmt.Errorf("count %q: %w", fl.Name, err)
 		}
 		out = append(out, c)
 	}
 	return out, nil
+}
+
+// newFloor is the lowest rowid among the papers new since newSince: new
+// papers sit on the newest feed days, so a search's new papers are found
+// by walking only its hits from there on (rowids follow feed days).
+func (s *Store) newFloor(ctx context.Context, newSince int64) (int64, error) {
+	f, err := s.prepareDaily(ctx, Filter{Daily: query.Daily{New: true}, NewSince: newSince})
+	if err != nil {
+		return 0, err
+	}
+	var floor sql.NullInt64
+	err = s.db.QueryRowContext(ctx, `SELECT min(p.pid) FROM arrivals a JOIN papers p ON p.id = a.id
+		WHERE a.at > ?`, f.NewSince).Scan(&floor)
+	if err != nil {
+		return 0, explain(s.path, fmt.Errorf("count new papers: %w", err))
+	}
+	return floor.Int64, nil
+}
+
+// countNew counts the new papers of a view whose new papers all have a
+// rowid of at least floor.
+func (s *Store) countNew(ctx context.Context, f Filter, floor int64) (int, error) {
+	f, err := s.prepare(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	if f.fullMatch() == "" {
+		return s.Count(ctx, f)
+	}
+	inner := f
+	inner.Match, inner.columns = "", ""
+	where, args := inner.where()
+	q := `SELECT count(*) FROM papers_fts f JOIN papers p ON p.pid = f.rowid` + stateJoins +
+		` WHERE papers_fts MATCH ? AND f.rowid >= ? AND ` + strings.TrimPrefix(where, " WHERE ")
+	var n int
+	err = s.db.QueryRowContext(ctx, q, append([]any{f.fullMatch(), floor}, args...)...).Scan(&n)
+	if err != nil {
+		return 0, explain(s.path, fmt.Errorf("count new papers: %w", err))
+	}
+	return n, nil
 }
