@@ -85,15 +85,6 @@ func followError(err error) error {
 	return err
 }
 
-// followFilter is the view of a followed search, by name.
-func followFilter(ctx context.Context, lib *store.Store, name string) (store.Filter, error) {
-	fl, err := lib.FollowByName(ctx, name)
-	if err != nil {
-		return store.Filter{}, followError(err)
-	}
-	return fl.Filter()
-}
-
 // followView narrows a list's view to a followed search, keeping the
 // list's own days and order.
 func followView(ctx context.Context, lib *store.Store, name string, f store.Filter) (store.Filter, error) {
