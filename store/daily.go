@@ -20,14 +20,16 @@ import (
 var ErrUnknownFollow = errors.New("no followed search by that name")
 
 // dailyWhere adds the conditions of tag:, note:, has:note and is:new.
-// Each is a small set looked up by id. Alone, the set drives the query;
-// with words, the full-text hits drive it and the set only filters them
-// ("+p.id" keeps SQLite from looking up every pairing of a set member
-// with a hit through the (id, rowid) index: 2,000 tags times 45,000 hits
-// of "model" took seconds).
+// Each is a small set of ids. A query over the whole view (a count, a
+// sorted page) is driven by the set, the full-text hits filtering it (see
+// matchColumn); a walk of the hits newest first (Match moved into the
+// walk) is driven by the hits, the set filtering them. "+p.id" keeps
+// SQLite from using both as keys at once: it looked up every pairing of
+// a set member with a hit through the (id, rowid) index, 2,000 tags
+// times 45,000 hits of "model", which took seconds.
 func (f Filter) dailyWhere(add func(cond string, args ...any)) {
 	id := "p.id"
-	if f.textual {
+	if f.textual && f.fullMatch() == "" {
 		id = "+p.id"
 	}
 	for _, t := range f.Daily.Tags {
@@ -42,6 +44,15 @@ func (f Filter) dailyWhere(add func(cond string, args ...any)) {
 	if f.Daily.New {
 		add(id+" IN (SELECT id FROM arrivals WHERE at > ?)", f.NewSince)
 	}
+}
+
+// matchColumn is how the full-text condition names the rowid: with a
+// daily set to drive the query, the hits are only a filter on it.
+func (f Filter) matchColumn() string {
+	if !f.Daily.IsZero() {
+		return "+p.pid"
+	}
+	return "p.pid"
 }
 
 func mergeDaily(a, b query.Daily) query.Daily {

@@ -89,7 +89,7 @@ func (f Filter) where() (string, []any) {
 		add("p.day <= ?", f.Until)
 	}
 	if m := f.fullMatch(); m != "" {
-		add("p.pid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)", m)
+		add(f.matchColumn()+" IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)", m)
 	}
 	for _, a := range f.Authors {
 		// The full-text index finds the candidates; LIKE keeps the
