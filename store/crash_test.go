@@ -30,6 +30,8 @@ func TestMain(m *testing.M) {
 		crashChildSync()
 	case "edit":
 		crashChildEdit()
+	case "daily":
+		crashChildDaily()
 	default:
 		os.Exit(m.Run())
 	}

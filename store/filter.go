@@ -16,6 +16,7 @@ const (
 	SortUpvotes   Sort = "upvotes"   // most upvoted first
 	SortTrending  Sort = "trending"  // upvotes decayed by age: see TrendingFormula
 	SortRelevance Sort = "relevance" // best full-text match first (newest without a text query)
+	SortRising    Sort = "rising"    // most upvotes gained since the reader last showed the paper
 )
 
 // TrendingFormula documents the trending order for the help screen.
@@ -24,10 +25,10 @@ const TrendingFormula = "upvotes / (age in days + 2)^1.5, age counted from the f
 // ParseSort reads a sort name as the command line and the config give it.
 func ParseSort(s string) (Sort, error) {
 	switch Sort(s) {
-	case SortNewest, SortUpvotes, SortTrending, SortRelevance:
+	case SortNewest, SortUpvotes, SortTrending, SortRelevance, SortRising:
 		return Sort(s), nil
 	}
-	return "", fmt.Errorf("unknown sort %q (known: newest, upvotes, trending, relevance)", s)
+	return "", fmt.Errorf("unknown sort %q (known: newest, upvotes, trending, relevance, rising)", s)
 }
 
 // Filter describes a view of the library. The zero Filter is every paper,
@@ -49,6 +50,12 @@ type Filter struct {
 	HasCode           bool
 	Texts             []string // words or phrases the stored full text must hold (text:)
 	Sort              Sort
+
+	// Daily is tag:, note:, has:note and is:new. NewSince is when "new"
+	// starts (unix milliseconds); zero means since the reader last looked.
+	Daily    query.Daily
+	NewSince int64
+	textual  bool // the view has a full-text part, set by prepare (see dailyWhere)
 
 	// columns is author:, org: and kw: as full-text column phrases, set
 	// by Store.prepare; fullMatch joins them with Match.
@@ -117,7 +124,7 @@ func (f Filter) where() (string, []any) {
 		add("p.day <= ?", f.Until)
 	}
 	if m := f.fullMatch(); m != "" {
-		add("p.pid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)", m)
+		add(f.matchColumn()+" IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)", m)
 	}
 	if c, a := symbolConds(f.Symbols); c != "" {
 		add(c, a...)
@@ -159,6 +166,7 @@ func (f Filter) where() (string, []any) {
 	} else if len(f.Texts) > 0 {
 		add("0") // text: with no word in it finds nothing, not everything
 	}
+	f.dailyWhere(add)
 	if len(conds) == 0 {
 		return "", nil
 	}
@@ -196,6 +204,7 @@ func (f Filter) Search(q query.Query) Filter {
 	f.Read = f.Read || q.Read
 	f.HasCode = f.HasCode || q.HasCode
 	f.Texts = q.Texts
+	f.Daily = mergeDaily(f.Daily, q.Daily)
 	return f
 }
 
@@ -205,7 +214,10 @@ func likeEscape(s string) string {
 
 // orderBy is the ORDER BY clause and the arguments it binds.
 func (f Filter) orderBy() (string, []any) {
-	if f.Sort == SortRelevance {
+	switch f.Sort {
+	case SortRising:
+		return risingOrder, nil
+	case SortRelevance:
 		if m := f.fullMatch(); m != "" {
 			return " ORDER BY (SELECT rank FROM papers_fts WHERE papers_fts MATCH ? AND rowid = p.pid), p.day DESC", []any{m}
 		}

@@ -22,6 +22,8 @@ type Record struct {
 	Queued   bool
 	QueuePos int // 1-based position in the queue; 0 when not queued
 	Read     bool
+	Tags     []string // sorted; empty, never nil
+	Note     string   // Markdown; "" when none
 }
 
 // Entry is the little a list row shows, so a long list stays light.
@@ -35,15 +37,21 @@ type Entry struct {
 	FirstAuthor  string
 	Queued       bool
 	Read         bool
+	Tags         []string // sorted; nil when none
+	HasNote      bool
 }
 
 const entryColumns = `p.id, p.title, coalesce(p.day, ''), p.upvotes, p.comments, p.organization,
 	substr(p.authors, 1, instr(p.authors || char(10), char(10)) - 1),
-	q.id IS NOT NULL, r.id IS NOT NULL`
+	q.id IS NOT NULL, r.id IS NOT NULL, ` + dailyColumns + `, p.id IN (SELECT id FROM notes)`
 
 const recordColumns = `p.id, p.title, p.raw, p.authors, p.hidden, p.published, coalesce(p.day, ''),
 	p.upvotes, p.comments, p.github_repo, p.github_stars, p.project_page, p.ai_summary, p.ai_keywords,
-	p.organization, p.thumbnail, p.submitter, p.withdrawn_at, coalesce(q.position, 0), r.id IS NOT NULL`
+	p.organization, p.thumbnail, p.submitter, p.withdrawn_at, coalesce(q.position, 0), r.id IS NOT NULL,
+	` + dailyColumns + `, coalesce((SELECT body FROM notes WHERE id = p.id), '')`
+
+// dailyColumns are a paper's tags, sorted, one per line.
+const dailyColumns = `coalesce((SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM tags WHERE id = p.id ORDER BY tag)), '')`
 
 const stateJoins = ` LEFT JOIN queue q ON q.id = p.id LEFT JOIN read_marks r ON r.id = p.id`
 
@@ -65,9 +73,13 @@ func (s *Store) queryEntries(ctx context.Context, q string, args ...any) ([]Entr
 	var out []Entry
 	for rows.Next() {
 		var e Entry
+		var tags string
 		if err := rows.Scan(&e.ID, &e.Title, &e.Day, &e.Upvotes, &e.Comments, &e.Organization,
-			&e.FirstAuthor, &e.Queued, &e.Read); err != nil {
+			&e.FirstAuthor, &e.Queued, &e.Read, &tags, &e.HasNote); err != nil {
 			return nil, fmt.Errorf("list papers: %w", err)
+		}
+		if tags != "" {
+			e.Tags = strings.Split(tags, "\n")
 		}
 		out = append(out, e)
 	}
@@ -178,7 +190,7 @@ func (s *Store) prepare(ctx context.Context, f Filter) (Filter, error) {
 	}
 	f.columns = strings.Join(parts, " AND ")
 	f.Authors, f.Orgs, f.Keywords = nil, nil, nil
-	return f, nil
+	return s.prepareDaily(ctx, f)
 }
 
 // Record is one paper by id.
@@ -225,12 +237,12 @@ func (s *Store) queryRecords(ctx context.Context, q string, args ...any) ([]Reco
 
 func scanRecord(rows *sql.Rows) (Record, error) {
 	var r Record
-	var authors, hidden, published, keywords, withdrawn string
+	var authors, hidden, published, keywords, withdrawn, tags string
 	var raw []byte
 	p := &r.Paper
 	err := rows.Scan(&p.ID, &p.Title, &raw, &authors, &hidden, &published, &p.Day,
 		&p.Upvotes, &p.Comments, &p.GitHubRepo, &p.GitHubStars, &p.ProjectPage, &p.AISummary, &keywords,
-		&p.Organization, &p.Thumbnail, &p.Submitter, &withdrawn, &r.QueuePos, &r.Read)
+		&p.Organization, &p.Thumbnail, &p.Submitter, &withdrawn, &r.QueuePos, &r.Read, &tags, &r.Note)
 	if err != nil {
 		return r, err
 	}
@@ -240,6 +252,7 @@ func scanRecord(rows *sql.Rows) (Record, error) {
 	p.Published, _ = time.Parse(time.RFC3339, published)
 	p.WithdrawnAt, _ = time.Parse(time.RFC3339, withdrawn)
 	r.Queued = r.QueuePos > 0
+	r.Tags = linesOf(tags)
 	return r, nil
 }
 

@@ -8,7 +8,8 @@ import (
 )
 
 // The reader's own state: the queue and read marks. Each change is one
-// committed transaction, so a change the screen shows has reached the disk.
+// committed transaction, so a change the screen shows has reached the disk,
+// and records how to undo it (see undo.go).
 
 // Queue lists the reading queue in the reader's order.
 func (s *Store) Queue(ctx context.Context) ([]Record, error) {
@@ -18,7 +19,10 @@ func (s *Store) Queue(ctx context.Context) ([]Record, error) {
 
 // Enqueue puts papers at the end of the queue; ones already queued stay put.
 func (s *Store) Enqueue(ctx context.Context, ids ...string) error {
-	return s.stateTx(ctx, "queue", func(tx *sql.Tx) error {
+	return s.undoableTx(ctx, "queue", func(tx *sql.Tx, u *undoLog) error {
+		if err := u.snapshotQueue(ctx, tx); err != nil {
+			return err
+		}
 		for _, id := range ids {
 			if err := mustExist(ctx, tx, id); err != nil {
 				return err
@@ -35,7 +39,10 @@ func (s *Store) Enqueue(ctx context.Context, ids ...string) error {
 
 // Dequeue takes papers out of the queue.
 func (s *Store) Dequeue(ctx context.Context, ids ...string) error {
-	return s.stateTx(ctx, "unqueue", func(tx *sql.Tx) error {
+	return s.undoableTx(ctx, "unqueue", func(tx *sql.Tx, u *undoLog) error {
+		if err := u.snapshotQueue(ctx, tx); err != nil {
+			return err
+		}
 		for _, id := range ids {
 			if err := mustExist(ctx, tx, id); err != nil {
 				return err
@@ -50,7 +57,10 @@ func (s *Store) Dequeue(ctx context.Context, ids ...string) error {
 
 // Done takes papers out of the queue and marks them read, together.
 func (s *Store) Done(ctx context.Context, ids ...string) error {
-	return s.stateTx(ctx, "done", func(tx *sql.Tx) error {
+	return s.undoableTx(ctx, "done", func(tx *sql.Tx, u *undoLog) error {
+		if err := u.snapshotQueue(ctx, tx); err != nil {
+			return err
+		}
 		for _, id := range ids {
 			if err := mustExist(ctx, tx, id); err != nil {
 				return err
@@ -58,7 +68,7 @@ func (s *Store) Done(ctx context.Context, ids ...string) error {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM queue WHERE id = ?`, id); err != nil {
 				return err
 			}
-			if err := markRead(ctx, tx, id, true); err != nil {
+			if err := u.markRead(ctx, tx, id, true); err != nil {
 				return err
 			}
 		}
@@ -68,7 +78,10 @@ func (s *Store) Done(ctx context.Context, ids ...string) error {
 
 // Move puts a queued paper at a 1-based position (clamped to the queue).
 func (s *Store) Move(ctx context.Context, id string, position int) error {
-	return s.stateTx(ctx, "move", func(tx *sql.Tx) error {
+	return s.undoableTx(ctx, "move", func(tx *sql.Tx, u *undoLog) error {
+		if err := u.snapshotQueue(ctx, tx); err != nil {
+			return err
+		}
 		ids, err := queueIDs(ctx, tx)
 		if err != nil {
 			return err
@@ -89,12 +102,12 @@ func (s *Store) Move(ctx context.Context, id string, position int) error {
 
 // SetRead marks papers read or unread.
 func (s *Store) SetRead(ctx context.Context, read bool, ids ...string) error {
-	return s.stateTx(ctx, "mark read", func(tx *sql.Tx) error {
+	return s.undoableTx(ctx, "mark read", func(tx *sql.Tx, u *undoLog) error {
 		for _, id := range ids {
 			if err := mustExist(ctx, tx, id); err != nil {
 				return err
 			}
-			if err := markRead(ctx, tx, id, read); err != nil {
+			if err := u.markRead(ctx, tx, id, read); err != nil {
 				return err
 			}
 		}
@@ -114,17 +127,6 @@ func mustExist(ctx context.Context, tx *sql.Tx, id string) error {
 	err := tx.QueryRowContext(ctx, `SELECT 1 FROM papers WHERE id = ?`, id).Scan(&one)
 	if err == sql.ErrNoRows {
 		return fmt.Errorf("%s: %w", id, ErrUnknownPaper)
-	}
-	return err
-}
-
-func markRead(ctx context.Context, tx *sql.Tx, id string, read bool) error {
-	var err error
-	if read {
-		_, err = tx.ExecContext(ctx, `INSERT INTO read_marks(id, read_at) VALUES(?, ?) ON CONFLICT(id) DO NOTHING`,
-			id, time.Now().Unix())
-	} else {
-		_, err = tx.ExecContext(ctx, `DELETE FROM read_marks WHERE id = ?`, id)
 	}
 	return err
 }

@@ -1,6 +1,7 @@
 // Package store owns the local library: one SQLite file holding the synced
 // papers, their full-text index, which feed days were fetched, and the
-// reader's own state (queue and read marks), which no sync ever touches.
+// reader's own state (queue, read marks, tags, notes, followed searches,
+// what it last saw and the undo history), which no sync ever touches.
 // It knows nothing of HTTP or the screen.
 package store
 

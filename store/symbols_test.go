@@ -257,11 +257,11 @@ func allSymbols(t *testing.T, s *Store) map[int64]string {
 }
 
 // backToSchema1 undoes every migration after the first, as an older
-// papers left the file: the symbols column and the tables later
-// migrations add (virtual tables first, so their shadow tables go too).
+// papers left the file: what later migrations added (triggers, views,
+// indexes, tables, virtual tables first so their shadow tables go too,
+// and columns of the first schema's tables) is dropped.
 func backToSchema1(t *testing.T, db *sql.DB) {
 	t.Helper()
-	want := map[string]bool{}
 	fresh, err := sql.Open("sqlite", ":memory:")
 	if err != nil {
 		t.Fatal(err)
@@ -274,39 +274,33 @@ func backToSchema1(t *testing.T, db *sql.DB) {
 	if _, err := fresh.Exec(string(body)); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := fresh.Query(`SELECT name FROM sqlite_master WHERE type = 'table'`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			t.Fatal(err)
-		}
-		want[name] = true
-	}
-	rows.Close()
-	var drop []string
-	for _, virtual := range []bool{true, false} {
-		q := `SELECT name FROM sqlite_master WHERE type = 'table' AND (sql LIKE 'CREATE VIRTUAL%') = ?`
-		rows, err := db.Query(q, virtual)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rows.Next() {
-			var name string
-			if err := rows.Scan(&name); err != nil {
-				t.Fatal(err)
-			}
-			if !want[name] {
-				drop = append(drop, name)
+	want := schemaNames(t, fresh)
+	var stmts []string
+	for _, kind := range []string{"trigger", "view", "index"} {
+		for _, name := range schemaNamesOf(t, db, kind, "") {
+			if !want[kind+" "+name] && !strings.HasPrefix(name, "sqlite_autoindex") {
+				stmts = append(stmts, "DROP "+strings.ToUpper(kind)+` IF EXISTS "`+name+`"`)
 			}
 		}
-		rows.Close()
 	}
-	stmts := []string{`ALTER TABLE papers DROP COLUMN symbols`}
-	for _, name := range drop {
-		stmts = append(stmts, `DROP TABLE IF EXISTS "`+name+`"`)
+	for _, filter := range []string{"CREATE VIRTUAL%", "CREATE TABLE%"} {
+		for _, name := range schemaNamesOf(t, db, "table", filter) {
+			if !want["table "+name] {
+				stmts = append(stmts, `DROP TABLE IF EXISTS "`+name+`"`)
+			}
+		}
+	}
+	for key := range want {
+		table, ok := strings.CutPrefix(key, "table ")
+		if !ok {
+			continue
+		}
+		keep := tableColumns(t, fresh, table)
+		for _, c := range tableColumns(t, db, table) {
+			if !slices.Contains(keep, c) {
+				stmts = append(stmts, `ALTER TABLE "`+table+`" DROP COLUMN "`+c+`"`)
+			}
+		}
 	}
 	stmts = append(stmts, `PRAGMA user_version = 1`)
 	for _, stmt := range stmts {
@@ -314,4 +308,59 @@ func backToSchema1(t *testing.T, db *sql.DB) {
 			t.Fatalf("%s: %v", stmt, err)
 		}
 	}
+}
+
+// schemaNames is every "type name" in db's schema.
+func schemaNames(t *testing.T, db *sql.DB) map[string]bool {
+	t.Helper()
+	names := map[string]bool{}
+	for _, kind := range []string{"table", "index", "trigger", "view"} {
+		for _, n := range schemaNamesOf(t, db, kind, "") {
+			names[kind+" "+n] = true
+		}
+	}
+	return names
+}
+
+// schemaNamesOf lists the schema's objects of one type, those whose SQL
+// is LIKE like when it is set.
+func schemaNamesOf(t *testing.T, db *sql.DB, kind, like string) []string {
+	t.Helper()
+	q, args := `SELECT name FROM sqlite_master WHERE type = ?`, []any{kind}
+	if like != "" {
+		q += ` AND sql LIKE ?`
+		args = append(args, like)
+	}
+	rows, err := db.Query(q, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, n)
+	}
+	return names
+}
+
+func tableColumns(t *testing.T, db *sql.DB, table string) []string {
+	t.Helper()
+	rows, err := db.Query(`SELECT name FROM pragma_table_info(?)`, table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var cols []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			t.Fatal(err)
+		}
+		cols = append(cols, c)
+	}
+	return cols
 }

@@ -47,6 +47,15 @@ type CLI struct {
 	Doctor DoctorCmd `cmd:"" help:"Check the library (integrity, schema, full-text index) without changing it."`
 	Fetch  FetchCmd  `cmd:"" help:"Fetch whole papers (and --pdf PDFs) to read offline."`
 	Clean  CleanCmd  `cmd:"" help:"Free space: delete stored full texts (--texts) or PDFs (--pdfs)."`
+
+	// The daily loop: tags, notes, followed searches, catching up.
+	Tag      TagCmd      `cmd:"" help:"Add (+NAME) and remove (-NAME) tags on papers."`
+	Tags     TagsCmd     `cmd:"" help:"List tags with how many papers carry each."`
+	Note     NoteCmd     `cmd:"" help:"Print, edit (--edit) or set (--set) a paper's note."`
+	Follow   FollowCmd   `cmd:"" help:"Followed searches: list with counts, add, rm."`
+	Digest   DigestCmd   `cmd:"" help:"What arrived since the last digest, as Markdown, text or HTML for mail."`
+	MarkRead MarkReadCmd `cmd:"" name:"mark-read" help:"Mark papers, a day, a search or a followed search read."`
+	Undo     UndoCmd     `cmd:"" help:"Undo the last change to the queue, read marks or tags."`
 }
 
 // libraryPath is where the library lives: --db, PAPERS_DB, else the XDG

@@ -17,6 +17,7 @@ type ExportCmd struct {
 	Query  string `placeholder:"Q" help:"Export the papers a search finds (the reader's syntax)."`
 	Format string `default:"bibtex" enum:"bibtex,markdown,json,csv" help:"Format, one of ${enum} (default ${default})."`
 	Output string `short:"o" placeholder:"FILE" help:"Write to FILE instead of stdout (replaced whole, never half-written)."`
+	Tag    string `placeholder:"NAME" help:"Export the papers carrying a tag (with --query: those it finds that carry it)."`
 }
 
 // Run exports the queue, a search, or (with neither) the whole library.
@@ -34,6 +35,16 @@ func (c *ExportCmd) Run(g *Globals) error {
 	out, err := checkTarget(c.Output, g.libraryPath())
 	if err != nil {
 		return err
+	}
+	if c.Tag != "" {
+		if c.Queue {
+			return usagef("export: choose --queue or --tag, not both")
+		}
+		tag, err := query.NormalizeTag(c.Tag)
+		if err != nil {
+			return usageError{fmt.Errorf("export: --tag: %w", err)}
+		}
+		q.Tags = append(q.Tags, tag)
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		recs, title, err := c.records(ctx, lib, q)
@@ -56,9 +67,9 @@ func (c *ExportCmd) records(ctx context.Context, lib *store.Store, q query.Query
 	case c.Queue:
 		recs, err := lib.Queue(ctx)
 		return recs, "Reading queue", err
-	case c.Query != "":
+	case c.Query != "" || c.Tag != "":
 		recs, err := lib.Records(ctx, store.Filter{Sort: store.SortNewest}.Search(q), 0, 0)
-		return recs, "Papers matching: " + c.Query, err
+		return recs, exportTitle(c.Query, c.Tag), err
 	}
 	recs, err := lib.Records(ctx, store.Filter{}, 0, 0)
 	return recs, "Papers", err

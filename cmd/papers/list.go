@@ -21,6 +21,8 @@ type ListCmd struct {
 	Sort  string `default:"newest" enum:"newest,upvotes,trending" help:"Order, one of ${enum} (default ${default})."`
 	Limit int    `default:"0" placeholder:"N" help:"At most N papers (0: all)."`
 	JSON  bool   `name:"json" help:"Print one JSON array."`
+
+	Follow string `placeholder:"NAME" help:"Papers of a followed search (see papers follow)."`
 }
 
 // Run lists the papers.
@@ -39,6 +41,12 @@ func (c *ListCmd) Run(g *Globals) error {
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		f := store.Filter{Day: c.Day, Since: c.Since, Until: c.Until, Sort: store.Sort(c.Sort)}
+		if c.Follow != "" {
+			var err error
+			if f, err = followView(ctx, lib, c.Follow, f); err != nil {
+				return err
+			}
+		}
 		recs, err := lib.Records(ctx, f, 0, c.Limit)
 		if err != nil {
 			return err
@@ -127,6 +135,8 @@ type paperJSON struct {
 	Queued        bool     `json:"queued"`
 	QueuePosition int      `json:"queue_position,omitempty"`
 	Read          bool     `json:"read"`
+	Tags          []string `json:"tags"`
+	Note          *string  `json:"note"`
 }
 
 // hfTime is the API's own time format, so dates compare equal to what the
@@ -149,6 +159,7 @@ func toJSON(r store.Record) paperJSON {
 		Organization: optString(p.Organization), URL: p.HFURL(), PDFURL: p.PDFURL(), ArxivURL: p.AbsURL(),
 		Abstract: p.Abstract, Thumbnail: optString(p.Thumbnail), Submitter: optString(p.Submitter),
 		WithdrawnAt: optTime(p.WithdrawnAt), Queued: r.Queued, QueuePosition: r.QueuePos, Read: r.Read,
+		Tags: nonNil(r.Tags), Note: optString(r.Note),
 	}
 }
 

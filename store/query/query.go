@@ -51,6 +51,8 @@ type Query struct {
 	HasCode bool // has:code, the paper links a GitHub repository
 
 	Texts []string // text:WORD or text:"a phrase", searched in the stored full texts
+
+	Daily // tag:, note:, has:note, is:new (see daily.go)
 }
 
 // Exclusion is one excluded term: a paper is left out when it matches
@@ -205,7 +207,8 @@ func applyNot(items []item) error {
 func (q Query) Empty() bool {
 	return len(q.Terms) == 0 && len(q.Exclude) == 0 && len(q.Authors) == 0 && len(q.Orgs) == 0 &&
 		len(q.Keywords) == 0 && len(q.Upvotes) == 0 && q.Day == "" &&
-		q.Since == "" && q.Until == "" && !q.Queued && !q.Unread && !q.Read && !q.HasCode && len(q.Texts) == 0
+		q.Since == "" && q.Until == "" && !q.Queued && !q.Unread && !q.Read && !q.HasCode && len(q.Texts) == 0 &&
+		q.Daily.empty()
 }
 
 // check reports filters that contradict each other, which would otherwise

@@ -100,7 +100,7 @@ func TestParseFilters(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"foo:bar", `unknown filter "foo:" (known: author:, org:, kw:, upvotes:, day:, since:, until:, is:, has:, text:)`},
+		{"foo:bar", `unknown filter "foo:" (known: author:, org:, kw:, upvotes:, day:, since:, until:, is:, has:, text:, tag:, note:)`},
 		{"Model:x", `unknown filter "model:"`},
 		{`title:"x y"`, `unknown filter "title:"`},
 		{"upvote:>5", `unknown filter "upvote:"`},
@@ -117,8 +117,8 @@ func TestParseErrors(t *testing.T) {
 		{"until:+2025", `bad until: value "+2025"`},
 		{"day:2025-10-01 day:2025-10-02", "day: given twice (2025-10-01 and 2025-10-02)"},
 		{"since:2025-11-01 until:2025-10", "since:2025-11-01 is after until:2025-10-31; swap them"},
-		{"is:starred", `bad is: value "starred" (known: queued, unread, read)`},
-		{"has:foo", `bad has: value "foo" (known: code)`},
+		{"is:starred", `bad is: value "starred" (known: queued, unread, read, new)`},
+		{"has:foo", `bad has: value "foo" (known: code, note)`},
 		{"is:read is:unread", "is:read and is:unread exclude each other"},
 		{"author:", `author: needs a value, e.g. author:"yann lecun"`},
 		{`author:""`, "author: needs a value"},

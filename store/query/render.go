@@ -52,7 +52,7 @@ func (q Query) filterParts() []string {
 			parts = append(parts, f.text)
 		}
 	}
-	return parts
+	return append(parts, q.Daily.parts()...)
 }
 
 func quoteValue(v string) string {

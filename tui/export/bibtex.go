@@ -30,7 +30,7 @@ func BibTeX(w io.Writer, recs []store.Record) error {
 		if i > 0 {
 			bw.WriteByte('\n')
 		}
-		writeEntry(bw, keys.unique(baseKey(r.Paper)), r.Paper)
+		writeEntry(bw, keys.unique(baseKey(r.Paper)), r.Paper, r.Tags, r.Note)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write bibtex: %w", err)
@@ -38,7 +38,7 @@ func BibTeX(w io.Writer, recs []store.Record) error {
 	return nil
 }
 
-func writeEntry(w *bufio.Writer, key string, p feed.Paper) {
+func writeEntry(w *bufio.Writer, key string, p feed.Paper, tags []string, note string) {
 	field := func(name, value string) {
 		fmt.Fprintf(w, "  %s = {%s},\n", name, value)
 	}
@@ -54,6 +54,14 @@ func writeEntry(w *bufio.Writer, key string, p feed.Paper) {
 	fmt.Fprintf(w, "  month = %s,\n", strings.ToLower(month.String()[:3]))
 	field("eprint", p.ID)
 	field("archivePrefix", "arXiv")
+	// The reader's tags and note: keywords is the field Zotero, JabRef
+	// and biblatex read as tags; the note's lines are joined into one.
+	if len(tags) > 0 {
+		field("keywords", escapeTeX(clean.Line(strings.Join(tags, ", "))))
+	}
+	if n := escapeTeX(clean.Line(note)); n != "" {
+		field("note", n)
+	}
 	fmt.Fprintf(w, "  url = {%s}\n}\n", p.AbsURL())
 }
 

@@ -105,7 +105,8 @@ func checkBib(t *testing.T, recs []store.Record, out []byte) []bibEntry {
 		if !e.bare["month"] {
 			fail("month is not the bare macro")
 		}
-		if len(e.fields) != len(checks)+1+map[bool]int{true: 1}[has] {
+		daily := checkBibDaily(t, r, e)
+		if len(e.fields) != len(checks)+1+map[bool]int{true: 1}[has]+daily {
 			fail("unexpected fields: %v", e.fields)
 		}
 	}

@@ -15,7 +15,7 @@ import (
 var csvHeader = []string{
 	"id", "title", "authors", "published", "day", "upvotes", "comments",
 	"organization", "github_repo", "github_stars", "project_page", "url",
-	"pdf_url", "queued", "read", "ai_summary", "arxiv_url",
+	"pdf_url", "queued", "read", "ai_summary", "arxiv_url", "tags", "note",
 }
 
 // CSV writes recs as RFC 4180 CSV with a header row (csvHeader). Authors,
@@ -23,7 +23,8 @@ var csvHeader = []string{
 // or empty; url is the paper's Hugging Face page, arxiv_url its arXiv
 // abstract page and pdf_url its PDF, as in the JSON; github_stars is empty
 // for a paper without a repo (null in the JSON); queued and read are true
-// or false. Text goes through clean.Line, so a cell holds no
+// or false; tags are joined with "; " and the note's lines with spaces.
+// Text goes through clean.Line, so a cell holds no
 // line break or control character. GitHub and project links are kept only
 // when clean.URL accepts them (http and https).
 //
@@ -66,6 +67,8 @@ func CSV(w io.Writer, recs []store.Record) error {
 			strconv.FormatBool(r.Read),
 			cell(r.AISummary),
 			r.AbsURL(),
+			cell(strings.Join(r.Tags, "; ")),
+			cell(r.Note),
 		})
 	}
 	cw.Flush()

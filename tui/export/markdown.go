@@ -86,6 +86,7 @@ func mdEntry(r store.Record) string {
 		links = append(links, mdLink("Project page", u))
 	}
 	b.WriteString("  \n  " + strings.Join(links, " · ") + "\n")
+	b.WriteString(mdDaily(r))
 
 	if s := mdEscape(clean.Line(r.AISummary)); s != "" {
 		b.WriteString("\n")

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestTagAndTagsCommands(t *testing.T) {
+	env, _ := importedLibrary(t)
+	ids := firstIDs(t, env, 3)
+	if r := papers(t, env, "tag", ids[0], ids[1], "+Reading", "+thesis"); r.code != 0 {
+		t.Fatalf("tag: %d %s", r.code, r.stderr)
+	}
+	if r := papers(t, env, "tag", ids[1], "-thesis"); r.code != 0 {
+		t.Fatalf("tag -: %d %s", r.code, r.stderr)
+	}
+	r := papers(t, env, "tags", "--json")
+	var tags []struct {
+		Tag    string
+		Papers int
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &tags); err != nil || len(tags) != 2 ||
+		tags[0].Tag != "reading" || tags[0].Papers != 2 || tags[1].Papers != 1 {
+		t.Errorf("tags = %+v (%v)\n%s", tags, err, r.stdout)
+	}
+	r = papers(t, env, "search", "tag:reading", "--json")
+	var found []struct {
+		ID   string
+		Tags []string
+		Note *string
+	}
+	json.Unmarshal([]byte(r.stdout), &found)
+	if len(found) != 2 || found[0].Note != nil || len(found[0].Tags) == 0 {
+		t.Errorf("search tag:reading = %+v", found)
+	}
+	for _, args := range [][]string{
+		{"tag", ids[0]},                     // no change asked
+		{"tag", "+x"},                       // no id
+		{"tag", ids[0], "+two words"},       // bad name
+		{"tag", "not-an-id", "+x"},          // bad id
+		{"follow", "add", "f", "foo:bar"},   // bad query
+		{"mark-read"},                       // nothing chosen
+		{"mark-read", "--day", "yesterday"}, // bad day
+		{"note", ids[0], "--edit", "--set", "x"},
+		{"digest", "--format", "pdf"},
+		{"export", "--format", "json", "--tag", "a b"},
+	} {
+		if r := papers(t, env, args...); r.code != 2 {
+			t.Errorf("%v: exit %d, want 2\n%s", args, r.code, r.stderr)
+		}
+	}
+	if r := papers(t, env, "tag", "2101.00001", "+x"); r.code != 1 || !strings.Contains(r.stderr, "2101.00001") {
+		t.Errorf("unknown paper: exit %d %s", r.code, r.stderr)
+	}
+}
+
+func TestNoteCommand(t *testing.T) {
+	env, _ := importedLibrary(t)
+	id := firstIDs(t, env, 1)[0]
+	if r := papers(t, env, "note", id, "--set", "first **note**"); r.code != 0 {
+		t.Fatalf("set: %d %s", r.code, r.stderr)
+	}
+	if r := papers(t, env, "note", id); r.stdout != "first **note**\n" {
+		t.Errorf("note = %q", r.stdout)
+	}
+	// The editor edits a temporary copy; what it writes is saved.
+	editor := filepath.Join(t.TempDir(), "ed.sh")
+	os.WriteFile(editor, []byte("#!/bin/sh\nprintf 'edited\\n' >> \"$1\"\n"), 0o755)
+	if r := papers(t, append(env, "VISUAL="+editor), "note", id, "--edit"); r.code != 0 {
+		t.Fatalf("edit: %d %s", r.code, r.stderr)
+	}
+	if r := papers(t, env, "note", id); r.stdout != "first **note**edited\n" {
+		t.Errorf("after edit, note = %q", r.stdout)
+	}
+	// A failing editor changes nothing.
+	if r := papers(t, append(env, "VISUAL=false"), "note", id, "--edit"); r.code != 1 {
+		t.Errorf("failing editor: exit %d", r.code)
+	}
+	if r := papers(t, env, "note", id); r.stdout != "first **note**edited\n" {
+		t.Errorf("after a failed edit, note = %q", r.stdout)
+	}
+	r := papers(t, env, "search", "note:edited", "--json")
+	if !strings.Contains(r.stdout, `"note": "first **note**edited\n"`) {
+		t.Errorf("search note:edited --json:\n%s", r.stdout)
+	}
+}
+
+func TestFollowMarkReadUndoAndDigest(t *testing.T) {
+	env, _ := importedLibrary(t)
+	if r := papers(t, env, "follow", "add", "all", "has:code"); r.code != 0 {
+		t.Fatalf("follow add: %d %s", r.code, r.stderr)
+	}
+	if r := papers(t, env, "follow", "add", "all", "x"); r.code != 2 {
+		t.Errorf("a duplicate name: exit %d", r.code)
+	}
+	counts := func() (unread, fresh int) {
+		r := papers(t, env, "follow", "--json")
+		var fs []struct{ Unread, New int }
+		if err := json.Unmarshal([]byte(r.stdout), &fs); err != nil || len(fs) != 1 {
+			t.Fatalf("follow --json: %v\n%s", err, r.stdout)
+		}
+		return fs[0].Unread, fs[0].New
+	}
+	unread, _ := counts()
+	if unread == 0 {
+		t.Fatal("the followed search finds nothing unread")
+	}
+	r := papers(t, env, "list", "--follow", "all", "--json")
+	var listed []struct{ ID string }
+	json.Unmarshal([]byte(r.stdout), &listed)
+	if len(listed) != unread {
+		t.Errorf("list --follow: %d papers, follow counts %d unread", len(listed), unread)
+	}
+	if r := papers(t, env, "mark-read", "--follow", "all"); r.code != 0 {
+		t.Fatalf("mark-read: %d %s", r.code, r.stderr)
+	}
+	if u, _ := counts(); u != 0 {
+		t.Errorf("after mark-read, %d unread", u)
+	}
+	if r := papers(t, env, "undo"); r.code != 0 || !strings.Contains(r.stderr, "mark all read") {
+		t.Errorf("undo: %d %s", r.code, r.stderr)
+	}
+	if u, _ := counts(); u != unread {
+		t.Errorf("after undo, %d unread, want %d", u, unread)
+	}
+
+	// Everything imported arrived within the last day: the first digest
+	// has it; once marked, the next is empty.
+	r = papers(t, env, "digest", "--json", "--follow", "all", "--top", "2", "--mark")
+	var d struct {
+		Papers []struct {
+			ID      string
+			Upvotes int
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &d); err != nil || len(d.Papers) != 2 || d.Papers[0].Upvotes < d.Papers[1].Upvotes {
+		t.Errorf("digest --json: %v %+v\n%s", err, d, r.stdout)
+	}
+	r = papers(t, env, "digest", "--json")
+	json.Unmarshal([]byte(r.stdout), &d)
+	if len(d.Papers) != 0 {
+		t.Errorf("after --mark the digest still holds %d papers", len(d.Papers))
+	}
+	for _, format := range []string{"markdown", "text", "html"} {
+		r := papers(t, env, "digest", "--since", "2025-01-01", "--format", format)
+		if r.code != 0 || !strings.Contains(r.stdout, "arxiv.org/abs/") {
+			t.Errorf("digest --format %s: %d %s", format, r.code, r.stderr)
+		}
+		if strings.ContainsAny(r.stdout, "\x1b\u202e\u009b") {
+			t.Errorf("digest --format %s lets escapes through", format)
+		}
+		if format == "html" && (strings.Contains(r.stdout, "javascript:") || !strings.Contains(r.stdout, "<!DOCTYPE html>")) {
+			t.Errorf("html digest:\n%s", r.stdout)
+		}
+	}
+}
+
+func TestExportTagCarriesTagsAndNotes(t *testing.T) {
+	env, _ := importedLibrary(t)
+	ids := firstIDs(t, env, 2)
+	papers(t, env, "tag", ids[0], ids[1], "+ml_2")
+	papers(t, env, "note", ids[0], "--set", "50% {better} & \\cheaper")
+	r := papers(t, env, "export", "--tag", "ml_2", "--format", "bibtex")
+	if r.code != 0 || strings.Count(r.stdout, "@misc{") != 2 {
+		t.Fatalf("export --tag: %d %s\n%s", r.code, r.stderr, r.stdout)
+	}
+	if !strings.Contains(r.stdout, `keywords = {ml\_2}`) ||
+		!strings.Contains(r.stdout, `note = {50\% {\textbraceleft}better{\textbraceright} \& {\textbackslash}cheaper}`) {
+		t.Errorf("bibtex:\n%s", r.stdout)
+	}
+	r = papers(t, env, "export", "--tag", "ml_2", "--format", "json")
+	if !strings.Contains(r.stdout, `"tags": [`) || !strings.Contains(r.stdout, `"note": "50% {better}`) {
+		t.Errorf("json:\n%s", r.stdout)
+	}
+}

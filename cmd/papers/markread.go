@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/store/query"
+	"github.com/papertui/papers/tui/clean"
+)
+
+// MarkReadCmd is `papers mark-read`: catching up on a day, a search or a
+// followed search in one change.
+type MarkReadCmd struct {
+	IDs    []string `arg:"" optional:"" name:"id" help:"Paper ids or URLs."`
+	Day    string   `placeholder:"YYYY-MM-DD" help:"Every paper of one feed day."`
+	Query  string   `placeholder:"Q" help:"Every paper a search finds (the reader's syntax)."`
+	Follow string   `placeholder:"NAME" help:"Every paper of a followed search."`
+}
+
+// Run marks the papers read; papers undo takes it back whole.
+func (c *MarkReadCmd) Run(g *Globals) error {
+	chosen := 0
+	for _, on := range []bool{len(c.IDs) > 0, c.Day != "", c.Query != "", c.Follow != ""} {
+		if on {
+			chosen++
+		}
+	}
+	if chosen != 1 {
+		return usagef("mark-read: give ids, or one of --day, --query, --follow")
+	}
+	if c.Day != "" && !validDay(c.Day) {
+		return usagef("mark-read: --day %q: not a date (want YYYY-MM-DD)", c.Day)
+	}
+	var q query.Query
+	if c.Query != "" {
+		var err error
+		if q, err = query.Parse(c.Query); err != nil {
+			return usageError{fmt.Errorf("mark-read: --query: %w", err)}
+		}
+	}
+	ids, err := normalizeIDs(c.IDs)
+	if err != nil {
+		return err
+	}
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		if len(ids) > 0 {
+			if err := lib.SetRead(ctx, true, ids...); err != nil {
+				return unknownPaper(err)
+			}
+			fmt.Fprintf(os.Stderr, "marked %d paper(s) read\n", len(ids))
+			return nil
+		}
+		f := store.Filter{Day: c.Day}
+		switch {
+		case c.Query != "":
+			f = f.Search(q)
+		case c.Follow != "":
+			if f, err = followView(ctx, lib, c.Follow, f); err != nil {
+				return err
+			}
+		}
+		n, err := lib.MarkViewRead(ctx, f)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "marked %d paper(s) read (papers undo takes it back)\n", n)
+		return nil
+	})
+}
+
+// UndoCmd is `papers undo`.
+type UndoCmd struct {
+	List bool `help:"List the changes that can be undone, newest first, instead."`
+}
+
+// Run undoes the newest change to the queue, read marks or tags.
+func (c *UndoCmd) Run(g *Globals) error {
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		if c.List {
+			hist, err := lib.History(ctx)
+			if err != nil {
+				return err
+			}
+			for _, h := range hist {
+				fmt.Printf("%s  %s\n", h.At.Local().Format("2006-01-02 15:04"), clean.Line(h.What))
+			}
+			return nil
+		}
+		what, err := lib.Undo(ctx)
+		if errors.Is(err, store.ErrNothingToUndo) {
+			fmt.Fprintln(os.Stderr, "nothing to undo")
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "undid: %s\n", what)
+		return nil
+	})
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/papertui/papers/store"
+)
+
+// NoteCmd is `papers note ID`.
+type NoteCmd struct {
+	ID   string  `arg:"" help:"Paper id, versioned id, or HF/arXiv URL."`
+	Edit bool    `help:"Open $$VISUAL or $$EDITOR on the note; it is saved only if changed."`
+	Set  *string `placeholder:"TEXT" help:"Replace the note with TEXT (- reads it from stdin; empty removes it)."`
+}
+
+// Run prints, edits or sets a paper's note.
+func (c *NoteCmd) Run(g *Globals) error {
+	if c.Edit && c.Set != nil {
+		return usagef("note: choose --edit or --set, not both")
+	}
+	ids, err := normalizeIDs([]string{c.ID})
+	if err != nil {
+		return err
+	}
+	id := ids[0]
+	var body string
+	if c.Set != nil {
+		if body, err = readSet(*c.Set); err != nil {
+			return err
+		}
+		if len(body) > store.MaxNoteBytes {
+			return usagef("note: %d bytes; a note holds at most %d", len(body), store.MaxNoteBytes)
+		}
+	}
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		old, err := lib.Note(ctx, id)
+		if err != nil {
+			return unknownPaper(err)
+		}
+		switch {
+		case c.Set != nil:
+			return lib.SetNote(ctx, id, body)
+		case c.Edit:
+			return editNote(ctx, lib, id, old)
+		}
+		if old == "" {
+			fmt.Fprintf(os.Stderr, "%s has no note (papers note %s --edit)\n", id, id)
+			return nil
+		}
+		_, err = fmt.Print(withNewline(old))
+		return err
+	})
+}
+
+// readSet is --set's text: "-" reads stdin whole.
+func readSet(v string) (string, error) {
+	if v != "-" {
+		return v, nil
+	}
+	b, err := io.ReadAll(io.LimitReader(os.Stdin, store.MaxNoteBytes+1))
+	if err != nil {
+		return "", fmt.Errorf("note: read stdin: %w", err)
+	}
+	return string(b), nil
+}
+
+func withNewline(s string) string {
+	if strings.HasSuffix(s, "\n") {
+		return s
+	}
+	return s + "\n"
+}
+
+// editNote opens the editor on a temporary copy of the note and saves it
+// back only when it changed; the library is not written while the editor
+// runs, so killing either leaves the old note whole.
+func editNote(ctx context.Context, lib *store.Store, id, old string) error {
+	editor := editorCommand()
+	if editor == "" {
+		return usagef("note: set $VISUAL or $EDITOR to edit notes (or use --set)")
+	}
+	dir, err := os.MkdirTemp("", "papers-note")
+	if err != nil {
+		return fmt.Errorf("note: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, strings.ReplaceAll(id, "/", "_")+".md")
+	if err := os.WriteFile(path, []byte(old), 0o600); err != nil {
+		return fmt.Errorf("note: %w", err)
+	}
+	// The editor line may carry arguments ("code --wait"); the shell
+	// splits it as it would for git.
+	cmd := exec.CommandContext(ctx, "sh", "-c", editor+` "$1"`, "sh", path)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	if err := cmd.Run(); err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return fmt.Errorf("note: %s exited with %d; the note is unchanged", editor, exit.ExitCode())
+		}
+		return fmt.Errorf("note: run %s: %w", editor, err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("note: read back %s: %w", path, err)
+	}
+	if string(b) == old {
+		fmt.Fprintln(os.Stderr, "note unchanged")
+		return nil
+	}
+	if len(b) > store.MaxNoteBytes {
+		return fmt.Errorf("note: %d bytes; a note holds at most %d (unchanged)", len(b), store.MaxNoteBytes)
+	}
+	if err := lib.SetNote(ctx, id, string(b)); err != nil {
+		return err
+	}
+	fmt.Fprintln(os.Stderr, "note saved")
+	return nil
+}
+
+func editorCommand() string {
+	for _, v := range []string{"VISUAL", "EDITOR"} {
+		if e := strings.TrimSpace(os.Getenv(v)); e != "" {
+			return e
+		}
+	}
+	return ""
+}

@@ -1,0 +1,334 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/papertui/papers/store/query"
+)
+
+// Catching up: unread counts of views and days, marking a whole view read,
+// and followed searches with their counts.
+
+// UnreadCounts are the unread papers of a view: in all, and on each day
+// asked for.
+type UnreadCounts struct {
+	Total int
+	Days  map[string]int // day → unread papers of the view that day; days with none are absent
+}
+
+// Unread counts the unread papers of the view f, in all and on each of
+// days (the day separators on screen).
+func (s *Store) Unread(ctx context.Context, f Filter, days []string) (UnreadCounts, error) {
+	if f.onlyDays() {
+		return s.unreadOfDays(ctx, f, days)
+	}
+	f.Unread, f.Read = true, false
+	total, err := s.Count(ctx, f)
+	if err != nil {
+		return UnreadCounts{}, err
+	}
+	out := UnreadCounts{Total: total, Days: map[string]int{}}
+	if len(days) == 0 {
+		return out, nil
+	}
+	f, err = s.prepare(ctx, f)
+	if err != nil {
+		return out, err
+	}
+	where, args := f.where()
+	marks := strings.TrimSuffix(strings.Repeat("?,", len(days)), ",")
+	for _, d := range days {
+		args = append(args, d)
+	}
+	q := `SELECT p.day, count(*) FROM papers p` + stateJoins + where + ` AND p.day IN (` + marks + `) GROUP BY p.day`
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return out, explain(s.path, fmt.Errorf("count unread: %w", err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d string
+		var n int
+		if err := rows.Scan(&d, &n); err != nil {
+			return out, err
+		}
+		out.Days[d] = n
+	}
+	return out, rows.Err()
+}
+
+// onlyDays says whether a view selects by feed day alone (the library, a
+// day, a period), which the per-day counts answer.
+func (f Filter) onlyDays() bool {
+	g := f
+	g.Day, g.Since, g.Until, g.Sort = "", "", "", ""
+	g.NewSince = 0
+	return g.Match == "" && g.TitleKey == "" && len(g.Authors)+len(g.Orgs)+len(g.Keywords)+len(g.Upvotes) == 0 &&
+		!g.needsState() && !g.HasCode && g.Daily.IsZero() && g.columns == ""
+}
+
+// unreadOfDays counts a view of days from day_counts.
+func (s *Store) unreadOfDays(ctx context.Context, f Filter, days []string) (UnreadCounts, error) {
+	out := UnreadCounts{Days: map[string]int{}}
+	var conds []string
+	var args []any
+	for _, c := range []struct {
+		cond, v string
+	}{{"day = ?", f.Day}, {"day >= ?", f.Since}, {"day <= ?", f.Until}} {
+		if c.v != "" {
+			conds = append(conds, c.cond)
+			args = append(args, c.v)
+		}
+	}
+	if len(conds) > 0 {
+		conds = append(conds, "day <> ''") // a paper without a feed day is in no period
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = " WHERE " + strings.Join(conds, " AND ")
+	}
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(papers - read), 0) FROM day_counts`+where, args...).Scan(&out.Total)
+	if err != nil {
+		return out, explain(s.path, fmt.Errorf("count unread: %w", err))
+	}
+	for _, d := range days {
+		if (f.Day != "" && d != f.Day) || (f.Since != "" && d < f.Since) || (f.Until != "" && d > f.Until) {
+			continue
+		}
+		var n int
+		err := s.db.QueryRowContext(ctx, `SELECT papers - read FROM day_counts WHERE day = ?`, d).Scan(&n)
+		if err == sql.ErrNoRows {
+			continue
+		}
+		if err != nil {
+			return out, explain(s.path, fmt.Errorf("count unread: %w", err))
+		}
+		if n > 0 {
+			out.Days[d] = n
+		}
+	}
+	return out, nil
+}
+
+// MarkViewRead marks every unread paper of the view f read, in one
+// transaction that one Undo takes back, and says how many it marked.
+func (s *Store) MarkViewRead(ctx context.Context, f Filter) (int, error) {
+	f.Unread, f.Read = true, false
+	f, err := s.prepare(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	where, args := f.where()
+	what := "mark all read"
+	if f.Day != "" && f.fullMatch() == "" {
+		what = "mark " + f.Day + " read"
+	}
+	var n int
+	err = s.undoableTx(ctx, what, func(tx *sql.Tx, u *undoLog) error {
+		rows, err := tx.QueryContext(ctx, `INSERT INTO read_marks(id, read_at)
+			SELECT p.id, ? FROM papers p`+stateJoins+where+` RETURNING id`,
+			append([]any{time.Now().Unix()}, args...)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			u.ops.Unread = append(u.ops.Unread, id)
+		}
+		n = len(u.ops.Unread)
+		return rows.Err()
+	})
+	return n, err
+}
+
+// Follow is a followed search: a name for a query.
+type Follow struct {
+	Name    string    `json:"name"`
+	Query   string    `json:"query"`
+	AddedAt time.Time `json:"added_at"`
+}
+
+// Filter is the view the followed search names, newest first.
+func (f Follow) Filter() (Filter, error) {
+	q, err := query.Parse(f.Query)
+	if err != nil {
+		return Filter{}, fmt.Errorf("followed search %q: %w", f.Name, err)
+	}
+	return Filter{Sort: SortNewest}.Search(q), nil
+}
+
+// MaxFollowName bounds a followed search's name, in runes.
+const MaxFollowName = 64
+
+func checkFollowName(name string) error {
+	if strings.TrimSpace(name) == "" {
+		return fmt.Errorf("a followed search needs a name")
+	}
+	if n := len([]rune(name)); n > MaxFollowName {
+		return fmt.Errorf("name %q is %d characters long; at most %d", name, n, MaxFollowName)
+	}
+	if strings.ContainsFunc(name, func(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }) {
+		return fmt.Errorf("name %q holds control characters", name)
+	}
+	return nil
+}
+
+// AddFollow follows a search under a name. The query must parse; a name
+// already in use is refused rather than silently replaced.
+func (s *Store) AddFollow(ctx context.Context, name, q string) error {
+	if err := checkFollowName(name); err != nil {
+		return err
+	}
+	if _, err := query.Parse(q); err != nil {
+		return fmt.Errorf("follow %q: %w", name, err)
+	}
+	return s.stateTx(ctx, "follow "+name, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO follows(name, query, added_at) VALUES(?, ?, ?)
+			ON CONFLICT(name) DO NOTHING`, name, q, time.Now().Unix())
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("a search is already followed as %q; remove it first", name)
+		}
+		return nil
+	})
+}
+
+// RemoveFollow stops following a search.
+func (s *Store) RemoveFollow(ctx context.Context, name string) error {
+	return s.stateTx(ctx, "unfollow "+name, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM follows WHERE name = ?`, name)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("%q: %w", name, ErrUnknownFollow)
+		}
+		return nil
+	})
+}
+
+// Follows lists the followed searches by name.
+func (s *Store) Follows(ctx context.Context) ([]Follow, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT name, query, added_at FROM follows ORDER BY name`)
+	if err != nil {
+		return nil, explain(s.path, fmt.Errorf("list followed searches: %w", err))
+	}
+	defer rows.Close()
+	out := []Follow{}
+	for rows.Next() {
+		var f Follow
+		var at int64
+		if err := rows.Scan(&f.Name, &f.Query, &at); err != nil {
+			return nil, err
+		}
+		f.AddedAt = time.Unix(at, 0)
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// FollowByName is one followed search.
+func (s *Store) FollowByName(ctx context.Context, name string) (Follow, error) {
+	all, err := s.Follows(ctx)
+	if err != nil {
+		return Follow{}, err
+	}
+	for _, f := range all {
+		if f.Name == name {
+			return f, nil
+		}
+	}
+	return Follow{}, fmt.Errorf("%q: %w", name, ErrUnknownFollow)
+}
+
+// FollowCount is a followed search with its counts.
+type FollowCount struct {
+	Follow
+	Unread int `json:"unread"`
+	New    int `json:"new"`
+}
+
+// FollowCounts counts each followed search's unread papers and those new
+// since newSince (unix milliseconds; zero: since the reader last looked).
+func (s *Store) FollowCounts(ctx context.Context, newSince int64) ([]FollowCount, error) {
+	follows, err := s.Follows(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]FollowCount, 0, len(follows))
+	floor, err := s.newFloor(ctx, newSince)
+	if err != nil {
+		return nil, err
+	}
+	for _, fl := range follows {
+		f, err := fl.Filter()
+		if err != nil {
+			return nil, err
+		}
+		f.NewSince = newSince
+		c := FollowCount{Follow: fl}
+		u := f
+		u.Unread, u.Read = true, false
+		if c.Unread, err = s.Count(ctx, u); err != nil {
+			return nil, fmt.Errorf("count %q: %w", fl.Name, err)
+		}
+		n := f
+		n.Daily.New = true
+		if c.New, err = s.countNew(ctx, n, floor); err != nil {
+			return nil, fmt.Errorf("count %q: %w", fl.Name, err)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// newFloor is the lowest rowid among the papers new since newSince: new
+// papers sit on the newest feed days, so a search's new papers are found
+// by walking only its hits from there on (rowids follow feed days).
+func (s *Store) newFloor(ctx context.Context, newSince int64) (int64, error) {
+	f, err := s.prepareDaily(ctx, Filter{Daily: query.Daily{New: true}, NewSince: newSince})
+	if err != nil {
+		return 0, err
+	}
+	var floor sql.NullInt64
+	err = s.db.QueryRowContext(ctx, `SELECT min(p.pid) FROM arrivals a JOIN papers p ON p.id = a.id
+		WHERE a.at > ?`, f.NewSince).Scan(&floor)
+	if err != nil {
+		return 0, explain(s.path, fmt.Errorf("count new papers: %w", err))
+	}
+	return floor.Int64, nil
+}
+
+// countNew counts the new papers of a view whose new papers all have a
+// rowid of at least floor.
+func (s *Store) countNew(ctx context.Context, f Filter, floor int64) (int, error) {
+	f, err := s.prepare(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	if f.fullMatch() == "" {
+		return s.Count(ctx, f)
+	}
+	inner := f
+	inner.Match, inner.columns = "", ""
+	where, args := inner.where()
+	q := `SELECT count(*) FROM papers_fts f JOIN papers p ON p.pid = f.rowid` + stateJoins +
+		` WHERE papers_fts MATCH ? AND f.rowid >= ? AND ` + strings.TrimPrefix(where, " WHERE ")
+	var n int
+	err = s.db.QueryRowContext(ctx, q, append([]any{f.fullMatch(), floor}, args...)...).Scan(&n)
+	if err != nil {
+		return 0, explain(s.path, fmt.Errorf("count new papers: %w", err))
+	}
+	return n, nil
+}
