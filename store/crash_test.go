@@ -30,6 +30,8 @@ func TestMain(m *testing.M) {
 		crashChildSync()
 	case "edit":
 		crashChildEdit()
+	case "import":
+		crashChildImport()
 	default:
 		os.Exit(m.Run())
 	}
