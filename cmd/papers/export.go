@@ -2,11 +2,14 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/store/query"
@@ -34,37 +37,75 @@ func (c *ExportCmd) Run(g *Globals) error {
 		}
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
-		recs, title, err := c.records(ctx, lib, q)
+		papers, title, err := c.stream(ctx, lib, q)
 		if err != nil {
 			return err
 		}
-		return writeOutput(c.Output, func(w io.Writer) error { return c.write(w, recs, title) })
+		return writeOutput(c.Output, func(w io.Writer) error { return c.write(w, papers, title) })
 	})
 }
 
-func (c *ExportCmd) records(ctx context.Context, lib *store.Store, q query.Query) ([]store.Record, string, error) {
+// stream is what to export: the queue (short, read whole), or a search
+// or the whole library read from the library as it is written, so that
+// exporting a million papers holds one at a time.
+func (c *ExportCmd) stream(ctx context.Context, lib *store.Store, q query.Query) (export.Stream, string, error) {
+	each := func(f store.Filter) export.Stream {
+		return func(start func(int) error, each func(store.Record) error) error {
+			return lib.EachRecord(ctx, f, start, each)
+		}
+	}
 	switch {
 	case c.Queue:
 		recs, err := lib.Queue(ctx)
-		return recs, "Reading queue", err
+		return export.Slice(recs), "Reading queue", err
 	case c.Query != "":
-		recs, err := lib.Records(ctx, store.Filter{Sort: store.SortNewest}.Search(q), 0, 0)
-		return recs, "Papers matching: " + c.Query, err
+		return each(store.Filter{Sort: store.SortNewest}.Search(q)), "Papers matching: " + c.Query, nil
 	}
-	recs, err := lib.Records(ctx, store.Filter{}, 0, 0)
-	return recs, "Papers", err
+	return each(store.Filter{}), "Papers", nil
 }
 
-func (c *ExportCmd) write(w io.Writer, recs []store.Record, title string) error {
+func (c *ExportCmd) write(w io.Writer, papers export.Stream, title string) error {
 	switch c.Format {
 	case "bibtex":
-		return export.BibTeX(w, recs)
+		return export.WriteBibTeX(w, papers)
 	case "markdown":
-		return export.Markdown(w, recs, title)
+		return export.WriteMarkdown(w, papers, title)
 	case "csv":
-		return export.CSV(w, recs)
+		return export.WriteCSV(w, papers)
 	}
-	return printRecords(w, recs, true)
+	return writeJSONStream(w, papers)
+}
+
+// writeJSONStream writes the papers as `list --json` writes its array,
+// byte for byte, one paper at a time.
+func writeJSONStream(w io.Writer, papers export.Stream) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", "  ")
+	n := 0
+	err := papers(func(int) error { return nil }, func(r store.Record) error {
+		buf.Reset()
+		if err := enc.Encode(toJSON(r)); err != nil {
+			return fmt.Errorf("encode json: %w", err)
+		}
+		sep := ",\n  "
+		if n == 0 {
+			sep = "[\n  "
+		}
+		n++
+		_, err := io.WriteString(w, sep+escapeInvisible(strings.TrimSuffix(buf.String(), "\n")))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	end := "\n]\n"
+	if n == 0 {
+		end = "[]\n"
+	}
+	_, err = io.WriteString(w, end)
+	return err
 }
 
 // writeOutput writes to stdout, or to a temporary file renamed over path
