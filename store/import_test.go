@@ -136,6 +136,7 @@ func TestImportCancelledMidway(t *testing.T) {
 	importBudget, importBatch, maxImportBatch = 64<<10, 20, 20
 	days := synth.Days(400, 9, importStart)
 	s := openTemp(t)
+	before := ftsConfig(t, s)
 	ctx, cancel := context.WithCancel(context.Background())
 	files := make([]ImportFile, len(days))
 	for i, d := range days {
@@ -155,6 +156,9 @@ func TestImportCancelledMidway(t *testing.T) {
 	s.db.QueryRow(`SELECT count(*) FROM papers`).Scan(&held)
 	if held < n {
 		t.Errorf("reported %d papers imported, the library holds %d", n, held)
+	}
+	if after := ftsConfig(t, s); after != before {
+		t.Errorf("the stopped import left the full-text settings %q, were %q", after, before)
 	}
 	checkIntegrity(t, s)
 }

@@ -68,6 +68,7 @@ func (s *Store) Import(ctx context.Context, files []ImportFile, each func(FileRe
 	ready := prepareAhead(ctx, files, budget)
 
 	w := importWriter{s: s, conn: conn, vocab: termCounts{}, batch: importBatch}
+	defer w.restoreOnFailure()
 	for pf := range ready {
 		w.pending = append(w.pending, pf)
 		w.count += len(pf.items)
@@ -102,6 +103,7 @@ type importWriter struct {
 	// the import raised it, if any.
 	hashSize sql.NullString
 	raised   bool
+	restored bool
 }
 
 func (w *importWriter) flush(ctx context.Context, last bool, each func(FileResult), budget *byteBudget) error {
@@ -240,7 +242,10 @@ func (w *importWriter) save(ctx context.Context, last, saveVocab bool) error {
 			}
 		}
 		if last {
-			return w.restoreHashSize(ctx, tx)
+			if err := w.restoreHashSize(ctx, tx); err != nil {
+				return err
+			}
+			w.restored = true
 		}
 		return nil
 	})
@@ -296,6 +301,17 @@ func (w *importWriter) restoreHashSize(ctx context.Context, tx *sql.Tx) error {
 	}
 	_, err := tx.ExecContext(ctx, `DELETE FROM papers_fts_config WHERE k = 'hashsize'`)
 	return err
+}
+
+// restoreOnFailure puts the library's full-text setting back after an
+// import that stopped before its last batch (cancelled, or a write
+// failed), so an interrupted import leaves no trace of it either. Best
+// effort: the import's own error is what the caller needs to see.
+func (w *importWriter) restoreOnFailure() {
+	if !w.raised || w.restored {
+		return
+	}
+	runTx(context.Background(), w.conn, func(tx *sql.Tx) error { return w.restoreHashSize(context.Background(), tx) })
 }
 
 // ftsDefaultHashSize is FTS5's own default for 'hashsize'.
