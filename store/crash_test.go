@@ -32,6 +32,8 @@ func TestMain(m *testing.M) {
 		crashChildEdit()
 	case "daily":
 		crashChildDaily()
+	case "import":
+		crashChildImport()
 	default:
 		os.Exit(m.Run())
 	}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"runtime"
 
 	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/store/query"
 )
 
 // ImportFile is one saved API response to import.
@@ -26,52 +28,55 @@ type FileResult struct {
 
 // importBatch is how many papers go into the first transaction; each
 // next one takes twice as many, up to maxImportBatch. Each commit flushes
-// and merges the full-text index, so large transactions import many times
-// faster than one per file; a small first one starts the writer early,
-// while the reader decodes what follows.
-const (
-	importBatch    = 1000
-	maxImportBatch = 1000
+// the full-text index and merges its segments, so larger transactions
+// import faster; a small first one starts the writer early, while the
+// other core decodes what follows.
+var (
+	importBatch    = 500
+	maxImportBatch = 4000
 )
 
-// Import loads saved API responses: files are read and decoded ahead of
-// the writer, written in batches, and reported to each in order. A bad
-// file or item never stops the others.
+// importBudget bounds the bytes of input an import holds at once: files
+// read ahead, being decoded, and written in the open batch. Memory then
+// depends on this, not on how many files or papers are imported.
+var importBudget = 32 << 20
+
+// maxImportTerms is how many distinct words the import keeps counting
+// before it saves them with the next batch, so a huge import's
+// vocabulary does not grow without bound.
+const maxImportTerms = 200_000
+
+// importHashSize is the full-text index's in-memory buffer during an
+// import (SQLite's default is 1 MiB): each time it fills, FTS5 writes a
+// segment and merges segments, so a larger one rewrites each entry fewer
+// times. It is restored when the import ends.
+const importHashSize = 8 << 20
+
+// Import loads saved API responses. Files are read in order, decoded and
+// made ready to write (compressed, their words counted) on every core,
+// then written by one writer in batches, each one transaction, and
+// reported to each in order. A bad file or item never stops the others.
 func (s *Store) Import(ctx context.Context, files []ImportFile, each func(FileResult)) error {
 	conn, err := s.bulkConn(ctx)
 	if err != nil {
 		return err
 	}
 	defer s.releaseBulkConn(conn)
-	decoded := make(chan FileResult, 256)
-	papers := make(chan prepared, 256)
-	go decodeAhead(ctx, files, decoded, papers)
-	var pending []FileResult
-	var groups []prepared
-	count := 0
-	// The words of the whole import are saved once, with the last batch:
-	// per batch, most of them would be written again.
-	vocab := termCounts{}
-	batch := importBatch
-	flush := func(last bool) error {
-		if err := s.saveGroups(ctx, conn, pending, groups, vocab, last); err != nil {
-			return err
-		}
-		for _, r := range pending {
-			each(r)
-		}
-		pending, groups, count = nil, nil, 0
-		return nil
-	}
-	for r := range decoded {
-		ps := <-papers
-		pending = append(pending, r)
-		groups = append(groups, ps)
-		count += len(ps.items)
-		vocab.merge(ps.vocab)
-		if count >= batch {
-			batch = min(batch*2, maxImportBatch)
-			if err := flush(false); err != nil {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	budget := newByteBudget(importBudget)
+	ready := prepareAhead(ctx, files, budget)
+
+	w := importWriter{s: s, conn: conn, vocab: termCounts{}, batch: importBatch}
+	defer w.restoreOnFailure()
+	for pf := range ready {
+		w.pending = append(w.pending, pf)
+		w.count += len(pf.items)
+		w.held += pf.size
+		w.vocab.merge(pf.vocab)
+		if w.count >= w.batch || budget.full(w.held) || len(w.vocab) > maxImportTerms {
+			w.batch = min(w.batch*2, maxImportBatch)
+			if err := w.flush(ctx, false, each, budget); err != nil {
 				return err
 			}
 		}
@@ -79,83 +84,240 @@ func (s *Store) Import(ctx context.Context, files []ImportFile, each func(FileRe
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	return flush(true)
+	return w.flush(ctx, true, each, budget)
 }
 
-// prepared is a file's papers made ready to write: decoded, raw items
-// compressed and words counted, on the reading goroutine, so that this work
-// overlaps the writing of the batch before (the writer's core is busy
-// with SQLite).
-type prepared struct {
-	items []item
+// importWriter is the one goroutine that writes an import's batches.
+type importWriter struct {
+	s       *Store
+	conn    *sql.Conn
+	pending []*preparedFile
+	count   int
+	held    int // units of the budget the pending files hold
+	batch   int
+	// The words of the import are saved once, with the last batch (or
+	// when there are too many to hold): per batch, most of them would be
+	// written again.
 	vocab termCounts
+	// hashSize is the full-text buffer size the library had set before
+	// the import raised it, if any.
+	hashSize sql.NullString
+	raised   bool
+	restored bool
 }
 
-func decodeAhead(ctx context.Context, files []ImportFile, out chan<- FileResult, papers chan<- prepared) {
-	defer close(out)
-	for _, f := range files {
-		r := FileResult{Name: f.Name}
-		var ps prepared
-		var found []feed.Paper
-		body, err := f.Read()
-		if err == nil {
-			found, r.Rejected, err = feed.DecodeDocument(body, f.Day)
+func (w *importWriter) flush(ctx context.Context, last bool, each func(FileResult), budget *byteBudget) error {
+	saveVocab := last || len(w.vocab) > maxImportTerms
+	if err := w.save(ctx, last, saveVocab); err != nil {
+		return err
+	}
+	if saveVocab {
+		w.vocab = termCounts{}
+	}
+	for _, pf := range w.pending {
+		each(pf.result)
+		budget.release(pf.size)
+	}
+	w.pending, w.count, w.held = nil, 0, 0
+	return nil
+}
+
+// preparedFile is a file's papers made ready to write: decoded, raw
+// items compressed and words counted, off the writer's goroutine.
+type preparedFile struct {
+	result FileResult
+	items  []item
+	vocab  termCounts
+	size   int // units of the budget it holds
+}
+
+// prepareAhead reads files in order and prepares them on every core,
+// handing them on in order. The budget bounds what is held at once;
+// the writer returns each file's share once it is written.
+func prepareAhead(ctx context.Context, files []ImportFile, budget *byteBudget) <-chan *preparedFile {
+	type job struct {
+		f    ImportFile
+		body []byte
+		err  error
+		size int
+		done chan *preparedFile
+	}
+	jobs := make(chan job)
+	order := make(chan chan *preparedFile, 64)
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		for _, f := range files {
+			body, err := f.Read()
+			size := budget.share(len(body))
+			if !budget.acquire(ctx, size) {
+				return
+			}
+			done := make(chan *preparedFile, 1)
+			select {
+			case order <- done:
+			case <-ctx.Done():
+				return
+			}
+			jobs <- job{f: f, body: body, err: err, size: size, done: done}
 		}
-		if err == nil {
-			ps.items = prepareItems(found)
-			ps.vocab = termCounts{}
-			for _, p := range found {
-				ps.vocab.add(p)
+	}()
+	for range runtime.GOMAXPROCS(0) {
+		go func() {
+			var tc termCounter
+			for j := range jobs {
+				pf := prepareFile(j.f, j.body, j.err, &tc)
+				pf.size = j.size
+				j.done <- pf
+			}
+		}()
+	}
+	out := make(chan *preparedFile)
+	go func() {
+		defer close(out)
+		for done := range order {
+			select {
+			case pf := <-done:
+				select {
+				case out <- pf:
+				case <-ctx.Done():
+					return
+				}
+			case <-ctx.Done():
+				return
 			}
 		}
-		r.Err = err
-		select {
-		case out <- r:
-			papers <- ps
-		case <-ctx.Done():
-			return
-		}
-	}
+	}()
+	return out
 }
 
-// saveGroups writes the papers of several files in one transaction and
-// fills in each file's counts. A write failure fails the whole batch,
-// and each of its files says so.
-func (s *Store) saveGroups(ctx context.Context, conn *sql.Conn, results []FileResult, groups []prepared, vocab termCounts, last bool) error {
-	if len(results) == 0 && !last {
+func prepareFile(f ImportFile, body []byte, err error, tc *termCounter) *preparedFile {
+	pf := &preparedFile{result: FileResult{Name: f.Name}}
+	var found []feed.Paper
+	if err == nil {
+		found, pf.result.Rejected, err = feed.DecodeDocument(body, f.Day)
+	}
+	pf.result.Err = err
+	if err != nil {
+		return pf
+	}
+	pf.items = make([]item, len(found))
+	pf.vocab = termCounts{}
+	for i, p := range found {
+		pf.items[i] = prepareItem(p)
+		tc.add(pf.vocab, p)
+	}
+	return pf
+}
+
+// save writes the pending files in one transaction and fills in each
+// file's counts. A write failure fails the whole batch, and each of its
+// files says so.
+func (w *importWriter) save(ctx context.Context, last, saveVocab bool) error {
+	if len(w.pending) == 0 && !saveVocab {
 		return nil
 	}
-	err := runTx(ctx, conn, func(tx *sql.Tx) error {
-		for i, ps := range groups {
-			if results[i].Err != nil || len(ps.items) == 0 {
-				continue
+	groups := make([][]item, len(w.pending))
+	for i, pf := range w.pending {
+		if pf.result.Err == nil {
+			groups[i] = pf.items
+		}
+	}
+	err := runTx(ctx, w.conn, func(tx *sql.Tx) error {
+		if err := w.raiseHashSize(ctx, tx); err != nil {
+			return err
+		}
+		saved, err := upsertGroups(ctx, tx, groups, nil)
+		if err != nil {
+			return err
+		}
+		for i, pf := range w.pending {
+			if pf.result.Err == nil {
+				pf.result.Saved, pf.result.Imported = saved[i], len(pf.items)
 			}
-			saved, err := upsertPapers(ctx, tx, ps.items, nil)
-			if err != nil {
+		}
+		if saveVocab {
+			if err := w.vocab.save(ctx, tx); err != nil {
 				return err
 			}
-			results[i].Saved, results[i].Imported = saved, len(ps.items)
 		}
 		if last {
-			return vocab.save(ctx, tx)
+			if err := w.restoreHashSize(ctx, tx); err != nil {
+				return err
+			}
+			w.restored = true
 		}
 		return nil
 	})
 	if err != nil {
-		err = explain(s.path, fmt.Errorf("save papers: %w", err))
+		err = explain(w.s.path, fmt.Errorf("save papers: %w", err))
 		if ctx.Err() != nil {
 			return err
 		}
-		for i := range results {
-			if results[i].Err == nil {
-				results[i].Err, results[i].Imported, results[i].Saved = err, 0, Saved{}
+		for _, pf := range w.pending {
+			if pf.result.Err == nil {
+				pf.result.Err, pf.result.Imported, pf.result.Saved = err, 0, Saved{}
 			}
 		}
+	}
+	// The items are written (or failed): only the report is still needed.
+	for _, pf := range w.pending {
+		pf.items = nil
 	}
 	return nil
 }
 
-// bulkConn is a connection with a 64 MiB page cache for the length of an
+// raiseHashSize gives the full-text index a larger buffer for the import,
+// once, remembering whether the library had a setting of its own.
+func (w *importWriter) raiseHashSize(ctx context.Context, tx *sql.Tx) error {
+	if w.raised {
+		return nil
+	}
+	err := tx.QueryRowContext(ctx, `SELECT v FROM papers_fts_config WHERE k = 'hashsize'`).Scan(&w.hashSize)
+	if err != nil && err != sql.ErrNoRows {
+		return err
+	}
+	w.raised = true
+	_, err = tx.ExecContext(ctx, `INSERT INTO papers_fts(papers_fts, rank) VALUES('hashsize', ?)`, importHashSize)
+	return err
+}
+
+// restoreHashSize puts the library's setting back: FTS5's own command
+// updates the connections' copies, and a library that had no setting is
+// left without one.
+func (w *importWriter) restoreHashSize(ctx context.Context, tx *sql.Tx) error {
+	if !w.raised {
+		return nil
+	}
+	setting := w.hashSize
+	if !setting.Valid {
+		setting = sql.NullString{String: ftsDefaultHashSize, Valid: true}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO papers_fts(papers_fts, rank) VALUES('hashsize', ?)`, setting.String); err != nil {
+		return err
+	}
+	if w.hashSize.Valid {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM papers_fts_config WHERE k = 'hashsize'`)
+	return err
+}
+
+// restoreOnFailure puts the library's full-text setting back after an
+// import that stopped before its last batch (cancelled, or a write
+// failed), so an interrupted import leaves no trace of it either. Best
+// effort: the import's own error is what the caller needs to see.
+func (w *importWriter) restoreOnFailure() {
+	if !w.raised || w.restored {
+		return
+	}
+	runTx(context.Background(), w.conn, func(tx *sql.Tx) error { return w.restoreHashSize(context.Background(), tx) })
+}
+
+// ftsDefaultHashSize is FTS5's own default for 'hashsize'.
+const ftsDefaultHashSize = "1048576"
+
+// bulkConn is a connection with a 24 MiB page cache for the length of an
 // import (a 100k import runs a tenth faster); the reader's connections
 // keep SQLite's 2 MiB, so scrolling a big library stays small.
 func (s *Store) bulkConn(ctx context.Context) (*sql.Conn, error) {
@@ -163,7 +325,7 @@ func (s *Store) bulkConn(ctx context.Context) (*sql.Conn, error) {
 	if err != nil {
 		return nil, explain(s.path, err)
 	}
-	if _, err := conn.ExecContext(ctx, "PRAGMA cache_size = -65536"); err != nil {
+	if _, err := conn.ExecContext(ctx, "PRAGMA cache_size = -24576"); err != nil {
 		conn.Close()
 		return nil, explain(s.path, err)
 	}
@@ -173,4 +335,81 @@ func (s *Store) bulkConn(ctx context.Context) (*sql.Conn, error) {
 func (s *Store) releaseBulkConn(conn *sql.Conn) {
 	conn.ExecContext(context.Background(), "PRAGMA cache_size = -2000")
 	conn.Close()
+}
+
+// byteBudget is a counting semaphore of bytes, in units of budgetUnit,
+// taken in input order.
+type byteBudget struct {
+	tokens chan struct{}
+}
+
+// budgetUnit is the grain of a byteBudget.
+const budgetUnit = 64 << 10
+
+func newByteBudget(bytes int) *byteBudget {
+	b := &byteBudget{tokens: make(chan struct{}, max(1, bytes/budgetUnit))}
+	for range cap(b.tokens) {
+		b.tokens <- struct{}{}
+	}
+	return b
+}
+
+// share is how many units a file of n bytes takes: at least one, and at
+// most half the budget, so that a file larger than that goes through
+// alone instead of waiting forever.
+func (b *byteBudget) share(n int) int {
+	return max(1, min((n+budgetUnit-1)/budgetUnit, cap(b.tokens)/2))
+}
+
+// full says the writer holds enough of the budget that it must write
+// what it holds before the files after can be read: the rest of the
+// budget then always fits one more file.
+func (b *byteBudget) full(held int) bool { return 2*held >= cap(b.tokens) }
+
+// acquire takes n units, waiting for them; false when ctx ended first.
+func (b *byteBudget) acquire(ctx context.Context, n int) bool {
+	for range n {
+		select {
+		case <-b.tokens:
+		case <-ctx.Done():
+			return false
+		}
+	}
+	return true
+}
+
+func (b *byteBudget) release(n int) {
+	for range n {
+		b.tokens <- struct{}{}
+	}
+}
+
+// termCounter counts papers' words like termCounts.add, reusing its
+// scratch map from paper to paper (most of the cost of counting is
+// growing a fresh map per paper).
+type termCounter struct {
+	seen map[string]struct{}
+}
+
+func (c *termCounter) add(tc termCounts, p feed.Paper) {
+	if c.seen == nil {
+		c.seen = make(map[string]struct{}, 256)
+	}
+	clear(c.seen)
+	count := func(text string) {
+		for _, t := range query.IndexTerms(text) {
+			if _, ok := c.seen[t]; !ok && worthExpanding(t) {
+				c.seen[t] = struct{}{}
+				tc[t]++
+			}
+		}
+	}
+	count(p.Title)
+	count(p.AISummary)
+	for _, a := range p.Authors {
+		count(a.Name)
+	}
+	for _, k := range p.AIKeywords {
+		count(k)
+	}
 }

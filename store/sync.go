@@ -141,21 +141,19 @@ func (s *Store) failRest(ctx context.Context, days []string, cause error, report
 }
 
 // syncMonths fetches a long range a month at a time and files each paper
-// under its own feed day, recording days exactly as syncDays would. All
-// months are fetched before any day is saved: windows spill past their
-// edges, so a day's papers can come in the next month's answer.
+// under its own feed day, recording days exactly as syncDays would.
+// Windows spill past their edges, so a day's papers can come in the next
+// month's answer: a month's days are saved once the month after it is
+// fetched, and then let go, so memory holds two months, not the range.
 func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report *SyncReport, progress func(SyncProgress), st *stopper) error {
-	byMonth := map[string][]string{}
 	var months []string
 	for _, d := range days {
-		m := d[:7]
-		if _, ok := byMonth[m]; !ok {
+		if m := d[:7]; len(months) == 0 || months[len(months)-1] != m {
 			months = append(months, m)
 		}
-		byMonth[m] = append(byMonth[m], d)
 	}
-	papers := map[string]feed.Paper{}
-	failed := map[string]error{} // month → why its fetch failed
+	b := monthBackfill{s: s, days: days, report: report, progress: progress,
+		papers: map[string]feed.Paper{}, failed: map[string]error{}}
 	fctx, cancel := context.WithDeadline(ctx, st.deadline)
 	defer cancel()
 	var stop error // why the months from here on were not fetched
@@ -164,7 +162,7 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 			stop = st.expired(time.Now())
 		}
 		if stop != nil {
-			failed[m] = stop
+			b.failed[m] = stop
 			continue
 		}
 		progress(SyncProgress{Day: m, Index: i + 1, Total: len(months)})
@@ -173,22 +171,52 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 			return fmt.Errorf("sync %s: %w", m, ctx.Err())
 		}
 		if err != nil {
-			failed[m] = err
+			b.failed[m] = err
 		}
 		stop = st.after(m, err)
 		for _, p := range w.Papers {
-			if seen, ok := papers[p.ID]; ok {
+			if seen, ok := b.papers[p.ID]; ok {
 				p = feed.Merge(seen, p)
 			}
-			papers[p.ID] = p
+			b.papers[p.ID] = p
 		}
 		for _, r := range w.Rejected {
 			report.Rejected = append(report.Rejected, Rejection{Day: m, Error: r.Error()})
 		}
+		if i > 0 {
+			if err := b.saveThrough(ctx, months[i-1]); err != nil {
+				return err
+			}
+		}
 	}
+	if len(months) == 0 {
+		return nil
+	}
+	return b.saveThrough(ctx, months[len(months)-1])
+}
+
+// monthBackfill is the state of syncMonths: papers fetched and not yet
+// saved, and the first day of the plan not yet saved.
+type monthBackfill struct {
+	s        *Store
+	days     []string
+	next     int
+	papers   map[string]feed.Paper
+	failed   map[string]error // month → why its fetch failed
+	report   *SyncReport
+	progress func(SyncProgress)
+}
+
+// saveThrough saves the planned days up to the end of month, then drops
+// every paper of those months, planned or not: no later answer can add
+// to them.
+func (b *monthBackfill) saveThrough(ctx context.Context, month string) error {
 	perDay := map[string][]feed.Paper{}
-	for _, p := range papers {
-		perDay[p.Day] = append(perDay[p.Day], p)
+	for id, p := range b.papers {
+		if p.Day[:min(7, len(p.Day))] <= month {
+			perDay[p.Day] = append(perDay[p.Day], p)
+			delete(b.papers, id)
+		}
 	}
 	for _, ps := range perDay { // the feed's own order: most upvoted first
 		sort.Slice(ps, func(i, j int) bool {
@@ -198,15 +226,16 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 			return ps[i].ID < ps[j].ID
 		})
 	}
-	for i, day := range days {
-		err := failed[day[:7]]
+	for ; b.next < len(b.days) && b.days[b.next][:7] <= month; b.next++ {
+		day := b.days[b.next]
+		err := b.failed[day[:7]]
 		if err == nil {
-			err = s.saveWindowDay(ctx, day, perDay[day], nil, report)
+			err = b.s.saveWindowDay(ctx, day, perDay[day], nil, b.report)
 		}
-		if err := s.settle(ctx, day, err, report); err != nil {
+		if err := b.s.settle(ctx, day, err, b.report); err != nil {
 			return err
 		}
-		progress(SyncProgress{Day: day, Index: i + 1, Total: len(days), Done: true, Err: err})
+		b.progress(SyncProgress{Day: day, Index: b.next + 1, Total: len(b.days), Done: true, Err: err})
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"hash/fnv"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -216,24 +217,32 @@ type item struct {
 // prepareItems makes papers ready to write, on all cores.
 func prepareItems(papers []feed.Paper) []item {
 	items := make([]item, len(papers))
+	workers := min(runtime.GOMAXPROCS(0), len(papers))
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, 4)
-	for i := range papers {
+	for w := range workers {
 		wg.Add(1)
-		sem <- struct{}{}
-		go func(i int) {
-			defer func() { <-sem; wg.Done() }()
-			p := papers[i]
-			raw := p.Raw
-			if len(raw) == 0 {
-				raw = p.FlatJSON() // made, not received: the abstract must live somewhere
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(papers); i += workers {
+				items[i] = prepareItem(papers[i])
 			}
-			c := columnsOf(p)
-			items[i] = item{paper: p, raw: compressRaw(raw), cols: c, hash: c.hash()}
-		}(i)
+		}()
 	}
 	wg.Wait()
 	return items
+}
+
+// prepareItem compresses a paper's raw item and builds its columns. The
+// paper keeps no reference to its raw bytes, which may pin a whole
+// response body.
+func prepareItem(p feed.Paper) item {
+	raw := p.Raw
+	if len(raw) == 0 {
+		raw = p.FlatJSON() // made, not received: the abstract must live somewhere
+	}
+	p.Raw = nil
+	c := columnsOf(p)
+	return item{paper: p, raw: compressRaw(raw), cols: c, hash: c.hash()}
 }
 
 // stored is what the library holds of a paper before a write.
@@ -247,29 +256,42 @@ type stored struct {
 // words of new papers are counted into vocab (when not nil), for the
 // caller to save.
 func upsertPapers(ctx context.Context, tx *sql.Tx, items []item, vocab termCounts) (Saved, error) {
+	saved, err := upsertGroups(ctx, tx, [][]item{items}, vocab)
+	if err != nil {
+		return Saved{}, err
+	}
+	return saved[0], nil
+}
+
+// upsertGroups writes several groups of items (an import's files) with
+// one set of statements and one lookup of what is stored, and says what
+// each group did.
+func upsertGroups(ctx context.Context, tx *sql.Tx, groups [][]item, vocab termCounts) ([]Saved, error) {
 	u, err := prepareUpserter(ctx, tx)
 	if err != nil {
-		return Saved{}, err
+		return nil, err
 	}
 	defer u.close()
-	known, err := storedPapers(ctx, tx, items)
+	known, err := storedPapers(ctx, tx, groups)
 	if err != nil {
-		return Saved{}, err
+		return nil, err
 	}
-	var saved Saved
+	saved := make([]Saved, len(groups))
 	now := time.Now().Unix()
-	for _, it := range items {
-		isNew, err := u.upsert(ctx, it, known, now)
-		if err != nil {
-			return Saved{}, fmt.Errorf("paper %s: %w", it.paper.ID, err)
-		}
-		if isNew {
-			saved.New++
-			if vocab != nil {
-				vocab.add(it.paper) // counts are of first sightings: close enough to rank words
+	for g, items := range groups {
+		for _, it := range items {
+			isNew, err := u.upsert(ctx, it, known, now)
+			if err != nil {
+				return nil, fmt.Errorf("paper %s: %w", it.paper.ID, err)
 			}
-		} else {
-			saved.Updated++
+			if isNew {
+				saved[g].New++
+				if vocab != nil {
+					vocab.add(it.paper) // counts are of first sightings: close enough to rank words
+				}
+			} else {
+				saved[g].Updated++
+			}
 		}
 	}
 	return saved, nil
@@ -277,16 +299,18 @@ func upsertPapers(ctx context.Context, tx *sql.Tx, items []item, vocab termCount
 
 // storedPapers looks up, in a few queries, which of the items the library
 // holds already: one lookup per paper costs more than the insert.
-func storedPapers(ctx context.Context, tx *sql.Tx, items []item) (map[string]stored, error) {
-	known := make(map[string]stored, len(items))
-	const chunk = 500
-	for start := 0; start < len(items); start += chunk {
-		part := items[start:min(start+chunk, len(items))]
-		marks := strings.Repeat("?,", len(part))
-		args := make([]any, len(part))
-		for i, it := range part {
-			args[i] = it.paper.ID
+func storedPapers(ctx context.Context, tx *sql.Tx, groups [][]item) (map[string]stored, error) {
+	var ids []any
+	for _, items := range groups {
+		for _, it := range items {
+			ids = append(ids, it.paper.ID)
 		}
+	}
+	known := make(map[string]stored, len(ids))
+	const chunk = 500
+	for start := 0; start < len(ids); start += chunk {
+		args := ids[start:min(start+chunk, len(ids))]
+		marks := strings.Repeat("?,", len(args))
 		rows, err := tx.QueryContext(ctx, `SELECT id, pid, text_hash, coalesce(day, '') FROM papers
 			WHERE id IN (`+marks[:len(marks)-1]+`)`, args...)
 		if err != nil {
@@ -400,7 +424,8 @@ func nullable(s string) any {
 // item is mostly re-reading its dictionary).
 var rawCodec = sync.OnceValues(func() (*zstd.Encoder, *zstd.Decoder) {
 	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest),
-		zstd.WithEncoderDictRaw(rawDictID, []byte(rawDictionary)), zstd.WithEncoderConcurrency(1))
+		zstd.WithEncoderDictRaw(rawDictID, []byte(rawDictionary)),
+		zstd.WithEncoderConcurrency(runtime.GOMAXPROCS(0)))
 	if err != nil {
 		panic("raw encoder: " + err.Error()) // only a bad dictionary can fail, and it is a constant
 	}

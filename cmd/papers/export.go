@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/store/query"
@@ -47,42 +51,98 @@ func (c *ExportCmd) Run(g *Globals) error {
 		q.Tags = append(q.Tags, tag)
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
-		recs, title, err := c.records(ctx, lib, q)
+		papers, title, err := c.stream(ctx, lib, q)
 		if err != nil {
 			return err
 		}
-		if len(recs) == 0 {
-			// Nothing to export: stdout stays empty (JSON: []).
-			fmt.Fprintln(os.Stderr, noMatch)
-			if out.kind == targetStdout && c.Format != "json" {
-				return nil
-			}
+		papers = c.sayWhenEmpty(papers, out.kind == targetStdout)
+		err = out.write(func(w io.Writer) error { return c.write(w, papers, title) })
+		if errors.Is(err, errNothingToWrite) {
+			return nil
 		}
-		return out.write(func(w io.Writer) error { return c.write(w, recs, title) })
+		return err
 	})
 }
 
-func (c *ExportCmd) records(ctx context.Context, lib *store.Store, q query.Query) ([]store.Record, string, error) {
+// stream is what to export: the queue (short, read whole), or a search
+// or the whole library read from the library as it is written, so that
+// exporting a million papers holds one at a time.
+func (c *ExportCmd) stream(ctx context.Context, lib *store.Store, q query.Query) (export.Stream, string, error) {
+	each := func(f store.Filter) export.Stream {
+		return func(start func(int) error, each func(store.Record) error) error {
+			return lib.EachRecord(ctx, f, start, each)
+		}
+	}
 	switch {
 	case c.Queue:
 		recs, err := lib.Queue(ctx)
-		return recs, "Reading queue", err
+		return export.Slice(recs), "Reading queue", err
 	case c.Query != "" || c.Tag != "":
-		recs, err := lib.Records(ctx, store.Filter{Sort: store.SortNewest}.Search(q), 0, 0)
-		return recs, exportTitle(c.Query, c.Tag), err
+		return each(store.Filter{Sort: store.SortNewest}.Search(q)), exportTitle(c.Query, c.Tag), nil
 	}
-	recs, err := lib.Records(ctx, store.Filter{}, 0, 0)
-	return recs, "Papers", err
+	return each(store.Filter{}), "Papers", nil
 }
 
-func (c *ExportCmd) write(w io.Writer, recs []store.Record, title string) error {
+// errNothingToWrite stops an export to stdout that found no papers before
+// it writes anything: stdout stays empty.
+var errNothingToWrite = errors.New("no papers to export")
+
+// sayWhenEmpty says on stderr when papers holds none and, on stdout and
+// other than JSON ([]), stops before a header is written.
+func (c *ExportCmd) sayWhenEmpty(papers export.Stream, toStdout bool) export.Stream {
+	return func(start func(int) error, each func(store.Record) error) error {
+		return papers(func(total int) error {
+			if total == 0 {
+				fmt.Fprintln(os.Stderr, noMatch)
+				if toStdout && c.Format != "json" {
+					return errNothingToWrite
+				}
+			}
+			return start(total)
+		}, each)
+	}
+}
+
+func (c *ExportCmd) write(w io.Writer, papers export.Stream, title string) error {
 	switch c.Format {
 	case "bibtex":
-		return export.BibTeX(w, recs)
+		return export.WriteBibTeX(w, papers)
 	case "markdown":
-		return export.Markdown(w, recs, title)
+		return export.WriteMarkdown(w, papers, title)
 	case "csv":
-		return export.CSV(w, recs)
+		return export.WriteCSV(w, papers)
 	}
-	return printRecords(w, recs, true)
+	return writeJSONStream(w, papers)
+}
+
+// writeJSONStream writes the papers as `list --json` writes its array,
+// byte for byte, one paper at a time.
+func writeJSONStream(w io.Writer, papers export.Stream) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", "  ")
+	n := 0
+	err := papers(func(int) error { return nil }, func(r store.Record) error {
+		buf.Reset()
+		if err := enc.Encode(toJSON(r)); err != nil {
+			return fmt.Errorf("encode json: %w", err)
+		}
+		sep := ",\n  "
+		if n == 0 {
+			sep = "[\n  "
+		}
+		n++
+		_, err := io.WriteString(w, sep+escapeInvisible(strings.TrimSuffix(buf.String(), "\n")))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	end := "\n]\n"
+	if n == 0 {
+		end = "[]\n"
+	}
+	_, err = io.WriteString(w, end)
+	return err
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/export"
 )
 
 // FuzzExportWriters writes one paper of hostile text in every export
@@ -32,7 +33,7 @@ func FuzzExportWriters(f *testing.F) {
 		for _, format := range []string{"bibtex", "markdown", "csv", "json"} {
 			var buf bytes.Buffer
 			c := ExportCmd{Format: format}
-			if err := c.write(&buf, []store.Record{rec}, "Papers matching: "+title); err != nil {
+			if err := c.write(&buf, export.Slice([]store.Record{rec}), "Papers matching: "+title); err != nil {
 				t.Fatalf("%s: %v", format, err)
 			}
 			out := buf.String()

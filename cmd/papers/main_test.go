@@ -516,3 +516,21 @@ func httptestServer(t *testing.T, body string) string {
 	t.Cleanup(srv.Close)
 	return srv.URL
 }
+
+// Export streams the library instead of reading it whole; what it writes
+// is still, byte for byte, the array `list --json` prints.
+func TestExportJSONStreamsListJSON(t *testing.T) {
+	env, _ := importedLibrary(t)
+	list := papers(t, env, "list", "--json")
+	exported := papers(t, env, "export", "--format", "json")
+	if list.code != 0 || exported.code != 0 {
+		t.Fatalf("list exit %d, export exit %d: %s %s", list.code, exported.code, list.stderr, exported.stderr)
+	}
+	if exported.stdout != list.stdout {
+		t.Errorf("export --format json differs from list --json (%d and %d bytes)", len(exported.stdout), len(list.stdout))
+	}
+	empty := papers(t, env, "export", "--format", "json", "--query", "zzzqqqx")
+	if empty.stdout != "[]\n" {
+		t.Errorf("an empty export wrote %q, want %q", empty.stdout, "[]\n")
+	}
+}

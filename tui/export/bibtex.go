@@ -21,16 +21,24 @@ import (
 // with clean.Line, escaped for BibTeX and LaTeX and kept as UTF-8 otherwise.
 // Entries keep the order of recs and get unique keys (see keys.go).
 func BibTeX(w io.Writer, recs []store.Record) error {
-	if err := validate(recs); err != nil {
-		return fmt.Errorf("export bibtex: %w", err)
-	}
+	return WriteBibTeX(w, Slice(recs))
+}
+
+// WriteBibTeX writes the papers of a stream as BibTeX, as BibTeX does.
+func WriteBibTeX(w io.Writer, papers Stream) error {
 	bw := newWriter(w)
 	keys := keySet{}
-	for i, r := range recs {
+	i := 0
+	err := papers(noStart, checked(func(r store.Record) error {
 		if i > 0 {
 			bw.WriteByte('\n')
 		}
+		i++
 		writeEntry(bw, keys.unique(baseKey(r.Paper)), r.Paper, r.Tags, r.Note)
+		return nil
+	}))
+	if err != nil {
+		return fmt.Errorf("export bibtex: %w", err)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write bibtex: %w", err)

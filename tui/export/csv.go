@@ -35,41 +35,26 @@ var csvHeader = []string{
 // readers of the file, e.g. a title "-based learning" comes back as
 // "'-based learning".
 func CSV(w io.Writer, recs []store.Record) error {
-	if err := validate(recs); err != nil {
+	return WriteCSV(w, Slice(recs))
+}
+
+// WriteCSV writes the papers of a stream as CSV, as CSV does.
+func WriteCSV(w io.Writer, papers Stream) error {
+	cw := csv.NewWriter(w)
+	wrote := false
+	err := papers(noStart, checked(func(r store.Record) error {
+		if !wrote {
+			cw.Write(csvHeader)
+			wrote = true
+		}
+		cw.Write(csvRow(r))
+		return nil
+	}))
+	if err != nil {
 		return fmt.Errorf("export csv: %w", err)
 	}
-	cw := csv.NewWriter(w)
-	cw.Write(csvHeader)
-	for _, r := range recs {
-		authors := make([]string, 0, len(r.Authors))
-		for _, a := range r.Authors {
-			if n := clean.Line(a.Name); n != "" {
-				authors = append(authors, n)
-			}
-		}
-		github, _ := clean.URL(r.GitHubRepo)
-		project, _ := clean.URL(r.ProjectPage)
-		cw.Write([]string{
-			r.ID,
-			cell(r.Title),
-			cell(strings.Join(authors, "; ")),
-			published(r.Paper),
-			cell(r.Day),
-			strconv.Itoa(r.Upvotes),
-			strconv.Itoa(r.Comments),
-			cell(r.Organization),
-			cell(github),
-			stars(github, r.GitHubStars),
-			cell(project),
-			r.HFURL(),
-			r.PDFURL(),
-			strconv.FormatBool(r.Queued),
-			strconv.FormatBool(r.Read),
-			cell(r.AISummary),
-			r.AbsURL(),
-			cell(strings.Join(r.Tags, "; ")),
-			cell(r.Note),
-		})
+	if !wrote {
+		cw.Write(csvHeader)
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
@@ -85,6 +70,38 @@ func stars(repo string, n int) string {
 		return ""
 	}
 	return strconv.Itoa(n)
+}
+
+func csvRow(r store.Record) []string {
+	authors := make([]string, 0, len(r.Authors))
+	for _, a := range r.Authors {
+		if n := clean.Line(a.Name); n != "" {
+			authors = append(authors, n)
+		}
+	}
+	github, _ := clean.URL(r.GitHubRepo)
+	project, _ := clean.URL(r.ProjectPage)
+	return []string{
+		r.ID,
+		cell(r.Title),
+		cell(strings.Join(authors, "; ")),
+		published(r.Paper),
+		cell(r.Day),
+		strconv.Itoa(r.Upvotes),
+		strconv.Itoa(r.Comments),
+		cell(r.Organization),
+		cell(github),
+		stars(github, r.GitHubStars),
+		cell(project),
+		r.HFURL(),
+		r.PDFURL(),
+		strconv.FormatBool(r.Queued),
+		strconv.FormatBool(r.Read),
+		cell(r.AISummary),
+		r.AbsURL(),
+		cell(strings.Join(r.Tags, "; ")),
+		cell(r.Note),
+	}
 }
 
 // cell is feed text made safe for a spreadsheet cell: one clean line, with

@@ -27,6 +27,45 @@ func validate(recs []store.Record) error {
 	return nil
 }
 
+// Stream hands a writer the papers to write: start is told how many
+// there are, then each gets them one at a time, in order. A stream read
+// from the library (store.Store.EachRecord) holds one paper at a time, so
+// exporting a whole library takes little memory.
+type Stream func(start func(total int) error, each func(store.Record) error) error
+
+// Slice is the Stream of recs, checked whole before anything is written.
+func Slice(recs []store.Record) Stream {
+	return func(start func(int) error, each func(store.Record) error) error {
+		if err := validate(recs); err != nil {
+			return err
+		}
+		if err := start(len(recs)); err != nil {
+			return err
+		}
+		for _, r := range recs {
+			if err := each(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// checked is each with every record's id checked first: a stream cannot
+// be checked before it is written, so a bad id stops it where it is.
+func checked(each func(store.Record) error) func(store.Record) error {
+	n := 0
+	return func(r store.Record) error {
+		n++
+		if !feed.ValidID(r.ID) {
+			return fmt.Errorf("paper %d: not an arXiv id: %q", n, r.ID)
+		}
+		return each(r)
+	}
+}
+
+func noStart(int) error { return nil }
+
 // newWriter buffers w. A bufio.Writer keeps its first error and returns it
 // from every later write and from Flush, so the writers print freely and
 // check once, at the Flush.

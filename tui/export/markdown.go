@@ -24,23 +24,33 @@ const shownAuthors = 3
 // cleaned and escaped, so nothing in it is read as Markdown or HTML;
 // links are written only for http(s) URLs that pass clean.URL.
 func Markdown(w io.Writer, recs []store.Record, title string) error {
-	if err := validate(recs); err != nil {
-		return fmt.Errorf("export markdown: %w", err)
-	}
+	return WriteMarkdown(w, Slice(recs), title)
+}
+
+// WriteMarkdown writes the papers of a stream as a reading list, as
+// Markdown does.
+func WriteMarkdown(w io.Writer, papers Stream, title string) error {
 	bw := newWriter(w)
-	heading := mdLine(title)
-	if heading == "" {
-		heading = "Reading list"
+	start := func(total int) error {
+		heading := mdLine(title)
+		if heading == "" {
+			heading = "Reading list"
+		}
+		fmt.Fprintf(bw, "# %s\n\n", heading)
+		if total == 0 {
+			bw.WriteString("No papers.\n")
+		} else {
+			fmt.Fprintf(bw, "%s.\n", english.Count(total, "paper"))
+		}
+		return nil
 	}
-	fmt.Fprintf(bw, "# %s\n\n", heading)
-	if len(recs) == 0 {
-		bw.WriteString("No papers.\n")
-	} else {
-		fmt.Fprintf(bw, "%s.\n", english.Count(len(recs), "paper"))
-	}
-	for _, r := range recs {
+	err := papers(start, checked(func(r store.Record) error {
 		bw.WriteString("\n")
 		bw.WriteString(mdEntry(r))
+		return nil
+	}))
+	if err != nil {
+		return fmt.Errorf("export markdown: %w", err)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write markdown: %w", err)

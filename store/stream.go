@@ -1,0 +1,95 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// streamPage is how many papers of a search a stream reads at a time.
+const streamPage = 256
+
+// EachRecord hands every paper of the view f describes to each, in the
+// view's order, reading them from the library as it goes: memory stays
+// flat however many papers the view holds. start is told how many there
+// are before the first one (writers that print a count first need it).
+// A plain view is read in one snapshot, so the count and the papers
+// agree even while a sync writes.
+func (s *Store) EachRecord(ctx context.Context, f Filter, start func(total int) error, each func(Record) error) error {
+	f, err := s.prepare(ctx, f)
+	if err != nil {
+		return err
+	}
+	if f.usesHitWalk() {
+		return s.eachHit(ctx, f, start, each)
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return explain(s.path, err)
+	}
+	defer conn.Close()
+	// A deferred BEGIN takes no lock until the first read, and holds that
+	// read's snapshot until the end.
+	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
+		return explain(s.path, fmt.Errorf("read papers: %w", err))
+	}
+	defer conn.ExecContext(context.Background(), "ROLLBACK")
+	where, args := f.where()
+	from := ` FROM papers p`
+	if f.needsState() {
+		from += stateJoins
+	}
+	var total int
+	if err := conn.QueryRowContext(ctx, `SELECT count(*)`+from+where, args...).Scan(&total); err != nil {
+		return explain(s.path, fmt.Errorf("count papers: %w", err))
+	}
+	if err := start(total); err != nil {
+		return err
+	}
+	q, args := f.selectSQL(recordColumns, 0, 0)
+	rows, err := conn.QueryContext(ctx, q, args...)
+	if err != nil {
+		return explain(s.path, fmt.Errorf("read papers: %w", err))
+	}
+	return eachRow(rows, each)
+}
+
+// eachHit streams a text search: its hits are found first (a number per
+// paper), then read a page at a time in their order.
+func (s *Store) eachHit(ctx context.Context, f Filter, start func(total int) error, each func(Record) error) error {
+	pids, err := s.searchPids(ctx, f, 0, 0)
+	if err != nil {
+		return err
+	}
+	if err := start(len(pids)); err != nil {
+		return err
+	}
+	for from := 0; from < len(pids); from += streamPage {
+		q, args := s.byPids(ctx, recordColumns, pids[from:min(from+streamPage, len(pids))])
+		rows, err := s.db.QueryContext(ctx, q, args...)
+		if err != nil {
+			return explain(s.path, fmt.Errorf("read papers: %w", err))
+		}
+		if err := eachRow(rows, each); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func eachRow(rows *sql.Rows, each func(Record) error) error {
+	defer rows.Close()
+	for rows.Next() {
+		r, err := scanRecord(rows)
+		if err != nil {
+			return fmt.Errorf("read papers: %w", err)
+		}
+		if err := each(r); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read papers: %w", err)
+	}
+	return nil
+}
