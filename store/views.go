@@ -96,23 +96,33 @@ func (s *Store) unreadOfDays(ctx context.Context, f Filter, days []string) (Unre
 	if err != nil {
 		return out, explain(s.path, fmt.Errorf("count unread: %w", err))
 	}
+	var in []any
 	for _, d := range days {
 		if (f.Day != "" && d != f.Day) || (f.Since != "" && d < f.Since) || (f.Until != "" && d > f.Until) {
 			continue
 		}
+		in = append(in, d)
+	}
+	if len(in) == 0 {
+		return out, nil
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?,", len(in)), ",")
+	rows, err := s.db.QueryContext(ctx, `SELECT day, papers - read FROM day_counts WHERE day IN (`+marks+`)`, in...)
+	if err != nil {
+		return out, explain(s.path, fmt.Errorf("count unread: %w", err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d string
 		var n int
-		err := s.db.QueryRowContext(ctx, `SELECT papers - read FROM day_counts WHERE day = ?`, d).Scan(&n)
-		if err == sql.ErrNoRows {
-			continue
-		}
-		if err != nil {
-			return out, explain(s.path, fmt.Errorf("count unread: %w", err))
+		if err := rows.Scan(&d, &n); err != nil {
+			return out, err
 		}
 		if n > 0 {
 			out.Days[d] = n
 		}
 	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // MarkViewRead marks every unread paper of the view f read, in one
