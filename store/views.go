@@ -288,9 +288,7 @@ func (s *Store) FollowCounts(ctx context.Context, newSince int64) ([]FollowCount
 		}
 		f.NewSince = newSince
 		c := FollowCount{Follow: fl}
-		u := f
-		u.Unread, u.Read = true, false
-		if c.Unread, err = s.Count(ctx, u); err != nil {
+		if c.Unread, err = s.countUnread(ctx, f); err != nil {
 			return nil, fmt.Errorf("count %q: %w", fl.Name, err)
 		}
 		n := f
@@ -341,4 +339,33 @@ func (s *Store) countNew(ctx context.Context, f Filter, floor int64) (int, error
 		return 0, explain(s.path, fmt.Errorf("count new papers: %w", err))
 	}
 	return n, nil
+}
+
+// countUnread counts a view's unread papers. A search of words alone (the
+// usual followed search) is counted as its hits in the full-text index,
+// which needs no join, less those of its hits that are read, found from
+// the read marks: a tenth of the cost of joining every hit to its paper
+// and read mark.
+func (s *Store) countUnread(ctx context.Context, f Filter) (int, error) {
+	f.Unread, f.Read = true, false
+	p, err := s.prepare(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	words := p
+	words.Match, words.columns, words.TitleKey, words.textual = "", "", "", false
+	words.Unread = false
+	if p.fullMatch() == "" || !words.onlyDays() || words.Day != "" || words.Since != "" || words.Until != "" {
+		return s.Count(ctx, f)
+	}
+	var hits, read int
+	m := p.fullMatch()
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM papers_fts WHERE papers_fts MATCH ?`, m).Scan(&hits); err != nil {
+		return 0, explain(s.path, fmt.Errorf("count unread: %w", err))
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM read_marks r JOIN papers p ON p.id = r.id
+		WHERE +p.pid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)`, m).Scan(&read); err != nil {
+		return 0, explain(s.path, fmt.Errorf("count unread: %w", err))
+	}
+	return hits - read, nil
 }
