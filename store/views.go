@@ -96,23 +96,33 @@ func (s *Store) unreadOfDays(ctx context.Context, f Filter, days []string) (Unre
 	if err != nil {
 		return out, explain(s.path, fmt.Errorf("count unread: %w", err))
 	}
+	var in []any
 	for _, d := range days {
 		if (f.Day != "" && d != f.Day) || (f.Since != "" && d < f.Since) || (f.Until != "" && d > f.Until) {
 			continue
 		}
+		in = append(in, d)
+	}
+	if len(in) == 0 {
+		return out, nil
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?,", len(in)), ",")
+	rows, err := s.db.QueryContext(ctx, `SELECT day, papers - read FROM day_counts WHERE day IN (`+marks+`)`, in...)
+	if err != nil {
+		return out, explain(s.path, fmt.Errorf("count unread: %w", err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d string
 		var n int
-		err := s.db.QueryRowContext(ctx, `SELECT papers - read FROM day_counts WHERE day = ?`, d).Scan(&n)
-		if err == sql.ErrNoRows {
-			continue
-		}
-		if err != nil {
-			return out, explain(s.path, fmt.Errorf("count unread: %w", err))
+		if err := rows.Scan(&d, &n); err != nil {
+			return out, err
 		}
 		if n > 0 {
 			out.Days[d] = n
 		}
 	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // MarkViewRead marks every unread paper of the view f read, in one
@@ -278,9 +288,7 @@ func (s *Store) FollowCounts(ctx context.Context, newSince int64) ([]FollowCount
 		}
 		f.NewSince = newSince
 		c := FollowCount{Follow: fl}
-		u := f
-		u.Unread, u.Read = true, false
-		if c.Unread, err = s.Count(ctx, u); err != nil {
+		if c.Unread, err = s.countUnread(ctx, f); err != nil {
 			return nil, fmt.Errorf("count %q: %w", fl.Name, err)
 		}
 		n := f
@@ -331,4 +339,33 @@ func (s *Store) countNew(ctx context.Context, f Filter, floor int64) (int, error
 		return 0, explain(s.path, fmt.Errorf("count new papers: %w", err))
 	}
 	return n, nil
+}
+
+// countUnread counts a view's unread papers. A search of words alone (the
+// usual followed search) is counted as its hits in the full-text index,
+// which needs no join, less those of its hits that are read, found from
+// the read marks: a tenth of the cost of joining every hit to its paper
+// and read mark.
+func (s *Store) countUnread(ctx context.Context, f Filter) (int, error) {
+	f.Unread, f.Read = true, false
+	p, err := s.prepare(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	words := p
+	words.Match, words.columns, words.TitleKey, words.textual = "", "", "", false
+	words.Unread = false
+	if p.fullMatch() == "" || !words.onlyDays() || words.Day != "" || words.Since != "" || words.Until != "" {
+		return s.Count(ctx, f)
+	}
+	var hits, read int
+	m := p.fullMatch()
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM papers_fts WHERE papers_fts MATCH ?`, m).Scan(&hits); err != nil {
+		return 0, explain(s.path, fmt.Errorf("count unread: %w", err))
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM read_marks r JOIN papers p ON p.id = r.id
+		WHERE +p.pid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)`, m).Scan(&read); err != nil {
+		return 0, explain(s.path, fmt.Errorf("count unread: %w", err))
+	}
+	return hits - read, nil
 }
