@@ -153,7 +153,7 @@ func TestManPage(t *testing.T) {
 		t.Fatalf("man: exit %d %s", r.code, r.stderr)
 	}
 	for _, want := range []string{".TH PAPERS 1", ".SH SYNOPSIS", ".SS sync", ".SS queue add", `\-\-sort`,
-		"PAPERS_DB", "HF_TOKEN", ".SH EXIT STATUS", "newest, upvotes, trending"} {
+		"PAPERS_DB", "PAPERS_CONFIG", "HF_TOKEN", ".SH EXIT STATUS", ".SS config init", "trending"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("man page lacks %q", want)
 		}

@@ -190,7 +190,7 @@ func placeholder(f *kong.Flag) string {
 
 func flagHelp(f *kong.Flag) string {
 	h := f.Help
-	if f.Enum != "" && !strings.Contains(h, strings.ReplaceAll(f.Enum, ",", ", ")) {
+	if f.Enum != "" && !strings.Contains(h, f.Enum) && !strings.Contains(h, strings.ReplaceAll(f.Enum, ",", ", ")) {
 		h += " One of: " + strings.ReplaceAll(f.Enum, ",", ", ") + "."
 	}
 	if f.HasDefault && f.Default != "" && f.Default != "0" {
