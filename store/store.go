@@ -50,6 +50,12 @@ func (s *Store) Close() error {
 	return s.db.Close()
 }
 
+// UpgradeNotice, when set, is told before an existing library is
+// migrated to a newer schema: on a large library that takes seconds (the
+// symbols column is filled from every paper), and a command should say so
+// rather than sit silent.
+var UpgradeNotice func(path string, from, to int)
+
 // Open opens the library at path, creating it (and its folder) when missing
 // and migrating it to the current schema. A file that is not a library, or
 // one written by a newer papers, is refused before anything is written.
@@ -259,6 +265,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	if err := checkVersion(s.path, version); err != nil {
 		return err
+	}
+	if version > 0 && version < len(migrations()) && UpgradeNotice != nil {
+		UpgradeNotice(s.path, version, len(migrations()))
 	}
 	for _, m := range migrations()[version:] {
 		body, err := migrationFiles.ReadFile("migrations/" + m.name)

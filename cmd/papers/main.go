@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/papertui/papers/store"
 	"os"
 
 	"github.com/alecthomas/kong"
@@ -31,6 +32,10 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 var errFailed = errors.New("finished with failures")
 
 func main() {
+	store.UpgradeNotice = func(path string, from, to int) {
+		fmt.Fprintf(os.Stderr, "papers: upgrading the library %s from schema %d to %d (once; a large library takes a few seconds)\n",
+			clean.Line(path), from, to)
+	}
 	os.Exit(run(os.Args[1:]))
 }
 
