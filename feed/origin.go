@@ -49,6 +49,12 @@ func CheckBaseURL(base string) error {
 	if err != nil {
 		return permanentf("API URL %q: %v", base, errors.Unwrap(err))
 	}
+	if u.User != nil {
+		// Checked first, and the URL shown without them: a password must
+		// not reach the terminal or a log through an error message.
+		u.User = nil
+		return permanentf("API URL %q: holds a user name or password (user:pass@), which papers never sends; remove them (HF_TOKEN authenticates)", u.String())
+	}
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return permanentf("API URL %q: scheme %q: only http and https are supported", base, u.Scheme)
 	}

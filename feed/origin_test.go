@@ -174,3 +174,18 @@ func TestDrippingServerTriedTwiceOnly(t *testing.T) {
 		t.Errorf("%d requests, waits %v: want one retry", c.Requests(), rec.all())
 	}
 }
+
+// TestBaseURLWithCredentialsIsRefusedWithoutEchoingThem: an --api with
+// user:pass@ is refused, and the error never carries the password.
+func TestBaseURLWithCredentialsIsRefusedWithoutEchoingThem(t *testing.T) {
+	for _, base := range []string{"https://me:s3cret@example.org", "ftp://me:s3cret@example.org", "http://s3cret@example.org:8080/x"} {
+		err := CheckBaseURL(base)
+		if err == nil {
+			t.Errorf("%s: accepted", base)
+			continue
+		}
+		if strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("%s: error shows the secret: %v", base, err)
+		}
+	}
+}

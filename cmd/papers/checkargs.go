@@ -14,8 +14,9 @@ import (
 // PAPERS_API_URL does not break `papers list`.
 func checkArgs(command string, cli *CLI) error {
 	name, _, _ := strings.Cut(command, " ")
-	cli.Globals.readOnly = readOnlyCommand(command)
-	network := name == "read" || name == "sync" || name == "add" || (name == "search" && cli.Search.Remote)
+	cli.Globals.readOnly = readOnlyCommand(command) || (name == "read" && cli.Read.ID != "")
+	network := (name == "read" && cli.Read.ID == "") || name == "sync" || name == "add" || name == "fetch" ||
+		(name == "search" && cli.Search.Remote) || (command == "queue add <id>" && !cli.Queue.Add.NoFetch)
 	if !network {
 		return nil
 	}
@@ -40,7 +41,7 @@ func (g *Globals) checkNetwork() error {
 func readOnlyCommand(command string) bool {
 	name, _, _ := strings.Cut(command, " ")
 	switch name {
-	case "stats", "list", "search", "show", "queue", "export", "doctor":
+	case "stats", "list", "search", "show", "queue", "export", "doctor", "tags":
 		return true
 	}
 	return false

@@ -65,3 +65,29 @@ func TestImportRefusesFoldersAndDevices(t *testing.T) {
 		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestNewCommandsFollowTheRules: the commands added after the rules were
+// written follow them: fetch and queue add check --api before any work,
+// read ID and tags never create a library.
+func TestNewCommandsFollowTheRules(t *testing.T) {
+	env := dbEnv(t)
+	path := strings.TrimPrefix(env[0], "PAPERS_DB=")
+	for _, args := range [][]string{
+		{"--api", "ftp://example.org", "fetch", "2401.00001"},
+		{"--api", "https://me:s3cret@example.org", "fetch", "2401.00001"},
+		{"--api", "ftp://example.org", "queue", "add", "2401.00001"},
+	} {
+		r := papers(t, env, args...)
+		if r.code != 2 || strings.Contains(r.stderr, "s3cret") {
+			t.Errorf("%v: exit %d, want 2 without the secret\n%s", args, r.code, r.stderr)
+		}
+	}
+	for _, args := range [][]string{{"read", "2401.00001"}, {"tags"}} {
+		if r := papers(t, env, args...); r.code != 1 || !strings.Contains(r.stderr, "no library") {
+			t.Errorf("%v: exit %d\n%s", args, r.code, r.stderr)
+		}
+		if _, err := os.Stat(path); err == nil {
+			t.Fatalf("%v created a library", args)
+		}
+	}
+}
