@@ -97,6 +97,11 @@ func TestUsageErrorsExit2(t *testing.T) {
 			t.Errorf("papers %v: exit %d, stderr %q", args, r.code, r.stderr)
 		}
 	}
+	// A mistyped command is read as a paper id by the default command:
+	// it must still say it is an unknown command.
+	if r := papers(t, env, "frobnicate"); !strings.Contains(r.stderr, `unknown command "frobnicate"`) {
+		t.Errorf("papers frobnicate: %q", r.stderr)
+	}
 }
 
 func TestHelpOnEveryCommand(t *testing.T) {

@@ -20,6 +20,11 @@ import (
 // the network: a paper without its text says how to fetch it.
 func (c *ReadCmd) printText(g *Globals) error {
 	ids, err := normalizeIDs([]string{c.ID})
+	if err != nil && !strings.ContainsAny(c.ID, "0123456789") {
+		// `papers ID` reads a paper, so a mistyped command lands here:
+		// no paper id is without digits.
+		return usagef("unknown command %q: run papers --help for the commands", clean.Line(c.ID))
+	}
 	if err != nil {
 		return err
 	}
