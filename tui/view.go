@@ -181,7 +181,7 @@ func (m Model) paneContent(p pane, w, h int) ([]string, bool) {
 func (m Model) detailContent(w int) ([]string, bool) {
 	switch {
 	case m.detail.err != nil:
-		return strings.Split(m.st.statusErr.Render(ansi.Wrap(m.detail.err.Error(), w, "")), "\n"), false
+		return strings.Split(m.st.statusErr.Render(ansi.Wrap(clean.Line(m.detail.err.Error()), w, "")), "\n"), false
 	case m.detail.shown.id == "":
 		if m.list.counted && m.list.count() == 0 {
 			return nil, true

@@ -82,6 +82,11 @@ func checkTarget(path, library string) (target, error) {
 		return t, nil
 	}
 	t.mode = info.Mode().Perm()
+	if t.mode&0o222 == 0 {
+		// Replacing by rename needs only the folder's permission, and
+		// root passes every check: the file's own bits say it is kept.
+		return target{}, usagef("export: -o %s: is read-only; make it writable (chmod u+w) or choose another file", quoteName(path))
+	}
 	if err := refuseDatabase(path, real); err != nil {
 		return target{}, err
 	}

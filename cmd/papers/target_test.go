@@ -209,3 +209,20 @@ func TestExportOnAFullDisk(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 }
+
+// TestExportKeepsAReadOnlyFile: a file the user made read-only is not
+// replaced (a rename would, and root passes every permission check).
+func TestExportKeepsAReadOnlyFile(t *testing.T) {
+	dir := t.TempDir()
+	kept := filepath.Join(dir, "kept.bib")
+	if err := os.WriteFile(kept, []byte("mine\n"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	_, err := checkTarget(kept, filepath.Join(dir, "papers.db"))
+	if err == nil || !strings.Contains(err.Error(), "read-only") {
+		t.Fatalf("read-only target: %v", err)
+	}
+	if b, _ := os.ReadFile(kept); string(b) != "mine\n" {
+		t.Errorf("file changed: %q", b)
+	}
+}
