@@ -51,6 +51,11 @@ type Filter struct {
 	Texts             []string // words or phrases the stored full text must hold (text:)
 	Sort              Sort
 
+	// Total, when set, is how many papers the view holds as the caller
+	// counted them (the reader's count): a page past the middle is then
+	// read backwards from the end without counting again.
+	Total int
+
 	// Daily is tag:, note:, has:note and is:new. NewSince is when "new"
 	// starts (unix milliseconds); zero means since the reader last looked.
 	Daily    query.Daily

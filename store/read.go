@@ -108,9 +108,11 @@ func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, l
 	}
 	if !f.usesHitWalk() {
 		if offset >= deepOffset && limit > 0 {
-			total, err := s.Count(ctx, f)
-			if err != nil {
-				return "", nil, err
+			total := f.Total
+			if total <= 0 {
+				if total, err = s.Count(ctx, f); err != nil {
+					return "", nil, err
+				}
 			}
 			if offset > total/2 {
 				q, args := f.selectFromEndSQL(columns, offset, limit, total)
@@ -119,6 +121,16 @@ func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, l
 		}
 		q, args := f.selectSQL(columns, offset, limit)
 		return q, args, nil
+	}
+	if f.Total > 0 && offset >= deepOffset && offset > f.Total/2 && limit > 0 {
+		pids, ok, err := s.searchPidsFromEnd(ctx, f, offset, limit)
+		if err != nil {
+			return "", nil, err
+		}
+		if ok {
+			q, args := s.byPids(ctx, columns, pids)
+			return q, args, nil
+		}
 	}
 	pids, err := s.searchPids(ctx, f, offset, limit)
 	if err != nil {

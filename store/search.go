@@ -215,6 +215,13 @@ func sortNewest(hits []hit) {
 // walkHits reads up to n hits newest first, with every filter applied,
 // and their bm25 rank when ranked.
 func (s *Store) walkHits(ctx context.Context, f Filter, extra string, n int, ranked bool) ([]hit, error) {
+	return s.walk(ctx, f, extra, nil, n, ranked, "DESC")
+}
+
+// walk reads up to n hits in rowid order (dir: DESC is newest first),
+// with every filter applied, extra (binding extraArgs) added to the
+// conditions, and their bm25 rank when ranked.
+func (s *Store) walk(ctx context.Context, f Filter, extra string, extraArgs []any, n int, ranked bool, dir string) ([]hit, error) {
 	inner := f
 	inner.Match, inner.columns = "", "" // the MATCH drives the walk instead of an IN (...)
 	_, inner.Not = f.foldedNot()        // and leaves out the excluded words it can
@@ -230,8 +237,9 @@ func (s *Store) walkHits(ctx context.Context, f Filter, extra string, n int, ran
 	match := f.fullMatch()
 	q := `SELECT p.pid, coalesce(p.day, ''), p.upvotes, length(p.title), ` + rank +
 		` FROM papers_fts f JOIN papers p ON p.pid = f.rowid` + stateJoins +
-		` WHERE ` + cond + ` ORDER BY f.rowid DESC LIMIT ?`
-	return s.scanHits(ctx, q, append(append([]any{match}, args...), n)...)
+		` WHERE ` + cond + ` ORDER BY f.rowid ` + dir + ` LIMIT ?`
+	all := append(append(append([]any{match}, extraArgs...), args...), n)
+	return s.scanHits(ctx, q, all...)
 }
 
 // scanHits runs a query selecting pid, day, upvotes, title length, rank.

@@ -172,10 +172,14 @@ func (m Model) loadPages() tea.Cmd {
 	// Every move (keys, wheel, click, a reload finding the selection)
 	// comes here: memory stays flat however the list is scrolled.
 	m.list.dropFarPages()
+	view := m.view
+	if m.list.counted {
+		view.Total = m.list.total // a page past the middle is read from the end
+	}
 	var cmds []tea.Cmd
 	for _, p := range m.list.neededPages(m.listHeight()) {
 		m.list.pending[p] = true
-		cmds = append(cmds, pageCmd(m.opts.Library, m.view, m.gen, p))
+		cmds = append(cmds, pageCmd(m.opts.Library, view, m.gen, p))
 	}
 	return tea.Batch(cmds...)
 }
