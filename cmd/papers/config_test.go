@@ -139,6 +139,12 @@ func TestConfigLibraryUsedByCommands(t *testing.T) {
 func TestBrokenConfigStopsOnlyWhatNeedsIt(t *testing.T) {
 	env := emptyLibraryEnv(t)
 	readerOnly := writeConfig(t, "[reader]\nstyle = \"blue\"\n")
+	// A command that runs past a broken file says so: it never applies
+	// the file silently in part.
+	if r := papers(t, append(env, "PAPERS_CONFIG="+readerOnly), "list"); r.code != 0 ||
+		!strings.Contains(r.stderr, "warning") || !strings.Contains(r.stderr, readerOnly+":2") {
+		t.Errorf("list past a broken reader.style: exit %d, stderr %q", r.code, r.stderr)
+	}
 	broken := writeConfig(t, "library = \"x.db\n")
 	for _, tc := range []struct {
 		config string

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/papertui/papers/tui/clean"
 	"io"
 	"io/fs"
 	"os"
@@ -88,6 +89,12 @@ func applyConfig(kctx *kong.Context) error {
 	}
 	if problems := st.file.problemsFor(neededKeys(cmd)); len(problems) > 0 {
 		return usageError{configError{path: st.path, problems: problems}}
+	}
+	if len(st.file.problem) > 0 {
+		// This command needs none of the broken settings, so it runs,
+		// but never silently: what the file says is partly not applied.
+		fmt.Fprintf(os.Stderr, "papers: warning: %s\n(the settings above are not applied; this command does not need them)\n",
+			clean.Text(configError{path: st.path, problems: st.file.problem}.Error()))
 	}
 	return nil
 }
