@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -86,14 +84,9 @@ func TestParseFullTextHostileBytes(t *testing.T) {
 }
 
 func TestParseRealFullTexts(t *testing.T) {
-	dir := feedtest.Shared(t, "fixtures/hf/fulltext")
-	for _, name := range []string{"hf-paper-2503.10291.md", "hf-paper-2603.19835.md"} {
-		body, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		id := strings.TrimSuffix(strings.TrimPrefix(name, "hf-paper-"), ".md")
-		ft, err := feed.ParseFullText(id, body, 0)
+	for _, rt := range feedtest.RealTexts(t) {
+		name, id := rt.Name, rt.ID
+		ft, err := feed.ParseFullText(id, rt.Body, 0)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}

@@ -172,20 +172,7 @@ func TestCrashDuringQueueEdits(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills many child processes")
 	}
-	path := filepath.Join(t.TempDir(), "papers.db")
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	var ps []feed.Paper
-	for i := range 5 {
-		p := paper(fmt.Sprintf("2601.%05d", i+1), fmt.Sprintf("Paper %d", i), i, "2026-01-05")
-		ps = append(ps, p)
-		ids = append(ids, p.ID)
-	}
-	mustSave(t, s, "2026-01-05", ps...)
-	s.Close()
+	path, ids := crashLibrary(t, 5)
 	env := []string{"PAPERS_CRASH_CHILD=edit", "PAPERS_CRASH_DB=" + path, "PAPERS_CRASH_IDS=" + strings.Join(ids, ",")}
 	total := 0
 	defer func() {
@@ -239,4 +226,24 @@ func laterOpFor(reported []string, id, op string) bool {
 	}
 	last := reported[len(reported)-1]
 	return !strings.Contains(last, id) || !strings.HasPrefix(last, op)
+}
+
+// crashLibrary is a library of n papers on one day for a crash test's
+// children to edit, and their ids.
+func crashLibrary(t *testing.T, n int) (path string, ids []string) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), "papers.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var ps []feed.Paper
+	for i := range n {
+		p := paper(fmt.Sprintf("2601.%05d", i+1), fmt.Sprintf("Paper %d", i), i, "2026-01-05")
+		ps = append(ps, p)
+		ids = append(ids, p.ID)
+	}
+	mustSave(t, s, "2026-01-05", ps...)
+	return path, ids
 }

@@ -4,13 +4,10 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/papertui/papers/feed"
 )
 
 // crashChildDaily tags, annotates, marks a whole day read and undoes it,
@@ -56,20 +53,7 @@ func TestCrashDuringDailyEdits(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills many child processes")
 	}
-	path := filepath.Join(t.TempDir(), "papers.db")
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	var ps []feed.Paper
-	for i := range 40 {
-		p := paper(fmt.Sprintf("2601.%05d", i+1), fmt.Sprintf("Paper %d", i), i, "2026-01-05")
-		ps = append(ps, p)
-		ids = append(ids, p.ID)
-	}
-	mustSave(t, s, "2026-01-05", ps...)
-	s.Close()
+	path, ids := crashLibrary(t, 40)
 	total := 0
 	start := 0
 	for round := 0; round < 12 || (total < 20 && round < 60); round++ { // more rounds on a loaded machine

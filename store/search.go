@@ -53,12 +53,7 @@ func (s *Store) searchPids(ctx context.Context, f Filter, offset, limit int) ([]
 	if offset >= len(hits) {
 		return nil, nil
 	}
-	hits = hits[offset:min(len(hits), want)]
-	pids := make([]int64, len(hits))
-	for i, h := range hits {
-		pids[i] = h.pid
-	}
-	return pids, nil
+	return pidsOf(hits[offset:min(len(hits), want)]), nil
 }
 
 // bestHits are the first want hits by best match. bm25 needs, once per

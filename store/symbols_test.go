@@ -331,6 +331,17 @@ func schemaNamesOf(t *testing.T, db *sql.DB, kind, like string) []string {
 		q += ` AND sql LIKE ?`
 		args = append(args, like)
 	}
+	return queryNames(t, db, q, args...)
+}
+
+func tableColumns(t *testing.T, db *sql.DB, table string) []string {
+	t.Helper()
+	return queryNames(t, db, `SELECT name FROM pragma_table_info(?)`, table)
+}
+
+// queryNames is the one text column q selects, every row of it.
+func queryNames(t *testing.T, db *sql.DB, q string, args ...any) []string {
+	t.Helper()
 	rows, err := db.Query(q, args...)
 	if err != nil {
 		t.Fatal(err)
@@ -345,22 +356,4 @@ func schemaNamesOf(t *testing.T, db *sql.DB, kind, like string) []string {
 		names = append(names, n)
 	}
 	return names
-}
-
-func tableColumns(t *testing.T, db *sql.DB, table string) []string {
-	t.Helper()
-	rows, err := db.Query(`SELECT name FROM pragma_table_info(?)`, table)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var cols []string
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			t.Fatal(err)
-		}
-		cols = append(cols, c)
-	}
-	return cols
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -55,15 +54,11 @@ func TestPutTextRoundTripsCompressed(t *testing.T) {
 
 // The real texts are short and varied: they must compress as well.
 func TestRealTextCompression(t *testing.T) {
-	dir := feedtest.Shared(t, "fixtures/hf/fulltext")
+	texts := feedtest.RealTexts(t)
 	s := openTemp(t)
-	for _, name := range []string{"hf-paper-2503.10291.md", "hf-paper-2603.19835.md"} {
-		body, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		id := strings.TrimSuffix(strings.TrimPrefix(name, "hf-paper-"), ".md")
-		ft, err := feed.ParseFullText(id, body, 0)
+	for _, rt := range texts {
+		id := rt.ID
+		ft, err := feed.ParseFullText(id, rt.Body, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

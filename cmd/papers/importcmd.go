@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/papertui/papers/internal/english"
 	"io"
 	"os"
 	"path/filepath"
@@ -70,8 +71,8 @@ func (c *ImportCmd) Run(g *Globals) error {
 			}
 		} else {
 			fmt.Printf("imported %s from %s; %s rejected, %s rejected\n",
-				plural(report.Imported, "paper"), plural(len(report.Files), "file"),
-				plural(report.Rejected, "item"), plural(report.Failed, "file"))
+				english.Count(report.Imported, "paper"), english.Count(len(report.Files), "file"),
+				english.Count(report.Rejected, "item"), english.Count(report.Failed, "file"))
 		}
 		if report.Rejected > 0 || report.Failed > 0 {
 			return errFailed

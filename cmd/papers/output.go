@@ -11,8 +11,6 @@ import (
 
 	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-isatty"
-
-	"github.com/papertui/papers/internal/english"
 )
 
 // writeJSON prints v as JSON. Feed text is data, kept exact, but runes a
@@ -67,6 +65,3 @@ func terminalWidth() int {
 	}
 	return 80
 }
-
-// plural is n and its noun: "1 day", "2 days".
-func plural(n int, noun string) string { return english.Count(n, noun) }

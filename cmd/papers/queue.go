@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/papertui/papers/internal/english"
 	"os"
 	"strconv"
 
@@ -170,7 +171,7 @@ func (c *QueueMoveCmd) Run(g *Globals) error {
 		}
 		note := ""
 		if moved.QueuePos != pos {
-			note = fmt.Sprintf(" (the last; the queue holds %s)", plural(moved.QueuePos, "paper"))
+			note = fmt.Sprintf(" (the last; the queue holds %s)", english.Count(moved.QueuePos, "paper"))
 		}
 		fmt.Fprintf(os.Stderr, "%s moved to position %d%s\n", r.ID, moved.QueuePos, note)
 		return 0, nil

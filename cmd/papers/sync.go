@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/papertui/papers/internal/english"
 	"io"
 	"os"
 	"time"
@@ -103,9 +104,9 @@ func (c *SyncCmd) checkFuture(now time.Time) error {
 
 func printSyncSummary(w io.Writer, r store.SyncReport) {
 	fmt.Fprintf(w, "synced %s: %s (%d new, %d updated) in %s",
-		plural(r.Days, "day"), plural(r.Papers, "paper"), r.New, r.Updated, plural(r.Requests, "request"))
+		english.Count(r.Days, "day"), english.Count(r.Papers, "paper"), r.New, r.Updated, english.Count(r.Requests, "request"))
 	if r.Skipped > 0 {
-		fmt.Fprintf(w, "; %s skipped (--refresh fetches them again)", plural(r.Skipped, "complete day"))
+		fmt.Fprintf(w, "; %s skipped (--refresh fetches them again)", english.Count(r.Skipped, "complete day"))
 	}
 	fmt.Fprintln(w)
 	for _, rej := range r.Rejected {

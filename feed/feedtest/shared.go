@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -69,4 +70,28 @@ func moduleRoot() (string, error) {
 		}
 		dir = parent
 	}
+}
+
+// RealText is one recorded /papers/{id}.md answer of ../shared.
+type RealText struct {
+	Name string // the recording's file name
+	ID   string // the paper's id
+	Body []byte
+}
+
+// RealTexts reads the recorded full texts (fixtures/hf/fulltext), or
+// skips tb where ../shared is absent.
+func RealTexts(tb testing.TB) []RealText {
+	tb.Helper()
+	dir := Shared(tb, "fixtures/hf/fulltext")
+	var texts []RealText
+	for _, name := range []string{"hf-paper-2503.10291.md", "hf-paper-2603.19835.md"} {
+		body, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		id := strings.TrimSuffix(strings.TrimPrefix(name, "hf-paper-"), ".md")
+		texts = append(texts, RealText{Name: name, ID: id, Body: body})
+	}
+	return texts
 }
