@@ -55,7 +55,7 @@ func BenchmarkDecodeSynth(b *testing.B) {
 	for b.Loop() {
 		n := 0
 		for _, d := range days {
-			papers, rejected, err := DecodeDay(d.Body, d.Date)
+			papers, rejected, err := decodeDay(d.Body, d.Date)
 			if err != nil || len(rejected) > 0 {
 				b.Fatal(err, rejected)
 			}

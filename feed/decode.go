@@ -56,17 +56,6 @@ func DecodeItem(raw []byte, day string) (Paper, error) {
 	return decodeItem(raw, day, true)
 }
 
-// DecodeDay decodes a daily_papers response body, which must be a JSON
-// array. Elements that cannot be decoded come back as ItemErrors; the error
-// is for a body that is not an array at all.
-func DecodeDay(body []byte, day string) ([]Paper, []ItemError, error) {
-	if err := checkDay(day); err != nil {
-		return nil, nil, err
-	}
-	papers, rejected, _, err := decodeArray(body, day, true)
-	return papers, rejected, err
-}
-
 // DecodeDocument decodes a file given to `papers import`: a daily_papers
 // array, or one paper object (flat or wrapped). A bad single paper is
 // reported as ItemError 0, as it would be inside an array.

@@ -12,6 +12,16 @@ import (
 	"time"
 )
 
+// decodeDay decodes a daily_papers body as the client does with each page
+// (decodeArray), checking the day as the exported decoders do.
+func decodeDay(body []byte, day string) ([]Paper, []ItemError, error) {
+	if err := checkDay(day); err != nil {
+		return nil, nil, err
+	}
+	papers, rejected, _, err := decodeArray(body, day, true)
+	return papers, rejected, err
+}
+
 func readTestdata(t *testing.T, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", name))
@@ -131,9 +141,9 @@ func TestDecodeDayShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+"/"+tt.day, func(t *testing.T) {
-			papers, rejected, err := DecodeDay(readTestdata(t, tt.file), tt.day)
+			papers, rejected, err := decodeDay(readTestdata(t, tt.file), tt.day)
 			if err != nil || len(rejected) != 0 {
-				t.Fatalf("DecodeDay: err %v, rejected %v", err, rejected)
+				t.Fatalf("decodeDay: err %v, rejected %v", err, rejected)
 			}
 			if tt.want == nil {
 				// Posted at 05:29 and at 23:50 UTC: the feed's day turns over
@@ -151,7 +161,7 @@ func TestDecodeDayShapes(t *testing.T) {
 }
 
 func TestDecodeDayReportsBadItems(t *testing.T) {
-	papers, rejected, err := DecodeDay(readTestdata(t, "day-bad.json"), "2024-10-25")
+	papers, rejected, err := decodeDay(readTestdata(t, "day-bad.json"), "2024-10-25")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,15 +217,15 @@ func TestDecodeDayRejectsNonArrays(t *testing.T) {
 		{`[] []`, "not JSON: invalid character '['"},
 	}
 	for _, tt := range tests {
-		_, _, err := DecodeDay([]byte(tt.body), "")
+		_, _, err := decodeDay([]byte(tt.body), "")
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("DecodeDay(%q) = %v, want error containing %q", tt.body, err, tt.want)
+			t.Errorf("decodeDay(%q) = %v, want error containing %q", tt.body, err, tt.want)
 		}
 	}
-	if _, _, err := DecodeDay([]byte("[]"), "May 1st"); err == nil {
+	if _, _, err := decodeDay([]byte("[]"), "May 1st"); err == nil {
 		t.Error("a malformed day argument should be an error")
 	}
-	papers, rejected, err := DecodeDay([]byte("\xef\xbb\xbf [] "), "")
+	papers, rejected, err := decodeDay([]byte("\xef\xbb\xbf [] "), "")
 	if err != nil || len(papers)+len(rejected) != 0 {
 		t.Errorf("an empty array (with BOM) is an empty day: %v", err)
 	}
@@ -255,7 +265,7 @@ func TestDecodeItemFlatAndWrapped(t *testing.T) {
 
 func TestDecodeKeepsRawCompact(t *testing.T) {
 	body := readTestdata(t, "day-2024-mediaurl.json")
-	papers, _, err := DecodeDay(body, "")
+	papers, _, err := decodeDay(body, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,7 +70,7 @@ func TestSharedFixtureDetails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	papers, _, err := DecodeDay(body, "2024-10-25")
+	papers, _, err := decodeDay(body, "2024-10-25")
 	if err != nil {
 		t.Fatal(err)
 	}

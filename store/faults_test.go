@@ -88,7 +88,7 @@ func TestReadOnlyLibrary(t *testing.T) {
 
 func mustDecode(t *testing.T, d synth.Day) []feed.Paper {
 	t.Helper()
-	ps, _, err := feed.DecodeDay(d.Body, d.Date)
+	ps, _, err := feed.DecodeDocument(d.Body, d.Date)
 	if err != nil {
 		t.Fatal(err)
 	}

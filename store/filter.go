@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/papertui/papers/store/query"
@@ -21,15 +20,6 @@ const (
 
 // TrendingFormula documents the trending order for the help screen.
 const TrendingFormula = "upvotes / (age in days + 2)^1.5, age counted from the feed day"
-
-// ParseSort reads a sort name as the command line and the config give it.
-func ParseSort(s string) (Sort, error) {
-	switch Sort(s) {
-	case SortNewest, SortUpvotes, SortTrending, SortRelevance, SortRising:
-		return Sort(s), nil
-	}
-	return "", fmt.Errorf("unknown sort %q (known: newest, upvotes, trending, relevance, rising)", s)
-}
 
 // Filter describes a view of the library. The zero Filter is every paper,
 // newest first.

@@ -35,22 +35,5 @@ func parseBound(v string) (Bound, bool) {
 	return b, true
 }
 
-// Holds reports whether a paper with n upvotes satisfies b.
-func (b Bound) Holds(n int) bool {
-	switch b.Op {
-	case ">":
-		return n > b.N
-	case ">=":
-		return n >= b.N
-	case "<":
-		return n < b.N
-	case "<=":
-		return n <= b.N
-	case "=":
-		return n == b.N
-	}
-	return false
-}
-
 // String renders b as it is written after upvotes:, e.g. ">50".
 func (b Bound) String() string { return b.Op + strconv.Itoa(b.N) }

@@ -215,26 +215,6 @@ func TestEmpty(t *testing.T) {
 	}
 }
 
-func TestBoundHolds(t *testing.T) {
-	tests := []struct {
-		b    Bound
-		n    int
-		want bool
-	}{
-		{Bound{">", 5}, 5, false}, {Bound{">", 5}, 6, true},
-		{Bound{">=", 5}, 5, true}, {Bound{">=", 5}, 4, false},
-		{Bound{"<", 5}, 4, true}, {Bound{"<", 5}, 5, false},
-		{Bound{"<=", 5}, 5, true}, {Bound{"<=", 5}, 6, false},
-		{Bound{"=", 5}, 5, true}, {Bound{"=", 5}, 6, false},
-		{Bound{"?", 5}, 5, false},
-	}
-	for _, tt := range tests {
-		if got := tt.b.Holds(tt.n); got != tt.want {
-			t.Errorf("%v.Holds(%d) = %v, want %v", tt.b, tt.n, got, tt.want)
-		}
-	}
-}
-
 // TestParseBoundsTheQuery: a pasted document is a clear error, not minutes
 // of work and gigabytes of memory; a query at the bounds is accepted.
 func TestParseBoundsTheQuery(t *testing.T) {
