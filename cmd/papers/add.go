@@ -2,14 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 
-	"github.com/papertui/papers/tui/clean"
-
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/clean"
 )
 
 // AddCmd is `papers add`: any paper Hugging Face has indexed, by id.
@@ -82,15 +80,4 @@ func (c *AddCmd) save(ctx context.Context, lib *store.Store, papers []feed.Paper
 		return printRecords(os.Stdout, recs, true)
 	}
 	return printRecords(os.Stdout, recs, false)
-}
-
-// describeFetch says what went wrong with a fetch in the user's terms.
-func describeFetch(err error) string {
-	switch {
-	case errors.Is(err, feed.ErrNotFound):
-		return "Hugging Face has not indexed this paper (404)"
-	case feed.Unreachable(err):
-		return "cannot reach the feed (offline?): " + err.Error()
-	}
-	return err.Error()
 }

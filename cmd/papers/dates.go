@@ -1,6 +1,11 @@
 package main
 
-import "github.com/papertui/papers/store/query"
+import (
+	"regexp"
+	"time"
+
+	"github.com/papertui/papers/store/query"
+)
 
 // dateForms is how every date flag describes what it takes: the forms the
 // search syntax's since: and until: take.
@@ -30,3 +35,22 @@ type dateFlag struct {
 	value *string
 	end   bool
 }
+
+// checkDay refuses a day flag's value that is not one calendar day,
+// YYYY-MM-DD; unset is fine. hint adds what the command's other date
+// flags take, when they take more.
+func checkDay(cmd, flag, value, hint string) error {
+	if value == "" || validDay(value) {
+		return nil
+	}
+	return usagef("%s: %s %q: not a date (want YYYY-MM-DD%s)", cmd, flag, value, hint)
+}
+
+// validDay is a real calendar day written YYYY-MM-DD (time.Parse alone
+// accepts no other spelling, but says nothing of the form).
+func validDay(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil && dayPattern.MatchString(s)
+}
+
+var dayPattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)

@@ -30,8 +30,8 @@ const digestWindow = 24 * time.Hour
 
 // Run prints the digest and, with --mark, remembers it was sent.
 func (c *DigestCmd) Run(g *Globals) error {
-	if c.Since != "" && !validDay(c.Since) {
-		return usagef("digest: --since %q: not a date (want YYYY-MM-DD)", c.Since)
+	if err := checkDay("digest", "--since", c.Since, ""); err != nil {
+		return err
 	}
 	if c.Top < 0 {
 		return usagef("digest: --top must be positive, got %d", c.Top)
@@ -151,23 +151,4 @@ func (c *DigestCmd) about(n int, since time.Time) string {
 		return what + " of feed days from " + c.Since + " on."
 	}
 	return what + " that arrived since " + since.Local().Format("2006-01-02 15:04") + "."
-}
-
-type digestOut struct {
-	Title  string      `json:"title"`
-	About  string      `json:"about"`
-	Since  *string     `json:"since"` // RFC 3339; null with --since DATE
-	Papers []paperJSON `json:"papers"`
-}
-
-func digestJSON(d export.Digest, since time.Time) digestOut {
-	out := digestOut{Title: d.Title, About: d.About, Papers: make([]paperJSON, len(d.Papers))}
-	if !since.IsZero() {
-		s := since.UTC().Format(time.RFC3339)
-		out.Since = &s
-	}
-	for i, r := range d.Papers {
-		out.Papers[i] = toJSON(r)
-	}
-	return out
 }

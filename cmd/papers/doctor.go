@@ -6,9 +6,8 @@ import (
 	"os"
 	"strings"
 
-	"github.com/papertui/papers/tui/clean"
-
 	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/clean"
 )
 
 // DoctorCmd is `papers doctor`.

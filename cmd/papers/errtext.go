@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"syscall"
+
+	"github.com/papertui/papers/feed"
 )
 
 // describeWriteError puts the common reasons a write fails in plain words,
@@ -18,4 +20,15 @@ func describeWriteError(err error) error {
 		return fmt.Errorf("permission denied (%w)", err)
 	}
 	return err
+}
+
+// describeFetch says what went wrong with a fetch in the user's terms.
+func describeFetch(err error) string {
+	switch {
+	case errors.Is(err, feed.ErrNotFound):
+		return "Hugging Face has not indexed this paper (404)"
+	case feed.Unreachable(err):
+		return "cannot reach the feed (offline?): " + err.Error()
+	}
+	return err.Error()
 }

@@ -1,14 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/store/query"
@@ -115,34 +112,13 @@ func (c *ExportCmd) write(w io.Writer, papers export.Stream, title string) error
 	return writeJSONStream(w, papers)
 }
 
-// writeJSONStream writes the papers as `list --json` writes its array,
-// byte for byte, one paper at a time.
-func writeJSONStream(w io.Writer, papers export.Stream) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("  ", "  ")
-	n := 0
-	err := papers(func(int) error { return nil }, func(r store.Record) error {
-		buf.Reset()
-		if err := enc.Encode(toJSON(r)); err != nil {
-			return fmt.Errorf("encode json: %w", err)
-		}
-		sep := ",\n  "
-		if n == 0 {
-			sep = "[\n  "
-		}
-		n++
-		_, err := io.WriteString(w, sep+escapeInvisible(strings.TrimSuffix(buf.String(), "\n")))
-		return err
-	})
-	if err != nil {
-		return err
+// exportTitle heads an export of a search and/or a tag.
+func exportTitle(q, tag string) string {
+	switch {
+	case tag == "":
+		return "Papers matching: " + q
+	case q == "":
+		return "Papers tagged " + tag
 	}
-	end := "\n]\n"
-	if n == 0 {
-		end = "[]\n"
-	}
-	_, err = io.WriteString(w, end)
-	return err
+	return "Papers tagged " + tag + " matching: " + q
 }

@@ -5,11 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
-
-	"github.com/adrg/xdg"
 
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
@@ -87,18 +84,6 @@ func (c *FetchCmd) selected(ctx context.Context, lib *store.Store, q query.Query
 		}
 	}
 	return ids, nil
-}
-
-func dedupe(ids []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	return out
 }
 
 // fetcher fetches and stores full texts (and PDFs and discussions).
@@ -211,61 +196,6 @@ func (f fetcher) warnings() io.Writer {
 		return os.Stderr
 	}
 	return f.warn
-}
-
-// pdfClient fetches PDFs: paced like the feed client, and without the
-// Hugging Face token.
-func pdfClient(base string) *feed.Client {
-	c := feed.NewClient(base)
-	c.BaseURL = strings.TrimRight(base, "/")
-	c.Token = ""
-	c.MaxBody = 100 << 20
-	c.Timeout = 2 * time.Minute
-	return c
-}
-
-// pdfDir is where PDFs are kept: $XDG_CACHE_HOME/papers/pdf.
-func pdfDir() string {
-	cache := os.Getenv("XDG_CACHE_HOME")
-	if cache == "" {
-		cache = xdg.CacheHome
-	}
-	return filepath.Join(cache, "papers", "pdf")
-}
-
-// PDFPath is where a paper's PDF is saved.
-func PDFPath(id string) string { return filepath.Join(pdfDir(), id+".pdf") }
-
-// savePDF fetches and saves a PDF unless it is saved already. It writes a
-// temporary file and renames it, so a PDF on disk is always whole.
-func savePDF(ctx context.Context, c *feed.Client, id string, refresh bool) (bool, error) {
-	path := PDFPath(id)
-	if _, err := os.Stat(path); err == nil && !refresh {
-		return false, nil
-	}
-	body, err := c.PDF(ctx, id)
-	if err != nil {
-		return false, err
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return false, fmt.Errorf("save PDF %s: %w", id, err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), id+".*.part")
-	if err != nil {
-		return false, fmt.Errorf("save PDF %s: %w", id, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(body); err != nil {
-		tmp.Close()
-		return false, fmt.Errorf("save PDF %s: %w", id, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return false, fmt.Errorf("save PDF %s: %w", id, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return false, fmt.Errorf("save PDF %s: %w", id, err)
-	}
-	return true, nil
 }
 
 // fetchAfterQueue fetches the texts of papers just queued, so they read

@@ -3,15 +3,14 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/papertui/papers/internal/english"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 
-	"github.com/papertui/papers/tui/clean"
-
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/clean"
 )
 
 // ImportCmd is `papers import`.
@@ -50,8 +49,8 @@ type importReport struct {
 // Run imports every file, keeping the good items of each; exit 1 when
 // anything was rejected.
 func (c *ImportCmd) Run(g *Globals) error {
-	if c.Day != "" && !validDay(c.Day) {
-		return usagef("import: --day %q: not a date (want YYYY-MM-DD)", c.Day)
+	if err := checkDay("import", "--day", c.Day, ""); err != nil {
+		return err
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		var report importReport
@@ -90,7 +89,6 @@ func (r *importReport) add(fr fileReport) {
 	}
 }
 
-var dayPattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 var dayInName = regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
 
 // importFiles names what to import; a date in a file's name is the feed

@@ -5,10 +5,10 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/papertui/papers/store"
 	"os"
 
 	"github.com/alecthomas/kong"
+	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
 

@@ -2,13 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/store/query"
-	"github.com/papertui/papers/tui/clean"
 )
 
 // MarkReadCmd is `papers mark-read`: catching up on a day, a search or a
@@ -31,8 +29,8 @@ func (c *MarkReadCmd) Run(g *Globals) error {
 	if chosen != 1 {
 		return usagef("mark-read: give ids, or one of --day, --query, --follow")
 	}
-	if c.Day != "" && !validDay(c.Day) {
-		return usagef("mark-read: --day %q: not a date (want YYYY-MM-DD)", c.Day)
+	if err := checkDay("mark-read", "--day", c.Day, ""); err != nil {
+		return err
 	}
 	var q query.Query
 	if c.Query != "" {
@@ -67,37 +65,6 @@ func (c *MarkReadCmd) Run(g *Globals) error {
 			return err
 		}
 		fmt.Fprintf(os.Stderr, "marked %d paper(s) read (papers undo takes it back)\n", n)
-		return nil
-	})
-}
-
-// UndoCmd is `papers undo`.
-type UndoCmd struct {
-	List bool `help:"List the changes that can be undone, newest first, instead."`
-}
-
-// Run undoes the newest change to the queue, read marks or tags.
-func (c *UndoCmd) Run(g *Globals) error {
-	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
-		if c.List {
-			hist, err := lib.History(ctx)
-			if err != nil {
-				return err
-			}
-			for _, h := range hist {
-				fmt.Printf("%s  %s\n", h.At.Local().Format("2006-01-02 15:04"), clean.Line(h.What))
-			}
-			return nil
-		}
-		what, err := lib.Undo(ctx)
-		if errors.Is(err, store.ErrNothingToUndo) {
-			fmt.Fprintln(os.Stderr, "nothing to undo")
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(os.Stderr, "undid: %s\n", what)
 		return nil
 	})
 }

@@ -1,56 +1,18 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"strings"
-	"unicode"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-isatty"
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/article"
+	"github.com/papertui/papers/tui/clean"
 )
-
-// writeJSON prints v as JSON. Feed text is data, kept exact, but runes a
-// terminal could act on or hide text with (C1 controls, bidi overrides,
-// zero-width characters) are written as \u escapes: the JSON means the
-// same and cannot move the cursor of whoever cats it.
-func writeJSON(w io.Writer, v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return fmt.Errorf("encode json: %w", err)
-	}
-	_, err := io.WriteString(w, escapeInvisible(buf.String()))
-	return err
-}
-
-func escapeInvisible(s string) string {
-	if !strings.ContainsFunc(s, needsEscape) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if needsEscape(r) {
-			fmt.Fprintf(&b, `\u%04x`, r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// needsEscape: C0 and C1 controls, and invisible format characters (bidi
-// controls, zero-width spaces and joiners): \u escapes mean the same in
-// JSON and show nothing to a terminal.
-func needsEscape(r rune) bool {
-	return (r >= 0x80 && r <= 0x9f) || r == 0x7f || (r < 0x20 && r != '\n') ||
-		(r > 0x7f && (unicode.Is(unicode.Bidi_Control, r) || unicode.Is(unicode.Cf, r)))
-}
 
 // isTerminal says whether f is a terminal (progress bars, colour) or a
 // pipe (plain lines).
@@ -64,4 +26,95 @@ func terminalWidth() int {
 		return min(w, 120)
 	}
 	return 80
+}
+
+// noMatch is what a command that finds nothing says on stderr, so that
+// stdout stays empty (or an empty JSON array) for scripts.
+const noMatch = "no papers match"
+
+// printResults prints what a list or search found, or says on stderr that
+// it found nothing; --json then prints [], which is still valid JSON.
+func printResults(recs []store.Record, asJSON bool) error {
+	if len(recs) == 0 {
+		fmt.Fprintln(os.Stderr, noMatch)
+	}
+	return printRecords(os.Stdout, recs, asJSON)
+}
+
+func printRecords(w io.Writer, recs []store.Record, asJSON bool) error {
+	if asJSON {
+		out := make([]paperJSON, len(recs))
+		for i, r := range recs {
+			out[i] = toJSON(r)
+		}
+		return writeJSON(w, out)
+	}
+	for _, r := range recs {
+		fmt.Fprintln(w, recordLine(r))
+	}
+	return nil
+}
+
+// recordLine is one paper as a plain, terminal-safe line.
+func recordLine(r store.Record) string {
+	mark := " "
+	if r.Queued {
+		mark = "+"
+	}
+	day := r.Day
+	if day == "" {
+		day = "(no day)  "
+	}
+	who := r.Organization
+	if who == "" && len(r.Authors) > 0 {
+		who = r.Authors[0].Name
+	}
+	return fmt.Sprintf("%s %s %4d▲ %-10s %s  (%s)", mark, day, r.Upvotes, r.ID, clean.Line(r.Title), clean.Line(who))
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// renderMarkdown renders Markdown for stdout as show and read print it:
+// in style's colours (auto is dark: a command cannot ask the terminal), or
+// as plain text, which is the dark layout stripped of colour: it reads
+// best as text.
+func renderMarkdown(md, style string, plain bool, width int) (string, error) {
+	if style == "auto" || plain {
+		style = "dark"
+	}
+	out, err := article.Render(md, width, style)
+	if err != nil {
+		return "", err
+	}
+	if plain {
+		out = trimLines(ansi.Strip(out))
+	}
+	return out, nil
+}
+
+// trimLines drops the padding glamour puts at the end of every line,
+// which only gets in the way of plain text.
+func trimLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
 }

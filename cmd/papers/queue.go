@@ -2,12 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"github.com/papertui/papers/internal/english"
 	"os"
 	"strconv"
 
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 )
 
@@ -175,44 +174,5 @@ func (c *QueueMoveCmd) Run(g *Globals) error {
 		}
 		fmt.Fprintf(os.Stderr, "%s moved to position %d%s\n", r.ID, moved.QueuePos, note)
 		return 0, nil
-	})
-}
-
-// eachPaper is the one rule of every command that takes several ids: the
-// papers the library holds are acted on, every other id (malformed, or not
-// in the library) is named on stderr and the command exits 1 after doing
-// the rest. Only when no id is even well formed is it a usage error.
-// act reports how many of the papers it could not act on, having named
-// them.
-func eachPaper(g *Globals, cmd string, args []string, act func(context.Context, *store.Store, []store.Record) (int, error)) error {
-	ids, bad, err := parseIDs(cmd, args)
-	if err != nil {
-		return err
-	}
-	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
-		var recs []store.Record
-		for _, id := range ids {
-			rec, err := lib.Record(ctx, id)
-			if err != nil && !errors.Is(err, store.ErrUnknownPaper) {
-				return err // the library, not the id, is at fault
-			}
-			if err != nil {
-				fmt.Fprintf(os.Stderr, "papers: %s %s\n", cmd, unknownPaper(err))
-				bad++
-				continue
-			}
-			recs = append(recs, rec)
-		}
-		if len(recs) > 0 {
-			n, err := act(ctx, lib, recs)
-			if err != nil {
-				return err
-			}
-			bad += n
-		}
-		if bad > 0 {
-			return errFailed
-		}
-		return nil
 	})
 }

@@ -3,12 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/papertui/papers/internal/english"
 	"io"
 	"os"
 	"time"
 
 	"charm.land/bubbles/v2/progress"
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
@@ -78,9 +78,9 @@ func (c *SyncCmd) validate(now time.Time) error {
 	if c.Until != "" && c.Since == "" {
 		return usagef("sync: --until needs --since")
 	}
-	for flag, v := range map[string]string{"--date": c.Date, "--since": c.Since, "--until": c.Until} {
-		if v != "" && !validDay(v) {
-			return usagef("sync: %s %q: not a date (want YYYY-MM-DD)", flag, v)
+	for _, f := range []struct{ flag, value string }{{"--date", c.Date}, {"--since", c.Since}, {"--until", c.Until}} {
+		if err := checkDay("sync", f.flag, f.value, ""); err != nil {
+			return err
 		}
 	}
 	if c.Days != nil && *c.Days < 1 {

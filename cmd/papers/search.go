@@ -8,11 +8,45 @@ import (
 	"os"
 	"strings"
 
-	"github.com/papertui/papers/tui/clean"
-
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/store/query"
+	"github.com/papertui/papers/tui/clean"
 )
+
+// SearchCmd is `papers search`.
+type SearchCmd struct {
+	Query  []string `arg:"" name:"query" help:"Words (c++ and gpt-4o as written; -word or NOT word leaves it out) and filters: author:NAME org:NAME kw:WORD upvotes:>N day:DATE since:DATE until:DATE (a date, month or year) is:queued|unread|read has:code."`
+	Limit  int      `default:"20" placeholder:"N" help:"At most N results (0: all)."`
+	Sort   string   `default:"relevance" enum:"relevance,newest,upvotes,trending" help:"Order of the results, one of ${enum} (default ${default})."`
+	JSON   bool     `name:"json" help:"Print one JSON array."`
+	Remote bool     `help:"Ask Hugging Face's paper search instead, marking results already in the library."`
+}
+
+// Run searches the library with the reader's syntax.
+func (c *SearchCmd) Run(g *Globals) error {
+	if c.Remote {
+		return c.remote(g)
+	}
+	q, err := query.Parse(strings.Join(c.Query, " "))
+	if err != nil {
+		return usageError{fmt.Errorf("search: %w", err)}
+	}
+	if c.Limit < 0 {
+		return usagef("search: --limit must be positive, got %d", c.Limit)
+	}
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		f := store.Filter{Sort: store.Sort(c.Sort)}.Search(q)
+		recs, err := lib.Records(ctx, f, 0, c.Limit)
+		if err != nil {
+			return err
+		}
+		if len(q.Texts) > 0 && len(recs) > 0 && !c.JSON {
+			return printTextMatches(ctx, lib, os.Stdout, recs, q.Texts) // searchtext.go
+		}
+		return printResults(recs, c.JSON)
+	})
+}
 
 // remoteLimit is the most results HF's search returns.
 const remoteLimit = 120
@@ -67,12 +101,6 @@ type remoteHit struct {
 	InLibrary bool
 }
 
-// remoteJSON is a paper object plus whether the library already holds it.
-type remoteJSON struct {
-	paperJSON
-	InLibrary bool `json:"in_library"`
-}
-
 func printRemote(w io.Writer, hits []remoteHit) {
 	for _, h := range hits {
 		mark := "  "
@@ -90,4 +118,20 @@ func printRemote(w io.Writer, hits []remoteHit) {
 	} else {
 		fmt.Fprintln(os.Stderr, "✓ already in the library; papers add ID [--queue] adds the others")
 	}
+}
+
+// printTextMatches lists the results of a text: search, each followed by
+// the sentence of its full text that matched, indented and cleaned.
+func printTextMatches(ctx context.Context, lib *store.Store, w io.Writer, recs []store.Record, terms []string) error {
+	for _, r := range recs {
+		fmt.Fprintln(w, recordLine(r))
+		s, err := lib.TextSentence(ctx, r.Paper.ID, terms)
+		if err != nil {
+			return err
+		}
+		if s = clean.Line(s); s != "" {
+			fmt.Fprintf(w, "      “%s”\n", s)
+		}
+	}
+	return nil
 }

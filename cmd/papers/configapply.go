@@ -1,0 +1,218 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"time"
+
+	"github.com/adrg/xdg"
+	"github.com/alecthomas/kong"
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui"
+	"github.com/papertui/papers/tui/clean"
+)
+
+// noSettings are the commands that read no setting: they run whatever
+// state the file is in.
+var noSettings = []string{"config", "completion", "man", "__complete"}
+
+// resolved is a setting's effective value and where it came from.
+type resolved struct {
+	Key    string `json:"key"`
+	Value  any    `json:"value"`
+	Source string `json:"source"`
+}
+
+// configState is the configuration of this run.
+type configState struct {
+	path       string
+	pathSource string // "--config", "PAPERS_CONFIG" or "default"
+	disabled   bool   // --no-config
+	file       *configFile
+	values     []resolved
+}
+
+// active is this run's configuration, settled before the command runs.
+var active *configState
+
+func (c *configState) value(key string) any {
+	for _, r := range c.values {
+		if r.Key == key {
+			return r.Value
+		}
+	}
+	return findSetting(key).def
+}
+
+// applyConfig reads the configuration for the command kong parsed and
+// settles every setting, flag > environment > file > default, writing the
+// file's values into the flags they stand for, so the commands read their
+// flags as before. A file broken in a way that touches a setting the
+// command needs stops it with a configError; others still run.
+func applyConfig(kctx *kong.Context) error {
+	st := resolveConfig(kctx)
+	active = st
+	cmd := commandName(kctx)
+	if slices.Contains(noSettings, cmd) {
+		return nil
+	}
+	if problems := st.file.problemsFor(neededKeys(cmd)); len(problems) > 0 {
+		return usageError{configError{path: st.path, problems: problems}}
+	}
+	if len(st.file.problem) > 0 {
+		// This command needs none of the broken settings, so it runs,
+		// but never silently: what the file says is partly not applied.
+		fmt.Fprintf(os.Stderr, "papers: warning: %s\n(the settings above are not applied; this command does not need them)\n",
+			clean.Text(configError{path: st.path, problems: st.file.problem}.Error()))
+	}
+	return nil
+}
+
+// resolveConfig finds and reads the file and resolves every setting.
+func resolveConfig(kctx *kong.Context) *configState {
+	st := &configState{path: defaultConfigPath(), pathSource: "default"}
+	flags := givenFlags(kctx)
+	if f := flagByName(kctx, "config"); f != nil {
+		if p, ok := f.Target.Interface().(string); ok && p != "" {
+			st.path = expandHome(p)
+			st.pathSource = "PAPERS_CONFIG"
+			if flags["config"] {
+				st.pathSource = "--config"
+			}
+		}
+	}
+	if f := flagByName(kctx, "no-config"); f != nil {
+		st.disabled, _ = f.Target.Interface().(bool)
+	}
+	st.file = &configFile{path: st.path, values: map[string]any{}}
+	if !st.disabled {
+		cf := loadConfig(st.path)
+		if !cf.exists && st.pathSource != "default" {
+			cf.problem = append(cf.problem, configProblem{msg: "no such file (papers config init --config " + st.path + " writes one)"})
+		}
+		st.file = cf
+	}
+	for _, s := range settings {
+		// A setting the file's problems touch keeps its default: the
+		// commands that need it refuse to run (applyConfig).
+		blocked := len(st.file.problemsFor([]string{s.key})) > 0
+		st.values = append(st.values, st.resolve(kctx, s, flags, blocked))
+	}
+	return st
+}
+
+// resolve settles one setting; blocked: the file must not be applied.
+func (st *configState) resolve(kctx *kong.Context, s setting, given map[string]bool, blocked bool) resolved {
+	f := flagByName(kctx, s.flag)
+	if f != nil && given[s.flag] {
+		v := f.Target.Interface()
+		if s.invert {
+			v = !v.(bool)
+		}
+		return resolved{s.key, v, "flag --" + s.flag}
+	}
+	if s.env != "" && os.Getenv(s.env) != "" {
+		return resolved{s.key, os.Getenv(s.env), "env " + s.env}
+	}
+	if v, ok := st.file.values[s.key]; ok && !blocked {
+		if f != nil && !anyGiven(given, s.unless) {
+			setFlag(f, s, v)
+		}
+		return resolved{s.key, v, fmt.Sprintf("file %s:%d", st.path, st.file.lineOf(s.key))}
+	}
+	if s.key == "library" {
+		return resolved{s.key, filepath.Join(xdg.DataHome, "papers", "papers.db"), "default"}
+	}
+	return resolved{s.key, s.def, "default"}
+}
+
+// setFlag writes a file's value into the flag's field.
+func setFlag(f *kong.Flag, s setting, v any) {
+	if s.invert {
+		v = !v.(bool)
+	}
+	rv := reflect.ValueOf(v)
+	if !rv.Type().ConvertibleTo(f.Target.Type()) {
+		return
+	}
+	f.Target.Set(rv.Convert(f.Target.Type()))
+}
+
+func anyGiven(given map[string]bool, names []string) bool {
+	for _, n := range names {
+		if given[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// givenFlags are the flags typed on the command line (not from the
+// environment or a default).
+func givenFlags(kctx *kong.Context) map[string]bool {
+	given := map[string]bool{}
+	for _, p := range kctx.Path {
+		if p.Flag != nil && !p.Resolved {
+			given[p.Flag.Name] = true
+		}
+	}
+	return given
+}
+
+func flagByName(kctx *kong.Context, name string) *kong.Flag {
+	if name == "" {
+		return nil
+	}
+	for _, f := range kctx.Flags() {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// commandName is the top-level command being run ("read" for the reader).
+func commandName(kctx *kong.Context) string {
+	for _, p := range kctx.Path {
+		if p.Command != nil {
+			return p.Command.Name
+		}
+	}
+	return "read"
+}
+
+// neededKeys are the settings a command reads.
+func neededKeys(cmd string) []string {
+	if slices.Contains(noSettings, cmd) {
+		return nil
+	}
+	var keys []string
+	for _, s := range settings {
+		if slices.Contains(s.users, "*") || slices.Contains(s.users, cmd) {
+			keys = append(keys, s.key)
+		}
+	}
+	return keys
+}
+
+// applyReaderConfig gives the reader the settings no flag carries.
+func applyReaderConfig(opts *tui.Options) {
+	if active == nil {
+		return
+	}
+	opts.View, _ = active.value("reader.view").(string)
+	if s, _ := active.value("reader.sort").(string); s != "" {
+		opts.Sort = store.Sort(s)
+	}
+	if opts.SyncAfter > 0 {
+		if d, ok := active.value("sync.stale_after").(time.Duration); ok {
+			opts.SyncAfter = d
+		}
+	}
+	if n, ok := active.value("sync.days").(int64); ok {
+		opts.SyncDays = int(n)
+	}
+}

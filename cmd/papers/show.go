@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/article"
+	"github.com/papertui/papers/tui/clean"
+	"github.com/papertui/papers/tui/fulltext"
+)
+
+// ShowCmd is `papers show`.
+type ShowCmd struct {
+	ID         string `arg:"" help:"Paper id, versioned id, or HF/arXiv URL."`
+	AllAuthors bool   `name:"all-authors" help:"List every author."`
+	Plain      bool   `help:"Plain text even on a terminal (it is plain when piped)."`
+	Style      string `default:"auto" enum:"auto,dark,light" help:"Colours on a terminal, one of ${enum}."`
+}
+
+// Run prints a paper's detail.
+func (c *ShowCmd) Run(g *Globals) error {
+	ids, err := normalizeIDs([]string{c.ID})
+	if err != nil {
+		return err
+	}
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		rec, err := lib.Record(ctx, ids[0])
+		if err != nil {
+			return unknownPaper(err)
+		}
+		md := article.Markdown(rec, article.Options{AllAuthors: c.AllAuthors, MoreHint: "--all-authors shows all"})
+		md += storedDiscussion(ctx, lib, ids[0])
+		out, err := renderMarkdown(md, c.Style, c.Plain || !isTerminal(os.Stdout), terminalWidth())
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintln(os.Stdout, out)
+		return err
+	})
+}
+
+// storedDiscussion is the Markdown `papers show` appends for a paper's
+// stored discussion (fetched with `papers fetch --discussion` or when the
+// paper is queued), "" when none is stored. It reads the library only:
+// show works offline.
+func storedDiscussion(ctx context.Context, lib *store.Store, id string) string {
+	d, _, ok, err := lib.Discussion(ctx, id)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "warning: %s\n", clean.Line(err.Error()))
+		return ""
+	}
+	if !ok {
+		return ""
+	}
+	md := fulltext.DiscussionMarkdown(d)
+	if md == "" {
+		return ""
+	}
+	return "\n\n" + md
+}

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/papertui/papers/store"
+)
+
+// StatsCmd is `papers stats`.
+type StatsCmd struct {
+	JSON bool `name:"json" help:"Print one JSON object."`
+}
+
+// Run prints what the library holds.
+func (c *StatsCmd) Run(g *Globals) error {
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		st, err := lib.Stats(ctx)
+		if err != nil {
+			return err
+		}
+		ts, err := collectTextStats(ctx, lib)
+		if err != nil {
+			return err
+		}
+		if c.JSON {
+			return writeJSON(os.Stdout, struct {
+				store.Stats
+				textStats
+			}{st, ts})
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "papers     %d\n", st.Papers)
+		fmt.Fprintf(&b, "days       %d (%s … %s)\n", st.Days, orDash(st.FirstDay), orDash(st.LastDay))
+		fmt.Fprintf(&b, "queued     %d\n", st.Queued)
+		fmt.Fprintf(&b, "read       %d\n", st.Read)
+		fmt.Fprintf(&b, "last sync  %s\n", orDash(st.LastSync))
+		fmt.Fprintf(&b, "%s\n", ts.lines())
+		fmt.Fprintf(&b, "library    %s\n", st.Path)
+		fmt.Fprintf(&b, "size       %s", humanBytes(st.SizeBytes))
+		if st.Papers > 0 {
+			fmt.Fprintf(&b, " (%s a paper)", humanBytes(st.SizeBytes/int64(st.Papers)))
+		}
+		fmt.Fprintln(os.Stdout, b.String())
+		return nil
+	})
+}
+
+// textStats is what `papers stats` says of full texts and PDFs.
+type textStats struct {
+	Texts         int   `json:"full_texts"`
+	TextBytes     int64 `json:"full_text_bytes"`        // Markdown held
+	TextDiskBytes int64 `json:"full_text_stored_bytes"` // compressed, as stored
+	PDFs          int   `json:"pdfs"`
+	PDFBytes      int64 `json:"pdf_bytes"`
+}
+
+func collectTextStats(ctx context.Context, lib *store.Store) (textStats, error) {
+	st, err := lib.TextStats(ctx)
+	if err != nil {
+		return textStats{}, err
+	}
+	ts := textStats{Texts: st.Count, TextBytes: st.Markdown, TextDiskBytes: st.Stored}
+	for _, p := range listPDFs() {
+		ts.PDFs++
+		ts.PDFBytes += p.size
+	}
+	return ts, nil
+}
+
+func (ts textStats) lines() string {
+	return fmt.Sprintf("full texts %d (%s stored, %s of Markdown)\npdfs       %d (%s)",
+		ts.Texts, humanBytes(ts.TextDiskBytes), humanBytes(ts.TextBytes), ts.PDFs, humanBytes(ts.PDFBytes))
+}

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/store/query"
+)
+
+// TagCmd is `papers tag ID… +name -name`.
+type TagCmd struct {
+	Args []string `arg:"" name:"id|+tag|-tag" passthrough:"" help:"Paper ids or URLs, then +NAME to add a tag and -NAME to remove one."`
+}
+
+// Run adds and removes tags, all in one change (undo takes it back whole).
+func (c *TagCmd) Run(g *Globals) error {
+	var ids, add, remove []string
+	for _, a := range c.Args {
+		switch {
+		case a == "--":
+		case strings.HasPrefix(a, "+"):
+			add = append(add, a[1:])
+		case strings.HasPrefix(a, "-"):
+			remove = append(remove, a[1:])
+		default:
+			ids = append(ids, a)
+		}
+	}
+	if len(ids) == 0 || len(add)+len(remove) == 0 {
+		return usagef("tag: want paper ids and at least one +NAME or -NAME, e.g. papers tag 2503.01234 +reading -later")
+	}
+	for _, t := range append(append([]string(nil), add...), remove...) {
+		if _, err := query.NormalizeTag(t); err != nil {
+			return usageError{fmt.Errorf("tag: %w", err)}
+		}
+	}
+	ids, err := normalizeIDs(ids)
+	if err != nil {
+		return err
+	}
+	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		if err := lib.Tag(ctx, ids, add, remove); err != nil {
+			return unknownPaper(err)
+		}
+		fmt.Fprintf(os.Stderr, "tagged %d paper(s)\n", len(ids))
+		return nil
+	})
+}
