@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -69,7 +68,7 @@ func TestMultiIDCommandsActOnTheGoodOnes(t *testing.T) {
 func TestQueueSaysWhatHappened(t *testing.T) {
 	env, _ := importedLibrary(t)
 	ids := firstIDs(t, env, 4)
-	papers(t, env, "queue", "add", ids[0], ids[1], ids[2])
+	mustRun(t, env, "queue", "add", ids[0], ids[1], ids[2])
 	r := papers(t, env, "queue", "rm", ids[3])
 	if r.code != 1 || !strings.Contains(r.stderr, ids[3]+": not in the queue") || strings.Contains(r.stderr, "removed") {
 		t.Errorf("rm of an unqueued paper: exit %d, stderr %q", r.code, r.stderr)
@@ -130,7 +129,7 @@ func TestHelpListsChoicesAndReaderFlagsStayWithTheReader(t *testing.T) {
 	}
 	lib, _ := importedLibrary(t)
 	ids := firstIDs(t, lib, 1)
-	papers(t, lib, "queue", "add", ids[0])
+	mustRun(t, lib, "queue", "add", ids[0])
 	r := papers(t, lib, "export", "--queue")
 	if r.code != 0 || !strings.Contains(r.stdout, "@misc{") {
 		t.Errorf("export without --format: exit %d, %q %q", r.code, r.stdout, r.stderr)
@@ -151,7 +150,7 @@ func TestDateFlagsTakeMonthsAndYears(t *testing.T) {
 		t.Errorf("--since 2025 lists other papers than all of them")
 	}
 	var listed []struct{ Day string }
-	json.Unmarshal([]byte(month.stdout), &listed)
+	mustUnmarshal(t, []byte(month.stdout), &listed)
 	for _, p := range listed {
 		if !strings.HasPrefix(p.Day, "2025-10-") {
 			t.Errorf("--since/--until 2025-10 lists a paper of %s", p.Day)
@@ -208,7 +207,7 @@ func TestCountsAreEnglish(t *testing.T) {
 	srv := feedtest.New(t)
 	day := time.Now().UTC().AddDate(0, 0, -2)
 	days := synth.Days(1, 1, day)
-	srv.SetDay(days[0].Date, days[0].Body)
+	mustSetDay(t, srv, days[0].Date, days[0].Body)
 	p := feed.Paper{ID: "2605.13301", Title: "One Of Each", Abstract: "Once.", Upvotes: 1, Comments: 1,
 		Authors: []feed.Author{{Name: "Ada Lovelace"}}}
 	srv.SetPaper(p.ID, p.FlatJSON())
@@ -217,7 +216,7 @@ func TestCountsAreEnglish(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "synced 1 day:") || strings.Contains(r.stdout, "1 days") {
 		t.Errorf("sync of one day: exit %d, %q %q", r.code, r.stdout, r.stderr)
 	}
-	papers(t, env, "add", p.ID)
+	mustRun(t, env, "add", p.ID)
 	r = papers(t, env, "show", "--plain", p.ID)
 	if !strings.Contains(r.stdout, "1 comment") || strings.Contains(r.stdout, "1 comments") || strings.Contains(r.stdout, "1 upvotes") {
 		t.Errorf("show of a paper with one comment:\n%s", r.stdout)
@@ -260,7 +259,7 @@ func TestSearchWordsWithSymbols(t *testing.T) {
 	{"paper":{"id":"2510.00002","title":"Generated C++ in production","summary":"Measured.","upvotes":1,"authors":[{"name":"B"}]},"title":"Generated C++ in production"},
 	{"paper":{"id":"2510.00003","title":"Porting kernels","summary":"From C to C++ and C#.","upvotes":5,"authors":[{"name":"C"}]},"title":"Porting kernels"}]`
 	f := filepath.Join(dir, "2025-10-01.json")
-	os.WriteFile(f, []byte(day), 0o644)
+	mustWriteFile(t, f, []byte(day), 0o644)
 	env := dbEnv(t)
 	if r := papers(t, env, "import", f); r.code != 0 {
 		t.Fatalf("import: %s", r.stderr)
@@ -276,7 +275,7 @@ func TestSearchWordsWithSymbols(t *testing.T) {
 	} {
 		r := papers(t, env, append(c.args, "--json")...)
 		var got []struct{ ID string }
-		json.Unmarshal([]byte(r.stdout), &got)
+		mustUnmarshal(t, []byte(r.stdout), &got)
 		var ids []string
 		for _, g := range got {
 			ids = append(ids, g.ID)

@@ -110,7 +110,7 @@ func TestCompletionScriptsParse(t *testing.T) {
 			continue
 		}
 		file := filepath.Join(t.TempDir(), "papers."+sh.shell)
-		os.WriteFile(file, []byte(r.stdout), 0o644)
+		mustWriteFile(t, file, []byte(r.stdout), 0o644)
 		if out, err := exec.Command(args[0], append(args[1:], file)...).CombinedOutput(); err != nil {
 			t.Errorf("%s rejects the script: %v\n%s", sh.check, err, out)
 		}

@@ -72,7 +72,10 @@ days = 14
 	if len(cf.problem) > 0 {
 		t.Fatalf("load: %+v", cf.problem)
 	}
-	home, _ := os.UserHomeDir()
+	home, err := os.UserHomeDir()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if cf.values["library"] != filepath.Join(home, "papers.db") || cf.values["sync.days"] != int64(14) ||
 		cf.values["reader.view"] != "day" || cf.lines["sync.days"] != 11 {
 		t.Errorf("values %v lines %v", cf.values, cf.lines)
@@ -205,16 +208,16 @@ func TestConfigInitWritesDefaultsNeverOverwrites(t *testing.T) {
 	// Uncommenting every line gives the defaults, from the file.
 	uncommented := strings.NewReplacer("# library", "library", "# api", "api", "# style", "style", "# mouse", "mouse",
 		"# view", "view", "# sort", "sort", "# on_start", "on_start", "# stale_after", "stale_after", "# days", "days").Replace(string(text))
-	os.WriteFile(path, []byte(uncommented), 0o644)
+	mustWriteFile(t, path, []byte(uncommented), 0o644)
 	got, r = showJSON(t, env)
 	if r.code != 0 || got["sync.stale_after"].Value != "1h" || !strings.HasPrefix(got["reader.sort"].Source, "file ") {
 		t.Errorf("uncommented init file: exit %d %+v %s", r.code, got, r.stderr)
 	}
-	before, _ := os.ReadFile(path)
+	before := mustReadFile(t, path)
 	if r := papers(t, env, "config", "init"); r.code != 1 || !strings.Contains(r.stderr, "already exists") {
 		t.Errorf("second init: exit %d %s", r.code, r.stderr)
 	}
-	if after, _ := os.ReadFile(path); string(after) != string(before) {
+	if after := mustReadFile(t, path); string(after) != string(before) {
 		t.Error("second init changed the file")
 	}
 	if r := papers(t, env, "config", "path"); strings.TrimSpace(r.stdout) != path {

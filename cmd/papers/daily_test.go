@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -32,7 +31,7 @@ func TestTagAndTagsCommands(t *testing.T) {
 		Tags []string
 		Note *string
 	}
-	json.Unmarshal([]byte(r.stdout), &found)
+	mustUnmarshal(t, []byte(r.stdout), &found)
 	if len(found) != 2 || found[0].Note != nil || len(found[0].Tags) == 0 {
 		t.Errorf("search tag:reading = %+v", found)
 	}
@@ -68,7 +67,7 @@ func TestNoteCommand(t *testing.T) {
 	}
 	// The editor edits a temporary copy; what it writes is saved.
 	editor := filepath.Join(t.TempDir(), "ed.sh")
-	os.WriteFile(editor, []byte("#!/bin/sh\nprintf 'edited\\n' >> \"$1\"\n"), 0o755)
+	mustWriteFile(t, editor, []byte("#!/bin/sh\nprintf 'edited\\n' >> \"$1\"\n"), 0o755)
 	if r := papers(t, append(env, "VISUAL="+editor), "note", id, "--edit"); r.code != 0 {
 		t.Fatalf("edit: %d %s", r.code, r.stderr)
 	}
@@ -110,7 +109,7 @@ func TestFollowMarkReadUndoAndDigest(t *testing.T) {
 	}
 	r := papers(t, env, "list", "--follow", "all", "--json")
 	var listed []struct{ ID string }
-	json.Unmarshal([]byte(r.stdout), &listed)
+	mustUnmarshal(t, []byte(r.stdout), &listed)
 	if len(listed) != unread {
 		t.Errorf("list --follow: %d papers, follow counts %d unread", len(listed), unread)
 	}
@@ -140,7 +139,7 @@ func TestFollowMarkReadUndoAndDigest(t *testing.T) {
 		t.Errorf("digest --json: %v %+v\n%s", err, d, r.stdout)
 	}
 	r = papers(t, env, "digest", "--json")
-	json.Unmarshal([]byte(r.stdout), &d)
+	mustUnmarshal(t, []byte(r.stdout), &d)
 	if len(d.Papers) != 0 {
 		t.Errorf("after --mark the digest still holds %d papers", len(d.Papers))
 	}
@@ -161,8 +160,8 @@ func TestFollowMarkReadUndoAndDigest(t *testing.T) {
 func TestExportTagCarriesTagsAndNotes(t *testing.T) {
 	env, _ := importedLibrary(t)
 	ids := firstIDs(t, env, 2)
-	papers(t, env, "tag", ids[0], ids[1], "+ml_2")
-	papers(t, env, "note", ids[0], "--set", "50% {better} & \\cheaper")
+	mustRun(t, env, "tag", ids[0], ids[1], "+ml_2")
+	mustRun(t, env, "note", ids[0], "--set", "50% {better} & \\cheaper")
 	r := papers(t, env, "export", "--tag", "ml_2", "--format", "bibtex")
 	if r.code != 0 || strings.Count(r.stdout, "@misc{") != 2 {
 		t.Fatalf("export --tag: %d %s\n%s", r.code, r.stderr, r.stdout)

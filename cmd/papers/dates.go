@@ -7,6 +7,9 @@ import (
 	"github.com/papertui/papers/store/query"
 )
 
+// Dates as commands take them: one day (YYYY-MM-DD), or for --since and
+// --until a month or year as the search syntax's since: and until: take.
+
 // dateForms is how every date flag describes what it takes: the forms the
 // search syntax's since: and until: take.
 const dateForms = "a date, month or year: 2026-08-21, 2026-08 or 2026"

@@ -22,7 +22,7 @@ func syncedWithTexts(t *testing.T, papersPerDay int) (*feedtest.Server, []string
 	t.Helper()
 	srv := feedtest.New(t)
 	for _, d := range synth.Days(max(papersPerDay*3, 8), 7, time.Now().UTC().AddDate(0, 0, -2)) {
-		srv.SetDay(d.Date, d.Body)
+		mustSetDay(t, srv, d.Date, d.Body)
 	}
 	env := append(dbEnv(t), "PAPERS_API_URL="+srv.URL, "XDG_CACHE_HOME="+t.TempDir())
 	if r := papers(t, env, "sync", "--days", "3"); r.code != 0 {
@@ -133,7 +133,7 @@ func TestQueueAddFetchesTextAndDiscussion(t *testing.T) {
 }
 
 func TestFetchPDF(t *testing.T) {
-	srv, env, ids := syncedWithTexts(t, 2)
+	_, env, ids := syncedWithTexts(t, 2)
 	pdfs := http.NewServeMux()
 	var auth []string
 	pdfs.HandleFunc("/pdf/{id}", func(w http.ResponseWriter, r *http.Request) {
@@ -165,14 +165,13 @@ func TestFetchPDF(t *testing.T) {
 	}
 	r = papers(t, env, "stats", "--json")
 	var st map[string]any
-	json.Unmarshal([]byte(r.stdout), &st)
+	mustUnmarshal(t, []byte(r.stdout), &st)
 	if st["pdfs"] != float64(1) || st["full_texts"] != float64(2) {
 		t.Errorf("stats --json: %v", st)
 	}
 	if r := papers(t, env, "clean", "--pdfs"); !strings.Contains(r.stdout, "deleted 1 PDFs") {
 		t.Errorf("clean --pdfs: %s", r.stdout)
 	}
-	_ = srv
 }
 
 func TestHostileTextServer(t *testing.T) {

@@ -75,8 +75,8 @@ func FuzzArguments(f *testing.F) {
 	}
 	dir := f.TempDir()
 	library := filepath.Join(dir, "papers.db")
-	os.WriteFile(library, []byte("SQLite format 3\x00"), 0o644)
-	os.Symlink("papers.db", filepath.Join(dir, "link"))
+	mustWriteFile(f, library, []byte("SQLite format 3\x00"), 0o644)
+	mustSymlink(f, "papers.db", filepath.Join(dir, "link"))
 	f.Fuzz(func(t *testing.T, arg string) {
 		if ids, err := normalizeIDs([]string{arg}); err == nil {
 			if len(ids) != 1 || ids[0] == "" || strings.ContainsAny(ids[0], "/ \n\x1b") {

@@ -11,6 +11,9 @@ import (
 	"github.com/papertui/papers/tui/clean"
 )
 
+// Paper ids as commands take them (bare, versioned, HF or arXiv URLs), and
+// the one rule for a command given several.
+
 // normalizeIDs turns ids and URLs as users paste them into bare ids.
 func normalizeIDs(args []string) ([]string, error) {
 	ids := make([]string, len(args))

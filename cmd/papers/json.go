@@ -1,5 +1,12 @@
 package main
 
+// The JSON papers prints. A paper is always the one paperJSON object,
+// whichever command prints it (list, search, queue, add, export, digest,
+// search --remote): its field names are a contract with scripts, so a
+// field is added here, never renamed or dropped. Every JSON goes out
+// through writeJSON (or writeJSONStream for an export), which escapes what
+// could act on a terminal.
+
 import (
 	"bytes"
 	"encoding/json"
@@ -12,77 +19,6 @@ import (
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/export"
 )
-
-// writeJSON prints v as JSON. Feed text is data, kept exact, but runes a
-// terminal could act on or hide text with (C1 controls, bidi overrides,
-// zero-width characters) are written as \u escapes: the JSON means the
-// same and cannot move the cursor of whoever cats it.
-func writeJSON(w io.Writer, v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return fmt.Errorf("encode json: %w", err)
-	}
-	_, err := io.WriteString(w, escapeInvisible(buf.String()))
-	return err
-}
-
-func escapeInvisible(s string) string {
-	if !strings.ContainsFunc(s, needsEscape) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if needsEscape(r) {
-			fmt.Fprintf(&b, `\u%04x`, r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// needsEscape: C0 and C1 controls, and invisible format characters (bidi
-// controls, zero-width spaces and joiners): \u escapes mean the same in
-// JSON and show nothing to a terminal.
-func needsEscape(r rune) bool {
-	return (r >= 0x80 && r <= 0x9f) || r == 0x7f || (r < 0x20 && r != '\n') ||
-		(r > 0x7f && (unicode.Is(unicode.Bidi_Control, r) || unicode.Is(unicode.Cf, r)))
-}
-
-// writeJSONStream writes the papers as `list --json` writes its array,
-// byte for byte, one paper at a time.
-func writeJSONStream(w io.Writer, papers export.Stream) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("  ", "  ")
-	n := 0
-	err := papers(func(int) error { return nil }, func(r store.Record) error {
-		buf.Reset()
-		if err := enc.Encode(toJSON(r)); err != nil {
-			return fmt.Errorf("encode json: %w", err)
-		}
-		sep := ",\n  "
-		if n == 0 {
-			sep = "[\n  "
-		}
-		n++
-		_, err := io.WriteString(w, sep+escapeInvisible(strings.TrimSuffix(buf.String(), "\n")))
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	end := "\n]\n"
-	if n == 0 {
-		end = "[]\n"
-	}
-	_, err = io.WriteString(w, end)
-	return err
-}
 
 // paperJSON is the JSON object of one paper: a contract scripts rely on.
 // A field the feed did not send is null, not an empty string.
@@ -175,6 +111,7 @@ type remoteJSON struct {
 	InLibrary bool `json:"in_library"`
 }
 
+// digestOut is `digest --json`: the digest's heading and its papers.
 type digestOut struct {
 	Title  string      `json:"title"`
 	About  string      `json:"about"`
@@ -192,4 +129,75 @@ func digestJSON(d export.Digest, since time.Time) digestOut {
 		out.Papers[i] = toJSON(r)
 	}
 	return out
+}
+
+// writeJSON prints v as JSON. Feed text is data, kept exact, but runes a
+// terminal could act on or hide text with (C1 controls, bidi overrides,
+// zero-width characters) are written as \u escapes: the JSON means the
+// same and cannot move the cursor of whoever cats it.
+func writeJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("encode json: %w", err)
+	}
+	_, err := io.WriteString(w, escapeInvisible(buf.String()))
+	return err
+}
+
+func escapeInvisible(s string) string {
+	if !strings.ContainsFunc(s, needsEscape) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if needsEscape(r) {
+			fmt.Fprintf(&b, `\u%04x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// needsEscape: C0 and C1 controls, and invisible format characters (bidi
+// controls, zero-width spaces and joiners): \u escapes mean the same in
+// JSON and show nothing to a terminal.
+func needsEscape(r rune) bool {
+	return (r >= 0x80 && r <= 0x9f) || r == 0x7f || (r < 0x20 && r != '\n') ||
+		(r > 0x7f && (unicode.Is(unicode.Bidi_Control, r) || unicode.Is(unicode.Cf, r)))
+}
+
+// writeJSONStream writes the papers as `list --json` writes its array,
+// byte for byte, one paper at a time.
+func writeJSONStream(w io.Writer, papers export.Stream) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", "  ")
+	n := 0
+	err := papers(func(int) error { return nil }, func(r store.Record) error {
+		buf.Reset()
+		if err := enc.Encode(toJSON(r)); err != nil {
+			return fmt.Errorf("encode json: %w", err)
+		}
+		sep := ",\n  "
+		if n == 0 {
+			sep = "[\n  "
+		}
+		n++
+		_, err := io.WriteString(w, sep+escapeInvisible(strings.TrimSuffix(buf.String(), "\n")))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	end := "\n]\n"
+	if n == 0 {
+		end = "[]\n"
+	}
+	_, err = io.WriteString(w, end)
+	return err
 }

@@ -41,7 +41,18 @@ func main() {
 
 func run(args []string) int {
 	var cli CLI
-	parser, err := kong.New(&cli,
+	parser, err := newParser(&cli)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "papers:", err)
+		return exitFail
+	}
+	return execute(parser, &cli, args)
+}
+
+// newParser is the whole command line as kong models it: the CLI struct
+// and the commands added beside it (extra.go).
+func newParser(cli *CLI) (*kong.Kong, error) {
+	return kong.New(cli,
 		kong.Name("papers"),
 		kong.Description("A terminal reader for the Hugging Face Daily Papers feed.\n\nRun with no command to open the reader: papers [--style auto|dark|light] [--mouse] [--no-sync]."),
 		kong.UsageOnError(),
@@ -49,11 +60,6 @@ func run(args []string) int {
 		kong.Vars{"version": versionString()},
 		extraCommands(),
 	)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "papers:", err)
-		return exitFail
-	}
-	return execute(parser, &cli, args)
 }
 
 // exitCode carries kong's own exits (after --help) out of Parse.
@@ -75,7 +81,7 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 		fmt.Fprintln(os.Stderr, "Run 'papers --help' for usage.")
 		return exitUsage
 	}
-	if err := applyConfig(kctx); err != nil { // config.go: settings from the file
+	if err := applyConfig(kctx); err != nil { // configapply.go: settings from the file
 		fmt.Fprintf(os.Stderr, "papers: %v\n", err)
 		return exitUsage
 	}

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alecthomas/kong"
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/feed/feedtest"
 	"github.com/papertui/papers/feed/synth"
@@ -104,11 +105,43 @@ func TestUsageErrorsExit2(t *testing.T) {
 	}
 }
 
+// TestHelpOnEveryCommand: every command and subcommand kong knows (so a
+// new one is covered without touching this test) prints its help, with
+// its own description and the global flags, and exits 0. Only the hidden
+// __complete, which the completion scripts call with whatever the user
+// typed, takes --help as a word to complete.
 func TestHelpOnEveryCommand(t *testing.T) {
-	for _, c := range []string{"sync", "import", "list", "stats"} {
-		r := papers(t, nil, c, "--help")
-		if r.code != 0 || !strings.Contains(r.stdout, "--db") {
-			t.Errorf("%s --help: exit %d\n%s", c, r.code, r.stdout)
+	var cli CLI
+	parser, err := newParser(&cli)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cmds []*kong.Node
+	var walk func(n *kong.Node)
+	walk = func(n *kong.Node) {
+		for _, c := range n.Children {
+			if c.Type == kong.CommandNode && c.Name != "__complete" {
+				cmds = append(cmds, c)
+			}
+			walk(c)
+		}
+	}
+	walk(parser.Model.Node)
+	if len(cmds) < 30 {
+		t.Fatalf("found %d commands in the kong model, want every one (30 or more)", len(cmds))
+	}
+	for _, c := range cmds {
+		path := strings.Fields(c.Path())
+		r := papers(t, nil, append(path, "--help")...)
+		help := strings.Join(strings.Fields(c.Help), " ")
+		out := strings.Join(strings.Fields(r.stdout), " ")
+		switch {
+		case r.code != 0:
+			t.Errorf("papers %s --help: exit %d\n%s", c.Path(), r.code, r.stderr)
+		case help == "":
+			t.Errorf("papers %s has no help text", c.Path())
+		case !strings.Contains(out, "Usage: papers "+c.Path()) || !strings.Contains(out, help) || !strings.Contains(out, "--db"):
+			t.Errorf("papers %s --help does not show its usage, help %q and the global flags:\n%s", c.Path(), help, r.stdout)
 		}
 	}
 }
@@ -117,17 +150,17 @@ func TestImportReportsBadFilesAndKeepsGoodOnes(t *testing.T) {
 	dir := t.TempDir()
 	days := synth.Days(30, 3, time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC))
 	good := filepath.Join(dir, days[0].Date+".json")
-	os.WriteFile(good, days[0].Body, 0o644)
+	mustWriteFile(t, good, days[0].Body, 0o644)
 	mixed := filepath.Join(dir, "mixed.json")
 	var items []json.RawMessage
-	json.Unmarshal(days[1].Body, &items)
+	mustUnmarshal(t, days[1].Body, &items)
 	bad := append([]json.RawMessage{json.RawMessage(`"{'paper': {'id': '2501.00001'}}"`)}, items...)
-	body, _ := json.Marshal(bad)
-	os.WriteFile(mixed, body, 0o644)
+	body := mustMarshal(t, bad)
+	mustWriteFile(t, mixed, body, 0o644)
 	notJSON := filepath.Join(dir, "notes.txt")
-	os.WriteFile(notJSON, []byte("hello"), 0o644)
+	mustWriteFile(t, notJSON, []byte("hello"), 0o644)
 	object := filepath.Join(dir, "2025-01-10.json")
-	os.WriteFile(object, []byte(`{"status":"success","data":[]}`), 0o644)
+	mustWriteFile(t, object, []byte(`{"status":"success","data":[]}`), 0o644)
 
 	env := dbEnv(t)
 	r := papers(t, env, "import", "--json", good, mixed, notJSON, object)
@@ -164,7 +197,7 @@ func TestImportCorpusNamesCorruptFiles(t *testing.T) {
 		t.Fatalf("exit %d", r.code)
 	}
 	var rep importReport
-	json.Unmarshal([]byte(r.stdout), &rep)
+	mustUnmarshal(t, []byte(r.stdout), &rep)
 	var corrupt []string
 	for _, f := range rep.Files {
 		if f.Error != "" || len(f.Rejected) > 0 {
@@ -176,7 +209,7 @@ func TestImportCorpusNamesCorruptFiles(t *testing.T) {
 	}
 	r = papers(t, env, "stats", "--json")
 	var st map[string]any
-	json.Unmarshal([]byte(r.stdout), &st)
+	mustUnmarshal(t, []byte(r.stdout), &st)
 	if st["papers"] != float64(9577) {
 		t.Errorf("stats = %v", st)
 	}
@@ -186,7 +219,7 @@ func TestSyncThenListJSON(t *testing.T) {
 	srv := feedtest.New(t)
 	days := synth.Days(40, 5, time.Now().UTC().AddDate(0, 0, -3))
 	for _, d := range days {
-		srv.SetDay(d.Date, d.Body)
+		mustSetDay(t, srv, d.Date, d.Body)
 	}
 	env := append(dbEnv(t), "PAPERS_API_URL="+srv.URL)
 	r := papers(t, env, "sync", "--days", "4", "--json")
@@ -232,7 +265,7 @@ func TestSyncFailureExit1(t *testing.T) {
 		Days   int
 		Failed []struct{ Day, Error string }
 	}
-	json.Unmarshal([]byte(r.stdout), &rep)
+	mustUnmarshal(t, []byte(r.stdout), &rep)
 	if rep.Days != 1 || len(rep.Failed) != 1 || !strings.Contains(rep.Failed[0].Error, "text/html") {
 		t.Errorf("report = %+v", rep)
 	}
@@ -240,12 +273,12 @@ func TestSyncFailureExit1(t *testing.T) {
 
 func TestBadLibraryFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "papers.db")
-	os.WriteFile(path, []byte("not a database at all"), 0o644)
+	mustWriteFile(t, path, []byte("not a database at all"), 0o644)
 	r := papers(t, []string{"PAPERS_DB=" + path}, "stats")
 	if r.code != 1 || !strings.Contains(r.stderr, path) {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
-	if b, _ := os.ReadFile(path); string(b) != "not a database at all" {
+	if b := mustReadFile(t, path); string(b) != "not a database at all" {
 		t.Error("library file was modified")
 	}
 }
@@ -258,11 +291,11 @@ func importedLibrary(t *testing.T) ([]string, []string) {
 	var files []string
 	for _, d := range days {
 		f := filepath.Join(dir, d.Date+".json")
-		os.WriteFile(f, d.Body, 0o644)
+		mustWriteFile(t, f, d.Body, 0o644)
 		files = append(files, f)
 	}
 	hostile := filepath.Join(dir, "2025-10-20.json")
-	os.WriteFile(hostile, []byte(hostileDay), 0o644)
+	mustWriteFile(t, hostile, []byte(hostileDay), 0o644)
 	files = append(files, hostile)
 	env := dbEnv(t)
 	if r := papers(t, env, append([]string{"import"}, files...)...); r.code != 0 {
@@ -319,7 +352,7 @@ func TestQueueCommands(t *testing.T) {
 		QueuePosition int `json:"queue_position"`
 		Queued        bool
 	}
-	json.Unmarshal([]byte(r.stdout), &q)
+	mustUnmarshal(t, []byte(r.stdout), &q)
 	if len(q) != 2 || q[0].ID != ids[2] || q[1].ID != ids[1] || q[0].QueuePosition != 1 || !q[0].Queued {
 		t.Errorf("queue = %+v", q)
 	}
@@ -353,7 +386,7 @@ func TestHostileFeedNeverReachesTheTerminal(t *testing.T) {
 	if r := papers(t, env, "sync", "--date", "2025-10-20", "--refresh"); r.code != 0 {
 		t.Fatalf("sync: %d %s", r.code, r.stderr)
 	}
-	papers(t, env, "queue", "add", "2510.99999")
+	mustRun(t, env, "queue", "add", "2510.99999")
 	checkNoEscapes(t, env)
 	r := papers(t, env, "list", "--json")
 	if !strings.Contains(r.stdout, `\u001b]52`) {
@@ -407,12 +440,12 @@ func TestSearchAndExport(t *testing.T) {
 		t.Errorf("bad filter: exit %d %q", r.code, r.stderr)
 	}
 	ids := firstIDs(t, env, 2)
-	papers(t, env, "queue", "add", ids[0], ids[1])
+	mustRun(t, env, "queue", "add", ids[0], ids[1])
 	out := filepath.Join(t.TempDir(), "queue.bib")
 	if r := papers(t, env, "export", "--queue", "--format", "bibtex", "-o", out); r.code != 0 {
 		t.Fatalf("export: %s", r.stderr)
 	}
-	bib, _ := os.ReadFile(out)
+	bib := mustReadFile(t, out)
 	if strings.Count(string(bib), "@misc{") != 2 || !strings.Contains(string(bib), "eprint = {"+ids[0]+"}") {
 		t.Errorf("bibtex:\n%s", bib)
 	}
@@ -439,21 +472,24 @@ func TestAddByIDAndURLWithA404(t *testing.T) {
 	}
 	r = papers(t, env, "queue", "--json")
 	var q []map[string]any
-	json.Unmarshal([]byte(r.stdout), &q)
+	mustUnmarshal(t, []byte(r.stdout), &q)
 	if len(q) != 2 || q[0]["id"] != a.ID || q[0]["day"] != nil || q[0]["abstract"] != "An abstract." {
 		t.Errorf("queue = %v", q)
 	}
 }
 
 func TestAddRecordedPapers(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(feedtest.Shared(t, "fixtures/hf"), "hf-paper-*.json"))
+	files, err := filepath.Glob(filepath.Join(feedtest.Shared(t, "fixtures/hf"), "hf-paper-*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(files) == 0 {
 		t.Fatal("no hf-paper recordings in the shared fixtures")
 	}
 	srv := feedtest.New(t)
 	var ids []string
 	for _, f := range files {
-		body, _ := os.ReadFile(f)
+		body := mustReadFile(t, f)
 		id := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), "hf-paper-"), ".json")
 		srv.SetPaper(id, body)
 		ids = append(ids, "https://arxiv.org/abs/"+id)
@@ -464,7 +500,7 @@ func TestAddRecordedPapers(t *testing.T) {
 	}
 	r := papers(t, env, "list", "--json")
 	var listed []map[string]any
-	json.Unmarshal([]byte(r.stdout), &listed)
+	mustUnmarshal(t, []byte(r.stdout), &listed)
 	if len(listed) != len(files) || listed[0]["title"] == "" || listed[0]["abstract"] == "" {
 		t.Errorf("listed = %v", listed)
 	}
@@ -474,10 +510,10 @@ func TestRemoteSearch(t *testing.T) {
 	srv := feedtest.New(t)
 	days := synth.Days(20, 8, time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC))
 	for _, d := range days {
-		srv.SetDay(d.Date, d.Body)
+		mustSetDay(t, srv, d.Date, d.Body)
 	}
 	env := append(dbEnv(t), "PAPERS_API_URL="+srv.URL)
-	papers(t, env, "sync", "--date", days[0].Date)
+	mustRun(t, env, "sync", "--date", days[0].Date)
 	r := papers(t, env, "search", "--remote", "--json", "model")
 	if r.code != 0 {
 		t.Fatalf("exit %d %s", r.code, r.stderr)
@@ -538,4 +574,65 @@ func TestExportJSONStreamsListJSON(t *testing.T) {
 	if empty.stdout != "[]\n" {
 		t.Errorf("an empty export wrote %q, want %q", empty.stdout, "[]\n")
 	}
+}
+
+// Setup helpers: a step that cannot be done stops the test, naming it,
+// rather than letting it fail later for a reason it does not say.
+
+func mustWriteFile(tb testing.TB, path string, data []byte, perm os.FileMode) {
+	tb.Helper()
+	if err := os.WriteFile(path, data, perm); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+func mustReadFile(tb testing.TB, path string) []byte {
+	tb.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+func mustSymlink(tb testing.TB, target, link string) {
+	tb.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// mustUnmarshal decodes what a command printed; output that is not the
+// JSON asked for fails the test with the output.
+func mustUnmarshal(tb testing.TB, data []byte, v any) {
+	tb.Helper()
+	if err := json.Unmarshal(data, v); err != nil {
+		tb.Fatalf("not the JSON wanted (%v):\n%s", err, data)
+	}
+}
+
+func mustMarshal(tb testing.TB, v any) []byte {
+	tb.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+func mustSetDay(tb testing.TB, srv *feedtest.Server, day string, body []byte) {
+	tb.Helper()
+	if err := srv.SetDay(day, body); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// mustRun runs a setup step of a test: it must succeed.
+func mustRun(t *testing.T, env []string, args ...string) result {
+	t.Helper()
+	r := papers(t, env, args...)
+	if r.code != 0 {
+		t.Fatalf("papers %s: exit %d\n%s", strings.Join(args, " "), r.code, r.stderr)
+	}
+	return r
 }

@@ -14,6 +14,9 @@ import (
 	"github.com/papertui/papers/tui/clean"
 )
 
+// Plain output shared by the commands: where stdout goes, one paper as a
+// line, sizes, and Markdown rendered for the terminal or a pipe.
+
 // isTerminal says whether f is a terminal (progress bars, colour) or a
 // pipe (plain lines).
 func isTerminal(f *os.File) bool {

@@ -12,6 +12,9 @@ import (
 	"github.com/papertui/papers/feed"
 )
 
+// Saved PDFs, under $XDG_CACHE_HOME/papers/pdf: fetched by fetch --pdf,
+// counted by stats, deleted by clean --pdfs.
+
 // pdfClient fetches PDFs: paced like the feed client, and without the
 // Hugging Face token.
 func pdfClient(base string) *feed.Client {

@@ -16,7 +16,7 @@ import (
 
 // ReadCmd opens the reader. It is the default command, so its flags work
 // without naming it (`papers --mouse`). With an id it prints that paper's
-// whole text instead (readtext.go).
+// whole text instead (printText, below).
 type ReadCmd struct {
 	Style  string `default:"auto" enum:"auto,dark,light" help:"Colours, one of ${enum} (auto asks the terminal)."`
 	Mouse  bool   `help:"Wheel scrolling and click to select."`
@@ -51,7 +51,7 @@ func (c *ReadCmd) Run(g *Globals) error {
 	if c.NoSync {
 		opts.SyncAfter = 0
 	}
-	applyReaderConfig(&opts) // configcmd.go: view, sort, sync age and days
+	applyReaderConfig(&opts) // configapply.go: view, sort, sync age and days
 	return tui.Run(opts)
 }
 

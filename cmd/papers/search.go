@@ -42,7 +42,7 @@ func (c *SearchCmd) Run(g *Globals) error {
 			return err
 		}
 		if len(q.Texts) > 0 && len(recs) > 0 && !c.JSON {
-			return printTextMatches(ctx, lib, os.Stdout, recs, q.Texts) // searchtext.go
+			return printTextMatches(ctx, lib, os.Stdout, recs, q.Texts)
 		}
 		return printResults(recs, c.JSON)
 	})

@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -20,7 +21,10 @@ func libraryState(t *testing.T, db string) [32]byte {
 	t.Helper()
 	h := sha256.New()
 	for _, f := range libraryFiles(db) {
-		b, _ := os.ReadFile(f)
+		b, err := os.ReadFile(f)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) { // -wal, -shm, -journal come and go
+			t.Fatal(err)
+		}
 		h.Write([]byte(f))
 		h.Write(b)
 	}
@@ -46,10 +50,14 @@ func TestExportNeverWritesOverTheLibrary(t *testing.T) {
 	if r := papers(t, env, "queue", "add", queued[0]); r.code != 0 {
 		t.Fatal(r.stderr)
 	}
-	os.Symlink(db, filepath.Join(dir, "link.db"))
-	os.Link(db, filepath.Join(dir, "hard.db"))
-	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
-	os.Symlink("../papers.db-wal", filepath.Join(dir, "sub", "wal-link"))
+	mustSymlink(t, db, filepath.Join(dir, "link.db"))
+	if err := os.Link(db, filepath.Join(dir, "hard.db")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mustSymlink(t, "../papers.db-wal", filepath.Join(dir, "sub", "wal-link"))
 	before := libraryState(t, db)
 	for _, o := range []string{
 		db, db + "-wal", db + "-shm", db + "-journal",
@@ -107,24 +115,24 @@ func TestExportKeepsSymlinksAndSpecialFiles(t *testing.T) {
 	env, _ := importedLibrary(t)
 	dir := t.TempDir()
 	real := filepath.Join(dir, "real.bib")
-	os.WriteFile(real, []byte("old"), 0o600)
+	mustWriteFile(t, real, []byte("old"), 0o600)
 	link := filepath.Join(dir, "link.bib")
-	os.Symlink("real.bib", link)
+	mustSymlink(t, "real.bib", link)
 	if r := papers(t, env, "export", "--format", "bibtex", "-o", link); r.code != 0 {
 		t.Fatalf("export to a symlink: %d %s", r.code, r.stderr)
 	}
 	if info, err := os.Lstat(link); err != nil || info.Mode()&fs.ModeSymlink == 0 {
 		t.Errorf("the symlink was replaced: %v %v", info.Mode(), err)
 	}
-	if b, _ := os.ReadFile(real); !bytes.Contains(b, []byte("@")) {
+	if b := mustReadFile(t, real); !bytes.Contains(b, []byte("@")) {
 		t.Errorf("the link's target holds %q", b)
 	}
-	if info, _ := os.Stat(real); info.Mode().Perm() != 0o600 {
-		t.Errorf("mode %v, want the file's own 0600 kept", info.Mode().Perm())
+	if info, err := os.Stat(real); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v (%v), want the file's own 0600 kept", info, err)
 	}
 
 	dangling := filepath.Join(dir, "dangling")
-	os.Symlink("made.md", dangling)
+	mustSymlink(t, "made.md", dangling)
 	if r := papers(t, env, "export", "--format", "markdown", "-o", dangling); r.code != 0 {
 		t.Fatalf("export to a dangling symlink: %d %s", r.code, r.stderr)
 	}
@@ -138,14 +146,17 @@ func TestExportKeepsSymlinksAndSpecialFiles(t *testing.T) {
 	}
 	got := make(chan []byte)
 	go func() {
-		b, _ := os.ReadFile(fifo)
+		b, err := os.ReadFile(fifo)
+		if err != nil {
+			t.Error(err) // not Fatal: this is not the test's goroutine
+		}
 		got <- b
 	}()
 	if r := papers(t, env, "export", "--format", "csv", "-o", fifo); r.code != 0 {
 		t.Fatalf("export to a FIFO: %d %s", r.code, r.stderr)
 	}
-	if info, _ := os.Lstat(fifo); info.Mode()&fs.ModeNamedPipe == 0 {
-		t.Fatalf("the FIFO became %v", info.Mode())
+	if info, err := os.Lstat(fifo); err != nil || info.Mode()&fs.ModeNamedPipe == 0 {
+		t.Fatalf("the FIFO became %v (%v)", info, err)
 	}
 	if b := <-got; !bytes.HasPrefix(b, []byte("id,")) {
 		t.Errorf("the FIFO's reader got %q", b)
@@ -158,8 +169,8 @@ func TestExportKeepsSymlinksAndSpecialFiles(t *testing.T) {
 		if r := papers(t, env, "export", "--format", "csv", "-o", null); r.code != 0 {
 			t.Errorf("export to a device: %d %s", r.code, r.stderr)
 		}
-		if info, _ := os.Lstat(null); info.Mode()&fs.ModeCharDevice == 0 {
-			t.Errorf("the device became %v", info.Mode())
+		if info, err := os.Lstat(null); err != nil || info.Mode()&fs.ModeCharDevice == 0 {
+			t.Errorf("the device became %v (%v)", info, err)
 		}
 	}
 	r := papers(t, env, "export", "--format", "csv", "-o", "/dev/stdout")
@@ -197,12 +208,12 @@ func TestExportOnAFullDisk(t *testing.T) {
 	}
 	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
 	out := filepath.Join(dir, "papers.json")
-	os.WriteFile(out, []byte("old"), 0o644)
+	mustWriteFile(t, out, []byte("old"), 0o644)
 	r := papers(t, env, "export", "--format", "json", "-o", out)
 	if r.code != 1 || !strings.Contains(r.stderr, "disk is full") || !strings.Contains(r.stderr, out) {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
-	if b, _ := os.ReadFile(out); string(b) != "old" {
+	if b := mustReadFile(t, out); string(b) != "old" {
 		t.Errorf("the old export became %.40q", b)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
@@ -222,7 +233,7 @@ func TestExportKeepsAReadOnlyFile(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "read-only") {
 		t.Fatalf("read-only target: %v", err)
 	}
-	if b, _ := os.ReadFile(kept); string(b) != "mine\n" {
+	if b := mustReadFile(t, kept); string(b) != "mine\n" {
 		t.Errorf("file changed: %q", b)
 	}
 }
