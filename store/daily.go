@@ -121,20 +121,6 @@ func (s *Store) setMetaTime(ctx context.Context, key string, t time.Time) error 
 	})
 }
 
-// Arrived is when a paper first came into the library; zero for papers
-// that were there before arrivals were recorded.
-func (s *Store) Arrived(ctx context.Context, id string) (time.Time, error) {
-	var ms sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT max(at) FROM arrivals WHERE id = ?`, id).Scan(&ms)
-	if err != nil {
-		return time.Time{}, explain(s.path, fmt.Errorf("arrival of %s: %w", id, err))
-	}
-	if !ms.Valid {
-		return time.Time{}, nil
-	}
-	return time.UnixMilli(ms.Int64), nil
-}
-
 // --- seen: how a paper changed since the reader last showed it ---
 
 // Seen is what a paper looked like when the reader last showed it.
@@ -241,24 +227,6 @@ func (s *Store) Tags(ctx context.Context) ([]TagCount, error) {
 		var t TagCount
 		if err := rows.Scan(&t.Tag, &t.Papers); err != nil {
 			return nil, fmt.Errorf("list tags: %w", err)
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
-}
-
-// PaperTags are one paper's tags, sorted.
-func (s *Store) PaperTags(ctx context.Context, id string) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT tag FROM tags WHERE id = ? ORDER BY tag`, id)
-	if err != nil {
-		return nil, explain(s.path, fmt.Errorf("tags of %s: %w", id, err))
-	}
-	defer rows.Close()
-	out := []string{}
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			return nil, err
 		}
 		out = append(out, t)
 	}

@@ -89,16 +89,6 @@ func (s *Store) Days(ctx context.Context, since, until string) (map[string]DaySt
 	return out, rows.Err()
 }
 
-// LastCompleteDay is the newest day fetched whole, "" when none.
-func (s *Store) LastCompleteDay(ctx context.Context) (string, error) {
-	var day sql.NullString
-	err := s.db.QueryRowContext(ctx, `SELECT max(day) FROM days WHERE complete = 1`).Scan(&day)
-	if err != nil {
-		return "", explain(s.path, err)
-	}
-	return day.String, nil
-}
-
 // DataVersion changes whenever another connection, or another process,
 // has committed to the library since the last call: the reader polls it
 // to show what a `papers sync` in another terminal brought in.
