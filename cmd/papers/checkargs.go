@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/store/query"
 )
 
 // checkArgs refuses, before any work, what no amount of retrying mends:
@@ -45,4 +46,18 @@ func readOnlyCommand(command string) bool {
 		return true
 	}
 	return false
+}
+
+// queryFlag parses a --query flag's search (the reader's syntax); unset is
+// the empty query. A bad one is a usage error led by where, the command
+// and flag as the message names them.
+func queryFlag(where, text string) (query.Query, error) {
+	if text == "" {
+		return query.Query{}, nil
+	}
+	q, err := query.Parse(text)
+	if err != nil {
+		return q, usageError{fmt.Errorf("%s: %w", where, err)}
+	}
+	return q, nil
 }

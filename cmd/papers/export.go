@@ -26,12 +26,9 @@ func (c *ExportCmd) Run(g *Globals) error {
 	if c.Queue && c.Query != "" {
 		return usagef("export: choose --queue or --query, not both")
 	}
-	var q query.Query
-	if c.Query != "" {
-		var err error
-		if q, err = query.Parse(c.Query); err != nil {
-			return usageError{fmt.Errorf("export: --query: %w", err)}
-		}
+	q, err := queryFlag("export: --query", c.Query)
+	if err != nil {
+		return err
 	}
 	out, err := checkTarget(c.Output, g.libraryPath())
 	if err != nil {

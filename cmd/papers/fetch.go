@@ -37,11 +37,9 @@ func (c *FetchCmd) Run(g *Globals) error {
 	if len(ids) == 0 && !c.Queue && c.Query == "" {
 		return usagef("fetch what? name ids, or use --queue or --query")
 	}
-	var q query.Query
-	if c.Query != "" {
-		if q, err = query.Parse(c.Query); err != nil {
-			return usagef("--query: %v", err)
-		}
+	q, err := queryFlag("--query", c.Query)
+	if err != nil {
+		return err
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		more, err := c.selected(ctx, lib, q)

@@ -6,7 +6,6 @@ import (
 	"os"
 
 	"github.com/papertui/papers/store"
-	"github.com/papertui/papers/store/query"
 )
 
 // MarkReadCmd is `papers mark-read`: catching up on a day, a search or a
@@ -32,12 +31,9 @@ func (c *MarkReadCmd) Run(g *Globals) error {
 	if err := checkDay("mark-read", "--day", c.Day, ""); err != nil {
 		return err
 	}
-	var q query.Query
-	if c.Query != "" {
-		var err error
-		if q, err = query.Parse(c.Query); err != nil {
-			return usageError{fmt.Errorf("mark-read: --query: %w", err)}
-		}
+	q, err := queryFlag("mark-read: --query", c.Query)
+	if err != nil {
+		return err
 	}
 	ids, err := normalizeIDs(c.IDs)
 	if err != nil {

@@ -35,13 +35,13 @@ func pdfDir() string {
 	return filepath.Join(cache, "papers", "pdf")
 }
 
-// PDFPath is where a paper's PDF is saved.
-func PDFPath(id string) string { return filepath.Join(pdfDir(), id+".pdf") }
+// pdfPath is where a paper's PDF is saved.
+func pdfPath(id string) string { return filepath.Join(pdfDir(), id+".pdf") }
 
 // savePDF fetches and saves a PDF unless it is saved already. It writes a
 // temporary file and renames it, so a PDF on disk is always whole.
 func savePDF(ctx context.Context, c *feed.Client, id string, refresh bool) (bool, error) {
-	path := PDFPath(id)
+	path := pdfPath(id)
 	if _, err := os.Stat(path); err == nil && !refresh {
 		return false, nil
 	}
