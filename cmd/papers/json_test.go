@@ -1,0 +1,75 @@
+package main
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/papertui/papers/store"
+)
+
+// paperFields are the keys of a paper in every --json: a contract with
+// scripts. A field may be added (here too), never renamed or dropped.
+var paperFields = strings.Fields(`id title authors hidden_authors published day upvotes comments
+	github_repo github_stars project_page ai_summary ai_keywords organization url pdf_url arxiv_url
+	abstract thumbnail submitter withdrawn_at queued queue_position read tags note`)
+
+func keysOf(t *testing.T, obj map[string]any) []string {
+	t.Helper()
+	var keys []string
+	for k := range obj {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func TestPaperJSONFieldsAreTheContract(t *testing.T) {
+	r := store.Record{QueuePos: 1} // queue_position is left out when zero
+	var obj map[string]any
+	mustUnmarshal(t, mustMarshal(t, toJSON(r)), &obj)
+	want := slices.Sorted(slices.Values(paperFields))
+	if got := keysOf(t, obj); !slices.Equal(got, want) {
+		t.Errorf("paper JSON keys\n got %v\nwant %v", got, want)
+	}
+}
+
+// TestEveryCommandPrintsOnePaperShape: list, search, queue, export and
+// digest print each paper with the same keys.
+func TestEveryCommandPrintsOnePaperShape(t *testing.T) {
+	env, _ := importedLibrary(t)
+	var listed []map[string]any
+	mustUnmarshal(t, []byte(mustRun(t, env, "list", "--json", "--limit", "1").stdout), &listed)
+	if len(listed) != 1 {
+		t.Fatalf("list --json --limit 1: %d papers", len(listed))
+	}
+	id := listed[0]["id"].(string)
+	mustRun(t, env, "queue", "add", "--no-fetch", id)
+	want := keysOf(t, listed[0])
+	want = append(want, "queue_position") // queued now
+	slices.Sort(want)
+
+	var digest struct{ Papers []map[string]any }
+	mustUnmarshal(t, []byte(mustRun(t, env, "digest", "--json", "--since", "2025-10-01").stdout), &digest)
+	arrays := map[string][]map[string]any{"digest --json": digest.Papers}
+	for name, args := range map[string][]string{
+		"list --json":   {"list", "--json"},
+		"search --json": {"search", "--json", "--limit", "0", "is:queued"},
+		"queue --json":  {"queue", "--json"},
+		"export json":   {"export", "--format", "json", "--queue"},
+	} {
+		var got []map[string]any
+		mustUnmarshal(t, []byte(mustRun(t, env, args...).stdout), &got)
+		arrays[name] = got
+	}
+	for name, papers := range arrays {
+		i := slices.IndexFunc(papers, func(p map[string]any) bool { return p["id"] == id })
+		if i < 0 {
+			t.Errorf("%s: %s missing", name, id)
+			continue
+		}
+		if got := keysOf(t, papers[i]); !slices.Equal(got, want) {
+			t.Errorf("%s: keys\n got %v\nwant %v", name, got, want)
+		}
+	}
+}
