@@ -15,6 +15,16 @@ import (
 	"github.com/papertui/papers/tui/clean"
 )
 
+// Settling the configuration of one run: every setting resolved flag >
+// environment > file > default before the command runs, the file's values
+// written into the flags they stand for.
+
+// ConfigFlags are the global flags that choose the configuration file.
+type ConfigFlags struct {
+	Config   string `name:"config" env:"PAPERS_CONFIG" placeholder:"FILE" help:"Configuration file (default $$XDG_CONFIG_HOME/papers/config.toml)."`
+	NoConfig bool   `name:"no-config" help:"Ignore the configuration file."`
+}
+
 // noSettings are the commands that read no setting: they run whatever
 // state the file is in.
 var noSettings = []string{"config", "completion", "man", "__complete"}

@@ -15,12 +15,6 @@ import (
 	"github.com/alecthomas/kong"
 )
 
-// ConfigFlags are the global flags that choose the configuration file.
-type ConfigFlags struct {
-	Config   string `name:"config" env:"PAPERS_CONFIG" placeholder:"FILE" help:"Configuration file (default $$XDG_CONFIG_HOME/papers/config.toml)."`
-	NoConfig bool   `name:"no-config" help:"Ignore the configuration file."`
-}
-
 // ConfigCmd is `papers config`.
 type ConfigCmd struct {
 	Path ConfigPathCmd `cmd:"" help:"Print the configuration file's path."`

@@ -12,6 +12,9 @@ import (
 	"github.com/pelletier/go-toml/v2"
 )
 
+// Reading the configuration file: TOML parsed, each key checked against
+// its setting, every problem kept with its line for the messages.
+
 // configFile is the file as read: its values by key, where each is, and
 // what is wrong with it.
 type configFile struct {
