@@ -12,6 +12,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/papertui/papers/feed/synth"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/article"

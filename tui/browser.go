@@ -9,7 +9,10 @@ import (
 	"strings"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/cli/browser"
+
+	"github.com/papertui/papers/tui/clean"
 )
 
 // errNoBrowser: nothing on this machine can open a URL.
@@ -87,4 +90,29 @@ func runBrowser(args []string) error {
 	case <-time.After(browserStarted):
 		return nil // still running: reaped by the goroutine when it exits
 	}
+}
+
+func openCmd(url string) tea.Cmd {
+	return func() tea.Msg {
+		return opened{url: url, err: openURL(url)}
+	}
+}
+
+// opened: a link was handed to the browser (or could not be).
+type opened struct {
+	url string
+	err error
+}
+
+// opened says whether a link reached the browser.
+func (m Model) opened(msg opened) (tea.Model, tea.Cmd) {
+	switch {
+	case errors.Is(msg.err, errNoBrowser):
+		m.fail("no browser: set $BROWSER, or y copies the link")
+	case msg.err != nil:
+		m.fail(clean.Line(fmt.Sprintf("could not open the link (y copies it): %v", msg.err)))
+	default:
+		m.say("opened " + msg.url)
+	}
+	return m, nil
 }

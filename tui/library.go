@@ -8,9 +8,27 @@ import (
 	"context"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
 )
+
+// Every Cmd captures the values it needs before its closure runs; none
+// reads the live model.
+
+// queryTimeout bounds one library query so a stuck disk cannot hang a Cmd forever.
+const queryTimeout = 10 * time.Second
+
+// libCmd runs fn off the UI loop with a context bounded by queryTimeout:
+// the shape of every Cmd that asks the library something.
+func libCmd(fn func(ctx context.Context) tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+		defer cancel()
+		return fn(ctx)
+	}
+}
 
 // Library is what the reader needs of the store.
 type Library interface {

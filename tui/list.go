@@ -1,14 +1,46 @@
 package tui
 
 import (
-	"fmt"
-	"strings"
-	"time"
+	"context"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
+
+func countCmd(lib Library, f store.Filter, gen int) tea.Cmd {
+	return libCmd(func(ctx context.Context) tea.Msg {
+		n, err := lib.Count(ctx, f)
+		return countLoaded{gen: gen, total: n, err: err}
+	})
+}
+
+func pageCmd(lib Library, f store.Filter, gen, page int) tea.Cmd {
+	return libCmd(func(ctx context.Context) tea.Msg {
+		entries, err := lib.Entries(ctx, f, page*pageSize, pageSize)
+		return pageLoaded{gen: gen, page: page, rows: rowsOf(entries), err: err}
+	})
+}
+
+// listKey handles the list's own keys: movement, enter and esc.
+func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	h := m.listHeight()
+	if !m.navigate(msg, h, m.list.cursor, m.list.count(), func(i int) { m.list.moveTo(i, h) }) {
+		switch {
+		case key.Matches(msg, m.keys.Open):
+			if r, ok := m.list.selected(); ok {
+				return m.openPaper(r.ID, paneList)
+			}
+		case key.Matches(msg, m.keys.Back) && (m.search.active || m.search.saved != nil):
+			return m.endSearch()
+		}
+		return m, nil
+	}
+	return m, tea.Batch(m.loadPages(), m.wantDetail())
+}
 
 // pageSize is how many rows one query loads. Only the pages around the
 // viewport are held, so a keypress costs the same at 100 or 100,000 papers.
@@ -16,29 +48,6 @@ const pageSize = 200
 
 // keepPages is how many pages the list holds before dropping far ones.
 const keepPages = 16
-
-// row is a list entry with its text already made safe for display, done
-// once when the page loads rather than on every frame.
-type row struct {
-	store.Entry
-	title string // cleaned, LaTeX as Unicode
-	who   string // organization, else first author, cleaned
-	// remote rows are Hugging Face search results; inLibrary ones are
-	// already stored.
-	remote, inLibrary bool
-}
-
-func rowsOf(entries []store.Entry) []row {
-	rows := make([]row, len(entries))
-	for i, e := range entries {
-		who := e.Organization
-		if who == "" {
-			who = e.FirstAuthor
-		}
-		rows[i] = row{Entry: e, title: clean.TeX(clean.Line(e.Title)), who: clean.Line(who)}
-	}
-	return rows
-}
 
 // listPane is a window over the view's rows, loaded a page at a time.
 type listPane struct {
@@ -187,67 +196,6 @@ func (l *listPane) neededPages(height int) []int {
 	return pages
 }
 
-// maxNeighbours is how many rows each side of the selection a reload
-// looks for when the selected paper itself left the view.
-const maxNeighbours = 200
-
-// followIDs is what a reload keeps the selection on: the selected paper,
-// then its neighbours nearest first (the one below before the one above),
-// or what an unfinished reload was already looking for.
-func (l *listPane) followIDs() []string {
-	if len(l.follow) > 0 {
-		return l.follow
-	}
-	r, ok := l.selected()
-	if !ok {
-		return nil
-	}
-	ids := []string{r.ID}
-	for d := 1; d <= maxNeighbours; d++ {
-		for _, i := range []int{l.cursor + d, l.cursor - d} {
-			if i < 0 || i >= l.total {
-				continue
-			}
-			if r, ok := l.row(i); ok {
-				ids = append(ids, r.ID)
-			}
-		}
-	}
-	return ids
-}
-
-// found puts the cursor on the paper a reload looked for, at index.
-func (l *listPane) found(index, height int) {
-	if !l.counted {
-		l.total = max(l.total, index+1)
-	}
-	l.cursor = index
-	if l.followLine >= 0 {
-		l.offset = max(0, index-l.followLine)
-		// Near the end, fill the screen rather than leave rows above
-		// out of sight.
-		for l.offset > 0 && l.count()-l.offset < height && l.linesBetween(l.offset-1, l.count()-1) <= height {
-			l.offset--
-		}
-	}
-	l.follow = nil
-	l.scroll(height)
-}
-
-// foundIn ends a reload's search early when the selected paper is in a
-// page that arrived.
-func (l *listPane) foundIn(page int, rows []row, height int) {
-	if len(l.follow) == 0 {
-		return
-	}
-	for i, r := range rows {
-		if r.ID == l.follow[0] {
-			l.found(page*pageSize+i, height)
-			return
-		}
-	}
-}
-
 // dropFarPages forgets pages far from the cursor so memory stays flat
 // however far the reader scrolls.
 func (l *listPane) dropFarPages() {
@@ -303,90 +251,6 @@ func (l *listPane) drawRow(st *styles, r row, i, w int, marks []string) string {
 // forgetDrawn drops every cached row drawing.
 func (l *listPane) forgetDrawn() { clear(l.drawn) }
 
-// shortDay is a feed day in ten cells, blank outside the feed.
-func shortDay(day string) string {
-	if t, err := time.Parse(time.DateOnly, day); err == nil {
-		return t.Format("2006-01-02")
-	}
-	return "          "
-}
-
-// groupRule draws the rule over a day or over the remote results.
-func groupRule(st *styles, group string, w, remote int) string {
-	if group != remoteGroup {
-		return dayRule(st, group, w)
-	}
-	head := fmt.Sprintf("── from Hugging Face (%d; b adds to the library and the queue) ", remote)
-	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
-}
-
-func dayRule(st *styles, day string, w int) string {
-	label := "not in the feed"
-	if t, err := time.Parse(time.DateOnly, day); err == nil {
-		label = t.Format("Mon 2 Jan 2006")
-	}
-	head := "── " + label + " "
-	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
-}
-
-// rowLine is one paper: queued mark, read mark, upvotes, comments,
-// title, who. The states have glyphs, not only colours, so they read the
-// same without colour (NO_COLOR). The selected row is drawn plain in the
-// selection colours, so no inner style reset can cut its background short.
-func rowLine(st *styles, r row, w int, selected bool, marks []string, showDay bool) string {
-	mark := " "
-	switch {
-	case r.Queued:
-		mark = "●"
-	case r.remote && !r.inLibrary:
-		mark = "»" // not in the library yet
-	}
-	seen := " "
-	if r.Read {
-		seen = readMark
-	}
-	stats := fmt.Sprintf("%5s %3d", fmt.Sprintf("▲%d", r.Upvotes), r.Comments)
-	if showDay {
-		stats += " " + shortDay(r.Day)
-	}
-	// The who column has a fixed width so titles line up.
-	whoW := 0
-	if w >= 70 {
-		whoW = min(24, w/4)
-	}
-	// mark, space, stats, space, title, then "  who" when it fits.
-	titleW := max(1, w-2-ansi.StringWidth(stats)-1)
-	title, who := "", ""
-	if whoW > 0 {
-		titleW = max(1, titleW-2-whoW)
-		who = "  " + fit(r.who, whoW)
-	}
-	title = fit(r.title, titleW)
-	if selected {
-		return st.pSelected.on(fit(mark+seen+stats+" "+title+who, w))
-	}
-	text := st.pUnread
-	if r.Read {
-		text = st.pRead
-	}
-	if r.Queued {
-		mark = st.pQueued.on(mark)
-	}
-	// Search hits stand out; after each, the row's own style resumes.
-	title = markHits(title, marks, st.pHighlight.pre, st.pHighlight.post+text.pre)
-	return mark + st.pDimmed.on(seen) + st.pUpvotes.on(stats) + " " + text.on(title) + st.pDimmed.on(who)
-}
-
-// readMark marks a read paper in the list and the queue.
-const readMark = "✓"
-
-// fit truncates s to w cells with an ellipsis and pads it to exactly w,
-// measuring wide (CJK, emoji) and zero-width (combining) runes right.
-func fit(s string, w int) string {
-	s = ansi.Truncate(s, w, "…")
-	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
-}
-
 // rowAtLine is the row drawn on screen line n of the list, if any.
 func (l *listPane) rowAtLine(n int) (int, bool) {
 	line := 0
@@ -438,4 +302,109 @@ func (l *listPane) setState(id string, c change) {
 		}
 	}
 	l.forgetDrawn()
+}
+
+// listHeight is the rows the list draws (its pane minus the title line).
+func (m Model) listHeight() int { return max(1, m.bodyHeight(paneList)-1) }
+
+// countLoaded: how many papers the view holds.
+type countLoaded struct {
+	gen   int
+	total int
+	err   error
+}
+
+// pageLoaded: one page of the view's rows.
+type pageLoaded struct {
+	gen  int
+	page int
+	rows []row
+	err  error
+}
+
+// loadPages asks for the pages around the viewport not yet loaded.
+func (m Model) loadPages() tea.Cmd {
+	// Every move (keys, wheel, click, a reload finding the selection)
+	// comes here: memory stays flat however the list is scrolled.
+	m.list.dropFarPages()
+	view := m.view
+	if m.list.counted {
+		view.Total = m.list.total // a page past the middle is read from the end
+	}
+	var cmds []tea.Cmd
+	for _, p := range m.list.neededPages(m.listHeight()) {
+		m.list.pending[p] = true
+		cmds = append(cmds, pageCmd(m.opts.Library, view, m.gen, p))
+	}
+	return tea.Batch(cmds...)
+}
+
+// counted takes the view's size.
+func (m Model) counted(msg countLoaded) (tea.Model, tea.Cmd) {
+	if msg.gen != m.gen {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.fail(clean.Line(msg.err.Error()))
+		return m, nil
+	}
+	m.list.total, m.list.counted = msg.total, true
+	m.list.clampTo(m.list.cursor, m.listHeight())
+	return m, tea.Batch(m.loadPages(), m.wantDetail())
+}
+
+// pageArrived takes a page of rows, and the selection when a reload was
+// looking for it there.
+func (m Model) pageArrived(msg pageLoaded) (tea.Model, tea.Cmd) {
+	if msg.gen != m.gen {
+		return m, nil
+	}
+	delete(m.list.pending, msg.page)
+	if msg.err != nil {
+		m.fail(clean.Line(msg.err.Error()))
+		return m, nil
+	}
+	m.list.pages[msg.page] = msg.rows
+	m.list.forgetDrawn()
+	if !m.list.counted {
+		// Show the first rows while the count (slow for a common word)
+		// is still on its way.
+		m.list.total = max(m.list.total, msg.page*pageSize+len(msg.rows))
+	}
+	m.list.foundIn(msg.page, msg.rows, m.listHeight())
+	m.list.scroll(m.listHeight())
+	return m, tea.Batch(m.loadPages(), m.wantDetail())
+}
+
+// emptyList says why there is nothing to show and what to do about it.
+func (m Model) emptyList(w int) string {
+	var msg string
+	in := ""
+	if m.period.kind != periodAll {
+		in = " in " + m.period.label()
+	}
+	switch {
+	case m.search.active:
+		msg = "No papers match " + clean.Line(m.search.input.Value()) + in + ". Press esc to clear the search."
+		if in != "" {
+			msg += " [ and ] step to other periods."
+		}
+	case m.unreadOnly:
+		msg = "No unread papers" + in + ". Press u to show all."
+	case m.libraryTotal() > 0 && in != "":
+		msg = "No papers" + in + ". [ and ] step to other periods; v changes the view."
+	case m.libraryTotal() > 0:
+		msg = "No papers in this view."
+	case m.sync.running:
+		msg = "The library is empty. Syncing the feed…"
+	default:
+		msg = "The library is empty.\n\n" +
+			"Press r to sync the feed, or from a shell run\n\n" +
+			"  papers sync          fetch the last 7 days\n" +
+			"  papers import FILE   load saved API responses (offline)"
+		if m.sync.offline {
+			msg = "The library is empty and the feed cannot be reached.\n\n" + msg[len("The library is empty.\n\n"):]
+		}
+	}
+	return m.st.notice.Render(ansi.Wrap(msg, w, ""))
 }

@@ -1,11 +1,11 @@
 package tui
 
 import (
-	"context"
 	"time"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
 )
@@ -90,19 +90,6 @@ type frameCache struct {
 	valid   bool
 }
 
-// syncState is the background sync as the status bar shows it.
-type syncState struct {
-	running bool
-	ch      chan tea.Msg
-	cancel  context.CancelFunc
-	spin    spinner.Model
-	day     string
-	first   string // the oldest day this sync fetched
-	index   int
-	total   int
-	offline bool
-}
-
 // New builds the reader over a library.
 func New(opts Options) Model {
 	m := Model{
@@ -138,19 +125,6 @@ func (m *Model) openOn(view string, sort store.Sort) {
 	}
 }
 
-func (m *Model) setStyle(dark bool) {
-	st := newStyles(dark, m.opts.NoColor)
-	m.st = &st
-	styleSearchInput(&m.search.input, dark)
-}
-
-func (m Model) glamourStyle() string {
-	if m.st.dark {
-		return "dark"
-	}
-	return "light"
-}
-
 // Init loads the first page from the library at once and, when the last
 // sync is old, starts one in the background: the first frame never waits
 // for the network.
@@ -171,24 +145,6 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// syncIfStale starts a sync when the last one is older than SyncAfter.
-func (m Model) syncIfStale() tea.Cmd {
-	if m.opts.Fetcher == nil || m.opts.SyncAfter <= 0 {
-		return nil
-	}
-	lib, after := m.opts.Library, m.opts.SyncAfter
-	return func() tea.Msg {
-		last, ok := lib.LastSync(context.Background())
-		if ok && time.Since(last) < after {
-			return nil
-		}
-		return syncRequested{}
-	}
-}
-
-// syncRequested: the reader decided to sync (on start, or r).
-type syncRequested struct{}
-
 // Run opens the reader full screen until the user quits.
 func Run(opts Options, progOpts ...tea.ProgramOption) error {
 	_, err := tea.NewProgram(New(opts), progOpts...).Run()
@@ -200,8 +156,3 @@ func (m Model) bodyHeight(p pane) int {
 	// a time, and the hidden ones keep their size for when they return.
 	return computeLayout(m.width, m.height, p).panes[p].h
 }
-
-// listHeight is the rows the list draws (its pane minus the title line).
-func (m Model) listHeight() int { return max(1, m.bodyHeight(paneList)-1) }
-
-func (m Model) queueHeight() int { return max(1, m.bodyHeight(paneQueue)-1) }

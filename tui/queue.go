@@ -1,13 +1,60 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
+
+func queueCmd(lib Library) tea.Cmd {
+	return libCmd(func(ctx context.Context) tea.Msg {
+		recs, err := lib.Queue(ctx)
+		return queueLoaded{records: recs, err: err}
+	})
+}
+
+// queueKey handles the queue's own keys: movement, enter and reordering.
+func (m Model) queueKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	h := m.queueHeight()
+	lib := m.opts.Library
+	r, has := m.queue.selected()
+	switch {
+	case m.navigate(msg, h, m.queue.cursor, len(m.queue.records), func(i int) { m.queue.move(i-m.queue.cursor, h) }):
+		return m, m.wantDetail()
+	case !has:
+		return m, nil
+	case key.Matches(msg, m.keys.Open):
+		return m.openPaper(r.ID, paneQueue)
+	// The queue pane reorders at once (the status bar says "saving…"
+	// until the writes land), so the next K or J acts on the new order.
+	case key.Matches(msg, m.keys.MoveUp) && m.queue.cursor > 0:
+		m.queue.swap(m.queue.cursor, m.queue.cursor-1)
+		m.queue.move(-1, h)
+		pos := m.queue.cursor + 1
+		return m, m.save(changeMoved, r.ID, func(ctx context.Context) error { return lib.Move(ctx, r.ID, pos) })
+	case key.Matches(msg, m.keys.MoveDown) && m.queue.cursor < len(m.queue.records)-1:
+		m.queue.swap(m.queue.cursor, m.queue.cursor+1)
+		m.queue.move(1, h)
+		pos := m.queue.cursor + 1
+		return m, m.save(changeMoved, r.ID, func(ctx context.Context) error { return lib.Move(ctx, r.ID, pos) })
+	}
+	return m, nil
+}
+
+func (m Model) queueHeight() int { return max(1, m.bodyHeight(paneQueue)-1) }
+
+// queueLoaded: the reading queue, in order.
+type queueLoaded struct {
+	records []store.Record
+	err     error
+}
 
 // queuePane is the reading queue in the reader's order.
 type queuePane struct {
@@ -98,4 +145,18 @@ func (q *queuePane) remove(i int) {
 	q.records = append(q.records[:i:i], q.records[i+1:]...)
 	q.titles = append(q.titles[:i:i], q.titles[i+1:]...)
 	q.cursor = max(0, min(q.cursor, len(q.records)-1))
+}
+
+// queueArrived takes the queue, unless writes still pending make it stale.
+func (m Model) queueArrived(msg queueLoaded) (tea.Model, tea.Cmd) {
+	if len(m.saves) > 0 {
+		return m, nil // stale already: the queue is reloaded when the writes are done
+	}
+	if msg.err != nil {
+		m.fail(clean.Line(msg.err.Error()))
+		return m, nil
+	}
+	m.queue.set(msg.records)
+	m.queue.move(0, m.queueHeight())
+	return m, nil
 }

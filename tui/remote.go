@@ -2,12 +2,12 @@ package tui
 
 import (
 	"context"
-
 	"fmt"
 	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"

@@ -2,9 +2,14 @@ package tui
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/dustin/go-humanize"
+
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
@@ -81,4 +86,53 @@ func (m Model) libraryTotal() int {
 		return m.libTotal
 	}
 	return m.list.total
+}
+
+// countOf is "9,577/9,577": both numbers formatted alike.
+func countOf(n, total int) string {
+	return humanize.Comma(int64(n)) + "/" + humanize.Comma(int64(total))
+}
+
+// statusBar: sync state or the last message on the left, counts and the
+// help key on the right.
+func (m Model) statusBar() string {
+	papers := humanize.Comma(int64(m.libraryTotal())) + " papers"
+	right := ""
+	if m.sync.offline {
+		// A short mark that stays while the feed cannot be reached; the
+		// error itself fades like any other.
+		right = m.st.statusErr.Render("offline") + m.st.status.Render(" · ")
+		papers = humanize.Comma(int64(m.libraryTotal())) + " cached papers"
+	}
+	right += m.st.status.Render(fmt.Sprintf("%s · %d queued · ? help", papers, len(m.queue.records)))
+	left := m.statusLeft()
+	room := m.width - ansi.StringWidth(right) - 1
+	left = ansi.Truncate(left, max(0, room), "…")
+	gap := strings.Repeat(" ", max(1, m.width-ansi.StringWidth(left)-ansi.StringWidth(right)))
+	return ansi.Truncate(left+gap+right, m.width, "")
+}
+
+func (m Model) statusLeft() string {
+	switch {
+	case len(m.saves) > 0:
+		return m.st.status.Render("saving…")
+	case m.sync.running:
+		// The sync goes on for long: the latest event shows beside it.
+		s := m.sync.spin.View() + " syncing…"
+		if m.sync.day != "" {
+			s = m.sync.spin.View() + fmt.Sprintf(" syncing %s (%d/%d)", m.sync.day, m.sync.index, m.sync.total)
+		}
+		if m.errMsg != "" {
+			return s + m.st.statusErr.Render(" · "+m.errMsg)
+		}
+		if m.notice != "" {
+			s += m.st.status.Render(" · " + m.notice)
+		}
+		return s
+	case m.errMsg != "":
+		return m.st.statusErr.Render(m.errMsg)
+	case m.notice != "":
+		return m.st.status.Render(m.notice)
+	}
+	return ""
 }

@@ -9,9 +9,71 @@ import (
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/papertui/papers/internal/english"
+	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
+
+// syncCmd runs a sync and streams its progress back through ch.
+func syncCmd(ctx context.Context, lib Library, f store.Fetcher, days int, ch chan tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		go func() {
+			report, err := lib.Sync(ctx, f, store.SyncPlan{Days: days}, func(p store.SyncProgress) {
+				select {
+				case ch <- syncProgressed{p}:
+				case <-ctx.Done():
+				}
+			})
+			ch <- syncFinished{report: report, err: err}
+		}()
+		return <-ch
+	}
+}
+
+// listenSync waits for the next message of a running sync.
+func listenSync(ch chan tea.Msg) tea.Cmd {
+	return func() tea.Msg { return <-ch }
+}
+
+// syncState is the background sync as the status bar shows it.
+type syncState struct {
+	running bool
+	ch      chan tea.Msg
+	cancel  context.CancelFunc
+	spin    spinner.Model
+	day     string
+	first   string // the oldest day this sync fetched
+	index   int
+	total   int
+	offline bool
+}
+
+// syncIfStale starts a sync when the last one is older than SyncAfter.
+func (m Model) syncIfStale() tea.Cmd {
+	if m.opts.Fetcher == nil || m.opts.SyncAfter <= 0 {
+		return nil
+	}
+	lib, after := m.opts.Library, m.opts.SyncAfter
+	return func() tea.Msg {
+		last, ok := lib.LastSync(context.Background())
+		if ok && time.Since(last) < after {
+			return nil
+		}
+		return syncRequested{}
+	}
+}
+
+// syncRequested: the reader decided to sync (on start, or r).
+type syncRequested struct{}
+
+// syncProgressed and syncFinished report a background sync.
+type syncProgressed struct{ p store.SyncProgress }
+
+type syncFinished struct {
+	report store.SyncReport
+	err    error
+}
 
 func (m Model) startSync() (tea.Model, tea.Cmd) {
 	if m.sync.running {

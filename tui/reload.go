@@ -1,0 +1,179 @@
+package tui
+
+import (
+	"context"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/papertui/papers/store"
+)
+
+// positionCmd finds where the first of ids (the selection, then its
+// neighbours, nearest first) sits in the view.
+func positionCmd(lib Library, f store.Filter, gen int, ids []string) tea.Cmd {
+	return libCmd(func(ctx context.Context) tea.Msg {
+		found, err := lib.Positions(ctx, f, ids)
+		for _, id := range ids {
+			if i, ok := found[id]; ok {
+				return selectionFound{gen: gen, index: i, id: id, err: err}
+			}
+		}
+		return selectionFound{gen: gen, index: -1, err: err}
+	})
+}
+
+// maxNeighbours is how many rows each side of the selection a reload
+// looks for when the selected paper itself left the view.
+const maxNeighbours = 200
+
+// followIDs is what a reload keeps the selection on: the selected paper,
+// then its neighbours nearest first (the one below before the one above),
+// or what an unfinished reload was already looking for.
+func (l *listPane) followIDs() []string {
+	if len(l.follow) > 0 {
+		return l.follow
+	}
+	r, ok := l.selected()
+	if !ok {
+		return nil
+	}
+	ids := []string{r.ID}
+	for d := 1; d <= maxNeighbours; d++ {
+		for _, i := range []int{l.cursor + d, l.cursor - d} {
+			if i < 0 || i >= l.total {
+				continue
+			}
+			if r, ok := l.row(i); ok {
+				ids = append(ids, r.ID)
+			}
+		}
+	}
+	return ids
+}
+
+// found puts the cursor on the paper a reload looked for, at index.
+func (l *listPane) found(index, height int) {
+	if !l.counted {
+		l.total = max(l.total, index+1)
+	}
+	l.cursor = index
+	if l.followLine >= 0 {
+		l.offset = max(0, index-l.followLine)
+		// Near the end, fill the screen rather than leave rows above
+		// out of sight.
+		for l.offset > 0 && l.count()-l.offset < height && l.linesBetween(l.offset-1, l.count()-1) <= height {
+			l.offset--
+		}
+	}
+	l.follow = nil
+	l.scroll(height)
+}
+
+// foundIn ends a reload's search early when the selected paper is in a
+// page that arrived.
+func (l *listPane) foundIn(page int, rows []row, height int) {
+	if len(l.follow) == 0 {
+		return
+	}
+	for i, r := range rows {
+		if r.ID == l.follow[0] {
+			l.found(page*pageSize+i, height)
+			return
+		}
+	}
+}
+
+// selectionFound: where the selected paper (or, when it left the view,
+// its nearest neighbour still there) sits after the view changed; index
+// is -1 when none of them is.
+type selectionFound struct {
+	gen   int
+	index int
+	id    string
+	err   error
+}
+
+// selectionFound puts the cursor where a reload found the selection.
+func (m Model) selectionFound(msg selectionFound) (tea.Model, tea.Cmd) {
+	if msg.gen != m.gen || len(m.list.follow) == 0 {
+		return m, nil // stale, or the user moved since
+	}
+	if msg.err != nil || msg.index < 0 {
+		// Neither the paper nor any neighbour is in the view: the cursor
+		// stays on its row.
+		m.list.follow = nil
+		return m, nil
+	}
+	// After a refresh the view stays where it was, so new papers above
+	// show up, unless the selected paper would leave the screen.
+	m.list.found(msg.index, m.listHeight())
+	return m, tea.Batch(m.loadPages(), m.wantDetail())
+}
+
+// composeView is the filter of what the list shows: the period, the
+// unread toggle, the sort and the search.
+func (m Model) composeView() store.Filter {
+	f := store.Filter{Sort: m.sort, Unread: m.unreadOnly}
+	f.Since, f.Until = m.period.bounds()
+	if m.search.active {
+		f = f.Search(m.search.parsed)
+	}
+	return f
+}
+
+// reload replaces the view: a new generation, the list from the top, or
+// with keepSelection on the selected paper (its nearest neighbour when it
+// left the view) at the same screen row.
+func (m *Model) reload(keepSelection bool) tea.Cmd {
+	if !keepSelection {
+		return m.reloadFollowing(nil, 0)
+	}
+	return m.reloadFollowing(m.list.followIDs(), m.list.cursor-m.list.offset)
+}
+
+// reloadFollowing replaces the view and puts the cursor on the first of
+// follow the new view holds, line rows below the top of the screen.
+func (m *Model) reloadFollowing(follow []string, line int) tea.Cmd {
+	m.view = m.composeView()
+	m.gen++
+	m.list = newListPane(m.view.Sort == store.SortNewest)
+	m.list.follow, m.list.followLine = follow, max(0, line)
+	cmds := []tea.Cmd{pageCmd(m.opts.Library, m.view, m.gen, 0), countCmd(m.opts.Library, m.view, m.gen)}
+	if len(follow) > 0 {
+		cmds = append(cmds, positionCmd(m.opts.Library, m.view, m.gen, follow))
+	}
+	return tea.Batch(cmds...)
+}
+
+// refreshView reloads the view in place: the count and the pages in sight.
+// The cursor follows the selected paper to wherever the reload puts it,
+// or to its nearest neighbour when it left the view, however many
+// reloads come before the answer.
+func (m *Model) refreshView() tea.Cmd {
+	follow := m.list.followIDs()
+	m.gen++
+	visible := map[int][]row{}
+	for p, rows := range m.list.pages {
+		if p*pageSize <= m.list.offset+m.listHeight() && (p+1)*pageSize > m.list.offset {
+			visible[p] = rows
+		}
+	}
+	m.list.pages, m.list.pending = visible, map[int]bool{}
+	cmds := []tea.Cmd{countCmd(m.opts.Library, m.view, m.gen), libraryCountCmd(m.opts.Library)}
+	for p := range visible {
+		m.list.pending[p] = true
+		cmds = append(cmds, pageCmd(m.opts.Library, m.view, m.gen, p))
+	}
+	m.list.follow, m.list.followLine = follow, -1
+	if len(follow) > 0 {
+		cmds = append(cmds, positionCmd(m.opts.Library, m.view, m.gen, follow))
+	}
+	return tea.Batch(cmds...)
+}
+
+// toggleUnreadOnly shows only unread papers, or all again.
+func (m Model) toggleUnreadOnly() (tea.Model, tea.Cmd) {
+	m.unreadOnly = !m.unreadOnly
+	m.say(map[bool]string{true: "showing unread papers", false: "showing all papers"}[m.unreadOnly])
+	return m, m.reload(true)
+}

@@ -1,0 +1,119 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/clean"
+)
+
+// row is a list entry with its text already made safe for display, done
+// once when the page loads rather than on every frame.
+type row struct {
+	store.Entry
+	title string // cleaned, LaTeX as Unicode
+	who   string // organization, else first author, cleaned
+	// remote rows are Hugging Face search results; inLibrary ones are
+	// already stored.
+	remote, inLibrary bool
+}
+
+func rowsOf(entries []store.Entry) []row {
+	rows := make([]row, len(entries))
+	for i, e := range entries {
+		who := e.Organization
+		if who == "" {
+			who = e.FirstAuthor
+		}
+		rows[i] = row{Entry: e, title: clean.TeX(clean.Line(e.Title)), who: clean.Line(who)}
+	}
+	return rows
+}
+
+// shortDay is a feed day in ten cells, blank outside the feed.
+func shortDay(day string) string {
+	if t, err := time.Parse(time.DateOnly, day); err == nil {
+		return t.Format("2006-01-02")
+	}
+	return "          "
+}
+
+// groupRule draws the rule over a day or over the remote results.
+func groupRule(st *styles, group string, w, remote int) string {
+	if group != remoteGroup {
+		return dayRule(st, group, w)
+	}
+	head := fmt.Sprintf("── from Hugging Face (%d; b adds to the library and the queue) ", remote)
+	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
+}
+
+func dayRule(st *styles, day string, w int) string {
+	label := "not in the feed"
+	if t, err := time.Parse(time.DateOnly, day); err == nil {
+		label = t.Format("Mon 2 Jan 2006")
+	}
+	head := "── " + label + " "
+	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
+}
+
+// rowLine is one paper: queued mark, read mark, upvotes, comments,
+// title, who. The states have glyphs, not only colours, so they read the
+// same without colour (NO_COLOR). The selected row is drawn plain in the
+// selection colours, so no inner style reset can cut its background short.
+func rowLine(st *styles, r row, w int, selected bool, marks []string, showDay bool) string {
+	mark := " "
+	switch {
+	case r.Queued:
+		mark = "●"
+	case r.remote && !r.inLibrary:
+		mark = "»" // not in the library yet
+	}
+	seen := " "
+	if r.Read {
+		seen = readMark
+	}
+	stats := fmt.Sprintf("%5s %3d", fmt.Sprintf("▲%d", r.Upvotes), r.Comments)
+	if showDay {
+		stats += " " + shortDay(r.Day)
+	}
+	// The who column has a fixed width so titles line up.
+	whoW := 0
+	if w >= 70 {
+		whoW = min(24, w/4)
+	}
+	// mark, space, stats, space, title, then "  who" when it fits.
+	titleW := max(1, w-2-ansi.StringWidth(stats)-1)
+	title, who := "", ""
+	if whoW > 0 {
+		titleW = max(1, titleW-2-whoW)
+		who = "  " + fit(r.who, whoW)
+	}
+	title = fit(r.title, titleW)
+	if selected {
+		return st.pSelected.on(fit(mark+seen+stats+" "+title+who, w))
+	}
+	text := st.pUnread
+	if r.Read {
+		text = st.pRead
+	}
+	if r.Queued {
+		mark = st.pQueued.on(mark)
+	}
+	// Search hits stand out; after each, the row's own style resumes.
+	title = markHits(title, marks, st.pHighlight.pre, st.pHighlight.post+text.pre)
+	return mark + st.pDimmed.on(seen) + st.pUpvotes.on(stats) + " " + text.on(title) + st.pDimmed.on(who)
+}
+
+// readMark marks a read paper in the list and the queue.
+const readMark = "✓"
+
+// fit truncates s to w cells with an ellipsis and pads it to exactly w,
+// measuring wide (CJK, emoji) and zero-width (combining) runes right.
+func fit(s string, w int) string {
+	s = ansi.Truncate(s, w, "…")
+	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+}
