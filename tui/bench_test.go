@@ -215,9 +215,9 @@ func BenchmarkSearchKeystroke100k(b *testing.B) {
 			hs.m = next.(Model)
 			_ = hs.m.View()
 			keyTimes = append(keyTimes, time.Since(start))
-			gen, shown := hs.m.gen, false
+			view, shown := hs.m.requests.latest[topicView], false
 			hs.observe = func(m Model) {
-				if _, ok := m.list.pages[0]; ok && m.gen > gen && !shown {
+				if _, ok := m.list.pages[0]; ok && m.requests.latest[topicView] > view && !shown {
 					_ = m.View()
 					resultTimes = append(resultTimes, time.Since(start))
 					shown = true

@@ -16,14 +16,14 @@ import (
 
 // detailCmd renders a paper's detail from the library, or from fallback
 // (a remote result not stored yet) when the library does not hold it.
-func detailCmd(lib Library, key detailKey, fallback store.Record) tea.Cmd {
-	return libCmd(func(ctx context.Context) tea.Msg {
+func detailCmd(lib Library, key renderKey, fallback store.Record, req request) tea.Cmd {
+	return reqCmd(req, func(ctx context.Context) tea.Msg {
 		rec, err := lib.Record(ctx, key.id)
 		if errors.Is(err, store.ErrUnknownPaper) && fallback.ID == key.id {
 			rec, err = fallback, nil
 		}
 		if err != nil {
-			return detailRendered{key: key, err: err}
+			return detailRendered{tok: req.tok, key: key, err: err}
 		}
 		var words []string
 		if key.marks != "" {
@@ -31,12 +31,12 @@ func detailCmd(lib Library, key detailKey, fallback store.Record) tea.Cmd {
 		}
 		md := article.Markdown(rec, article.Options{AllAuthors: key.allAuthors, MoreHint: "a shows all", Highlights: words})
 		out, err := article.Render(md, key.width, key.style)
-		return detailRendered{key: key, record: rec, content: out, hits: hitLines(out, words), err: err}
+		return detailRendered{tok: req.tok, key: key, record: rec, content: out, hits: hitLines(out, words), err: err}
 	})
 }
 
-// detailKey names one rendering of a paper's detail.
-type detailKey struct {
+// renderKey names one rendering of a paper's detail.
+type renderKey struct {
 	id         string
 	width      int
 	style      string
@@ -50,12 +50,12 @@ const maxCachedDetails = 256
 // detailPane shows one paper's rendered detail in a scrolling viewport.
 type detailPane struct {
 	vp         scroller
-	shown      detailKey // what the viewport holds
-	want       detailKey // what was last asked for
+	shown      renderKey // what the viewport holds
+	want       renderKey // what was last asked for
 	record     store.Record
 	hasRecord  bool
 	allAuthors bool
-	cache      map[detailKey]rendered
+	cache      map[renderKey]rendered
 	err        error
 	hits       []int // lines of the shown content holding a search word
 }
@@ -67,12 +67,12 @@ type rendered struct {
 }
 
 func newDetailPane() detailPane {
-	return detailPane{cache: map[detailKey]rendered{}}
+	return detailPane{cache: map[renderKey]rendered{}}
 }
 
 // show puts rendered content in the viewport, keeping the scroll position
 // when only the width or style changed.
-func (d *detailPane) show(key detailKey, r rendered) {
+func (d *detailPane) show(key renderKey, r rendered) {
 	content := r.content
 	d.hits = r.hits
 	samePaper := key.id == d.shown.id
@@ -84,7 +84,7 @@ func (d *detailPane) show(key detailKey, r rendered) {
 	d.err = nil
 }
 
-func (d *detailPane) remember(key detailKey, r rendered) {
+func (d *detailPane) remember(key renderKey, r rendered) {
 	if len(d.cache) >= maxCachedDetails {
 		clear(d.cache)
 	}
@@ -117,7 +117,7 @@ func (d *detailPane) forget(id string) {
 	}
 }
 
-// detailKey scrolls the detail, jumps between hits and goes back.
+// renderKey scrolls the detail, jumps between hits and goes back.
 func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
 	vp := &m.detail.vp
@@ -155,7 +155,8 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 
 // detailRendered: a paper's detail, rendered for a width and style.
 type detailRendered struct {
-	key     detailKey
+	tok     token
+	key     renderKey
 	record  store.Record
 	content string
 	hits    []int // lines holding a search word
@@ -168,18 +169,21 @@ func (m *Model) wantDetail() tea.Cmd {
 	id := m.detailTarget()
 	w := m.detailWidth()
 	if id == "" || w <= 0 || !m.themed {
-		m.detail.want = detailKey{id: id}
+		m.detail.want = renderKey{id: id}
+		m.requests.end(topicDetail)
 		return nil
 	}
-	key := detailKey{id: id, width: w, style: m.glamourStyle(), allAuthors: m.detail.allAuthors,
+	key := renderKey{id: id, width: w, style: m.glamourStyle(), allAuthors: m.detail.allAuthors,
 		marks: strings.Join(m.highlights(), "\n")}
 	if key == m.detail.shown {
 		m.detail.want = key
+		m.requests.end(topicDetail)
 		return nil
 	}
 	if r, ok := m.detail.cache[key]; ok {
 		m.detail.want = key
 		m.detail.show(key, r)
+		m.requests.end(topicDetail)
 		return nil
 	}
 	if key == m.detail.want {
@@ -187,7 +191,7 @@ func (m *Model) wantDetail() tea.Cmd {
 	}
 	m.detail.want = key
 	fallback, _ := m.remoteRecord(id)
-	return detailCmd(m.opts.Library, key, fallback)
+	return detailCmd(m.opts.Library, key, fallback, m.requests.begin(topicDetail))
 }
 
 // detailTarget is the paper the detail should show: the one opened while
@@ -220,22 +224,19 @@ func (m Model) detailWidth() int {
 }
 
 // detailArrived caches a rendered detail and shows it if it is still wanted.
-func (m Model) detailArrived(msg detailRendered) (tea.Model, tea.Cmd) {
+func (m Model) onDetailRendered(msg detailRendered) (tea.Model, tea.Cmd) {
+	if !m.requests.current(msg.tok) {
+		return m, nil // the user has moved on
+	}
 	if msg.err != nil {
-		if msg.key == m.detail.want {
-			m.detail.err = msg.err
-			m.detail.want = detailKey{id: msg.key.id}
-		}
+		m.detail.err = msg.err
+		m.detail.want = renderKey{id: msg.key.id}
 		return m, nil
 	}
 	r := rendered{content: msg.content, hits: msg.hits}
 	m.detail.remember(msg.key, r)
-	if msg.key.id == m.detail.want.id {
-		m.detail.record, m.detail.hasRecord = msg.record, true
-	}
-	if msg.key == m.detail.want {
-		m.detail.show(msg.key, r)
-	}
+	m.detail.record, m.detail.hasRecord = msg.record, true
+	m.detail.show(msg.key, r)
 	return m, nil
 }
 

@@ -23,8 +23,14 @@ const queryTimeout = 10 * time.Second
 // libCmd runs fn off the UI loop with a context bounded by queryTimeout:
 // the shape of every Cmd that asks the library something.
 func libCmd(fn func(ctx context.Context) tea.Msg) tea.Cmd {
+	return reqCmd(request{ctx: context.Background()}, fn)
+}
+
+// reqCmd is libCmd on behalf of a request: a newer request of its topic
+// cancels the query.
+func reqCmd(req request, fn func(ctx context.Context) tea.Msg) tea.Cmd {
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+		ctx, cancel := context.WithTimeout(req.ctx, queryTimeout)
 		defer cancel()
 		return fn(ctx)
 	}

@@ -11,17 +11,17 @@ import (
 	"github.com/papertui/papers/tui/clean"
 )
 
-func countCmd(lib Library, f store.Filter, gen int) tea.Cmd {
-	return libCmd(func(ctx context.Context) tea.Msg {
+func countCmd(lib Library, f store.Filter, req request) tea.Cmd {
+	return reqCmd(req, func(ctx context.Context) tea.Msg {
 		n, err := lib.Count(ctx, f)
-		return countLoaded{gen: gen, total: n, err: err}
+		return countLoaded{tok: req.tok, total: n, err: err}
 	})
 }
 
-func pageCmd(lib Library, f store.Filter, gen, page int) tea.Cmd {
-	return libCmd(func(ctx context.Context) tea.Msg {
+func pageCmd(lib Library, f store.Filter, req request, page int) tea.Cmd {
+	return reqCmd(req, func(ctx context.Context) tea.Msg {
 		entries, err := lib.Entries(ctx, f, page*pageSize, pageSize)
-		return pageLoaded{gen: gen, page: page, rows: rowsOf(entries), err: err}
+		return pageLoaded{tok: req.tok, page: page, rows: rowsOf(entries), err: err}
 	})
 }
 
@@ -272,10 +272,10 @@ func (l *listPane) rowAtLine(n int) (int, bool) {
 	return 0, false
 }
 
-// setState updates a paper's row after a change to its reader state
-// reached the disk.
+// setState shows a change of a paper's reader state on its rows, the
+// moment the key is pressed (state.go).
 func (l *listPane) setState(id string, c change) {
-	set := func(r *row) {
+	l.eachRow(id, func(r *row) {
 		switch c {
 		case changeOpened, changeRead:
 			r.Read = true
@@ -283,25 +283,50 @@ func (l *listPane) setState(id string, c change) {
 			r.Read = false
 		case changeQueued:
 			r.Queued = true
+		case changeAdded:
+			r.Queued, r.inLibrary = true, true
 		case changeUnqueued:
 			r.Queued = false
 		case changeDone:
 			r.Queued, r.Read = false, true
 		}
+	})
+	l.forgetDrawn()
+}
+
+// restore puts a row's state back as it was (a write failed).
+func (l *listPane) restore(was row) {
+	l.eachRow(was.ID, func(r *row) { r.Queued, r.Read, r.inLibrary = was.Queued, was.Read, was.inLibrary })
+	l.forgetDrawn()
+}
+
+// rowByID is a paper's row among the rows held, if any: the selected one
+// first, as it is usually the one asked for.
+func (l *listPane) rowByID(id string) (row, bool) {
+	if r, ok := l.selected(); ok && r.ID == id {
+		return r, true
 	}
+	var found row
+	ok := false
+	l.eachRow(id, func(r *row) { found, ok = *r, true })
+	return found, ok
+}
+
+// eachRow calls fn on every held row of paper id (a paper may be both a
+// local row and a remote result).
+func (l *listPane) eachRow(id string, fn func(*row)) {
 	for _, rows := range l.pages {
 		for i := range rows {
 			if rows[i].ID == id {
-				set(&rows[i])
+				fn(&rows[i])
 			}
 		}
 	}
 	for i := range l.remote {
 		if l.remote[i].ID == id {
-			set(&l.remote[i])
+			fn(&l.remote[i])
 		}
 	}
-	l.forgetDrawn()
 }
 
 // listHeight is the rows the list draws (its pane minus the title line).
@@ -309,14 +334,14 @@ func (m Model) listHeight() int { return max(1, m.bodyHeight(paneList)-1) }
 
 // countLoaded: how many papers the view holds.
 type countLoaded struct {
-	gen   int
+	tok   token
 	total int
 	err   error
 }
 
 // pageLoaded: one page of the view's rows.
 type pageLoaded struct {
-	gen  int
+	tok  token
 	page int
 	rows []row
 	err  error
@@ -332,16 +357,17 @@ func (m Model) loadPages() tea.Cmd {
 		view.Total = m.list.total // a page past the middle is read from the end
 	}
 	var cmds []tea.Cmd
+	req := m.requests.running(topicView)
 	for _, p := range m.list.neededPages(m.listHeight()) {
 		m.list.pending[p] = true
-		cmds = append(cmds, pageCmd(m.opts.Library, view, m.gen, p))
+		cmds = append(cmds, pageCmd(m.opts.Library, view, req, p))
 	}
 	return tea.Batch(cmds...)
 }
 
 // counted takes the view's size.
 func (m Model) counted(msg countLoaded) (tea.Model, tea.Cmd) {
-	if msg.gen != m.gen {
+	if !m.requests.current(msg.tok) {
 		return m, nil
 	}
 	if msg.err != nil {
@@ -356,7 +382,7 @@ func (m Model) counted(msg countLoaded) (tea.Model, tea.Cmd) {
 // pageArrived takes a page of rows, and the selection when a reload was
 // looking for it there.
 func (m Model) pageArrived(msg pageLoaded) (tea.Model, tea.Cmd) {
-	if msg.gen != m.gen {
+	if !m.requests.current(msg.tok) {
 		return m, nil
 	}
 	delete(m.list.pending, msg.page)

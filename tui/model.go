@@ -52,7 +52,8 @@ type Model struct {
 	period     period
 	search     searchState
 	unreadOnly bool
-	gen        int // bumped whenever the view changes; older results are dropped
+
+	requests requests // the latest request of each topic: see guard.go
 
 	list   listPane
 	detail detailPane
@@ -63,7 +64,7 @@ type Model struct {
 	// detail and for adding them.
 	remotePapers map[string]feed.Paper
 	dataVersion  int64         // the library's, when last looked at
-	saves        []pendingSave // state changes not yet written, oldest first
+	writes       []stateChange // state changes shown, not yet written, oldest first
 	watchEvery   time.Duration
 	notice       string // the latest event for the status bar, in one line
 	errMsg       string // the same when that event is an error, else ""
@@ -106,6 +107,8 @@ func New(opts Options) Model {
 	m.watchEvery = watchEvery
 	m.fadeAfter = errorFade
 	m.view = m.composeView()
+	m.requests.begin(topicView)
+	m.requests.begin(topicQueue)
 	m.sync.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
 	m.setStyle(opts.Style != "light")
 	m.themed = opts.Style == "dark" || opts.Style == "light"
@@ -129,13 +132,14 @@ func (m *Model) openOn(view string, sort store.Sort) {
 // sync is old, starts one in the background: the first frame never waits
 // for the network.
 func (m Model) Init() tea.Cmd {
-	load := []tea.Cmd{countCmd(m.opts.Library, m.view, m.gen), pageCmd(m.opts.Library, m.view, m.gen, 0)}
+	req := m.requests.running(topicView) // begun by New
+	load := []tea.Cmd{countCmd(m.opts.Library, m.view, req), pageCmd(m.opts.Library, m.view, req, 0)}
 	if m.period.kind != periodAll && m.period.anchor == "" {
 		load = []tea.Cmd{m.stepPeriod(0)} // opened on the latest day, week or month
 	}
 	cmds := append(load,
 		libraryCountCmd(m.opts.Library),
-		queueCmd(m.opts.Library),
+		queueCmd(m.opts.Library, m.requests.running(topicQueue)),
 		m.syncIfStale(),
 		versionCmd(m.opts.Library),
 	)

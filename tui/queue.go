@@ -13,17 +13,16 @@ import (
 	"github.com/papertui/papers/tui/clean"
 )
 
-func queueCmd(lib Library) tea.Cmd {
-	return libCmd(func(ctx context.Context) tea.Msg {
+func queueCmd(lib Library, req request) tea.Cmd {
+	return reqCmd(req, func(ctx context.Context) tea.Msg {
 		recs, err := lib.Queue(ctx)
-		return queueLoaded{records: recs, err: err}
+		return queueLoaded{tok: req.tok, records: recs, err: err}
 	})
 }
 
 // queueKey handles the queue's own keys: movement, enter and reordering.
 func (m Model) queueKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	h := m.queueHeight()
-	lib := m.opts.Library
 	r, has := m.queue.selected()
 	switch {
 	case m.navigate(msg, h, m.queue.cursor, len(m.queue.records), func(i int) { m.queue.move(i-m.queue.cursor, h) }):
@@ -35,15 +34,9 @@ func (m Model) queueKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	// The queue pane reorders at once (the status bar says "saving…"
 	// until the writes land), so the next K or J acts on the new order.
 	case key.Matches(msg, m.keys.MoveUp) && m.queue.cursor > 0:
-		m.queue.swap(m.queue.cursor, m.queue.cursor-1)
-		m.queue.move(-1, h)
-		pos := m.queue.cursor + 1
-		return m, m.save(changeMoved, r.ID, func(ctx context.Context) error { return lib.Move(ctx, r.ID, pos) })
+		return m, m.moveQueued(r.ID, -1)
 	case key.Matches(msg, m.keys.MoveDown) && m.queue.cursor < len(m.queue.records)-1:
-		m.queue.swap(m.queue.cursor, m.queue.cursor+1)
-		m.queue.move(1, h)
-		pos := m.queue.cursor + 1
-		return m, m.save(changeMoved, r.ID, func(ctx context.Context) error { return lib.Move(ctx, r.ID, pos) })
+		return m, m.moveQueued(r.ID, 1)
 	}
 	return m, nil
 }
@@ -52,6 +45,7 @@ func (m Model) queueHeight() int { return max(1, m.bodyHeight(paneQueue)-1) }
 
 // queueLoaded: the reading queue, in order.
 type queueLoaded struct {
+	tok     token
 	records []store.Record
 	err     error
 }
@@ -140,17 +134,56 @@ func (q *queuePane) swap(i, j int) {
 	q.titles[i], q.titles[j] = q.titles[j], q.titles[i]
 }
 
-// remove takes a paper off the queue on screen, ahead of the write.
-func (q *queuePane) remove(i int) {
-	q.records = append(q.records[:i:i], q.records[i+1:]...)
-	q.titles = append(q.titles[:i:i], q.titles[i+1:]...)
-	q.cursor = max(0, min(q.cursor, len(q.records)-1))
+// moveQueued moves the selected paper by dir places, through the one
+// path of a state change (state.go).
+func (m *Model) moveQueued(id string, dir int) tea.Cmd {
+	lib, h := m.opts.Library, m.queueHeight()
+	pos := m.queue.cursor + dir + 1
+	return m.change(changeMoved, id, func(ctx context.Context) error { return lib.Move(ctx, id, pos) }, func() {
+		m.queue.swap(m.queue.cursor, m.queue.cursor+dir)
+		m.queue.move(dir, h)
+	})
 }
 
-// queueArrived takes the queue, unless writes still pending make it stale.
-func (m Model) queueArrived(msg queueLoaded) (tea.Model, tea.Cmd) {
-	if len(m.saves) > 0 {
-		return m, nil // stale already: the queue is reloaded when the writes are done
+// add puts a paper at the end of the queue on screen, ahead of the write.
+func (q *queuePane) add(r store.Record) {
+	q.records = append(q.records[:len(q.records):len(q.records)], r)
+	q.titles = append(q.titles[:len(q.titles):len(q.titles)], clean.TeX(clean.Line(r.Title)))
+	q.loaded = true
+}
+
+// drop takes a paper off the queue on screen, ahead of the write.
+func (q *queuePane) drop(id string) {
+	for i, r := range q.records {
+		if r.ID == id {
+			q.records = append(q.records[:i:i], q.records[i+1:]...)
+			q.titles = append(q.titles[:i:i], q.titles[i+1:]...)
+			q.cursor = max(0, min(q.cursor, len(q.records)-1))
+			return
+		}
+	}
+}
+
+// setRead marks a queued paper read or unread on screen.
+func (q *queuePane) setRead(id string, read bool) {
+	for i, r := range q.records {
+		if r.ID == id {
+			q.records[i].Read = read
+			return
+		}
+	}
+}
+
+// loadQueue reads the queue back from the library.
+func (m *Model) loadQueue() tea.Cmd {
+	return queueCmd(m.opts.Library, m.requests.begin(topicQueue))
+}
+
+// onQueueLoaded takes the queue, unless a state change since the load
+// began makes it stale.
+func (m Model) onQueueLoaded(msg queueLoaded) (tea.Model, tea.Cmd) {
+	if !m.requests.current(msg.tok) {
+		return m, nil
 	}
 	if msg.err != nil {
 		m.fail(clean.Line(msg.err.Error()))

@@ -10,15 +10,15 @@ import (
 
 // positionCmd finds where the first of ids (the selection, then its
 // neighbours, nearest first) sits in the view.
-func positionCmd(lib Library, f store.Filter, gen int, ids []string) tea.Cmd {
-	return libCmd(func(ctx context.Context) tea.Msg {
+func positionCmd(lib Library, f store.Filter, req request, ids []string) tea.Cmd {
+	return reqCmd(req, func(ctx context.Context) tea.Msg {
 		found, err := lib.Positions(ctx, f, ids)
 		for _, id := range ids {
 			if i, ok := found[id]; ok {
-				return selectionFound{gen: gen, index: i, id: id, err: err}
+				return selectionFound{tok: req.tok, index: i, id: id, err: err}
 			}
 		}
-		return selectionFound{gen: gen, index: -1, err: err}
+		return selectionFound{tok: req.tok, index: -1, err: err}
 	})
 }
 
@@ -87,7 +87,7 @@ func (l *listPane) foundIn(page int, rows []row, height int) {
 // its nearest neighbour still there) sits after the view changed; index
 // is -1 when none of them is.
 type selectionFound struct {
-	gen   int
+	tok   token
 	index int
 	id    string
 	err   error
@@ -95,7 +95,7 @@ type selectionFound struct {
 
 // selectionFound puts the cursor where a reload found the selection.
 func (m Model) selectionFound(msg selectionFound) (tea.Model, tea.Cmd) {
-	if msg.gen != m.gen || len(m.list.follow) == 0 {
+	if !m.requests.current(msg.tok) || len(m.list.follow) == 0 {
 		return m, nil // stale, or the user moved since
 	}
 	if msg.err != nil || msg.index < 0 {
@@ -135,12 +135,12 @@ func (m *Model) reload(keepSelection bool) tea.Cmd {
 // follow the new view holds, line rows below the top of the screen.
 func (m *Model) reloadFollowing(follow []string, line int) tea.Cmd {
 	m.view = m.composeView()
-	m.gen++
+	req := m.requests.begin(topicView)
 	m.list = newListPane(m.view.Sort == store.SortNewest)
 	m.list.follow, m.list.followLine = follow, max(0, line)
-	cmds := []tea.Cmd{pageCmd(m.opts.Library, m.view, m.gen, 0), countCmd(m.opts.Library, m.view, m.gen)}
+	cmds := []tea.Cmd{pageCmd(m.opts.Library, m.view, req, 0), countCmd(m.opts.Library, m.view, req)}
 	if len(follow) > 0 {
-		cmds = append(cmds, positionCmd(m.opts.Library, m.view, m.gen, follow))
+		cmds = append(cmds, positionCmd(m.opts.Library, m.view, req, follow))
 	}
 	return tea.Batch(cmds...)
 }
@@ -151,7 +151,7 @@ func (m *Model) reloadFollowing(follow []string, line int) tea.Cmd {
 // reloads come before the answer.
 func (m *Model) refreshView() tea.Cmd {
 	follow := m.list.followIDs()
-	m.gen++
+	req := m.requests.begin(topicView)
 	visible := map[int][]row{}
 	for p, rows := range m.list.pages {
 		if p*pageSize <= m.list.offset+m.listHeight() && (p+1)*pageSize > m.list.offset {
@@ -159,14 +159,14 @@ func (m *Model) refreshView() tea.Cmd {
 		}
 	}
 	m.list.pages, m.list.pending = visible, map[int]bool{}
-	cmds := []tea.Cmd{countCmd(m.opts.Library, m.view, m.gen), libraryCountCmd(m.opts.Library)}
+	cmds := []tea.Cmd{countCmd(m.opts.Library, m.view, req), libraryCountCmd(m.opts.Library)}
 	for p := range visible {
 		m.list.pending[p] = true
-		cmds = append(cmds, pageCmd(m.opts.Library, m.view, m.gen, p))
+		cmds = append(cmds, pageCmd(m.opts.Library, m.view, req, p))
 	}
 	m.list.follow, m.list.followLine = follow, -1
 	if len(follow) > 0 {
-		cmds = append(cmds, positionCmd(m.opts.Library, m.view, m.gen, follow))
+		cmds = append(cmds, positionCmd(m.opts.Library, m.view, req, follow))
 	}
 	return tea.Batch(cmds...)
 }

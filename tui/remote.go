@@ -22,16 +22,10 @@ const remoteTimeout = 20 * time.Second
 
 // remoteFound: Hugging Face answered a search.
 type remoteFound struct {
-	gen    int
+	tok    token // the view's request it belongs to
 	papers []feed.Paper
 	stored map[string]bool // which of them the library holds
 	err    error
-}
-
-// remoteAdded: a remote result was stored and queued.
-type remoteAdded struct {
-	id  string
-	err error
 }
 
 // searchRemote sends the search's words to Hugging Face; the results
@@ -51,13 +45,13 @@ func (m Model) searchRemote() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.say("asking Hugging Face for " + clean.Line(text) + "…")
-	remote, lib, gen := m.opts.Remote, m.opts.Library, m.gen
+	remote, lib, tok := m.opts.Remote, m.opts.Library, m.requests.running(topicView).tok
 	return m, func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), remoteTimeout)
 		defer cancel()
 		papers, err := remote.Search(ctx, text, remoteLimit)
 		if err != nil {
-			return remoteFound{gen: gen, err: err}
+			return remoteFound{tok: tok, err: err}
 		}
 		stored := map[string]bool{}
 		for _, p := range papers {
@@ -65,12 +59,12 @@ func (m Model) searchRemote() (tea.Model, tea.Cmd) {
 				stored[p.ID] = true
 			}
 		}
-		return remoteFound{gen: gen, papers: papers, stored: stored}
+		return remoteFound{tok: tok, papers: papers, stored: stored}
 	}
 }
 
 func (m Model) remoteArrived(msg remoteFound) (tea.Model, tea.Cmd) {
-	if msg.gen != m.gen {
+	if !m.requests.current(msg.tok) {
 		return m, nil // the search changed meanwhile
 	}
 	if msg.err != nil {
@@ -99,30 +93,14 @@ func (m Model) remoteArrived(msg remoteFound) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// addRemote stores a remote result and queues it.
-func (m Model) addRemote(p feed.Paper) tea.Cmd {
-	lib := m.opts.Library
-	return libCmd(func(ctx context.Context) tea.Msg {
+// addRemote is the write that stores a remote result and queues it.
+func addRemote(lib Library, p feed.Paper) func(ctx context.Context) error {
+	return func(ctx context.Context) error {
 		if _, err := lib.SavePapers(ctx, []feed.Paper{p}); err != nil {
-			return remoteAdded{id: p.ID, err: err}
+			return err
 		}
-		return remoteAdded{id: p.ID, err: lib.Enqueue(ctx, p.ID)}
-	})
-}
-
-func (m Model) remoteStored(msg remoteAdded) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		m.fail(clean.Line(fmt.Sprintf("could not add %s: %v", msg.id, msg.err)))
-		return m, nil
+		return lib.Enqueue(ctx, p.ID)
 	}
-	for i := range m.list.remote {
-		if m.list.remote[i].ID == msg.id {
-			m.list.remote[i].inLibrary, m.list.remote[i].Queued = true, true
-		}
-	}
-	m.list.forgetDrawn()
-	m.say(msg.id + " added to the library and queued")
-	return m, queueCmd(m.opts.Library)
 }
 
 // remoteRecord is a remote result as a record, for its detail.

@@ -22,7 +22,6 @@ const searchDebounce = 120 * time.Millisecond
 type searchState struct {
 	typing bool // the box has the keys
 	input  textinput.Model
-	seq    int         // bumped per edit; only the last edit's search runs
 	parsed query.Query // the search in effect
 	active bool        // a search is in effect
 	saved  *savedView  // the view and selection before the search
@@ -37,8 +36,9 @@ type savedView struct {
 	line   int      // the screen row the selection was on
 }
 
-// searchDue: typing paused; run the search of edit seq.
-type searchDue struct{ seq int }
+// searchDue: typing paused; run the search, unless an edit (a request
+// of topicSearch) came after the one that scheduled it.
+type searchDue struct{ tok token }
 
 func newSearchInput() textinput.Model {
 	in := textinput.New()
@@ -102,9 +102,8 @@ func (m Model) searchEdit(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.search.input.Value() == before {
 		return m, cmd
 	}
-	m.search.seq++
-	seq := m.search.seq
-	due := func(time.Time) tea.Msg { return searchDue{seq} }
+	tok := m.requests.begin(topicSearch).tok
+	due := func(time.Time) tea.Msg { return searchDue{tok} }
 	if m.search.debounce == 0 {
 		return m, tea.Batch(cmd, func() tea.Msg { return due(time.Time{}) })
 	}
@@ -120,7 +119,7 @@ func (m Model) searchFull() bool {
 // searchDue runs the search once typing has paused; a bad filter is a
 // one-line error and the results stay as they were.
 func (m Model) searchDue(msg searchDue) (tea.Model, tea.Cmd) {
-	if msg.seq != m.search.seq {
+	if !m.requests.current(msg.tok) {
 		return m, nil
 	}
 	text := m.search.input.Value()
@@ -146,7 +145,7 @@ func (m Model) endSearch() (tea.Model, tea.Cmd) {
 	m.search.typing = false
 	m.search.input.Blur()
 	m.search.input.SetValue("")
-	m.search.seq++
+	m.requests.end(topicSearch)
 	m.clearError()
 	if !m.search.active && m.search.saved == nil {
 		return m, nil

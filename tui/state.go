@@ -3,88 +3,26 @@ package tui
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
 
-// pendingSave is a change of the reader's state waiting to be written.
-type pendingSave struct {
-	change change
-	id     string
-	write  func(ctx context.Context) error
-}
-
-// save queues a change of the reader's state. Changes are written one at
-// a time, in the order the keys were pressed: two Cmds run at once could
-// land in either order. A row shows the change once stateSaved says it
-// reached the disk.
-func (m *Model) save(what change, id string, write func(ctx context.Context) error) tea.Cmd {
-	m.saves = append(m.saves[:len(m.saves):len(m.saves)], pendingSave{change: what, id: id, write: write})
-	if len(m.saves) > 1 {
-		return nil // written when the ones before it are
-	}
-	return writeCmd(m.saves[0])
-}
-
-func writeCmd(s pendingSave) tea.Cmd {
-	return libCmd(func(ctx context.Context) tea.Msg {
-		return stateSaved{change: s.change, id: s.id, err: s.write(ctx)}
-	})
-}
-
-// isQueued and isRead answer for the state the user has asked for: the
-// last change still waiting to be written counts, so keys pressed in
-// quick succession each act on the one before.
-func (m Model) isQueued(id string) bool {
-	for i := len(m.saves) - 1; i >= 0; i-- {
-		if s := m.saves[i]; s.id == id {
-			switch s.change {
-			case changeQueued:
-				return true
-			case changeUnqueued, changeDone:
-				return false
-			}
-		}
-	}
-	for _, r := range m.queue.records {
-		if r.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
-func (m Model) isRead(id string) bool {
-	for i := len(m.saves) - 1; i >= 0; i-- {
-		if s := m.saves[i]; s.id == id {
-			switch s.change {
-			case changeOpened, changeRead, changeDone:
-				return true
-			case changeUnread:
-				return false
-			}
-		}
-	}
-	if r, ok := m.list.selected(); ok && r.ID == id {
-		return r.Read
-	}
-	if m.detail.hasRecord && m.detail.record.ID == id {
-		return m.detail.record.Read
-	}
-	if r, ok := m.queue.selected(); ok && r.ID == id {
-		return r.Read
-	}
-	return false
-}
-
-// stateSaved: a queue or read change has been committed (or failed).
-type stateSaved struct {
-	change change
-	id     string
-	err    error
-}
+// A change of a paper's reader state (queued, read, its place in the
+// queue; later tags and notes) takes one path, whatever pane or key asked
+// for it:
+//
+//  1. change shows it at once on every pane (the list rows, the queue and
+//     its count, the detail's record), remembering what they showed before;
+//  2. the write joins m.writes and runs when the ones before it are done,
+//     so writes land in the order the keys were pressed;
+//  3. onStateSaved takes the answer: on success the detail is rendered
+//     again from the library; on failure every change from the failed one
+//     on is undone on screen, newest first, and the status bar says so.
 
 // change is one kind of change to the reader's state of a paper.
 type change int
@@ -97,44 +35,204 @@ const (
 	changeUnqueued
 	changeMoved
 	changeDone
+	changeAdded // a remote result stored and queued
 )
 
 // String is how the status bar says it.
 func (c change) String() string {
-	return [...]string{"read", "marked read", "marked unread", "queued", "unqueued", "moved", "done"}[c]
+	return [...]string{"read", "marked read", "marked unread", "queued", "unqueued", "moved", "done",
+		"added to the library and queued"}[c]
 }
 
-// stateSaved refreshes what shows the changed paper once the change is on
-// disk: the queue, the visible list rows and the detail.
-func (m Model) stateSaved(msg stateSaved) (tea.Model, tea.Cmd) {
-	if len(m.saves) > 0 {
-		m.saves = m.saves[1:]
+// stateChange is one change shown on screen and on its way to the library.
+type stateChange struct {
+	change change
+	id     string
+	write  func(ctx context.Context) error
+	before shownState // what the screen showed before it, to undo it
+}
+
+// shownState is how the screen showed one paper's state and the queue.
+type shownState struct {
+	queue    []store.Record
+	titles   []string
+	cursor   int
+	row      row // the paper's row as the list had it, when it had one
+	rowOK    bool
+	record   store.Record // the detail's record, when it was this paper
+	recordOK bool
+}
+
+// stateSaved: a state change reached the library (or failed to).
+type stateSaved struct {
+	change change
+	id     string
+	err    error
+}
+
+// change shows a state change at once and schedules its write. apply,
+// when not nil, is how the change shows (a move in the queue); else the
+// change says it. It returns the write's Cmd, or nil when earlier writes
+// are still running (it is started when they are done).
+func (m *Model) change(what change, id string, write func(ctx context.Context) error, apply func()) tea.Cmd {
+	before := m.shown(id)
+	if apply != nil {
+		apply()
+	} else {
+		m.applyChange(what, id)
 	}
+	m.writes = append(m.writes[:len(m.writes):len(m.writes)], stateChange{change: what, id: id, write: write, before: before})
+	m.requests.begin(topicQueue) // a queue load on its way predates the change
+	if len(m.writes) > 1 {
+		return nil // written when the ones before it are
+	}
+	return writeCmd(m.writes[0])
+}
+
+// shown records what the panes show of paper id and the queue.
+func (m Model) shown(id string) shownState {
+	s := shownState{queue: slices.Clone(m.queue.records), titles: slices.Clone(m.queue.titles), cursor: m.queue.cursor}
+	s.row, s.rowOK = m.list.rowByID(id)
+	if m.detail.hasRecord && m.detail.record.ID == id {
+		s.record, s.recordOK = m.detail.record, true
+	}
+	return s
+}
+
+// applyChange shows a change on the list, the queue and the detail.
+func (m *Model) applyChange(what change, id string) {
+	m.list.setState(id, what)
+	if m.detail.hasRecord && m.detail.record.ID == id {
+		setRecordState(&m.detail.record, what)
+	}
+	switch what {
+	case changeQueued, changeAdded:
+		if !m.isQueued(id) {
+			rec := m.recordOf(id)
+			setRecordState(&rec, what)
+			m.queue.add(rec)
+		}
+	case changeUnqueued, changeDone:
+		m.queue.drop(id)
+	case changeOpened, changeRead, changeUnread:
+		m.queue.setRead(id, what != changeUnread)
+	}
+	m.queue.move(0, m.queueHeight())
+}
+
+// undo puts back what the screen showed before a change.
+func (m *Model) undo(c stateChange) {
+	b := c.before
+	m.queue.records, m.queue.titles, m.queue.cursor = b.queue, b.titles, b.cursor
+	m.queue.move(0, m.queueHeight())
+	if b.rowOK {
+		m.list.restore(b.row)
+	}
+	if b.recordOK && m.detail.record.ID == c.id {
+		m.detail.record = b.record
+	}
+}
+
+// recordOf is what the reader knows of a paper without asking the
+// library: its detail's record, its list row or a remote result.
+func (m Model) recordOf(id string) store.Record {
+	if m.detail.hasRecord && m.detail.record.ID == id {
+		return m.detail.record
+	}
+	if p, ok := m.remotePapers[id]; ok {
+		return store.Record{Paper: p}
+	}
+	if r, ok := m.list.rowByID(id); ok {
+		return store.Record{Paper: feed.Paper{ID: r.ID, Title: r.Title, Day: r.Day, Upvotes: r.Upvotes,
+			Comments: r.Comments, Organization: r.Organization}, Queued: r.Queued, Read: r.Read}
+	}
+	return store.Record{Paper: feed.Paper{ID: id}}
+}
+
+// setRecordState applies a change to a record.
+func setRecordState(r *store.Record, c change) {
+	switch c {
+	case changeOpened, changeRead:
+		r.Read = true
+	case changeUnread:
+		r.Read = false
+	case changeQueued, changeAdded:
+		r.Queued = true
+	case changeUnqueued:
+		r.Queued = false
+	case changeDone:
+		r.Queued, r.Read = false, true
+	}
+}
+
+func writeCmd(s stateChange) tea.Cmd {
+	return libCmd(func(ctx context.Context) tea.Msg {
+		return stateSaved{change: s.change, id: s.id, err: s.write(ctx)}
+	})
+}
+
+// onStateSaved starts the next write, or undoes what a failed one showed.
+func (m Model) onStateSaved(msg stateSaved) (tea.Model, tea.Cmd) {
+	if len(m.writes) == 0 {
+		return m, nil
+	}
+	done := m.writes[0]
 	if msg.err != nil {
-		// What was asked after it assumed it had worked: drop it all and
-		// show the library as it is.
-		m.fail(clean.Line(fmt.Sprintf("%s %s failed: %v", msg.id, msg.change, msg.err)))
-		m.saves = nil
-		return m, tea.Batch(queueCmd(m.opts.Library), m.refreshView())
+		// The changes asked after it assumed it had worked: undo them all,
+		// newest first, so the screen shows what the library holds.
+		for i := len(m.writes) - 1; i >= 0; i-- {
+			m.undo(m.writes[i])
+		}
+		m.writes = nil
+		if msg.change == changeAdded {
+			m.fail(clean.Line(fmt.Sprintf("could not add %s: %v", msg.id, msg.err)))
+		} else {
+			m.fail(clean.Line(fmt.Sprintf("%s %s failed: %v", msg.id, msg.change, msg.err)))
+		}
+		return m, m.wantDetail()
 	}
+	m.writes = m.writes[1:]
 	if msg.change != changeOpened {
 		m.say(fmt.Sprintf("%s %s", msg.id, msg.change))
 	}
-	m.detail.forget(msg.id)
-	if m.detail.shown.id == msg.id {
-		m.detail.shown = detailKey{}
-		m.detail.want = detailKey{id: m.detail.want.id}
+	// The detail shows the state too: render it again from the library.
+	m.detail.forget(done.id)
+	if m.detail.shown.id == done.id {
+		m.detail.shown = renderKey{}
+		m.detail.want = renderKey{id: m.detail.want.id}
 	}
-	// The row changes in place, not by reloading the view: a paper read in
-	// the unread view stays in sight until the view is left, as in newsboat.
-	m.list.setState(msg.id, msg.change)
 	cmds := []tea.Cmd{m.wantDetail()}
-	if len(m.saves) > 0 {
-		cmds = append(cmds, writeCmd(m.saves[0]))
+	if len(m.writes) > 0 {
+		cmds = append(cmds, writeCmd(m.writes[0]))
 	} else {
-		// Reload the queue once the writes are done, not between them,
-		// or it would flash the order halfway through.
-		cmds = append(cmds, queueCmd(m.opts.Library))
+		// Once the writes are done, the queue is read back (it shows
+		// nothing new, but fills in what the screen guessed).
+		cmds = append(cmds, m.loadQueue())
 	}
 	return m, tea.Batch(cmds...)
+}
+
+// isQueued and isRead answer for the state the screen shows, which is
+// the state the user has asked for: keys pressed in quick succession
+// each act on the one before.
+func (m Model) isQueued(id string) bool {
+	for _, r := range m.queue.records {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (m Model) isRead(id string) bool {
+	if r, ok := m.list.selected(); ok && r.ID == id {
+		return r.Read
+	}
+	if m.detail.hasRecord && m.detail.record.ID == id {
+		return m.detail.record.Read
+	}
+	if r, ok := m.queue.selected(); ok && r.ID == id {
+		return r.Read
+	}
+	return false
 }

@@ -114,7 +114,7 @@ func (m Model) statusBar() string {
 
 func (m Model) statusLeft() string {
 	switch {
-	case len(m.saves) > 0:
+	case len(m.writes) > 0:
 		return m.st.status.Render("saving…")
 	case m.sync.running:
 		// The sync goes on for long: the latest event shows beside it.

@@ -171,11 +171,11 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case pageLoaded:
 		return m.pageArrived(msg)
 	case detailRendered:
-		return m.detailArrived(msg)
+		return m.onDetailRendered(msg)
 	case queueLoaded:
-		return m.queueArrived(msg)
+		return m.onQueueLoaded(msg)
 	case stateSaved:
-		return m.stateSaved(msg)
+		return m.onStateSaved(msg)
 	case selectionFound:
 		return m.selectionFound(msg)
 	case syncRequested:
@@ -196,8 +196,6 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, versionCmd(m.opts.Library)
 	case libraryVersion:
 		return m.versionArrived(msg)
-	case remoteAdded:
-		return m.remoteStored(msg)
 	case periodFound:
 		return m.periodArrived(msg)
 	case gapFound:

@@ -48,5 +48,5 @@ func (m Model) versionArrived(msg libraryVersion) (tea.Model, tea.Cmd) {
 	if seen == 0 || seen == msg.version || m.sync.running {
 		return m, next
 	}
-	return m, tea.Batch(next, queueCmd(m.opts.Library), m.refreshView())
+	return m, tea.Batch(next, m.loadQueue(), m.refreshView())
 }
