@@ -119,7 +119,7 @@ func (d *detailPane) forget(id string) {
 
 // renderKey scrolls the detail, jumps between hits and goes back.
 func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
+	k := m.keys.Detail
 	vp := &m.detail.vp
 	switch {
 	case key.Matches(msg, k.Back):

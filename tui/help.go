@@ -117,7 +117,7 @@ func (m Model) helpKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	n := len(m.helpLines(m.helpRect().w - 2))
 	h := m.helpHeight()
-	if m.navigate(msg, h, m.helpOffset, n, func(i int) { m.helpOffset = i }) {
+	if navigate(m.keys.List.moveKeys, msg, h, m.helpOffset, n, func(i int) { m.helpOffset = i }) {
 		m.helpOffset = max(0, min(m.helpOffset, n-h))
 		return m, nil
 	}

@@ -72,3 +72,32 @@ func TestStatesReadWithoutColour(t *testing.T) {
 		t.Errorf("queue rows do not mark the read paper:\n%s", hs.screen())
 	}
 }
+
+// TestActionTable: every action has a unique dotted name and keys, and
+// the keymaps take their keys from the table, so a remapped table
+// remaps the reader.
+func TestActionTable(t *testing.T) {
+	seen := map[string]bool{}
+	for _, a := range Actions() {
+		if !strings.Contains(a.Name, ".") || seen[a.Name] || len(a.Keys) == 0 || a.Desc == "" {
+			t.Errorf("action %+v: want a new dotted name, keys and a description", a)
+		}
+		seen[a.Name] = true
+	}
+	table := Actions()
+	for i := range table {
+		if table[i].Name == "list.bottom" {
+			table[i].Keys = []string{"e"}
+		}
+	}
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.m.keys = keyMapFrom(table)
+	hs.keys("G")
+	if hs.m.list.cursor != 0 {
+		t.Errorf("G still moves the list after list.bottom was remapped")
+	}
+	hs.keys("e")
+	if hs.m.list.cursor != hs.m.list.count()-1 {
+		t.Errorf("e (list.bottom) left the cursor on %d", hs.m.list.cursor)
+	}
+}

@@ -28,13 +28,13 @@ func pageCmd(lib Library, f store.Filter, req request, page int) tea.Cmd {
 // listKey handles the list's own keys: movement, enter and esc.
 func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	h := m.listHeight()
-	if !m.navigate(msg, h, m.list.cursor, m.list.count(), func(i int) { m.list.moveTo(i, h) }) {
+	if !navigate(m.keys.List.moveKeys, msg, h, m.list.cursor, m.list.count(), func(i int) { m.list.moveTo(i, h) }) {
 		switch {
-		case key.Matches(msg, m.keys.Open):
+		case key.Matches(msg, m.keys.Paper.Open):
 			if r, ok := m.list.selected(); ok {
 				return m.openPaper(r.ID, paneList)
 			}
-		case key.Matches(msg, m.keys.Back) && (m.search.active || m.search.saved != nil):
+		case key.Matches(msg, m.keys.List.Back) && (m.search.active || m.search.saved != nil):
 			return m.endSearch()
 		}
 		return m, nil

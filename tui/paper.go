@@ -29,9 +29,9 @@ func (m Model) currentID() (string, bool) {
 
 // paperKey handles the keys that act on one paper from any pane.
 func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, bool) {
-	k, lib := m.keys, m.opts.Library
+	k, lib := m.keys.Paper, m.opts.Library
 	switch {
-	case key.Matches(msg, k.Bookmark):
+	case key.Matches(msg, k.ToggleQueue):
 		if r, ok := m.list.selected(); ok && m.focus == paneList && r.ID == id && r.remote && !r.inLibrary {
 			return m, m.change(changeAdded, id, addRemote(lib, m.remotePapers[id]), nil), true
 		}
@@ -69,8 +69,8 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 
 // isPaperKey says whether msg is one of the keys that act on a paper.
 func (m Model) isPaperKey(msg tea.KeyPressMsg) bool {
-	k := m.keys
-	return key.Matches(msg, k.Bookmark, k.ToggleRead, k.OpenHF, k.OpenPDF, k.Copy, k.AllAuthors, k.Done, k.Open)
+	k := m.keys.Paper
+	return key.Matches(msg, k.ToggleQueue, k.ToggleRead, k.OpenHF, k.OpenPDF, k.Copy, k.AllAuthors, k.Done, k.Open)
 }
 
 // openPaper shows a paper's detail and marks it read.

@@ -132,7 +132,7 @@ func (m Model) stepPeriod(dir int) tea.Cmd {
 }
 
 func (m Model) periodKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
-	k := m.keys
+	k := m.keys.Views
 	switch {
 	case key.Matches(msg, k.View):
 		next, cmd := m.cycleView()

@@ -25,17 +25,17 @@ func (m Model) queueKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	h := m.queueHeight()
 	r, has := m.queue.selected()
 	switch {
-	case m.navigate(msg, h, m.queue.cursor, len(m.queue.records), func(i int) { m.queue.move(i-m.queue.cursor, h) }):
+	case navigate(m.keys.Queue.moveKeys, msg, h, m.queue.cursor, len(m.queue.records), func(i int) { m.queue.move(i-m.queue.cursor, h) }):
 		return m, m.wantDetail()
 	case !has:
 		return m, nil
-	case key.Matches(msg, m.keys.Open):
+	case key.Matches(msg, m.keys.Paper.Open):
 		return m.openPaper(r.ID, paneQueue)
 	// The queue pane reorders at once (the status bar says "saving…"
 	// until the writes land), so the next K or J acts on the new order.
-	case key.Matches(msg, m.keys.MoveUp) && m.queue.cursor > 0:
+	case key.Matches(msg, m.keys.Queue.MoveUp) && m.queue.cursor > 0:
 		return m, m.moveQueued(r.ID, -1)
-	case key.Matches(msg, m.keys.MoveDown) && m.queue.cursor < len(m.queue.records)-1:
+	case key.Matches(msg, m.keys.Queue.MoveDown) && m.queue.cursor < len(m.queue.records)-1:
 		return m, m.moveQueued(r.ID, 1)
 	}
 	return m, nil
@@ -103,7 +103,7 @@ func (q *queuePane) view(st *styles, w, h int, keys keyMap) string {
 	}
 	if len(q.records) == 0 {
 		return st.dimmed.Render(ansi.Wrap(fmt.Sprintf("The queue is empty. Press %s on a paper to queue it.",
-			keys.Bookmark.Help().Key), w, ""))
+			keys.Paper.ToggleQueue.Help().Key), w, ""))
 	}
 	// Drawn like the list's rows: fitted, painted, and the selected one
 	// plain in the selection colours, so no inner reset cuts it short.

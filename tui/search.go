@@ -72,13 +72,13 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case msg.String() == "ctrl+c":
 		return m.quit()
-	case key.Matches(msg, m.keys.Back):
+	case key.Matches(msg, m.keys.Search.Cancel):
 		return m.endSearch()
-	case key.Matches(msg, m.keys.Open):
+	case key.Matches(msg, m.keys.Search.Done):
 		m.search.typing = false
 		m.search.input.Blur()
 		return m, nil
-	case key.Matches(msg, m.keys.Remote):
+	case key.Matches(msg, m.keys.Views.Remote):
 		return m.searchRemote()
 	}
 	return m.searchEdit(msg)

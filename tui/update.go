@@ -15,30 +15,30 @@ func (m Model) keyPressed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.showHelp {
 		return m.helpKey(msg)
 	}
-	k := m.keys
+	c, v := m.keys.Common, m.keys.Views
 	switch {
-	case key.Matches(msg, k.Quit):
+	case key.Matches(msg, c.Quit):
 		return m.quit()
-	case key.Matches(msg, k.Help):
+	case key.Matches(msg, c.Help):
 		m.showHelp, m.helpOffset = true, 0
 		return m, nil
-	case key.Matches(msg, k.NextPane):
+	case key.Matches(msg, c.NextPane):
 		return m.focusPane((m.focus + 1) % paneCount)
-	case key.Matches(msg, k.PrevPane):
+	case key.Matches(msg, c.PrevPane):
 		return m.focusPane((m.focus + paneCount - 1) % paneCount)
-	case key.Matches(msg, k.Pane1):
+	case key.Matches(msg, c.Pane1):
 		return m.focusPane(paneList)
-	case key.Matches(msg, k.Pane2):
+	case key.Matches(msg, c.Pane2):
 		return m.focusPane(paneDetail)
-	case key.Matches(msg, k.Pane3):
+	case key.Matches(msg, c.Pane3):
 		return m.focusPane(paneQueue)
-	case key.Matches(msg, k.Sync):
+	case key.Matches(msg, c.Sync):
 		return m.startSync()
-	case key.Matches(msg, k.UnreadOnly):
+	case key.Matches(msg, c.UnreadOnly):
 		return m.toggleUnreadOnly()
-	case key.Matches(msg, k.Search):
+	case key.Matches(msg, v.Search):
 		return m.startSearch()
-	case key.Matches(msg, k.Remote):
+	case key.Matches(msg, v.Remote):
 		return m.searchRemote()
 	}
 	if next, cmd, handled := m.periodKey(msg); handled {
@@ -76,18 +76,18 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 // cannotAct says why a key does nothing where it was pressed, so no key
 // is silently ignored; "" when the pane handles it.
 func (m Model) cannotAct(msg tea.KeyPressMsg) string {
-	k := m.keys
+	q, d, v := m.keys.Queue, m.keys.Detail, m.keys.Views
 	switch {
-	case key.Matches(msg, k.MoveUp, k.MoveDown) && m.focus != paneQueue:
+	case key.Matches(msg, q.MoveUp, q.MoveDown) && m.focus != paneQueue:
 		return "K and J reorder the queue: press 3 for the queue"
-	case key.Matches(msg, k.PrevPeriod, k.NextPeriod, k.Latest):
+	case key.Matches(msg, v.PrevPeriod, v.NextPeriod, v.Latest):
 		return "[, ] and t step through periods: press v for a day, week or month"
-	case key.Matches(msg, k.NextHit, k.PrevHit) && m.focus != paneDetail:
+	case key.Matches(msg, d.NextHit, d.PrevHit) && m.focus != paneDetail:
 		if !m.search.active {
 			return "n and N jump between search hits: press / to search"
 		}
 		return "n and N jump between hits in the detail: press enter to open it"
-	case key.Matches(msg, k.NextHit, k.PrevHit) && len(m.detail.hits) == 0:
+	case key.Matches(msg, d.NextHit, d.PrevHit) && len(m.detail.hits) == 0:
 		return "no search hits in this paper"
 	}
 	return ""
@@ -104,8 +104,7 @@ func (m Model) focusPane(p pane) (tea.Model, tea.Cmd) {
 
 // navigate applies the movement keys to a cursor over n items shown h at
 // a time; it reports whether msg was a movement key.
-func (m Model) navigate(msg tea.KeyPressMsg, h, cursor, n int, moveTo func(int)) bool {
-	k := m.keys
+func navigate(k moveKeys, msg tea.KeyPressMsg, h, cursor, n int, moveTo func(int)) bool {
 	target := cursor
 	switch {
 	case key.Matches(msg, k.Down):
