@@ -104,8 +104,8 @@ type opened struct {
 	err error
 }
 
-// opened says whether a link reached the browser.
-func (m Model) opened(msg opened) (tea.Model, tea.Cmd) {
+// onOpened says whether a link reached the browser.
+func (m Model) onOpened(msg opened) (tea.Model, tea.Cmd) {
 	switch {
 	case errors.Is(msg.err, errNoBrowser):
 		m.fail("no browser: set $BROWSER, or y copies the link")

@@ -114,21 +114,25 @@ type paperKeys struct {
 	Open, ToggleQueue, ToggleRead, Done, AllAuthors, OpenHF, OpenPDF, Copy key.Binding
 }
 
+// listKeys are the list's own keys.
 type listKeys struct {
 	moveKeys
 	Back key.Binding // clears the search
 }
 
+// detailKeys are the detail's own keys.
 type detailKeys struct {
 	moveKeys
 	Back, NextHit, PrevHit key.Binding
 }
 
+// queueKeys are the queue's own keys.
 type queueKeys struct {
 	moveKeys
 	MoveUp, MoveDown key.Binding
 }
 
+// searchKeys work while the search box has the keys.
 type searchKeys struct {
 	Done, Cancel key.Binding
 }

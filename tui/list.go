@@ -5,7 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
@@ -210,47 +209,6 @@ func (l *listPane) dropFarPages() {
 	}
 }
 
-// view draws the visible rows into w × h, each line exactly w wide.
-func (l *listPane) view(st *styles, w, h int, marks []string) []string {
-	lines := make([]string, 0, h)
-	prevDay := "\x00"
-	for i := l.offset; i < l.count() && len(lines) < h; i++ {
-		r, ok := l.row(i)
-		if !ok {
-			lines = append(lines, st.pDimmed.on(fit("  loading…", w)))
-			continue
-		}
-		if g := l.groupOf(i, r); g != prevDay && g != "" {
-			lines = append(lines, groupRule(st, g, w, len(l.remote)))
-			prevDay = g
-			if len(lines) >= h {
-				break
-			}
-		}
-		lines = append(lines, l.drawRow(st, r, i, w, marks))
-	}
-	return lines
-}
-
-func (l *listPane) drawRow(st *styles, r row, i, w int, marks []string) string {
-	if i == l.cursor {
-		return rowLine(st, r, w, true, nil, !l.byDay)
-	}
-	if w != l.drawnWidth || len(l.drawn) > 4*pageSize {
-		clear(l.drawn)
-		l.drawnWidth = w
-	}
-	line, ok := l.drawn[i]
-	if !ok {
-		line = rowLine(st, r, w, false, marks, !l.byDay)
-		l.drawn[i] = line
-	}
-	return line
-}
-
-// forgetDrawn drops every cached row drawing.
-func (l *listPane) forgetDrawn() { clear(l.drawn) }
-
 // rowAtLine is the row drawn on screen line n of the list, if any.
 func (l *listPane) rowAtLine(n int) (int, bool) {
 	line := 0
@@ -365,8 +323,8 @@ func (m Model) loadPages() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// counted takes the view's size.
-func (m Model) counted(msg countLoaded) (tea.Model, tea.Cmd) {
+// onCountLoaded takes the view's size.
+func (m Model) onCountLoaded(msg countLoaded) (tea.Model, tea.Cmd) {
 	if !m.requests.current(msg.tok) {
 		return m, nil
 	}
@@ -379,9 +337,9 @@ func (m Model) counted(msg countLoaded) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
-// pageArrived takes a page of rows, and the selection when a reload was
+// onPageLoaded takes a page of rows, and the selection when a reload was
 // looking for it there.
-func (m Model) pageArrived(msg pageLoaded) (tea.Model, tea.Cmd) {
+func (m Model) onPageLoaded(msg pageLoaded) (tea.Model, tea.Cmd) {
 	if !m.requests.current(msg.tok) {
 		return m, nil
 	}
@@ -400,37 +358,4 @@ func (m Model) pageArrived(msg pageLoaded) (tea.Model, tea.Cmd) {
 	m.list.foundIn(msg.page, msg.rows, m.listHeight())
 	m.list.scroll(m.listHeight())
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
-}
-
-// emptyList says why there is nothing to show and what to do about it.
-func (m Model) emptyList(w int) string {
-	var msg string
-	in := ""
-	if m.period.kind != periodAll {
-		in = " in " + m.period.label()
-	}
-	switch {
-	case m.search.active:
-		msg = "No papers match " + clean.Line(m.search.input.Value()) + in + ". Press esc to clear the search."
-		if in != "" {
-			msg += " [ and ] step to other periods."
-		}
-	case m.unreadOnly:
-		msg = "No unread papers" + in + ". Press u to show all."
-	case m.libraryTotal() > 0 && in != "":
-		msg = "No papers" + in + ". [ and ] step to other periods; v changes the view."
-	case m.libraryTotal() > 0:
-		msg = "No papers in this view."
-	case m.sync.running:
-		msg = "The library is empty. Syncing the feed…"
-	default:
-		msg = "The library is empty.\n\n" +
-			"Press r to sync the feed, or from a shell run\n\n" +
-			"  papers sync          fetch the last 7 days\n" +
-			"  papers import FILE   load saved API responses (offline)"
-		if m.sync.offline {
-			msg = "The library is empty and the feed cannot be reached.\n\n" + msg[len("The library is empty.\n\n"):]
-		}
-	}
-	return m.st.notice.Render(ansi.Wrap(msg, w, ""))
 }

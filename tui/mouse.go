@@ -2,8 +2,8 @@ package tui
 
 import tea "charm.land/bubbletea/v2"
 
-// wheeled scrolls the detail when it has the focus, else the list.
-func (m Model) wheeled(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
+// onMouseWheel scrolls the detail when it has the focus, else the list.
+func (m Model) onMouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	delta := 3
 	if msg.Mouse().Button == tea.MouseWheelUp {
 		delta = -3
@@ -16,8 +16,8 @@ func (m Model) wheeled(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
-// clicked selects the list row under the pointer.
-func (m Model) clicked(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
+// onMouseClick selects the list row under the pointer.
+func (m Model) onMouseClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	lay := computeLayout(m.width, m.height, m.focus)
 	pos := msg.Mouse()
 	r := lay.panes[paneList]

@@ -152,7 +152,7 @@ func (m Model) periodKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 	return m, nil, false
 }
 
-func (m Model) periodArrived(msg periodFound) (tea.Model, tea.Cmd) {
+func (m Model) onPeriodFound(msg periodFound) (tea.Model, tea.Cmd) {
 	switch {
 	case msg.err != nil:
 		m.fail(clean.Line(msg.err.Error()))

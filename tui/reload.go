@@ -93,8 +93,8 @@ type selectionFound struct {
 	err   error
 }
 
-// selectionFound puts the cursor where a reload found the selection.
-func (m Model) selectionFound(msg selectionFound) (tea.Model, tea.Cmd) {
+// onSelectionFound puts the cursor where a reload found the selection.
+func (m Model) onSelectionFound(msg selectionFound) (tea.Model, tea.Cmd) {
 	if !m.requests.current(msg.tok) || len(m.list.follow) == 0 {
 		return m, nil // stale, or the user moved since
 	}

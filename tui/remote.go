@@ -63,7 +63,7 @@ func (m Model) searchRemote() (tea.Model, tea.Cmd) {
 	}
 }
 
-func (m Model) remoteArrived(msg remoteFound) (tea.Model, tea.Cmd) {
+func (m Model) onRemoteFound(msg remoteFound) (tea.Model, tea.Cmd) {
 	if !m.requests.current(msg.tok) {
 		return m, nil // the search changed meanwhile
 	}

@@ -116,9 +116,9 @@ func (m Model) searchFull() bool {
 	return limit > 0 && utf8.RuneCountInString(m.search.input.Value()) >= limit
 }
 
-// searchDue runs the search once typing has paused; a bad filter is a
+// onSearchDue runs the search once typing has paused; a bad filter is a
 // one-line error and the results stay as they were.
-func (m Model) searchDue(msg searchDue) (tea.Model, tea.Cmd) {
+func (m Model) onSearchDue(msg searchDue) (tea.Model, tea.Cmd) {
 	if !m.requests.current(msg.tok) {
 		return m, nil
 	}

@@ -51,7 +51,7 @@ func (m *Model) fadeError() tea.Cmd {
 	return tea.Tick(m.fadeAfter, func(time.Time) tea.Msg { return errorFaded{seq} })
 }
 
-func (m Model) errorFaded(msg errorFaded) (tea.Model, tea.Cmd) {
+func (m Model) onErrorFaded(msg errorFaded) (tea.Model, tea.Cmd) {
 	if msg.seq == m.noticeSeq {
 		m.clearError()
 	}
@@ -71,7 +71,7 @@ func libraryCountCmd(lib Library) tea.Cmd {
 	})
 }
 
-func (m Model) libraryCounted(msg libraryCounted) (tea.Model, tea.Cmd) {
+func (m Model) onLibraryCounted(msg libraryCounted) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		m.fail(clean.Line(msg.err.Error()))
 		return m, nil

@@ -67,9 +67,10 @@ func (m Model) syncIfStale() tea.Cmd {
 // syncRequested: the reader decided to sync (on start, or r).
 type syncRequested struct{}
 
-// syncProgressed and syncFinished report a background sync.
+// syncProgressed: the running sync fetched a day (syncCmd, listenSync).
 type syncProgressed struct{ p store.SyncProgress }
 
+// syncFinished: the running sync is over, with its report.
 type syncFinished struct {
 	report store.SyncReport
 	err    error
@@ -90,7 +91,7 @@ func (m Model) startSync() (tea.Model, tea.Cmd) {
 	return m, tea.Batch(syncCmd(ctx, m.opts.Library, m.opts.Fetcher, m.opts.SyncDays, m.sync.ch), m.sync.spin.Tick)
 }
 
-func (m Model) syncProgressed(msg syncProgressed) (tea.Model, tea.Cmd) {
+func (m Model) onSyncProgressed(msg syncProgressed) (tea.Model, tea.Cmd) {
 	m.sync.day, m.sync.index, m.sync.total = msg.p.Day, msg.p.Index, msg.p.Total
 	if m.sync.first == "" || msg.p.Day < m.sync.first {
 		m.sync.first = msg.p.Day
@@ -102,7 +103,7 @@ func (m Model) syncProgressed(msg syncProgressed) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(listenSync(m.sync.ch), refresh)
 }
 
-func (m Model) syncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
+func (m Model) onSyncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 	m.sync.running = false
 	m.sync.cancel = nil
 	r := msg.report
@@ -150,8 +151,8 @@ func gapCmd(lib Library, first string) tea.Cmd {
 	})
 }
 
-// gapArrived says what is missing and how to fill it.
-func (m Model) gapArrived(msg gapFound) (tea.Model, tea.Cmd) {
+// onGapFound says what is missing and how to fill it.
+func (m Model) onGapFound(msg gapFound) (tea.Model, tea.Cmd) {
 	gap := fmt.Sprintf("no papers %s: papers sync --since %s fills the gap", dayRange(msg.from, msg.to), msg.from)
 	if strings.HasPrefix(m.notice, "synced ") {
 		gap = m.notice + " · " + gap // still the latest event
@@ -160,7 +161,7 @@ func (m Model) gapArrived(msg gapFound) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m Model) spun(msg spinner.TickMsg) (tea.Model, tea.Cmd) {
+func (m Model) onSpinnerTick(msg spinner.TickMsg) (tea.Model, tea.Cmd) {
 	if !m.sync.running {
 		return m, nil
 	}

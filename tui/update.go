@@ -6,8 +6,85 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// keyPressed handles keys that work everywhere, then the focused pane's.
-func (m Model) keyPressed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+// Update routes each message to the method that handles it; an error
+// any of them shows fades in time.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.route(msg)
+	nm := next.(Model)
+	if nm.quiet {
+		nm.quiet = false
+	} else {
+		nm.drawSeq++
+	}
+	if fade := nm.fadeError(); fade != nil {
+		return nm, tea.Batch(cmd, fade)
+	}
+	return nm, cmd
+}
+
+// route hands each message to its handler.
+func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return m.onWindowSize(msg.Width, msg.Height)
+	case tea.BackgroundColorMsg:
+		return m.themeKnown(msg.IsDark())
+	case themeTimedOut:
+		return m.themeKnown(true)
+	case tea.KeyPressMsg:
+		return m.onKeyPress(msg)
+	case tea.PasteMsg:
+		if m.search.typing {
+			return m.searchEdit(msg)
+		}
+	case tea.MouseWheelMsg:
+		return m.onMouseWheel(msg)
+	case tea.MouseClickMsg:
+		return m.onMouseClick(msg)
+	case countLoaded:
+		return m.onCountLoaded(msg)
+	case pageLoaded:
+		return m.onPageLoaded(msg)
+	case detailRendered:
+		return m.onDetailRendered(msg)
+	case queueLoaded:
+		return m.onQueueLoaded(msg)
+	case stateSaved:
+		return m.onStateSaved(msg)
+	case selectionFound:
+		return m.onSelectionFound(msg)
+	case syncRequested:
+		return m.startSync()
+	case syncProgressed:
+		return m.onSyncProgressed(msg)
+	case syncFinished:
+		return m.onSyncFinished(msg)
+	case spinner.TickMsg:
+		return m.onSpinnerTick(msg)
+	case opened:
+		return m.onOpened(msg)
+	case searchDue:
+		return m.onSearchDue(msg)
+	case remoteFound:
+		return m.onRemoteFound(msg)
+	case watchDue:
+		return m.onWatchDue()
+	case libraryVersion:
+		return m.onLibraryVersion(msg)
+	case periodFound:
+		return m.onPeriodFound(msg)
+	case gapFound:
+		return m.onGapFound(msg)
+	case errorFaded:
+		return m.onErrorFaded(msg)
+	case libraryCounted:
+		return m.onLibraryCounted(msg)
+	}
+	return m, nil
+}
+
+// onKeyPress handles keys that work everywhere, then the focused pane's.
+func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	m.clearError() // read by now; the key may say something new
 	if m.search.typing {
 		return m.searchKey(msg)
@@ -130,85 +207,8 @@ func navigate(k moveKeys, msg tea.KeyPressMsg, h, cursor, n int, moveTo func(int
 	return true
 }
 
-// Update routes each message to the method that handles it; an error
-// any of them shows fades in time.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	next, cmd := m.route(msg)
-	nm := next.(Model)
-	if nm.quiet {
-		nm.quiet = false
-	} else {
-		nm.drawSeq++
-	}
-	if fade := nm.fadeError(); fade != nil {
-		return nm, tea.Batch(cmd, fade)
-	}
-	return nm, cmd
-}
-
-// route hands each message to its handler.
-func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		return m.resized(msg.Width, msg.Height)
-	case tea.BackgroundColorMsg:
-		return m.themeKnown(msg.IsDark())
-	case themeTimedOut:
-		return m.themeKnown(true)
-	case tea.KeyPressMsg:
-		return m.keyPressed(msg)
-	case tea.PasteMsg:
-		if m.search.typing {
-			return m.searchEdit(msg)
-		}
-	case tea.MouseWheelMsg:
-		return m.wheeled(msg)
-	case tea.MouseClickMsg:
-		return m.clicked(msg)
-	case countLoaded:
-		return m.counted(msg)
-	case pageLoaded:
-		return m.pageArrived(msg)
-	case detailRendered:
-		return m.onDetailRendered(msg)
-	case queueLoaded:
-		return m.onQueueLoaded(msg)
-	case stateSaved:
-		return m.onStateSaved(msg)
-	case selectionFound:
-		return m.selectionFound(msg)
-	case syncRequested:
-		return m.startSync()
-	case syncProgressed:
-		return m.syncProgressed(msg)
-	case syncFinished:
-		return m.syncFinished(msg)
-	case spinner.TickMsg:
-		return m.spun(msg)
-	case opened:
-		return m.opened(msg)
-	case searchDue:
-		return m.searchDue(msg)
-	case remoteFound:
-		return m.remoteArrived(msg)
-	case watchDue:
-		return m, versionCmd(m.opts.Library)
-	case libraryVersion:
-		return m.versionArrived(msg)
-	case periodFound:
-		return m.periodArrived(msg)
-	case gapFound:
-		return m.gapArrived(msg)
-	case errorFaded:
-		return m.errorFaded(msg)
-	case libraryCounted:
-		return m.libraryCounted(msg)
-	}
-	return m, nil
-}
-
-// resized lays the panes out for a new terminal size, keeping the selection.
-func (m Model) resized(w, h int) (tea.Model, tea.Cmd) {
+// onWindowSize lays the panes out for a new terminal size, keeping the selection.
+func (m Model) onWindowSize(w, h int) (tea.Model, tea.Cmd) {
 	m.width, m.height = w, h
 	m.list.scroll(m.listHeight())
 	m.queue.move(0, m.queueHeight())

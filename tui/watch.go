@@ -29,6 +29,9 @@ func (m Model) watchTick() tea.Cmd {
 	return tea.Tick(m.watchEvery, func(time.Time) tea.Msg { return watchDue{} })
 }
 
+// onWatchDue asks the library whether someone else changed it.
+func (m Model) onWatchDue() (tea.Model, tea.Cmd) { return m, versionCmd(m.opts.Library) }
+
 func versionCmd(lib Library) tea.Cmd {
 	return libCmd(func(ctx context.Context) tea.Msg {
 		v, err := lib.DataVersion(ctx)
@@ -36,9 +39,9 @@ func versionCmd(lib Library) tea.Cmd {
 	})
 }
 
-// versionArrived reloads what is in sight when someone else changed the
+// onLibraryVersion reloads what is in sight when someone else changed the
 // library, keeping the selection; the first answer only sets the mark.
-func (m Model) versionArrived(msg libraryVersion) (tea.Model, tea.Cmd) {
+func (m Model) onLibraryVersion(msg libraryVersion) (tea.Model, tea.Cmd) {
 	next := m.watchTick()
 	if msg.err != nil {
 		return m, next

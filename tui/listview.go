@@ -11,6 +11,80 @@ import (
 	"github.com/papertui/papers/tui/clean"
 )
 
+// view draws the visible rows into w × h, each line exactly w wide.
+func (l *listPane) view(st *styles, w, h int, marks []string) []string {
+	lines := make([]string, 0, h)
+	prevDay := "\x00"
+	for i := l.offset; i < l.count() && len(lines) < h; i++ {
+		r, ok := l.row(i)
+		if !ok {
+			lines = append(lines, st.pDimmed.on(fit("  loading…", w)))
+			continue
+		}
+		if g := l.groupOf(i, r); g != prevDay && g != "" {
+			lines = append(lines, groupRule(st, g, w, len(l.remote)))
+			prevDay = g
+			if len(lines) >= h {
+				break
+			}
+		}
+		lines = append(lines, l.drawRow(st, r, i, w, marks))
+	}
+	return lines
+}
+
+func (l *listPane) drawRow(st *styles, r row, i, w int, marks []string) string {
+	if i == l.cursor {
+		return rowLine(st, r, w, true, nil, !l.byDay)
+	}
+	if w != l.drawnWidth || len(l.drawn) > 4*pageSize {
+		clear(l.drawn)
+		l.drawnWidth = w
+	}
+	line, ok := l.drawn[i]
+	if !ok {
+		line = rowLine(st, r, w, false, marks, !l.byDay)
+		l.drawn[i] = line
+	}
+	return line
+}
+
+// forgetDrawn drops every cached row drawing.
+func (l *listPane) forgetDrawn() { clear(l.drawn) }
+
+// emptyList says why there is nothing to show and what to do about it.
+func (m Model) emptyList(w int) string {
+	var msg string
+	in := ""
+	if m.period.kind != periodAll {
+		in = " in " + m.period.label()
+	}
+	switch {
+	case m.search.active:
+		msg = "No papers match " + clean.Line(m.search.input.Value()) + in + ". Press esc to clear the search."
+		if in != "" {
+			msg += " [ and ] step to other periods."
+		}
+	case m.unreadOnly:
+		msg = "No unread papers" + in + ". Press u to show all."
+	case m.libraryTotal() > 0 && in != "":
+		msg = "No papers" + in + ". [ and ] step to other periods; v changes the view."
+	case m.libraryTotal() > 0:
+		msg = "No papers in this view."
+	case m.sync.running:
+		msg = "The library is empty. Syncing the feed…"
+	default:
+		msg = "The library is empty.\n\n" +
+			"Press r to sync the feed, or from a shell run\n\n" +
+			"  papers sync          fetch the last 7 days\n" +
+			"  papers import FILE   load saved API responses (offline)"
+		if m.sync.offline {
+			msg = "The library is empty and the feed cannot be reached.\n\n" + msg[len("The library is empty.\n\n"):]
+		}
+	}
+	return m.st.notice.Render(ansi.Wrap(msg, w, ""))
+}
+
 // row is a list entry with its text already made safe for display, done
 // once when the page loads rather than on every frame.
 type row struct {
