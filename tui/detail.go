@@ -254,3 +254,22 @@ func (m Model) detailContent(w int) ([]string, bool) {
 	}
 	return m.detail.vp.view(), true
 }
+
+// hitLines are the lines of rendered content holding a search word, for
+// n and N.
+func hitLines(content string, words []string) []int {
+	if len(words) == 0 {
+		return nil
+	}
+	var hits []int
+	for i, line := range strings.Split(ansi.Strip(content), "\n") {
+		lower := strings.ToLower(line)
+		for _, w := range words {
+			if strings.Contains(lower, strings.ToLower(w)) {
+				hits = append(hits, i)
+				break
+			}
+		}
+	}
+	return hits
+}

@@ -148,7 +148,10 @@ type keyMap struct {
 	Search searchKeys
 }
 
-func newKeyMap() keyMap { return keyMapFrom(actions) }
+func newKeyMap() *keyMap {
+	k := keyMapFrom(actions)
+	return &k
+}
 
 // keyMapFrom builds the keymaps from a table of actions (the defaults,
 // or a user's remapping of them). Every action the reader has must be in

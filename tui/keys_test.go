@@ -91,7 +91,8 @@ func TestActionTable(t *testing.T) {
 		}
 	}
 	hs := newHarness(t, newTestLibrary(t), 160, 48)
-	hs.m.keys = keyMapFrom(table)
+	remapped := keyMapFrom(table)
+	hs.m.keys = &remapped
 	hs.keys("G")
 	if hs.m.list.cursor != 0 {
 		t.Errorf("G still moves the list after list.bottom was remapped")

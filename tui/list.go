@@ -85,8 +85,8 @@ func newListPane(byDay bool) listPane {
 	return listPane{pages: map[int][]row{}, pending: map[int]bool{}, drawn: map[int]string{}, byDay: byDay}
 }
 
-// row is the i-th row of the view, if its page is loaded.
-func (l *listPane) row(i int) (row, bool) {
+// at is the i-th row of the view, if its page is loaded.
+func (l *listPane) at(i int) (row, bool) {
 	l.rowsRead++
 	if i >= l.total {
 		if i-l.total < len(l.remote) {
@@ -126,7 +126,7 @@ func (l *listPane) selected() (row, bool) {
 	if l.count() == 0 {
 		return row{}, false
 	}
-	return l.row(l.cursor)
+	return l.at(l.cursor)
 }
 
 // move moves the cursor by delta rows, clamped, and scrolls to keep it
@@ -169,7 +169,7 @@ func (l *listPane) linesBetween(from, to int) int {
 	lines := 0
 	prevDay := "\x00"
 	for i := from; i <= to; i++ {
-		r, _ := l.row(i)
+		r, _ := l.at(i)
 		if g := l.groupOf(i, r); g != prevDay && g != "" {
 			lines++
 			prevDay = g
@@ -214,7 +214,7 @@ func (l *listPane) rowAtLine(n int) (int, bool) {
 	line := 0
 	prevDay := "\x00"
 	for i := l.offset; i < l.count(); i++ {
-		r, _ := l.row(i)
+		r, _ := l.at(i)
 		if g := l.groupOf(i, r); g != prevDay && g != "" {
 			line++
 			prevDay = g
@@ -310,15 +310,15 @@ func (m Model) loadPages() tea.Cmd {
 	// Every move (keys, wheel, click, a reload finding the selection)
 	// comes here: memory stays flat however the list is scrolled.
 	m.list.dropFarPages()
-	view := m.view
+	filter := m.listFilter
 	if m.list.counted {
-		view.Total = m.list.total // a page past the middle is read from the end
+		filter.Total = m.list.total // a page past the middle is read from the end
 	}
 	var cmds []tea.Cmd
 	req := m.requests.running(topicView)
 	for _, p := range m.list.neededPages(m.listHeight()) {
 		m.list.pending[p] = true
-		cmds = append(cmds, pageCmd(m.opts.Library, view, req, p))
+		cmds = append(cmds, pageCmd(m.opts.Library, filter, req, p))
 	}
 	return tea.Batch(cmds...)
 }

@@ -8,42 +8,44 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/article"
 	"github.com/papertui/papers/tui/clean"
 )
 
 // view draws the visible rows into w × h, each line exactly w wide.
-func (l *listPane) view(st *styles, w, h int, marks []string) []string {
+func (l *listPane) view(f frame) []string {
+	st, w, h := f.st, f.w, f.h
 	lines := make([]string, 0, h)
 	prevDay := "\x00"
 	for i := l.offset; i < l.count() && len(lines) < h; i++ {
-		r, ok := l.row(i)
+		r, ok := l.at(i)
 		if !ok {
 			lines = append(lines, st.pDimmed.on(fit("  loading…", w)))
 			continue
 		}
 		if g := l.groupOf(i, r); g != prevDay && g != "" {
-			lines = append(lines, groupRule(st, g, w, len(l.remote)))
+			lines = append(lines, groupRule(f, g, len(l.remote)))
 			prevDay = g
 			if len(lines) >= h {
 				break
 			}
 		}
-		lines = append(lines, l.drawRow(st, r, i, w, marks))
+		lines = append(lines, l.drawRow(f, r, i))
 	}
 	return lines
 }
 
-func (l *listPane) drawRow(st *styles, r row, i, w int, marks []string) string {
+func (l *listPane) drawRow(f frame, r row, i int) string {
 	if i == l.cursor {
-		return rowLine(st, r, w, true, nil, !l.byDay)
+		return rowLine(f, r, true, !l.byDay)
 	}
-	if w != l.drawnWidth || len(l.drawn) > 4*pageSize {
+	if f.w != l.drawnWidth || len(l.drawn) > 4*pageSize {
 		clear(l.drawn)
-		l.drawnWidth = w
+		l.drawnWidth = f.w
 	}
 	line, ok := l.drawn[i]
 	if !ok {
-		line = rowLine(st, r, w, false, marks, !l.byDay)
+		line = rowLine(f, r, false, !l.byDay)
 		l.drawn[i] = line
 	}
 	return line
@@ -117,15 +119,17 @@ func shortDay(day string) string {
 }
 
 // groupRule draws the rule over a day or over the remote results.
-func groupRule(st *styles, group string, w, remote int) string {
+func groupRule(f frame, group string, remote int) string {
+	st, w := f.st, f.w
 	if group != remoteGroup {
-		return dayRule(st, group, w)
+		return dayRule(f, group)
 	}
 	head := fmt.Sprintf("── from Hugging Face (%d; b adds to the library and the queue) ", remote)
 	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
 }
 
-func dayRule(st *styles, day string, w int) string {
+func dayRule(f frame, day string) string {
+	st, w := f.st, f.w
 	label := "not in the feed"
 	if t, err := time.Parse(time.DateOnly, day); err == nil {
 		label = t.Format("Mon 2 Jan 2006")
@@ -138,7 +142,8 @@ func dayRule(st *styles, day string, w int) string {
 // title, who. The states have glyphs, not only colours, so they read the
 // same without colour (NO_COLOR). The selected row is drawn plain in the
 // selection colours, so no inner style reset can cut its background short.
-func rowLine(st *styles, r row, w int, selected bool, marks []string, showDay bool) string {
+func rowLine(f frame, r row, selected bool, showDay bool) string {
+	st, w := f.st, f.w
 	mark := " "
 	switch {
 	case r.Queued:
@@ -178,7 +183,7 @@ func rowLine(st *styles, r row, w int, selected bool, marks []string, showDay bo
 		mark = st.pQueued.on(mark)
 	}
 	// Search hits stand out; after each, the row's own style resumes.
-	title = markHits(title, marks, st.pHighlight.pre, st.pHighlight.post+text.pre)
+	title = article.MarkHits(title, f.marks, st.pHighlight.pre, st.pHighlight.post+text.pre)
 	return mark + st.pDimmed.on(seen) + st.pUpvotes.on(stats) + " " + text.on(title) + st.pDimmed.on(who)
 }
 

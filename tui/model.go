@@ -37,7 +37,7 @@ type Options struct {
 // Model is the reader: a coordinator routing messages to plain panes.
 type Model struct {
 	opts   Options
-	keys   keyMap
+	keys   *keyMap // a pointer, like st: shared by every copy of the model
 	st     *styles // a pointer: Models are copied on every message
 	themed bool    // the style is settled (asked, answered or timed out)
 
@@ -47,7 +47,7 @@ type Model struct {
 	showHelp      bool
 	helpOffset    int // the first help line shown
 
-	view       store.Filter // what the list shows, composed of:
+	listFilter store.Filter // what the list shows, composed of:
 	sort       store.Sort
 	period     period
 	search     searchState
@@ -78,14 +78,14 @@ type Model struct {
 	// counts the messages that may have changed it; one that changed
 	// nothing (a key past the search box's limit, 60,000 of them in a
 	// paste without bracketed paste) sets quiet, and View answers from
-	// frame, shared by every copy of the model, instead of drawing again.
-	drawSeq uint64
-	quiet   bool
-	frame   *frameCache
+	// lastScreen, shared by every copy of the model, instead of drawing again.
+	drawSeq    uint64
+	quiet      bool
+	lastScreen *screenCache
 }
 
-// frameCache is the last screen drawn and the drawSeq it was drawn at.
-type frameCache struct {
+// screenCache is the last screen drawn and the drawSeq it was drawn at.
+type screenCache struct {
 	seq     uint64
 	content string
 	valid   bool
@@ -94,19 +94,19 @@ type frameCache struct {
 // New builds the reader over a library.
 func New(opts Options) Model {
 	m := Model{
-		opts:   opts,
-		keys:   newKeyMap(),
-		list:   newListPane(true),
-		detail: newDetailPane(),
-		sort:   store.SortNewest,
-		frame:  &frameCache{},
+		opts:       opts,
+		keys:       newKeyMap(),
+		list:       newListPane(true),
+		detail:     newDetailPane(),
+		sort:       store.SortNewest,
+		lastScreen: &screenCache{},
 	}
 	m.openOn(opts.View, opts.Sort)
 	m.search.input = newSearchInput()
 	m.search.debounce = searchDebounce
 	m.watchEvery = watchEvery
 	m.fadeAfter = errorFade
-	m.view = m.composeView()
+	m.listFilter = m.composeFilter()
 	m.requests.begin(topicView)
 	m.requests.begin(topicQueue)
 	m.sync.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
@@ -133,7 +133,7 @@ func (m *Model) openOn(view string, sort store.Sort) {
 // for the network.
 func (m Model) Init() tea.Cmd {
 	req := m.requests.running(topicView) // begun by New
-	load := []tea.Cmd{countCmd(m.opts.Library, m.view, req), pageCmd(m.opts.Library, m.view, req, 0)}
+	load := []tea.Cmd{countCmd(m.opts.Library, m.listFilter, req), pageCmd(m.opts.Library, m.listFilter, req, 0)}
 	if m.period.kind != periodAll && m.period.anchor == "" {
 		load = []tea.Cmd{m.stepPeriod(0)} // opened on the latest day, week or month
 	}

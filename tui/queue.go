@@ -97,13 +97,14 @@ func (q *queuePane) move(delta, height int) {
 	}
 }
 
-func (q *queuePane) view(st *styles, w, h int, keys keyMap) string {
+func (q *queuePane) view(f frame) string {
+	st, w, h := f.st, f.w, f.h
 	if !q.loaded {
 		return st.dimmed.Render("loading…")
 	}
 	if len(q.records) == 0 {
 		return st.dimmed.Render(ansi.Wrap(fmt.Sprintf("The queue is empty. Press %s on a paper to queue it.",
-			keys.Paper.ToggleQueue.Help().Key), w, ""))
+			f.keys.Paper.ToggleQueue.Help().Key), w, ""))
 	}
 	// Drawn like the list's rows: fitted, painted, and the selected one
 	// plain in the selection colours, so no inner reset cuts it short.

@@ -43,7 +43,7 @@ func (l *listPane) followIDs() []string {
 			if i < 0 || i >= l.total {
 				continue
 			}
-			if r, ok := l.row(i); ok {
+			if r, ok := l.at(i); ok {
 				ids = append(ids, r.ID)
 			}
 		}
@@ -110,9 +110,9 @@ func (m Model) onSelectionFound(msg selectionFound) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
-// composeView is the filter of what the list shows: the period, the
+// composeFilter is the filter of what the list shows: the period, the
 // unread toggle, the sort and the search.
-func (m Model) composeView() store.Filter {
+func (m Model) composeFilter() store.Filter {
 	f := store.Filter{Sort: m.sort, Unread: m.unreadOnly}
 	f.Since, f.Until = m.period.bounds()
 	if m.search.active {
@@ -134,13 +134,13 @@ func (m *Model) reload(keepSelection bool) tea.Cmd {
 // reloadFollowing replaces the view and puts the cursor on the first of
 // follow the new view holds, line rows below the top of the screen.
 func (m *Model) reloadFollowing(follow []string, line int) tea.Cmd {
-	m.view = m.composeView()
+	m.listFilter = m.composeFilter()
 	req := m.requests.begin(topicView)
-	m.list = newListPane(m.view.Sort == store.SortNewest)
+	m.list = newListPane(m.listFilter.Sort == store.SortNewest)
 	m.list.follow, m.list.followLine = follow, max(0, line)
-	cmds := []tea.Cmd{pageCmd(m.opts.Library, m.view, req, 0), countCmd(m.opts.Library, m.view, req)}
+	cmds := []tea.Cmd{pageCmd(m.opts.Library, m.listFilter, req, 0), countCmd(m.opts.Library, m.listFilter, req)}
 	if len(follow) > 0 {
-		cmds = append(cmds, positionCmd(m.opts.Library, m.view, req, follow))
+		cmds = append(cmds, positionCmd(m.opts.Library, m.listFilter, req, follow))
 	}
 	return tea.Batch(cmds...)
 }
@@ -159,14 +159,14 @@ func (m *Model) refreshView() tea.Cmd {
 		}
 	}
 	m.list.pages, m.list.pending = visible, map[int]bool{}
-	cmds := []tea.Cmd{countCmd(m.opts.Library, m.view, req), libraryCountCmd(m.opts.Library)}
+	cmds := []tea.Cmd{countCmd(m.opts.Library, m.listFilter, req), libraryCountCmd(m.opts.Library)}
 	for p := range visible {
 		m.list.pending[p] = true
-		cmds = append(cmds, pageCmd(m.opts.Library, m.view, req, p))
+		cmds = append(cmds, pageCmd(m.opts.Library, m.listFilter, req, p))
 	}
 	m.list.follow, m.list.followLine = follow, -1
 	if len(follow) > 0 {
-		cmds = append(cmds, positionCmd(m.opts.Library, m.view, req, follow))
+		cmds = append(cmds, positionCmd(m.opts.Library, m.listFilter, req, follow))
 	}
 	return tea.Batch(cmds...)
 }

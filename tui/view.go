@@ -14,10 +14,10 @@ import (
 // View draws the screen from the model; it does no I/O and no rendering
 // of Markdown (that happened in a Cmd).
 func (m Model) View() tea.View {
-	if !m.frame.valid || m.frame.seq != m.drawSeq {
-		m.frame.content, m.frame.seq, m.frame.valid = m.screen(), m.drawSeq, true
+	if !m.lastScreen.valid || m.lastScreen.seq != m.drawSeq {
+		m.lastScreen.content, m.lastScreen.seq, m.lastScreen.valid = m.screen(), m.drawSeq, true
 	}
-	v := tea.NewView(m.frame.content)
+	v := tea.NewView(m.lastScreen.content)
 	v.AltScreen = true
 	if m.opts.Mouse {
 		v.MouseMode = tea.MouseModeCellMotion
@@ -93,7 +93,23 @@ func (m Model) box(p pane, r rect) string {
 		content = fitLines(content, r.w)
 	}
 	lines = append(lines, content...)
-	return frame(lines, r.w, r.h, border)
+	return drawBox(lines, r.w, r.h, border)
+}
+
+// frame is what a pane needs to draw itself once: the room it has, the
+// styles, the search words to mark and the keys to mention. Per-render
+// facts travel in it, so a new one does not grow every renderer's
+// parameters.
+type frame struct {
+	w, h  int
+	st    *styles
+	marks []string // search words, marked in titles
+	keys  *keyMap
+}
+
+// frameOf is the frame for a pane's content of w × h.
+func (m Model) frameOf(w, h int) frame {
+	return frame{w: w, h: h, st: m.st, marks: m.highlights(), keys: m.keys}
 }
 
 // fitLines truncates or pads each line to exactly w cells.
@@ -110,9 +126,9 @@ func fitLines(lines []string, w int) []string {
 	return out
 }
 
-// frame draws lines, each exactly w cells wide, into a rounded border h
+// drawBox draws lines, each exactly w cells wide, into a rounded border h
 // lines high.
-func frame(lines []string, w, h int, border lipgloss.Style) string {
+func drawBox(lines []string, w, h int, border lipgloss.Style) string {
 	var b strings.Builder
 	side := border.Render("│")
 	b.WriteString(border.Render("╭" + strings.Repeat("─", w) + "╮"))
@@ -165,11 +181,11 @@ func (m Model) paneContent(p pane, w, h int) ([]string, bool) {
 		if m.list.counted && m.list.count() == 0 {
 			return strings.Split(m.emptyList(w), "\n"), false
 		}
-		return m.list.view(m.st, w, h, m.highlights()), true
+		return m.list.view(m.frameOf(w, h)), true
 	case paneDetail:
 		return m.detailContent(w)
 	}
-	return strings.Split(m.queue.view(m.st, w, h, m.keys), "\n"), false
+	return strings.Split(m.queue.view(m.frameOf(w, h)), "\n"), false
 }
 
 // joinColumns puts boxes of equal height side by side; each of their
@@ -180,13 +196,13 @@ func joinColumns(cols []string) string {
 		split[i] = strings.Split(c, "\n")
 	}
 	var b strings.Builder
-	for row := range split[0] {
-		if row > 0 {
+	for line := range split[0] {
+		if line > 0 {
 			b.WriteByte('\n')
 		}
 		for _, lines := range split {
-			if row < len(lines) {
-				b.WriteString(lines[row])
+			if line < len(lines) {
+				b.WriteString(lines[line])
 			}
 		}
 	}
