@@ -167,16 +167,28 @@ func (l *listPane) scroll(height int) {
 // included (the first row always gets one).
 func (l *listPane) linesBetween(from, to int) int {
 	lines := 0
-	prevDay := "\x00"
-	for i := from; i <= to; i++ {
-		r, _ := l.at(i)
-		if g := l.groupOf(i, r); g != prevDay && g != "" {
-			lines++
-			prevDay = g
-		}
-		lines++
-	}
+	l.walkLines(from, to, func(int, row, bool, string) bool { lines++; return true })
 	return lines
+}
+
+// walkLines is the one walk of the list's screen lines, rules over the
+// groups (days, remote results) included, for rows from..to: fn gets
+// each line's row, whether it is loaded, and for a rule's line its
+// group ("" for the row's own line). It stops when fn returns false.
+func (l *listPane) walkLines(from, to int, fn func(i int, r row, loaded bool, group string) bool) {
+	prev := "\x00"
+	for i := from; i <= to; i++ {
+		r, ok := l.at(i)
+		if g := l.groupOf(i, r); ok && g != prev && g != "" {
+			if !fn(i, r, ok, g) {
+				return
+			}
+			prev = g
+		}
+		if !fn(i, r, ok, "") {
+			return
+		}
+	}
 }
 
 // neededPages are the pages the viewport and its neighbours need.
@@ -211,23 +223,16 @@ func (l *listPane) dropFarPages() {
 
 // rowAtLine is the row drawn on screen line n of the list, if any.
 func (l *listPane) rowAtLine(n int) (int, bool) {
-	line := 0
-	prevDay := "\x00"
-	for i := l.offset; i < l.count(); i++ {
-		r, _ := l.at(i)
-		if g := l.groupOf(i, r); g != prevDay && g != "" {
-			line++
-			prevDay = g
-		}
+	line, at, found := 0, 0, false
+	l.walkLines(l.offset, l.count()-1, func(i int, _ row, _ bool, group string) bool {
 		if line == n {
-			return i, true
-		}
-		if line > n {
-			return 0, false
+			at, found = i, group == "" // a rule is no row
+			return false
 		}
 		line++
-	}
-	return 0, false
+		return true
+	})
+	return at, found
 }
 
 // setState shows a change of a paper's reader state on its rows, the

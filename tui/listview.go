@@ -16,22 +16,20 @@ import (
 func (l *listPane) view(f frame) []string {
 	st, w, h := f.st, f.w, f.h
 	lines := make([]string, 0, h)
-	prevDay := "\x00"
-	for i := l.offset; i < l.count() && len(lines) < h; i++ {
-		r, ok := l.at(i)
-		if !ok {
-			lines = append(lines, st.pDimmed.on(fit("  loading…", w)))
-			continue
-		}
-		if g := l.groupOf(i, r); g != prevDay && g != "" {
-			lines = append(lines, groupRule(f, g, len(l.remote)))
-			prevDay = g
-			if len(lines) >= h {
-				break
-			}
-		}
-		lines = append(lines, l.drawRow(f, r, i))
+	if h <= 0 {
+		return lines
 	}
+	l.walkLines(l.offset, l.count()-1, func(i int, r row, loaded bool, group string) bool {
+		switch {
+		case group != "":
+			lines = append(lines, groupRule(f, group, len(l.remote)))
+		case !loaded:
+			lines = append(lines, st.pDimmed.on(fit("  loading…", w)))
+		default:
+			lines = append(lines, l.drawRow(f, r, i))
+		}
+		return len(lines) < h
+	})
 	return lines
 }
 

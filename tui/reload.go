@@ -135,14 +135,8 @@ func (m *Model) reload(keepSelection bool) tea.Cmd {
 // follow the new view holds, line rows below the top of the screen.
 func (m *Model) reloadFollowing(follow []string, line int) tea.Cmd {
 	m.listFilter = m.composeFilter()
-	req := m.requests.begin(topicView)
 	m.list = newListPane(m.listFilter.Sort == store.SortNewest)
-	m.list.follow, m.list.followLine = follow, max(0, line)
-	cmds := []tea.Cmd{pageCmd(m.opts.Library, m.listFilter, req, 0), countCmd(m.opts.Library, m.listFilter, req)}
-	if len(follow) > 0 {
-		cmds = append(cmds, positionCmd(m.opts.Library, m.listFilter, req, follow))
-	}
-	return tea.Batch(cmds...)
+	return m.loadView([]int{0}, follow, max(0, line))
 }
 
 // refreshView reloads the view in place: the count and the pages in sight.
@@ -151,22 +145,35 @@ func (m *Model) reloadFollowing(follow []string, line int) tea.Cmd {
 // reloads come before the answer.
 func (m *Model) refreshView() tea.Cmd {
 	follow := m.list.followIDs()
-	req := m.requests.begin(topicView)
 	visible := map[int][]row{}
+	var pages []int
 	for p, rows := range m.list.pages {
 		if p*pageSize <= m.list.offset+m.listHeight() && (p+1)*pageSize > m.list.offset {
 			visible[p] = rows
+			pages = append(pages, p)
 		}
 	}
 	m.list.pages, m.list.pending = visible, map[int]bool{}
-	cmds := []tea.Cmd{countCmd(m.opts.Library, m.listFilter, req), libraryCountCmd(m.opts.Library)}
-	for p := range visible {
+	return tea.Batch(m.loadView(pages, follow, -1), libraryCountCmd(m.opts.Library))
+}
+
+// loadView is the one (re)load of the list, behind both of the above: a
+// new request of the view (older answers are dropped), its count, the
+// pages given (the rows held stay in sight meanwhile) and, when follow
+// is set, where the first of them went; line is the screen row the
+// selection keeps there, or -1 to keep the offset. Scrolling loads the
+// pages it reaches on the same request (loadPages).
+func (m *Model) loadView(pages []int, follow []string, line int) tea.Cmd {
+	req := m.requests.begin(topicView)
+	lib, f := m.opts.Library, m.listFilter
+	cmds := []tea.Cmd{countCmd(lib, f, req)}
+	for _, p := range pages {
 		m.list.pending[p] = true
-		cmds = append(cmds, pageCmd(m.opts.Library, m.listFilter, req, p))
+		cmds = append(cmds, pageCmd(lib, f, req, p))
 	}
-	m.list.follow, m.list.followLine = follow, -1
+	m.list.follow, m.list.followLine = follow, line
 	if len(follow) > 0 {
-		cmds = append(cmds, positionCmd(m.opts.Library, m.listFilter, req, follow))
+		cmds = append(cmds, positionCmd(lib, f, req, follow))
 	}
 	return tea.Batch(cmds...)
 }
