@@ -212,3 +212,19 @@ func testModel(opts Options) Model {
 	m.search.debounce, m.watchEvery, m.fadeAfter = 0, 0, 0
 	return m
 }
+
+// must fails the test on a setup error.
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// record is a paper's record, failing the test when it cannot be read.
+func record(t testing.TB, lib Library, id string) store.Record {
+	t.Helper()
+	rec, err := lib.Record(context.Background(), id)
+	must(t, err)
+	return rec
+}

@@ -17,7 +17,7 @@ func TestPaperKeysWorkInEveryPane(t *testing.T) {
 	}
 	hs.keys("b", "3", "enter", "x") // done from a detail opened from the queue
 	assertQueue(t, lib)
-	if rec, _ := lib.Record(context.Background(), "2510.00001"); !rec.Read || rec.Queued {
+	if rec := record(t, lib, "2510.00001"); !rec.Read || rec.Queued {
 		t.Errorf("x in the detail: %+v", rec)
 	}
 	hs.keys("esc", "1", "j", "b", "x") // done from the list
@@ -49,8 +49,8 @@ func TestKeysThatCannotActSayWhy(t *testing.T) {
 // rows differ by a glyph, in the list and in the queue.
 func TestStatesReadWithoutColour(t *testing.T) {
 	lib := newTestLibrary(t)
-	lib.SetRead(context.Background(), true, "2510.00004")
-	lib.Enqueue(context.Background(), "2510.00004", "2510.00005")
+	must(t, lib.SetRead(context.Background(), true, "2510.00004"))
+	must(t, lib.Enqueue(context.Background(), "2510.00004", "2510.00005"))
 	hs := &harness{t: t, m: testModel(Options{Library: lib, Style: "dark", NoColor: true})}
 	hs.run(hs.m.Init())
 	hs.send(sizeMsg(200, 40))
