@@ -166,11 +166,14 @@ func (m *Model) refreshView() tea.Cmd {
 func (m *Model) loadView(pages []int, follow []string, line int) tea.Cmd {
 	req := m.requests.begin(topicView)
 	lib, f := m.opts.Library, m.listFilter
-	cmds := []tea.Cmd{countCmd(lib, f, req)}
+	// Pages first, as they have always gone: the first rows show before
+	// the count, slow for a common word, comes back.
+	var cmds []tea.Cmd
 	for _, p := range pages {
 		m.list.pending[p] = true
 		cmds = append(cmds, pageCmd(lib, f, req, p))
 	}
+	cmds = append(cmds, countCmd(lib, f, req))
 	m.list.follow, m.list.followLine = follow, line
 	if len(follow) > 0 {
 		cmds = append(cmds, positionCmd(lib, f, req, follow))
