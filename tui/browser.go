@@ -15,12 +15,20 @@ import (
 	"github.com/papertui/papers/tui/clean"
 )
 
+// Opening links in a browser.
+
 // errNoBrowser: nothing on this machine can open a URL.
 var errNoBrowser = errors.New("nothing can open links here")
 
 // browserStarted is how long a browser command may take to fail before
 // it counts as started: a browser that opens a window keeps running.
 const browserStarted = 2 * time.Second
+
+// opened: a link was handed to the browser (or could not be).
+type opened struct {
+	url string
+	err error
+}
 
 // openURL opens url with $BROWSER when it is set, else with the desktop's
 // opener (github.com/cli/browser tries xdg-open, x-www-browser,
@@ -92,18 +100,6 @@ func runBrowser(args []string) error {
 	}
 }
 
-func openCmd(url string) tea.Cmd {
-	return func() tea.Msg {
-		return opened{url: url, err: openURL(url)}
-	}
-}
-
-// opened: a link was handed to the browser (or could not be).
-type opened struct {
-	url string
-	err error
-}
-
 // onOpened says whether a link reached the browser.
 func (m Model) onOpened(msg opened) (tea.Model, tea.Cmd) {
 	switch {
@@ -115,4 +111,10 @@ func (m Model) onOpened(msg opened) (tea.Model, tea.Cmd) {
 		m.say("opened " + msg.url)
 	}
 	return m, nil
+}
+
+func openCmd(url string) tea.Cmd {
+	return func() tea.Msg {
+		return opened{url: url, err: openURL(url)}
+	}
 }

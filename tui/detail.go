@@ -14,25 +14,21 @@ import (
 	"github.com/papertui/papers/tui/clean"
 )
 
-// detailCmd renders a paper's detail from the library, or from fallback
-// (a remote result not stored yet) when the library does not hold it.
-func detailCmd(lib Library, key renderKey, fallback store.Record, req request) tea.Cmd {
-	return reqCmd(req, func(ctx context.Context) tea.Msg {
-		rec, err := lib.Record(ctx, key.id)
-		if errors.Is(err, store.ErrUnknownPaper) && fallback.ID == key.id {
-			rec, err = fallback, nil
-		}
-		if err != nil {
-			return detailRendered{tok: req.tok, key: key, err: err}
-		}
-		var words []string
-		if key.marks != "" {
-			words = strings.Split(key.marks, "\n")
-		}
-		md := article.Markdown(rec, article.Options{AllAuthors: key.allAuthors, MoreHint: "a shows all", Highlights: words})
-		out, err := article.Render(md, key.width, key.style)
-		return detailRendered{tok: req.tok, key: key, record: rec, content: out, hits: hitLines(out, words), err: err}
-	})
+// The detail pane: one paper rendered with glamour in a Cmd, cached by
+// renderKey; its message (detailRendered), its keys (scrolling, search
+// hits, back) and its view.
+
+// maxCachedDetails bounds the rendered-detail cache.
+const maxCachedDetails = 256
+
+// detailRendered: a paper's detail, rendered for a width and style.
+type detailRendered struct {
+	tok     token
+	key     renderKey
+	record  store.Record
+	content string
+	hits    []int // lines holding a search word
+	err     error
 }
 
 // renderKey names one rendering of a paper's detail.
@@ -43,9 +39,6 @@ type renderKey struct {
 	allAuthors bool
 	marks      string // search words, one per line
 }
-
-// maxCachedDetails bounds the rendered-detail cache.
-const maxCachedDetails = 256
 
 // detailPane shows one paper's rendered detail in a scrolling viewport.
 type detailPane struct {
@@ -117,6 +110,43 @@ func (d *detailPane) forget(id string) {
 	}
 }
 
+// hitLines are the lines of rendered content holding a search word, for
+// n and N.
+func hitLines(content string, words []string) []int {
+	if len(words) == 0 {
+		return nil
+	}
+	var hits []int
+	for i, line := range strings.Split(ansi.Strip(content), "\n") {
+		lower := strings.ToLower(line)
+		for _, w := range words {
+			if strings.Contains(lower, strings.ToLower(w)) {
+				hits = append(hits, i)
+				break
+			}
+		}
+	}
+	return hits
+}
+
+// onDetailRendered caches a rendered detail and shows it, unless the user
+// has moved on since it was asked for (guard.go).
+func (m Model) onDetailRendered(msg detailRendered) (tea.Model, tea.Cmd) {
+	if !m.requests.current(msg.tok) {
+		return m, nil // the user has moved on
+	}
+	if msg.err != nil {
+		m.detail.err = msg.err
+		m.detail.want = renderKey{id: msg.key.id}
+		return m, nil
+	}
+	r := rendered{content: msg.content, hits: msg.hits}
+	m.detail.remember(msg.key, r)
+	m.detail.record, m.detail.hasRecord = msg.record, true
+	m.detail.show(msg.key, r)
+	return m, nil
+}
+
 // renderKey scrolls the detail, jumps between hits and goes back.
 func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys.Detail
@@ -151,16 +181,6 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		vp.bottom()
 	}
 	return m, nil
-}
-
-// detailRendered: a paper's detail, rendered for a width and style.
-type detailRendered struct {
-	tok     token
-	key     renderKey
-	record  store.Record
-	content string
-	hits    []int // lines holding a search word
-	err     error
 }
 
 // wantDetail asks for the detail of the paper the focus points at, from
@@ -223,23 +243,6 @@ func (m Model) detailWidth() int {
 	return w
 }
 
-// detailArrived caches a rendered detail and shows it if it is still wanted.
-func (m Model) onDetailRendered(msg detailRendered) (tea.Model, tea.Cmd) {
-	if !m.requests.current(msg.tok) {
-		return m, nil // the user has moved on
-	}
-	if msg.err != nil {
-		m.detail.err = msg.err
-		m.detail.want = renderKey{id: msg.key.id}
-		return m, nil
-	}
-	r := rendered{content: msg.content, hits: msg.hits}
-	m.detail.remember(msg.key, r)
-	m.detail.record, m.detail.hasRecord = msg.record, true
-	m.detail.show(msg.key, r)
-	return m, nil
-}
-
 func (m Model) detailContent(w int) ([]string, bool) {
 	switch {
 	case m.detail.err != nil:
@@ -255,21 +258,23 @@ func (m Model) detailContent(w int) ([]string, bool) {
 	return m.detail.vp.view(), true
 }
 
-// hitLines are the lines of rendered content holding a search word, for
-// n and N.
-func hitLines(content string, words []string) []int {
-	if len(words) == 0 {
-		return nil
-	}
-	var hits []int
-	for i, line := range strings.Split(ansi.Strip(content), "\n") {
-		lower := strings.ToLower(line)
-		for _, w := range words {
-			if strings.Contains(lower, strings.ToLower(w)) {
-				hits = append(hits, i)
-				break
-			}
+// detailCmd renders a paper's detail from the library, or from fallback
+// (a remote result not stored yet) when the library does not hold it.
+func detailCmd(lib Library, key renderKey, fallback store.Record, req request) tea.Cmd {
+	return reqCmd(req, func(ctx context.Context) tea.Msg {
+		rec, err := lib.Record(ctx, key.id)
+		if errors.Is(err, store.ErrUnknownPaper) && fallback.ID == key.id {
+			rec, err = fallback, nil
 		}
-	}
-	return hits
+		if err != nil {
+			return detailRendered{tok: req.tok, key: key, err: err}
+		}
+		var words []string
+		if key.marks != "" {
+			words = strings.Split(key.marks, "\n")
+		}
+		md := article.Markdown(rec, article.Options{AllAuthors: key.allAuthors, MoreHint: "a shows all", Highlights: words})
+		out, err := article.Render(md, key.width, key.style)
+		return detailRendered{tok: req.tok, key: key, record: rec, content: out, hits: hitLines(out, words), err: err}
+	})
 }

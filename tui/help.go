@@ -11,6 +11,8 @@ import (
 	"github.com/papertui/papers/store"
 )
 
+// The help screen, generated from the keymaps (keys.go).
+
 // helpLines are the help screen's lines for a width: the key groups laid
 // out in as many columns as fit, then the search syntax.
 func (m Model) helpLines(width int) []string {

@@ -10,36 +10,10 @@ import (
 	"github.com/papertui/papers/tui/clean"
 )
 
-func countCmd(lib Library, f store.Filter, req request) tea.Cmd {
-	return reqCmd(req, func(ctx context.Context) tea.Msg {
-		n, err := lib.Count(ctx, f)
-		return countLoaded{tok: req.tok, total: n, err: err}
-	})
-}
-
-func pageCmd(lib Library, f store.Filter, req request, page int) tea.Cmd {
-	return reqCmd(req, func(ctx context.Context) tea.Msg {
-		entries, err := lib.Entries(ctx, f, page*pageSize, pageSize)
-		return pageLoaded{tok: req.tok, page: page, rows: rowsOf(entries), err: err}
-	})
-}
-
-// listKey handles the list's own keys: movement, enter and esc.
-func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	h := m.listHeight()
-	if !navigate(m.keys.List.moveKeys, msg, h, m.list.cursor, m.list.count(), func(i int) { m.list.moveTo(i, h) }) {
-		switch {
-		case key.Matches(msg, m.keys.Paper.Open):
-			if r, ok := m.list.selected(); ok {
-				return m.openPaper(r.ID, paneList)
-			}
-		case key.Matches(msg, m.keys.List.Back) && (m.search.active || m.search.saved != nil):
-			return m.endSearch()
-		}
-		return m, nil
-	}
-	return m, tea.Batch(m.loadPages(), m.wantDetail())
-}
+// The list pane: the view's rows, loaded a page at a time around the
+// viewport; its messages (countLoaded, pageLoaded), its keys, its
+// movement and its Cmds. How it draws is in listview.go; how the view is
+// (re)loaded and the selection kept across reloads, in reload.go.
 
 // pageSize is how many rows one query loads. Only the pages around the
 // viewport are held, so a keypress costs the same at 100 or 100,000 papers.
@@ -47,6 +21,23 @@ const pageSize = 200
 
 // keepPages is how many pages the list holds before dropping far ones.
 const keepPages = 16
+
+const remoteGroup = "\x01remote"
+
+// countLoaded: how many papers the view holds.
+type countLoaded struct {
+	tok   token
+	total int
+	err   error
+}
+
+// pageLoaded: one page of the view's rows.
+type pageLoaded struct {
+	tok  token
+	page int
+	rows []row
+	err  error
+}
 
 // listPane is a window over the view's rows, loaded a page at a time.
 type listPane struct {
@@ -118,8 +109,6 @@ func (l *listPane) groupOf(i int, r row) string {
 	}
 	return ""
 }
-
-const remoteGroup = "\x01remote"
 
 // selected is the row under the cursor.
 func (l *listPane) selected() (row, bool) {
@@ -292,42 +281,6 @@ func (l *listPane) eachRow(id string, fn func(*row)) {
 	}
 }
 
-// listHeight is the rows the list draws (its pane minus the title line).
-func (m Model) listHeight() int { return max(1, m.bodyHeight(paneList)-1) }
-
-// countLoaded: how many papers the view holds.
-type countLoaded struct {
-	tok   token
-	total int
-	err   error
-}
-
-// pageLoaded: one page of the view's rows.
-type pageLoaded struct {
-	tok  token
-	page int
-	rows []row
-	err  error
-}
-
-// loadPages asks for the pages around the viewport not yet loaded.
-func (m Model) loadPages() tea.Cmd {
-	// Every move (keys, wheel, click, a reload finding the selection)
-	// comes here: memory stays flat however the list is scrolled.
-	m.list.dropFarPages()
-	filter := m.listFilter
-	if m.list.counted {
-		filter.Total = m.list.total // a page past the middle is read from the end
-	}
-	var cmds []tea.Cmd
-	req := m.requests.running(topicView)
-	for _, p := range m.list.neededPages(m.listHeight()) {
-		m.list.pending[p] = true
-		cmds = append(cmds, pageCmd(m.opts.Library, filter, req, p))
-	}
-	return tea.Batch(cmds...)
-}
-
 // onCountLoaded takes the view's size.
 func (m Model) onCountLoaded(msg countLoaded) (tea.Model, tea.Cmd) {
 	if !m.requests.current(msg.tok) {
@@ -363,4 +316,56 @@ func (m Model) onPageLoaded(msg pageLoaded) (tea.Model, tea.Cmd) {
 	m.list.foundIn(msg.page, msg.rows, m.listHeight())
 	m.list.scroll(m.listHeight())
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
+}
+
+// listKey handles the list's own keys: movement, enter and esc.
+func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	h := m.listHeight()
+	if !navigate(m.keys.List.moveKeys, msg, h, m.list.cursor, m.list.count(), func(i int) { m.list.moveTo(i, h) }) {
+		switch {
+		case key.Matches(msg, m.keys.Paper.Open):
+			if r, ok := m.list.selected(); ok {
+				return m.openPaper(r.ID, paneList)
+			}
+		case key.Matches(msg, m.keys.List.Back) && (m.search.active || m.search.saved != nil):
+			return m.endSearch()
+		}
+		return m, nil
+	}
+	return m, tea.Batch(m.loadPages(), m.wantDetail())
+}
+
+// listHeight is the rows the list draws (its pane minus the title line).
+func (m Model) listHeight() int { return max(1, m.bodyHeight(paneList)-1) }
+
+// loadPages asks for the pages around the viewport not yet loaded.
+func (m Model) loadPages() tea.Cmd {
+	// Every move (keys, wheel, click, a reload finding the selection)
+	// comes here: memory stays flat however the list is scrolled.
+	m.list.dropFarPages()
+	filter := m.listFilter
+	if m.list.counted {
+		filter.Total = m.list.total // a page past the middle is read from the end
+	}
+	var cmds []tea.Cmd
+	req := m.requests.running(topicView)
+	for _, p := range m.list.neededPages(m.listHeight()) {
+		m.list.pending[p] = true
+		cmds = append(cmds, pageCmd(m.opts.Library, filter, req, p))
+	}
+	return tea.Batch(cmds...)
+}
+
+func countCmd(lib Library, f store.Filter, req request) tea.Cmd {
+	return reqCmd(req, func(ctx context.Context) tea.Msg {
+		n, err := lib.Count(ctx, f)
+		return countLoaded{tok: req.tok, total: n, err: err}
+	})
+}
+
+func pageCmd(lib Library, f store.Filter, req request, page int) tea.Cmd {
+	return reqCmd(req, func(ctx context.Context) tea.Msg {
+		entries, err := lib.Entries(ctx, f, page*pageSize, pageSize)
+		return pageLoaded{tok: req.tok, page: page, rows: rowsOf(entries), err: err}
+	})
 }

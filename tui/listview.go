@@ -12,6 +12,23 @@ import (
 	"github.com/papertui/papers/tui/clean"
 )
 
+// How the list draws: its rows (with the queued and read marks), the
+// rules over days and remote results, and what an empty list says.
+
+// readMark marks a read paper in the list and the queue.
+const readMark = "✓"
+
+// row is a list entry with its text already made safe for display, done
+// once when the page loads rather than on every frame.
+type row struct {
+	store.Entry
+	title string // cleaned, LaTeX as Unicode
+	who   string // organization, else first author, cleaned
+	// remote rows are Hugging Face search results; inLibrary ones are
+	// already stored.
+	remote, inLibrary bool
+}
+
 // view draws the visible rows into w × h, each line exactly w wide.
 func (l *listPane) view(f frame) []string {
 	st, w, h := f.st, f.w, f.h
@@ -51,50 +68,6 @@ func (l *listPane) drawRow(f frame, r row, i int) string {
 
 // forgetDrawn drops every cached row drawing.
 func (l *listPane) forgetDrawn() { clear(l.drawn) }
-
-// emptyList says why there is nothing to show and what to do about it.
-func (m Model) emptyList(w int) string {
-	var msg string
-	in := ""
-	if m.period.kind != periodAll {
-		in = " in " + m.period.label()
-	}
-	switch {
-	case m.search.active:
-		msg = "No papers match " + clean.Line(m.search.input.Value()) + in + ". Press esc to clear the search."
-		if in != "" {
-			msg += " [ and ] step to other periods."
-		}
-	case m.unreadOnly:
-		msg = "No unread papers" + in + ". Press u to show all."
-	case m.libraryTotal() > 0 && in != "":
-		msg = "No papers" + in + ". [ and ] step to other periods; v changes the view."
-	case m.libraryTotal() > 0:
-		msg = "No papers in this view."
-	case m.sync.running:
-		msg = "The library is empty. Syncing the feed…"
-	default:
-		msg = "The library is empty.\n\n" +
-			"Press r to sync the feed, or from a shell run\n\n" +
-			"  papers sync          fetch the last 7 days\n" +
-			"  papers import FILE   load saved API responses (offline)"
-		if m.sync.offline {
-			msg = "The library is empty and the feed cannot be reached.\n\n" + msg[len("The library is empty.\n\n"):]
-		}
-	}
-	return m.st.notice.Render(ansi.Wrap(msg, w, ""))
-}
-
-// row is a list entry with its text already made safe for display, done
-// once when the page loads rather than on every frame.
-type row struct {
-	store.Entry
-	title string // cleaned, LaTeX as Unicode
-	who   string // organization, else first author, cleaned
-	// remote rows are Hugging Face search results; inLibrary ones are
-	// already stored.
-	remote, inLibrary bool
-}
 
 func rowsOf(entries []store.Entry) []row {
 	rows := make([]row, len(entries))
@@ -185,12 +158,42 @@ func rowLine(f frame, r row, selected bool, showDay bool) string {
 	return mark + st.pDimmed.on(seen) + st.pUpvotes.on(stats) + " " + text.on(title) + st.pDimmed.on(who)
 }
 
-// readMark marks a read paper in the list and the queue.
-const readMark = "✓"
-
 // fit truncates s to w cells with an ellipsis and pads it to exactly w,
 // measuring wide (CJK, emoji) and zero-width (combining) runes right.
 func fit(s string, w int) string {
 	s = ansi.Truncate(s, w, "…")
 	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+}
+
+// emptyList says why there is nothing to show and what to do about it.
+func (m Model) emptyList(w int) string {
+	var msg string
+	in := ""
+	if m.period.kind != periodAll {
+		in = " in " + m.period.label()
+	}
+	switch {
+	case m.search.active:
+		msg = "No papers match " + clean.Line(m.search.input.Value()) + in + ". Press esc to clear the search."
+		if in != "" {
+			msg += " [ and ] step to other periods."
+		}
+	case m.unreadOnly:
+		msg = "No unread papers" + in + ". Press u to show all."
+	case m.libraryTotal() > 0 && in != "":
+		msg = "No papers" + in + ". [ and ] step to other periods; v changes the view."
+	case m.libraryTotal() > 0:
+		msg = "No papers in this view."
+	case m.sync.running:
+		msg = "The library is empty. Syncing the feed…"
+	default:
+		msg = "The library is empty.\n\n" +
+			"Press r to sync the feed, or from a shell run\n\n" +
+			"  papers sync          fetch the last 7 days\n" +
+			"  papers import FILE   load saved API responses (offline)"
+		if m.sync.offline {
+			msg = "The library is empty and the feed cannot be reached.\n\n" + msg[len("The library is empty.\n\n"):]
+		}
+	}
+	return m.st.notice.Render(ansi.Wrap(msg, w, ""))
 }

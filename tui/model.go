@@ -10,6 +10,9 @@ import (
 	"github.com/papertui/papers/store"
 )
 
+// The root model: the options, the state of every pane and feature,
+// construction and Init.
+
 // Options configure the reader.
 type Options struct {
 	Library Library

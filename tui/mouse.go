@@ -2,6 +2,8 @@ package tui
 
 import tea "charm.land/bubbletea/v2"
 
+// The mouse: the wheel scrolls, a click selects a list row.
+
 // onMouseWheel scrolls the detail when it has the focus, else the list.
 func (m Model) onMouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	delta := 3

@@ -9,23 +9,8 @@ import (
 	"github.com/papertui/papers/feed"
 )
 
-// currentID is the paper the keys act on: the queue's selection in the
-// queue pane, the detail's paper in the detail pane, else the list's.
-func (m Model) currentID() (string, bool) {
-	switch m.focus {
-	case paneQueue:
-		if r, ok := m.queue.selected(); ok {
-			return r.ID, true
-		}
-		return "", false
-	case paneDetail:
-		if m.detail.want.id != "" {
-			return m.detail.want.id, true
-		}
-	}
-	r, ok := m.list.selected()
-	return r.ID, ok
-}
+// The keys that act on the selected paper from any pane (b, m, x, a, o,
+// p, y, enter).
 
 // paperKey handles the keys that act on one paper from any pane.
 func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, bool) {
@@ -71,6 +56,24 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 func (m Model) isPaperKey(msg tea.KeyPressMsg) bool {
 	k := m.keys.Paper
 	return key.Matches(msg, k.ToggleQueue, k.ToggleRead, k.OpenHF, k.OpenPDF, k.Copy, k.AllAuthors, k.Done, k.Open)
+}
+
+// currentID is the paper the keys act on: the queue's selection in the
+// queue pane, the detail's paper in the detail pane, else the list's.
+func (m Model) currentID() (string, bool) {
+	switch m.focus {
+	case paneQueue:
+		if r, ok := m.queue.selected(); ok {
+			return r.ID, true
+		}
+		return "", false
+	case paneDetail:
+		if m.detail.want.id != "" {
+			return m.detail.want.id, true
+		}
+	}
+	r, ok := m.list.selected()
+	return r.ID, ok
 }
 
 // openPaper shows a paper's detail and marks it read.

@@ -11,8 +11,7 @@ import (
 	"github.com/papertui/papers/tui/clean"
 )
 
-// periodKind is how much of the library a view shows.
-type periodKind int
+// Period views: all, or one day, ISO week or month, stepped with [ ] t.
 
 const (
 	periodAll periodKind = iota
@@ -21,6 +20,15 @@ const (
 	periodMonth
 	periodKinds
 )
+
+// periodFound: the day to anchor the period at, after [, ] or t.
+type periodFound struct {
+	day string
+	err error
+}
+
+// periodKind is how much of the library a view shows.
+type periodKind int
 
 // period is a stretch of feed days: all of them, or one day, ISO week or
 // month holding anchor.
@@ -86,49 +94,20 @@ func (k periodKind) name() string {
 	return [...]string{"all", "day", "week", "month"}[k]
 }
 
-// cycleView steps all → day → week → month, anchored at the selected
-// paper's day (else the latest day). The sort stays what it was: s
-// changes it, and the pane title says it.
-func (m Model) cycleView() (tea.Model, tea.Cmd) {
-	next := (m.period.kind + 1) % periodKinds
-	if next == periodAll {
-		m.period = period{}
-		return m, m.reload(true)
+func (m Model) onPeriodFound(msg periodFound) (tea.Model, tea.Cmd) {
+	switch {
+	case msg.err != nil:
+		m.fail(clean.Line(msg.err.Error()))
+		return m, nil
+	case msg.day == "" && m.period.anchor == "":
+		m.period = period{} // opened on a period of an empty library
+		return m, m.reload(false)
+	case msg.day == "":
+		m.say("no papers beyond this " + m.period.kind.name())
+		return m, nil
 	}
-	anchor := m.period.anchor
-	if r, ok := m.list.selected(); ok && r.Day != "" && m.period.kind == periodAll {
-		anchor = r.Day
-	}
-	m.period.kind = next
-	if anchor == "" {
-		return m, m.stepPeriod(0)
-	}
-	m.period.anchor = anchor
-	return m, m.reload(true)
-}
-
-// periodFound: the day to anchor the period at, after [, ] or t.
-type periodFound struct {
-	day string
-	err error
-}
-
-// stepPeriod finds the previous (dir < 0) or next (dir > 0) period that
-// has papers, or the latest one (dir == 0).
-func (m Model) stepPeriod(dir int) tea.Cmd {
-	lib := m.opts.Library
-	first, last := m.period.bounds()
-	from := first
-	if dir > 0 {
-		from = last
-	}
-	if dir == 0 {
-		from, dir = "", -1
-	}
-	return libCmd(func(ctx context.Context) tea.Msg {
-		day, err := lib.NeighbourDay(ctx, from, dir)
-		return periodFound{day: day, err: err}
-	})
+	m.period.anchor = msg.day
+	return m, m.reload(false)
 }
 
 func (m Model) periodKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
@@ -152,18 +131,41 @@ func (m Model) periodKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 	return m, nil, false
 }
 
-func (m Model) onPeriodFound(msg periodFound) (tea.Model, tea.Cmd) {
-	switch {
-	case msg.err != nil:
-		m.fail(clean.Line(msg.err.Error()))
-		return m, nil
-	case msg.day == "" && m.period.anchor == "":
-		m.period = period{} // opened on a period of an empty library
-		return m, m.reload(false)
-	case msg.day == "":
-		m.say("no papers beyond this " + m.period.kind.name())
-		return m, nil
+// cycleView steps all → day → week → month, anchored at the selected
+// paper's day (else the latest day). The sort stays what it was: s
+// changes it, and the pane title says it.
+func (m Model) cycleView() (tea.Model, tea.Cmd) {
+	next := (m.period.kind + 1) % periodKinds
+	if next == periodAll {
+		m.period = period{}
+		return m, m.reload(true)
 	}
-	m.period.anchor = msg.day
-	return m, m.reload(false)
+	anchor := m.period.anchor
+	if r, ok := m.list.selected(); ok && r.Day != "" && m.period.kind == periodAll {
+		anchor = r.Day
+	}
+	m.period.kind = next
+	if anchor == "" {
+		return m, m.stepPeriod(0)
+	}
+	m.period.anchor = anchor
+	return m, m.reload(true)
+}
+
+// stepPeriod finds the previous (dir < 0) or next (dir > 0) period that
+// has papers, or the latest one (dir == 0).
+func (m Model) stepPeriod(dir int) tea.Cmd {
+	lib := m.opts.Library
+	first, last := m.period.bounds()
+	from := first
+	if dir > 0 {
+		from = last
+	}
+	if dir == 0 {
+		from, dir = "", -1
+	}
+	return libCmd(func(ctx context.Context) tea.Msg {
+		day, err := lib.NeighbourDay(ctx, from, dir)
+		return periodFound{day: day, err: err}
+	})
 }

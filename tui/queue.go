@@ -13,35 +13,9 @@ import (
 	"github.com/papertui/papers/tui/clean"
 )
 
-func queueCmd(lib Library, req request) tea.Cmd {
-	return reqCmd(req, func(ctx context.Context) tea.Msg {
-		recs, err := lib.Queue(ctx)
-		return queueLoaded{tok: req.tok, records: recs, err: err}
-	})
-}
-
-// queueKey handles the queue's own keys: movement, enter and reordering.
-func (m Model) queueKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	h := m.queueHeight()
-	r, has := m.queue.selected()
-	switch {
-	case navigate(m.keys.Queue.moveKeys, msg, h, m.queue.cursor, len(m.queue.records), func(i int) { m.queue.move(i-m.queue.cursor, h) }):
-		return m, m.wantDetail()
-	case !has:
-		return m, nil
-	case key.Matches(msg, m.keys.Paper.Open):
-		return m.openPaper(r.ID, paneQueue)
-	// The queue pane reorders at once (the status bar says "saving…"
-	// until the writes land), so the next K or J acts on the new order.
-	case key.Matches(msg, m.keys.Queue.MoveUp) && m.queue.cursor > 0:
-		return m, m.moveQueued(r.ID, -1)
-	case key.Matches(msg, m.keys.Queue.MoveDown) && m.queue.cursor < len(m.queue.records)-1:
-		return m, m.moveQueued(r.ID, 1)
-	}
-	return m, nil
-}
-
-func (m Model) queueHeight() int { return max(1, m.bodyHeight(paneQueue)-1) }
+// The queue pane: the reading queue in the reader's order; its message
+// (queueLoaded), its keys (movement, enter, K and J) and its view. Its
+// changes go through state.go like every state change.
 
 // queueLoaded: the reading queue, in order.
 type queueLoaded struct {
@@ -135,17 +109,6 @@ func (q *queuePane) swap(i, j int) {
 	q.titles[i], q.titles[j] = q.titles[j], q.titles[i]
 }
 
-// moveQueued moves the selected paper by dir places, through the one
-// path of a state change (state.go).
-func (m *Model) moveQueued(id string, dir int) tea.Cmd {
-	lib, h := m.opts.Library, m.queueHeight()
-	pos := m.queue.cursor + dir + 1
-	return m.change(changeMoved, id, func(ctx context.Context) error { return lib.Move(ctx, id, pos) }, func() {
-		m.queue.swap(m.queue.cursor, m.queue.cursor+dir)
-		m.queue.move(dir, h)
-	})
-}
-
 // add puts a paper at the end of the queue on screen, ahead of the write.
 func (q *queuePane) add(r store.Record) {
 	q.records = append(q.records[:len(q.records):len(q.records)], r)
@@ -175,11 +138,6 @@ func (q *queuePane) setRead(id string, read bool) {
 	}
 }
 
-// loadQueue reads the queue back from the library.
-func (m *Model) loadQueue() tea.Cmd {
-	return queueCmd(m.opts.Library, m.requests.begin(topicQueue))
-}
-
 // onQueueLoaded takes the queue, unless a state change since the load
 // began makes it stale.
 func (m Model) onQueueLoaded(msg queueLoaded) (tea.Model, tea.Cmd) {
@@ -193,4 +151,50 @@ func (m Model) onQueueLoaded(msg queueLoaded) (tea.Model, tea.Cmd) {
 	m.queue.set(msg.records)
 	m.queue.move(0, m.queueHeight())
 	return m, nil
+}
+
+// queueKey handles the queue's own keys: movement, enter and reordering.
+func (m Model) queueKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	h := m.queueHeight()
+	r, has := m.queue.selected()
+	switch {
+	case navigate(m.keys.Queue.moveKeys, msg, h, m.queue.cursor, len(m.queue.records), func(i int) { m.queue.move(i-m.queue.cursor, h) }):
+		return m, m.wantDetail()
+	case !has:
+		return m, nil
+	case key.Matches(msg, m.keys.Paper.Open):
+		return m.openPaper(r.ID, paneQueue)
+	// The queue pane reorders at once (the status bar says "saving…"
+	// until the writes land), so the next K or J acts on the new order.
+	case key.Matches(msg, m.keys.Queue.MoveUp) && m.queue.cursor > 0:
+		return m, m.moveQueued(r.ID, -1)
+	case key.Matches(msg, m.keys.Queue.MoveDown) && m.queue.cursor < len(m.queue.records)-1:
+		return m, m.moveQueued(r.ID, 1)
+	}
+	return m, nil
+}
+
+func (m Model) queueHeight() int { return max(1, m.bodyHeight(paneQueue)-1) }
+
+// moveQueued moves the selected paper by dir places, through the one
+// path of a state change (state.go).
+func (m *Model) moveQueued(id string, dir int) tea.Cmd {
+	lib, h := m.opts.Library, m.queueHeight()
+	pos := m.queue.cursor + dir + 1
+	return m.change(changeMoved, id, func(ctx context.Context) error { return lib.Move(ctx, id, pos) }, func() {
+		m.queue.swap(m.queue.cursor, m.queue.cursor+dir)
+		m.queue.move(dir, h)
+	})
+}
+
+// loadQueue reads the queue back from the library.
+func (m *Model) loadQueue() tea.Cmd {
+	return queueCmd(m.opts.Library, m.requests.begin(topicQueue))
+}
+
+func queueCmd(lib Library, req request) tea.Cmd {
+	return reqCmd(req, func(ctx context.Context) tea.Msg {
+		recs, err := lib.Queue(ctx)
+		return queueLoaded{tok: req.tok, records: recs, err: err}
+	})
 }

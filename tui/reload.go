@@ -8,23 +8,23 @@ import (
 	"github.com/papertui/papers/store"
 )
 
-// positionCmd finds where the first of ids (the selection, then its
-// neighbours, nearest first) sits in the view.
-func positionCmd(lib Library, f store.Filter, req request, ids []string) tea.Cmd {
-	return reqCmd(req, func(ctx context.Context) tea.Msg {
-		found, err := lib.Positions(ctx, f, ids)
-		for _, id := range ids {
-			if i, ok := found[id]; ok {
-				return selectionFound{tok: req.tok, index: i, id: id, err: err}
-			}
-		}
-		return selectionFound{tok: req.tok, index: -1, err: err}
-	})
-}
+// The list's filter (period, unread, sort, search) and its (re)loads:
+// loadView is the one place a view is asked for; the selection follows
+// its paper across reloads (selectionFound).
 
 // maxNeighbours is how many rows each side of the selection a reload
 // looks for when the selected paper itself left the view.
 const maxNeighbours = 200
+
+// selectionFound: where the selected paper (or, when it left the view,
+// its nearest neighbour still there) sits after the view changed; index
+// is -1 when none of them is.
+type selectionFound struct {
+	tok   token
+	index int
+	id    string
+	err   error
+}
 
 // followIDs is what a reload keeps the selection on: the selected paper,
 // then its neighbours nearest first (the one below before the one above),
@@ -83,16 +83,6 @@ func (l *listPane) foundIn(page int, rows []row, height int) {
 	}
 }
 
-// selectionFound: where the selected paper (or, when it left the view,
-// its nearest neighbour still there) sits after the view changed; index
-// is -1 when none of them is.
-type selectionFound struct {
-	tok   token
-	index int
-	id    string
-	err   error
-}
-
 // onSelectionFound puts the cursor where a reload found the selection.
 func (m Model) onSelectionFound(msg selectionFound) (tea.Model, tea.Cmd) {
 	if !m.requests.current(msg.tok) || len(m.list.follow) == 0 {
@@ -121,7 +111,7 @@ func (m Model) composeFilter() store.Filter {
 	return f
 }
 
-// reload replaces the view: a new generation, the list from the top, or
+// reload replaces the view: a new request of the view, the list from the top, or
 // with keepSelection on the selected paper (its nearest neighbour when it
 // left the view) at the same screen row.
 func (m *Model) reload(keepSelection bool) tea.Cmd {
@@ -186,4 +176,18 @@ func (m Model) toggleUnreadOnly() (tea.Model, tea.Cmd) {
 	m.unreadOnly = !m.unreadOnly
 	m.say(map[bool]string{true: "showing unread papers", false: "showing all papers"}[m.unreadOnly])
 	return m, m.reload(true)
+}
+
+// positionCmd finds where the first of ids (the selection, then its
+// neighbours, nearest first) sits in the view.
+func positionCmd(lib Library, f store.Filter, req request, ids []string) tea.Cmd {
+	return reqCmd(req, func(ctx context.Context) tea.Msg {
+		found, err := lib.Positions(ctx, f, ids)
+		for _, id := range ids {
+			if i, ok := found[id]; ok {
+				return selectionFound{tok: req.tok, index: i, id: id, err: err}
+			}
+		}
+		return selectionFound{tok: req.tok, index: -1, err: err}
+	})
 }

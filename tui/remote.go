@@ -14,6 +14,9 @@ import (
 	"github.com/papertui/papers/tui/clean"
 )
 
+// Remote search: Hugging Face's results below the local ones; adding
+// one is a state change (state.go).
+
 // remoteLimit is how many results a remote search asks Hugging Face for.
 const remoteLimit = 50
 
@@ -26,6 +29,46 @@ type remoteFound struct {
 	papers []feed.Paper
 	stored map[string]bool // which of them the library holds
 	err    error
+}
+
+// addRemote is the write that stores a remote result and queues it.
+func addRemote(lib Library, p feed.Paper) func(ctx context.Context) error {
+	return func(ctx context.Context) error {
+		if _, err := lib.SavePapers(ctx, []feed.Paper{p}); err != nil {
+			return err
+		}
+		return lib.Enqueue(ctx, p.ID)
+	}
+}
+
+func (m Model) onRemoteFound(msg remoteFound) (tea.Model, tea.Cmd) {
+	if !m.requests.current(msg.tok) {
+		return m, nil // the search changed meanwhile
+	}
+	if msg.err != nil {
+		reason := msg.err.Error()
+		if feed.Unreachable(msg.err) {
+			reason = "offline"
+		}
+		m.fail(clean.Line("remote search unavailable (" + reason + "); showing local results"))
+		return m, nil
+	}
+	m.remotePapers = map[string]feed.Paper{}
+	rows := make([]row, len(msg.papers))
+	for i, p := range msg.papers {
+		m.remotePapers[p.ID] = p
+		e := store.Entry{ID: p.ID, Title: p.Title, Day: p.Day, Upvotes: p.Upvotes, Comments: p.Comments,
+			Organization: p.Organization}
+		if len(p.Authors) > 0 {
+			e.FirstAuthor = p.Authors[0].Name
+		}
+		rows[i] = rowsOf([]store.Entry{e})[0]
+		rows[i].remote, rows[i].inLibrary = true, msg.stored[p.ID]
+	}
+	m.list.remote = rows
+	m.list.forgetDrawn()
+	m.say(fmt.Sprintf("%s from Hugging Face below the local ones", english.Count(len(rows), "result")))
+	return m, nil
 }
 
 // searchRemote sends the search's words to Hugging Face; the results
@@ -60,46 +103,6 @@ func (m Model) searchRemote() (tea.Model, tea.Cmd) {
 			}
 		}
 		return remoteFound{tok: tok, papers: papers, stored: stored}
-	}
-}
-
-func (m Model) onRemoteFound(msg remoteFound) (tea.Model, tea.Cmd) {
-	if !m.requests.current(msg.tok) {
-		return m, nil // the search changed meanwhile
-	}
-	if msg.err != nil {
-		reason := msg.err.Error()
-		if feed.Unreachable(msg.err) {
-			reason = "offline"
-		}
-		m.fail(clean.Line("remote search unavailable (" + reason + "); showing local results"))
-		return m, nil
-	}
-	m.remotePapers = map[string]feed.Paper{}
-	rows := make([]row, len(msg.papers))
-	for i, p := range msg.papers {
-		m.remotePapers[p.ID] = p
-		e := store.Entry{ID: p.ID, Title: p.Title, Day: p.Day, Upvotes: p.Upvotes, Comments: p.Comments,
-			Organization: p.Organization}
-		if len(p.Authors) > 0 {
-			e.FirstAuthor = p.Authors[0].Name
-		}
-		rows[i] = rowsOf([]store.Entry{e})[0]
-		rows[i].remote, rows[i].inLibrary = true, msg.stored[p.ID]
-	}
-	m.list.remote = rows
-	m.list.forgetDrawn()
-	m.say(fmt.Sprintf("%s from Hugging Face below the local ones", english.Count(len(rows), "result")))
-	return m, nil
-}
-
-// addRemote is the write that stores a remote result and queues it.
-func addRemote(lib Library, p feed.Paper) func(ctx context.Context) error {
-	return func(ctx context.Context) error {
-		if _, err := lib.SavePapers(ctx, []feed.Paper{p}); err != nil {
-			return err
-		}
-		return lib.Enqueue(ctx, p.ID)
 	}
 }
 

@@ -2,6 +2,8 @@ package tui
 
 import "strings"
 
+// The detail's viewport over pre-rendered lines.
+
 // scroller is a viewport over pre-rendered lines. View slices the lines
 // in sight, nothing more: bubbles' viewport re-wraps every line on every
 // frame, which costs more than the rest of the screen.

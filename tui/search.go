@@ -14,9 +14,16 @@ import (
 	"github.com/papertui/papers/tui/clean"
 )
 
+// The search box: typing, the debounce (searchDue), applying and
+// clearing a search.
+
 // searchDebounce is how long typing must pause before a search runs:
 // long enough that a fast typist's keys do not each start a query.
 const searchDebounce = 120 * time.Millisecond
+
+// searchDue: typing paused; run the search, unless an edit (a request
+// of topicSearch) came after the one that scheduled it.
+type searchDue struct{ tok token }
 
 // searchState is the search box and what it has applied.
 type searchState struct {
@@ -36,10 +43,6 @@ type savedView struct {
 	line   int      // the screen row the selection was on
 }
 
-// searchDue: typing paused; run the search, unless an edit (a request
-// of topicSearch) came after the one that scheduled it.
-type searchDue struct{ tok token }
-
 func newSearchInput() textinput.Model {
 	in := textinput.New()
 	in.Prompt = "/ "
@@ -56,15 +59,27 @@ func styleSearchInput(in *textinput.Model, dark bool) {
 	in.SetStyles(st)
 }
 
-// startSearch opens the search box over the list.
-func (m Model) startSearch() (tea.Model, tea.Cmd) {
-	if !m.search.active {
-		m.search.saved = &savedView{sort: m.sort, follow: m.list.followIDs(), line: m.list.cursor - m.list.offset}
+// onSearchDue runs the search once typing has paused; a bad filter is a
+// one-line error and the results stay as they were.
+func (m Model) onSearchDue(msg searchDue) (tea.Model, tea.Cmd) {
+	if !m.requests.current(msg.tok) {
+		return m, nil
 	}
-	m.search.typing = true
-	m.focus = paneList
-	m.search.input.SetWidth(max(10, m.bodyHeight(paneList)))
-	return m, m.search.input.Focus()
+	text := m.search.input.Value()
+	q, err := query.Parse(text)
+	if err != nil {
+		m.fail(clean.Line(err.Error()))
+		return m, nil
+	}
+	m.clearError()
+	m.search.parsed, m.search.active = q, !q.Empty()
+	if m.search.active && m.sort == store.SortNewest && q.Match != "" {
+		m.sort = store.SortRelevance
+	}
+	if !m.search.active && m.sort == store.SortRelevance {
+		m.sort = store.SortNewest
+	}
+	return m, m.reload(false)
 }
 
 // searchKey handles a key while the box has the focus.
@@ -82,6 +97,17 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.searchRemote()
 	}
 	return m.searchEdit(msg)
+}
+
+// startSearch opens the search box over the list.
+func (m Model) startSearch() (tea.Model, tea.Cmd) {
+	if !m.search.active {
+		m.search.saved = &savedView{sort: m.sort, follow: m.list.followIDs(), line: m.list.cursor - m.list.offset}
+	}
+	m.search.typing = true
+	m.focus = paneList
+	m.search.input.SetWidth(max(10, m.bodyHeight(paneList)))
+	return m, m.search.input.Focus()
 }
 
 // searchEdit hands a key or a paste to the box and, when the text
@@ -114,29 +140,6 @@ func (m Model) searchEdit(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) searchFull() bool {
 	limit := m.search.input.CharLimit
 	return limit > 0 && utf8.RuneCountInString(m.search.input.Value()) >= limit
-}
-
-// onSearchDue runs the search once typing has paused; a bad filter is a
-// one-line error and the results stay as they were.
-func (m Model) onSearchDue(msg searchDue) (tea.Model, tea.Cmd) {
-	if !m.requests.current(msg.tok) {
-		return m, nil
-	}
-	text := m.search.input.Value()
-	q, err := query.Parse(text)
-	if err != nil {
-		m.fail(clean.Line(err.Error()))
-		return m, nil
-	}
-	m.clearError()
-	m.search.parsed, m.search.active = q, !q.Empty()
-	if m.search.active && m.sort == store.SortNewest && q.Match != "" {
-		m.sort = store.SortRelevance
-	}
-	if !m.search.active && m.sort == store.SortRelevance {
-		m.sort = store.SortNewest
-	}
-	return m, m.reload(false)
 }
 
 // endSearch closes the box and restores the view and selection from

@@ -6,6 +6,20 @@ import (
 	"github.com/papertui/papers/store"
 )
 
+// The list's order, cycled with s.
+
+func sortLabel(s store.Sort) string {
+	switch s {
+	case store.SortUpvotes:
+		return "most upvoted"
+	case store.SortTrending:
+		return "trending"
+	case store.SortRelevance:
+		return "best match"
+	}
+	return "newest"
+}
+
 // sortOrder is the cycle of s; best match only while searching text.
 func (m Model) nextSort() store.Sort {
 	order := []store.Sort{store.SortNewest, store.SortUpvotes, store.SortTrending}
@@ -24,16 +38,4 @@ func (m Model) cycleSort() (tea.Model, tea.Cmd) {
 	m.sort = m.nextSort()
 	m.say("sorted by " + sortLabel(m.sort))
 	return m, m.reload(true)
-}
-
-func sortLabel(s store.Sort) string {
-	switch s {
-	case store.SortUpvotes:
-		return "most upvoted"
-	case store.SortTrending:
-		return "trending"
-	case store.SortRelevance:
-		return "best match"
-	}
-	return "newest"
 }

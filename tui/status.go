@@ -14,9 +14,41 @@ import (
 	"github.com/papertui/papers/tui/clean"
 )
 
+// The status bar: events and errors (which fade), counts, saving….
+
 // errorFade is how long an error stays in the status bar when no key is
 // pressed; the next key clears it at once.
 const errorFade = 5 * time.Second
+
+// errorFaded: an error has been shown for errorFade.
+type errorFaded struct{ seq int }
+
+// libraryCounted: how many papers the library holds, whatever the view.
+type libraryCounted struct {
+	total int
+	err   error
+}
+
+// countOf is "9,577/9,577": both numbers formatted alike.
+func countOf(n, total int) string {
+	return humanize.Comma(int64(n)) + "/" + humanize.Comma(int64(total))
+}
+
+func (m Model) onErrorFaded(msg errorFaded) (tea.Model, tea.Cmd) {
+	if msg.seq == m.noticeSeq {
+		m.clearError()
+	}
+	return m, nil
+}
+
+func (m Model) onLibraryCounted(msg libraryCounted) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.fail(clean.Line(msg.err.Error()))
+		return m, nil
+	}
+	m.libTotal, m.libCounted = msg.total, true
+	return m, nil
+}
 
 // say shows an event in the status bar; the latest event replaces
 // whatever was there, an error included.
@@ -38,9 +70,6 @@ func (m *Model) clearError() {
 	}
 }
 
-// errorFaded: an error has been shown for errorFade.
-type errorFaded struct{ seq int }
-
 // fadeError schedules the current error's fading, once per error.
 func (m *Model) fadeError() tea.Cmd {
 	if m.errMsg == "" || m.fadeSeq == m.noticeSeq || m.fadeAfter <= 0 {
@@ -51,46 +80,12 @@ func (m *Model) fadeError() tea.Cmd {
 	return tea.Tick(m.fadeAfter, func(time.Time) tea.Msg { return errorFaded{seq} })
 }
 
-func (m Model) onErrorFaded(msg errorFaded) (tea.Model, tea.Cmd) {
-	if msg.seq == m.noticeSeq {
-		m.clearError()
-	}
-	return m, nil
-}
-
-// libraryCounted: how many papers the library holds, whatever the view.
-type libraryCounted struct {
-	total int
-	err   error
-}
-
-func libraryCountCmd(lib Library) tea.Cmd {
-	return libCmd(func(ctx context.Context) tea.Msg {
-		n, err := lib.Count(ctx, store.Filter{})
-		return libraryCounted{total: n, err: err}
-	})
-}
-
-func (m Model) onLibraryCounted(msg libraryCounted) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		m.fail(clean.Line(msg.err.Error()))
-		return m, nil
-	}
-	m.libTotal, m.libCounted = msg.total, true
-	return m, nil
-}
-
 // libraryTotal is the library's paper count, the view's until it is known.
 func (m Model) libraryTotal() int {
 	if m.libCounted {
 		return m.libTotal
 	}
 	return m.list.total
-}
-
-// countOf is "9,577/9,577": both numbers formatted alike.
-func countOf(n, total int) string {
-	return humanize.Comma(int64(n)) + "/" + humanize.Comma(int64(total))
 }
 
 // statusBar: sync state or the last message on the left, counts and the
@@ -135,4 +130,11 @@ func (m Model) statusLeft() string {
 		return m.st.status.Render(m.notice)
 	}
 	return ""
+}
+
+func libraryCountCmd(lib Library) tea.Cmd {
+	return libCmd(func(ctx context.Context) tea.Msg {
+		n, err := lib.Count(ctx, store.Filter{})
+		return libraryCounted{total: n, err: err}
+	})
 }

@@ -15,54 +15,12 @@ import (
 	"github.com/papertui/papers/tui/clean"
 )
 
-// syncCmd runs a sync and streams its progress back through ch.
-func syncCmd(ctx context.Context, lib Library, f store.Fetcher, days int, ch chan tea.Msg) tea.Cmd {
-	return func() tea.Msg {
-		go func() {
-			report, err := lib.Sync(ctx, f, store.SyncPlan{Days: days}, func(p store.SyncProgress) {
-				select {
-				case ch <- syncProgressed{p}:
-				case <-ctx.Done():
-				}
-			})
-			ch <- syncFinished{report: report, err: err}
-		}()
-		return <-ch
-	}
-}
+// The background sync: starting it, its progress in the status bar,
+// its report, and the gap it may leave.
 
-// listenSync waits for the next message of a running sync.
-func listenSync(ch chan tea.Msg) tea.Cmd {
-	return func() tea.Msg { return <-ch }
-}
-
-// syncState is the background sync as the status bar shows it.
-type syncState struct {
-	running bool
-	ch      chan tea.Msg
-	cancel  context.CancelFunc
-	spin    spinner.Model
-	day     string
-	first   string // the oldest day this sync fetched
-	index   int
-	total   int
-	offline bool
-}
-
-// syncIfStale starts a sync when the last one is older than SyncAfter.
-func (m Model) syncIfStale() tea.Cmd {
-	if m.opts.Fetcher == nil || m.opts.SyncAfter <= 0 {
-		return nil
-	}
-	lib, after := m.opts.Library, m.opts.SyncAfter
-	return func() tea.Msg {
-		last, ok := lib.LastSync(context.Background())
-		if ok && time.Since(last) < after {
-			return nil
-		}
-		return syncRequested{}
-	}
-}
+// gapDays is how many days without papers before a synced stretch count
+// as a gap: the feed has papers every week.
+const gapDays = 7
 
 // syncRequested: the reader decided to sync (on start, or r).
 type syncRequested struct{}
@@ -76,19 +34,22 @@ type syncFinished struct {
 	err    error
 }
 
-func (m Model) startSync() (tea.Model, tea.Cmd) {
-	if m.sync.running {
-		m.say("a sync is already running")
-		return m, nil
-	}
-	if m.opts.Fetcher == nil {
-		m.say("sync is off in this reader")
-		return m, nil
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	m.sync = syncState{running: true, ch: make(chan tea.Msg, 1), cancel: cancel, spin: m.sync.spin}
-	m.clearError()
-	return m, tea.Batch(syncCmd(ctx, m.opts.Library, m.opts.Fetcher, m.opts.SyncDays, m.sync.ch), m.sync.spin.Tick)
+// gapFound: the library holds nothing between two days, after a sync
+// that started later than the library's last day (an imported library
+// then synced the default week).
+type gapFound struct{ from, to string }
+
+// syncState is the background sync as the status bar shows it.
+type syncState struct {
+	running bool
+	ch      chan tea.Msg
+	cancel  context.CancelFunc
+	spin    spinner.Model
+	day     string
+	first   string // the oldest day this sync fetched
+	index   int
+	total   int
+	offline bool
 }
 
 func (m Model) onSyncProgressed(msg syncProgressed) (tea.Model, tea.Cmd) {
@@ -128,29 +89,6 @@ func (m Model) onSyncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(m.refreshView(), gap)
 }
 
-// gapDays is how many days without papers before a synced stretch count
-// as a gap: the feed has papers every week.
-const gapDays = 7
-
-// gapFound: the library holds nothing between two days, after a sync
-// that started later than the library's last day (an imported library
-// then synced the default week).
-type gapFound struct{ from, to string }
-
-// gapCmd looks for days missing before first, the oldest day a sync
-// fetched.
-func gapCmd(lib Library, first string) tea.Cmd {
-	return libCmd(func(ctx context.Context) tea.Msg {
-		before, err := lib.NeighbourDay(ctx, first, -1)
-		a, errA := time.Parse(time.DateOnly, before)
-		b, errB := time.Parse(time.DateOnly, first)
-		if err != nil || errA != nil || errB != nil || b.Sub(a) <= gapDays*24*time.Hour {
-			return nil
-		}
-		return gapFound{from: a.AddDate(0, 0, 1).Format(time.DateOnly), to: b.AddDate(0, 0, -1).Format(time.DateOnly)}
-	})
-}
-
 // onGapFound says what is missing and how to fill it.
 func (m Model) onGapFound(msg gapFound) (tea.Model, tea.Cmd) {
 	gap := fmt.Sprintf("no papers %s: papers sync --since %s fills the gap", dayRange(msg.from, msg.to), msg.from)
@@ -168,4 +106,69 @@ func (m Model) onSpinnerTick(msg spinner.TickMsg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.sync.spin, cmd = m.sync.spin.Update(msg)
 	return m, cmd
+}
+
+// syncIfStale starts a sync when the last one is older than SyncAfter.
+func (m Model) syncIfStale() tea.Cmd {
+	if m.opts.Fetcher == nil || m.opts.SyncAfter <= 0 {
+		return nil
+	}
+	lib, after := m.opts.Library, m.opts.SyncAfter
+	return func() tea.Msg {
+		last, ok := lib.LastSync(context.Background())
+		if ok && time.Since(last) < after {
+			return nil
+		}
+		return syncRequested{}
+	}
+}
+
+func (m Model) startSync() (tea.Model, tea.Cmd) {
+	if m.sync.running {
+		m.say("a sync is already running")
+		return m, nil
+	}
+	if m.opts.Fetcher == nil {
+		m.say("sync is off in this reader")
+		return m, nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	m.sync = syncState{running: true, ch: make(chan tea.Msg, 1), cancel: cancel, spin: m.sync.spin}
+	m.clearError()
+	return m, tea.Batch(syncCmd(ctx, m.opts.Library, m.opts.Fetcher, m.opts.SyncDays, m.sync.ch), m.sync.spin.Tick)
+}
+
+// syncCmd runs a sync and streams its progress back through ch.
+func syncCmd(ctx context.Context, lib Library, f store.Fetcher, days int, ch chan tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		go func() {
+			report, err := lib.Sync(ctx, f, store.SyncPlan{Days: days}, func(p store.SyncProgress) {
+				select {
+				case ch <- syncProgressed{p}:
+				case <-ctx.Done():
+				}
+			})
+			ch <- syncFinished{report: report, err: err}
+		}()
+		return <-ch
+	}
+}
+
+// listenSync waits for the next message of a running sync.
+func listenSync(ch chan tea.Msg) tea.Cmd {
+	return func() tea.Msg { return <-ch }
+}
+
+// gapCmd looks for days missing before first, the oldest day a sync
+// fetched.
+func gapCmd(lib Library, first string) tea.Cmd {
+	return libCmd(func(ctx context.Context) tea.Msg {
+		before, err := lib.NeighbourDay(ctx, first, -1)
+		a, errA := time.Parse(time.DateOnly, before)
+		b, errB := time.Parse(time.DateOnly, first)
+		if err != nil || errA != nil || errB != nil || b.Sub(a) <= gapDays*24*time.Hour {
+			return nil
+		}
+		return gapFound{from: a.AddDate(0, 0, 1).Format(time.DateOnly), to: b.AddDate(0, 0, -1).Format(time.DateOnly)}
+	})
 }

@@ -6,9 +6,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-func themeTimeoutCmd() tea.Cmd {
-	return tea.Tick(300*time.Millisecond, func(time.Time) tea.Msg { return themeTimedOut{} })
-}
+// The theme: asked of the terminal at start, or set by --style.
+
+// themeTimedOut: the terminal never said its background colour.
+type themeTimedOut struct{}
 
 func (m *Model) setStyle(dark bool) {
 	st := newStyles(dark, m.opts.NoColor)
@@ -23,9 +24,6 @@ func (m Model) glamourStyle() string {
 	return "light"
 }
 
-// themeTimedOut: the terminal never said its background colour.
-type themeTimedOut struct{}
-
 // themeKnown settles the style once the terminal said its background (or
 // did not in time), and renders the detail in it.
 func (m Model) themeKnown(dark bool) (tea.Model, tea.Cmd) {
@@ -36,4 +34,8 @@ func (m Model) themeKnown(dark bool) (tea.Model, tea.Cmd) {
 	m.setStyle(dark)
 	m.list.forgetDrawn()
 	return m, m.wantDetail()
+}
+
+func themeTimeoutCmd() tea.Cmd {
+	return tea.Tick(300*time.Millisecond, func(time.Time) tea.Msg { return themeTimedOut{} })
 }

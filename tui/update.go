@@ -6,6 +6,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
+// The root update: Update routes each message to its handler (named
+// onXxx after the message, in the file of the pane or feature it
+// belongs to), and keys to the common keymap, then the focused pane's.
+
 // Update routes each message to the method that handles it; an error
 // any of them shows fades in time.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {

@@ -11,6 +11,9 @@ import (
 	"github.com/papertui/papers/store"
 )
 
+// The root view: the layout of the panes, their borders and titles,
+// the tab bar, and the frame each pane draws into.
+
 // View draws the screen from the model; it does no I/O and no rendering
 // of Markdown (that happened in a Cmd).
 func (m Model) View() tea.View {

@@ -7,6 +7,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
+// Watching the library for changes another process commits.
+
 // watchEvery is how often the reader looks for changes another process
 // (a `papers sync` or `papers queue` in another terminal) committed.
 const watchEvery = 2 * time.Second
@@ -20,24 +22,8 @@ type libraryVersion struct {
 	err     error
 }
 
-// watchTick schedules the next look; tests set watchEvery to 0 to look
-// only when they say so.
-func (m Model) watchTick() tea.Cmd {
-	if m.watchEvery <= 0 {
-		return nil
-	}
-	return tea.Tick(m.watchEvery, func(time.Time) tea.Msg { return watchDue{} })
-}
-
 // onWatchDue asks the library whether someone else changed it.
 func (m Model) onWatchDue() (tea.Model, tea.Cmd) { return m, versionCmd(m.opts.Library) }
-
-func versionCmd(lib Library) tea.Cmd {
-	return libCmd(func(ctx context.Context) tea.Msg {
-		v, err := lib.DataVersion(ctx)
-		return libraryVersion{version: v, err: err}
-	})
-}
 
 // onLibraryVersion reloads what is in sight when someone else changed the
 // library, keeping the selection; the first answer only sets the mark.
@@ -52,4 +38,20 @@ func (m Model) onLibraryVersion(msg libraryVersion) (tea.Model, tea.Cmd) {
 		return m, next
 	}
 	return m, tea.Batch(next, m.loadQueue(), m.refreshView())
+}
+
+// watchTick schedules the next look; tests set watchEvery to 0 to look
+// only when they say so.
+func (m Model) watchTick() tea.Cmd {
+	if m.watchEvery <= 0 {
+		return nil
+	}
+	return tea.Tick(m.watchEvery, func(time.Time) tea.Msg { return watchDue{} })
+}
+
+func versionCmd(lib Library) tea.Cmd {
+	return libCmd(func(ctx context.Context) tea.Msg {
+		v, err := lib.DataVersion(ctx)
+		return libraryVersion{version: v, err: err}
+	})
 }
