@@ -148,8 +148,9 @@ func reportPercentiles(b *testing.B, times []time.Duration) {
 // BenchmarkRenderAbstract: glamour rendering of a real-sized paper detail.
 func BenchmarkRenderAbstract(b *testing.B) {
 	lib := openBench(b)
-	es, _ := lib.Entries(context.Background(), store.Filter{}, 0, 1)
-	rec, _ := lib.Record(context.Background(), es[0].ID)
+	es, err := lib.Entries(context.Background(), store.Filter{}, 0, 1)
+	must(b, err)
+	rec := record(b, lib, es[0].ID)
 	md := article.Markdown(rec, article.Options{MoreHint: "a shows all"})
 	article.Render(md, 80, "dark") // the renderer is built once per width
 	for b.Loop() {

@@ -67,7 +67,7 @@ type Model struct {
 	// detail and for adding them.
 	remotePapers map[string]feed.Paper
 	dataVersion  int64         // the library's, when last looked at
-	writes       []stateChange // state changes shown, not yet written, oldest first
+	writes       []stateChange // state changes shown, not yet written, oldest first: see state.go
 	watchEvery   time.Duration
 	notice       string // the latest event for the status bar, in one line
 	errMsg       string // the same when that event is an error, else ""
