@@ -18,16 +18,16 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 	switch {
 	case key.Matches(msg, k.ToggleQueue):
 		if r, ok := m.list.selected(); ok && m.focus == paneList && r.ID == id && r.remote && !r.inLibrary {
-			return m, m.change(changeAdded, id, addRemote(lib, m.remotePapers[id]), nil), true
+			return m, m.changeState(changeAdded, id, addRemote(lib, m.remotePapers[id]), nil), true
 		}
 		if m.isQueued(id) {
-			return m, m.change(changeUnqueued, id, func(ctx context.Context) error { return lib.Dequeue(ctx, id) }, nil), true
+			return m, m.changeState(changeUnqueued, id, func(ctx context.Context) error { return lib.Dequeue(ctx, id) }, nil), true
 		}
-		return m, m.change(changeQueued, id, func(ctx context.Context) error { return lib.Enqueue(ctx, id) }, nil), true
+		return m, m.changeState(changeQueued, id, func(ctx context.Context) error { return lib.Enqueue(ctx, id) }, nil), true
 	case key.Matches(msg, k.ToggleRead):
 		read := !m.isRead(id)
 		what := map[bool]change{true: changeRead, false: changeUnread}[read]
-		return m, m.change(what, id, func(ctx context.Context) error { return lib.SetRead(ctx, read, id) }, nil), true
+		return m, m.changeState(what, id, func(ctx context.Context) error { return lib.SetRead(ctx, read, id) }, nil), true
 	case key.Matches(msg, k.OpenHF):
 		return m, openCmd(feed.Paper{ID: id}.HFURL()), true
 	case key.Matches(msg, k.OpenPDF):
@@ -47,7 +47,7 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 			m.say(id + " is not in the queue (b queues it)")
 			return m, nil, true
 		}
-		return m, m.change(changeDone, id, func(ctx context.Context) error { return lib.Done(ctx, id) }, nil), true
+		return m, m.changeState(changeDone, id, func(ctx context.Context) error { return lib.Done(ctx, id) }, nil), true
 	}
 	return m, nil, false
 }
@@ -84,7 +84,7 @@ func (m Model) openPaper(id string, from pane) (tea.Model, tea.Cmd) {
 	lib := m.opts.Library
 	cmds := []tea.Cmd{m.wantDetail()}
 	if !m.isRead(id) {
-		cmds = append(cmds, m.change(changeOpened, id, func(ctx context.Context) error { return lib.SetRead(ctx, true, id) }, nil))
+		cmds = append(cmds, m.changeState(changeOpened, id, func(ctx context.Context) error { return lib.SetRead(ctx, true, id) }, nil))
 	}
 	return m, tea.Batch(cmds...)
 }

@@ -181,7 +181,7 @@ func (m Model) queueHeight() int { return max(1, m.bodyHeight(paneQueue)-1) }
 func (m *Model) moveQueued(id string, dir int) tea.Cmd {
 	lib, h := m.opts.Library, m.queueHeight()
 	pos := m.queue.cursor + dir + 1
-	return m.change(changeMoved, id, func(ctx context.Context) error { return lib.Move(ctx, id, pos) }, func() {
+	return m.changeState(changeMoved, id, func(ctx context.Context) error { return lib.Move(ctx, id, pos) }, func() {
 		m.queue.swap(m.queue.cursor, m.queue.cursor+dir)
 		m.queue.move(dir, h)
 	})

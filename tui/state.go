@@ -16,7 +16,7 @@ import (
 // queue; later tags and notes) takes one path, whatever pane or key asked
 // for it:
 //
-//  1. change shows it at once on every pane (the list rows, the queue and
+//  1. changeState shows it at once on every pane (the list rows, the queue and
 //     its count, the detail's record), remembering what they showed before;
 //  2. the write joins m.writes and runs when the ones before it are done,
 //     so writes land in the order the keys were pressed;
@@ -70,11 +70,11 @@ type stateSaved struct {
 	err    error
 }
 
-// change shows a state change at once and schedules its write. apply,
+// changeState shows a state change at once and schedules its write. apply,
 // when not nil, is how the change shows (a move in the queue); else the
 // change says it. It returns the write's Cmd, or nil when earlier writes
 // are still running (it is started when they are done).
-func (m *Model) change(what change, id string, write func(ctx context.Context) error, apply func()) tea.Cmd {
+func (m *Model) changeState(what change, id string, write func(ctx context.Context) error, apply func()) tea.Cmd {
 	before := m.shown(id)
 	if apply != nil {
 		apply()
