@@ -12,6 +12,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/papertui/papers/feed/synth"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/article"
@@ -147,8 +148,9 @@ func reportPercentiles(b *testing.B, times []time.Duration) {
 // BenchmarkRenderAbstract: glamour rendering of a real-sized paper detail.
 func BenchmarkRenderAbstract(b *testing.B) {
 	lib := openBench(b)
-	es, _ := lib.Entries(context.Background(), store.Filter{}, 0, 1)
-	rec, _ := lib.Record(context.Background(), es[0].ID)
+	es, err := lib.Entries(context.Background(), store.Filter{}, 0, 1)
+	must(b, err)
+	rec := record(b, lib, es[0].ID)
 	md := article.Markdown(rec, article.Options{MoreHint: "a shows all"})
 	article.Render(md, 80, "dark") // the renderer is built once per width
 	for b.Loop() {
@@ -214,9 +216,9 @@ func BenchmarkSearchKeystroke100k(b *testing.B) {
 			hs.m = next.(Model)
 			_ = hs.m.View()
 			keyTimes = append(keyTimes, time.Since(start))
-			gen, shown := hs.m.gen, false
+			view, shown := hs.m.requests.latest[topicView], false
 			hs.observe = func(m Model) {
-				if _, ok := m.list.pages[0]; ok && m.gen > gen && !shown {
+				if _, ok := m.list.pages[0]; ok && m.requests.latest[topicView] > view && !shown {
 					_ = m.View()
 					resultTimes = append(resultTimes, time.Since(start))
 					shown = true

@@ -9,8 +9,13 @@ import (
 	"strings"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/cli/browser"
+
+	"github.com/papertui/papers/tui/clean"
 )
+
+// Opening links in a browser.
 
 // errNoBrowser: nothing on this machine can open a URL.
 var errNoBrowser = errors.New("nothing can open links here")
@@ -18,6 +23,12 @@ var errNoBrowser = errors.New("nothing can open links here")
 // browserStarted is how long a browser command may take to fail before
 // it counts as started: a browser that opens a window keeps running.
 const browserStarted = 2 * time.Second
+
+// opened: a link was handed to the browser (or could not be).
+type opened struct {
+	url string
+	err error
+}
 
 // openURL opens url with $BROWSER when it is set, else with the desktop's
 // opener (github.com/cli/browser tries xdg-open, x-www-browser,
@@ -86,5 +97,24 @@ func runBrowser(args []string) error {
 		return nil
 	case <-time.After(browserStarted):
 		return nil // still running: reaped by the goroutine when it exits
+	}
+}
+
+// onOpened says whether a link reached the browser.
+func (m Model) onOpened(msg opened) (tea.Model, tea.Cmd) {
+	switch {
+	case errors.Is(msg.err, errNoBrowser):
+		m.fail("no browser: set $BROWSER, or y copies the link")
+	case msg.err != nil:
+		m.fail(clean.Line(fmt.Sprintf("could not open the link (y copies it): %v", msg.err)))
+	default:
+		m.say("opened " + msg.url)
+	}
+	return m, nil
+}
+
+func openCmd(url string) tea.Cmd {
+	return func() tea.Msg {
+		return opened{url: url, err: openURL(url)}
 	}
 }

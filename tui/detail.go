@@ -1,13 +1,38 @@
 package tui
 
 import (
+	"context"
+	"errors"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/article"
+	"github.com/papertui/papers/tui/clean"
 )
 
-// detailKey names one rendering of a paper's detail.
-type detailKey struct {
+// The detail pane: one paper rendered with glamour in a Cmd, cached by
+// renderKey; its message (detailRendered), its keys (scrolling, search
+// hits, back) and its view.
+
+// maxCachedDetails bounds the rendered-detail cache.
+const maxCachedDetails = 256
+
+// detailRendered: a paper's detail, rendered for a width and style.
+type detailRendered struct {
+	tok     token
+	key     renderKey
+	record  store.Record
+	content string
+	hits    []int // lines holding a search word
+	err     error
+}
+
+// renderKey names one rendering of a paper's detail.
+type renderKey struct {
 	id         string
 	width      int
 	style      string
@@ -15,18 +40,15 @@ type detailKey struct {
 	marks      string // search words, one per line
 }
 
-// maxCachedDetails bounds the rendered-detail cache.
-const maxCachedDetails = 256
-
 // detailPane shows one paper's rendered detail in a scrolling viewport.
 type detailPane struct {
 	vp         scroller
-	shown      detailKey // what the viewport holds
-	want       detailKey // what was last asked for
+	shown      renderKey // what the viewport holds
+	want       renderKey // what was last asked for
 	record     store.Record
 	hasRecord  bool
 	allAuthors bool
-	cache      map[detailKey]rendered
+	cache      map[renderKey]rendered
 	err        error
 	hits       []int // lines of the shown content holding a search word
 }
@@ -38,12 +60,12 @@ type rendered struct {
 }
 
 func newDetailPane() detailPane {
-	return detailPane{cache: map[detailKey]rendered{}}
+	return detailPane{cache: map[renderKey]rendered{}}
 }
 
 // show puts rendered content in the viewport, keeping the scroll position
 // when only the width or style changed.
-func (d *detailPane) show(key detailKey, r rendered) {
+func (d *detailPane) show(key renderKey, r rendered) {
 	content := r.content
 	d.hits = r.hits
 	samePaper := key.id == d.shown.id
@@ -55,7 +77,7 @@ func (d *detailPane) show(key detailKey, r rendered) {
 	d.err = nil
 }
 
-func (d *detailPane) remember(key detailKey, r rendered) {
+func (d *detailPane) remember(key renderKey, r rendered) {
 	if len(d.cache) >= maxCachedDetails {
 		clear(d.cache)
 	}
@@ -88,44 +110,171 @@ func (d *detailPane) forget(id string) {
 	}
 }
 
-// scroller is a viewport over pre-rendered lines. View slices the lines
-// in sight, nothing more: bubbles' viewport re-wraps every line on every
-// frame, which costs more than the rest of the screen.
-type scroller struct {
-	lines  []string
-	offset int
-	height int
-}
-
-// setContent takes rendered content and fits each line to w cells once.
-func (s *scroller) setContent(content string, w int) {
-	s.lines = fitLines(strings.Split(content, "\n"), w)
-	s.clamp()
-}
-
-func (s *scroller) setHeight(h int) { s.height = max(1, h); s.clamp() }
-
-func (s *scroller) clamp() {
-	s.offset = max(0, min(s.offset, len(s.lines)-s.height))
-}
-
-func (s *scroller) scroll(n int) { s.offset += n; s.clamp() }
-
-func (s *scroller) top()    { s.offset = 0 }
-func (s *scroller) bottom() { s.offset = len(s.lines); s.clamp() }
-
-// percent is how far down the view is, 0 to 100.
-func (s *scroller) percent() int {
-	room := len(s.lines) - s.height
-	if room <= 0 {
-		return 100
+// hitLines are the lines of rendered content holding a search word, for
+// n and N.
+func hitLines(content string, words []string) []int {
+	if len(words) == 0 {
+		return nil
 	}
-	return s.offset * 100 / room
+	var hits []int
+	for i, line := range strings.Split(ansi.Strip(content), "\n") {
+		lower := strings.ToLower(line)
+		for _, w := range words {
+			if strings.Contains(lower, strings.ToLower(w)) {
+				hits = append(hits, i)
+				break
+			}
+		}
+	}
+	return hits
 }
 
-func (s *scroller) scrolls() bool { return len(s.lines) > s.height }
+// onDetailRendered caches a rendered detail and shows it, unless the user
+// has moved on since it was asked for (guard.go).
+func (m Model) onDetailRendered(msg detailRendered) (tea.Model, tea.Cmd) {
+	if !m.requests.current(msg.tok) {
+		return m, nil // the user has moved on
+	}
+	if msg.err != nil {
+		m.detail.err = msg.err
+		m.detail.want = renderKey{id: msg.key.id}
+		return m, nil
+	}
+	r := rendered{content: msg.content, hits: msg.hits}
+	m.detail.remember(msg.key, r)
+	m.detail.record, m.detail.hasRecord = msg.record, true
+	m.detail.show(msg.key, r)
+	return m, nil
+}
 
-func (s *scroller) view() []string {
-	end := min(len(s.lines), s.offset+s.height)
-	return s.lines[s.offset:end]
+// renderKey scrolls the detail, jumps between hits and goes back.
+func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys.Detail
+	vp := &m.detail.vp
+	switch {
+	case key.Matches(msg, k.Back):
+		m.focus = m.lastFocus
+		return m, tea.Batch(m.loadPages(), m.wantDetail())
+	case key.Matches(msg, k.NextHit):
+		if !m.detail.jumpHit(1) {
+			m.say("no more hits below")
+		}
+	case key.Matches(msg, k.PrevHit):
+		if !m.detail.jumpHit(-1) {
+			m.say("no more hits above")
+		}
+	case key.Matches(msg, k.Down):
+		vp.scroll(1)
+	case key.Matches(msg, k.Up):
+		vp.scroll(-1)
+	case key.Matches(msg, k.HalfDown):
+		vp.scroll(vp.height / 2)
+	case key.Matches(msg, k.HalfUp):
+		vp.scroll(-vp.height / 2)
+	case key.Matches(msg, k.PageDown):
+		vp.scroll(vp.height)
+	case key.Matches(msg, k.PageUp):
+		vp.scroll(-vp.height)
+	case key.Matches(msg, k.Top):
+		vp.top()
+	case key.Matches(msg, k.Bottom):
+		vp.bottom()
+	}
+	return m, nil
+}
+
+// wantDetail asks for the detail of the paper the focus points at, from
+// the cache when it can.
+func (m *Model) wantDetail() tea.Cmd {
+	id := m.detailTarget()
+	w := m.detailWidth()
+	if id == "" || w <= 0 || !m.themed {
+		m.detail.want = renderKey{id: id}
+		m.requests.end(topicDetail)
+		return nil
+	}
+	key := renderKey{id: id, width: w, style: m.glamourStyle(), allAuthors: m.detail.allAuthors,
+		marks: strings.Join(m.highlights(), "\n")}
+	if key == m.detail.shown {
+		m.detail.want = key
+		m.requests.end(topicDetail)
+		return nil
+	}
+	if r, ok := m.detail.cache[key]; ok {
+		m.detail.want = key
+		m.detail.show(key, r)
+		m.requests.end(topicDetail)
+		return nil
+	}
+	if key == m.detail.want {
+		return nil // already on its way
+	}
+	m.detail.want = key
+	fallback, _ := m.remoteRecord(id)
+	return detailCmd(m.opts.Library, key, fallback, m.requests.begin(topicDetail))
+}
+
+// detailTarget is the paper the detail should show: the one opened while
+// the detail has the focus, else the selection of the list or queue.
+func (m Model) detailTarget() string {
+	switch m.focus {
+	case paneDetail:
+		if m.detail.want.id != "" {
+			return m.detail.want.id
+		}
+	case paneQueue:
+		if r, ok := m.queue.selected(); ok {
+			return r.ID
+		}
+		return ""
+	}
+	if m.lastFocus == paneQueue && m.focus == paneDetail {
+		if r, ok := m.queue.selected(); ok {
+			return r.ID
+		}
+	}
+	r, _ := m.list.selected()
+	return r.ID
+}
+
+// detailWidth is the width the detail is rendered for.
+func (m Model) detailWidth() int {
+	w := computeLayout(m.width, m.height, paneDetail).panes[paneDetail].w
+	return w
+}
+
+func (m Model) detailContent(w int) ([]string, bool) {
+	switch {
+	case m.detail.err != nil:
+		return strings.Split(m.st.statusErr.Render(ansi.Wrap(clean.Line(m.detail.err.Error()), w, "")), "\n"), false
+	case m.detail.shown.id == "":
+		if m.list.counted && m.list.count() == 0 {
+			return nil, true
+		}
+		return []string{m.st.dimmed.Render("loading…")}, false
+	case m.detail.shown.width != w:
+		return m.detail.vp.view(), false // a resize is being rendered anew
+	}
+	return m.detail.vp.view(), true
+}
+
+// detailCmd renders a paper's detail from the library, or from fallback
+// (a remote result not stored yet) when the library does not hold it.
+func detailCmd(lib Library, key renderKey, fallback store.Record, req request) tea.Cmd {
+	return reqCmd(req, func(ctx context.Context) tea.Msg {
+		rec, err := lib.Record(ctx, key.id)
+		if errors.Is(err, store.ErrUnknownPaper) && fallback.ID == key.id {
+			rec, err = fallback, nil
+		}
+		if err != nil {
+			return detailRendered{tok: req.tok, key: key, err: err}
+		}
+		var words []string
+		if key.marks != "" {
+			words = strings.Split(key.marks, "\n")
+		}
+		md := article.Markdown(rec, article.Options{AllAuthors: key.allAuthors, MoreHint: "a shows all", Highlights: words})
+		out, err := article.Render(md, key.width, key.style)
+		return detailRendered{tok: req.tok, key: key, record: rec, content: out, hits: hitLines(out, words), err: err}
+	})
 }

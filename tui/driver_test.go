@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
 )
@@ -210,4 +211,20 @@ func testModel(opts Options) Model {
 	m := New(opts)
 	m.search.debounce, m.watchEvery, m.fadeAfter = 0, 0, 0
 	return m
+}
+
+// must fails the test on a setup error.
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// record is a paper's record, failing the test when it cannot be read.
+func record(t testing.TB, lib Library, id string) store.Record {
+	t.Helper()
+	rec, err := lib.Record(context.Background(), id)
+	must(t, err)
+	return rec
 }

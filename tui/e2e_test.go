@@ -37,7 +37,8 @@ func TestEndToEnd(t *testing.T) {
 	tm.Send(keyMsg("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 
-	q, _ := lib.Queue(t.Context())
+	q, err := lib.Queue(t.Context())
+	must(t, err)
 	if len(q) != 1 || q[0].ID != "2510.00004" || !q[0].Read {
 		t.Errorf("queue after quit = %+v", q)
 	}

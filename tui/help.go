@@ -7,8 +7,11 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/papertui/papers/store"
 )
+
+// The help screen, generated from the keymaps (keys.go).
 
 // helpLines are the help screen's lines for a width: the key groups laid
 // out in as many columns as fit, then the search syntax.
@@ -105,7 +108,7 @@ func (m Model) helpScreen() string {
 	for _, l := range lines[off:min(len(lines), off+m.helpHeight())] {
 		body = append(body, " "+l)
 	}
-	return frame(fitLines(body, r.w), r.w, r.h, m.st.borderActive) + "\n" + m.statusBar()
+	return drawBox(fitLines(body, r.w), r.w, r.h, m.st.borderActive) + "\n" + m.statusBar()
 }
 
 // helpKey scrolls the help with the movement keys; esc, q and ? close it,
@@ -116,7 +119,7 @@ func (m Model) helpKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	n := len(m.helpLines(m.helpRect().w - 2))
 	h := m.helpHeight()
-	if m.navigate(msg, h, m.helpOffset, n, func(i int) { m.helpOffset = i }) {
+	if navigate(m.keys.List.moveKeys, msg, h, m.helpOffset, n, func(i int) { m.helpOffset = i }) {
 		m.helpOffset = max(0, min(m.helpOffset, n-h))
 		return m, nil
 	}

@@ -1,65 +1,198 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"fmt"
 
-// keyMap declares every binding once; the help screen is generated from it.
-type keyMap struct {
-	Up, Down, Top, Bottom, HalfDown, HalfUp, PageDown, PageUp key.Binding
-	Open, Back, NextPane, PrevPane, Pane1, Pane2, Pane3       key.Binding
-	Bookmark, MoveUp, MoveDown, Done, ToggleRead, UnreadOnly  key.Binding
-	AllAuthors, OpenHF, OpenPDF, Copy, Sync, Help, Quit       key.Binding
-	Search, NextHit, PrevHit, Sort, View, PrevPeriod          key.Binding
-	NextPeriod, Latest, Remote                                key.Binding
+	"charm.land/bubbles/v2/key"
+)
+
+// Action is one thing a key does in the reader. Its Name is stable (a
+// user config remaps keys by it: keys are contracts, names too); Keys are
+// its default keys, Help and Desc what the help screen shows, and Pane
+// where it works: "any" (every pane), "list", "detail", "queue" or
+// "search" (while the search box has the keys).
+type Action struct {
+	Name, Pane string
+	Keys       []string
+	Help, Desc string
 }
 
-func newKeyMap() keyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+// actions is every action, pane by pane. The keymaps below are built
+// from it, and the help from the keymaps: a key is declared here once.
+var actions = []Action{
+	// Anywhere.
+	{"pane.next", "any", []string{"tab"}, "tab", "next pane"},
+	{"pane.prev", "any", []string{"shift+tab"}, "shift+tab", "prev pane"},
+	{"pane.list", "any", []string{"1"}, "1", "papers"},
+	{"pane.detail", "any", []string{"2"}, "2", "detail"},
+	{"pane.queue", "any", []string{"3"}, "3", "queue"},
+	{"list.unread", "any", []string{"u"}, "u", "unread only"},
+	{"sync.now", "any", []string{"r"}, "r", "sync now"},
+	{"app.help", "any", []string{"?"}, "?", "help"},
+	{"app.quit", "any", []string{"q", "ctrl+c"}, "q", "quit"},
+	{"search.open", "any", []string{"/"}, "/", "search"},
+	{"search.remote", "any", []string{"ctrl+r"}, "ctrl+r", "search HF too"},
+	{"list.sort", "any", []string{"s"}, "s", "cycle sort"},
+	{"period.cycle", "any", []string{"v"}, "v", "all/day/week/month"},
+	{"period.prev", "any", []string{"["}, "[", "previous period"},
+	{"period.next", "any", []string{"]"}, "]", "next period"},
+	{"period.latest", "any", []string{"t"}, "t", "latest period"},
+	// The selected paper, from any pane.
+	{"detail.open", "any", []string{"enter"}, "enter", "open"},
+	{"queue.toggle", "any", []string{"b"}, "b", "queue/unqueue"},
+	{"paper.read", "any", []string{"m"}, "m", "read/unread"},
+	{"queue.done", "any", []string{"x"}, "x", "done: unqueue, read"},
+	{"detail.authors", "any", []string{"a"}, "a", "all authors"},
+	{"paper.hf", "any", []string{"o"}, "o", "open HF page"},
+	{"paper.pdf", "any", []string{"p"}, "p", "open PDF"},
+	{"paper.copy", "any", []string{"y"}, "y", "copy link"},
+	// Panes: movement (the help screen scrolls with the list's), then
+	// each pane's own.
+	{"list.up", "list", []string{"up", "k"}, "↑/k", "up"},
+	{"list.down", "list", []string{"down", "j"}, "↓/j", "down"},
+	{"list.top", "list", []string{"g", "home"}, "g/home", "first"},
+	{"list.bottom", "list", []string{"G", "end"}, "G/end", "last"},
+	{"list.halfdown", "list", []string{"ctrl+d"}, "ctrl+d", "half page"},
+	{"list.halfup", "list", []string{"ctrl+u"}, "ctrl+u", "half page up"},
+	{"list.pagedown", "list", []string{"pgdown", "space"}, "pgdn", "page down"},
+	{"list.pageup", "list", []string{"pgup"}, "pgup", "page up"},
+	{"list.back", "list", []string{"esc"}, "esc", "clear search"},
+	{"detail.up", "detail", []string{"up", "k"}, "↑/k", "up"},
+	{"detail.down", "detail", []string{"down", "j"}, "↓/j", "down"},
+	{"detail.top", "detail", []string{"g", "home"}, "g/home", "first"},
+	{"detail.bottom", "detail", []string{"G", "end"}, "G/end", "last"},
+	{"detail.halfdown", "detail", []string{"ctrl+d"}, "ctrl+d", "half page"},
+	{"detail.halfup", "detail", []string{"ctrl+u"}, "ctrl+u", "half page up"},
+	{"detail.pagedown", "detail", []string{"pgdown", "space"}, "pgdn", "page down"},
+	{"detail.pageup", "detail", []string{"pgup"}, "pgup", "page up"},
+	{"detail.back", "detail", []string{"esc"}, "esc", "back, clear search"},
+	{"detail.nexthit", "detail", []string{"n"}, "n", "next hit"},
+	{"detail.prevhit", "detail", []string{"N"}, "N", "previous hit"},
+	{"queue.up", "queue", []string{"up", "k"}, "↑/k", "up"},
+	{"queue.down", "queue", []string{"down", "j"}, "↓/j", "down"},
+	{"queue.top", "queue", []string{"g", "home"}, "g/home", "first"},
+	{"queue.bottom", "queue", []string{"G", "end"}, "G/end", "last"},
+	{"queue.halfdown", "queue", []string{"ctrl+d"}, "ctrl+d", "half page"},
+	{"queue.halfup", "queue", []string{"ctrl+u"}, "ctrl+u", "half page up"},
+	{"queue.pagedown", "queue", []string{"pgdown", "space"}, "pgdn", "page down"},
+	{"queue.pageup", "queue", []string{"pgup"}, "pgup", "page up"},
+	{"queue.moveup", "queue", []string{"K"}, "K", "move up"},
+	{"queue.movedown", "queue", []string{"J"}, "J", "move down"},
+	// The search box.
+	{"search.done", "search", []string{"enter"}, "enter", "keep the search, leave the box"},
+	{"search.cancel", "search", []string{"esc"}, "esc", "clear the search"},
+}
+
+// Actions is a copy of every action with its default keys, in help
+// order: the table a user config checks its names against.
+func Actions() []Action {
+	out := make([]Action, len(actions))
+	for i, a := range actions {
+		a.Keys = append([]string(nil), a.Keys...)
+		out[i] = a
+	}
+	return out
+}
+
+// moveKeys are the movement keys, embedded in each pane's keymap.
+type moveKeys struct {
+	Up, Down, Top, Bottom, HalfDown, HalfUp, PageDown, PageUp key.Binding
+}
+
+// commonKeys work in every pane.
+type commonKeys struct {
+	NextPane, PrevPane, Pane1, Pane2, Pane3, UnreadOnly, Sync, Help, Quit key.Binding
+}
+
+// viewKeys choose what the list shows, from any pane.
+type viewKeys struct {
+	Search, Remote, Sort, View, PrevPeriod, NextPeriod, Latest key.Binding
+}
+
+// paperKeys act on the selected paper, from any pane.
+type paperKeys struct {
+	Open, ToggleQueue, ToggleRead, Done, AllAuthors, OpenHF, OpenPDF, Copy key.Binding
+}
+
+// listKeys are the list's own keys.
+type listKeys struct {
+	moveKeys
+	Back key.Binding // clears the search
+}
+
+// detailKeys are the detail's own keys.
+type detailKeys struct {
+	moveKeys
+	Back, NextHit, PrevHit key.Binding
+}
+
+// queueKeys are the queue's own keys.
+type queueKeys struct {
+	moveKeys
+	MoveUp, MoveDown key.Binding
+}
+
+// searchKeys work while the search box has the keys.
+type searchKeys struct {
+	Done, Cancel key.Binding
+}
+
+// keyMap is every pane's keys; the help screen is generated from it.
+type keyMap struct {
+	Common commonKeys
+	Views  viewKeys
+	Paper  paperKeys
+	List   listKeys
+	Detail detailKeys
+	Queue  queueKeys
+	Search searchKeys
+}
+
+func newKeyMap() *keyMap {
+	k := keyMapFrom(actions)
+	return &k
+}
+
+// keyMapFrom builds the keymaps from a table of actions (the defaults,
+// or a user's remapping of them). Every action the reader has must be in
+// it: a missing one is a programming error.
+func keyMapFrom(table []Action) keyMap {
+	byName := make(map[string]Action, len(table))
+	for _, a := range table {
+		byName[a.Name] = a
+	}
+	b := func(name string) key.Binding {
+		a, ok := byName[name]
+		if !ok {
+			panic(fmt.Sprintf("tui: no action %q in the key table", name))
+		}
+		return key.NewBinding(key.WithKeys(a.Keys...), key.WithHelp(a.Help, a.Desc))
+	}
+	move := func(pane string) moveKeys {
+		return moveKeys{b(pane + ".up"), b(pane + ".down"), b(pane + ".top"), b(pane + ".bottom"),
+			b(pane + ".halfdown"), b(pane + ".halfup"), b(pane + ".pagedown"), b(pane + ".pageup")}
 	}
 	return keyMap{
-		Up:         b("↑/k", "up", "up", "k"),
-		Down:       b("↓/j", "down", "down", "j"),
-		Top:        b("g/home", "first", "g", "home"),
-		Bottom:     b("G/end", "last", "G", "end"),
-		HalfDown:   b("ctrl+d", "half page", "ctrl+d"),
-		HalfUp:     b("ctrl+u", "half page up", "ctrl+u"),
-		PageDown:   b("pgdn", "page down", "pgdown", "space"),
-		PageUp:     b("pgup", "page up", "pgup"),
-		Open:       b("enter", "open", "enter"),
-		Back:       b("esc", "back, clear search", "esc"),
-		NextPane:   b("tab", "next pane", "tab"),
-		PrevPane:   b("shift+tab", "prev pane", "shift+tab"),
-		Pane1:      b("1", "papers", "1"),
-		Pane2:      b("2", "detail", "2"),
-		Pane3:      b("3", "queue", "3"),
-		Bookmark:   b("b", "queue/unqueue", "b"),
-		MoveUp:     b("K", "move up", "K"),
-		MoveDown:   b("J", "move down", "J"),
-		Done:       b("x", "done: unqueue, read", "x"),
-		ToggleRead: b("m", "read/unread", "m"),
-		UnreadOnly: b("u", "unread only", "u"),
-		AllAuthors: b("a", "all authors", "a"),
-		OpenHF:     b("o", "open HF page", "o"),
-		OpenPDF:    b("p", "open PDF", "p"),
-		Copy:       b("y", "copy link", "y"),
-		Sync:       b("r", "sync now", "r"),
-		Help:       b("?", "help", "?"),
-		Quit:       b("q", "quit", "q", "ctrl+c"),
-		Search:     b("/", "search", "/"),
-		NextHit:    b("n", "next hit", "n"),
-		PrevHit:    b("N", "previous hit", "N"),
-		Sort:       b("s", "cycle sort", "s"),
-		View:       b("v", "all/day/week/month", "v"),
-		PrevPeriod: b("[", "previous period", "["),
-		NextPeriod: b("]", "next period", "]"),
-		Latest:     b("t", "latest period", "t"),
-		Remote:     b("ctrl+r", "search HF too", "ctrl+r"),
+		Common: commonKeys{b("pane.next"), b("pane.prev"), b("pane.list"), b("pane.detail"), b("pane.queue"),
+			b("list.unread"), b("sync.now"), b("app.help"), b("app.quit")},
+		Views: viewKeys{b("search.open"), b("search.remote"), b("list.sort"), b("period.cycle"),
+			b("period.prev"), b("period.next"), b("period.latest")},
+		Paper: paperKeys{b("detail.open"), b("queue.toggle"), b("paper.read"), b("queue.done"),
+			b("detail.authors"), b("paper.hf"), b("paper.pdf"), b("paper.copy")},
+		List:   listKeys{move("list"), b("list.back")},
+		Detail: detailKeys{move("detail"), b("detail.back"), b("detail.nexthit"), b("detail.prevhit")},
+		Queue:  queueKeys{move("queue"), b("queue.moveup"), b("queue.movedown")},
+		Search: searchKeys{b("search.done"), b("search.cancel")},
 	}
+}
+
+func (k moveKeys) bindings() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp}
 }
 
 // ShortHelp is the status bar's reminder.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Bookmark, k.Search, k.NextPane, k.Help, k.Quit}
+	return []key.Binding{k.Paper.Open, k.Paper.ToggleQueue, k.Views.Search, k.Common.NextPane, k.Common.Help, k.Common.Quit}
 }
 
 // keyGroup is a heading of the help screen and the keys under it.
@@ -68,15 +201,18 @@ type keyGroup struct {
 	keys  []key.Binding
 }
 
-// groups are the keys by where they work, as the help screen shows them.
+// groups are the keys by where they work, as the help screen shows them:
+// movement (the same in every pane), the selected paper's, anywhere's,
+// then each pane's own.
 func (k keyMap) groups() []keyGroup {
+	c, v, p := k.Common, k.Views, k.Paper
 	return []keyGroup{
-		{"Move (list, detail, queue)", []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp}},
-		{"The selected paper (any pane)", []key.Binding{k.Open, k.Bookmark, k.ToggleRead, k.Done, k.AllAuthors, k.OpenHF, k.OpenPDF, k.Copy}},
-		{"Anywhere", []key.Binding{k.NextPane, k.PrevPane, k.Pane1, k.Pane2, k.Pane3, k.UnreadOnly, k.Sync, k.Help, k.Quit}},
-		{"Search and views", []key.Binding{k.Search, k.Remote, k.Sort, k.View, k.PrevPeriod, k.NextPeriod, k.Latest}},
-		{"Detail", []key.Binding{k.Back, k.NextHit, k.PrevHit}},
-		{"Queue", []key.Binding{k.MoveUp, k.MoveDown}},
+		{"Move (list, detail, queue)", k.List.bindings()},
+		{"The selected paper (any pane)", []key.Binding{p.Open, p.ToggleQueue, p.ToggleRead, p.Done, p.AllAuthors, p.OpenHF, p.OpenPDF, p.Copy}},
+		{"Anywhere", []key.Binding{c.NextPane, c.PrevPane, c.Pane1, c.Pane2, c.Pane3, c.UnreadOnly, c.Sync, c.Help, c.Quit}},
+		{"Search and views", []key.Binding{v.Search, v.Remote, v.Sort, v.View, v.PrevPeriod, v.NextPeriod, v.Latest}},
+		{"Detail", []key.Binding{k.Detail.Back, k.Detail.NextHit, k.Detail.PrevHit}},
+		{"Queue", []key.Binding{k.Queue.MoveUp, k.Queue.MoveDown}},
 	}
 }
 

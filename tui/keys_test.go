@@ -17,7 +17,7 @@ func TestPaperKeysWorkInEveryPane(t *testing.T) {
 	}
 	hs.keys("b", "3", "enter", "x") // done from a detail opened from the queue
 	assertQueue(t, lib)
-	if rec, _ := lib.Record(context.Background(), "2510.00001"); !rec.Read || rec.Queued {
+	if rec := record(t, lib, "2510.00001"); !rec.Read || rec.Queued {
 		t.Errorf("x in the detail: %+v", rec)
 	}
 	hs.keys("esc", "1", "j", "b", "x") // done from the list
@@ -49,8 +49,8 @@ func TestKeysThatCannotActSayWhy(t *testing.T) {
 // rows differ by a glyph, in the list and in the queue.
 func TestStatesReadWithoutColour(t *testing.T) {
 	lib := newTestLibrary(t)
-	lib.SetRead(context.Background(), true, "2510.00004")
-	lib.Enqueue(context.Background(), "2510.00004", "2510.00005")
+	must(t, lib.SetRead(context.Background(), true, "2510.00004"))
+	must(t, lib.Enqueue(context.Background(), "2510.00004", "2510.00005"))
 	hs := &harness{t: t, m: testModel(Options{Library: lib, Style: "dark", NoColor: true})}
 	hs.run(hs.m.Init())
 	hs.send(sizeMsg(200, 40))
@@ -70,5 +70,35 @@ func TestStatesReadWithoutColour(t *testing.T) {
 	}
 	if !strings.Contains(hs.screen(), " 1."+readMark+" Diffusion") || !strings.Contains(hs.screen(), " 2.  A Benchmark") {
 		t.Errorf("queue rows do not mark the read paper:\n%s", hs.screen())
+	}
+}
+
+// TestActionTable: every action has a unique dotted name and keys, and
+// the keymaps take their keys from the table, so a remapped table
+// remaps the reader.
+func TestActionTable(t *testing.T) {
+	seen := map[string]bool{}
+	for _, a := range Actions() {
+		if !strings.Contains(a.Name, ".") || seen[a.Name] || len(a.Keys) == 0 || a.Desc == "" {
+			t.Errorf("action %+v: want a new dotted name, keys and a description", a)
+		}
+		seen[a.Name] = true
+	}
+	table := Actions()
+	for i := range table {
+		if table[i].Name == "list.bottom" {
+			table[i].Keys = []string{"e"}
+		}
+	}
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	remapped := keyMapFrom(table)
+	hs.m.keys = &remapped
+	hs.keys("G")
+	if hs.m.list.cursor != 0 {
+		t.Errorf("G still moves the list after list.bottom was remapped")
+	}
+	hs.keys("e")
+	if hs.m.list.cursor != hs.m.list.count()-1 {
+		t.Errorf("e (list.bottom) left the cursor on %d", hs.m.list.cursor)
 	}
 }

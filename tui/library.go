@@ -2,15 +2,49 @@
 // paper's detail, and the reading queue. It runs no SQL and no HTTP itself:
 // everything goes through the Library, in tea.Cmds, and comes back as
 // messages.
+//
+// A pane is one file, end to end (list.go, detail.go, queue.go): its
+// state, its keys, its update on its own messages, its view and its
+// Cmds. Features across panes have a file each (search.go, sort.go,
+// period.go, reload.go, syncing.go, remote.go, watch.go, help.go,
+// status.go). The root (model.go, update.go, view.go, layout.go) only
+// routes and lays out. Three files hold the rules every pane follows:
+// keys.go (every action's name and default keys), guard.go (the one
+// guard against stale results) and state.go (the one path of a change to
+// a paper's state).
 package tui
 
 import (
 	"context"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
 )
+
+// Every Cmd captures the values it needs before its closure runs; none
+// reads the live model.
+
+// queryTimeout bounds one library query so a stuck disk cannot hang a Cmd forever.
+const queryTimeout = 10 * time.Second
+
+// libCmd runs fn off the UI loop with a context bounded by queryTimeout:
+// the shape of every Cmd that asks the library something.
+func libCmd(fn func(ctx context.Context) tea.Msg) tea.Cmd {
+	return reqCmd(request{ctx: context.Background()}, fn)
+}
+
+// reqCmd is libCmd on behalf of a request: a newer request of its topic
+// cancels the query.
+func reqCmd(req request, fn func(ctx context.Context) tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(req.ctx, queryTimeout)
+		defer cancel()
+		return fn(ctx)
+	}
+}
 
 // Library is what the reader needs of the store.
 type Library interface {

@@ -1,14 +1,19 @@
 package tui
 
 import (
-	"fmt"
-	"strings"
-	"time"
+	"context"
 
-	"github.com/charmbracelet/x/ansi"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
+
+// The list pane: the view's rows, loaded a page at a time around the
+// viewport; its messages (countLoaded, pageLoaded), its keys, its
+// movement and its Cmds. How it draws is in listview.go; how the view is
+// (re)loaded and the selection kept across reloads, in reload.go.
 
 // pageSize is how many rows one query loads. Only the pages around the
 // viewport are held, so a keypress costs the same at 100 or 100,000 papers.
@@ -17,27 +22,21 @@ const pageSize = 200
 // keepPages is how many pages the list holds before dropping far ones.
 const keepPages = 16
 
-// row is a list entry with its text already made safe for display, done
-// once when the page loads rather than on every frame.
-type row struct {
-	store.Entry
-	title string // cleaned, LaTeX as Unicode
-	who   string // organization, else first author, cleaned
-	// remote rows are Hugging Face search results; inLibrary ones are
-	// already stored.
-	remote, inLibrary bool
+const remoteGroup = "\x01remote"
+
+// countLoaded: how many papers the view holds.
+type countLoaded struct {
+	tok   token
+	total int
+	err   error
 }
 
-func rowsOf(entries []store.Entry) []row {
-	rows := make([]row, len(entries))
-	for i, e := range entries {
-		who := e.Organization
-		if who == "" {
-			who = e.FirstAuthor
-		}
-		rows[i] = row{Entry: e, title: clean.TeX(clean.Line(e.Title)), who: clean.Line(who)}
-	}
-	return rows
+// pageLoaded: one page of the view's rows.
+type pageLoaded struct {
+	tok  token
+	page int
+	rows []row
+	err  error
 }
 
 // listPane is a window over the view's rows, loaded a page at a time.
@@ -77,8 +76,8 @@ func newListPane(byDay bool) listPane {
 	return listPane{pages: map[int][]row{}, pending: map[int]bool{}, drawn: map[int]string{}, byDay: byDay}
 }
 
-// row is the i-th row of the view, if its page is loaded.
-func (l *listPane) row(i int) (row, bool) {
+// at is the i-th row of the view, if its page is loaded.
+func (l *listPane) at(i int) (row, bool) {
 	l.rowsRead++
 	if i >= l.total {
 		if i-l.total < len(l.remote) {
@@ -111,14 +110,12 @@ func (l *listPane) groupOf(i int, r row) string {
 	return ""
 }
 
-const remoteGroup = "\x01remote"
-
 // selected is the row under the cursor.
 func (l *listPane) selected() (row, bool) {
 	if l.count() == 0 {
 		return row{}, false
 	}
-	return l.row(l.cursor)
+	return l.at(l.cursor)
 }
 
 // move moves the cursor by delta rows, clamped, and scrolls to keep it
@@ -159,16 +156,28 @@ func (l *listPane) scroll(height int) {
 // included (the first row always gets one).
 func (l *listPane) linesBetween(from, to int) int {
 	lines := 0
-	prevDay := "\x00"
-	for i := from; i <= to; i++ {
-		r, _ := l.row(i)
-		if g := l.groupOf(i, r); g != prevDay && g != "" {
-			lines++
-			prevDay = g
-		}
-		lines++
-	}
+	l.walkLines(from, to, func(int, row, bool, string) bool { lines++; return true })
 	return lines
+}
+
+// walkLines is the one walk of the list's screen lines, rules over the
+// groups (days, remote results) included, for rows from..to: fn gets
+// each line's row, whether it is loaded, and for a rule's line its
+// group ("" for the row's own line). It stops when fn returns false.
+func (l *listPane) walkLines(from, to int, fn func(i int, r row, loaded bool, group string) bool) {
+	prev := "\x00"
+	for i := from; i <= to; i++ {
+		r, ok := l.at(i)
+		if g := l.groupOf(i, r); ok && g != prev && g != "" {
+			if !fn(i, r, ok, g) {
+				return
+			}
+			prev = g
+		}
+		if !fn(i, r, ok, "") {
+			return
+		}
+	}
 }
 
 // neededPages are the pages the viewport and its neighbours need.
@@ -187,67 +196,6 @@ func (l *listPane) neededPages(height int) []int {
 	return pages
 }
 
-// maxNeighbours is how many rows each side of the selection a reload
-// looks for when the selected paper itself left the view.
-const maxNeighbours = 200
-
-// followIDs is what a reload keeps the selection on: the selected paper,
-// then its neighbours nearest first (the one below before the one above),
-// or what an unfinished reload was already looking for.
-func (l *listPane) followIDs() []string {
-	if len(l.follow) > 0 {
-		return l.follow
-	}
-	r, ok := l.selected()
-	if !ok {
-		return nil
-	}
-	ids := []string{r.ID}
-	for d := 1; d <= maxNeighbours; d++ {
-		for _, i := range []int{l.cursor + d, l.cursor - d} {
-			if i < 0 || i >= l.total {
-				continue
-			}
-			if r, ok := l.row(i); ok {
-				ids = append(ids, r.ID)
-			}
-		}
-	}
-	return ids
-}
-
-// found puts the cursor on the paper a reload looked for, at index.
-func (l *listPane) found(index, height int) {
-	if !l.counted {
-		l.total = max(l.total, index+1)
-	}
-	l.cursor = index
-	if l.followLine >= 0 {
-		l.offset = max(0, index-l.followLine)
-		// Near the end, fill the screen rather than leave rows above
-		// out of sight.
-		for l.offset > 0 && l.count()-l.offset < height && l.linesBetween(l.offset-1, l.count()-1) <= height {
-			l.offset--
-		}
-	}
-	l.follow = nil
-	l.scroll(height)
-}
-
-// foundIn ends a reload's search early when the selected paper is in a
-// page that arrived.
-func (l *listPane) foundIn(page int, rows []row, height int) {
-	if len(l.follow) == 0 {
-		return
-	}
-	for i, r := range rows {
-		if r.ID == l.follow[0] {
-			l.found(page*pageSize+i, height)
-			return
-		}
-	}
-}
-
 // dropFarPages forgets pages far from the cursor so memory stays flat
 // however far the reader scrolls.
 func (l *listPane) dropFarPages() {
@@ -262,156 +210,24 @@ func (l *listPane) dropFarPages() {
 	}
 }
 
-// view draws the visible rows into w × h, each line exactly w wide.
-func (l *listPane) view(st *styles, w, h int, marks []string) []string {
-	lines := make([]string, 0, h)
-	prevDay := "\x00"
-	for i := l.offset; i < l.count() && len(lines) < h; i++ {
-		r, ok := l.row(i)
-		if !ok {
-			lines = append(lines, st.pDimmed.on(fit("  loading…", w)))
-			continue
-		}
-		if g := l.groupOf(i, r); g != prevDay && g != "" {
-			lines = append(lines, groupRule(st, g, w, len(l.remote)))
-			prevDay = g
-			if len(lines) >= h {
-				break
-			}
-		}
-		lines = append(lines, l.drawRow(st, r, i, w, marks))
-	}
-	return lines
-}
-
-func (l *listPane) drawRow(st *styles, r row, i, w int, marks []string) string {
-	if i == l.cursor {
-		return rowLine(st, r, w, true, nil, !l.byDay)
-	}
-	if w != l.drawnWidth || len(l.drawn) > 4*pageSize {
-		clear(l.drawn)
-		l.drawnWidth = w
-	}
-	line, ok := l.drawn[i]
-	if !ok {
-		line = rowLine(st, r, w, false, marks, !l.byDay)
-		l.drawn[i] = line
-	}
-	return line
-}
-
-// forgetDrawn drops every cached row drawing.
-func (l *listPane) forgetDrawn() { clear(l.drawn) }
-
-// shortDay is a feed day in ten cells, blank outside the feed.
-func shortDay(day string) string {
-	if t, err := time.Parse(time.DateOnly, day); err == nil {
-		return t.Format("2006-01-02")
-	}
-	return "          "
-}
-
-// groupRule draws the rule over a day or over the remote results.
-func groupRule(st *styles, group string, w, remote int) string {
-	if group != remoteGroup {
-		return dayRule(st, group, w)
-	}
-	head := fmt.Sprintf("── from Hugging Face (%d; b adds to the library and the queue) ", remote)
-	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
-}
-
-func dayRule(st *styles, day string, w int) string {
-	label := "not in the feed"
-	if t, err := time.Parse(time.DateOnly, day); err == nil {
-		label = t.Format("Mon 2 Jan 2006")
-	}
-	head := "── " + label + " "
-	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
-}
-
-// rowLine is one paper: queued mark, read mark, upvotes, comments,
-// title, who. The states have glyphs, not only colours, so they read the
-// same without colour (NO_COLOR). The selected row is drawn plain in the
-// selection colours, so no inner style reset can cut its background short.
-func rowLine(st *styles, r row, w int, selected bool, marks []string, showDay bool) string {
-	mark := " "
-	switch {
-	case r.Queued:
-		mark = "●"
-	case r.remote && !r.inLibrary:
-		mark = "»" // not in the library yet
-	}
-	seen := " "
-	if r.Read {
-		seen = readMark
-	}
-	stats := fmt.Sprintf("%5s %3d", fmt.Sprintf("▲%d", r.Upvotes), r.Comments)
-	if showDay {
-		stats += " " + shortDay(r.Day)
-	}
-	// The who column has a fixed width so titles line up.
-	whoW := 0
-	if w >= 70 {
-		whoW = min(24, w/4)
-	}
-	// mark, space, stats, space, title, then "  who" when it fits.
-	titleW := max(1, w-2-ansi.StringWidth(stats)-1)
-	title, who := "", ""
-	if whoW > 0 {
-		titleW = max(1, titleW-2-whoW)
-		who = "  " + fit(r.who, whoW)
-	}
-	title = fit(r.title, titleW)
-	if selected {
-		return st.pSelected.on(fit(mark+seen+stats+" "+title+who, w))
-	}
-	text := st.pUnread
-	if r.Read {
-		text = st.pRead
-	}
-	if r.Queued {
-		mark = st.pQueued.on(mark)
-	}
-	// Search hits stand out; after each, the row's own style resumes.
-	title = markHits(title, marks, st.pHighlight.pre, st.pHighlight.post+text.pre)
-	return mark + st.pDimmed.on(seen) + st.pUpvotes.on(stats) + " " + text.on(title) + st.pDimmed.on(who)
-}
-
-// readMark marks a read paper in the list and the queue.
-const readMark = "✓"
-
-// fit truncates s to w cells with an ellipsis and pads it to exactly w,
-// measuring wide (CJK, emoji) and zero-width (combining) runes right.
-func fit(s string, w int) string {
-	s = ansi.Truncate(s, w, "…")
-	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
-}
-
 // rowAtLine is the row drawn on screen line n of the list, if any.
 func (l *listPane) rowAtLine(n int) (int, bool) {
-	line := 0
-	prevDay := "\x00"
-	for i := l.offset; i < l.count(); i++ {
-		r, _ := l.row(i)
-		if g := l.groupOf(i, r); g != prevDay && g != "" {
-			line++
-			prevDay = g
-		}
+	line, at, found := 0, 0, false
+	l.walkLines(l.offset, l.count()-1, func(i int, _ row, _ bool, group string) bool {
 		if line == n {
-			return i, true
-		}
-		if line > n {
-			return 0, false
+			at, found = i, group == "" // a rule is no row
+			return false
 		}
 		line++
-	}
-	return 0, false
+		return true
+	})
+	return at, found
 }
 
-// setState updates a paper's row after a change to its reader state
-// reached the disk.
+// setState shows a change of a paper's reader state on its rows, the
+// moment the key is pressed (state.go).
 func (l *listPane) setState(id string, c change) {
-	set := func(r *row) {
+	l.eachRow(id, func(r *row) {
 		switch c {
 		case changeOpened, changeRead:
 			r.Read = true
@@ -419,23 +235,137 @@ func (l *listPane) setState(id string, c change) {
 			r.Read = false
 		case changeQueued:
 			r.Queued = true
+		case changeAdded:
+			r.Queued, r.inLibrary = true, true
 		case changeUnqueued:
 			r.Queued = false
 		case changeDone:
 			r.Queued, r.Read = false, true
 		}
+	})
+	l.forgetDrawn()
+}
+
+// restore puts a row's state back as it was (a write failed).
+func (l *listPane) restore(was row) {
+	l.eachRow(was.ID, func(r *row) { r.Queued, r.Read, r.inLibrary = was.Queued, was.Read, was.inLibrary })
+	l.forgetDrawn()
+}
+
+// rowByID is a paper's row among the rows held, if any: the selected one
+// first, as it is usually the one asked for.
+func (l *listPane) rowByID(id string) (row, bool) {
+	if r, ok := l.selected(); ok && r.ID == id {
+		return r, true
 	}
+	var found row
+	ok := false
+	l.eachRow(id, func(r *row) { found, ok = *r, true })
+	return found, ok
+}
+
+// eachRow calls fn on every held row of paper id (a paper may be both a
+// local row and a remote result).
+func (l *listPane) eachRow(id string, fn func(*row)) {
 	for _, rows := range l.pages {
 		for i := range rows {
 			if rows[i].ID == id {
-				set(&rows[i])
+				fn(&rows[i])
 			}
 		}
 	}
 	for i := range l.remote {
 		if l.remote[i].ID == id {
-			set(&l.remote[i])
+			fn(&l.remote[i])
 		}
 	}
-	l.forgetDrawn()
+}
+
+// onCountLoaded takes the view's size.
+func (m Model) onCountLoaded(msg countLoaded) (tea.Model, tea.Cmd) {
+	if !m.requests.current(msg.tok) {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.fail(clean.Line(msg.err.Error()))
+		return m, nil
+	}
+	m.list.total, m.list.counted = msg.total, true
+	m.list.clampTo(m.list.cursor, m.listHeight())
+	return m, tea.Batch(m.loadPages(), m.wantDetail())
+}
+
+// onPageLoaded takes a page of rows, and the selection when a reload was
+// looking for it there.
+func (m Model) onPageLoaded(msg pageLoaded) (tea.Model, tea.Cmd) {
+	if !m.requests.current(msg.tok) {
+		return m, nil
+	}
+	delete(m.list.pending, msg.page)
+	if msg.err != nil {
+		m.fail(clean.Line(msg.err.Error()))
+		return m, nil
+	}
+	m.list.pages[msg.page] = msg.rows
+	m.list.forgetDrawn()
+	if !m.list.counted {
+		// Show the first rows while the count (slow for a common word)
+		// is still on its way.
+		m.list.total = max(m.list.total, msg.page*pageSize+len(msg.rows))
+	}
+	m.list.foundIn(msg.page, msg.rows, m.listHeight())
+	m.list.scroll(m.listHeight())
+	return m, tea.Batch(m.loadPages(), m.wantDetail())
+}
+
+// listKey handles the list's own keys: movement, enter and esc.
+func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	h := m.listHeight()
+	if !navigate(m.keys.List.moveKeys, msg, h, m.list.cursor, m.list.count(), func(i int) { m.list.moveTo(i, h) }) {
+		switch {
+		case key.Matches(msg, m.keys.Paper.Open):
+			if r, ok := m.list.selected(); ok {
+				return m.openPaper(r.ID, paneList)
+			}
+		case key.Matches(msg, m.keys.List.Back) && (m.search.active || m.search.saved != nil):
+			return m.endSearch()
+		}
+		return m, nil
+	}
+	return m, tea.Batch(m.loadPages(), m.wantDetail())
+}
+
+// listHeight is the rows the list draws (its pane minus the title line).
+func (m Model) listHeight() int { return max(1, m.bodyHeight(paneList)-1) }
+
+// loadPages asks for the pages around the viewport not yet loaded.
+func (m Model) loadPages() tea.Cmd {
+	// Every move (keys, wheel, click, a reload finding the selection)
+	// comes here: memory stays flat however the list is scrolled.
+	m.list.dropFarPages()
+	filter := m.listFilter
+	if m.list.counted {
+		filter.Total = m.list.total // a page past the middle is read from the end
+	}
+	var cmds []tea.Cmd
+	req := m.requests.running(topicView)
+	for _, p := range m.list.neededPages(m.listHeight()) {
+		m.list.pending[p] = true
+		cmds = append(cmds, pageCmd(m.opts.Library, filter, req, p))
+	}
+	return tea.Batch(cmds...)
+}
+
+func countCmd(lib Library, f store.Filter, req request) tea.Cmd {
+	return reqCmd(req, func(ctx context.Context) tea.Msg {
+		n, err := lib.Count(ctx, f)
+		return countLoaded{tok: req.tok, total: n, err: err}
+	})
+}
+
+func pageCmd(lib Library, f store.Filter, req request, page int) tea.Cmd {
+	return reqCmd(req, func(ctx context.Context) tea.Msg {
+		entries, err := lib.Entries(ctx, f, page*pageSize, pageSize)
+		return pageLoaded{tok: req.tok, page: page, rows: rowsOf(entries), err: err}
+	})
 }

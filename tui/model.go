@@ -1,14 +1,17 @@
 package tui
 
 import (
-	"context"
 	"time"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
 )
+
+// The root model: the options, the state of every pane and feature,
+// construction and Init.
 
 // Options configure the reader.
 type Options struct {
@@ -37,7 +40,7 @@ type Options struct {
 // Model is the reader: a coordinator routing messages to plain panes.
 type Model struct {
 	opts   Options
-	keys   keyMap
+	keys   *keyMap // a pointer, like st: shared by every copy of the model
 	st     *styles // a pointer: Models are copied on every message
 	themed bool    // the style is settled (asked, answered or timed out)
 
@@ -47,12 +50,13 @@ type Model struct {
 	showHelp      bool
 	helpOffset    int // the first help line shown
 
-	view       store.Filter // what the list shows, composed of:
+	listFilter store.Filter // what the list shows, composed of:
 	sort       store.Sort
 	period     period
 	search     searchState
 	unreadOnly bool
-	gen        int // bumped whenever the view changes; older results are dropped
+
+	requests requests // the latest request of each topic: see guard.go
 
 	list   listPane
 	detail detailPane
@@ -63,7 +67,7 @@ type Model struct {
 	// detail and for adding them.
 	remotePapers map[string]feed.Paper
 	dataVersion  int64         // the library's, when last looked at
-	saves        []pendingSave // state changes not yet written, oldest first
+	writes       []stateChange // state changes shown, not yet written, oldest first: see state.go
 	watchEvery   time.Duration
 	notice       string // the latest event for the status bar, in one line
 	errMsg       string // the same when that event is an error, else ""
@@ -77,48 +81,37 @@ type Model struct {
 	// counts the messages that may have changed it; one that changed
 	// nothing (a key past the search box's limit, 60,000 of them in a
 	// paste without bracketed paste) sets quiet, and View answers from
-	// frame, shared by every copy of the model, instead of drawing again.
-	drawSeq uint64
-	quiet   bool
-	frame   *frameCache
+	// lastScreen, shared by every copy of the model, instead of drawing again.
+	drawSeq    uint64
+	quiet      bool
+	lastScreen *screenCache
 }
 
-// frameCache is the last screen drawn and the drawSeq it was drawn at.
-type frameCache struct {
+// screenCache is the last screen drawn and the drawSeq it was drawn at.
+type screenCache struct {
 	seq     uint64
 	content string
 	valid   bool
 }
 
-// syncState is the background sync as the status bar shows it.
-type syncState struct {
-	running bool
-	ch      chan tea.Msg
-	cancel  context.CancelFunc
-	spin    spinner.Model
-	day     string
-	first   string // the oldest day this sync fetched
-	index   int
-	total   int
-	offline bool
-}
-
 // New builds the reader over a library.
 func New(opts Options) Model {
 	m := Model{
-		opts:   opts,
-		keys:   newKeyMap(),
-		list:   newListPane(true),
-		detail: newDetailPane(),
-		sort:   store.SortNewest,
-		frame:  &frameCache{},
+		opts:       opts,
+		keys:       newKeyMap(),
+		list:       newListPane(true),
+		detail:     newDetailPane(),
+		sort:       store.SortNewest,
+		lastScreen: &screenCache{},
 	}
 	m.openOn(opts.View, opts.Sort)
 	m.search.input = newSearchInput()
 	m.search.debounce = searchDebounce
 	m.watchEvery = watchEvery
 	m.fadeAfter = errorFade
-	m.view = m.composeView()
+	m.listFilter = m.composeFilter()
+	m.requests.begin(topicView)
+	m.requests.begin(topicQueue)
 	m.sync.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
 	m.setStyle(opts.Style != "light")
 	m.themed = opts.Style == "dark" || opts.Style == "light"
@@ -138,30 +131,18 @@ func (m *Model) openOn(view string, sort store.Sort) {
 	}
 }
 
-func (m *Model) setStyle(dark bool) {
-	st := newStyles(dark, m.opts.NoColor)
-	m.st = &st
-	styleSearchInput(&m.search.input, dark)
-}
-
-func (m Model) glamourStyle() string {
-	if m.st.dark {
-		return "dark"
-	}
-	return "light"
-}
-
 // Init loads the first page from the library at once and, when the last
 // sync is old, starts one in the background: the first frame never waits
 // for the network.
 func (m Model) Init() tea.Cmd {
-	load := []tea.Cmd{countCmd(m.opts.Library, m.view, m.gen), pageCmd(m.opts.Library, m.view, m.gen, 0)}
+	req := m.requests.running(topicView) // begun by New
+	load := []tea.Cmd{countCmd(m.opts.Library, m.listFilter, req), pageCmd(m.opts.Library, m.listFilter, req, 0)}
 	if m.period.kind != periodAll && m.period.anchor == "" {
 		load = []tea.Cmd{m.stepPeriod(0)} // opened on the latest day, week or month
 	}
 	cmds := append(load,
 		libraryCountCmd(m.opts.Library),
-		queueCmd(m.opts.Library),
+		queueCmd(m.opts.Library, m.requests.running(topicQueue)),
 		m.syncIfStale(),
 		versionCmd(m.opts.Library),
 	)
@@ -170,24 +151,6 @@ func (m Model) Init() tea.Cmd {
 	}
 	return tea.Batch(cmds...)
 }
-
-// syncIfStale starts a sync when the last one is older than SyncAfter.
-func (m Model) syncIfStale() tea.Cmd {
-	if m.opts.Fetcher == nil || m.opts.SyncAfter <= 0 {
-		return nil
-	}
-	lib, after := m.opts.Library, m.opts.SyncAfter
-	return func() tea.Msg {
-		last, ok := lib.LastSync(context.Background())
-		if ok && time.Since(last) < after {
-			return nil
-		}
-		return syncRequested{}
-	}
-}
-
-// syncRequested: the reader decided to sync (on start, or r).
-type syncRequested struct{}
 
 // Run opens the reader full screen until the user quits.
 func Run(opts Options, progOpts ...tea.ProgramOption) error {
@@ -200,8 +163,3 @@ func (m Model) bodyHeight(p pane) int {
 	// a time, and the hidden ones keep their size for when they return.
 	return computeLayout(m.width, m.height, p).panes[p].h
 }
-
-// listHeight is the rows the list draws (its pane minus the title line).
-func (m Model) listHeight() int { return max(1, m.bodyHeight(paneList)-1) }
-
-func (m Model) queueHeight() int { return max(1, m.bodyHeight(paneQueue)-1) }

@@ -1,12 +1,17 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/papertui/papers/tui/clean"
 )
 
-// periodKind is how much of the library a view shows.
-type periodKind int
+// Period views: all, or one day, ISO week or month, stepped with [ ] t.
 
 const (
 	periodAll periodKind = iota
@@ -15,6 +20,15 @@ const (
 	periodMonth
 	periodKinds
 )
+
+// periodFound: the day to anchor the period at, after [, ] or t.
+type periodFound struct {
+	day string
+	err error
+}
+
+// periodKind is how much of the library a view shows.
+type periodKind int
 
 // period is a stretch of feed days: all of them, or one day, ISO week or
 // month holding anchor.
@@ -78,4 +92,80 @@ func dayRange(first, last string) string {
 
 func (k periodKind) name() string {
 	return [...]string{"all", "day", "week", "month"}[k]
+}
+
+func (m Model) onPeriodFound(msg periodFound) (tea.Model, tea.Cmd) {
+	switch {
+	case msg.err != nil:
+		m.fail(clean.Line(msg.err.Error()))
+		return m, nil
+	case msg.day == "" && m.period.anchor == "":
+		m.period = period{} // opened on a period of an empty library
+		return m, m.reload(false)
+	case msg.day == "":
+		m.say("no papers beyond this " + m.period.kind.name())
+		return m, nil
+	}
+	m.period.anchor = msg.day
+	return m, m.reload(false)
+}
+
+func (m Model) periodKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
+	k := m.keys.Views
+	switch {
+	case key.Matches(msg, k.View):
+		next, cmd := m.cycleView()
+		return next, cmd, true
+	case key.Matches(msg, k.Sort):
+		next, cmd := m.cycleSort()
+		return next, cmd, true
+	case m.period.kind == periodAll:
+		return m, nil, false
+	case key.Matches(msg, k.PrevPeriod):
+		return m, m.stepPeriod(-1), true
+	case key.Matches(msg, k.NextPeriod):
+		return m, m.stepPeriod(1), true
+	case key.Matches(msg, k.Latest):
+		return m, m.stepPeriod(0), true
+	}
+	return m, nil, false
+}
+
+// cycleView steps all → day → week → month, anchored at the selected
+// paper's day (else the latest day). The sort stays what it was: s
+// changes it, and the pane title says it.
+func (m Model) cycleView() (tea.Model, tea.Cmd) {
+	next := (m.period.kind + 1) % periodKinds
+	if next == periodAll {
+		m.period = period{}
+		return m, m.reload(true)
+	}
+	anchor := m.period.anchor
+	if r, ok := m.list.selected(); ok && r.Day != "" && m.period.kind == periodAll {
+		anchor = r.Day
+	}
+	m.period.kind = next
+	if anchor == "" {
+		return m, m.stepPeriod(0)
+	}
+	m.period.anchor = anchor
+	return m, m.reload(true)
+}
+
+// stepPeriod finds the previous (dir < 0) or next (dir > 0) period that
+// has papers, or the latest one (dir == 0).
+func (m Model) stepPeriod(dir int) tea.Cmd {
+	lib := m.opts.Library
+	first, last := m.period.bounds()
+	from := first
+	if dir > 0 {
+		from = last
+	}
+	if dir == 0 {
+		from, dir = "", -1
+	}
+	return libCmd(func(ctx context.Context) tea.Msg {
+		day, err := lib.NeighbourDay(ctx, from, dir)
+		return periodFound{day: day, err: err}
+	})
 }

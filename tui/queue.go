@@ -1,13 +1,28 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
+
+// The queue pane: the reading queue in the reader's order; its message
+// (queueLoaded), its keys (movement, enter, K and J) and its view. Its
+// changes go through state.go like every state change.
+
+// queueLoaded: the reading queue, in order.
+type queueLoaded struct {
+	tok     token
+	records []store.Record
+	err     error
+}
 
 // queuePane is the reading queue in the reader's order.
 type queuePane struct {
@@ -56,13 +71,14 @@ func (q *queuePane) move(delta, height int) {
 	}
 }
 
-func (q *queuePane) view(st *styles, w, h int, keys keyMap) string {
+func (q *queuePane) view(f frame) string {
+	st, w, h := f.st, f.w, f.h
 	if !q.loaded {
 		return st.dimmed.Render("loading…")
 	}
 	if len(q.records) == 0 {
 		return st.dimmed.Render(ansi.Wrap(fmt.Sprintf("The queue is empty. Press %s on a paper to queue it.",
-			keys.Bookmark.Help().Key), w, ""))
+			f.keys.Paper.ToggleQueue.Help().Key), w, ""))
 	}
 	// Drawn like the list's rows: fitted, painted, and the selected one
 	// plain in the selection colours, so no inner reset cuts it short.
@@ -93,9 +109,92 @@ func (q *queuePane) swap(i, j int) {
 	q.titles[i], q.titles[j] = q.titles[j], q.titles[i]
 }
 
-// remove takes a paper off the queue on screen, ahead of the write.
-func (q *queuePane) remove(i int) {
-	q.records = append(q.records[:i:i], q.records[i+1:]...)
-	q.titles = append(q.titles[:i:i], q.titles[i+1:]...)
-	q.cursor = max(0, min(q.cursor, len(q.records)-1))
+// add puts a paper at the end of the queue on screen, ahead of the write.
+func (q *queuePane) add(r store.Record) {
+	q.records = append(q.records[:len(q.records):len(q.records)], r)
+	q.titles = append(q.titles[:len(q.titles):len(q.titles)], clean.TeX(clean.Line(r.Title)))
+	q.loaded = true
+}
+
+// drop takes a paper off the queue on screen, ahead of the write.
+func (q *queuePane) drop(id string) {
+	for i, r := range q.records {
+		if r.ID == id {
+			q.records = append(q.records[:i:i], q.records[i+1:]...)
+			q.titles = append(q.titles[:i:i], q.titles[i+1:]...)
+			q.cursor = max(0, min(q.cursor, len(q.records)-1))
+			return
+		}
+	}
+}
+
+// setRead marks a queued paper read or unread on screen.
+func (q *queuePane) setRead(id string, read bool) {
+	for i, r := range q.records {
+		if r.ID == id {
+			q.records[i].Read = read
+			return
+		}
+	}
+}
+
+// onQueueLoaded takes the queue, unless a state change since the load
+// began makes it stale.
+func (m Model) onQueueLoaded(msg queueLoaded) (tea.Model, tea.Cmd) {
+	if !m.requests.current(msg.tok) {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.fail(clean.Line(msg.err.Error()))
+		return m, nil
+	}
+	m.queue.set(msg.records)
+	m.queue.move(0, m.queueHeight())
+	return m, nil
+}
+
+// queueKey handles the queue's own keys: movement, enter and reordering.
+func (m Model) queueKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	h := m.queueHeight()
+	r, has := m.queue.selected()
+	switch {
+	case navigate(m.keys.Queue.moveKeys, msg, h, m.queue.cursor, len(m.queue.records), func(i int) { m.queue.move(i-m.queue.cursor, h) }):
+		return m, m.wantDetail()
+	case !has:
+		return m, nil
+	case key.Matches(msg, m.keys.Paper.Open):
+		return m.openPaper(r.ID, paneQueue)
+	// The queue pane reorders at once (the status bar says "saving…"
+	// until the writes land), so the next K or J acts on the new order.
+	case key.Matches(msg, m.keys.Queue.MoveUp) && m.queue.cursor > 0:
+		return m, m.moveQueued(r.ID, -1)
+	case key.Matches(msg, m.keys.Queue.MoveDown) && m.queue.cursor < len(m.queue.records)-1:
+		return m, m.moveQueued(r.ID, 1)
+	}
+	return m, nil
+}
+
+func (m Model) queueHeight() int { return max(1, m.bodyHeight(paneQueue)-1) }
+
+// moveQueued moves the selected paper by dir places, through the one
+// path of a state change (state.go).
+func (m *Model) moveQueued(id string, dir int) tea.Cmd {
+	lib, h := m.opts.Library, m.queueHeight()
+	pos := m.queue.cursor + dir + 1
+	return m.changeState(changeMoved, id, func(ctx context.Context) error { return lib.Move(ctx, id, pos) }, func() {
+		m.queue.swap(m.queue.cursor, m.queue.cursor+dir)
+		m.queue.move(dir, h)
+	})
+}
+
+// loadQueue reads the queue back from the library.
+func (m *Model) loadQueue() tea.Cmd {
+	return queueCmd(m.opts.Library, m.requests.begin(topicQueue))
+}
+
+func queueCmd(lib Library, req request) tea.Cmd {
+	return reqCmd(req, func(ctx context.Context) tea.Msg {
+		recs, err := lib.Queue(ctx)
+		return queueLoaded{tok: req.tok, records: recs, err: err}
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/feed/feedtest"
 	"github.com/papertui/papers/feed/synth"
@@ -39,7 +40,8 @@ func TestRemoteSearchThenQueueARemoteResult(t *testing.T) {
 	hs.run(hs.m.wantDetail())
 	hs.requireScreen(r.title[:20])
 	hs.keys("b")
-	q, _ := lib.Queue(context.Background())
+	q, err := lib.Queue(context.Background())
+	must(t, err)
 	if len(q) != 1 || q[0].ID != r.ID {
 		t.Fatalf("queue after b on a remote result: %+v", q)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
 )
@@ -101,7 +102,9 @@ func TestEscFromSearchReturnsToThePaper(t *testing.T) {
 	lib := newTestLibrary(t)
 	hs := newHarness(t, lib, 160, 48)
 	hs.keys("j", "j", "j", "/", "r", "e", "t", "r", "i", "enter")
-	lib.SaveDay(context.Background(), "2025-10-09", []feed.Paper{{ID: "2510.09999", Title: "Newer", Day: "2025-10-09"}})
+	if _, err := lib.SaveDay(context.Background(), "2025-10-09", []feed.Paper{{ID: "2510.09999", Title: "Newer", Day: "2025-10-09"}}); err != nil {
+		t.Fatal(err)
+	}
 	hs.keys("esc")
 	if got := hs.selectedID(); got != "2510.00004" {
 		t.Errorf("esc put the selection on %s", got)
@@ -124,7 +127,7 @@ func TestViewKeepsTheSort(t *testing.T) {
 // queue does not move the queue's selection to another paper.
 func TestQueueSelectionFollowsItsPaper(t *testing.T) {
 	lib := newTestLibrary(t)
-	lib.Enqueue(context.Background(), "2510.00001", "2510.00002", "2510.00003")
+	must(t, lib.Enqueue(context.Background(), "2510.00001", "2510.00002", "2510.00003"))
 	hs := newHarness(t, lib, 200, 50)
 	hs.keys("3", "G")
 	if err := lib.Move(context.Background(), "2510.00003", 1); err != nil {

@@ -2,16 +2,53 @@ package tui
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/dustin/go-humanize"
+
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
 
+// The status bar: events and errors (which fade), counts, saving….
+
 // errorFade is how long an error stays in the status bar when no key is
 // pressed; the next key clears it at once.
 const errorFade = 5 * time.Second
+
+// errorFaded: an error has been shown for errorFade.
+type errorFaded struct{ seq int }
+
+// libraryCounted: how many papers the library holds, whatever the view.
+type libraryCounted struct {
+	total int
+	err   error
+}
+
+// countOf is "9,577/9,577": both numbers formatted alike.
+func countOf(n, total int) string {
+	return humanize.Comma(int64(n)) + "/" + humanize.Comma(int64(total))
+}
+
+func (m Model) onErrorFaded(msg errorFaded) (tea.Model, tea.Cmd) {
+	if msg.seq == m.noticeSeq {
+		m.clearError()
+	}
+	return m, nil
+}
+
+func (m Model) onLibraryCounted(msg libraryCounted) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.fail(clean.Line(msg.err.Error()))
+		return m, nil
+	}
+	m.libTotal, m.libCounted = msg.total, true
+	return m, nil
+}
 
 // say shows an event in the status bar; the latest event replaces
 // whatever was there, an error included.
@@ -33,9 +70,6 @@ func (m *Model) clearError() {
 	}
 }
 
-// errorFaded: an error has been shown for errorFade.
-type errorFaded struct{ seq int }
-
 // fadeError schedules the current error's fading, once per error.
 func (m *Model) fadeError() tea.Cmd {
 	if m.errMsg == "" || m.fadeSeq == m.noticeSeq || m.fadeAfter <= 0 {
@@ -46,17 +80,56 @@ func (m *Model) fadeError() tea.Cmd {
 	return tea.Tick(m.fadeAfter, func(time.Time) tea.Msg { return errorFaded{seq} })
 }
 
-func (m Model) errorFaded(msg errorFaded) (tea.Model, tea.Cmd) {
-	if msg.seq == m.noticeSeq {
-		m.clearError()
+// libraryTotal is the library's paper count, the view's until it is known.
+func (m Model) libraryTotal() int {
+	if m.libCounted {
+		return m.libTotal
 	}
-	return m, nil
+	return m.list.total
 }
 
-// libraryCounted: how many papers the library holds, whatever the view.
-type libraryCounted struct {
-	total int
-	err   error
+// statusBar: sync state or the last message on the left, counts and the
+// help key on the right.
+func (m Model) statusBar() string {
+	papers := humanize.Comma(int64(m.libraryTotal())) + " papers"
+	right := ""
+	if m.sync.offline {
+		// A short mark that stays while the feed cannot be reached; the
+		// error itself fades like any other.
+		right = m.st.statusErr.Render("offline") + m.st.status.Render(" · ")
+		papers = humanize.Comma(int64(m.libraryTotal())) + " cached papers"
+	}
+	right += m.st.status.Render(fmt.Sprintf("%s · %d queued · ? help", papers, len(m.queue.records)))
+	left := m.statusLeft()
+	room := m.width - ansi.StringWidth(right) - 1
+	left = ansi.Truncate(left, max(0, room), "…")
+	gap := strings.Repeat(" ", max(1, m.width-ansi.StringWidth(left)-ansi.StringWidth(right)))
+	return ansi.Truncate(left+gap+right, m.width, "")
+}
+
+func (m Model) statusLeft() string {
+	switch {
+	case len(m.writes) > 0:
+		return m.st.status.Render("saving…")
+	case m.sync.running:
+		// The sync goes on for long: the latest event shows beside it.
+		s := m.sync.spin.View() + " syncing…"
+		if m.sync.day != "" {
+			s = m.sync.spin.View() + fmt.Sprintf(" syncing %s (%d/%d)", m.sync.day, m.sync.index, m.sync.total)
+		}
+		if m.errMsg != "" {
+			return s + m.st.statusErr.Render(" · "+m.errMsg)
+		}
+		if m.notice != "" {
+			s += m.st.status.Render(" · " + m.notice)
+		}
+		return s
+	case m.errMsg != "":
+		return m.st.statusErr.Render(m.errMsg)
+	case m.notice != "":
+		return m.st.status.Render(m.notice)
+	}
+	return ""
 }
 
 func libraryCountCmd(lib Library) tea.Cmd {
@@ -64,21 +137,4 @@ func libraryCountCmd(lib Library) tea.Cmd {
 		n, err := lib.Count(ctx, store.Filter{})
 		return libraryCounted{total: n, err: err}
 	})
-}
-
-func (m Model) libraryCounted(msg libraryCounted) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		m.fail(clean.Line(msg.err.Error()))
-		return m, nil
-	}
-	m.libTotal, m.libCounted = msg.total, true
-	return m, nil
-}
-
-// libraryTotal is the library's paper count, the view's until it is known.
-func (m Model) libraryTotal() int {
-	if m.libCounted {
-		return m.libTotal
-	}
-	return m.list.total
 }

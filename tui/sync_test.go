@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/feed/feedtest"
 	"github.com/papertui/papers/feed/synth"
@@ -41,7 +42,7 @@ func TestBackgroundSyncShowsProgressThenPapers(t *testing.T) {
 		t.Errorf("no progress shown; status lines: %q", statuses)
 	}
 	hs.requireScreen("synced 7 days")
-	n, _ := lib.Count(context.Background(), hs.m.view)
+	n, _ := lib.Count(context.Background(), hs.m.listFilter)
 	if hs.m.list.total != n || n <= 6 {
 		t.Errorf("list shows %d of %d papers", hs.m.list.total, n)
 	}

@@ -9,26 +9,50 @@ import (
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/papertui/papers/internal/english"
+	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
 
-func (m Model) startSync() (tea.Model, tea.Cmd) {
-	if m.sync.running {
-		m.say("a sync is already running")
-		return m, nil
-	}
-	if m.opts.Fetcher == nil {
-		m.say("sync is off in this reader")
-		return m, nil
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	m.sync = syncState{running: true, ch: make(chan tea.Msg, 1), cancel: cancel, spin: m.sync.spin}
-	m.clearError()
-	return m, tea.Batch(syncCmd(ctx, m.opts.Library, m.opts.Fetcher, m.opts.SyncDays, m.sync.ch), m.sync.spin.Tick)
+// The background sync: starting it, its progress in the status bar,
+// its report, and the gap it may leave.
+
+// gapDays is how many days without papers before a synced stretch count
+// as a gap: the feed has papers every week.
+const gapDays = 7
+
+// syncRequested: the reader decided to sync (on start, or r).
+type syncRequested struct{}
+
+// syncProgressed: the running sync fetched a day (syncCmd, listenSync).
+type syncProgressed struct{ p store.SyncProgress }
+
+// syncFinished: the running sync is over, with its report.
+type syncFinished struct {
+	report store.SyncReport
+	err    error
 }
 
-func (m Model) syncProgressed(msg syncProgressed) (tea.Model, tea.Cmd) {
+// gapFound: the library holds nothing between two days, after a sync
+// that started later than the library's last day (an imported library
+// then synced the default week).
+type gapFound struct{ from, to string }
+
+// syncState is the background sync as the status bar shows it.
+type syncState struct {
+	running bool
+	ch      chan tea.Msg
+	cancel  context.CancelFunc
+	spin    spinner.Model
+	day     string
+	first   string // the oldest day this sync fetched
+	index   int
+	total   int
+	offline bool
+}
+
+func (m Model) onSyncProgressed(msg syncProgressed) (tea.Model, tea.Cmd) {
 	m.sync.day, m.sync.index, m.sync.total = msg.p.Day, msg.p.Index, msg.p.Total
 	if m.sync.first == "" || msg.p.Day < m.sync.first {
 		m.sync.first = msg.p.Day
@@ -40,7 +64,7 @@ func (m Model) syncProgressed(msg syncProgressed) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(listenSync(m.sync.ch), refresh)
 }
 
-func (m Model) syncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
+func (m Model) onSyncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 	m.sync.running = false
 	m.sync.cancel = nil
 	r := msg.report
@@ -65,14 +89,75 @@ func (m Model) syncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(m.refreshView(), gap)
 }
 
-// gapDays is how many days without papers before a synced stretch count
-// as a gap: the feed has papers every week.
-const gapDays = 7
+// onGapFound says what is missing and how to fill it.
+func (m Model) onGapFound(msg gapFound) (tea.Model, tea.Cmd) {
+	gap := fmt.Sprintf("no papers %s: papers sync --since %s fills the gap", dayRange(msg.from, msg.to), msg.from)
+	if strings.HasPrefix(m.notice, "synced ") {
+		gap = m.notice + " · " + gap // still the latest event
+	}
+	m.say(gap)
+	return m, nil
+}
 
-// gapFound: the library holds nothing between two days, after a sync
-// that started later than the library's last day (an imported library
-// then synced the default week).
-type gapFound struct{ from, to string }
+func (m Model) onSpinnerTick(msg spinner.TickMsg) (tea.Model, tea.Cmd) {
+	if !m.sync.running {
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.sync.spin, cmd = m.sync.spin.Update(msg)
+	return m, cmd
+}
+
+// syncIfStale starts a sync when the last one is older than SyncAfter.
+func (m Model) syncIfStale() tea.Cmd {
+	if m.opts.Fetcher == nil || m.opts.SyncAfter <= 0 {
+		return nil
+	}
+	lib, after := m.opts.Library, m.opts.SyncAfter
+	return func() tea.Msg {
+		last, ok := lib.LastSync(context.Background())
+		if ok && time.Since(last) < after {
+			return nil
+		}
+		return syncRequested{}
+	}
+}
+
+func (m Model) startSync() (tea.Model, tea.Cmd) {
+	if m.sync.running {
+		m.say("a sync is already running")
+		return m, nil
+	}
+	if m.opts.Fetcher == nil {
+		m.say("sync is off in this reader")
+		return m, nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	m.sync = syncState{running: true, ch: make(chan tea.Msg, 1), cancel: cancel, spin: m.sync.spin}
+	m.clearError()
+	return m, tea.Batch(syncCmd(ctx, m.opts.Library, m.opts.Fetcher, m.opts.SyncDays, m.sync.ch), m.sync.spin.Tick)
+}
+
+// syncCmd runs a sync and streams its progress back through ch.
+func syncCmd(ctx context.Context, lib Library, f store.Fetcher, days int, ch chan tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		go func() {
+			report, err := lib.Sync(ctx, f, store.SyncPlan{Days: days}, func(p store.SyncProgress) {
+				select {
+				case ch <- syncProgressed{p}:
+				case <-ctx.Done():
+				}
+			})
+			ch <- syncFinished{report: report, err: err}
+		}()
+		return <-ch
+	}
+}
+
+// listenSync waits for the next message of a running sync.
+func listenSync(ch chan tea.Msg) tea.Cmd {
+	return func() tea.Msg { return <-ch }
+}
 
 // gapCmd looks for days missing before first, the oldest day a sync
 // fetched.
@@ -86,23 +171,4 @@ func gapCmd(lib Library, first string) tea.Cmd {
 		}
 		return gapFound{from: a.AddDate(0, 0, 1).Format(time.DateOnly), to: b.AddDate(0, 0, -1).Format(time.DateOnly)}
 	})
-}
-
-// gapArrived says what is missing and how to fill it.
-func (m Model) gapArrived(msg gapFound) (tea.Model, tea.Cmd) {
-	gap := fmt.Sprintf("no papers %s: papers sync --since %s fills the gap", dayRange(msg.from, msg.to), msg.from)
-	if strings.HasPrefix(m.notice, "synced ") {
-		gap = m.notice + " · " + gap // still the latest event
-	}
-	m.say(gap)
-	return m, nil
-}
-
-func (m Model) spun(msg spinner.TickMsg) (tea.Model, tea.Cmd) {
-	if !m.sync.running {
-		return m, nil
-	}
-	var cmd tea.Cmd
-	m.sync.spin, cmd = m.sync.spin.Update(msg)
-	return m, cmd
 }

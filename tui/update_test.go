@@ -2,13 +2,14 @@ package tui
 
 import (
 	"context"
-
-	tea "charm.land/bubbletea/v2"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
 )
@@ -51,7 +52,7 @@ func TestOpenMarksReadAndEscGoesBack(t *testing.T) {
 		t.Fatalf("focus = %v after enter", hs.m.focus)
 	}
 	hs.requireScreen("Café", "Authors", "Abstract", "α-scaled", "O(n²)")
-	rec, _ := lib.Record(context.Background(), "2510.00002")
+	rec := record(t, lib, "2510.00002")
 	if !rec.Read {
 		t.Error("opening did not mark the paper read")
 	}
@@ -60,11 +61,11 @@ func TestOpenMarksReadAndEscGoesBack(t *testing.T) {
 		t.Fatalf("esc: focus %v selected %s", hs.m.focus, hs.selectedID())
 	}
 	hs.keys("m")
-	if rec, _ := lib.Record(context.Background(), "2510.00002"); rec.Read {
+	if rec := record(t, lib, "2510.00002"); rec.Read {
 		t.Error("m did not mark unread")
 	}
 	hs.keys("m")
-	if rec, _ := lib.Record(context.Background(), "2510.00002"); !rec.Read {
+	if rec := record(t, lib, "2510.00002"); !rec.Read {
 		t.Error("m did not mark read again")
 	}
 }
@@ -84,7 +85,7 @@ func TestQueueKeysWriteThrough(t *testing.T) {
 	}
 	hs.keys("x")
 	assertQueue(t, lib, "2510.00002", "2510.00001")
-	if rec, _ := lib.Record(context.Background(), "2510.00003"); !rec.Read || rec.Queued {
+	if rec := record(t, lib, "2510.00003"); !rec.Read || rec.Queued {
 		t.Errorf("x: %+v", rec)
 	}
 	hs.keys("b") // from the queue pane: unqueue the selection
@@ -113,7 +114,7 @@ func assertQueue(t *testing.T, lib Library, want ...string) {
 
 func TestUnreadOnlyToggles(t *testing.T) {
 	lib := newTestLibrary(t)
-	lib.SetRead(context.Background(), true, "2510.00001", "2510.00004")
+	must(t, lib.SetRead(context.Background(), true, "2510.00001", "2510.00004"))
 	hs := newHarness(t, lib, 160, 48)
 	hs.keys("u")
 	hs.requireScreen("Papers · unread 1/4")
@@ -191,12 +192,28 @@ func TestHelpScrollsToTheEnd(t *testing.T) {
 	}
 }
 
+// TestAllAuthorsKey: on a paper with more authors than the detail lists,
+// a shows the ones cut, and a again cuts them.
 func TestAllAuthorsKey(t *testing.T) {
 	lib := newTestLibrary(t)
+	many := feed.Paper{ID: "2510.09020", Title: "Twenty Authors", Day: "2025-10-03"}
+	for i := 1; i <= 20; i++ {
+		many.Authors = append(many.Authors, feed.Author{Name: fmt.Sprintf("Author%02d", i)})
+	}
+	if _, err := lib.SaveDay(context.Background(), many.Day, []feed.Paper{many}); err != nil {
+		t.Fatal(err)
+	}
 	hs := newHarness(t, lib, 160, 48)
-	hs.keys("enter", "a")
-	if !hs.m.detail.allAuthors || !hs.m.detail.shown.allAuthors {
-		t.Error("a did not show all authors")
+	hs.keys("enter")
+	hs.requireScreen("Twenty Authors", "Author10", "a shows all")
+	if strings.Contains(hs.screen(), "Author20") {
+		t.Fatal("the 20th author shows before a")
+	}
+	hs.keys("a")
+	hs.requireScreen("Author11", "Author20")
+	hs.keys("a")
+	if strings.Contains(hs.screen(), "Author20") {
+		t.Error("a again did not cut the authors")
 	}
 }
 
@@ -290,7 +307,7 @@ func TestFastKeysWriteWhatWasAsked(t *testing.T) {
 	hs.keysAtOnce("b", "b") // queue, then unqueue
 	assertQueue(t, lib)
 	hs.keysAtOnce("m", "m", "m") // read, unread, read
-	if rec, _ := lib.Record(context.Background(), "2510.00001"); !rec.Read {
+	if rec := record(t, lib, "2510.00001"); !rec.Read {
 		t.Error("m m m left the paper unread")
 	}
 	hs.keysAtOnce("b", "j", "b", "j", "b", "j", "b")

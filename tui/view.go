@@ -7,18 +7,20 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/dustin/go-humanize"
+
 	"github.com/papertui/papers/store"
-	"github.com/papertui/papers/tui/clean"
 )
+
+// The root view: the layout of the panes, their borders and titles,
+// the tab bar, and the frame each pane draws into.
 
 // View draws the screen from the model; it does no I/O and no rendering
 // of Markdown (that happened in a Cmd).
 func (m Model) View() tea.View {
-	if !m.frame.valid || m.frame.seq != m.drawSeq {
-		m.frame.content, m.frame.seq, m.frame.valid = m.screen(), m.drawSeq, true
+	if !m.lastScreen.valid || m.lastScreen.seq != m.drawSeq {
+		m.lastScreen.content, m.lastScreen.seq, m.lastScreen.valid = m.screen(), m.drawSeq, true
 	}
-	v := tea.NewView(m.frame.content)
+	v := tea.NewView(m.lastScreen.content)
 	v.AltScreen = true
 	if m.opts.Mouse {
 		v.MouseMode = tea.MouseModeCellMotion
@@ -94,7 +96,23 @@ func (m Model) box(p pane, r rect) string {
 		content = fitLines(content, r.w)
 	}
 	lines = append(lines, content...)
-	return frame(lines, r.w, r.h, border)
+	return drawBox(lines, r.w, r.h, border)
+}
+
+// frame is what a pane needs to draw itself once: the room it has, the
+// styles, the search words to mark and the keys to mention. Per-render
+// facts travel in it, so a new one does not grow every renderer's
+// parameters.
+type frame struct {
+	w, h  int
+	st    *styles
+	marks []string // search words, marked in titles
+	keys  *keyMap
+}
+
+// frameOf is the frame for a pane's content of w × h.
+func (m Model) frameOf(w, h int) frame {
+	return frame{w: w, h: h, st: m.st, marks: m.highlights(), keys: m.keys}
 }
 
 // fitLines truncates or pads each line to exactly w cells.
@@ -111,9 +129,9 @@ func fitLines(lines []string, w int) []string {
 	return out
 }
 
-// frame draws lines, each exactly w cells wide, into a rounded border h
+// drawBox draws lines, each exactly w cells wide, into a rounded border h
 // lines high.
-func frame(lines []string, w, h int, border lipgloss.Style) string {
+func drawBox(lines []string, w, h int, border lipgloss.Style) string {
 	var b strings.Builder
 	side := border.Render("│")
 	b.WriteString(border.Render("╭" + strings.Repeat("─", w) + "╮"))
@@ -157,11 +175,6 @@ func (m Model) paneTitle(p pane) string {
 	return fmt.Sprintf("Queue (%d)", len(m.queue.records))
 }
 
-// countOf is "9,577/9,577": both numbers formatted alike.
-func countOf(n, total int) string {
-	return humanize.Comma(int64(n)) + "/" + humanize.Comma(int64(total))
-}
-
 // paneContent is a pane's lines; fitted says they are already exactly w
 // cells wide (the list's and the detail's, which are measured once when
 // they are built, not on every frame).
@@ -171,117 +184,11 @@ func (m Model) paneContent(p pane, w, h int) ([]string, bool) {
 		if m.list.counted && m.list.count() == 0 {
 			return strings.Split(m.emptyList(w), "\n"), false
 		}
-		return m.list.view(m.st, w, h, m.highlights()), true
+		return m.list.view(m.frameOf(w, h)), true
 	case paneDetail:
 		return m.detailContent(w)
 	}
-	return strings.Split(m.queue.view(m.st, w, h, m.keys), "\n"), false
-}
-
-func (m Model) detailContent(w int) ([]string, bool) {
-	switch {
-	case m.detail.err != nil:
-		return strings.Split(m.st.statusErr.Render(ansi.Wrap(clean.Line(m.detail.err.Error()), w, "")), "\n"), false
-	case m.detail.shown.id == "":
-		if m.list.counted && m.list.count() == 0 {
-			return nil, true
-		}
-		return []string{m.st.dimmed.Render("loading…")}, false
-	case m.detail.shown.width != w:
-		return m.detail.vp.view(), false // a resize is being rendered anew
-	}
-	return m.detail.vp.view(), true
-}
-
-// emptyList says why there is nothing to show and what to do about it.
-func (m Model) emptyList(w int) string {
-	var msg string
-	in := ""
-	if m.period.kind != periodAll {
-		in = " in " + m.period.label()
-	}
-	switch {
-	case m.search.active:
-		msg = "No papers match " + clean.Line(m.search.input.Value()) + in + ". Press esc to clear the search."
-		if in != "" {
-			msg += " [ and ] step to other periods."
-		}
-	case m.unreadOnly:
-		msg = "No unread papers" + in + ". Press u to show all."
-	case m.libraryTotal() > 0 && in != "":
-		msg = "No papers" + in + ". [ and ] step to other periods; v changes the view."
-	case m.libraryTotal() > 0:
-		msg = "No papers in this view."
-	case m.sync.running:
-		msg = "The library is empty. Syncing the feed…"
-	default:
-		msg = "The library is empty.\n\n" +
-			"Press r to sync the feed, or from a shell run\n\n" +
-			"  papers sync          fetch the last 7 days\n" +
-			"  papers import FILE   load saved API responses (offline)"
-		if m.sync.offline {
-			msg = "The library is empty and the feed cannot be reached.\n\n" + msg[len("The library is empty.\n\n"):]
-		}
-	}
-	return m.st.notice.Render(ansi.Wrap(msg, w, ""))
-}
-
-// statusBar: sync state or the last message on the left, counts and the
-// help key on the right.
-func (m Model) statusBar() string {
-	papers := humanize.Comma(int64(m.libraryTotal())) + " papers"
-	right := ""
-	if m.sync.offline {
-		// A short mark that stays while the feed cannot be reached; the
-		// error itself fades like any other.
-		right = m.st.statusErr.Render("offline") + m.st.status.Render(" · ")
-		papers = humanize.Comma(int64(m.libraryTotal())) + " cached papers"
-	}
-	right += m.st.status.Render(fmt.Sprintf("%s · %d queued · ? help", papers, len(m.queue.records)))
-	left := m.statusLeft()
-	room := m.width - ansi.StringWidth(right) - 1
-	left = ansi.Truncate(left, max(0, room), "…")
-	gap := strings.Repeat(" ", max(1, m.width-ansi.StringWidth(left)-ansi.StringWidth(right)))
-	return ansi.Truncate(left+gap+right, m.width, "")
-}
-
-func (m Model) statusLeft() string {
-	switch {
-	case len(m.saves) > 0:
-		return m.st.status.Render("saving…")
-	case m.sync.running:
-		// The sync goes on for long: the latest event shows beside it.
-		s := m.sync.spin.View() + " syncing…"
-		if m.sync.day != "" {
-			s = m.sync.spin.View() + fmt.Sprintf(" syncing %s (%d/%d)", m.sync.day, m.sync.index, m.sync.total)
-		}
-		if m.errMsg != "" {
-			return s + m.st.statusErr.Render(" · "+m.errMsg)
-		}
-		if m.notice != "" {
-			s += m.st.status.Render(" · " + m.notice)
-		}
-		return s
-	case m.errMsg != "":
-		return m.st.statusErr.Render(m.errMsg)
-	case m.notice != "":
-		return m.st.status.Render(m.notice)
-	}
-	return ""
-}
-
-// searchLine is the search box, or the search in effect with its count.
-func (m Model) searchLine(w int) string {
-	if m.search.typing {
-		m.search.input.SetWidth(max(10, w-4))
-		return m.search.input.View()
-	}
-	count := ""
-	if m.list.counted {
-		count = "  " + countOf(min(m.list.cursor+1, m.list.total), m.list.total)
-	}
-	return m.st.paneTitleActive.Render("/ "+clean.Line(m.search.input.Value())) +
-		m.st.dimmed.Render(count+" · "+sortLabel(m.sort)+" · esc clears")
+	return strings.Split(m.queue.view(m.frameOf(w, h)), "\n"), false
 }
 
 // joinColumns puts boxes of equal height side by side; each of their
@@ -292,13 +199,13 @@ func joinColumns(cols []string) string {
 		split[i] = strings.Split(c, "\n")
 	}
 	var b strings.Builder
-	for row := range split[0] {
-		if row > 0 {
+	for line := range split[0] {
+		if line > 0 {
 			b.WriteByte('\n')
 		}
 		for _, lines := range split {
-			if row < len(lines) {
-				b.WriteString(lines[row])
+			if line < len(lines) {
+				b.WriteString(lines[line])
 			}
 		}
 	}

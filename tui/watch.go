@@ -7,6 +7,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
+// Watching the library for changes another process commits.
+
 // watchEvery is how often the reader looks for changes another process
 // (a `papers sync` or `papers queue` in another terminal) committed.
 const watchEvery = 2 * time.Second
@@ -18,6 +20,24 @@ type watchDue struct{}
 type libraryVersion struct {
 	version int64
 	err     error
+}
+
+// onWatchDue asks the library whether someone else changed it.
+func (m Model) onWatchDue() (tea.Model, tea.Cmd) { return m, versionCmd(m.opts.Library) }
+
+// onLibraryVersion reloads what is in sight when someone else changed the
+// library, keeping the selection; the first answer only sets the mark.
+func (m Model) onLibraryVersion(msg libraryVersion) (tea.Model, tea.Cmd) {
+	next := m.watchTick()
+	if msg.err != nil {
+		return m, next
+	}
+	seen := m.dataVersion
+	m.dataVersion = msg.version
+	if seen == 0 || seen == msg.version || m.sync.running {
+		return m, next
+	}
+	return m, tea.Batch(next, m.loadQueue(), m.refreshView())
 }
 
 // watchTick schedules the next look; tests set watchEvery to 0 to look
@@ -34,19 +54,4 @@ func versionCmd(lib Library) tea.Cmd {
 		v, err := lib.DataVersion(ctx)
 		return libraryVersion{version: v, err: err}
 	})
-}
-
-// versionArrived reloads what is in sight when someone else changed the
-// library, keeping the selection; the first answer only sets the mark.
-func (m Model) versionArrived(msg libraryVersion) (tea.Model, tea.Cmd) {
-	next := m.watchTick()
-	if msg.err != nil {
-		return m, next
-	}
-	seen := m.dataVersion
-	m.dataVersion = msg.version
-	if seen == 0 || seen == msg.version || m.sync.running {
-		return m, next
-	}
-	return m, tea.Batch(next, queueCmd(m.opts.Library), m.refreshView())
 }

@@ -68,13 +68,19 @@ func Markdown(r store.Record, o Options) string {
 
 // mark emboldens the search words in escaped Markdown text. Words are
 // letters and digits only, so they never meet an escape.
-func mark(s string, words []string) string {
+func mark(s string, words []string) string { return MarkHits(s, words, "**", "**") }
+
+// MarkHits wraps each case-insensitive occurrence of the words in s with
+// on and off, the longest word first where two start alike; s is plain
+// text (no escape sequences). The one marker of search hits: the
+// detail's Markdown and the list's titles both use it.
+func MarkHits(s string, words []string, on, off string) string {
 	if len(words) == 0 {
 		return s
 	}
 	lower := strings.ToLower(s)
 	if len(lower) != len(s) {
-		return s
+		return s // lowercasing moved bytes: leave it unmarked rather than mis-marked
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); {
@@ -89,7 +95,7 @@ func mark(s string, words []string) string {
 			i++
 			continue
 		}
-		b.WriteString("**" + s[i:i+n] + "**")
+		b.WriteString(on + s[i:i+n] + off)
 		i += n
 	}
 	return b.String()

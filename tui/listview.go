@@ -1,0 +1,199 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/article"
+	"github.com/papertui/papers/tui/clean"
+)
+
+// How the list draws: its rows (with the queued and read marks), the
+// rules over days and remote results, and what an empty list says.
+
+// readMark marks a read paper in the list and the queue.
+const readMark = "✓"
+
+// row is a list entry with its text already made safe for display, done
+// once when the page loads rather than on every frame.
+type row struct {
+	store.Entry
+	title string // cleaned, LaTeX as Unicode
+	who   string // organization, else first author, cleaned
+	// remote rows are Hugging Face search results; inLibrary ones are
+	// already stored.
+	remote, inLibrary bool
+}
+
+// view draws the visible rows into w × h, each line exactly w wide.
+func (l *listPane) view(f frame) []string {
+	st, w, h := f.st, f.w, f.h
+	lines := make([]string, 0, h)
+	if h <= 0 {
+		return lines
+	}
+	l.walkLines(l.offset, l.count()-1, func(i int, r row, loaded bool, group string) bool {
+		switch {
+		case group != "":
+			lines = append(lines, groupRule(f, group, len(l.remote)))
+		case !loaded:
+			lines = append(lines, st.pDimmed.on(fit("  loading…", w)))
+		default:
+			lines = append(lines, l.drawRow(f, r, i))
+		}
+		return len(lines) < h
+	})
+	return lines
+}
+
+func (l *listPane) drawRow(f frame, r row, i int) string {
+	if i == l.cursor {
+		return rowLine(f, r, true, !l.byDay)
+	}
+	if f.w != l.drawnWidth || len(l.drawn) > 4*pageSize {
+		clear(l.drawn)
+		l.drawnWidth = f.w
+	}
+	line, ok := l.drawn[i]
+	if !ok {
+		line = rowLine(f, r, false, !l.byDay)
+		l.drawn[i] = line
+	}
+	return line
+}
+
+// forgetDrawn drops every cached row drawing.
+func (l *listPane) forgetDrawn() { clear(l.drawn) }
+
+func rowsOf(entries []store.Entry) []row {
+	rows := make([]row, len(entries))
+	for i, e := range entries {
+		who := e.Organization
+		if who == "" {
+			who = e.FirstAuthor
+		}
+		rows[i] = row{Entry: e, title: clean.TeX(clean.Line(e.Title)), who: clean.Line(who)}
+	}
+	return rows
+}
+
+// shortDay is a feed day in ten cells, blank outside the feed.
+func shortDay(day string) string {
+	if t, err := time.Parse(time.DateOnly, day); err == nil {
+		return t.Format("2006-01-02")
+	}
+	return "          "
+}
+
+// groupRule draws the rule over a day or over the remote results.
+func groupRule(f frame, group string, remote int) string {
+	st, w := f.st, f.w
+	if group != remoteGroup {
+		return dayRule(f, group)
+	}
+	head := fmt.Sprintf("── from Hugging Face (%d; b adds to the library and the queue) ", remote)
+	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
+}
+
+func dayRule(f frame, day string) string {
+	st, w := f.st, f.w
+	label := "not in the feed"
+	if t, err := time.Parse(time.DateOnly, day); err == nil {
+		label = t.Format("Mon 2 Jan 2006")
+	}
+	head := "── " + label + " "
+	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
+}
+
+// rowLine is one paper: queued mark, read mark, upvotes, comments,
+// title, who. The states have glyphs, not only colours, so they read the
+// same without colour (NO_COLOR). The selected row is drawn plain in the
+// selection colours, so no inner style reset can cut its background short.
+func rowLine(f frame, r row, selected bool, showDay bool) string {
+	st, w := f.st, f.w
+	mark := " "
+	switch {
+	case r.Queued:
+		mark = "●"
+	case r.remote && !r.inLibrary:
+		mark = "»" // not in the library yet
+	}
+	seen := " "
+	if r.Read {
+		seen = readMark
+	}
+	stats := fmt.Sprintf("%5s %3d", fmt.Sprintf("▲%d", r.Upvotes), r.Comments)
+	if showDay {
+		stats += " " + shortDay(r.Day)
+	}
+	// The who column has a fixed width so titles line up.
+	whoW := 0
+	if w >= 70 {
+		whoW = min(24, w/4)
+	}
+	// mark, space, stats, space, title, then "  who" when it fits.
+	titleW := max(1, w-2-ansi.StringWidth(stats)-1)
+	title, who := "", ""
+	if whoW > 0 {
+		titleW = max(1, titleW-2-whoW)
+		who = "  " + fit(r.who, whoW)
+	}
+	title = fit(r.title, titleW)
+	if selected {
+		return st.pSelected.on(fit(mark+seen+stats+" "+title+who, w))
+	}
+	text := st.pUnread
+	if r.Read {
+		text = st.pRead
+	}
+	if r.Queued {
+		mark = st.pQueued.on(mark)
+	}
+	// Search hits stand out; after each, the row's own style resumes.
+	title = article.MarkHits(title, f.marks, st.pHighlight.pre, st.pHighlight.post+text.pre)
+	return mark + st.pDimmed.on(seen) + st.pUpvotes.on(stats) + " " + text.on(title) + st.pDimmed.on(who)
+}
+
+// fit truncates s to w cells with an ellipsis and pads it to exactly w,
+// measuring wide (CJK, emoji) and zero-width (combining) runes right.
+func fit(s string, w int) string {
+	s = ansi.Truncate(s, w, "…")
+	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+}
+
+// emptyList says why there is nothing to show and what to do about it.
+func (m Model) emptyList(w int) string {
+	var msg string
+	in := ""
+	if m.period.kind != periodAll {
+		in = " in " + m.period.label()
+	}
+	switch {
+	case m.search.active:
+		msg = "No papers match " + clean.Line(m.search.input.Value()) + in + ". Press esc to clear the search."
+		if in != "" {
+			msg += " [ and ] step to other periods."
+		}
+	case m.unreadOnly:
+		msg = "No unread papers" + in + ". Press u to show all."
+	case m.libraryTotal() > 0 && in != "":
+		msg = "No papers" + in + ". [ and ] step to other periods; v changes the view."
+	case m.libraryTotal() > 0:
+		msg = "No papers in this view."
+	case m.sync.running:
+		msg = "The library is empty. Syncing the feed…"
+	default:
+		msg = "The library is empty.\n\n" +
+			"Press r to sync the feed, or from a shell run\n\n" +
+			"  papers sync          fetch the last 7 days\n" +
+			"  papers import FILE   load saved API responses (offline)"
+		if m.sync.offline {
+			msg = "The library is empty and the feed cannot be reached.\n\n" + msg[len("The library is empty.\n\n"):]
+		}
+	}
+	return m.st.notice.Render(ansi.Wrap(msg, w, ""))
+}

@@ -1,0 +1,41 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/papertui/papers/store"
+)
+
+// The list's order, cycled with s.
+
+func sortLabel(s store.Sort) string {
+	switch s {
+	case store.SortUpvotes:
+		return "most upvoted"
+	case store.SortTrending:
+		return "trending"
+	case store.SortRelevance:
+		return "best match"
+	}
+	return "newest"
+}
+
+// sortOrder is the cycle of s; best match only while searching text.
+func (m Model) nextSort() store.Sort {
+	order := []store.Sort{store.SortNewest, store.SortUpvotes, store.SortTrending}
+	if m.search.active && m.search.parsed.Match != "" {
+		order = append(order, store.SortRelevance)
+	}
+	for i, s := range order {
+		if s == m.sort {
+			return order[(i+1)%len(order)]
+		}
+	}
+	return order[0]
+}
+
+func (m Model) cycleSort() (tea.Model, tea.Cmd) {
+	m.sort = m.nextSort()
+	m.say("sorted by " + sortLabel(m.sort))
+	return m, m.reload(true)
+}

@@ -1,0 +1,41 @@
+package tui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// The theme: asked of the terminal at start, or set by --style.
+
+// themeTimedOut: the terminal never said its background colour.
+type themeTimedOut struct{}
+
+func (m *Model) setStyle(dark bool) {
+	st := newStyles(dark, m.opts.NoColor)
+	m.st = &st
+	styleSearchInput(&m.search.input, dark)
+}
+
+func (m Model) glamourStyle() string {
+	if m.st.dark {
+		return "dark"
+	}
+	return "light"
+}
+
+// themeKnown settles the style once the terminal said its background (or
+// did not in time), and renders the detail in it.
+func (m Model) themeKnown(dark bool) (tea.Model, tea.Cmd) {
+	if m.themed {
+		return m, nil
+	}
+	m.themed = true
+	m.setStyle(dark)
+	m.list.forgetDrawn()
+	return m, m.wantDetail()
+}
+
+func themeTimeoutCmd() tea.Cmd {
+	return tea.Tick(300*time.Millisecond, func(time.Time) tea.Msg { return themeTimedOut{} })
+}
