@@ -292,6 +292,7 @@ func (m Model) onCountLoaded(msg countLoaded) (tea.Model, tea.Cmd) {
 	}
 	m.list.total, m.list.counted = msg.total, true
 	m.list.clampTo(m.list.cursor, m.listHeight())
+	m.list.fillScreen(m.listHeight())
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 

@@ -35,3 +35,32 @@ func TestMovementCostDoesNotGrowWithTheList(t *testing.T) {
 		}
 	}
 }
+
+// TestSelectionKeepsItsLineBeforeTheCount: a reload that finds the
+// selected paper before the view's count arrives keeps it on its screen
+// line; the count, once known, fills the screen only at the end.
+func TestSelectionKeepsItsLineBeforeTheCount(t *testing.T) {
+	const height, line = 20, 5
+	for _, c := range []struct {
+		name       string
+		index      int
+		total      int
+		wantOffset int
+	}{
+		{"far from the end", 1000, 5000, 1000 - line},
+		{"near the end", 4995, 5000, 5000 - height},
+	} {
+		l := newListPane(false)
+		l.follow, l.followLine = []string{"x"}, line
+		l.found(c.index, height)
+		if l.offset != c.index-line {
+			t.Fatalf("%s, before the count: offset %d, want %d (the selection on line %d)", c.name, l.offset, c.index-line, line)
+		}
+		l.total, l.counted = c.total, true
+		l.clampTo(l.cursor, height)
+		l.fillScreen(height)
+		if l.offset != c.wantOffset || l.cursor != c.index {
+			t.Errorf("%s, after the count: offset %d cursor %d, want %d and %d", c.name, l.offset, l.cursor, c.wantOffset, c.index)
+		}
+	}
+}

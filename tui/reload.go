@@ -59,14 +59,23 @@ func (l *listPane) found(index, height int) {
 	l.cursor = index
 	if l.followLine >= 0 {
 		l.offset = max(0, index-l.followLine)
-		// Near the end, fill the screen rather than leave rows above
-		// out of sight.
-		for l.offset > 0 && l.count()-l.offset < height && l.linesBetween(l.offset-1, l.count()-1) <= height {
-			l.offset--
-		}
+		l.fillScreen(height)
 	}
 	l.follow = nil
 	l.scroll(height)
+}
+
+// fillScreen, near the end of a counted view, scrolls up so the screen
+// is full rather than leave rows above out of sight. Before the count
+// the end is not known: the rows seen so far are not the last ones, and
+// filling then would drag the selection off its screen line.
+func (l *listPane) fillScreen(height int) {
+	if !l.counted {
+		return
+	}
+	for l.offset > 0 && l.count()-l.offset < height && l.linesBetween(l.offset-1, l.count()-1) <= height {
+		l.offset--
+	}
 }
 
 // foundIn ends a reload's search early when the selected paper is in a
