@@ -62,6 +62,13 @@ type Filter struct {
 	NewSince int64
 	textual  bool // the view has a full-text part, set by prepare (see dailyWhere)
 
+	// pids, when pidsKnown, are the papers text:, tag:, note: and has:note
+	// leave, sorted: read once by prepare, so that a walk of the hits
+	// checks them by rowid (see pidsCond) and a view without words starts
+	// from them.
+	pids      []int64
+	pidsKnown bool
+
 	// columns is author:, org: and kw: as full-text column phrases, set
 	// by Store.prepare; fullMatch joins them with Match.
 	columns string
@@ -166,12 +173,17 @@ func (f Filter) where() (string, []any) {
 	if f.HasCode {
 		add("p.github_repo <> ''")
 	}
-	if m := TextMatch(f.Texts); m != "" {
+	daily := f
+	if f.pidsKnown && f.hasSets() {
+		// The papers of text:, tag:, note: and has:note, read by prepare.
+		add(f.pidsList("p.pid"))
+		daily.Daily = query.Daily{New: f.Daily.New}
+	} else if m := TextMatch(f.Texts); m != "" {
 		add("p.id IN (SELECT t.id FROM texts t WHERE t.tid IN (SELECT rowid FROM texts_fts WHERE texts_fts MATCH ?))", m)
 	} else if len(f.Texts) > 0 {
 		add("0") // text: with no word in it finds nothing, not everything
 	}
-	f.dailyWhere(add)
+	daily.dailyWhere(add)
 	if len(conds) == 0 {
 		return "", nil
 	}

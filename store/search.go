@@ -222,24 +222,37 @@ func (s *Store) walkHits(ctx context.Context, f Filter, extra string, n int, ran
 // with every filter applied, extra (binding extraArgs) added to the
 // conditions, and their bm25 rank when ranked.
 func (s *Store) walk(ctx context.Context, f Filter, extra string, extraArgs []any, n int, ranked bool, dir string) ([]hit, error) {
-	inner := f
-	inner.Match, inner.columns = "", "" // the MATCH drives the walk instead of an IN (...)
-	_, inner.Not = f.foldedNot()        // and leaves out the excluded words it can
-	where, args := inner.where()
-	cond := "papers_fts MATCH ?" + extra + f.rowidBounds()
-	if where != "" {
-		cond += " AND " + strings.TrimPrefix(where, " WHERE ")
-	}
 	rank := "0"
 	if ranked {
 		rank = rankWeights
 	}
-	match := f.fullMatch()
-	q := `SELECT p.pid, coalesce(p.day, ''), p.upvotes, length(p.title), ` + rank +
-		` FROM papers_fts f JOIN papers p ON p.pid = f.rowid` + stateJoins +
-		` WHERE ` + cond + ` ORDER BY f.rowid ` + dir + ` LIMIT ?`
-	all := append(append(append([]any{match}, extraArgs...), args...), n)
-	return s.scanHits(ctx, q, all...)
+	if !ranked && f.fewPids() {
+		return s.walkPids(ctx, f, extra, extraArgs, n, dir)
+	}
+	from, args := f.hitsFrom(extra, extraArgs)
+	q := `SELECT p.pid, coalesce(p.day, ''), p.upvotes, length(p.title), ` + rank + from +
+		` ORDER BY f.rowid ` + dir + ` LIMIT ?`
+	return s.scanHits(ctx, q, append(args, n)...)
+}
+
+// hitsFrom is the FROM and WHERE of a walk of f's hits: the full-text
+// index f joined to the papers p, with every filter applied and extra
+// (binding extraArgs) added to the conditions.
+func (f Filter) hitsFrom(extra string, extraArgs []any) (string, []any) {
+	inner := f
+	inner.Match, inner.columns = "", "" // the MATCH drives the walk instead of an IN (...)
+	_, inner.Not = f.foldedNot()        // and leaves out the excluded words it can
+	if f.pidsKnown {
+		inner.Daily.Tags, inner.Daily.Notes, inner.Daily.HasNote = nil, nil, false // see pidsCond
+		inner.Texts = nil
+	}
+	where, args := inner.where()
+	cond := "papers_fts MATCH ?" + extra + f.rowidBounds() + f.pidsCond()
+	if where != "" {
+		cond += " AND " + strings.TrimPrefix(where, " WHERE ")
+	}
+	from := ` FROM papers_fts f JOIN papers p ON p.pid = f.rowid` + stateJoins + ` WHERE ` + cond
+	return from, append(append([]any{f.fullMatch()}, extraArgs...), args...)
 }
 
 // rowidBounds is the view's days as bounds on the rowids of a walk
