@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -136,4 +137,24 @@ func (s *Store) walkPids(ctx context.Context, f Filter, extra string, extraArgs 
 		hits = append(hits, h)
 	}
 	return hits, nil
+}
+
+// pidsOfNewestDays are the pids (sorted) of the newest feed days holding at
+// least n of them: whole days, as rowids carry the day (see pidBase).
+func pidsOfNewestDays(pids []int64, n int) []int64 {
+	if n >= len(pids) {
+		return pids
+	}
+	lo, _ := dayRangeOf(pids[len(pids)-n])
+	i, _ := slices.BinarySearch(pids, lo)
+	return pids[i:]
+}
+
+// onlySets says whether f has no condition but the sets whose papers
+// prepareDailyPids reads (is:new aside, which it does not read).
+func (f Filter) onlySets() bool {
+	rest := f
+	rest.pidsKnown, rest.Texts, rest.Daily = false, nil, query.Daily{}
+	where, _ := rest.where()
+	return where == "" && !f.Daily.New
 }

@@ -60,6 +60,13 @@ func TestDailyPidsKeepResults(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	var read []string
+	for i := 5; i < len(ids); i += 3 {
+		read = append(read, ids[i])
+	}
+	if err := s.SetRead(ctx, true, read...); err != nil {
+		t.Fatal(err)
+	}
 	mid := days[len(days)/2].Date
 	for _, text := range []string{
 		"tag:many model", "tag:few model", "tag:few language model", "has:note model", "note:baseline diffusion",
@@ -69,12 +76,14 @@ func TestDailyPidsKeepResults(t *testing.T) {
 		"tag:many", "tag:few", "has:note", "note:baseline", "tag:many has:note", "tag:few is:unread",
 		"text:zebrafish", "text:policy", "text:zebrafish model", "text:policy language model", "text:policy tag:many",
 		"text:policy since:" + mid, "text:nosuchword", "text:zebrafish mod",
+		"has:note upvotes:>5", "tag:many is:unread", "text:policy upvotes:>10", "text:policy is:read",
+		"tag:many until:" + mid, "has:note -language", "text:policy has:note",
 	} {
 		q, err := query.Parse(text)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, sort := range []Sort{SortNewest, SortRelevance, SortUpvotes} {
+		for _, sort := range []Sort{SortNewest, SortRelevance, SortUpvotes, SortTrending, SortRising} {
 			f := Filter{Sort: sort}.Search(q)
 			got, gotN := listAndCount(t, s, f)
 			saved := maxDailyPids
@@ -102,11 +111,19 @@ func TestDailyPidsKeepResults(t *testing.T) {
 	}
 }
 
+// listAndCount is a view read a page of 100 at a time, and its count.
 func listAndCount(t *testing.T, s *Store, f Filter) ([]string, int) {
 	t.Helper()
-	es, err := s.Entries(context.Background(), f, 0, 10000)
-	if err != nil {
-		t.Fatal(err)
+	var es []Entry
+	for offset := 0; ; offset += 100 {
+		page, err := s.Entries(context.Background(), f, offset, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		es = append(es, page...)
+		if len(page) < 100 {
+			break
+		}
 	}
 	n, err := s.Count(context.Background(), f)
 	if err != nil {

@@ -179,7 +179,9 @@ func (f Filter) where() (string, []any) {
 		add(f.pidsList("p.pid"))
 		daily.Daily = query.Daily{New: f.Daily.New}
 	} else if m := TextMatch(f.Texts); m != "" {
-		add("p.id IN (SELECT t.id FROM texts t WHERE t.tid IN (SELECT rowid FROM texts_fts WHERE texts_fts MATCH ?))", m)
+		// The + reads the ids off the small id index instead of looking
+		// up each text's row, whose compressed body spans pages.
+		add("p.id IN (SELECT t.id FROM texts t WHERE +t.tid IN (SELECT rowid FROM texts_fts WHERE texts_fts MATCH ?))", m)
 	} else if len(f.Texts) > 0 {
 		add("0") // text: with no word in it finds nothing, not everything
 	}
@@ -278,13 +280,28 @@ func orderClause(terms []orderTerm, reversed bool) string {
 }
 
 func (f Filter) selectSQL(columns string, offset, limit int) (string, []any) {
-	where, args := f.where()
 	order, orderArgs := f.orderBy()
-	q := "SELECT " + columns + " FROM papers p" + stateJoins + where + order
-	args = append(args, orderArgs...)
 	if limit <= 0 {
 		limit = -1
+	} else if f.pidsKnown && f.onlySets() && f.Sort != SortUpvotes && f.Sort != SortTrending && f.Sort != SortRising {
+		// Newest first, and every paper read is in the view: rowids carry
+		// the feed day, so the page lies in the newest days of those
+		// papers, whole days taken; the rest need not be read at all.
+		f.pids = pidsOfNewestDays(f.pids, offset+limit)
 	}
+	where, args := f.where()
+	if f.pidsKnown && len(orderArgs) == 0 {
+		// The papers of text:, tag:, note: or has:note sorted on their
+		// keys alone, and only the page's rows read whole: a row's tags
+		// and note cost more than its sort keys, and 1,000 texts' papers
+		// read whole took 25 ms for a page of 50. The order is total, so
+		// sorting the page again keeps it.
+		inner := "SELECT p.pid FROM papers p" + stateJoins + where + order + " LIMIT ? OFFSET ?"
+		q := "SELECT " + columns + " FROM papers p" + stateJoins + " WHERE p.pid IN (" + inner + ")" + order
+		return q, append(args, limit, offset)
+	}
+	q := "SELECT " + columns + " FROM papers p" + stateJoins + where + order
+	args = append(args, orderArgs...)
 	q += " LIMIT ? OFFSET ?"
 	args = append(args, limit, offset)
 	return q, args

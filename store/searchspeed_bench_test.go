@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"syscall"
 	"testing"
 	"time"
 
@@ -140,13 +142,13 @@ var tagQueries = []string{
 
 // BenchmarkTagFilters100k is tag: and has:note at 100,000 papers: the
 // first page (what the reader shows) and the count, in both orders a
-// search takes.
+// search takes; filters alone and with words apart, wall and CPU time.
 func BenchmarkTagFilters100k(b *testing.B) {
 	s := tagBenchLib(b)
 	ctx := context.Background()
 	for _, sort := range []Sort{SortNewest, SortRelevance} {
 		b.Run(string(sort), func(b *testing.B) {
-			var pages, counts []time.Duration
+			var pages, counts, words, wordCounts, cpu, wordsCPU []time.Duration
 			for b.Loop() {
 				for _, q := range tagQueries {
 					parsed, err := query.Parse(q)
@@ -154,24 +156,32 @@ func BenchmarkTagFilters100k(b *testing.B) {
 						b.Fatal(err)
 					}
 					f := Filter{Sort: sort}.Search(parsed)
-					start := time.Now()
+					start, startCPU := time.Now(), cpuTime()
 					if _, err := s.Entries(ctx, f, 0, 200); err != nil {
 						b.Fatalf("%q: %v", q, err)
 					}
-					pages = append(pages, time.Since(start))
-					page := time.Since(start)
+					page, pageCPU := time.Since(start), cpuTime()-startCPU
 					start = time.Now()
 					if _, err := s.Count(ctx, f); err != nil {
 						b.Fatalf("%q: %v", q, err)
 					}
-					counts = append(counts, time.Since(start))
+					count := time.Since(start)
+					if parsed.Match == "" {
+						pages, counts, cpu = append(pages, page), append(counts, count), append(cpu, pageCPU)
+					} else {
+						words, wordCounts, wordsCPU = append(words, page), append(wordCounts, count), append(wordsCPU, pageCPU)
+					}
 					if os.Getenv("BENCH_VERBOSE") != "" {
-						fmt.Fprintf(os.Stderr, "%q %s: page %v count %v\n", q, sort, page, time.Since(start))
+						fmt.Fprintf(os.Stderr, "%q %s: page %v count %v\n", q, sort, page, count)
 					}
 				}
 			}
-			reportPercentiles(b, pages, "page")
-			reportPercentiles(b, counts, "count")
+			reportPercentiles(b, pages, "alone-page")
+			reportPercentiles(b, cpu, "alone-page-cpu")
+			reportPercentiles(b, counts, "alone-count")
+			reportPercentiles(b, words, "words-page")
+			reportPercentiles(b, wordsCPU, "words-page-cpu")
+			reportPercentiles(b, wordCounts, "words-count")
 		})
 	}
 }
@@ -210,50 +220,64 @@ func textBenchLib(b *testing.B) *Store {
 	return s
 }
 
-// textQueries are text: searches: a rare word, a word in every text, a
-// phrase, a word in one text, two words, and text: with words and
-// filters.
-var textQueries = []string{
-	`text:zebrafish`, `text:policy`, `text:"reward is computed"`, `text:word517`, `text:policy text:baseline`,
-	`text:zebrafish model`, `text:policy reasoning`, `text:"reward is computed" since:2025-01`, `text:baseline has:code`,
-	`text:kaloin`,
-}
+// textQueries are text: searches alone (a rare word, a word in every
+// text, a phrase, a word in one text, two words, a made-up word) and
+// textMixed text: with words and filters.
+var (
+	textQueries = []string{`text:zebrafish`, `text:policy`, `text:"reward is computed"`, `text:word517`,
+		`text:policy text:baseline`, `text:kaloin`}
+	textMixed = []string{`text:zebrafish model`, `text:policy reasoning`, `text:"reward is computed" since:2025-01`,
+		`text:baseline has:code`}
+)
 
 // BenchmarkTextSearch100k is text: at 100,000 papers with 1,000 stored
 // texts, as the reader and `papers search` run it: the first page of
-// 50 and the matching sentences of 20 papers.
+// 50 and the matching sentences of 20 papers; wall time and the
+// process's CPU time (the machine is shared: CPU time is steadier).
 func BenchmarkTextSearch100k(b *testing.B) {
 	s := textBenchLib(b)
 	ctx := context.Background()
 	for _, sort := range []Sort{SortNewest, SortRelevance} {
 		b.Run(string(sort), func(b *testing.B) {
-			var ts, pages []time.Duration
+			var alone, mixed, cpu []time.Duration
 			for b.Loop() {
-				for _, text := range textQueries {
+				for _, text := range append(append([]string{}, textQueries...), textMixed...) {
 					q, err := query.Parse(text)
 					if err != nil {
 						b.Fatal(err)
 					}
-					start := time.Now()
+					start, startCPU := time.Now(), cpuTime()
 					f := Filter{Sort: sort}.Search(q)
 					if _, err := s.Entries(ctx, f, 0, 50); err != nil {
 						b.Fatal(err)
 					}
-					page := time.Since(start)
 					if _, err := s.TextHits(ctx, q.Texts, 20); err != nil {
 						b.Fatal(err)
 					}
-					ts = append(ts, time.Since(start))
-					pages = append(pages, page)
+					took := time.Since(start)
+					if slices.Contains(textQueries, text) {
+						alone = append(alone, took)
+						cpu = append(cpu, cpuTime()-startCPU)
+					} else {
+						mixed = append(mixed, took)
+					}
 					if os.Getenv("BENCH_VERBOSE") != "" {
-						fmt.Fprintf(os.Stderr, "%q %s: page %v all %v\n", text, sort, page, time.Since(start))
+						fmt.Fprintf(os.Stderr, "%q %s: %v\n", text, sort, took)
 					}
 				}
 			}
-			reportPercentiles(b, pages, "page")
-			reportPercentiles(b, ts, "search")
+			reportPercentiles(b, alone, "text")
+			reportPercentiles(b, cpu, "text-cpu")
+			reportPercentiles(b, mixed, "mixed")
 		})
 	}
+}
+
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkSearchShared100k runs the search query set (first page and
