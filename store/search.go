@@ -119,8 +119,10 @@ func (s *Store) titleHits(ctx context.Context, f Filter) ([]hit, error) {
 	keyArgs := []any{f.TitleKey, f.TitleKey + "\U0010FFFF"}
 	if f.TitleWhole {
 		// A finished word ("c++ " is "c") starts no longer word ("count").
-		cond = "(p.title_key = ? OR (p.title_key >= ? AND p.title_key < ?))"
-		keyArgs = []any{f.TitleKey, f.TitleKey + " ", f.TitleKey + " \U0010FFFF"}
+		// One range, the rest checked in it: an OR of two ranges reads
+		// every candidate's row.
+		cond = "p.title_key >= ? AND p.title_key < ? AND (p.title_key = ? OR p.title_key >= ?)"
+		keyArgs = []any{f.TitleKey, f.TitleKey + " \U0010FFFF", f.TitleKey, f.TitleKey + " "}
 	}
 	if where != "" {
 		cond += " AND " + strings.TrimPrefix(where, " WHERE ")
@@ -137,8 +139,11 @@ func (s *Store) titleHits(ctx context.Context, f Filter) ([]hit, error) {
 		cond += " AND EXISTS (SELECT 1 FROM papers_fts WHERE papers_fts MATCH ? AND rowid = p.pid)"
 		args = append(args, f.columns)
 	}
-	q := `SELECT p.pid, coalesce(p.day, ''), p.upvotes, length(p.title), 0 FROM papers p` + stateJoins +
-		` WHERE ` + cond + ` ORDER BY length(p.title), p.pid DESC LIMIT ?`
+	// The candidates are ordered off the papers_by_title_length index;
+	// only the few kept are read from their rows.
+	order := ` ORDER BY length(p.title), p.pid DESC`
+	q := `SELECT p.pid, coalesce(p.day, ''), p.upvotes, length(p.title), 0 FROM papers p WHERE p.pid IN (
+		SELECT p.pid FROM papers p` + stateJoins + ` WHERE ` + cond + order + ` LIMIT ?)` + order
 	args = append(keyArgs, args...)
 	return s.scanHits(ctx, q, append(args, titleHitsMax)...)
 }
@@ -217,24 +222,78 @@ func (s *Store) walkHits(ctx context.Context, f Filter, extra string, n int, ran
 // with every filter applied, extra (binding extraArgs) added to the
 // conditions, and their bm25 rank when ranked.
 func (s *Store) walk(ctx context.Context, f Filter, extra string, extraArgs []any, n int, ranked bool, dir string) ([]hit, error) {
-	inner := f
-	inner.Match, inner.columns = "", "" // the MATCH drives the walk instead of an IN (...)
-	_, inner.Not = f.foldedNot()        // and leaves out the excluded words it can
-	where, args := inner.where()
-	cond := "papers_fts MATCH ?" + extra
-	if where != "" {
-		cond += " AND " + strings.TrimPrefix(where, " WHERE ")
-	}
 	rank := "0"
 	if ranked {
 		rank = rankWeights
 	}
-	match := f.fullMatch()
-	q := `SELECT p.pid, coalesce(p.day, ''), p.upvotes, length(p.title), ` + rank +
-		` FROM papers_fts f JOIN papers p ON p.pid = f.rowid` + stateJoins +
-		` WHERE ` + cond + ` ORDER BY f.rowid ` + dir + ` LIMIT ?`
-	all := append(append(append([]any{match}, extraArgs...), args...), n)
-	return s.scanHits(ctx, q, all...)
+	if !ranked && f.fewPids() {
+		return s.walkPids(ctx, f, extra, extraArgs, n, dir)
+	}
+	from, args := f.hitsFrom(extra, extraArgs)
+	q := `SELECT p.pid, coalesce(p.day, ''), p.upvotes, length(p.title), ` + rank + from +
+		` ORDER BY f.rowid ` + dir + ` LIMIT ?`
+	return s.scanHits(ctx, q, append(args, n)...)
+}
+
+// hitsFrom is the FROM and WHERE of a walk of f's hits: the full-text
+// index f joined to the papers p, with every filter applied and extra
+// (binding extraArgs) added to the conditions.
+func (f Filter) hitsFrom(extra string, extraArgs []any) (string, []any) {
+	inner := f
+	inner.Match, inner.columns = "", "" // the MATCH drives the walk instead of an IN (...)
+	_, inner.Not = f.foldedNot()        // and leaves out the excluded words it can
+	if f.pidsKnown {
+		inner.Daily.Tags, inner.Daily.Notes, inner.Daily.HasNote = nil, nil, false // see pidsCond
+		inner.Texts = nil
+	}
+	where, args := inner.where()
+	cond := "papers_fts MATCH ?" + extra + f.rowidBounds() + f.pidsCond()
+	if where != "" {
+		cond += " AND " + strings.TrimPrefix(where, " WHERE ")
+	}
+	from := ` FROM papers_fts f JOIN papers p ON p.pid = f.rowid` + stateJoins + ` WHERE ` + cond
+	return from, append(append([]any{f.fullMatch()}, extraArgs...), args...)
+}
+
+// rowidBounds is the view's days as bounds on the rowids of a walk
+// (rowids carry the feed day, see pidBase): FTS5 then seeks to the days
+// instead of walking every hit outside them, which the day conditions
+// would drop one by one (the last page of "learning since:2025-01" read
+// from the oldest walked 30,000 older hits first).
+func (f Filter) rowidBounds() string {
+	var lo, hi int64 = 0, -1
+	bound := func(day string, end bool) {
+		base := pidBase(day)
+		if base == 0 {
+			return // not a day: the day condition alone decides
+		}
+		if end {
+			if top := base + 1<<pidDayShift - 1; hi < 0 || top < hi {
+				hi = top
+			}
+			lo = max(lo, 1<<pidDayShift) // a paper without a day is in no period
+		} else {
+			lo = max(lo, base)
+		}
+	}
+	if f.Day != "" {
+		bound(f.Day, false)
+		bound(f.Day, true)
+	}
+	if f.Since != "" {
+		bound(f.Since, false)
+	}
+	if f.Until != "" {
+		bound(f.Until, true)
+	}
+	var b string
+	if lo > 0 {
+		b += fmt.Sprintf(" AND f.rowid >= %d", lo)
+	}
+	if hi >= 0 {
+		b += fmt.Sprintf(" AND f.rowid <= %d", hi)
+	}
+	return b
 }
 
 // scanHits runs a query selecting pid, day, upvotes, title length, rank.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/papertui/papers/store/query"
 )
 
 // searchPidsFromEnd is the page [offset, offset+limit) of a text search
@@ -48,9 +50,13 @@ func (s *Store) searchPidsFromEnd(ctx context.Context, f Filter, offset, limit i
 	// The rest: hits neither in the title-key block nor holding the words
 	// in their title, by rowid; walked from the oldest. Walking runs out
 	// (and the caller walks forwards) when the page reaches the titles.
+	// FTS5 subtracts the title hits itself as it walks (NOT), where a
+	// check per row set up the words' cursors again for every hit: 0.3 to
+	// 2 s for the last page of a common word.
 	need := length - offset
-	cond := skip + " AND NOT EXISTS (SELECT 1 FROM papers_fts t WHERE t.papers_fts MATCH ? AND t.rowid = f.rowid)"
-	hits, err := s.walk(ctx, f, cond, []any{"title : (" + f.Match + ")"}, need, false, "ASC")
+	rest := f
+	rest.Match = "(" + f.Match + ") NOT title : (" + f.Match + ")"
+	hits, err := s.walk(ctx, rest, skip, nil, need, false, "ASC")
 	if err != nil || len(hits) < need {
 		return nil, false, err
 	}
@@ -61,6 +67,13 @@ func (s *Store) searchPidsFromEnd(ctx context.Context, f Filter, offset, limit i
 // titleKeyBlock is a condition leaving out the title-key hits front (for
 // a walk of the hits after them) and how many of them the word search
 // itself does not find.
+//
+// titleHits applied every filter but the words, so a front paper is a
+// word hit when its title holds the words; most do (their title starts
+// with them), and that is read off the title key. Only the others are
+// asked of the full-text index, one lookup each: a lookup sets up a
+// cursor per word and per index segment, 1 to 3 ms for a typed prefix's
+// 32 words, and asking it of all 20 took most of a deep page's time.
 func (s *Store) titleKeyBlock(ctx context.Context, f Filter, front []hit) (skip string, outside int, err error) {
 	if len(front) == 0 {
 		return "", 0, nil
@@ -70,13 +83,86 @@ func (s *Store) titleKeyBlock(ctx context.Context, f Filter, front []hit) (skip 
 		ids[i] = fmt.Sprint(h.pid)
 	}
 	list := strings.Join(ids, ",")
+	unsure, err := s.titlesNotHolding(ctx, f.Match, list)
+	if err != nil || len(unsure) == 0 {
+		return " AND f.rowid NOT IN (" + list + ")", 0, err
+	}
 	var found int
-	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM papers_fts WHERE papers_fts MATCH ? AND rowid IN (`+list+`)`,
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM papers_fts WHERE papers_fts MATCH ? AND rowid IN (`+strings.Join(unsure, ",")+`)`,
 		f.fullMatch()).Scan(&found)
 	if err != nil {
 		return "", 0, explain(s.path, fmt.Errorf("search: %w", err))
 	}
-	return " AND f.rowid NOT IN (" + list + ")", len(front) - found, nil
+	return " AND f.rowid NOT IN (" + list + ")", len(unsure) - found, nil
+}
+
+// titlesNotHolding are the papers of list (pids, comma separated) whose
+// title is not known, from its title key, to match the words match.
+func (s *Store) titlesNotHolding(ctx context.Context, match, list string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT pid, title_key FROM papers WHERE pid IN (`+list+`)`)
+	if err != nil {
+		return nil, explain(s.path, fmt.Errorf("search: %w", err))
+	}
+	defer rows.Close()
+	var unsure []string
+	for rows.Next() {
+		var pid int64
+		var key string
+		if err := rows.Scan(&pid, &key); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		if !keyHolds(key, match) {
+			unsure = append(unsure, fmt.Sprint(pid))
+		}
+	}
+	return unsure, rows.Err()
+}
+
+// keyHolds says whether a title with this title key surely matches the
+// FTS5 expression match: true when match is phrases and groups of
+// phrases ORed, all ANDed (what a typed search and its expanded prefix
+// are), and the key holds every phrase or one of every group. The key is
+// the title's index terms, tokenised and folded as the full-text index
+// does (see TitleKey). false means "ask the index", never "no".
+func keyHolds(key, match string) bool {
+	padded := " " + key + " "
+	holds := func(phrase string) bool {
+		terms := query.IndexTerms(phrase)
+		return len(terms) > 0 && strings.Contains(padded, " "+strings.Join(terms, " ")+" ")
+	}
+	// In a group, phrases alternate with OR; outside, with nothing or AND.
+	inGroup, groupHeld, afterPhrase, seen := false, false, false, false
+	for rest := strings.TrimSpace(match); rest != ""; rest = strings.TrimSpace(rest) {
+		switch {
+		case rest[0] == '"' && !(inGroup && afterPhrase):
+			end := strings.IndexByte(rest[1:], '"') + 1
+			if end == 0 || strings.HasPrefix(rest[end+1:], `"`) || strings.HasPrefix(rest[end+1:], "*") {
+				return false // an escaped quote or a prefix: not that simple
+			}
+			held := holds(rest[1:end])
+			if !inGroup && !held {
+				return false
+			}
+			groupHeld = groupHeld || held
+			rest, afterPhrase, seen = rest[end+1:], true, true
+		case rest[0] == '(' && !inGroup:
+			inGroup, groupHeld, afterPhrase = true, false, false
+			rest = rest[1:]
+		case rest[0] == ')' && inGroup && afterPhrase:
+			if !groupHeld {
+				return false
+			}
+			inGroup = false
+			rest = rest[1:]
+			// afterPhrase stays true: the group stands as a phrase
+		case strings.HasPrefix(rest, "AND ") && !inGroup && afterPhrase,
+			strings.HasPrefix(rest, "OR ") && inGroup && afterPhrase:
+			rest, afterPhrase = rest[strings.IndexByte(rest, ' '):], false
+		default:
+			return false
+		}
+	}
+	return seen && !inGroup && afterPhrase
 }
 
 // newestTail is the page [offset, offset+limit) of a list length long
