@@ -109,6 +109,8 @@ func (m Model) statusBar() string {
 
 func (m Model) statusLeft() string {
 	switch {
+	case m.daily.modal.open() && m.daily.modal.kind != modalPicker:
+		return m.modalLine()
 	case len(m.writes) > 0:
 		return m.st.status.Render("saving…")
 	case m.sync.running:
