@@ -38,7 +38,11 @@ func (m Model) helpLines(width int) []string {
 	for _, l := range strings.Split(notes, "\n") {
 		lines = append(lines, m.st.dimmed.Render(l))
 	}
-	lines = append(lines, "", m.st.dimmed.Render("Rows: ● queued, » not in the library yet, ✓ read, "+newMark+" new since your last visit, ✎ a note, #tags."))
+	lines = append(lines, "")
+	rows := "Rows: ● queued, » not in the library yet, ✓ read, " + newMark + " new since your last visit, ✎ a note, #tags."
+	for _, l := range strings.Split(ansi.Wrap(rows, width, ""), "\n") {
+		lines = append(lines, m.st.dimmed.Render(l))
+	}
 	return lines
 }
 
