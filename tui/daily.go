@@ -124,6 +124,7 @@ func (m Model) onLastSeenLoaded(msg lastSeenLoaded) (tea.Model, tea.Cmd) {
 	if msg.at.IsZero() {
 		m.daily.since = m.daily.started.UnixMilli()
 	}
+	m.listFilter.NewSince = m.daily.since
 	return m, m.refreshView()
 }
 

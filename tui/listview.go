@@ -147,7 +147,7 @@ func rowLine(f frame, r row, selected bool, showDay bool) string {
 		who = "  " + fit(r.who, whoW)
 	}
 	tags := ""
-	if w >= 90 && (len(r.Tags) > 0 || r.HasNote) {
+	if w >= 60 && (len(r.Tags) > 0 || r.HasNote) {
 		tags = rowTags(r)
 		tagW := min(ansi.StringWidth(tags), titleW/3)
 		titleW -= tagW

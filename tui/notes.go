@@ -151,13 +151,7 @@ func (m Model) onNoteRead(msg noteRead) (tea.Model, tea.Cmd) {
 func dailyMarkdown(rec store.Record) string {
 	var b strings.Builder
 	if len(rec.Tags) > 0 {
-		b.WriteString("\n\n**Tags:** ")
-		for i, t := range rec.Tags {
-			if i > 0 {
-				b.WriteString(" ")
-			}
-			b.WriteString("`#" + t + "`")
-		}
+		b.WriteString("\n\n**Tags:** #" + strings.Join(rec.Tags, " #"))
 	}
 	if strings.TrimSpace(rec.Note) != "" {
 		b.WriteString("\n\n## Note\n\n" + clean.Text(rec.Note))
