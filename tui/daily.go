@@ -79,7 +79,7 @@ type jumpFound struct {
 type dailyState struct {
 	since   int64     // unix ms: papers arriving after it are new; 0 until known
 	started time.Time // the start of this visit
-	newOnly bool  // w: the view shows new papers only
+	newOnly bool      // w: the view shows new papers only
 
 	counted     bool // the counts below answer the view shown
 	unreadTotal int
