@@ -26,9 +26,39 @@ const askAbove = 300
 // many papers or an undo.
 func (m *Model) afterWrite(c change) tea.Cmd {
 	cmds := []tea.Cmd{m.wantCounts()}
-	switch c {
-	case changeDayRead, changeViewRead, changeUndone:
+	switch {
+	case c != changeDayRead && c != changeViewRead && c != changeUndone:
+	case viewOfState(m.listFilter):
+		// Papers may have joined or left the view: find the selection
+		// again.
 		cmds = append(cmds, m.refreshView(), m.loadQueue())
+	default:
+		// The same papers in the same order: read the rows held again,
+		// without looking for where the selection went (at 100,000
+		// papers that costs seconds).
+		cmds = append(cmds, m.refreshRows(), m.loadQueue())
+	}
+	return tea.Batch(cmds...)
+}
+
+// viewOfState says whether the reader's state of a paper decides whether
+// it is in the view f.
+func viewOfState(f store.Filter) bool {
+	d := f.Daily
+	return f.Unread || f.Read || f.Queued || len(d.Tags) > 0 || len(d.Notes) > 0 || d.HasNote
+}
+
+// refreshRows reads the rows held again on the view's request.
+func (m *Model) refreshRows() tea.Cmd {
+	f := m.listFilter
+	if m.list.counted {
+		f.Total = m.list.total
+	}
+	req := m.requests.running(topicView)
+	var cmds []tea.Cmd
+	for p := range m.list.pages {
+		m.list.pending[p] = true
+		cmds = append(cmds, pageCmd(m.opts.Library, f, req, p))
 	}
 	return tea.Batch(cmds...)
 }

@@ -175,7 +175,7 @@ func (m Model) pickerView(w, h int) []string {
 		p := s.picks[i]
 		counts := fmt.Sprintf("%7s unread %5s new", humanize.Comma(int64(p.unread)), humanize.Comma(int64(p.new)))
 		if p.tag {
-			counts = fmt.Sprintf("%7s papers", humanize.Comma(int64(p.unread)))
+			counts = fmt.Sprintf("%14s", papersCount(p.unread))
 		}
 		label := clean.Line(p.label)
 		if !p.tag {
