@@ -300,7 +300,11 @@ func (m Model) movedSince() string {
 	if !ok || s.At.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf(" · ▲%+d 💬%+d since %s", r.Upvotes-s.Upvotes, r.Comments-s.Comments, s.At.Format("2 Jan"))
+	up, talk := r.Upvotes-s.Upvotes, r.Comments-s.Comments
+	if up == 0 && talk == 0 {
+		return " · unchanged since " + s.At.Format("2 Jan")
+	}
+	return fmt.Sprintf(" · ▲%+d 💬%+d since %s", up, talk, s.At.Format("2 Jan"))
 }
 
 // --- the jump to the next unread paper ---

@@ -291,3 +291,21 @@ func TestFollowAndPick(t *testing.T) {
 		t.Errorf("enter on a tag: search %q, %d papers", hs.m.search.input.Value(), hs.m.list.total)
 	}
 }
+
+// TestFollowCountsMoveAfterSync: the picker's counts are read again when
+// a sync ends.
+func TestFollowCountsMoveAfterSync(t *testing.T) {
+	lib := newTestLibrary(t)
+	ctx := context.Background()
+	must(t, lib.AddFollow(ctx, "fresh", "fresh"))
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("F")
+	if l := lineOf(t, hs, "fresh  fresh"); !strings.Contains(l, "0 unread") {
+		t.Fatalf("before the sync: %q", l)
+	}
+	newDay(t, lib, "2025-10-03", "2510.00010", "2510.00011")
+	hs.send(syncFinished{report: store.SyncReport{Days: 1, New: 2}})
+	if l := lineOf(t, hs, "fresh  fresh"); !strings.Contains(l, "2 unread") || !strings.Contains(l, "2 new") {
+		t.Errorf("after the sync: %q", l)
+	}
+}
