@@ -95,7 +95,7 @@ func (m Model) modalLine() string {
 		return m.st.statusErr.Render(s.prompt)
 	case modalTag, modalFollow:
 		in := s.input
-		in.SetWidth(max(10, m.width/2))
+		in.SetWidth(max(10, min(40, m.width/2)))
 		line := in.View()
 		if s.kind == modalTag {
 			line += m.st.status.Render("  " + tagHint(in.Value(), s.tags))

@@ -91,6 +91,9 @@ func (m Model) libraryTotal() int {
 // statusBar: sync state or the last message on the left, counts and the
 // help key on the right.
 func (m Model) statusBar() string {
+	if m.daily.modal.open() && m.daily.modal.kind != modalPicker {
+		return fit(m.modalLine(), m.width) // the input takes the whole line
+	}
 	papers := humanize.Comma(int64(m.libraryTotal())) + " papers"
 	right := ""
 	if m.sync.offline {
@@ -109,8 +112,6 @@ func (m Model) statusBar() string {
 
 func (m Model) statusLeft() string {
 	switch {
-	case m.daily.modal.open() && m.daily.modal.kind != modalPicker:
-		return m.modalLine()
 	case len(m.writes) > 0:
 		return m.st.status.Render("saving…")
 	case m.sync.running:
