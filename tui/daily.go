@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -128,16 +129,25 @@ func (m Model) onLastSeenLoaded(msg lastSeenLoaded) (tea.Model, tea.Cmd) {
 	return m, m.refreshView()
 }
 
-// recordVisit records now as the last visit, as the reader quits.
+// recordVisit records, as the reader quits, now as the last visit and
+// how the papers shown looked. Both wait for the quit: a write while the
+// reader runs would look like another process's change to the library
+// watch (watch.go), which reads the view again.
 func (m Model) recordVisit() tea.Cmd {
 	lib, ok := m.dailyLib()
 	if !ok || m.daily.since == 0 {
 		return nil
 	}
+	shown := slices.Collect(maps.Keys(m.daily.prev))
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
-		_ = lib.SetLastSeen(ctx, time.Now()) // quitting: nowhere left to say it failed
+		// Quitting: nowhere left to say a failure, and nothing lost by
+		// one but the marks of this visit.
+		if len(shown) > 0 {
+			_ = lib.MarkSeen(ctx, shown...)
+		}
+		_ = lib.SetLastSeen(ctx, time.Now())
 		return nil
 	}
 }
@@ -258,7 +268,7 @@ func (f frame) dayUnread(day string) string {
 // --- how a paper moved since it was last shown ---
 
 // wantSeen asks, once per visit and paper, what the paper looked like
-// when last shown, and records how it looks now.
+// when last shown; how it looks now is recorded as the reader quits.
 func (m *Model) wantSeen(id string) tea.Cmd {
 	lib, ok := m.dailyLib()
 	if !ok || id == "" {
@@ -273,9 +283,6 @@ func (m *Model) wantSeen(id string) tea.Cmd {
 	m.daily.prev[id] = store.Seen{} // asked; filled in when it answers
 	return libCmd(func(ctx context.Context) tea.Msg {
 		s, err := lib.LastSeenOf(ctx, id)
-		if err == nil {
-			err = lib.MarkSeen(ctx, id)
-		}
 		return seenLoaded{id: id, seen: s, err: err}
 	})
 }

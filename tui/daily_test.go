@@ -91,8 +91,12 @@ func TestDetailSaysHowAPaperMoved(t *testing.T) {
 	must(t, err)
 	hs := newHarness(t, lib, 160, 48)
 	hs.requireScreen("Detail · ▲+15 💬+2 since")
+	if s, _ := lib.LastSeenOf(ctx, "2510.00001"); s.Upvotes != 120 {
+		t.Errorf("recorded before the reader quit: %+v", s)
+	}
+	hs.run(hs.m.recordVisit()) // as q does
 	if s, _ := lib.LastSeenOf(ctx, "2510.00001"); s.Upvotes != 135 {
-		t.Errorf("showing it did not record it: %+v", s)
+		t.Errorf("quitting did not record it: %+v", s)
 	}
 }
 
