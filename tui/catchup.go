@@ -26,6 +26,12 @@ const askAbove = 300
 // many papers or an undo.
 func (m *Model) afterWrite(c change) tea.Cmd {
 	cmds := []tea.Cmd{m.wantCounts()}
+	if c == changeDayRead || c == changeViewRead || c == changeUndone {
+		// The detail's paper may be among those changed: render it again.
+		clear(m.detail.cache)
+		m.detail.shown, m.detail.want = renderKey{}, renderKey{id: m.detail.want.id}
+		cmds = append(cmds, m.wantDetail())
+	}
 	switch {
 	case c != changeDayRead && c != changeViewRead && c != changeUndone:
 	case viewOfState(m.listFilter):

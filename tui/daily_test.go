@@ -313,3 +313,16 @@ func TestFollowCountsMoveAfterSync(t *testing.T) {
 		t.Errorf("after the sync: %q", l)
 	}
 }
+
+// TestUndoShowsInTheDetail: U takes back a tag the detail showed.
+func TestUndoShowsInTheDetail(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.keys("L")
+	hs.typeText("deep")
+	hs.keys("enter")
+	hs.requireScreen("Tags: #deep")
+	hs.keys("U")
+	if strings.Contains(hs.screen(), "Tags: #deep") {
+		t.Errorf("the detail still shows the undone tag:\n%s", hs.screen())
+	}
+}
