@@ -144,7 +144,7 @@ func (m Model) onDetailRendered(msg detailRendered) (tea.Model, tea.Cmd) {
 	m.detail.remember(msg.key, r)
 	m.detail.record, m.detail.hasRecord = msg.record, true
 	m.detail.show(msg.key, r)
-	return m, nil
+	return m, m.wantSeen(msg.key.id)
 }
 
 // renderKey scrolls the detail, jumps between hits and goes back.
@@ -273,7 +273,8 @@ func detailCmd(lib Library, key renderKey, fallback store.Record, req request) t
 		if key.marks != "" {
 			words = strings.Split(key.marks, "\n")
 		}
-		md := article.Markdown(rec, article.Options{AllAuthors: key.allAuthors, MoreHint: "a shows all", Highlights: words})
+		md := article.Markdown(rec, article.Options{AllAuthors: key.allAuthors, MoreHint: "a shows all", Highlights: words}) +
+			dailyMarkdown(rec)
 		out, err := article.Render(md, key.width, key.style)
 		return detailRendered{tok: req.tok, key: key, record: rec, content: out, hits: hitLines(out, words), err: err}
 	})

@@ -17,6 +17,7 @@ const (
 	topicDetail              // a detail rendering
 	topicQueue               // the queue, read back from the library
 	topicSearch              // a search waiting for typing to pause
+	topicCounts              // the view's unread and new counts (daily.go)
 	topicCount
 )
 

@@ -32,12 +32,17 @@ func (m Model) helpLines(width int) []string {
 		blocks = blocks[n:]
 	}
 	notes := ansi.Wrap("Search: words (the last one as a prefix) and author:NAME org:NAME "+
-		"kw:WORD upvotes:>N day:YYYY-MM-DD since:DATE until:DATE is:queued|unread|read has:code. "+
+		"kw:WORD upvotes:>N day:YYYY-MM-DD since:DATE until:DATE is:queued|unread|read|new has:code|note "+
+		"tag:NAME note:WORD. "+
 		"Trending: "+store.TrendingFormula+".", width, "")
 	for _, l := range strings.Split(notes, "\n") {
 		lines = append(lines, m.st.dimmed.Render(l))
 	}
-	lines = append(lines, "", m.st.dimmed.Render("Rows: ● queued, » not in the library yet, ✓ read."))
+	lines = append(lines, "")
+	rows := "Rows: ● queued, » not in the library yet, ✓ read, " + newMark + " new since your last visit, ✎ a note, #tags."
+	for _, l := range strings.Split(ansi.Wrap(rows, width, ""), "\n") {
+		lines = append(lines, m.st.dimmed.Render(l))
+	}
 	return lines
 }
 

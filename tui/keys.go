@@ -78,6 +78,16 @@ var actions = []Action{
 	{"queue.pageup", "queue", []string{"pgup"}, "pgup", "page up"},
 	{"queue.moveup", "queue", []string{"K"}, "K", "move up"},
 	{"queue.movedown", "queue", []string{"J"}, "J", "move down"},
+	// The daily loop (daily.go, catchup.go, tags.go, notes.go, follows.go).
+	{"daily.nextunread", "any", []string{"."}, ".", "next unread paper"},
+	{"daily.newonly", "any", []string{"w"}, "w", "new since last visit only"},
+	{"daily.dayread", "any", []string{"c"}, "c", "mark the day read"},
+	{"daily.viewread", "any", []string{"C"}, "C", "mark the view read"},
+	{"daily.undo", "any", []string{"U"}, "U", "undo the last change"},
+	{"paper.tag", "any", []string{"L"}, "L", "tag: +name -name, tab completes"},
+	{"paper.note", "any", []string{"e"}, "e", "edit the note ($EDITOR)"},
+	{"daily.follows", "any", []string{"F"}, "F", "followed searches, tags"},
+	{"daily.follow", "any", []string{"S"}, "S", "follow this search"},
 	// The search box.
 	{"search.done", "search", []string{"enter"}, "enter", "keep the search, leave the box"},
 	{"search.cancel", "search", []string{"esc"}, "esc", "clear the search"},
@@ -114,6 +124,11 @@ type paperKeys struct {
 	Open, ToggleQueue, ToggleRead, Done, AllAuthors, OpenHF, OpenPDF, Copy key.Binding
 }
 
+// dailyKeys are the daily loop's, from any pane.
+type dailyKeys struct {
+	NextUnread, NewOnly, DayRead, ViewRead, Undo, Tag, Note, Follows, Follow key.Binding
+}
+
 // listKeys are the list's own keys.
 type listKeys struct {
 	moveKeys
@@ -146,6 +161,7 @@ type keyMap struct {
 	Detail detailKeys
 	Queue  queueKeys
 	Search searchKeys
+	Daily  dailyKeys
 }
 
 func newKeyMap() *keyMap {
@@ -183,6 +199,8 @@ func keyMapFrom(table []Action) keyMap {
 		Detail: detailKeys{move("detail"), b("detail.back"), b("detail.nexthit"), b("detail.prevhit")},
 		Queue:  queueKeys{move("queue"), b("queue.moveup"), b("queue.movedown")},
 		Search: searchKeys{b("search.done"), b("search.cancel")},
+		Daily: dailyKeys{b("daily.nextunread"), b("daily.newonly"), b("daily.dayread"), b("daily.viewread"),
+			b("daily.undo"), b("paper.tag"), b("paper.note"), b("daily.follows"), b("daily.follow")},
 	}
 }
 
@@ -213,6 +231,8 @@ func (k keyMap) groups() []keyGroup {
 		{"Search and views", []key.Binding{v.Search, v.Remote, v.Sort, v.View, v.PrevPeriod, v.NextPeriod, v.Latest}},
 		{"Detail", []key.Binding{k.Detail.Back, k.Detail.NextHit, k.Detail.PrevHit}},
 		{"Queue", []key.Binding{k.Queue.MoveUp, k.Queue.MoveDown}},
+		{"Daily: new, unread, tags, notes, follows", []key.Binding{k.Daily.NextUnread, k.Daily.NewOnly, k.Daily.DayRead,
+			k.Daily.ViewRead, k.Daily.Undo, k.Daily.Tag, k.Daily.Note, k.Daily.Follows, k.Daily.Follow}},
 	}
 }
 

@@ -87,7 +87,7 @@ func TestActionTable(t *testing.T) {
 	table := Actions()
 	for i := range table {
 		if table[i].Name == "list.bottom" {
-			table[i].Keys = []string{"e"}
+			table[i].Keys = []string{"Z"}
 		}
 	}
 	hs := newHarness(t, newTestLibrary(t), 160, 48)
@@ -97,8 +97,8 @@ func TestActionTable(t *testing.T) {
 	if hs.m.list.cursor != 0 {
 		t.Errorf("G still moves the list after list.bottom was remapped")
 	}
-	hs.keys("e")
+	hs.keys("Z")
 	if hs.m.list.cursor != hs.m.list.count()-1 {
-		t.Errorf("e (list.bottom) left the cursor on %d", hs.m.list.cursor)
+		t.Errorf("Z (list.bottom) left the cursor on %d", hs.m.list.cursor)
 	}
 }

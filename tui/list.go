@@ -316,7 +316,7 @@ func (m Model) onPageLoaded(msg pageLoaded) (tea.Model, tea.Cmd) {
 	}
 	m.list.foundIn(msg.page, msg.rows, m.listHeight())
 	m.list.scroll(m.listHeight())
-	return m, tea.Batch(m.loadPages(), m.wantDetail())
+	return m, tea.Batch(m.loadPages(), m.wantDetail(), m.wantCounts())
 }
 
 // listKey handles the list's own keys: movement, enter and esc.
@@ -367,6 +367,8 @@ func countCmd(lib Library, f store.Filter, req request) tea.Cmd {
 func pageCmd(lib Library, f store.Filter, req request, page int) tea.Cmd {
 	return reqCmd(req, func(ctx context.Context) tea.Msg {
 		entries, err := lib.Entries(ctx, f, page*pageSize, pageSize)
-		return pageLoaded{tok: req.tok, page: page, rows: rowsOf(entries), err: err}
+		rows := rowsOf(entries)
+		markNew(ctx, lib, f.NewSince, rows)
+		return pageLoaded{tok: req.tok, page: page, rows: rows, err: err}
 	})
 }

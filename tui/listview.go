@@ -27,6 +27,7 @@ type row struct {
 	// remote rows are Hugging Face search results; inLibrary ones are
 	// already stored.
 	remote, inLibrary bool
+	isNew             bool // arrived since the last visit (daily.go)
 }
 
 // view draws the visible rows into w × h, each line exactly w wide.
@@ -105,7 +106,7 @@ func dayRule(f frame, day string) string {
 	if t, err := time.Parse(time.DateOnly, day); err == nil {
 		label = t.Format("Mon 2 Jan 2006")
 	}
-	head := "── " + label + " "
+	head := "── " + label + f.dayUnread(day) + " "
 	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
 }
 
@@ -123,8 +124,11 @@ func rowLine(f frame, r row, selected bool, showDay bool) string {
 		mark = "»" // not in the library yet
 	}
 	seen := " "
-	if r.Read {
+	switch {
+	case r.Read:
 		seen = readMark
+	case r.isNew:
+		seen = newMark
 	}
 	stats := fmt.Sprintf("%5s %3d", fmt.Sprintf("▲%d", r.Upvotes), r.Comments)
 	if showDay {
@@ -142,8 +146,16 @@ func rowLine(f frame, r row, selected bool, showDay bool) string {
 		titleW = max(1, titleW-2-whoW)
 		who = "  " + fit(r.who, whoW)
 	}
+	tags := ""
+	if w >= 60 && (len(r.Tags) > 0 || r.HasNote) {
+		tags = rowTags(r)
+		tagW := min(ansi.StringWidth(tags), titleW/3)
+		titleW -= tagW
+		tags = fit(tags, tagW)
+	}
 	title = fit(r.title, titleW)
 	if selected {
+		title += tags
 		return st.pSelected.on(fit(mark+seen+stats+" "+title+who, w))
 	}
 	text := st.pUnread
@@ -155,7 +167,17 @@ func rowLine(f frame, r row, selected bool, showDay bool) string {
 	}
 	// Search hits stand out; after each, the row's own style resumes.
 	title = article.MarkHits(title, f.marks, st.pHighlight.pre, st.pHighlight.post+text.pre)
-	return mark + st.pDimmed.on(seen) + st.pUpvotes.on(stats) + " " + text.on(title) + st.pDimmed.on(who)
+	if tags != "" {
+		title = text.on(title) + st.pQueued.on(tags)
+	} else {
+		title = text.on(title)
+	}
+	if r.isNew && !r.Read {
+		seen = st.pQueued.on(seen)
+	} else {
+		seen = st.pDimmed.on(seen)
+	}
+	return mark + seen + st.pUpvotes.on(stats) + " " + title + st.pDimmed.on(who)
 }
 
 // fit truncates s to w cells with an ellipsis and pads it to exactly w,

@@ -62,7 +62,8 @@ type Model struct {
 	detail detailPane
 	queue  queuePane
 
-	sync syncState
+	sync  syncState
+	daily dailyState // new since the last visit, counts, inputs: daily.go
 	// remotePapers are the remote results' papers by id, for their
 	// detail and for adding them.
 	remotePapers map[string]feed.Paper
@@ -105,6 +106,7 @@ func New(opts Options) Model {
 		lastScreen: &screenCache{},
 	}
 	m.openOn(opts.View, opts.Sort)
+	m.daily.started = time.Now()
 	m.search.input = newSearchInput()
 	m.search.debounce = searchDebounce
 	m.watchEvery = watchEvery
@@ -145,6 +147,7 @@ func (m Model) Init() tea.Cmd {
 		queueCmd(m.opts.Library, m.requests.running(topicQueue)),
 		m.syncIfStale(),
 		versionCmd(m.opts.Library),
+		m.dailyInit(),
 	)
 	if !m.themed {
 		cmds = append(cmds, tea.RequestBackgroundColor, themeTimeoutCmd())

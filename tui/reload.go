@@ -117,6 +117,7 @@ func (m Model) composeFilter() store.Filter {
 	if m.search.active {
 		f = f.Search(m.search.parsed)
 	}
+	m.applyDaily(&f)
 	return f
 }
 

@@ -46,7 +46,7 @@ type savedView struct {
 func newSearchInput() textinput.Model {
 	in := textinput.New()
 	in.Prompt = "/ "
-	in.Placeholder = "words, author:NAME org: kw: upvotes:>N day: since: until: is:queued has:code"
+	in.Placeholder = "words, author:NAME org: kw: upvotes:>N day: since: until: is:queued has:code tag:NAME is:new"
 	in.CharLimit = 250 // the API's limit for a query, and plenty for a local one
 	return in
 }
@@ -184,5 +184,5 @@ func (m Model) searchLine(w int) string {
 		count = "  " + countOf(min(m.list.cursor+1, m.list.total), m.list.total)
 	}
 	return m.st.paneTitleActive.Render("/ "+clean.Line(m.search.input.Value())) +
-		m.st.dimmed.Render(count+" · "+sortLabel(m.sort)+" · esc clears")
+		m.st.dimmed.Render(count+m.countsTitle()+" · "+sortLabel(m.sort)+" · esc clears")
 }

@@ -75,7 +75,7 @@ func TestBadFilterIsAOneLineError(t *testing.T) {
 
 func TestSortCycle(t *testing.T) {
 	hs := newHarness(t, newTestLibrary(t), 160, 48)
-	want := []store.Sort{store.SortUpvotes, store.SortTrending, store.SortNewest}
+	want := []store.Sort{store.SortUpvotes, store.SortTrending, store.SortRising, store.SortNewest}
 	for _, w := range want {
 		hs.keys("s")
 		if hs.m.sort != w {

@@ -16,13 +16,15 @@ func sortLabel(s store.Sort) string {
 		return "trending"
 	case store.SortRelevance:
 		return "best match"
+	case store.SortRising:
+		return "rising since last seen"
 	}
 	return "newest"
 }
 
 // sortOrder is the cycle of s; best match only while searching text.
 func (m Model) nextSort() store.Sort {
-	order := []store.Sort{store.SortNewest, store.SortUpvotes, store.SortTrending}
+	order := []store.Sort{store.SortNewest, store.SortUpvotes, store.SortTrending, store.SortRising}
 	if m.search.active && m.search.parsed.Match != "" {
 		order = append(order, store.SortRelevance)
 	}

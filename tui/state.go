@@ -36,12 +36,19 @@ const (
 	changeMoved
 	changeDone
 	changeAdded // a remote result stored and queued
+	// The daily loop's (catchup.go, tags.go, notes.go): their effect on
+	// rows the screen does not hold is read back once written.
+	changeDayRead
+	changeViewRead
+	changeUndone
+	changeTagged
+	changeNoted
 )
 
 // String is how the status bar says it.
 func (c change) String() string {
 	return [...]string{"read", "marked read", "marked unread", "queued", "unqueued", "moved", "done",
-		"added to the library and queued"}[c]
+		"added to the library and queued", "marked read", "marked read", "undone", "tagged", "note saved"}[c]
 }
 
 // stateChange is one change shown on screen and on its way to the library.
@@ -50,6 +57,7 @@ type stateChange struct {
 	id     string
 	write  func(ctx context.Context) error
 	before shownState // what the screen showed before it, to undo it
+	said   *string    // when set, what the write says it did (filled in by write)
 }
 
 // shownState is how the screen showed one paper's state and the queue.
@@ -189,10 +197,13 @@ func (m Model) onStateSaved(msg stateSaved) (tea.Model, tea.Cmd) {
 		} else {
 			m.fail(clean.Line(fmt.Sprintf("%s %s failed: %v", msg.id, msg.change, msg.err)))
 		}
-		return m, m.wantDetail()
+		return m, tea.Batch(m.wantDetail(), m.afterWrite(msg.change))
 	}
 	m.writes = m.writes[1:]
-	if msg.change != changeOpened {
+	switch {
+	case done.said != nil && *done.said != "":
+		m.say(clean.Line(*done.said))
+	case msg.change != changeOpened:
 		m.say(fmt.Sprintf("%s %s", msg.id, msg.change))
 	}
 	// The detail shows the state too: render it again from the library.
@@ -201,7 +212,7 @@ func (m Model) onStateSaved(msg stateSaved) (tea.Model, tea.Cmd) {
 		m.detail.shown = renderKey{}
 		m.detail.want = renderKey{id: m.detail.want.id}
 	}
-	cmds := []tea.Cmd{m.wantDetail()}
+	cmds := []tea.Cmd{m.wantDetail(), m.afterWrite(msg.change)}
 	if len(m.writes) > 0 {
 		cmds = append(cmds, writeCmd(m.writes[0]))
 	} else {

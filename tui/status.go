@@ -91,6 +91,9 @@ func (m Model) libraryTotal() int {
 // statusBar: sync state or the last message on the left, counts and the
 // help key on the right.
 func (m Model) statusBar() string {
+	if m.daily.modal.open() && m.daily.modal.kind != modalPicker {
+		return fit(m.modalLine(), m.width) // the input takes the whole line
+	}
 	papers := humanize.Comma(int64(m.libraryTotal())) + " papers"
 	right := ""
 	if m.sync.offline {

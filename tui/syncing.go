@@ -86,7 +86,7 @@ func (m Model) onSyncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 	if msg.err == nil && r.Days > 0 && m.sync.first != "" {
 		gap = gapCmd(m.opts.Library, m.sync.first)
 	}
-	return m, tea.Batch(m.refreshView(), gap)
+	return m, tea.Batch(m.refreshView(), gap, m.afterSync())
 }
 
 // onGapFound says what is missing and how to fill it.

@@ -83,6 +83,9 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onErrorFaded(msg)
 	case libraryCounted:
 		return m.onLibraryCounted(msg)
+	case lastSeenLoaded, countsLoaded, seenLoaded, jumpFound, tagsLoaded, noteReady, noteEdited, noteRead,
+		pickerLoaded, followSaved:
+		return m.routeDaily(msg)
 	}
 	return m, nil
 }
@@ -95,6 +98,9 @@ func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if m.showHelp {
 		return m.helpKey(msg)
+	}
+	if m.daily.modal.open() {
+		return m.modalKey(msg)
 	}
 	c, v := m.keys.Common, m.keys.Views
 	switch {
@@ -125,6 +131,9 @@ func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if next, cmd, handled := m.periodKey(msg); handled {
 		return next, cmd
 	}
+	if next, cmd, handled := m.dailyKey(msg); handled {
+		return next, cmd
+	}
 	if id, ok := m.currentID(); ok {
 		if next, cmd, handled := m.paperKey(msg, id); handled {
 			return next, cmd
@@ -151,7 +160,7 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 	if m.sync.cancel != nil {
 		m.sync.cancel()
 	}
-	return m, tea.Quit
+	return m, tea.Sequence(m.recordVisit(), tea.Quit)
 }
 
 // cannotAct says why a key does nothing where it was pressed, so no key

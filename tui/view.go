@@ -108,11 +108,18 @@ type frame struct {
 	st    *styles
 	marks []string // search words, marked in titles
 	keys  *keyMap
+	// unread is each held day's unread papers in the view (nil: not
+	// counted yet), for the day rules.
+	unread map[string]int
 }
 
 // frameOf is the frame for a pane's content of w × h.
 func (m Model) frameOf(w, h int) frame {
-	return frame{w: w, h: h, st: m.st, marks: m.highlights(), keys: m.keys}
+	f := frame{w: w, h: h, st: m.st, marks: m.highlights(), keys: m.keys}
+	if m.daily.counted {
+		f.unread = m.daily.unreadDays
+	}
+	return f
 }
 
 // fitLines truncates or pads each line to exactly w cells.
@@ -165,12 +172,12 @@ func (m Model) paneTitle(p pane) string {
 		if m.list.counted && m.list.total > 0 {
 			t += " " + countOf(m.list.cursor+1, m.list.total)
 		}
-		return t
+		return t + m.countsTitle()
 	case paneDetail:
 		if m.detail.vp.scrolls() {
-			return fmt.Sprintf("Detail %3d%%", m.detail.vp.percent())
+			return fmt.Sprintf("Detail %3d%%", m.detail.vp.percent()) + m.movedSince()
 		}
-		return "Detail"
+		return "Detail" + m.movedSince()
 	}
 	return fmt.Sprintf("Queue (%d)", len(m.queue.records))
 }
@@ -181,6 +188,9 @@ func (m Model) paneTitle(p pane) string {
 func (m Model) paneContent(p pane, w, h int) ([]string, bool) {
 	switch p {
 	case paneList:
+		if m.daily.modal.kind == modalPicker {
+			return m.pickerView(w, h), false
+		}
 		if m.list.counted && m.list.count() == 0 {
 			return strings.Split(m.emptyList(w), "\n"), false
 		}

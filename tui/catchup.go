@@ -1,0 +1,195 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/dustin/go-humanize"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/papertui/papers/store"
+)
+
+// Catching up: c marks the selected day read, C the whole view or search
+// (asking first over askAbove papers), U undoes the latest change. Each
+// is a state change (state.go): shown at once on the rows held, written
+// in order, and the view read back once written.
+
+// askAbove is how many papers C marks without asking first.
+const askAbove = 300
+
+// afterWrite reads back what a written change may have moved beyond the
+// rows held: the counts always; the view and queue after a change of
+// many papers or an undo.
+func (m *Model) afterWrite(c change) tea.Cmd {
+	cmds := []tea.Cmd{m.wantCounts()}
+	if c == changeDayRead || c == changeViewRead || c == changeUndone {
+		// The detail's paper may be among those changed: render it again.
+		clear(m.detail.cache)
+		m.detail.shown, m.detail.want = renderKey{}, renderKey{id: m.detail.want.id}
+		cmds = append(cmds, m.wantDetail())
+	}
+	switch {
+	case c != changeDayRead && c != changeViewRead && c != changeUndone:
+	case viewOfState(m.listFilter):
+		// Papers may have joined or left the view: find the selection
+		// again.
+		cmds = append(cmds, m.refreshView(), m.loadQueue())
+	default:
+		// The same papers in the same order: read the rows held again,
+		// without looking for where the selection went (at 100,000
+		// papers that costs seconds).
+		cmds = append(cmds, m.refreshRows(), m.loadQueue())
+	}
+	return tea.Batch(cmds...)
+}
+
+// viewOfState says whether the reader's state of a paper decides whether
+// it is in the view f.
+func viewOfState(f store.Filter) bool {
+	d := f.Daily
+	return f.Unread || f.Read || f.Queued || len(d.Tags) > 0 || len(d.Notes) > 0 || d.HasNote
+}
+
+// refreshRows reads the rows held again on the view's request.
+func (m *Model) refreshRows() tea.Cmd {
+	f := m.listFilter
+	if m.list.counted {
+		f.Total = m.list.total
+	}
+	req := m.requests.running(topicView)
+	var cmds []tea.Cmd
+	for p := range m.list.pages {
+		m.list.pending[p] = true
+		cmds = append(cmds, pageCmd(m.opts.Library, f, req, p))
+	}
+	return tea.Batch(cmds...)
+}
+
+// markDayRead marks the selected row's day of the view read.
+func (m Model) markDayRead() (tea.Model, tea.Cmd) {
+	lib, ok := m.dailyLib()
+	r, sel := m.list.selected()
+	switch {
+	case !ok:
+		return m, nil
+	case !sel || m.list.isRemote(m.list.cursor):
+		m.say("no day selected")
+		return m, nil
+	}
+	f := m.listFilter
+	f.Day, f.Total = r.Day, 0
+	label := dayLabel(r.Day)
+	said := new(string)
+	write := func(ctx context.Context) error {
+		n, err := lib.MarkViewRead(ctx, f)
+		*said = fmt.Sprintf("marked %s of %s read (U undoes)", papersCount(n), label)
+		return err
+	}
+	apply := func() {
+		m.list.eachDay(r.Day, func(r *row) { r.Read = true })
+		if m.daily.unreadDays != nil {
+			m.daily.unreadTotal -= m.daily.unreadDays[r.Day]
+			m.daily.unreadDays[r.Day] = 0
+		}
+	}
+	return m, m.changeStateSaying(changeDayRead, label, write, apply, said)
+}
+
+// markViewRead marks the whole view read, asking first when it is large.
+func (m Model) markViewRead() (tea.Model, tea.Cmd) {
+	if _, ok := m.dailyLib(); !ok {
+		return m, nil
+	}
+	if m.daily.counted && m.daily.unreadTotal == 0 {
+		m.say("nothing unread here")
+		return m, nil
+	}
+	if !m.daily.counted || m.daily.unreadTotal > askAbove {
+		n := "every unread paper"
+		if m.daily.counted {
+			n = humanize.Comma(int64(m.daily.unreadTotal)) + " papers"
+		}
+		m.daily.modal = modalState{kind: modalConfirm, prompt: "mark " + n + " of this view read? y/n"}
+		return m, nil
+	}
+	return m.doMarkViewRead()
+}
+
+func (m Model) doMarkViewRead() (tea.Model, tea.Cmd) {
+	lib, _ := m.dailyLib()
+	f := m.listFilter
+	f.Total = 0
+	said := new(string)
+	write := func(ctx context.Context) error {
+		n, err := lib.MarkViewRead(ctx, f)
+		*said = fmt.Sprintf("marked %s read (U undoes)", papersCount(n))
+		return err
+	}
+	apply := func() {
+		m.list.eachDay("", func(r *row) { r.Read = true })
+		m.daily.unreadTotal = 0
+		clear(m.daily.unreadDays)
+	}
+	return m, m.changeStateSaying(changeViewRead, "the view", write, apply, said)
+}
+
+// undoLast takes back the latest change, in order after the writes
+// still on their way.
+func (m Model) undoLast() (tea.Model, tea.Cmd) {
+	lib, ok := m.dailyLib()
+	if !ok {
+		return m, nil
+	}
+	said := new(string)
+	write := func(ctx context.Context) error {
+		what, err := lib.Undo(ctx)
+		if errors.Is(err, store.ErrNothingToUndo) {
+			*said = "nothing to undo"
+			return nil
+		}
+		*said = "undone: " + what
+		return err
+	}
+	m.say("undoing…")
+	return m, m.changeStateSaying(changeUndone, "the latest change", write, func() {}, said)
+}
+
+// changeStateSaying is changeState for a change whose write says what it
+// did (how many papers it marked, what it undid).
+func (m *Model) changeStateSaying(what change, id string, write func(ctx context.Context) error, apply func(), said *string) tea.Cmd {
+	cmd := m.changeState(what, id, write, apply)
+	m.writes[len(m.writes)-1].said = said // read by onStateSaved, after write
+	return cmd
+}
+
+// eachDay calls fn on every held local row of day ("": every one).
+func (l *listPane) eachDay(day string, fn func(*row)) {
+	for _, rows := range l.pages {
+		for i := range rows {
+			if day == "" || rows[i].Day == day {
+				fn(&rows[i])
+			}
+		}
+	}
+	l.forgetDrawn()
+}
+
+// dayLabel is how a day reads in messages.
+func dayLabel(day string) string {
+	if t, err := time.Parse(time.DateOnly, day); err == nil {
+		return t.Format("Mon 2 Jan")
+	}
+	return "the papers outside the feed"
+}
+
+// papersCount is "1 paper", "1,234 papers".
+func papersCount(n int) string {
+	if n == 1 {
+		return "1 paper"
+	}
+	return humanize.Comma(int64(n)) + " papers"
+}

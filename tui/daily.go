@@ -1,0 +1,384 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/dustin/go-humanize"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/clean"
+)
+
+// The daily loop, new since the last visit and unread counts: when the
+// reader last looked (read at start, recorded at quit), which rows are
+// new, the view's unread and new counts and each day's unread count,
+// how a paper's upvotes moved since it was last shown, the jump to the
+// next unread paper (.) and the view of new papers only (w).
+
+// newMark marks a paper that arrived since the last visit, in the read
+// column while it is unread: a glyph, so it reads without colour.
+const newMark = "✦"
+
+// DailyLibrary is what the daily loop needs of the store beyond Library.
+// A Library without it leaves the daily loop off.
+type DailyLibrary interface {
+	LastSeen(ctx context.Context) (time.Time, error)
+	SetLastSeen(ctx context.Context, t time.Time) error
+	MarkSeen(ctx context.Context, ids ...string) error
+	LastSeenOf(ctx context.Context, id string) (store.Seen, error)
+	NewAmong(ctx context.Context, since int64, ids []string) (map[string]bool, error)
+	Unread(ctx context.Context, f store.Filter, days []string) (store.UnreadCounts, error)
+	MarkViewRead(ctx context.Context, f store.Filter) (int, error)
+	Undo(ctx context.Context) (string, error)
+	Tag(ctx context.Context, ids, add, remove []string) error
+	Tags(ctx context.Context) ([]store.TagCount, error)
+	Note(ctx context.Context, id string) (string, error)
+	SetNote(ctx context.Context, id, body string) error
+	AddFollow(ctx context.Context, name, q string) error
+	FollowCounts(ctx context.Context, newSince int64) ([]store.FollowCount, error)
+}
+
+var _ DailyLibrary = (*store.Store)(nil)
+
+// lastSeenLoaded: when the reader last looked, read once at start.
+type lastSeenLoaded struct {
+	at  time.Time
+	err error
+}
+
+// countsLoaded: the view's unread and new papers, and the unread papers
+// of each day held.
+type countsLoaded struct {
+	tok    token
+	unread store.UnreadCounts
+	new    int
+	err    error
+}
+
+// seenLoaded: what a paper looked like when the reader last showed it
+// (before this visit showed it, which is now recorded).
+type seenLoaded struct {
+	id   string
+	seen store.Seen
+	err  error
+}
+
+// jumpFound: where the next unread paper below the cursor is (-1: none).
+type jumpFound struct {
+	tok   token
+	index int
+	err   error
+}
+
+// dailyState is the daily loop's part of the model.
+type dailyState struct {
+	since   int64     // unix ms: papers arriving after it are new; 0 until known
+	started time.Time // the start of this visit
+	newOnly bool      // w: the view shows new papers only
+
+	counted     bool // the counts below answer the view shown
+	unreadTotal int
+	newTotal    int
+	unreadDays  map[string]int // day → unread papers of the view; days held only
+
+	// prev is each paper's look when last shown before this visit showed
+	// it: the detail says how it moved since.
+	prev map[string]store.Seen
+
+	modal modalState // the tag, name or confirm input, or the follows picker
+}
+
+// dailyLib is the library's daily loop, if it has one.
+func (m Model) dailyLib() (DailyLibrary, bool) {
+	d, ok := m.opts.Library.(DailyLibrary)
+	return d, ok
+}
+
+// dailyInit reads when the reader last looked.
+func (m Model) dailyInit() tea.Cmd {
+	lib, ok := m.dailyLib()
+	if !ok {
+		return nil
+	}
+	return libCmd(func(ctx context.Context) tea.Msg {
+		t, err := lib.LastSeen(ctx)
+		return lastSeenLoaded{at: t, err: err}
+	})
+}
+
+// onLastSeenLoaded keeps the start of "new" for the whole visit (a paper
+// arriving by a sync now is new too) and shows the marks. On the first
+// visit nothing is new yet (everything is unread): what arrives from now
+// on is.
+func (m Model) onLastSeenLoaded(msg lastSeenLoaded) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.fail(clean.Line("last visit: " + msg.err.Error()))
+		return m, nil
+	}
+	m.daily.since = max(1, msg.at.UnixMilli())
+	if msg.at.IsZero() {
+		m.daily.since = m.daily.started.UnixMilli()
+	}
+	m.listFilter.NewSince = m.daily.since
+	return m, m.refreshView()
+}
+
+// recordVisit records, as the reader quits, now as the last visit and
+// how the papers shown looked. Both wait for the quit: a write while the
+// reader runs would look like another process's change to the library
+// watch (watch.go), which reads the view again.
+func (m Model) recordVisit() tea.Cmd {
+	lib, ok := m.dailyLib()
+	if !ok || m.daily.since == 0 {
+		return nil
+	}
+	shown := slices.Collect(maps.Keys(m.daily.prev))
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		// Quitting: nowhere left to say a failure, and nothing lost by
+		// one but the marks of this visit.
+		if len(shown) > 0 {
+			_ = lib.MarkSeen(ctx, shown...)
+		}
+		_ = lib.SetLastSeen(ctx, time.Now())
+		return nil
+	}
+}
+
+// applyDaily adds the daily loop's part to the list's filter.
+func (m Model) applyDaily(f *store.Filter) {
+	f.NewSince = m.daily.since
+	if m.daily.newOnly && m.daily.since != 0 {
+		f.Daily.New = true
+	}
+}
+
+// markNew flags the rows that arrived since the last visit.
+func markNew(ctx context.Context, lib Library, since int64, rows []row) {
+	d, ok := lib.(DailyLibrary)
+	if !ok || since == 0 || len(rows) == 0 {
+		return
+	}
+	ids := make([]string, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	isNew, err := d.NewAmong(ctx, since, ids)
+	if err != nil {
+		return // the rows show without the marks
+	}
+	for i := range rows {
+		rows[i].isNew = isNew[rows[i].ID]
+	}
+}
+
+// toggleNewOnly shows only the papers new since the last visit, or all.
+func (m Model) toggleNewOnly() (tea.Model, tea.Cmd) {
+	if m.daily.since == 0 {
+		m.say("new papers are not known yet")
+		return m, nil
+	}
+	m.daily.newOnly = !m.daily.newOnly
+	m.say(map[bool]string{true: "showing papers new since your last visit", false: "showing all papers"}[m.daily.newOnly])
+	return m, m.reload(true)
+}
+
+// wantCounts asks for the view's counts and those of the days held.
+// It runs when pages arrive and after changes, never per keypress.
+func (m *Model) wantCounts() tea.Cmd {
+	lib, ok := m.dailyLib()
+	if !ok {
+		return nil
+	}
+	var days []string
+	if m.list.byDay {
+		seen := map[string]bool{}
+		for _, rows := range m.list.pages {
+			for _, r := range rows {
+				if !seen[r.Day] {
+					seen[r.Day] = true
+					days = append(days, r.Day)
+				}
+			}
+		}
+		slices.Sort(days)
+	}
+	f, since, all := m.listFilter, m.daily.since, m.opts.Library
+	f.Total = 0
+	req := m.requests.begin(topicCounts)
+	return reqCmd(req, func(ctx context.Context) tea.Msg {
+		u, err := lib.Unread(ctx, f, days)
+		n := 0
+		if err == nil && since != 0 {
+			g := f
+			g.Daily.New, g.NewSince, g.Unread, g.Read = true, since, false, false
+			n, err = all.Count(ctx, g)
+		}
+		return countsLoaded{tok: req.tok, unread: u, new: n, err: err}
+	})
+}
+
+func (m Model) onCountsLoaded(msg countsLoaded) (tea.Model, tea.Cmd) {
+	if !m.requests.current(msg.tok) {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.fail(clean.Line("unread counts: " + msg.err.Error()))
+		return m, nil
+	}
+	m.daily.counted = true
+	m.daily.unreadTotal, m.daily.newTotal, m.daily.unreadDays = msg.unread.Total, msg.new, msg.unread.Days
+	return m, nil
+}
+
+// countsTitle is the view's counts for its title: "· 12 unread · 3 new".
+func (m Model) countsTitle() string {
+	if !m.daily.counted {
+		return ""
+	}
+	s := " · " + humanize.Comma(int64(m.daily.unreadTotal)) + " unread"
+	if m.daily.newTotal > 0 {
+		s += " · " + humanize.Comma(int64(m.daily.newTotal)) + " new " + newMark
+	}
+	if m.daily.newOnly {
+		s += " (w: new only)"
+	}
+	return s
+}
+
+// dayUnread is a day rule's count, "" while unknown.
+func (f frame) dayUnread(day string) string {
+	if f.unread == nil {
+		return ""
+	}
+	n := f.unread[day]
+	if n == 0 {
+		return " · all read"
+	}
+	return " · " + humanize.Comma(int64(n)) + " unread"
+}
+
+// --- how a paper moved since it was last shown ---
+
+// wantSeen asks, once per visit and paper, what the paper looked like
+// when last shown; how it looks now is recorded as the reader quits.
+func (m *Model) wantSeen(id string) tea.Cmd {
+	lib, ok := m.dailyLib()
+	if !ok || id == "" {
+		return nil
+	}
+	if m.daily.prev == nil {
+		m.daily.prev = map[string]store.Seen{}
+	}
+	if _, asked := m.daily.prev[id]; asked {
+		return nil
+	}
+	m.daily.prev[id] = store.Seen{} // asked; filled in when it answers
+	return libCmd(func(ctx context.Context) tea.Msg {
+		s, err := lib.LastSeenOf(ctx, id)
+		return seenLoaded{id: id, seen: s, err: err}
+	})
+}
+
+func (m Model) onSeenLoaded(msg seenLoaded) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.fail(clean.Line("seen " + msg.id + ": " + msg.err.Error()))
+		return m, nil
+	}
+	m.daily.prev[msg.id] = msg.seen
+	return m, nil
+}
+
+// movedSince says how the detail's paper moved since last shown, for
+// the detail's title: "▲+12 💬+3 since 2 Dec"; "" when never shown before.
+func (m Model) movedSince() string {
+	if !m.detail.hasRecord || m.detail.record.ID != m.detail.shown.id {
+		return ""
+	}
+	r := m.detail.record
+	s, ok := m.daily.prev[r.ID]
+	if !ok || s.At.IsZero() {
+		return ""
+	}
+	up, talk := r.Upvotes-s.Upvotes, r.Comments-s.Comments
+	if up == 0 && talk == 0 {
+		return " · unchanged since " + s.At.Format("2 Jan")
+	}
+	return fmt.Sprintf(" · ▲%+d 💬%+d since %s", up, talk, s.At.Format("2 Jan"))
+}
+
+// --- the jump to the next unread paper ---
+
+// jumpScan is how many rows below the loaded ones a jump looks through.
+const jumpScan = 25 * pageSize
+
+// jumpNext moves to the next unread paper below the cursor: among the
+// rows held at once, else the library looks further down.
+func (m Model) jumpNext() (tea.Model, tea.Cmd) {
+	l := &m.list
+	i := l.cursor + 1
+	for ; i < l.total; i++ {
+		r, ok := l.at(i)
+		if !ok {
+			break
+		}
+		if !r.Read {
+			m.focus = paneList
+			l.moveTo(i, m.listHeight())
+			return m, tea.Batch(m.loadPages(), m.wantDetail())
+		}
+	}
+	if i >= l.total {
+		m.say("no unread papers below")
+		return m, nil
+	}
+	m.say("looking for the next unread paper…")
+	return m, jumpCmd(m.opts.Library, m.listFilter, i, m.requests.running(topicView))
+}
+
+func (m Model) onJumpFound(msg jumpFound) (tea.Model, tea.Cmd) {
+	if !m.requests.current(msg.tok) {
+		return m, nil
+	}
+	switch {
+	case msg.err != nil:
+		m.fail(clean.Line("next unread: " + msg.err.Error()))
+		return m, nil
+	case msg.index < 0:
+		m.say(fmt.Sprintf("no unread papers in the next %s", humanize.Comma(jumpScan)))
+		return m, nil
+	}
+	m.say("")
+	m.focus = paneList
+	m.list.moveTo(msg.index, m.listHeight())
+	return m, tea.Batch(m.loadPages(), m.wantDetail())
+}
+
+// jumpCmd reads the view from index from on, a page at a time, until an
+// unread paper or jumpScan rows.
+func jumpCmd(lib Library, f store.Filter, from int, req request) tea.Cmd {
+	return reqCmd(req, func(ctx context.Context) tea.Msg {
+		for off := from; off < from+jumpScan; off += pageSize {
+			entries, err := lib.Entries(ctx, f, off, pageSize)
+			if err != nil {
+				return jumpFound{tok: req.tok, err: err}
+			}
+			for i, e := range entries {
+				if !e.Read {
+					return jumpFound{tok: req.tok, index: off + i}
+				}
+			}
+			if len(entries) < pageSize {
+				break
+			}
+		}
+		return jumpFound{tok: req.tok, index: -1}
+	})
+}

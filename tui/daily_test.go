@@ -1,0 +1,328 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/store/query"
+)
+
+// newDay saves one more feed day after the library was last looked at:
+// its papers are new.
+func newDay(t *testing.T, lib *store.Store, day string, ids ...string) {
+	t.Helper()
+	must(t, lib.SetLastSeen(context.Background(), time.Now()))
+	time.Sleep(5 * time.Millisecond) // arrivals are stamped in milliseconds: after the last visit
+	var papers []feed.Paper
+	for i, id := range ids {
+		papers = append(papers, feed.Paper{ID: id, Title: "Fresh paper " + id, Day: day, Upvotes: 200 - i})
+	}
+	_, err := lib.SaveDay(context.Background(), day, papers)
+	must(t, err)
+}
+
+// lineOf is the screen line holding s.
+func lineOf(t *testing.T, hs *harness, s string) string {
+	t.Helper()
+	for _, l := range strings.Split(hs.screen(), "\n") {
+		if strings.Contains(l, s) {
+			return l
+		}
+	}
+	t.Fatalf("no line holds %q:\n%s", s, hs.screen())
+	return ""
+}
+
+// TestNewSinceLastVisit: papers that arrived since the last visit carry
+// the new mark and are counted in the title; w shows only them; quitting
+// records the visit, after which they are no longer new.
+func TestNewSinceLastVisit(t *testing.T) {
+	lib := newTestLibrary(t)
+	newDay(t, lib, "2025-10-03", "2510.00010", "2510.00011")
+	hs := newHarness(t, lib, 160, 48)
+	if l := lineOf(t, hs, "▲200"); !strings.Contains(l, newMark) {
+		t.Errorf("new paper not marked: %q", l)
+	}
+	if l := lineOf(t, hs, "▲120"); strings.Contains(l, newMark) {
+		t.Errorf("old paper marked new: %q", l)
+	}
+	hs.requireScreen("8 unread · 2 new "+newMark, "Fri 3 Oct 2025 · 2 unread")
+	hs.keys("w")
+	if hs.m.list.total != 2 {
+		t.Errorf("w shows %d papers, want the 2 new ones", hs.m.list.total)
+	}
+	hs.keys("w")
+	if hs.m.list.total != 8 {
+		t.Errorf("w again shows %d papers, want all 8", hs.m.list.total)
+	}
+	hs.run(hs.m.recordVisit()) // as q does before quitting
+	again := newHarness(t, lib, 160, 48)
+	if l := lineOf(t, again, "▲200"); strings.Contains(l, newMark) {
+		t.Errorf("still new after the visit was recorded: %q", l)
+	}
+}
+
+// TestFirstVisitMarksNothingNew: a library never looked at has nothing
+// new (everything is unread).
+func TestFirstVisitMarksNothingNew(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	if strings.Contains(hs.screen(), newMark) {
+		t.Errorf("first visit marks papers new:\n%s", hs.screen())
+	}
+}
+
+// TestDetailSaysHowAPaperMoved: a paper shown on an earlier visit says
+// how its upvotes and comments moved since.
+func TestDetailSaysHowAPaperMoved(t *testing.T) {
+	lib := newTestLibrary(t)
+	ctx := context.Background()
+	must(t, lib.MarkSeen(ctx, "2510.00001"))
+	p := fixturePapers()["2025-10-02"]
+	p[0].Upvotes, p[0].Comments = 135, 6
+	_, err := lib.SaveDay(ctx, "2025-10-02", p)
+	must(t, err)
+	hs := newHarness(t, lib, 160, 48)
+	hs.requireScreen("Detail · ▲+15 💬+2 since")
+	if s, _ := lib.LastSeenOf(ctx, "2510.00001"); s.Upvotes != 120 {
+		t.Errorf("recorded before the reader quit: %+v", s)
+	}
+	hs.run(hs.m.recordVisit()) // as q does
+	if s, _ := lib.LastSeenOf(ctx, "2510.00001"); s.Upvotes != 135 {
+		t.Errorf("quitting did not record it: %+v", s)
+	}
+}
+
+// TestJumpToNextUnread: . skips read papers.
+func TestJumpToNextUnread(t *testing.T) {
+	lib := newTestLibrary(t)
+	must(t, lib.SetRead(context.Background(), true, "2510.00002", "2510.00003"))
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys(".")
+	if got := hs.selectedID(); got != "2510.00004" {
+		t.Errorf(". went to %s, want 2510.00004", got)
+	}
+}
+
+// TestJumpBeyondTheLoadedPages: . finds an unread paper past the rows held.
+func TestJumpBeyondTheLoadedPages(t *testing.T) {
+	lib := emptyLibrary(t)
+	var papers []feed.Paper
+	var ids []string
+	for i := range 3 * pageSize {
+		id := fmt.Sprintf("2601.%05d", i)
+		papers = append(papers, feed.Paper{ID: id, Title: "P " + id, Day: "2026-01-05", Upvotes: 3*pageSize - i})
+		ids = append(ids, id)
+	}
+	_, err := lib.SaveDay(context.Background(), "2026-01-05", papers)
+	must(t, err)
+	must(t, lib.SetRead(context.Background(), true, ids[:len(ids)-1]...))
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys(".")
+	if got := hs.selectedID(); got != ids[len(ids)-1] {
+		t.Errorf(". went to %q, want the last paper %s", got, ids[len(ids)-1])
+	}
+}
+
+// TestCatchUpAndUndo: c marks the selected day read, U takes it back,
+// C marks the view; the counts follow.
+func TestCatchUpAndUndo(t *testing.T) {
+	lib := newTestLibrary(t)
+	ctx := context.Background()
+	hs := newHarness(t, lib, 160, 48)
+	hs.requireScreen("Papers 1/6 · 6 unread", "Thu 2 Oct 2025 · 3 unread")
+	hs.keys("c")
+	hs.requireScreen("Thu 2 Oct 2025 · all read", "· 3 unread", "marked 3 papers of Thu 2 Oct read")
+	if !record(t, lib, "2510.00003").Read {
+		t.Fatal("c did not mark the day read in the library")
+	}
+	hs.keys("U")
+	hs.requireScreen("Thu 2 Oct 2025 · 3 unread", "undone: mark 2025-10-02 read")
+	if record(t, lib, "2510.00003").Read {
+		t.Fatal("U did not take the marks back")
+	}
+	hs.keys("C") // 6 papers: no question
+	if u, _ := lib.Unread(ctx, store.Filter{}, nil); u.Total != 0 {
+		t.Errorf("C left %d unread", u.Total)
+	}
+	hs.requireScreen("· 0 unread")
+	hs.keys("U")
+	if u, _ := lib.Unread(ctx, store.Filter{}, nil); u.Total != 6 {
+		t.Errorf("U after C left %d unread, want 6", u.Total)
+	}
+}
+
+// TestMarkAllAsksFirst: C over more than askAbove papers asks; only y marks.
+func TestMarkAllAsksFirst(t *testing.T) {
+	lib := emptyLibrary(t)
+	var papers []feed.Paper
+	for i := range askAbove + 1 {
+		papers = append(papers, feed.Paper{ID: fmt.Sprintf("2601.%05d", i), Title: "P", Day: "2026-01-05"})
+	}
+	_, err := lib.SaveDay(context.Background(), "2026-01-05", papers)
+	must(t, err)
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("C")
+	hs.requireScreen("mark 301 papers of this view read? y/n")
+	hs.keys("n")
+	if u, _ := lib.Unread(context.Background(), store.Filter{}, nil); u.Total != askAbove+1 {
+		t.Fatalf("n marked papers: %d unread", u.Total)
+	}
+	hs.keys("C", "y")
+	if u, _ := lib.Unread(context.Background(), store.Filter{}, nil); u.Total != 0 {
+		t.Errorf("y left %d unread", u.Total)
+	}
+}
+
+// TestTagsFromTheReader: L tags the paper (completing a tag in use), the
+// row and the detail show it, tag: finds it, U undoes it.
+func TestTagsFromTheReader(t *testing.T) {
+	lib := newTestLibrary(t)
+	ctx := context.Background()
+	must(t, lib.Tag(ctx, []string{"2509.00006"}, []string{"reading"}, nil))
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("L")
+	hs.typeText("+rea")
+	hs.keys("tab")
+	if v := hs.m.daily.modal.input.Value(); v != "+reading " {
+		t.Fatalf("tab completed to %q", v)
+	}
+	hs.typeText("thesis")
+	hs.keys("enter")
+	if got := record(t, lib, "2510.00001").Tags; !slices.Equal(got, []string{"reading", "thesis"}) {
+		t.Fatalf("tags = %v", got)
+	}
+	hs.requireScreen("Tags: #reading #thesis", "Scale  #reading #t…")
+	hs.keys("/")
+	hs.typeText("tag:thesis")
+	if hs.m.list.total != 1 {
+		t.Errorf("tag:thesis finds %d papers", hs.m.list.total)
+	}
+	hs.keys("esc", "U")
+	if got := record(t, lib, "2510.00001").Tags; len(got) != 0 {
+		t.Errorf("U left tags %v", got)
+	}
+	hs.keys("L")
+	hs.typeText("bad:tag")
+	hs.keys("enter")
+	if hs.m.errMsg == "" {
+		t.Error("a bad tag name said nothing")
+	}
+}
+
+// fakeEditor is an editor that appends text to the file it is given.
+func fakeEditor(t *testing.T, text string) {
+	t.Helper()
+	script := filepath.Join(t.TempDir(), "editor.sh")
+	must(t, os.WriteFile(script, []byte("#!/bin/sh\nprintf '%s' '"+text+"' >> \"$1\"\n"), 0o755))
+	t.Setenv("VISUAL", script)
+}
+
+// editWith presses e and runs the editor the reader asked for, as the
+// Bubble Tea loop would (the harness cannot suspend a terminal).
+func editWith(t *testing.T, hs *harness, id string) {
+	t.Helper()
+	hs.keys("e")
+	path := notePath(id)
+	was, _ := record(t, hs.m.opts.Library, id), 0
+	cmd := editorCommand(path)
+	must(t, cmd.Run())
+	hs.send(noteEdited{id: id, path: path, was: was.Note})
+}
+
+// TestNoteInTheEditor: e edits the note in $VISUAL; the detail renders
+// it; has:note finds it; an editor killed mid-edit loses nothing stored
+// and the next e resumes its draft.
+func TestNoteInTheEditor(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	lib := newTestLibrary(t)
+	hs := newHarness(t, lib, 160, 48)
+	id := hs.selectedID()
+	fakeEditor(t, "Strong **baseline**")
+	editWith(t, hs, id)
+	if got := record(t, lib, id).Note; got != "Strong **baseline**" {
+		t.Fatalf("note = %q", got)
+	}
+	hs.requireScreen("Note", "Strong baseline", "✎")
+	if _, err := os.Stat(notePath(id)); err == nil {
+		t.Error("the draft stayed after the note was stored")
+	}
+	// A kill mid-edit: the draft is left, the note as stored.
+	must(t, os.WriteFile(notePath(id), []byte("Strong **baseline**, half"), 0o600))
+	fakeEditor(t, " done")
+	editWith(t, hs, id)
+	if got := record(t, lib, id).Note; got != "Strong **baseline**, half done" {
+		t.Errorf("the draft was not resumed: %q", got)
+	}
+	q, err := query.Parse("has:note")
+	must(t, err)
+	if n, _ := lib.Count(context.Background(), store.Filter{}.Search(q)); n != 1 {
+		t.Errorf("has:note finds %d", n)
+	}
+}
+
+// TestFollowAndPick: S follows the search under a name; F lists it with
+// its counts and the tags; enter applies it.
+func TestFollowAndPick(t *testing.T) {
+	lib := newTestLibrary(t)
+	ctx := context.Background()
+	must(t, lib.Tag(ctx, []string{"2509.00006"}, []string{"reading"}, nil))
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("S")
+	hs.requireScreen("no search to follow")
+	hs.keys("/")
+	hs.typeText("attention")
+	hs.keys("enter", "S")
+	hs.typeText("attn")
+	hs.keys("enter")
+	if f, err := lib.FollowByName(ctx, "attn"); err != nil || f.Query != "attention" {
+		t.Fatalf("follow = %+v, %v", f, err)
+	}
+	hs.keys("esc", "F")
+	hs.requireScreen("Followed searches and tags", "attn  attention", "#reading")
+	if l := lineOf(t, hs, "attn  attention"); !strings.Contains(l, "5 unread") {
+		t.Errorf("follow counts: %q", l)
+	}
+	hs.keys("j", "enter")
+	if !hs.m.search.active || hs.m.search.input.Value() != "tag:reading" || hs.m.list.total != 1 {
+		t.Errorf("enter on a tag: search %q, %d papers", hs.m.search.input.Value(), hs.m.list.total)
+	}
+}
+
+// TestFollowCountsMoveAfterSync: the picker's counts are read again when
+// a sync ends.
+func TestFollowCountsMoveAfterSync(t *testing.T) {
+	lib := newTestLibrary(t)
+	ctx := context.Background()
+	must(t, lib.AddFollow(ctx, "fresh", "fresh"))
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("F")
+	if l := lineOf(t, hs, "fresh  fresh"); !strings.Contains(l, "0 unread") {
+		t.Fatalf("before the sync: %q", l)
+	}
+	newDay(t, lib, "2025-10-03", "2510.00010", "2510.00011")
+	hs.send(syncFinished{report: store.SyncReport{Days: 1, New: 2}})
+	if l := lineOf(t, hs, "fresh  fresh"); !strings.Contains(l, "2 unread") || !strings.Contains(l, "2 new") {
+		t.Errorf("after the sync: %q", l)
+	}
+}
+
+// TestUndoShowsInTheDetail: U takes back a tag the detail showed.
+func TestUndoShowsInTheDetail(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.keys("L")
+	hs.typeText("deep")
+	hs.keys("enter")
+	hs.requireScreen("Tags: #deep")
+	hs.keys("U")
+	if strings.Contains(hs.screen(), "Tags: #deep") {
+		t.Errorf("the detail still shows the undone tag:\n%s", hs.screen())
+	}
+}

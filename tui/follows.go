@@ -1,0 +1,191 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/dustin/go-humanize"
+
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/clean"
+)
+
+// Followed searches: S saves the search in effect under a name; F opens
+// a picker over the list of the followed searches, with their unread and
+// new counts, and of the tags in use, with their papers; enter applies
+// one as the search (a tag as tag:NAME), esc closes it. The counts are
+// read when the picker opens and again after every sync.
+
+// pick is one line of the picker.
+type pick struct {
+	label, query string
+	unread, new  int
+	tag          bool // a tag: the count is its papers
+}
+
+// pickerLoaded: the followed searches with their counts, and the tags.
+type pickerLoaded struct {
+	picks []pick
+	err   error
+}
+
+// followSaved: a search was followed (or could not be).
+type followSaved struct {
+	name string
+	err  error
+}
+
+// openPicker asks for the followed searches' counts and the tags.
+func (m Model) openPicker() (tea.Model, tea.Cmd) {
+	if _, ok := m.dailyLib(); !ok {
+		return m, nil
+	}
+	m.daily.modal = modalState{kind: modalPicker}
+	m.focus = paneList
+	return m, m.pickerCmd()
+}
+
+func (m Model) pickerCmd() tea.Cmd {
+	lib, _ := m.dailyLib()
+	since := m.daily.since
+	return libCmd(func(ctx context.Context) tea.Msg {
+		follows, err := lib.FollowCounts(ctx, since)
+		if err != nil {
+			return pickerLoaded{err: err}
+		}
+		tags, err := lib.Tags(ctx)
+		return pickerLoaded{picks: picksOf(follows, tags), err: err}
+	})
+}
+
+func picksOf(follows []store.FollowCount, tags []store.TagCount) []pick {
+	var out []pick
+	for _, f := range follows {
+		out = append(out, pick{label: f.Name, query: f.Query, unread: f.Unread, new: f.New})
+	}
+	for _, t := range tags {
+		out = append(out, pick{label: "#" + t.Tag, query: "tag:" + t.Tag, unread: t.Papers, tag: true})
+	}
+	return out
+}
+
+func (m Model) onPickerLoaded(msg pickerLoaded) (tea.Model, tea.Cmd) {
+	if m.daily.modal.kind != modalPicker {
+		return m, nil // closed meanwhile
+	}
+	if msg.err != nil {
+		m.daily.modal = modalState{}
+		m.fail(clean.Line("followed searches: " + msg.err.Error()))
+		return m, nil
+	}
+	m.daily.modal.picks = msg.picks
+	m.daily.modal.cursor = min(m.daily.modal.cursor, max(0, len(msg.picks)-1))
+	return m, nil
+}
+
+// pickerKey moves in the picker, applies a line or closes it.
+func (m Model) pickerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	s := &m.daily.modal
+	h := m.listHeight() - 1
+	if navigate(m.keys.List.moveKeys, msg, h, s.cursor, len(s.picks), func(i int) {
+		s.cursor = max(0, min(i, len(s.picks)-1))
+	}) {
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, m.keys.Paper.Open) && len(s.picks) > 0:
+		p := s.picks[s.cursor]
+		m.daily.modal = modalState{}
+		return m.applySearch(p.query)
+	}
+	m.daily.modal = modalState{} // esc, F again, or any other key
+	return m, nil
+}
+
+// applySearch puts query in the search box and runs it, as if typed:
+// esc goes back to the view before it.
+func (m Model) applySearch(q string) (tea.Model, tea.Cmd) {
+	if !m.search.active {
+		m.search.saved = &savedView{sort: m.sort, follow: m.list.followIDs(), line: m.list.cursor - m.list.offset}
+	}
+	m.search.input.SetValue(q)
+	m.search.input.CursorEnd()
+	req := m.requests.begin(topicSearch)
+	return m.onSearchDue(searchDue{tok: req.tok})
+}
+
+// startFollow asks for a name for the search in effect.
+func (m Model) startFollow() (tea.Model, tea.Cmd) {
+	if _, ok := m.dailyLib(); !ok {
+		return m, nil
+	}
+	if !m.search.active {
+		m.say("no search to follow: / searches, then S follows it")
+		return m, nil
+	}
+	m.daily.modal = modalState{kind: modalFollow, input: newModalInput("follow «"+clean.Line(m.search.input.Value())+"» as: ", "", m.st.dark)}
+	return m, nil
+}
+
+// saveFollow follows the search in effect under name.
+func (m Model) saveFollow(name string) (tea.Model, tea.Cmd) {
+	lib, _ := m.dailyLib()
+	name, q := strings.TrimSpace(name), m.search.input.Value()
+	if name == "" {
+		m.say("not followed: no name")
+		return m, nil
+	}
+	return m, libCmd(func(ctx context.Context) tea.Msg {
+		return followSaved{name: name, err: lib.AddFollow(ctx, name, q)}
+	})
+}
+
+func (m Model) onFollowSaved(msg followSaved) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.fail(clean.Line(fmt.Sprintf("follow %q: %v", msg.name, msg.err)))
+		return m, nil
+	}
+	m.say(fmt.Sprintf("following %q: F lists it with its counts", msg.name))
+	return m, nil
+}
+
+// afterSync reads the counts again after a sync.
+func (m *Model) afterSync() tea.Cmd {
+	if m.daily.modal.kind == modalPicker {
+		return m.pickerCmd()
+	}
+	return nil
+}
+
+// pickerView is the picker, drawn in the list pane.
+func (m Model) pickerView(w, h int) []string {
+	s := m.daily.modal
+	lines := []string{m.st.paneTitleActive.Render(fit("Followed searches and tags · enter applies · esc closes", w))}
+	if s.picks == nil {
+		return append(lines, m.st.dimmed.Render("loading…"))
+	}
+	if len(s.picks) == 0 {
+		return append(lines, fit("Nothing followed and no tags yet: / searches, S follows the search; L tags a paper.", w))
+	}
+	first := max(0, s.cursor-(h-2))
+	for i := first; i < len(s.picks) && len(lines) < h; i++ {
+		p := s.picks[i]
+		counts := fmt.Sprintf("%7s unread %5s new", humanize.Comma(int64(p.unread)), humanize.Comma(int64(p.new)))
+		if p.tag {
+			counts = fmt.Sprintf("%14s", papersCount(p.unread))
+		}
+		label := clean.Line(p.label)
+		if !p.tag {
+			label += "  " + clean.Line(p.query)
+		}
+		line := fit(counts+"  "+label, w)
+		if i == s.cursor {
+			line = m.st.pSelected.on(line)
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
