@@ -76,6 +76,10 @@ type stateSaved struct {
 	change change
 	id     string
 	err    error
+	// version is the library's data version read just after the write,
+	// so the watch does not take the reader's own write for another
+	// process's (0 when it could not be read).
+	version int64
 }
 
 // changeState shows a state change at once and schedules its write. apply,
@@ -94,7 +98,7 @@ func (m *Model) changeState(what change, id string, write func(ctx context.Conte
 	if len(m.writes) > 1 {
 		return nil // written when the ones before it are
 	}
-	return writeCmd(m.writes[0])
+	return writeCmd(m.opts.Library, m.writes[0])
 }
 
 // shown records what the panes show of paper id and the queue.
@@ -173,9 +177,11 @@ func setRecordState(r *store.Record, c change) {
 	}
 }
 
-func writeCmd(s stateChange) tea.Cmd {
+func writeCmd(lib Library, s stateChange) tea.Cmd {
 	return libCmd(func(ctx context.Context) tea.Msg {
-		return stateSaved{change: s.change, id: s.id, err: s.write(ctx)}
+		err := s.write(ctx)
+		version, _ := lib.DataVersion(ctx)
+		return stateSaved{change: s.change, id: s.id, err: err, version: version}
 	})
 }
 
@@ -185,6 +191,7 @@ func (m Model) onStateSaved(msg stateSaved) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	done := m.writes[0]
+	m.ownWrite(msg.version)
 	if msg.err != nil {
 		// The changes asked after it assumed it had worked: undo them all,
 		// newest first, so the screen shows what the library holds.
@@ -214,7 +221,7 @@ func (m Model) onStateSaved(msg stateSaved) (tea.Model, tea.Cmd) {
 	}
 	cmds := []tea.Cmd{m.wantDetail(), m.afterWrite(msg.change)}
 	if len(m.writes) > 0 {
-		cmds = append(cmds, writeCmd(m.writes[0]))
+		cmds = append(cmds, writeCmd(m.opts.Library, m.writes[0]))
 	} else {
 		// Once the writes are done, the queue is read back (it shows
 		// nothing new, but fills in what the screen guessed).

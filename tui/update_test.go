@@ -332,3 +332,52 @@ func TestCountsFormattedAlike(t *testing.T) {
 	hs.m.list.total, hs.m.list.cursor = 12345, 1233
 	hs.requireScreen("Papers 1,234/12,345")
 }
+
+// countingCounts is the real library counting the view counts asked of
+// it: each reload of the view asks one.
+type countingCounts struct {
+	*store.Store
+	counts *int
+}
+
+func (c countingCounts) Count(ctx context.Context, f store.Filter) (int, error) {
+	*c.counts++
+	return c.Store.Count(ctx, f)
+}
+
+// TestOwnWritesDoNotReload: the watch reloads the view for another
+// process's commits, not for the reader's own b and m.
+func TestOwnWritesDoNotReload(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "shared.db")
+	reader, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	for day, ps := range fixturePapers() {
+		if _, err := reader.SaveDay(context.Background(), day, ps); err != nil {
+			t.Fatal(err)
+		}
+	}
+	counts := 0
+	hs := newHarness(t, countingCounts{reader, &counts}, 160, 48)
+	hs.send(watchDue{}) // the first look sets the mark
+	hs.keys("b", "m")
+	before := counts
+	hs.send(watchDue{})
+	if counts != before {
+		t.Errorf("the reader's own writes reloaded the view (%d counts asked)", counts-before)
+	}
+	other, err := store.Open(path) // another process
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := other.Enqueue(context.Background(), "2509.00006"); err != nil {
+		t.Fatal(err)
+	}
+	hs.send(watchDue{})
+	if counts == before {
+		t.Error("another process's write did not reload the view")
+	}
+}

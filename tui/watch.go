@@ -40,6 +40,17 @@ func (m Model) onLibraryVersion(msg libraryVersion) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(next, m.loadQueue(), m.refreshView())
 }
 
+// ownWrite takes the data version read just after one of the reader's
+// own writes as the mark, so the watch reloads only for other processes'
+// commits: a reload after each b or m would redo, at 100,000 papers,
+// work the write's own path already did. A commit of another process
+// in the instant between the write and that read waits for the next.
+func (m *Model) ownWrite(version int64) {
+	if version != 0 && m.dataVersion != 0 {
+		m.dataVersion = version
+	}
+}
+
 // watchTick schedules the next look; tests set watchEvery to 0 to look
 // only when they say so.
 func (m Model) watchTick() tea.Cmd {
