@@ -224,7 +224,16 @@ func (s *Store) RemoveFollow(ctx context.Context, name string) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fmt.Errorf("%q: %w", name, ErrUnknownFollow)
 		}
-		return nil
+		// Its kept papers go with it (they are found again if it returns).
+		var fid int64
+		err = tx.QueryRowContext(ctx, `SELECT fid FROM follow_cache WHERE name = ?`, name).Scan(&fid)
+		if err == sql.ErrNoRows {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		return dropCached(ctx, tx, []any{fid})
 	})
 }
 
@@ -265,53 +274,122 @@ func (s *Store) FollowByName(ctx context.Context, name string) (Follow, error) {
 // FollowCount is a followed search with its counts.
 type FollowCount struct {
 	Follow
+	Total  int `json:"total"`
 	Unread int `json:"unread"`
 	New    int `json:"new"`
+
+	cached bool // counted from the cache (see followcache.go)
 }
 
-// FollowCounts counts each followed search's unread papers and those new
-// since newSince (unix milliseconds; zero: since the reader last looked).
+// FollowCounts counts each followed search's papers, its unread papers
+// and those new since newSince (unix milliseconds; zero: since the reader
+// last looked). Searches of the papers alone are read from the cache,
+// brought up to date first if a write or a change of the follows left it
+// behind; the others are counted afresh.
 func (s *Store) FollowCounts(ctx context.Context, newSince int64) ([]FollowCount, error) {
 	follows, err := s.Follows(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]FollowCount, 0, len(follows))
-	floor, err := s.newFloor(ctx, newSince)
+	prepared, err := s.prepareFollows(ctx, follows)
 	if err != nil {
 		return nil, err
 	}
-	for _, fl := range follows {
-		f, err := fl.Filter()
-		if err != nil {
+	since, err := s.newSince(ctx, newSince)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]FollowCount, len(prepared))
+	for i, f := range prepared {
+		out[i] = FollowCount{Follow: f.Follow, cached: f.cacheOK}
+	}
+	if err := s.readCachedCounts(ctx, prepared, out, since); err != nil {
+		if sqliteCode(err) != 8 { // SQLITE_READONLY: count everything afresh
+			return nil, explain(s.path, fmt.Errorf("count followed searches: %w", err))
+		}
+		for i := range out {
+			out[i].cached = false
+		}
+	}
+	var floor int64 = -1
+	for i := range out {
+		if out[i].cached {
+			continue
+		}
+		if floor < 0 {
+			if floor, err = s.newFloor(ctx, newSince); err != nil {
+				return nil, err
+			}
+		}
+		if err := s.countAfresh(ctx, &out[i], newSince, floor); err != nil {
 			return nil, err
 		}
-		f.NewSince = newSince
-		c := FollowCount{Follow: fl}
-		if c.Unread, err = s.countUnread(ctx, f); err != nil {
-			return nil, fmt.Errorf("count %q: %w", fl.Name, err)
-		}
-		n := f
-		n.Daily.New = true
-		if c.New, err = s.countNew(ctx, n, floor); err != nil {
-			return nil, fmt.Errorf("count %q: %w", fl.Name, err)
-		}
-		out = append(out, c)
 	}
 	return out, nil
+}
+
+// readCachedCounts fills in the counts of the cacheable searches, first
+// bringing the cache up to date (one transaction) when it is behind.
+func (s *Store) readCachedCounts(ctx context.Context, prepared []cachedFollow, out []FollowCount, since int64) error {
+	cache, err := readCache(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	ok, err := cacheCurrent(ctx, s.db, prepared, cache)
+	if err != nil {
+		return err
+	}
+	if ok {
+		return cachedCounts(ctx, s.db, out, cache, since)
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		cache, err := refreshCache(ctx, tx, prepared)
+		if err != nil {
+			return err
+		}
+		return cachedCounts(ctx, tx, out, cache, since)
+	})
+}
+
+// countAfresh counts one search over the whole library.
+func (s *Store) countAfresh(ctx context.Context, c *FollowCount, newSince, floor int64) error {
+	f, err := c.Filter()
+	if err != nil {
+		return err
+	}
+	f.NewSince = newSince
+	if c.Total, err = s.Count(ctx, f); err != nil {
+		return fmt.Errorf("count %q: %w", c.Name, err)
+	}
+	if c.Unread, err = s.countUnread(ctx, f); err != nil {
+		return fmt.Errorf("count %q: %w", c.Name, err)
+	}
+	n := f
+	n.Daily.New = true
+	if c.New, err = s.countNew(ctx, n, floor); err != nil {
+		return fmt.Errorf("count %q: %w", c.Name, err)
+	}
+	return nil
+}
+
+// newSince is when "new" starts as is:new takes it: newSince when set,
+// else the last visit (zero: never, and every arrival is new).
+func (s *Store) newSince(ctx context.Context, newSince int64) (int64, error) {
+	f, err := s.prepareDaily(ctx, Filter{Daily: query.Daily{New: true}, NewSince: newSince})
+	return f.NewSince, err
 }
 
 // newFloor is the lowest rowid among the papers new since newSince: new
 // papers sit on the newest feed days, so a search's new papers are found
 // by walking only its hits from there on (rowids follow feed days).
 func (s *Store) newFloor(ctx context.Context, newSince int64) (int64, error) {
-	f, err := s.prepareDaily(ctx, Filter{Daily: query.Daily{New: true}, NewSince: newSince})
+	since, err := s.newSince(ctx, newSince)
 	if err != nil {
 		return 0, err
 	}
 	var floor sql.NullInt64
 	err = s.db.QueryRowContext(ctx, `SELECT min(p.pid) FROM arrivals a JOIN papers p ON p.id = a.id
-		WHERE a.at > ?`, f.NewSince).Scan(&floor)
+		WHERE a.at > ?`, since).Scan(&floor)
 	if err != nil {
 		return 0, explain(s.path, fmt.Errorf("count new papers: %w", err))
 	}

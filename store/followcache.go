@@ -1,0 +1,498 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/papertui/papers/store/query"
+)
+
+// The counts of followed searches, kept up to date instead of counted
+// afresh (see migrations/0005_daily_counts.sql). A search that tests only
+// the papers themselves (words, author:, org:, kw:, upvotes:, has:code,
+// dates) has its papers listed in follow_hits with its total and unread
+// counts beside it; triggers note every paper a write changes in
+// follow_dirty and move the unread counts with each read mark. A refresh,
+// after a sync or before counts are read, matches only the noted papers
+// against each search, using the full-text index restricted to their
+// rowids, and moves the counts by the difference. A search that tests the
+// reader's state (is:unread, is:queued, tag:, note:, is:new, text:) is
+// counted afresh each time, as are all of them in a library that cannot
+// be written.
+
+// dirtyRebuild is how many noted papers make a refresh find every
+// search again rather than match the noted ones: an import.
+var dirtyRebuild = 20000
+
+// dirtyClusters is how many runs of nearby feed days a refresh matches
+// one by one, each with the full-text index restricted to their rowids;
+// more (a backfill spread over years) are matched with the whole index.
+var dirtyClusters = 16
+
+// cachedFollow is a followed search as the cache knows it.
+type cachedFollow struct {
+	Follow
+	fid      int64
+	prepared Filter // nil-able: only for cacheable searches
+	match    string // the prepared full-text expression, the cache's key
+	cacheOK  bool   // query is cacheable
+}
+
+// cacheable says whether a search's papers depend on the papers alone,
+// not on the reader's state, so that its hits can be kept.
+func cacheable(q query.Query) bool {
+	return !q.Queued && !q.Unread && !q.Read && len(q.Texts) == 0 && q.Daily.IsZero()
+}
+
+// prepareFollows parses and prepares each followed search as a count
+// would, so the cache is compared with what a count would find now.
+func (s *Store) prepareFollows(ctx context.Context, follows []Follow) ([]cachedFollow, error) {
+	out := make([]cachedFollow, 0, len(follows))
+	for _, fl := range follows {
+		c := cachedFollow{Follow: fl}
+		q, err := query.Parse(fl.Query)
+		if err != nil {
+			return nil, fmt.Errorf("followed search %q: %w", fl.Name, err)
+		}
+		if c.cacheOK = cacheable(q); c.cacheOK {
+			f, err := fl.Filter()
+			if err != nil {
+				return nil, err
+			}
+			if c.prepared, err = s.prepare(ctx, f); err != nil {
+				return nil, err
+			}
+			c.match = c.prepared.fullMatch()
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// cacheRow is a row of follow_cache.
+type cacheRow struct {
+	fid                int64
+	name, query, match string
+	total, unread      int
+}
+
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func readCache(ctx context.Context, db queryer) (map[string]cacheRow, error) {
+	rows, err := db.QueryContext(ctx, `SELECT fid, name, query, match, total, unread FROM follow_cache`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]cacheRow{}
+	for rows.Next() {
+		var r cacheRow
+		if err := rows.Scan(&r.fid, &r.name, &r.query, &r.match, &r.total, &r.unread); err != nil {
+			return nil, err
+		}
+		out[r.name] = r
+	}
+	return out, rows.Err()
+}
+
+// cacheCurrent says whether the cache holds every cacheable search as it
+// is now, and no paper is waiting to be matched.
+func cacheCurrent(ctx context.Context, db queryer, follows []cachedFollow, cache map[string]cacheRow) (bool, error) {
+	var dirty bool
+	if err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM follow_dirty)`).Scan(&dirty); err != nil {
+		return false, err
+	}
+	if dirty {
+		return false, nil
+	}
+	n := 0
+	for _, f := range follows {
+		if !f.cacheOK {
+			continue
+		}
+		n++
+		r, ok := cache[f.Name]
+		if !ok || r.query != f.Query || r.match != f.match {
+			return false, nil
+		}
+	}
+	return n == len(cache), nil
+}
+
+// RefreshFollows brings the followed searches' counts up to date with the
+// papers written since they were last counted: a sync calls it when its
+// days are saved, and FollowCounts before reading them. It writes only
+// the cache, in one transaction; a kill leaves the papers still noted.
+func (s *Store) RefreshFollows(ctx context.Context) error {
+	follows, err := s.Follows(ctx)
+	if err != nil {
+		return err
+	}
+	prepared, err := s.prepareFollows(ctx, follows)
+	if err != nil {
+		return err
+	}
+	return s.stateTx(ctx, "count followed searches", func(tx *sql.Tx) error {
+		_, err := refreshCache(ctx, tx, prepared)
+		return err
+	})
+}
+
+// refreshCache makes the cache hold exactly the cacheable searches of
+// follows, with their hits up to date, and returns its rows by name.
+func refreshCache(ctx context.Context, tx *sql.Tx, follows []cachedFollow) (map[string]cacheRow, error) {
+	cache, err := readCache(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	if ok, err := cacheCurrent(ctx, tx, follows, cache); err != nil || ok {
+		return cache, err
+	}
+	var dirty int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM follow_dirty`).Scan(&dirty); err != nil {
+		return nil, err
+	}
+	if dirty > dirtyRebuild {
+		// Finding every search again costs less than matching most of the
+		// library paper by paper.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM follow_hits`); err != nil {
+			return nil, err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM follow_cache`); err != nil {
+			return nil, err
+		}
+		cache = map[string]cacheRow{}
+	}
+	// Forget searches no longer followed, or followed as something else.
+	want := map[string]cachedFollow{}
+	for _, f := range follows {
+		if f.cacheOK {
+			want[f.Name] = f
+		}
+	}
+	var stale []any
+	for name, r := range cache {
+		if f, ok := want[name]; !ok || r.query != f.Query || r.match != f.match {
+			stale = append(stale, r.fid)
+			delete(cache, name)
+		}
+	}
+	if err := dropCached(ctx, tx, stale); err != nil {
+		return nil, err
+	}
+	// Match the noted papers against the searches kept, then find the
+	// new ones whole (they need no noted papers).
+	var kept []cacheRow
+	for _, r := range cache {
+		kept = append(kept, r)
+	}
+	if err := matchDirty(ctx, tx, kept, want); err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM follow_dirty`); err != nil {
+		return nil, err
+	}
+	for _, f := range follows {
+		if _, ok := cache[f.Name]; ok || !f.cacheOK {
+			continue
+		}
+		r, err := buildCached(ctx, tx, f)
+		if err != nil {
+			return nil, fmt.Errorf("followed search %q: %w", f.Name, err)
+		}
+		cache[f.Name] = r
+	}
+	return readCache(ctx, tx)
+}
+
+func dropCached(ctx context.Context, tx *sql.Tx, fids []any) error {
+	if len(fids) == 0 {
+		return nil
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?,", len(fids)), ",")
+	if _, err := tx.ExecContext(ctx, `DELETE FROM follow_hits WHERE fid IN (`+marks+`)`, fids...); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM follow_cache WHERE fid IN (`+marks+`)`, fids...)
+	return err
+}
+
+// buildCached finds a search's papers whole and records them.
+func buildCached(ctx context.Context, tx *sql.Tx, f cachedFollow) (cacheRow, error) {
+	r := cacheRow{name: f.Name, query: f.Query, match: f.match}
+	err := tx.QueryRowContext(ctx, `INSERT INTO follow_cache(name, query, match) VALUES(?, ?, ?) RETURNING fid`,
+		f.Name, f.Query, f.match).Scan(&r.fid)
+	if err != nil {
+		return r, err
+	}
+	q, args := hitsSQL(f.prepared, "", nil, math.MinInt64, math.MaxInt64)
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return r, err
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		var unread bool
+		if err := rows.Scan(&id, &unread); err != nil {
+			rows.Close()
+			return r, err
+		}
+		ids = append(ids, id)
+		if unread {
+			r.unread++
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return r, err
+	}
+	// In key order, so the inserts walk the b-tree instead of jumping.
+	slices.Sort(ids)
+	if err := insertHits(ctx, tx, r.fid, ids); err != nil {
+		return r, err
+	}
+	r.total = len(ids)
+	_, err = tx.ExecContext(ctx, `UPDATE follow_cache SET total = ?, unread = ? WHERE fid = ?`, r.total, r.unread, r.fid)
+	return r, err
+}
+
+func insertHits(ctx context.Context, tx *sql.Tx, fid int64, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO follow_hits(id, fid) VALUES(?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, id := range ids {
+		if _, err := stmt.ExecContext(ctx, id, fid); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// hitsSQL selects the id of each paper the prepared search f finds, and
+// whether it is unread, among those restrict allows, with the full-text
+// part restricted to rowids lo..hi (FTS5 seeks to lo and stops after hi,
+// so a day's new papers cost a day's hits, not the search's).
+func hitsSQL(f Filter, restrict string, restrictArgs []any, lo, hi int64) (string, []any) {
+	match := f.fullMatch()
+	_, rest := f.foldedNot()
+	inner := f
+	inner.Match, inner.columns, inner.Not, inner.textual = "", "", rest, false
+	where, args := inner.where()
+	var conds []string
+	if w := strings.TrimPrefix(where, " WHERE "); w != "" {
+		conds = append(conds, w)
+	}
+	all := append([]any(nil), restrictArgs...)
+	if restrict != "" {
+		conds = append([]string{restrict}, conds...)
+	}
+	if match != "" {
+		conds = append(conds, `p.pid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ? AND rowid BETWEEN ? AND ?)`)
+	}
+	all = append(all, args...)
+	if match != "" {
+		all = append(all, match, lo, hi)
+	}
+	q := `SELECT p.id, r.id IS NULL FROM papers p LEFT JOIN read_marks r ON r.id = p.id`
+	if len(conds) > 0 {
+		q += ` WHERE ` + strings.Join(conds, " AND ")
+	}
+	return q, all
+}
+
+// matchDirty matches the noted papers against each kept search and moves
+// its hits and counts by the difference.
+func matchDirty(ctx context.Context, tx *sql.Tx, kept []cacheRow, want map[string]cachedFollow) error {
+	if len(kept) == 0 {
+		return nil
+	}
+	pids, err := dirtyPids(ctx, tx)
+	if err != nil {
+		return err
+	}
+	before, err := dirtyHits(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if len(pids) == 0 && len(before) == 0 {
+		return nil
+	}
+	clusters := clusterPids(pids)
+	for _, r := range kept {
+		f := want[r.name]
+		now := map[string]bool{} // id → unread, of the noted papers the search finds
+		if len(clusters) <= dirtyClusters {
+			for _, c := range clusters {
+				if err := collectHits(ctx, tx, f.prepared, `p.pid BETWEEN ? AND ? AND p.id IN (SELECT id FROM follow_dirty)`,
+					[]any{c[0], c[1]}, c[0], c[1], now); err != nil {
+					return err
+				}
+			}
+		} else if err := collectHits(ctx, tx, f.prepared, `p.id IN (SELECT id FROM follow_dirty)`, nil,
+			math.MinInt64, math.MaxInt64, now); err != nil {
+			return err
+		}
+		if err := applyDiff(ctx, tx, r.fid, before[r.fid], now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dirtyPids are the rowids of the noted papers still in the library.
+func dirtyPids(ctx context.Context, tx *sql.Tx) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT p.pid FROM follow_dirty d CROSS JOIN papers p ON p.id = d.id ORDER BY p.pid`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var pid int64
+		if err := rows.Scan(&pid); err != nil {
+			return nil, err
+		}
+		out = append(out, pid)
+	}
+	return out, rows.Err()
+}
+
+// dirtyHits are the searches each noted paper was in: fid → id → unread.
+func dirtyHits(ctx context.Context, tx *sql.Tx) (map[int64]map[string]bool, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT h.fid, h.id, r.id IS NULL FROM follow_dirty d
+		CROSS JOIN follow_hits h ON h.id = d.id LEFT JOIN read_marks r ON r.id = d.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]map[string]bool{}
+	for rows.Next() {
+		var fid int64
+		var id string
+		var unread bool
+		if err := rows.Scan(&fid, &id, &unread); err != nil {
+			return nil, err
+		}
+		if out[fid] == nil {
+			out[fid] = map[string]bool{}
+		}
+		out[fid][id] = unread
+	}
+	return out, rows.Err()
+}
+
+// clusterPids groups sorted rowids into runs of feed days at most a week
+// apart, each as its lowest and highest rowid.
+func clusterPids(pids []int64) [][2]int64 {
+	var out [][2]int64
+	const week = 7 << pidDayShift
+	for _, pid := range pids {
+		if n := len(out); n > 0 && pid-out[n-1][1] <= week {
+			out[n-1][1] = pid
+			continue
+		}
+		out = append(out, [2]int64{pid, pid})
+	}
+	return out
+}
+
+func collectHits(ctx context.Context, tx *sql.Tx, f Filter, restrict string, args []any, lo, hi int64, into map[string]bool) error {
+	q, all := hitsSQL(f, restrict, args, lo, hi)
+	rows, err := tx.QueryContext(ctx, q, all...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var unread bool
+		if err := rows.Scan(&id, &unread); err != nil {
+			return err
+		}
+		into[id] = unread
+	}
+	return rows.Err()
+}
+
+// applyDiff records the papers that joined and left a search and moves
+// its counts by them.
+func applyDiff(ctx context.Context, tx *sql.Tx, fid int64, before, now map[string]bool) error {
+	var dTotal, dUnread int
+	var joined, left []string
+	for id, unread := range now {
+		if _, ok := before[id]; !ok {
+			joined = append(joined, id)
+			dTotal++
+			if unread {
+				dUnread++
+			}
+		}
+	}
+	for id, unread := range before {
+		if _, ok := now[id]; !ok {
+			left = append(left, id)
+			dTotal--
+			if unread {
+				dUnread--
+			}
+		}
+	}
+	if len(joined)+len(left) == 0 {
+		return nil
+	}
+	slices.Sort(joined)
+	if err := insertHits(ctx, tx, fid, joined); err != nil {
+		return err
+	}
+	for _, id := range left {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM follow_hits WHERE id = ? AND fid = ?`, id, fid); err != nil {
+			return err
+		}
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE follow_cache SET total = total + ?, unread = unread + ? WHERE fid = ?`,
+		dTotal, dUnread, fid)
+	return err
+}
+
+// cachedCounts fills in the counts of the cached searches: total and
+// unread from the cache, new from the arrivals since newSince joined with
+// the hits (a visit's arrivals are a day or a few, not the library).
+func cachedCounts(ctx context.Context, db queryer, out []FollowCount, cache map[string]cacheRow, since int64) error {
+	news := map[int64]int{}
+	rows, err := db.QueryContext(ctx, `SELECT h.fid, count(*) FROM (SELECT DISTINCT id FROM arrivals WHERE at > ?) a
+		CROSS JOIN follow_hits h ON h.id = a.id GROUP BY h.fid`, since)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var fid int64
+		var n int
+		if err := rows.Scan(&fid, &n); err != nil {
+			return err
+		}
+		news[fid] = n
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := range out {
+		if r, ok := cache[out[i].Name]; ok && out[i].cached {
+			out[i].Total, out[i].Unread, out[i].New = r.total, r.unread, news[r.fid]
+		}
+	}
+	return nil
+}
