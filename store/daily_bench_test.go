@@ -64,6 +64,17 @@ func dailyBenchLib(b *testing.B) *Store {
 			b.Fatal(err)
 		}
 	}
+	// Count them once, as the reader does at start: their papers are
+	// kept from then on, and every read mark moves their counts.
+	start := time.Now()
+	if _, err := s.FollowCounts(context.Background(), 0); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("the 20 followed searches first counted in %v", time.Since(start))
+	// A library at rest has its log checkpointed into the file.
+	if _, err := s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		b.Fatal(err)
+	}
 	return s
 }
 
@@ -192,13 +203,8 @@ func BenchmarkDaily100k(b *testing.B) {
 		reportPercentiles(b, counts, "count")
 	})
 	b.Run("follow-counts-20", func(b *testing.B) {
-		// The first count finds each search whole and keeps its papers;
-		// what follows is what the reader pays on every refresh.
-		start := time.Now()
-		if _, err := s.FollowCounts(ctx, 0); err != nil {
-			b.Fatal(err)
-		}
-		b.ReportMetric(float64(time.Since(start).Milliseconds()), "first-ms")
+		// The searches' papers are kept (dailyBenchLib counted them once):
+		// this is what the reader pays for the counts when nothing changed.
 		var ts []time.Duration
 		for b.Loop() {
 			start := time.Now()

@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/papertui/papers/store/query"
@@ -28,6 +30,10 @@ import (
 // search again rather than match the noted ones: an import.
 var dirtyRebuild = 20000
 
+// maxCached is how many searches are kept: a paper's searches are the
+// bits of one integer. More are counted afresh.
+const maxCached = 63
+
 // dirtyClusters is how many runs of nearby feed days a refresh matches
 // one by one, each with the full-text index restricted to their rowids;
 // more (a backfill spread over years) are matched with the whole index.
@@ -36,10 +42,9 @@ var dirtyClusters = 16
 // cachedFollow is a followed search as the cache knows it.
 type cachedFollow struct {
 	Follow
-	fid      int64
-	prepared Filter // nil-able: only for cacheable searches
+	prepared Filter // for cacheable searches
 	match    string // the prepared full-text expression, the cache's key
-	cacheOK  bool   // query is cacheable
+	cacheOK  bool   // the search is kept (see cacheable and maxCached)
 }
 
 // cacheable says whether a search's papers depend on the papers alone,
@@ -52,13 +57,15 @@ func cacheable(q query.Query) bool {
 // would, so the cache is compared with what a count would find now.
 func (s *Store) prepareFollows(ctx context.Context, follows []Follow) ([]cachedFollow, error) {
 	out := make([]cachedFollow, 0, len(follows))
+	kept := 0
 	for _, fl := range follows {
 		c := cachedFollow{Follow: fl}
 		q, err := query.Parse(fl.Query)
 		if err != nil {
 			return nil, fmt.Errorf("followed search %q: %w", fl.Name, err)
 		}
-		if c.cacheOK = cacheable(q); c.cacheOK {
+		if c.cacheOK = cacheable(q) && kept < maxCached; c.cacheOK {
+			kept++
 			f, err := fl.Filter()
 			if err != nil {
 				return nil, err
@@ -73,7 +80,8 @@ func (s *Store) prepareFollows(ctx context.Context, follows []Follow) ([]cachedF
 	return out, nil
 }
 
-// cacheRow is a row of follow_cache.
+// cacheRow is a row of follow_cache; fid is the search's bit in
+// follow_hits.mask.
 type cacheRow struct {
 	fid                int64
 	name, query, match string
@@ -216,10 +224,17 @@ func dropCached(ctx context.Context, tx *sql.Tx, fids []any) error {
 	if len(fids) == 0 {
 		return nil
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?,", len(fids)), ",")
-	if _, err := tx.ExecContext(ctx, `DELETE FROM follow_hits WHERE fid IN (`+marks+`)`, fids...); err != nil {
+	var bits int64
+	for _, fid := range fids {
+		bits |= 1 << fid.(int64)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE follow_hits SET mask = mask & ~?1 WHERE mask & ?1 <> 0`, bits); err != nil {
 		return err
 	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM follow_hits WHERE mask = 0`); err != nil {
+		return err
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?,", len(fids)), ",")
 	_, err := tx.ExecContext(ctx, `DELETE FROM follow_cache WHERE fid IN (`+marks+`)`, fids...)
 	return err
 }
@@ -227,9 +242,19 @@ func dropCached(ctx context.Context, tx *sql.Tx, fids []any) error {
 // buildCached finds a search's papers whole and records them.
 func buildCached(ctx context.Context, tx *sql.Tx, f cachedFollow) (cacheRow, error) {
 	r := cacheRow{name: f.Name, query: f.Query, match: f.match}
-	err := tx.QueryRowContext(ctx, `INSERT INTO follow_cache(name, query, match) VALUES(?, ?, ?) RETURNING fid`,
-		f.Name, f.Query, f.match).Scan(&r.fid)
+	// The lowest free bit (prepareFollows keeps at most maxCached).
+	used, err := collectIDs(tx.QueryContext(ctx, `SELECT fid FROM follow_cache`))
 	if err != nil {
+		return r, err
+	}
+	for slices.Contains(used, strconv.FormatInt(r.fid, 10)) {
+		r.fid++
+	}
+	if r.fid >= maxCached {
+		return r, fmt.Errorf("more than %d followed searches kept", maxCached)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO follow_cache(fid, name, query, match) VALUES(?, ?, ?, ?)`,
+		r.fid, f.Name, f.Query, f.match); err != nil {
 		return r, err
 	}
 	q, args := hitsSQL(f.prepared, "", nil, math.MinInt64, math.MaxInt64)
@@ -268,13 +293,14 @@ func insertHits(ctx context.Context, tx *sql.Tx, fid int64, ids []string) error 
 	if len(ids) == 0 {
 		return nil
 	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO follow_hits(id, fid) VALUES(?, ?)`)
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO follow_hits(id, mask) VALUES(?, ?)
+		ON CONFLICT(id) DO UPDATE SET mask = mask | excluded.mask`)
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
 	for _, id := range ids {
-		if _, err := stmt.ExecContext(ctx, id, fid); err != nil {
+		if _, err := stmt.ExecContext(ctx, id, int64(1)<<fid); err != nil {
 			return err
 		}
 	}
@@ -372,7 +398,7 @@ func dirtyPids(ctx context.Context, tx *sql.Tx) ([]int64, error) {
 
 // dirtyHits are the searches each noted paper was in: fid → id → unread.
 func dirtyHits(ctx context.Context, tx *sql.Tx) (map[int64]map[string]bool, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT h.fid, h.id, r.id IS NULL FROM follow_dirty d
+	rows, err := tx.QueryContext(ctx, `SELECT h.mask, h.id, r.id IS NULL FROM follow_dirty d
 		CROSS JOIN follow_hits h ON h.id = d.id LEFT JOIN read_marks r ON r.id = d.id`)
 	if err != nil {
 		return nil, err
@@ -380,16 +406,18 @@ func dirtyHits(ctx context.Context, tx *sql.Tx) (map[int64]map[string]bool, erro
 	defer rows.Close()
 	out := map[int64]map[string]bool{}
 	for rows.Next() {
-		var fid int64
+		var mask int64
 		var id string
 		var unread bool
-		if err := rows.Scan(&fid, &id, &unread); err != nil {
+		if err := rows.Scan(&mask, &id, &unread); err != nil {
 			return nil, err
 		}
-		if out[fid] == nil {
-			out[fid] = map[string]bool{}
+		for _, fid := range maskBits(mask) {
+			if out[fid] == nil {
+				out[fid] = map[string]bool{}
+			}
+			out[fid][id] = unread
 		}
-		out[fid][id] = unread
 	}
 	return out, rows.Err()
 }
@@ -458,7 +486,10 @@ func applyDiff(ctx context.Context, tx *sql.Tx, fid int64, before, now map[strin
 		return err
 	}
 	for _, id := range left {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM follow_hits WHERE id = ? AND fid = ?`, id, fid); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE follow_hits SET mask = mask & ~? WHERE id = ?`, int64(1)<<fid, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM follow_hits WHERE id = ? AND mask = 0`, id); err != nil {
 			return err
 		}
 	}
@@ -472,21 +503,9 @@ func applyDiff(ctx context.Context, tx *sql.Tx, fid int64, before, now map[strin
 // the hits (a visit's arrivals are a day or a few, not the library).
 func cachedCounts(ctx context.Context, db queryer, out []FollowCount, cache map[string]cacheRow, since int64) error {
 	news := map[int64]int{}
-	rows, err := db.QueryContext(ctx, `SELECT h.fid, count(*) FROM (SELECT DISTINCT id FROM arrivals WHERE at > ?) a
-		CROSS JOIN follow_hits h ON h.id = a.id GROUP BY h.fid`, since)
+	err := eachMask(db.QueryContext(ctx, `SELECT h.mask FROM (SELECT DISTINCT id FROM arrivals WHERE at > ?) a
+		CROSS JOIN follow_hits h ON h.id = a.id`, since))(func(fid int64) { news[fid]++ })
 	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var fid int64
-		var n int
-		if err := rows.Scan(&fid, &n); err != nil {
-			return err
-		}
-		news[fid] = n
-	}
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for i := range out {
@@ -495,4 +514,33 @@ func cachedCounts(ctx context.Context, db queryer, out []FollowCount, cache map[
 		}
 	}
 	return nil
+}
+
+// maskBits are the searches (fids) a follow_hits mask holds.
+func maskBits(mask int64) []int64 {
+	var out []int64
+	for m := uint64(mask); m != 0; m &= m - 1 {
+		out = append(out, int64(bits.TrailingZeros64(m)))
+	}
+	return out
+}
+
+// eachMask calls fn with each search of each mask the rows hold.
+func eachMask(rows *sql.Rows, err error) func(fn func(fid int64)) error {
+	return func(fn func(fid int64)) error {
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var mask int64
+			if err := rows.Scan(&mask); err != nil {
+				return err
+			}
+			for m := uint64(mask); m != 0; m &= m - 1 {
+				fn(int64(bits.TrailingZeros64(m)))
+			}
+		}
+		return rows.Err()
+	}
 }

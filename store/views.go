@@ -140,22 +140,30 @@ func (s *Store) MarkViewRead(ctx context.Context, f Filter) (int, error) {
 	}
 	var n int
 	err = s.undoableTx(ctx, what, func(tx *sql.Tx, u *undoLog) error {
-		rows, err := tx.QueryContext(ctx, `INSERT INTO read_marks(id, read_at)
-			SELECT p.id, ? FROM papers p`+stateJoins+where+` RETURNING id`,
-			append([]any{time.Now().Unix()}, args...)...)
+		// Each paper comes with what its mark changes: its feed day (in
+		// its rowid) and the followed searches it is in.
+		rows, err := tx.QueryContext(ctx, `SELECT p.id, p.pid, coalesce(h.mask, 0) FROM papers p`+stateJoins+
+			` LEFT JOIN follow_hits h ON h.id = p.id`+where, args...)
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
+		var ps []markedPaper
 		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
+			var m markedPaper
+			if err := rows.Scan(&m.id, &m.pid, &m.mask); err != nil {
+				rows.Close()
 				return err
 			}
-			u.ops.Unread = append(u.ops.Unread, id)
+			ps = append(ps, m)
 		}
-		n = len(u.ops.Unread)
-		return rows.Err()
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		marked, err := markPapers(ctx, tx, ps, time.Now().Unix())
+		u.ops.Unread = marked
+		n = len(marked)
+		return err
 	})
 	return n, err
 }

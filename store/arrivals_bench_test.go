@@ -1,0 +1,92 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+	"time"
+)
+
+// BenchmarkArrivalBookkeeping100k imports the 100,000 synthetic day files
+// (PAPERS_BENCH_DAYS, else /work/data/synth100k) into an empty library
+// with each part of the bookkeeping the daily loop keeps on papers: none
+// of its triggers; the arrivals trigger alone ("new since last visit");
+// every trigger as shipped (arrivals, per-day counts, papers noted for
+// followed searches, which note nothing while none is kept); and every
+// trigger with 20 followed searches kept, whose counts are then brought
+// up to date once after the import (refresh-ms).
+func BenchmarkArrivalBookkeeping100k(b *testing.B) {
+	dir := os.Getenv("PAPERS_BENCH_DAYS")
+	if dir == "" {
+		dir = "/work/data/synth100k"
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	if len(names) == 0 {
+		b.Skip("no day files in " + dir + " (set PAPERS_BENCH_DAYS)")
+	}
+	day := regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
+	files := make([]ImportFile, len(names))
+	for i, name := range names {
+		files[i] = ImportFile{Name: name, Day: day.FindString(filepath.Base(name)),
+			Read: func() ([]byte, error) { return os.ReadFile(name) }}
+	}
+	dailyTriggers := []string{"papers_arrived", "day_counts_insert", "day_counts_delete", "day_counts_move",
+		"follow_dirty_insert", "follow_dirty_update", "follow_dirty_delete"}
+	for _, v := range []struct {
+		name    string
+		drop    []string
+		follows bool
+	}{
+		{"none", dailyTriggers, false},
+		{"arrivals", dailyTriggers[1:], false},
+		{"shipped", nil, false},
+		{"shipped+20follows", nil, true},
+	} {
+		b.Run(v.name, func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				s, err := Open(filepath.Join(b.TempDir(), "papers.db"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				for _, t := range v.drop {
+					if _, err := s.db.Exec(`DROP TRIGGER ` + t); err != nil {
+						b.Fatal(err)
+					}
+				}
+				ctx := context.Background()
+				if v.follows {
+					for i, q := range benchFollows {
+						if err := s.AddFollow(ctx, fmt.Sprintf("f%02d", i), q); err != nil {
+							b.Fatal(err)
+						}
+					}
+					if _, err := s.FollowCounts(ctx, 0); err != nil { // kept, empty
+						b.Fatal(err)
+					}
+				}
+				b.StartTimer()
+				start := time.Now()
+				n := 0
+				if err := s.Import(ctx, files, func(r FileResult) { n += r.Imported }); err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(time.Since(start).Seconds(), "import-s")
+				b.ReportMetric(float64(n), "papers")
+				if v.follows {
+					start := time.Now()
+					if err := s.RefreshFollows(ctx); err != nil {
+						b.Fatal(err)
+					}
+					b.ReportMetric(float64(time.Since(start).Milliseconds()), "refresh-ms")
+				}
+				b.StopTimer()
+				s.Close()
+				b.StartTimer()
+			}
+		})
+	}
+}
