@@ -80,14 +80,20 @@ func markPapers(ctx context.Context, tx *sql.Tx, ps []markedPaper, at int64) ([]
 	return ids, moveUnread(ctx, tx, unread)
 }
 
-// countDays moves the read papers of days by their day numbers.
+// countDays moves the read papers of days, by their day numbers, and of
+// the library.
 func countDays(ctx context.Context, tx *sql.Tx, days map[int64]int, sign int) error {
 	if len(days) == 0 {
 		return nil
 	}
 	pairs := make([][2]int64, 0, len(days))
+	all := 0
 	for d, n := range days {
 		pairs = append(pairs, [2]int64{d, int64(n)})
+		all += n
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE library_counts SET read = read + ?`, sign*all); err != nil {
+		return err
 	}
 	list, err := json.Marshal(pairs)
 	if err != nil {
@@ -169,10 +175,26 @@ func countMarks(ctx context.Context, tx *sql.Tx, ids []string, sign int) error {
 	// A paper's feed day is read off its rowid (see pidBase), which the
 	// id index holds: reading each paper's row for its day cost ten times
 	// more.
-	if _, err := tx.ExecContext(ctx, `UPDATE day_counts SET read = read + ? * c.n
-		FROM (SELECT `+dayOfNumber+` AS day, n FROM (SELECT p.pid >> 20 AS d, count(*) AS n FROM json_each(?) j
-			CROSS JOIN papers p ON p.id = j.value GROUP BY 1)) AS c
-		WHERE day_counts.day = c.day`, sign, string(list)); err != nil {
+	rows, err := tx.QueryContext(ctx, `SELECT p.pid >> 20, count(*) FROM json_each(?) j
+		CROSS JOIN papers p ON p.id = j.value GROUP BY 1`, string(list))
+	if err != nil {
+		return err
+	}
+	days := map[int64]int{}
+	for rows.Next() {
+		var d int64
+		var n int
+		if err := rows.Scan(&d, &n); err != nil {
+			rows.Close()
+			return err
+		}
+		days[d] = n
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if err := countDays(ctx, tx, days, sign); err != nil {
 		return err
 	}
 	return countFollows(ctx, tx, ids, sign)
