@@ -88,19 +88,19 @@ func checkHits(t *testing.T, s *Store, when, name string, f Filter) {
 // TestFollowCacheAgreesWithCounting follows searches through syncs,
 // updates, day moves, marks, undo, import and clean, checking the kept
 // counts against counting afresh after each, with the noted papers
-// matched run by run, against the whole index, and found again whole.
+// matched alone, and with every search found again whole.
 func TestFollowCacheAgreesWithCounting(t *testing.T) {
 	if testing.Short() {
 		t.Skip("imports three small libraries")
 	}
 	for _, mode := range []struct {
-		name              string
-		rebuild, clusters int
-	}{{"runs", dirtyRebuild, dirtyClusters}, {"whole-index", dirtyRebuild, 0}, {"rebuild", 0, 0}} {
+		name    string
+		rebuild int
+	}{{"matched", dirtyRebuild}, {"rebuild", 0}} {
 		t.Run(mode.name, func(t *testing.T) {
-			rebuild, clusters := dirtyRebuild, dirtyClusters
-			dirtyRebuild, dirtyClusters = mode.rebuild, mode.clusters
-			t.Cleanup(func() { dirtyRebuild, dirtyClusters = rebuild, clusters })
+			rebuild := dirtyRebuild
+			dirtyRebuild = mode.rebuild
+			t.Cleanup(func() { dirtyRebuild = rebuild })
 			followCacheScenario(t)
 		})
 	}
@@ -151,6 +151,9 @@ func followCacheScenario(t *testing.T) {
 	for i, d := range later[:3] {
 		ps := mustDecode(t, d)
 		for j := range ps {
+			// Changed as the feed would send it: its item says the same
+			// (the abstract is read back from the stored item).
+			ps[j].Raw = nil
 			switch (i + j) % 4 {
 			case 0:
 				ps[j].Title += " with diffusion and c++"
