@@ -56,7 +56,10 @@ func (s *Store) prepareFollows(ctx context.Context, follows []Follow) ([]cachedF
 		c := cachedFollow{Follow: fl}
 		q, err := query.Parse(fl.Query)
 		if err != nil {
-			return nil, fmt.Errorf("followed search %q: %w", fl.Name, err)
+			// Not kept; counting it afresh reports the error, and a sync
+			// is not failed by it.
+			out = append(out, c)
+			continue
 		}
 		if c.cacheOK = cacheable(q) && kept < maxCached; c.cacheOK {
 			kept++

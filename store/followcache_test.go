@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -242,4 +244,53 @@ func mustParse(t *testing.T, q string) query.Query {
 		t.Fatalf("parse %q: %v", q, err)
 	}
 	return parsed
+}
+
+// More followed searches than a mask has bits: the first are kept, the
+// rest counted afresh, and all agree.
+func TestManyFollowsBeyondTheMask(t *testing.T) {
+	ctx := context.Background()
+	s, ids := dailyLib(t, 6)
+	for i := range maxCached + 2 {
+		if err := s.AddFollow(ctx, fmt.Sprintf("f%02d", i), "diffusion"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.SetRead(ctx, true, ids[0])
+	counts, err := s.FollowCounts(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := 0
+	for _, c := range counts {
+		if c.cached {
+			kept++
+		}
+		if c.Total != 6 || c.Unread != 5 {
+			t.Errorf("%s: total %d unread %d, want 6 5", c.Name, c.Total, c.Unread)
+		}
+	}
+	if kept != maxCached || len(counts) != maxCached+2 {
+		t.Errorf("%d of %d searches kept, want %d", kept, len(counts), maxCached)
+	}
+}
+
+// A followed search that no longer parses does not stop a sync's count
+// of the others.
+func TestBrokenFollowLeavesOthersCounted(t *testing.T) {
+	ctx := context.Background()
+	s, _ := dailyLib(t, 4)
+	s.AddFollow(ctx, "ok", "diffusion")
+	if _, err := s.db.Exec(`INSERT INTO follows(name, query, added_at) VALUES('broken', 'foo:bar', 1)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RefreshFollows(ctx); err != nil {
+		t.Fatalf("refresh with a broken search: %v", err)
+	}
+	if got := queryNames(t, s.db, `SELECT name || ' ' || total FROM follow_cache`); len(got) != 1 || got[0] != "ok 4" {
+		t.Errorf("kept %v, want [ok 4]", got)
+	}
+	if _, err := s.FollowCounts(ctx, 0); err == nil || !strings.Contains(err.Error(), "broken") {
+		t.Errorf("counting the broken search: %v", err)
+	}
 }
