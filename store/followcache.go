@@ -16,14 +16,14 @@ import (
 // afresh (see migrations/0005_daily_counts.sql). A search that tests only
 // the papers themselves (words, author:, org:, kw:, upvotes:, has:code,
 // dates) has its papers listed in follow_hits with its total and unread
-// counts beside it; triggers note every paper a write changes in
-// follow_dirty and move the unread counts with each read mark. A refresh,
-// after a sync or before counts are read, matches only the noted papers
-// against each search, in a full-text index of just those papers, and
-// moves the counts by the difference. A search that tests the
-// reader's state (is:unread, is:queued, tag:, note:, is:new, text:) is
-// counted afresh each time, as are all of them in a library that cannot
-// be written.
+// counts beside it. Triggers note in follow_dirty every paper a write
+// changes; read marks move the unread counts as they are written (see
+// readmarks.go). A refresh, after a sync or before counts are read,
+// matches only the noted papers against each search, in a full-text index
+// of just those papers, and moves the counts by the difference. A search
+// that tests the reader's state (is:unread, is:queued, tag:, note:,
+// is:new, text:) is counted afresh each time, as are all of them in a
+// library that cannot be written.
 
 // dirtyRebuild is how many noted papers make a refresh find every
 // search again rather than match the noted ones: an import.
