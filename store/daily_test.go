@@ -411,7 +411,12 @@ func TestDayCountsAgreeWithPapers(t *testing.T) {
 	s, ids := dailyLib(t, 10)
 	check := func(when string) {
 		t.Helper()
-		for _, f := range []Filter{{}, {Day: "2025-03-12"}, {Since: "2025-03-13"}, {Until: "2025-03-12"}} {
+		for _, f := range []Filter{{}, {Day: "2025-03-12"}, {Since: "2025-03-13"}, {Until: "2025-03-12"},
+			// Periods holding most of the library's days are counted as
+			// the library less the days outside them.
+			{Since: "2025-03-12"}, {Until: "2025-03-14"}, {Since: "2025-03-01", Until: "2025-03-31"},
+			{Since: "2025-03-13", Until: "2025-03-14"}, {Since: "2025-03-14", Until: "2025-03-12"},
+			{Day: "2025-03-13", Since: "2025-03-14"}} {
 			fast, err := s.Unread(ctx, f, []string{"2025-03-12", "2025-03-13", "2025-03-20"})
 			if err != nil {
 				t.Fatal(err)

@@ -65,6 +65,12 @@ func TestReadOnlyLibrary(t *testing.T) {
 	}
 	importDays(t, s, synth.Days(50, 2, time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)))
 	id := firstID(t, s, "")
+	// One followed search counted (its papers kept), one not yet.
+	s.AddFollow(context.Background(), "kept", "model")
+	if _, err := s.FollowCounts(context.Background(), 0); err != nil {
+		t.Fatal(err)
+	}
+	s.AddFollow(context.Background(), "new", "data")
 	s.Close()
 	if out, err := exec.Command("mount", "-o", "remount,ro", dir).CombinedOutput(); err != nil {
 		t.Skipf("cannot remount read-only: %v %s", err, out)
@@ -83,6 +89,18 @@ func TestReadOnlyLibrary(t *testing.T) {
 	err = s.Enqueue(context.Background(), id)
 	if err == nil || !strings.Contains(err.Error(), "read-only") || errors.Is(err, ErrUnknownPaper) {
 		t.Errorf("enqueue on a read-only library: %v", err)
+	}
+	// The followed searches are counted afresh where the kept counts
+	// cannot be brought up to date.
+	counts, err := s.FollowCounts(context.Background(), 0)
+	if err != nil || len(counts) != 2 {
+		t.Fatalf("follow counts on a read-only library: %v, %v", counts, err)
+	}
+	for _, c := range counts {
+		f, _ := c.Filter()
+		if n, _ := s.Count(context.Background(), f); n != c.Total || n == 0 {
+			t.Errorf("%s: total %d, counted %d", c.Name, c.Total, n)
+		}
 	}
 }
 

@@ -101,6 +101,11 @@ func (s *Store) Sync(ctx context.Context, f Fetcher, plan SyncPlan, progress fun
 		err = s.syncDays(ctx, f, days, &report, progress, st)
 	}
 	report.Requests = f.Requests() - startRequests
+	if err == nil && report.New+report.Updated > 0 {
+		// Count the followed searches now, from the papers just written,
+		// so the reader shows them at once.
+		err = s.RefreshFollows(ctx)
+	}
 	return report, err
 }
 

@@ -101,26 +101,13 @@ func (u *undoLog) snapshotQueue(ctx context.Context, tx *sql.Tx) error {
 // markRead marks one paper read or unread, remembering what it was.
 func (u *undoLog) markRead(ctx context.Context, tx *sql.Tx, id string, read bool) error {
 	if read {
-		res, err := tx.ExecContext(ctx, `INSERT INTO read_marks(id, read_at) VALUES(?, ?) ON CONFLICT(id) DO NOTHING`,
-			id, time.Now().Unix())
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n > 0 {
-			u.ops.Unread = append(u.ops.Unread, id)
-		}
-		return nil
-	}
-	var at int64
-	err := tx.QueryRowContext(ctx, `DELETE FROM read_marks WHERE id = ? RETURNING read_at`, id).Scan(&at)
-	if err == sql.ErrNoRows {
-		return nil
-	}
-	if err != nil {
+		marked, err := markIDs(ctx, tx, []string{id}, time.Now().Unix())
+		u.ops.Unread = append(u.ops.Unread, marked...)
 		return err
 	}
-	u.ops.Reread = append(u.ops.Reread, readRow{ID: id, ReadAt: at})
-	return nil
+	was, err := unmarkIDs(ctx, tx, []string{id})
+	u.ops.Reread = append(u.ops.Reread, was...)
+	return err
 }
 
 // setTag adds or removes one tag, remembering what changed.
@@ -239,21 +226,12 @@ func (o *undoOps) apply(ctx context.Context, tx *sql.Tx) error {
 			}
 		}
 	}
-	if len(o.Unread) > 0 {
-		// One statement: a mark-all can have marked thousands.
-		ids, err := json.Marshal(o.Unread)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM read_marks WHERE id IN (SELECT value FROM json_each(?))`, string(ids)); err != nil {
-			return err
-		}
+	// One statement however many a mark-all marked.
+	if _, err := unmarkIDs(ctx, tx, o.Unread); err != nil {
+		return err
 	}
-	for _, r := range o.Reread {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO read_marks(id, read_at) VALUES(?, ?)
-			ON CONFLICT(id) DO UPDATE SET read_at = excluded.read_at`, r.ID, r.ReadAt); err != nil {
-			return err
-		}
+	if err := restoreMarks(ctx, tx, o.Reread); err != nil {
+		return err
 	}
 	for _, t := range o.Untag {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id = ? AND tag = ?`, t.ID, t.Tag); err != nil {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -75,25 +76,8 @@ func (f Filter) onlyDays() bool {
 // unreadOfDays counts a view of days from day_counts.
 func (s *Store) unreadOfDays(ctx context.Context, f Filter, days []string) (UnreadCounts, error) {
 	out := UnreadCounts{Days: map[string]int{}}
-	var conds []string
-	var args []any
-	for _, c := range []struct {
-		cond, v string
-	}{{"day = ?", f.Day}, {"day >= ?", f.Since}, {"day <= ?", f.Until}} {
-		if c.v != "" {
-			conds = append(conds, c.cond)
-			args = append(args, c.v)
-		}
-	}
-	if len(conds) > 0 {
-		conds = append(conds, "day <> ''") // a paper without a feed day is in no period
-	}
-	where := ""
-	if len(conds) > 0 {
-		where = " WHERE " + strings.Join(conds, " AND ")
-	}
-	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(papers - read), 0) FROM day_counts`+where, args...).Scan(&out.Total)
-	if err != nil {
+	var err error
+	if out.Total, err = s.unreadOfPeriod(ctx, f); err != nil {
 		return out, explain(s.path, fmt.Errorf("count unread: %w", err))
 	}
 	var in []any
@@ -125,6 +109,58 @@ func (s *Store) unreadOfDays(ctx context.Context, f Filter, days []string) (Unre
 	return out, rows.Err()
 }
 
+// unreadOfPeriod is the unread total of the library, a day or a period.
+// A period is summed over its days, or, when it holds most of the
+// library's days, counted as the library less the days outside it: the
+// sum costs a few microseconds a day, and the library holds thousands.
+func (s *Store) unreadOfPeriod(ctx context.Context, f Filter) (int, error) {
+	var n int
+	switch {
+	case f.Day != "":
+		if (f.Since != "" && f.Day < f.Since) || (f.Until != "" && f.Day > f.Until) {
+			return 0, nil
+		}
+		err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(papers - read), 0) FROM day_counts WHERE day = ?`, f.Day).Scan(&n)
+		return n, err
+	case f.Since == "" && f.Until == "":
+		err := s.db.QueryRowContext(ctx, `SELECT papers - read FROM library_counts`).Scan(&n)
+		return n, err
+	}
+	// Feed days are dates, so "0" and "9" bound every one of them and
+	// leave out '' (papers without a feed day are in no period).
+	lo, hi := cmp.Or(f.Since, "0"), cmp.Or(f.Until, "9")
+	var first, last sql.NullString
+	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT min(day) FROM day_counts WHERE day >= '0'),
+		(SELECT max(day) FROM day_counts)`).Scan(&first, &last); err != nil {
+		return 0, err
+	}
+	if !first.Valid || lo > hi {
+		return 0, nil
+	}
+	if mostOf(first.String, last.String, max(lo, first.String), min(hi, last.String)) {
+		err := s.db.QueryRowContext(ctx, `SELECT l.papers - l.read
+			- coalesce((SELECT sum(papers - read) FROM day_counts WHERE day < ?), 0)
+			- coalesce((SELECT sum(papers - read) FROM day_counts WHERE day > ?), 0)
+			FROM library_counts l`, lo, hi).Scan(&n)
+		return n, err
+	}
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(papers - read), 0) FROM day_counts
+		WHERE day >= ? AND day <= ?`, lo, hi).Scan(&n)
+	return n, err
+}
+
+// mostOf says whether the days from..to span more than half of first..last.
+func mostOf(first, last, from, to string) bool {
+	day := func(s string) float64 {
+		t, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			return 0
+		}
+		return float64(t.Unix()) / 86400
+	}
+	return 2*(day(to)-day(from)) > day(last)-day(first)
+}
+
 // MarkViewRead marks every unread paper of the view f read, in one
 // transaction that one Undo takes back, and says how many it marked.
 func (s *Store) MarkViewRead(ctx context.Context, f Filter) (int, error) {
@@ -140,22 +176,30 @@ func (s *Store) MarkViewRead(ctx context.Context, f Filter) (int, error) {
 	}
 	var n int
 	err = s.undoableTx(ctx, what, func(tx *sql.Tx, u *undoLog) error {
-		rows, err := tx.QueryContext(ctx, `INSERT INTO read_marks(id, read_at)
-			SELECT p.id, ? FROM papers p`+stateJoins+where+` RETURNING id`,
-			append([]any{time.Now().Unix()}, args...)...)
+		// Each paper comes with what its mark changes: its feed day (in
+		// its rowid) and the followed searches it is in.
+		rows, err := tx.QueryContext(ctx, `SELECT p.id, p.pid, coalesce(h.mask, 0) FROM papers p`+stateJoins+
+			` LEFT JOIN follow_hits h ON h.id = p.id`+where, args...)
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
+		var ps []markedPaper
 		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
+			var m markedPaper
+			if err := rows.Scan(&m.id, &m.pid, &m.mask); err != nil {
+				rows.Close()
 				return err
 			}
-			u.ops.Unread = append(u.ops.Unread, id)
+			ps = append(ps, m)
 		}
-		n = len(u.ops.Unread)
-		return rows.Err()
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		marked, err := markPapers(ctx, tx, ps, time.Now().Unix())
+		u.ops.Unread = marked
+		n = len(marked)
+		return err
 	})
 	return n, err
 }
@@ -224,7 +268,16 @@ func (s *Store) RemoveFollow(ctx context.Context, name string) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fmt.Errorf("%q: %w", name, ErrUnknownFollow)
 		}
-		return nil
+		// Its kept papers go with it (they are found again if it returns).
+		var fid int64
+		err = tx.QueryRowContext(ctx, `SELECT fid FROM follow_cache WHERE name = ?`, name).Scan(&fid)
+		if err == sql.ErrNoRows {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		return dropCached(ctx, tx, []any{fid})
 	})
 }
 
@@ -265,53 +318,122 @@ func (s *Store) FollowByName(ctx context.Context, name string) (Follow, error) {
 // FollowCount is a followed search with its counts.
 type FollowCount struct {
 	Follow
+	Total  int `json:"total"`
 	Unread int `json:"unread"`
 	New    int `json:"new"`
+
+	cached bool // counted from the cache (see followcache.go)
 }
 
-// FollowCounts counts each followed search's unread papers and those new
-// since newSince (unix milliseconds; zero: since the reader last looked).
+// FollowCounts counts each followed search's papers, its unread papers
+// and those new since newSince (unix milliseconds; zero: since the reader
+// last looked). Searches of the papers alone are read from the cache,
+// brought up to date first if a write or a change of the follows left it
+// behind; the others are counted afresh.
 func (s *Store) FollowCounts(ctx context.Context, newSince int64) ([]FollowCount, error) {
 	follows, err := s.Follows(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]FollowCount, 0, len(follows))
-	floor, err := s.newFloor(ctx, newSince)
+	prepared, err := s.prepareFollows(ctx, follows)
 	if err != nil {
 		return nil, err
 	}
-	for _, fl := range follows {
-		f, err := fl.Filter()
-		if err != nil {
+	since, err := s.newSince(ctx, newSince)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]FollowCount, len(prepared))
+	for i, f := range prepared {
+		out[i] = FollowCount{Follow: f.Follow, cached: f.cacheOK}
+	}
+	if err := s.readCachedCounts(ctx, prepared, out, since); err != nil {
+		if sqliteCode(err) != 8 { // SQLITE_READONLY: count everything afresh
+			return nil, explain(s.path, fmt.Errorf("count followed searches: %w", err))
+		}
+		for i := range out {
+			out[i].cached = false
+		}
+	}
+	var floor int64 = -1
+	for i := range out {
+		if out[i].cached {
+			continue
+		}
+		if floor < 0 {
+			if floor, err = s.newFloor(ctx, newSince); err != nil {
+				return nil, err
+			}
+		}
+		if err := s.countAfresh(ctx, &out[i], newSince, floor); err != nil {
 			return nil, err
 		}
-		f.NewSince = newSince
-		c := FollowCount{Follow: fl}
-		if c.Unread, err = s.countUnread(ctx, f); err != nil {
-			return nil, fmt.Errorf("count %q: %w", fl.Name, err)
-		}
-		n := f
-		n.Daily.New = true
-		if c.New, err = s.countNew(ctx, n, floor); err != nil {
-			return nil, fmt.Errorf("count %q: %w", fl.Name, err)
-		}
-		out = append(out, c)
 	}
 	return out, nil
+}
+
+// readCachedCounts fills in the counts of the cacheable searches, first
+// bringing the cache up to date (one transaction) when it is behind.
+func (s *Store) readCachedCounts(ctx context.Context, prepared []cachedFollow, out []FollowCount, since int64) error {
+	cache, err := readCache(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	ok, err := cacheCurrent(ctx, s.db, prepared, cache)
+	if err != nil {
+		return err
+	}
+	if ok {
+		return cachedCounts(ctx, s.db, out, cache, since)
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		cache, err := refreshCache(ctx, tx, prepared)
+		if err != nil {
+			return err
+		}
+		return cachedCounts(ctx, tx, out, cache, since)
+	})
+}
+
+// countAfresh counts one search over the whole library.
+func (s *Store) countAfresh(ctx context.Context, c *FollowCount, newSince, floor int64) error {
+	f, err := c.Filter()
+	if err != nil {
+		return err
+	}
+	f.NewSince = newSince
+	if c.Total, err = s.Count(ctx, f); err != nil {
+		return fmt.Errorf("count %q: %w", c.Name, err)
+	}
+	if c.Unread, err = s.countUnread(ctx, f); err != nil {
+		return fmt.Errorf("count %q: %w", c.Name, err)
+	}
+	n := f
+	n.Daily.New = true
+	if c.New, err = s.countNew(ctx, n, floor); err != nil {
+		return fmt.Errorf("count %q: %w", c.Name, err)
+	}
+	return nil
+}
+
+// newSince is when "new" starts as is:new takes it: newSince when set,
+// else the last visit (zero: never, and every arrival is new).
+func (s *Store) newSince(ctx context.Context, newSince int64) (int64, error) {
+	f, err := s.prepareDaily(ctx, Filter{Daily: query.Daily{New: true}, NewSince: newSince})
+	return f.NewSince, err
 }
 
 // newFloor is the lowest rowid among the papers new since newSince: new
 // papers sit on the newest feed days, so a search's new papers are found
 // by walking only its hits from there on (rowids follow feed days).
 func (s *Store) newFloor(ctx context.Context, newSince int64) (int64, error) {
-	f, err := s.prepareDaily(ctx, Filter{Daily: query.Daily{New: true}, NewSince: newSince})
+	since, err := s.newSince(ctx, newSince)
 	if err != nil {
 		return 0, err
 	}
 	var floor sql.NullInt64
 	err = s.db.QueryRowContext(ctx, `SELECT min(p.pid) FROM arrivals a JOIN papers p ON p.id = a.id
-		WHERE a.at > ?`, f.NewSince).Scan(&floor)
+		WHERE a.at > ?`, since).Scan(&floor)
 	if err != nil {
 		return 0, explain(s.path, fmt.Errorf("count new papers: %w", err))
 	}

@@ -278,6 +278,7 @@ func upsertGroups(ctx context.Context, tx *sql.Tx, groups [][]item, vocab termCo
 	}
 	saved := make([]Saved, len(groups))
 	now := time.Now().Unix()
+	var arrived []string
 	for g, items := range groups {
 		for _, it := range items {
 			isNew, err := u.upsert(ctx, it, known, now)
@@ -285,6 +286,7 @@ func upsertGroups(ctx context.Context, tx *sql.Tx, groups [][]item, vocab termCo
 				return nil, fmt.Errorf("paper %s: %w", it.paper.ID, err)
 			}
 			if isNew {
+				arrived = append(arrived, it.paper.ID)
 				saved[g].New++
 				if vocab != nil {
 					vocab.add(it.paper) // counts are of first sightings: close enough to rank words
@@ -294,7 +296,7 @@ func upsertGroups(ctx context.Context, tx *sql.Tx, groups [][]item, vocab termCo
 			}
 		}
 	}
-	return saved, nil
+	return saved, noteArrivals(ctx, tx, arrived, known)
 }
 
 // storedPapers looks up, in a few queries, which of the items the library
