@@ -21,7 +21,7 @@ type FollowCmd struct {
 
 // FollowListCmd lists followed searches.
 type FollowListCmd struct {
-	JSON bool `name:"json" help:"Print one JSON array of {name, query, added_at, unread, new}."`
+	JSON bool `name:"json" help:"Print one JSON array of {name, query, added_at, total, unread, new}."`
 }
 
 // Run lists the followed searches with their counts.
