@@ -35,6 +35,9 @@ type Options struct {
 	Sort store.Sort
 	// SyncDays: a sync fetches the last N days; 0 is the default plan.
 	SyncDays int
+	// Keys are the user's bindings, action name → keys (see Bind); the
+	// caller has checked them, and any with a problem is left out.
+	Keys map[string][]string
 }
 
 // Model is the reader: a coordinator routing messages to plain panes.
@@ -98,7 +101,7 @@ type screenCache struct {
 func New(opts Options) Model {
 	m := Model{
 		opts:       opts,
-		keys:       newKeyMap(),
+		keys:       newKeyMapFor(opts.Keys),
 		list:       newListPane(true),
 		detail:     newDetailPane(),
 		sort:       store.SortNewest,
