@@ -16,6 +16,9 @@ import (
 // action it concerns, Msg says what is wrong.
 type KeyProblem struct {
 	Action, Msg string
+	// Other is the action a clash is with, when the user bound it too
+	// (a message may then name the later of the two bindings).
+	Other string
 }
 
 // modalPanes take every key while they have them: the actions of the
@@ -37,7 +40,7 @@ func Bind(user map[string][]string) ([]Action, []KeyProblem) {
 	for _, name := range sortedNames(user) {
 		i, ok := byName[name]
 		if !ok {
-			problems = append(problems, KeyProblem{name, "no action is named " + name})
+			problems = append(problems, KeyProblem{Action: name, Msg: "no action is named " + name})
 			continue
 		}
 		keys, msg := normalizeKeys(user[name])
@@ -45,7 +48,7 @@ func Bind(user map[string][]string) ([]Action, []KeyProblem) {
 			msg = "app.quit needs a key (ctrl+c always quits too)"
 		}
 		if msg != "" {
-			problems = append(problems, KeyProblem{name, msg})
+			problems = append(problems, KeyProblem{Action: name, Msg: msg})
 			continue
 		}
 		table[i].Keys = keys
@@ -56,9 +59,12 @@ func Bind(user map[string][]string) ([]Action, []KeyProblem) {
 	problems = append(problems, clashes(table, user)...)
 	if len(problems) > 0 {
 		// Only the bindings without problems apply.
+		defaults := Actions()
 		for _, p := range problems {
-			if i, ok := byName[p.Action]; ok {
-				table[i] = Actions()[i]
+			for _, name := range []string{p.Action, p.Other} {
+				if i, ok := byName[name]; ok {
+					table[i] = defaults[i]
+				}
 			}
 		}
 	}
@@ -107,8 +113,12 @@ func clashes(table []Action, user map[string][]string) []KeyProblem {
 		if _, ok := user[b]; !ok {
 			blame, other = a, b
 		}
-		out = append(out, KeyProblem{blame, fmt.Sprintf("%q is bound to both %s and %s in the %s pane",
-			k, blame, other, clashPane(table, a, b))})
+		p := KeyProblem{Action: blame, Msg: fmt.Sprintf("%q is bound to both %s and %s in the %s pane",
+			k, blame, other, clashPane(table, a, b))}
+		if _, ok := user[other]; ok {
+			p.Other = other
+		}
+		out = append(out, p)
 	}
 	return out
 }

@@ -200,6 +200,9 @@ func neededKeys(cmd string) []string {
 		return nil
 	}
 	var keys []string
+	if cmd == "read" {
+		keys = append(keys, keysScope)
+	}
 	for _, s := range settings {
 		if slices.Contains(s.users, "*") || slices.Contains(s.users, cmd) {
 			keys = append(keys, s.key)
@@ -225,4 +228,5 @@ func applyReaderConfig(opts *tui.Options) {
 	if n, ok := active.value("sync.days").(int64); ok {
 		opts.SyncDays = int(n)
 	}
+	opts.Keys = readerKeys()
 }

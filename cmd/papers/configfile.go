@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,6 +24,7 @@ type configFile struct {
 	values  map[string]any // checked values, by key
 	lines   map[string]int // line of each key
 	problem []configProblem
+	keys    map[string][]string // [keys]: action → keys, as written (configkeys.go)
 }
 
 // configProblem is one thing wrong with the file.
@@ -72,6 +74,10 @@ func loadConfig(path string) *configFile {
 func (cf *configFile) check(table map[string]any, prefix string) {
 	for name, v := range table {
 		key := prefix + name
+		if prefix == "" && slices.Contains(dynamicSections, key) {
+			cf.checkKeys(v)
+			continue
+		}
 		if sub, ok := v.(map[string]any); ok {
 			if !isSection(key) {
 				cf.unknown(key, true)
@@ -100,6 +106,9 @@ func (cf *configFile) check(table map[string]any, prefix string) {
 }
 
 func isSection(name string) bool {
+	if slices.Contains(dynamicSections, name) {
+		return true
+	}
 	for _, s := range settings {
 		if strings.HasPrefix(s.key, name+".") {
 			return true
@@ -132,6 +141,9 @@ func (cf *configFile) unknown(key string, table bool) {
 func nearestKey(key string, table bool) string {
 	var names []string
 	seen := map[string]bool{}
+	if table {
+		names = append(names, dynamicSections...)
+	}
 	for _, s := range settings {
 		name := s.key
 		if table {
