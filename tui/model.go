@@ -38,6 +38,11 @@ type Options struct {
 	// Keys are the user's bindings, action name → keys (see Bind); the
 	// caller has checked them, and any with a problem is left out.
 	Keys map[string][]string
+	// Colors are the user's theme colours by element (ThemeElements),
+	// over the dark or light preset; Glamour is the rendered text's style
+	// (GlamourStyles), "" to follow the preset.
+	Colors  map[string]string
+	Glamour string
 }
 
 // Model is the reader: a coordinator routing messages to plain panes.

@@ -12,12 +12,15 @@ import (
 type themeTimedOut struct{}
 
 func (m *Model) setStyle(dark bool) {
-	st := newStyles(dark, m.opts.NoColor)
+	st := newStyles(dark, m.opts.NoColor, m.opts.Colors)
 	m.st = &st
 	styleSearchInput(&m.search.input, dark)
 }
 
 func (m Model) glamourStyle() string {
+	if m.opts.Glamour != "" && !m.opts.NoColor {
+		return m.opts.Glamour
+	}
 	if m.st.dark {
 		return "dark"
 	}

@@ -201,7 +201,7 @@ func neededKeys(cmd string) []string {
 	}
 	var keys []string
 	if cmd == "read" {
-		keys = append(keys, keysScope)
+		keys = append(keys, keysScope, themeScope)
 	}
 	for _, s := range settings {
 		if slices.Contains(s.users, "*") || slices.Contains(s.users, cmd) {
@@ -229,4 +229,5 @@ func applyReaderConfig(opts *tui.Options) {
 		opts.SyncDays = int(n)
 	}
 	opts.Keys = readerKeys()
+	readerTheme(opts)
 }

@@ -104,6 +104,7 @@ func printSettings(w io.Writer, st *configState) {
 	for i, r := range st.values {
 		fmt.Fprintf(w, "%-*s  # %s\n", width, lines[i], r.Source)
 	}
+	printTheme(w, st)
 	printKeys(w, st)
 	if os.Getenv("HF_TOKEN") != "" {
 		fmt.Fprintln(w, "# HF_TOKEN is set (sent to Hugging Face, never shown)")
@@ -173,6 +174,7 @@ func defaultConfigText() string {
 		}
 		fmt.Fprintf(&b, "\n# %s = %s\n", name, formatValue(def))
 	}
+	b.WriteString(defaultThemeText())
 	b.WriteString(defaultKeysText())
 	return b.String()
 }

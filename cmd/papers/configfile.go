@@ -25,6 +25,7 @@ type configFile struct {
 	lines   map[string]int // line of each key
 	problem []configProblem
 	keys    map[string][]string // [keys]: action → keys, as written (configkeys.go)
+	theme   fileTheme           // theme = "NAME" or [theme] (configtheme.go)
 }
 
 // configProblem is one thing wrong with the file.
@@ -74,8 +75,12 @@ func loadConfig(path string) *configFile {
 func (cf *configFile) check(table map[string]any, prefix string) {
 	for name, v := range table {
 		key := prefix + name
-		if prefix == "" && slices.Contains(dynamicSections, key) {
+		if prefix == "" && key == "keys" {
 			cf.checkKeys(v)
+			continue
+		}
+		if prefix == "" && key == "theme" {
+			cf.checkTheme(v)
 			continue
 		}
 		if sub, ok := v.(map[string]any); ok {

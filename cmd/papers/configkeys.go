@@ -19,7 +19,7 @@ import (
 const keysScope = "keys."
 
 // dynamicSections are sections whose names are not settings.
-var dynamicSections = []string{"keys"}
+var dynamicSections = []string{"keys", "theme"}
 
 // checkKeys reads the [keys] section into cf.keys: every binding checked
 // (names, key names, clashes in a pane), problems kept with their line.
