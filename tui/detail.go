@@ -239,7 +239,7 @@ func (m Model) detailTarget() string {
 
 // detailWidth is the width the detail is rendered for.
 func (m Model) detailWidth() int {
-	w := computeLayout(m.width, m.height, paneDetail).panes[paneDetail].w
+	w := m.layout(paneDetail).panes[paneDetail].w
 	return w
 }
 

@@ -126,6 +126,9 @@ func rowLine(f frame, r row, selected bool, showDay bool) string {
 	if r.Read {
 		seen = readMark
 	}
+	if f.cols != nil {
+		return columnsRowLine(f, r, selected, showDay, mark, seen)
+	}
 	stats := fmt.Sprintf("%5s %3d", fmt.Sprintf("▲%d", r.Upvotes), r.Comments)
 	if showDay {
 		stats += " " + shortDay(r.Day)

@@ -43,6 +43,8 @@ type Options struct {
 	// (GlamourStyles), "" to follow the preset.
 	Colors  map[string]string
 	Glamour string
+	// Layout is the user's layout (columns.go); the zero one is the default.
+	Layout Layout
 }
 
 // Model is the reader: a coordinator routing messages to plain panes.
@@ -169,5 +171,5 @@ func Run(opts Options, progOpts ...tea.ProgramOption) error {
 func (m Model) bodyHeight(p pane) int {
 	// Laid out as if p had the focus: a narrow terminal shows one pane at
 	// a time, and the hidden ones keep their size for when they return.
-	return computeLayout(m.width, m.height, p).panes[p].h
+	return m.layout(p).panes[p].h
 }

@@ -38,7 +38,7 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 		return m, tea.SetClipboard(url), true
 	case key.Matches(msg, k.AllAuthors):
 		m.detail.allAuthors = !m.detail.allAuthors
-		if !computeLayout(m.width, m.height, m.focus).visible[paneDetail] {
+		if !m.layout(m.focus).visible[paneDetail] {
 			m.say(map[bool]string{true: "all authors", false: "first authors"}[m.detail.allAuthors] + " in the detail (enter opens it)")
 		}
 		return m, m.wantDetail(), true

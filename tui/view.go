@@ -33,7 +33,7 @@ func (m Model) screen() string {
 	if m.width == 0 {
 		return ""
 	}
-	lay := computeLayout(m.width, m.height, m.focus)
+	lay := m.layout(m.focus)
 	if lay.tooSmall {
 		return m.tooSmall()
 	}
@@ -108,11 +108,12 @@ type frame struct {
 	st    *styles
 	marks []string // search words, marked in titles
 	keys  *keyMap
+	cols  []string // the user's list columns; nil for the default row
 }
 
 // frameOf is the frame for a pane's content of w × h.
 func (m Model) frameOf(w, h int) frame {
-	return frame{w: w, h: h, st: m.st, marks: m.highlights(), keys: m.keys}
+	return frame{w: w, h: h, st: m.st, marks: m.highlights(), keys: m.keys, cols: m.opts.Layout.Columns}
 }
 
 // fitLines truncates or pads each line to exactly w cells.

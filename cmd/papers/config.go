@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/adrg/xdg"
+
+	"github.com/papertui/papers/tui"
 )
 
 // The configuration file holds what a flag or a default sets today. Each
@@ -63,6 +65,15 @@ var settings = []setting{
 		def: time.Hour, check: checkDuration, users: []string{"read"}},
 	{key: "sync.days", help: "A sync with no --date, --since or --days fetches the last N days; 0 syncs from the last complete day.", flag: "days",
 		def: int64(0), check: checkDays, users: []string{"read", "sync"}, unless: []string{"date", "since"}},
+	{key: "layout.columns", help: "The list's columns in order, of " + strings.Join(tui.ListColumns, ", ") +
+		" (who: the organization, else the first author; day: when the list has no day rules; the title goes before who and tags when not named).",
+		def: []string{"upvotes", "comments", "day", "title", "who"}, check: checkColumns, users: []string{"read"}},
+	{key: "layout.side_by_side", help: "The width (columns) from which the list and the detail sit side by side; narrower shows one pane at a time.",
+		def: int64(120), check: checkWidth, users: []string{"read"}},
+	{key: "layout.three_columns", help: "The width from which the queue joins them as a third column (below side_by_side: never).",
+		def: int64(180), check: checkWidth, users: []string{"read"}},
+	{key: "layout.list_share", help: "The list's share of the width in percent with two columns (with three, 38/45 of it).",
+		def: int64(45), check: checkShare, users: []string{"read"}},
 }
 
 func findSetting(key string) *setting {

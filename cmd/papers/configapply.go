@@ -229,5 +229,17 @@ func applyReaderConfig(opts *tui.Options) {
 		opts.SyncDays = int(n)
 	}
 	opts.Keys = readerKeys()
+	opts.Layout = readerLayout()
 	readerTheme(opts)
+}
+
+// readerLayout is the reader's layout from the settings.
+func readerLayout() tui.Layout {
+	var l tui.Layout
+	if active.source("layout.columns") != "default" {
+		l.Columns, _ = active.value("layout.columns").([]string)
+	}
+	num := func(key string) int { n, _ := active.value(key).(int64); return int(n) }
+	l.SideBySide, l.ThreeColumns, l.ListShare = num("layout.side_by_side"), num("layout.three_columns"), num("layout.list_share")
+	return l
 }
