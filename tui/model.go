@@ -45,6 +45,9 @@ type Options struct {
 	Glamour string
 	// Layout is the user's layout (columns.go); the zero one is the default.
 	Layout Layout
+	// Opener is the command that opens URLs and PDFs ("firefox %s"; the
+	// $BROWSER convention); "" falls back to $BROWSER, then the desktop's.
+	Opener string
 }
 
 // Model is the reader: a coordinator routing messages to plain panes.

@@ -230,6 +230,7 @@ func applyReaderConfig(opts *tui.Options) {
 	}
 	opts.Keys = readerKeys()
 	opts.Layout = readerLayout()
+	opts.Opener, _ = active.value("open").(string)
 	readerTheme(opts)
 }
 

@@ -92,6 +92,14 @@ func checkDays(v any) (any, error) {
 	return n, nil
 }
 
+func checkOpener(v any) (any, error) {
+	s, ok := v.(string)
+	if !ok {
+		return nil, fmt.Errorf("%s: want a command in quotes, like \"firefox %%s\" (\"\": $BROWSER, else the desktop's)", describe(v))
+	}
+	return strings.TrimSpace(s), nil
+}
+
 func checkColumns(v any) (any, error) {
 	l, ok := v.([]any)
 	cols, okStrings := stringList(l)

@@ -56,3 +56,21 @@ func TestConfigLayoutReachesTheReader(t *testing.T) {
 		t.Errorf("layout %+v", l)
 	}
 }
+
+// TestConfigOpener: open reaches the reader; PAPERS_OPEN wins over the
+// file; a wrong type says what is accepted.
+func TestConfigOpener(t *testing.T) {
+	path := writeConfig(t, "open = \"firefox --new-tab %s\"\n")
+	got, _ := showJSON(t, []string{"PAPERS_CONFIG=" + path})
+	if got["open"].Value != "firefox --new-tab %s" || got["open"].Source != "file "+path+":1" {
+		t.Errorf("open: %+v", got["open"])
+	}
+	got, _ = showJSON(t, []string{"PAPERS_CONFIG=" + path, "PAPERS_OPEN=lynx"})
+	if got["open"].Value != "lynx" || got["open"].Source != "env PAPERS_OPEN" {
+		t.Errorf("open from the environment: %+v", got["open"])
+	}
+	cf := loadConfig(writeConfig(t, "open = 5\n"))
+	if len(cf.problem) != 1 || cf.problem[0].msg != `open: 5 is a number: want a command in quotes, like "firefox %s" ("": $BROWSER, else the desktop's)` {
+		t.Errorf("problems: %+v", cf.problem)
+	}
+}
