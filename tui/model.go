@@ -48,6 +48,9 @@ type Options struct {
 	// Opener is the command that opens URLs and PDFs ("firefox %s"; the
 	// $BROWSER convention); "" falls back to $BROWSER, then the desktop's.
 	Opener string
+	// Restore is the session to open on (session.go); nil opens as the
+	// options say.
+	Restore *Session
 }
 
 // Model is the reader: a coordinator routing messages to plain panes.
@@ -122,6 +125,7 @@ func New(opts Options) Model {
 	m.search.debounce = searchDebounce
 	m.watchEvery = watchEvery
 	m.fadeAfter = errorFade
+	m.restore(opts.Restore) // session.go
 	m.listFilter = m.composeFilter()
 	m.requests.begin(topicView)
 	m.requests.begin(topicQueue)
@@ -152,6 +156,8 @@ func (m Model) Init() tea.Cmd {
 	load := []tea.Cmd{countCmd(m.opts.Library, m.listFilter, req), pageCmd(m.opts.Library, m.listFilter, req, 0)}
 	if m.period.kind != periodAll && m.period.anchor == "" {
 		load = []tea.Cmd{m.stepPeriod(0)} // opened on the latest day, week or month
+	} else {
+		load = append(load, m.restoreCmd(req)) // the selection of the last run
 	}
 	cmds := append(load,
 		libraryCountCmd(m.opts.Library),

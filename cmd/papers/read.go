@@ -52,7 +52,7 @@ func (c *ReadCmd) Run(g *Globals) error {
 		opts.SyncAfter = 0
 	}
 	applyReaderConfig(&opts) // configapply.go: view, sort, sync age and days
-	return tui.Run(opts)
+	return runReader(opts, g.libraryPath()) // session.go: the last session restored, this one kept
 }
 
 // printText prints a paper's stored full text: rendered by glamour on a
