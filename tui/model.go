@@ -101,6 +101,8 @@ type Model struct {
 	drawSeq    uint64
 	quiet      bool
 	lastScreen *screenCache
+
+	detailDelay time.Duration // firstDetailDelay (firstframe.go); tests set 0
 }
 
 // screenCache is the last screen drawn and the drawSeq it was drawn at.
@@ -125,6 +127,7 @@ func New(opts Options) Model {
 	m.search.debounce = searchDebounce
 	m.watchEvery = watchEvery
 	m.fadeAfter = errorFade
+	m.detailDelay = firstDetailDelay
 	m.restore(opts.Restore) // session.go
 	m.listFilter = m.composeFilter()
 	m.requests.begin(topicView)
