@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
 )
 
 // A user's key bindings: any action of the table (keys.go) bound by its
@@ -266,4 +268,36 @@ func newKeyMapFor(user map[string][]string) *keyMap {
 	table, _ := Bind(user)
 	k := keyMapFrom(table)
 	return &k
+}
+
+// remappedMoves are help groups for the detail's and the queue's
+// movement keys when a user binding made them differ from the list's
+// (the help shows the list's as every pane's).
+func (k keyMap) remappedMoves() []keyGroup {
+	var out []keyGroup
+	list := helpKeys(k.List.bindings())
+	if b := k.Detail.bindings(); helpKeys(b) != list {
+		out = append(out, keyGroup{"Move in the detail", b})
+	}
+	if b := k.Queue.bindings(); helpKeys(b) != list {
+		out = append(out, keyGroup{"Move in the queue", b})
+	}
+	return out
+}
+
+func helpKeys(bs []key.Binding) string {
+	var keys []string
+	for _, b := range bs {
+		keys = append(keys, strings.Join(b.Keys(), " "))
+	}
+	return strings.Join(keys, "|")
+}
+
+// keyHint is how a hint names a binding's key: its first key, or its
+// action's name when the user unbound it.
+func keyHint(b key.Binding) string {
+	if keys := b.Keys(); len(keys) > 0 {
+		return keys[0]
+	}
+	return "(unbound)"
 }

@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // TestBindProblems: every problem a user's binding can have, by its
@@ -94,8 +96,22 @@ func TestRemappedKeysDriveTheReader(t *testing.T) {
 	if !hs.m.showHelp {
 		t.Fatal("h (app.help) did not open the help")
 	}
-	hs.requireScreen("e      last", "h/f1      help")
-	if strings.Contains(hs.screen(), "G/end") {
-		t.Error("the help still shows G/end for list.bottom")
+	// The detail's and queue's G still moves them: the help says so apart.
+	hs.requireScreen("e      last", "h/f1      help", "Move in the detail", "Move in the queue")
+	if lines := strings.Split(hs.screen(), "\n"); strings.Contains(lines[5], "G/end") {
+		t.Errorf("the list's moves show G/end: %s", lines[5])
+	}
+}
+
+// TestHintsNameTheKeysAsBound: a hint that names a key names the one
+// the user bound.
+func TestHintsNameTheKeysAsBound(t *testing.T) {
+	hs := &harness{t: t, m: testModel(Options{Library: newTestLibrary(t), Style: "dark",
+		Keys: map[string][]string{"queue.moveup": {"ctrl+k"}, "queue.movedown": {"ctrl+j"}, "pane.queue": {"f3"}}})}
+	hs.run(hs.m.Init())
+	hs.send(sizeMsg(160, 48))
+	hs.send(tea.KeyPressMsg{Code: 'k', Mod: tea.ModCtrl})
+	if want := "ctrl+k and ctrl+j reorder the queue: press f3 for the queue"; hs.m.notice != want {
+		t.Errorf("notice %q, want %q", hs.m.notice, want)
 	}
 }

@@ -206,14 +206,14 @@ type keyGroup struct {
 // then each pane's own.
 func (k keyMap) groups() []keyGroup {
 	c, v, p := k.Common, k.Views, k.Paper
-	return []keyGroup{
+	return append([]keyGroup{
 		{"Move (list, detail, queue)", k.List.bindings()},
 		{"The selected paper (any pane)", []key.Binding{p.Open, p.ToggleQueue, p.ToggleRead, p.Done, p.AllAuthors, p.OpenHF, p.OpenPDF, p.Copy}},
 		{"Anywhere", []key.Binding{c.NextPane, c.PrevPane, c.Pane1, c.Pane2, c.Pane3, c.UnreadOnly, c.Sync, c.Help, c.Quit}},
 		{"Search and views", []key.Binding{v.Search, v.Remote, v.Sort, v.View, v.PrevPeriod, v.NextPeriod, v.Latest}},
 		{"Detail", []key.Binding{k.Detail.Back, k.Detail.NextHit, k.Detail.PrevHit}},
 		{"Queue", []key.Binding{k.Queue.MoveUp, k.Queue.MoveDown}},
-	}
+	}, k.remappedMoves()...) // bindings.go
 }
 
 // FullHelp is every key, grouped as the help screen shows them.
