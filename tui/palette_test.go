@@ -48,4 +48,8 @@ func TestThemeColoursTheReader(t *testing.T) {
 	if hs.m.glamourStyle() != "dracula" {
 		t.Errorf("glamour style %q", hs.m.glamourStyle())
 	}
+	hs.m.opts.Colors["link"] = "#f0a"
+	if got := hs.m.glamourStyle(); got != "dracula+link=#FF00AA" {
+		t.Errorf("glamour style with a link colour: %q", got)
+	}
 }

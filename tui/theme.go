@@ -4,6 +4,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/papertui/papers/tui/article"
 )
 
 // The theme: asked of the terminal at start, or set by --style.
@@ -18,13 +20,19 @@ func (m *Model) setStyle(dark bool) {
 }
 
 func (m Model) glamourStyle() string {
-	if m.opts.Glamour != "" && !m.opts.NoColor {
-		return m.opts.Glamour
+	style := "light"
+	switch {
+	case m.opts.Glamour != "" && !m.opts.NoColor:
+		style = m.opts.Glamour
+	case m.st.dark:
+		style = "dark"
 	}
-	if m.st.dark {
-		return "dark"
+	if c, ok := m.opts.Colors["link"]; ok && !m.opts.NoColor {
+		if n, err := NormalizeColor(c); err == nil {
+			return article.LinkStyle(style, n)
+		}
 	}
-	return "light"
+	return style
 }
 
 // themeKnown settles the style once the terminal said its background (or
