@@ -50,6 +50,9 @@ func (m Model) session() Session {
 // asks where the selected paper is). What no longer parses is left as
 // the options set it.
 func (m *Model) restore(s *Session) {
+	// Day rules only head a list in feed-day order: opened on another
+	// order (reader.sort), the list has none.
+	m.list.byDay = m.sort == store.SortNewest
 	if s == nil {
 		return
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/papertui/papers/store"
@@ -55,4 +56,15 @@ func TestSessionThatNoLongerFitsOpensAnyway(t *testing.T) {
 		t.Errorf("opened on search %v sort %q period %v cursor %d", hs.m.search.active, hs.m.sort, hs.m.period.kind, hs.m.list.cursor)
 	}
 	hs.requireScreen("Sparse Attention at Scale")
+}
+
+// TestOpenedOnAnotherOrderHasNoDayRules: a reader opened on the most
+// upvoted first (reader.sort) draws no day rule over each row.
+func TestOpenedOnAnotherOrderHasNoDayRules(t *testing.T) {
+	hs := &harness{t: t, m: testModel(Options{Library: newTestLibrary(t), Style: "dark", Sort: store.SortUpvotes})}
+	hs.run(hs.m.Init())
+	hs.send(sizeMsg(160, 48))
+	if s := hs.screen(); strings.Contains(s, "── Thu 2 Oct 2025") || !strings.Contains(s, "most upvoted") {
+		t.Errorf("opened on upvotes with day rules:\n%s", s)
+	}
 }
