@@ -23,8 +23,10 @@ type KeyProblem struct {
 	Other string
 }
 
-// modalPanes take every key while they have them: the actions of the
-// "any" pane do not apply there, so they cannot clash with them.
+// modalPanes take their keys before the "any" pane's while they have
+// the focus (the search box; a pane whose keys win over the global ones,
+// like a reading pane's / or ]): an "any" action's key is no clash
+// there.
 var modalPanes = []string{"search"}
 
 // Bind applies a user's bindings (action name → keys) to the default

@@ -21,8 +21,8 @@ func TestConfigKeyProblems(t *testing.T) {
 			[]string{`2: keys.list.bottom: "ctl+g" is not a key: "ctl" is not a modifier (want ctrl, alt, shift, meta, hyper, super)`}},
 		{"clash with a default", "[keys]\n\"list.top\" = [\"G\"]\n",
 			[]string{`2: keys.list.top: "G" is bound to both list.top and list.bottom in the list pane`}},
-		{"clash between two bindings names the later", "[keys]\n\"list.bottom\" = \"e\"\n\"queue.toggle\" = \"e\"\n",
-			[]string{`3: keys.queue.toggle: "e" is bound to both list.bottom and queue.toggle in the list pane`}},
+		{"clash between two bindings names the later", "[keys]\n\"list.bottom\" = \"z\"\n\"queue.toggle\" = \"z\"\n",
+			[]string{`3: keys.queue.toggle: "z" is bound to both list.bottom and queue.toggle in the list pane`}},
 		{"clash with an any action", "[keys]\nlist.back = \"q\"\n",
 			[]string{`2: keys.list.back: "q" is bound to both list.back and app.quit in the list pane`}},
 		{"wrong type", "[keys]\n\"list.bottom\" = 5\n",
@@ -52,9 +52,9 @@ func TestConfigKeyProblems(t *testing.T) {
 // shown by config show with their line, stop only the reader when
 // broken, and the init file lists every action.
 func TestConfigKeysReachTheReaderAndShow(t *testing.T) {
-	path := writeConfig(t, "[keys]\n\"list.bottom\" = [\"e\", \"End\"]\n[keys.queue]\nmoveup = \"ctrl+k\"\n")
+	path := writeConfig(t, "[keys]\n\"list.bottom\" = [\"z\", \"End\"]\n[keys.queue]\nmoveup = \"ctrl+k\"\n")
 	cf := loadConfig(path)
-	if len(cf.problem) > 0 || strings.Join(cf.keys["list.bottom"], " ") != "e End" || cf.keys["queue.moveup"][0] != "ctrl+k" {
+	if len(cf.problem) > 0 || strings.Join(cf.keys["list.bottom"], " ") != "z End" || cf.keys["queue.moveup"][0] != "ctrl+k" {
 		t.Fatalf("keys %v problems %+v", cf.keys, cf.problem)
 	}
 	r := papers(t, []string{"PAPERS_CONFIG=" + path}, "config", "show", "--json")
@@ -66,7 +66,7 @@ func TestConfigKeysReachTheReaderAndShow(t *testing.T) {
 	for _, b := range out.Keys {
 		got[b.Action] = b
 	}
-	if b := got["list.bottom"]; strings.Join(b.Keys, " ") != "e end" || b.Source != "file "+path+":2" {
+	if b := got["list.bottom"]; strings.Join(b.Keys, " ") != "z end" || b.Source != "file "+path+":2" {
 		t.Errorf("list.bottom: %+v", b)
 	}
 	if b := got["queue.moveup"]; b.Source != "file "+path+":4" {
@@ -76,7 +76,7 @@ func TestConfigKeysReachTheReaderAndShow(t *testing.T) {
 		t.Errorf("list.top: %+v", b)
 	}
 	text := papers(t, []string{"PAPERS_CONFIG=" + path}, "config", "show").stdout
-	if !strings.Contains(text, `"list.bottom" = ["e", "end"]`) {
+	if !strings.Contains(text, `"list.bottom" = ["z", "end"]`) {
 		t.Errorf("config show lacks the binding:\n%s", text)
 	}
 
