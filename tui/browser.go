@@ -132,8 +132,13 @@ func (m Model) onOpened(msg opened) (tea.Model, tea.Cmd) {
 func openCmd(url string) tea.Cmd { return openWithCmd("", url) }
 
 // open opens a URL or a file with the user's opener, falling back to
-// $BROWSER and the desktop's.
-func (m Model) open(url string) tea.Cmd { return openWithCmd(m.opts.Opener, url) }
+// $BROWSER and the desktop's. Every key that opens something uses it.
+func (m Model) open(url string) tea.Cmd {
+	if m.opts.Opener == "" {
+		return openCmd(url)
+	}
+	return openWithCmd(m.opts.Opener, url)
+}
 
 func openWithCmd(opener, url string) tea.Cmd {
 	return func() tea.Msg {

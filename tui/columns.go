@@ -27,11 +27,9 @@ type Layout struct {
 	SideBySide, ThreeColumns, ListShare int
 }
 
-// ListColumns are the list's columns, in the default order.
+// ListColumns are the list's columns, in the default order; the
+// default row (listview.go's rowLine) shows all but tags.
 var ListColumns = []string{"upvotes", "comments", "day", "title", "who", "tags"}
-
-// defaultColumns are the columns shown by default (tags are not).
-var defaultColumns = []string{"upvotes", "comments", "day", "title", "who"}
 
 // Layout defaults.
 const (
