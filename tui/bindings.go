@@ -51,6 +51,9 @@ func Bind(user map[string][]string) ([]Action, []KeyProblem) {
 		if msg == "" && len(keys) == 0 && name == "app.quit" {
 			msg = "app.quit needs a key (ctrl+c always quits too)"
 		}
+		if msg == "" && table[i].Pane == "search" {
+			msg = typedKey(keys)
+		}
 		if msg != "" {
 			problems = append(problems, KeyProblem{Action: name, Msg: msg})
 			continue
@@ -302,4 +305,15 @@ func keyHint(b key.Binding) string {
 		return keys[0]
 	}
 	return "(unbound)"
+}
+
+// typedKey says why a key cannot work in the search box: a character
+// (space too) is typed into it.
+func typedKey(keys []string) string {
+	for _, k := range keys {
+		if k == "space" || utf8.RuneCountInString(k) == 1 {
+			return fmt.Sprintf("%q would be typed into the search box: bind a named key (enter, esc, tab, f1 …) or one with ctrl+ or alt+", k)
+		}
+	}
+	return ""
 }

@@ -27,6 +27,8 @@ func TestBindProblems(t *testing.T) {
 			"queue.moveup", `"b" is bound to both queue.moveup and queue.toggle in the queue pane`},
 		{"clash of an any action with a pane's", map[string][]string{"queue.toggle": {"K"}},
 			"queue.toggle", `"K" is bound to both queue.toggle and queue.moveup in the queue pane`},
+		{"a character in the search box", map[string][]string{"search.done": {"ctrl+j", "x"}},
+			"search.done", `"x" would be typed into the search box: bind a named key (enter, esc, tab, f1 …) or one with ctrl+ or alt+`},
 		{"quit unbound", map[string][]string{"app.quit": {}}, "app.quit", "app.quit needs a key (ctrl+c always quits too)"},
 	} {
 		table, problems := Bind(c.user)
