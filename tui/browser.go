@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"strings"
@@ -33,7 +34,19 @@ type opened struct {
 // openURL opens url with $BROWSER when it is set, else with the desktop's
 // opener (github.com/cli/browser tries xdg-open, x-www-browser,
 // www-browser and wslview, and does not read $BROWSER itself).
-func openURL(url string) error {
+func openURL(url string) error { return openURLWith("", url) }
+
+// openURLWith opens url (or a file's path) with the user's opener
+// (Options.Opener, the same convention as $BROWSER) when there is one,
+// else as openURL does.
+func openURLWith(opener, url string) error {
+	if strings.TrimSpace(opener) != "" {
+		err := openWith(opener, url)
+		if errors.Is(err, exec.ErrNotFound) || errors.Is(err, errNoBrowser) || errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%w: the opener (%s) not found", errNoBrowser, strings.TrimSpace(opener))
+		}
+		return err
+	}
 	if b := os.Getenv("BROWSER"); strings.TrimSpace(b) != "" {
 		return openWith(b, url)
 	}
@@ -103,6 +116,8 @@ func runBrowser(args []string) error {
 // onOpened says whether a link reached the browser.
 func (m Model) onOpened(msg opened) (tea.Model, tea.Cmd) {
 	switch {
+	case errors.Is(msg.err, errNoBrowser) && m.opts.Opener != "":
+		m.fail(clean.Line(fmt.Sprintf("%v: fix open in the config, or y copies the link", msg.err)))
 	case errors.Is(msg.err, errNoBrowser):
 		m.fail("no browser: set $BROWSER, or y copies the link")
 	case msg.err != nil:
@@ -113,8 +128,20 @@ func (m Model) onOpened(msg opened) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func openCmd(url string) tea.Cmd {
+// openCmd opens url with the default opener; Model.open with the user's.
+func openCmd(url string) tea.Cmd { return openWithCmd("", url) }
+
+// open opens a URL or a file with the user's opener, falling back to
+// $BROWSER and the desktop's. Every key that opens something uses it.
+func (m Model) open(url string) tea.Cmd {
+	if m.opts.Opener == "" {
+		return openCmd(url)
+	}
+	return openWithCmd(m.opts.Opener, url)
+}
+
+func openWithCmd(opener, url string) tea.Cmd {
 	return func() tea.Msg {
-		return opened{url: url, err: openURL(url)}
+		return opened{url: url, err: openURLWith(opener, url)}
 	}
 }

@@ -52,3 +52,26 @@ func TestNoBrowserSaysSoInOneLine(t *testing.T) {
 		t.Errorf("status bar: %q", status)
 	}
 }
+
+// TestOpenerWinsOverBROWSER: the user's opener opens HF pages and PDFs,
+// whatever $BROWSER says; one that is missing says so and how to fix it.
+func TestOpenerWinsOverBROWSER(t *testing.T) {
+	script, out := fakeBrowser(t)
+	t.Setenv("BROWSER", "/no/such/browser")
+	hs := &harness{t: t, m: testModel(Options{Library: newTestLibrary(t), Style: "dark", Opener: script + " --new-window %s"})}
+	hs.run(hs.m.Init())
+	hs.send(sizeMsg(160, 48))
+	for key, want := range map[string]string{"o": "--new-window https://huggingface.co/papers/2510.00001",
+		"p": "--new-window https://arxiv.org/pdf/2510.00001"} {
+		os.Remove(out)
+		hs.keys(key)
+		if got, _ := os.ReadFile(out); strings.TrimSpace(string(got)) != want {
+			t.Errorf("%s ran the opener with %q, want %q", key, got, want)
+		}
+	}
+	hs.m.opts.Opener = "/no/such/opener %s"
+	hs.keys("o")
+	if want := "nothing can open links here: the opener (/no/such/opener %s) not found: fix open in the config, or y copies the link"; hs.m.errMsg != want {
+		t.Errorf("a missing opener says %q, want %q", hs.m.errMsg, want)
+	}
+}

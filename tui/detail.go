@@ -211,7 +211,7 @@ func (m *Model) wantDetail() tea.Cmd {
 	}
 	m.detail.want = key
 	fallback, _ := m.remoteRecord(id)
-	return detailCmd(m.opts.Library, key, fallback, m.requests.begin(topicDetail))
+	return m.afterFirstFrame(detailCmd(m.opts.Library, key, fallback, m.requests.begin(topicDetail))) // firstframe.go
 }
 
 // detailTarget is the paper the detail should show: the one opened while
@@ -239,7 +239,7 @@ func (m Model) detailTarget() string {
 
 // detailWidth is the width the detail is rendered for.
 func (m Model) detailWidth() int {
-	w := computeLayout(m.width, m.height, paneDetail).panes[paneDetail].w
+	w := m.layout(paneDetail).panes[paneDetail].w
 	return w
 }
 

@@ -224,7 +224,7 @@ type keyGroup struct {
 // then each pane's own.
 func (k keyMap) groups() []keyGroup {
 	c, v, p := k.Common, k.Views, k.Paper
-	return []keyGroup{
+	return append([]keyGroup{
 		{"Move (list, detail, queue)", k.List.bindings()},
 		{"The selected paper (any pane)", []key.Binding{p.Open, p.ToggleQueue, p.ToggleRead, p.Done, p.AllAuthors, p.OpenHF, p.OpenPDF, p.Copy}},
 		{"Anywhere", []key.Binding{c.NextPane, c.PrevPane, c.Pane1, c.Pane2, c.Pane3, c.UnreadOnly, c.Sync, c.Help, c.Quit}},
@@ -233,7 +233,7 @@ func (k keyMap) groups() []keyGroup {
 		{"Queue", []key.Binding{k.Queue.MoveUp, k.Queue.MoveDown}},
 		{"Daily: new, unread, tags, notes, follows", []key.Binding{k.Daily.NextUnread, k.Daily.NewOnly, k.Daily.DayRead,
 			k.Daily.ViewRead, k.Daily.Undo, k.Daily.Tag, k.Daily.Note, k.Daily.Follows, k.Daily.Follow}},
-	}
+	}, k.remappedMoves()...) // bindings.go
 }
 
 // FullHelp is every key, grouped as the help screen shows them.

@@ -41,15 +41,22 @@ const (
 )
 
 // computeLayout places the panes for a width × height terminal, with
-// focus deciding which pane a narrow terminal shows.
+// focus deciding which pane a narrow terminal shows, in the default
+// layout (Model.layout applies the user's).
 func computeLayout(width, height int, focus pane) layout {
+	return computeLayoutWith(Layout{}, width, height, focus)
+}
+
+// computeLayoutWith places the panes with a user's layout (columns.go).
+func computeLayoutWith(user Layout, width, height int, focus pane) layout {
+	cfg := user.withDefaults()
 	var l layout
 	if width < minWidth || height < minHeight {
 		l.tooSmall = true
 		return l
 	}
 	bodyH := height - statusHeight
-	if width < sideBySide {
+	if width < cfg.SideBySide {
 		l.tabs = true
 		inner := rect{0, tabHeight, width - borderSize, bodyH - tabHeight - borderSize}
 		l.panes[focus] = inner
@@ -60,12 +67,12 @@ func computeLayout(width, height int, focus pane) layout {
 	// else the detail.
 	columns := []pane{paneList, paneDetail}
 	switch {
-	case width >= threeColumn:
+	case width >= cfg.ThreeColumns && cfg.ThreeColumns >= cfg.SideBySide:
 		columns = append(columns, paneQueue)
 	case focus == paneQueue:
 		columns[1] = paneQueue
 	}
-	widths := splitWidths(width, len(columns))
+	widths := splitWidths(width, len(columns), cfg.ListShare)
 	x := 0
 	for i, p := range columns {
 		l.panes[p] = rect{x, 0, widths[i] - borderSize, bodyH - borderSize}
@@ -75,14 +82,15 @@ func computeLayout(width, height int, focus pane) layout {
 	return l
 }
 
-// splitWidths gives the list 45% (two columns) or 38% and the queue 24%
-// (three columns); the detail takes the rest.
-func splitWidths(width, n int) []int {
+// splitWidths gives the list its share (45% by default) with two
+// columns, or 38/45 of it and the queue 24% with three; the detail takes
+// the rest.
+func splitWidths(width, n, share int) []int {
 	if n == 2 {
-		list := width * 45 / 100
+		list := width * share / 100
 		return []int{list, width - list}
 	}
-	list := width * 38 / 100
+	list := width * share * 38 / 45 / 100
 	queue := width * 24 / 100
 	return []int{list, width - list - queue, queue}
 }

@@ -12,7 +12,10 @@
 // routes and lays out. Three files hold the rules every pane follows:
 // keys.go (every action's name and default keys), guard.go (the one
 // guard against stale results) and state.go (the one path of a change to
-// a paper's state).
+// a paper's state). What a user configures has a file each: bindings.go
+// (keys remapped by action name), palette.go (the theme's colours),
+// columns.go (the list's columns and the widths), session.go (what is
+// restored on open), firstframe.go (what waits for the first frame).
 package tui
 
 import (

@@ -130,6 +130,9 @@ func rowLine(f frame, r row, selected bool, showDay bool) string {
 	case r.isNew:
 		seen = newMark
 	}
+	if f.cols != nil {
+		return columnsRowLine(f, r, selected, showDay, mark, seen)
+	}
 	stats := fmt.Sprintf("%5s %3d", fmt.Sprintf("▲%d", r.Upvotes), r.Comments)
 	if showDay {
 		stats += " " + shortDay(r.Day)
@@ -190,27 +193,29 @@ func fit(s string, w int) string {
 // emptyList says why there is nothing to show and what to do about it.
 func (m Model) emptyList(w int) string {
 	var msg string
+	k := m.keys // the keys as bound, for the hints (bindings.go)
 	in := ""
 	if m.period.kind != periodAll {
 		in = " in " + m.period.label()
 	}
 	switch {
 	case m.search.active:
-		msg = "No papers match " + clean.Line(m.search.input.Value()) + in + ". Press esc to clear the search."
+		msg = "No papers match " + clean.Line(m.search.input.Value()) + in + ". Press " + keyHint(k.List.Back) + " to clear the search."
 		if in != "" {
-			msg += " [ and ] step to other periods."
+			msg += " " + keyHint(k.Views.PrevPeriod) + " and " + keyHint(k.Views.NextPeriod) + " step to other periods."
 		}
 	case m.unreadOnly:
-		msg = "No unread papers" + in + ". Press u to show all."
+		msg = "No unread papers" + in + ". Press " + keyHint(k.Common.UnreadOnly) + " to show all."
 	case m.libraryTotal() > 0 && in != "":
-		msg = "No papers" + in + ". [ and ] step to other periods; v changes the view."
+		msg = "No papers" + in + ". " + keyHint(k.Views.PrevPeriod) + " and " + keyHint(k.Views.NextPeriod) +
+			" step to other periods; " + keyHint(k.Views.View) + " changes the view."
 	case m.libraryTotal() > 0:
 		msg = "No papers in this view."
 	case m.sync.running:
 		msg = "The library is empty. Syncing the feed…"
 	default:
 		msg = "The library is empty.\n\n" +
-			"Press r to sync the feed, or from a shell run\n\n" +
+			"Press " + keyHint(k.Common.Sync) + " to sync the feed, or from a shell run\n\n" +
 			"  papers sync          fetch the last 7 days\n" +
 			"  papers import FILE   load saved API responses (offline)"
 		if m.sync.offline {

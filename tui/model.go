@@ -35,6 +35,22 @@ type Options struct {
 	Sort store.Sort
 	// SyncDays: a sync fetches the last N days; 0 is the default plan.
 	SyncDays int
+	// Keys are the user's bindings, action name → keys (see Bind); the
+	// caller has checked them, and any with a problem is left out.
+	Keys map[string][]string
+	// Colors are the user's theme colours by element (ThemeElements),
+	// over the dark or light preset; Glamour is the rendered text's style
+	// (GlamourStyles), "" to follow the preset.
+	Colors  map[string]string
+	Glamour string
+	// Layout is the user's layout (columns.go); the zero one is the default.
+	Layout Layout
+	// Opener is the command that opens URLs and PDFs ("firefox %s"; the
+	// $BROWSER convention); "" falls back to $BROWSER, then the desktop's.
+	Opener string
+	// Restore is the session to open on (session.go); nil opens as the
+	// options say.
+	Restore *Session
 }
 
 // Model is the reader: a coordinator routing messages to plain panes.
@@ -86,6 +102,8 @@ type Model struct {
 	drawSeq    uint64
 	quiet      bool
 	lastScreen *screenCache
+
+	detailDelay time.Duration // firstDetailDelay (firstframe.go); tests set 0
 }
 
 // screenCache is the last screen drawn and the drawSeq it was drawn at.
@@ -99,7 +117,7 @@ type screenCache struct {
 func New(opts Options) Model {
 	m := Model{
 		opts:       opts,
-		keys:       newKeyMap(),
+		keys:       newKeyMapFor(opts.Keys),
 		list:       newListPane(true),
 		detail:     newDetailPane(),
 		sort:       store.SortNewest,
@@ -111,6 +129,8 @@ func New(opts Options) Model {
 	m.search.debounce = searchDebounce
 	m.watchEvery = watchEvery
 	m.fadeAfter = errorFade
+	m.detailDelay = firstDetailDelay
+	m.restore(opts.Restore) // session.go
 	m.listFilter = m.composeFilter()
 	m.requests.begin(topicView)
 	m.requests.begin(topicQueue)
@@ -141,6 +161,8 @@ func (m Model) Init() tea.Cmd {
 	load := []tea.Cmd{countCmd(m.opts.Library, m.listFilter, req), pageCmd(m.opts.Library, m.listFilter, req, 0)}
 	if m.period.kind != periodAll && m.period.anchor == "" {
 		load = []tea.Cmd{m.stepPeriod(0)} // opened on the latest day, week or month
+	} else {
+		load = append(load, m.restoreCmd(req)) // the selection of the last run
 	}
 	cmds := append(load,
 		libraryCountCmd(m.opts.Library),
@@ -164,5 +186,5 @@ func Run(opts Options, progOpts ...tea.ProgramOption) error {
 func (m Model) bodyHeight(p pane) int {
 	// Laid out as if p had the focus: a narrow terminal shows one pane at
 	// a time, and the hidden ones keep their size for when they return.
-	return computeLayout(m.width, m.height, p).panes[p].h
+	return m.layout(p).panes[p].h
 }

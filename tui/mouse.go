@@ -20,7 +20,7 @@ func (m Model) onMouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 
 // onMouseClick selects the list row under the pointer.
 func (m Model) onMouseClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
-	lay := computeLayout(m.width, m.height, m.focus)
+	lay := m.layout(m.focus)
 	pos := msg.Mouse()
 	r := lay.panes[paneList]
 	if !lay.visible[paneList] || pos.X < r.x || pos.X > r.x+r.w+1 {

@@ -29,16 +29,16 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 		what := map[bool]change{true: changeRead, false: changeUnread}[read]
 		return m, m.changeState(what, id, func(ctx context.Context) error { return lib.SetRead(ctx, read, id) }, nil), true
 	case key.Matches(msg, k.OpenHF):
-		return m, openCmd(feed.Paper{ID: id}.HFURL()), true
+		return m, m.open(feed.Paper{ID: id}.HFURL()), true
 	case key.Matches(msg, k.OpenPDF):
-		return m, openCmd(feed.Paper{ID: id}.PDFURL()), true
+		return m, m.open(feed.Paper{ID: id}.PDFURL()), true
 	case key.Matches(msg, k.Copy):
 		url := feed.Paper{ID: id}.HFURL()
 		m.say("copied " + url)
 		return m, tea.SetClipboard(url), true
 	case key.Matches(msg, k.AllAuthors):
 		m.detail.allAuthors = !m.detail.allAuthors
-		if !computeLayout(m.width, m.height, m.focus).visible[paneDetail] {
+		if !m.layout(m.focus).visible[paneDetail] {
 			m.say(map[bool]string{true: "all authors", false: "first authors"}[m.detail.allAuthors] + " in the detail (enter opens it)")
 		}
 		return m, m.wantDetail(), true

@@ -102,7 +102,7 @@ func (m Model) statusBar() string {
 		right = m.st.statusErr.Render("offline") + m.st.status.Render(" · ")
 		papers = humanize.Comma(int64(m.libraryTotal())) + " cached papers"
 	}
-	right += m.st.status.Render(fmt.Sprintf("%s · %d queued · ? help", papers, len(m.queue.records)))
+	right += m.st.status.Render(fmt.Sprintf("%s · %d queued · %s help", papers, len(m.queue.records), m.keys.Common.Help.Help().Key))
 	left := m.statusLeft()
 	room := m.width - ansi.StringWidth(right) - 1
 	left = ansi.Truncate(left, max(0, room), "…")

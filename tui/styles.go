@@ -33,52 +33,50 @@ type styles struct {
 	tab, tabActive, status, statusErr lipgloss.Style
 	border, borderActive              lipgloss.Style
 	highlight, notice                 lipgloss.Style
+	newMark, link                     lipgloss.Style // new since the last visit; links
 	help                              help.Styles
 
 	// Row painters, for the list's hot path.
 	pUnread, pRead, pSelected, pDimmed, pQueued, pUpvotes, pDayHeader, pHighlight paint
+	pNew                                                                          paint
 }
 
-// newStyles builds the theme; without colour (NO_COLOR) the selection is
-// shown in reverse video, since its background colour would be dropped.
-func newStyles(dark, noColor bool) styles {
-	st := baseStyles(dark)
+// newStyles builds the theme over a dark or light background, with a
+// user's colours (palette.go); without colour (NO_COLOR) the selection
+// is shown in reverse video, since its background colour would be dropped.
+func newStyles(dark, noColor bool, colors map[string]string) styles {
+	st := baseStyles(dark, paletteFor(dark, colors))
 	if noColor {
 		st.selected = lipgloss.NewStyle().Reverse(true)
 	}
 	st.pUnread, st.pRead, st.pSelected = paintOf(st.unread), paintOf(st.read), paintOf(st.selected)
 	st.pDimmed, st.pQueued, st.pUpvotes = paintOf(st.dimmed), paintOf(st.queuedMark), paintOf(st.upvotes)
-	st.pDayHeader, st.pHighlight = paintOf(st.dayHeader), paintOf(st.highlight)
+	st.pDayHeader, st.pHighlight, st.pNew = paintOf(st.dayHeader), paintOf(st.highlight), paintOf(st.newMark)
 	return st
 }
 
-func baseStyles(dark bool) styles {
-	ld := lipgloss.LightDark(dark)
-	accent := ld(lipgloss.Color("#5A3FD9"), lipgloss.Color("#B4A7FF"))
-	bright := ld(lipgloss.Color("#1A1A1A"), lipgloss.Color("#F2F2F2"))
-	dim := ld(lipgloss.Color("#8A8A8A"), lipgloss.Color("#6E6E6E"))
-	selBg := ld(lipgloss.Color("#E4DEFF"), lipgloss.Color("#3A3160"))
-	warm := ld(lipgloss.Color("#B25E00"), lipgloss.Color("#FFB454"))
-	bad := ld(lipgloss.Color("#C0142D"), lipgloss.Color("#FF6B81"))
+func baseStyles(dark bool, c palette) styles {
 	return styles{
 		dark:            dark,
-		unread:          lipgloss.NewStyle().Foreground(bright).Bold(true),
-		read:            lipgloss.NewStyle().Foreground(dim),
-		selected:        lipgloss.NewStyle().Background(selBg),
-		dimmed:          lipgloss.NewStyle().Foreground(dim),
-		dayHeader:       lipgloss.NewStyle().Foreground(accent).Bold(true),
-		queuedMark:      lipgloss.NewStyle().Foreground(warm).Bold(true),
-		upvotes:         lipgloss.NewStyle().Foreground(warm),
-		paneTitle:       lipgloss.NewStyle().Foreground(dim),
-		paneTitleActive: lipgloss.NewStyle().Foreground(accent).Bold(true),
-		tab:             lipgloss.NewStyle().Foreground(dim).Padding(0, 1),
-		tabActive:       lipgloss.NewStyle().Foreground(accent).Bold(true).Underline(true).Padding(0, 1),
-		status:          lipgloss.NewStyle().Foreground(dim),
-		statusErr:       lipgloss.NewStyle().Foreground(bad),
-		border:          lipgloss.NewStyle().Foreground(dim),
-		borderActive:    lipgloss.NewStyle().Foreground(accent),
-		highlight:       lipgloss.NewStyle().Foreground(warm).Bold(true).Underline(true),
-		notice:          lipgloss.NewStyle().Foreground(accent),
+		unread:          lipgloss.NewStyle().Foreground(c["unread"]).Bold(true),
+		read:            lipgloss.NewStyle().Foreground(c["read"]),
+		selected:        lipgloss.NewStyle().Background(c["selection"]),
+		dimmed:          lipgloss.NewStyle().Foreground(c["dim"]),
+		dayHeader:       lipgloss.NewStyle().Foreground(c["day_rule"]).Bold(true),
+		queuedMark:      lipgloss.NewStyle().Foreground(c["queued"]).Bold(true),
+		newMark:         lipgloss.NewStyle().Foreground(c["new"]).Bold(true),
+		upvotes:         lipgloss.NewStyle().Foreground(c["upvotes"]),
+		paneTitle:       lipgloss.NewStyle().Foreground(c["title"]),
+		paneTitleActive: lipgloss.NewStyle().Foreground(c["title_active"]).Bold(true),
+		tab:             lipgloss.NewStyle().Foreground(c["title"]).Padding(0, 1),
+		tabActive:       lipgloss.NewStyle().Foreground(c["title_active"]).Bold(true).Underline(true).Padding(0, 1),
+		status:          lipgloss.NewStyle().Foreground(c["status"]),
+		statusErr:       lipgloss.NewStyle().Foreground(c["error"]),
+		border:          lipgloss.NewStyle().Foreground(c["border"]),
+		borderActive:    lipgloss.NewStyle().Foreground(c["border_active"]),
+		highlight:       lipgloss.NewStyle().Foreground(c["highlight"]).Bold(true).Underline(true),
+		notice:          lipgloss.NewStyle().Foreground(c["notice"]),
+		link:            lipgloss.NewStyle().Foreground(c["link"]),
 		help:            help.DefaultStyles(dark),
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/papertui/papers/tui/article"
 )
 
 // The theme: asked of the terminal at start, or set by --style.
@@ -12,16 +14,25 @@ import (
 type themeTimedOut struct{}
 
 func (m *Model) setStyle(dark bool) {
-	st := newStyles(dark, m.opts.NoColor)
+	st := newStyles(dark, m.opts.NoColor, m.opts.Colors)
 	m.st = &st
 	styleSearchInput(&m.search.input, dark)
 }
 
 func (m Model) glamourStyle() string {
-	if m.st.dark {
-		return "dark"
+	style := "light"
+	switch {
+	case m.opts.Glamour != "" && !m.opts.NoColor:
+		style = m.opts.Glamour
+	case m.st.dark:
+		style = "dark"
 	}
-	return "light"
+	if c, ok := m.opts.Colors["link"]; ok && !m.opts.NoColor {
+		if n, err := NormalizeColor(c); err == nil {
+			return article.LinkStyle(style, n)
+		}
+	}
+	return style
 }
 
 // themeKnown settles the style once the terminal said its background (or

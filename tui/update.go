@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
@@ -167,16 +169,18 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 // is silently ignored; "" when the pane handles it.
 func (m Model) cannotAct(msg tea.KeyPressMsg) string {
 	q, d, v := m.keys.Queue, m.keys.Detail, m.keys.Views
+	hits := keyHint(d.NextHit) + " and " + keyHint(d.PrevHit) // the keys as bound (bindings.go)
 	switch {
 	case key.Matches(msg, q.MoveUp, q.MoveDown) && m.focus != paneQueue:
-		return "K and J reorder the queue: press 3 for the queue"
+		return fmt.Sprintf("%s and %s reorder the queue: press %s for the queue", keyHint(q.MoveUp), keyHint(q.MoveDown), keyHint(m.keys.Common.Pane3))
 	case key.Matches(msg, v.PrevPeriod, v.NextPeriod, v.Latest):
-		return "[, ] and t step through periods: press v for a day, week or month"
+		return fmt.Sprintf("%s, %s and %s step through periods: press %s for a day, week or month",
+			keyHint(v.PrevPeriod), keyHint(v.NextPeriod), keyHint(v.Latest), keyHint(v.View))
 	case key.Matches(msg, d.NextHit, d.PrevHit) && m.focus != paneDetail:
 		if !m.search.active {
-			return "n and N jump between search hits: press / to search"
+			return hits + " jump between search hits: press " + keyHint(v.Search) + " to search"
 		}
-		return "n and N jump between hits in the detail: press enter to open it"
+		return hits + " jump between hits in the detail: press " + keyHint(m.keys.Paper.Open) + " to open it"
 	case key.Matches(msg, d.NextHit, d.PrevHit) && len(m.detail.hits) == 0:
 		return "no search hits in this paper"
 	}

@@ -33,7 +33,7 @@ func (m Model) screen() string {
 	if m.width == 0 {
 		return ""
 	}
-	lay := computeLayout(m.width, m.height, m.focus)
+	lay := m.layout(m.focus)
 	if lay.tooSmall {
 		return m.tooSmall()
 	}
@@ -111,11 +111,12 @@ type frame struct {
 	// unread is each held day's unread papers in the view (nil: not
 	// counted yet), for the day rules.
 	unread map[string]int
+	cols   []string // the user's list columns; nil for the default row
 }
 
 // frameOf is the frame for a pane's content of w × h.
 func (m Model) frameOf(w, h int) frame {
-	f := frame{w: w, h: h, st: m.st, marks: m.highlights(), keys: m.keys}
+	f := frame{w: w, h: h, st: m.st, marks: m.highlights(), keys: m.keys, cols: m.opts.Layout.Columns}
 	if m.daily.counted {
 		f.unread = m.daily.unreadDays
 	}

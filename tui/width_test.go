@@ -14,14 +14,30 @@ import (
 // pane, every line of the screen is exactly as wide as the terminal, so
 // no border shifts.
 func TestEveryWidthDrawsExactLines(t *testing.T) {
+	everyWidthDrawsExactLines(t, Options{Style: "dark"})
+}
+
+// TestEveryWidthDrawsExactLinesInAUserLayout: the same in a layout with
+// other columns in another order, panes side by side from 90 columns, the
+// queue never a third column, and the list taking 60%.
+func TestEveryWidthDrawsExactLinesInAUserLayout(t *testing.T) {
+	everyWidthDrawsExactLines(t, Options{Style: "dark", Layout: Layout{Columns: []string{"tags", "title", "day", "who", "upvotes"},
+		SideBySide: 90, ThreeColumns: 60, ListShare: 60}})
+}
+
+func everyWidthDrawsExactLines(t *testing.T, opts Options) {
 	lib := newTestLibrary(t)
+	must(t, lib.Tag(context.Background(), []string{"2510.00001"}, []string{"long-tag-name", "rl"}, nil))
 	if _, err := lib.SaveDay(context.Background(), "2025-09-29", []feed.Paper{
 		{ID: "2509.00007", Title: "A title ending in a joiner \u200d", Day: "2025-09-29", Organization: "Org\u200d"},
 		{ID: "2509.00008", Title: "Family 👨\u200d👩\u200d👧 and flags 🇯🇵 and a long title to cut", Day: "2025-09-29"},
 	}); err != nil {
 		t.Fatal(err)
 	}
-	hs := newHarness(t, lib, 160, 48)
+	opts.Library = lib
+	hs := &harness{t: t, m: testModel(opts)}
+	hs.run(hs.m.Init())
+	hs.send(sizeMsg(160, 48))
 	hs.keys("b", "j", "b", "G", "b") // a queue to draw
 	states := []struct {
 		name string

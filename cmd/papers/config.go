@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/adrg/xdg"
+
+	"github.com/papertui/papers/tui"
 )
 
 // The configuration file holds what a flag or a default sets today. Each
@@ -49,6 +51,8 @@ var settings = []setting{
 		def: "", check: checkPath, users: []string{"*"}},
 	{key: "api", help: "The feed's base URL.", flag: "api", env: "PAPERS_API_URL",
 		def: "https://huggingface.co", check: checkURL, users: []string{"read", "sync", "add", "search"}},
+	{key: "open", help: `The command that opens URLs and PDFs, %s for the URL ("firefox %s"; commands separated by colons are tried in turn); unset: $BROWSER, else the desktop's opener.`,
+		env: "PAPERS_OPEN", def: "", check: checkOpener, users: []string{"read"}},
 	{key: "reader.style", help: "Colours: " + strings.Join(readerStyles, ", ") + " (auto asks the terminal).", flag: "style",
 		def: "auto", check: checkEnum(readerStyles), users: []string{"read", "show"}},
 	{key: "reader.mouse", help: "Wheel scrolling and click to select.", flag: "mouse",
@@ -57,12 +61,23 @@ var settings = []setting{
 		def: "all", check: checkEnum(readerViews), users: []string{"read"}},
 	{key: "reader.sort", help: "The order the reader opens with: " + strings.Join(readerSorts, ", ") + ".",
 		def: "newest", check: checkEnum(readerSorts), users: []string{"read"}},
+	{key: "reader.restore", help: "The reader opens on the view, sort, search and paper it was last closed on (kept in $XDG_STATE_HOME/papers/reader.json).",
+		def: true, check: checkBool, users: []string{"read"}},
 	{key: "sync.on_start", help: "The reader syncs in the background when it opens on a stale library.", flag: "no-sync", invert: true,
 		def: true, check: checkBool, users: []string{"read"}},
 	{key: "sync.stale_after", help: `How old the last sync may be before the reader syncs on start ("30m", "1h", "24h").`,
 		def: time.Hour, check: checkDuration, users: []string{"read"}},
 	{key: "sync.days", help: "A sync with no --date, --since or --days fetches the last N days; 0 syncs from the last complete day.", flag: "days",
 		def: int64(0), check: checkDays, users: []string{"read", "sync"}, unless: []string{"date", "since"}},
+	{key: "layout.columns", help: "The list's columns in order, of " + strings.Join(tui.ListColumns, ", ") +
+		" (who: the organization, else the first author; day: when the list has no day rules; the title goes before who and tags when not named).",
+		def: []string{"upvotes", "comments", "day", "title", "who"}, check: checkColumns, users: []string{"read"}},
+	{key: "layout.side_by_side", help: "The width (columns) from which the list and the detail sit side by side; narrower shows one pane at a time.",
+		def: int64(120), check: checkWidth, users: []string{"read"}},
+	{key: "layout.three_columns", help: "The width from which the queue joins them as a third column (below side_by_side: never).",
+		def: int64(180), check: checkWidth, users: []string{"read"}},
+	{key: "layout.list_share", help: "The list's share of the width in percent with two columns (with three, 38/45 of it).",
+		def: int64(45), check: checkShare, users: []string{"read"}},
 }
 
 func findSetting(key string) *setting {

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/alecthomas/kong"
+
+	"github.com/papertui/papers/tui"
 )
 
 func writeConfig(t *testing.T, text string) string {
@@ -294,8 +296,18 @@ func BenchmarkConfigStartup(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "config.toml")
 	text := strings.NewReplacer("# library", "library", "# api", "api", "# style", "style", "# mouse", "mouse",
 		"# view", "view", "# sort", "sort", "# on_start", "on_start", "# stale_after", "stale_after", "# days", "days").Replace(defaultConfigText())
+	// And every key binding, theme colour and layout setting set.
+	text = strings.NewReplacer("# \"", "\"", "# preset", "preset", "# glamour", "glamour", "# columns", "columns",
+		"# side_by_side", "side_by_side", "# three_columns", "three_columns", "# list_share", "list_share", "# open = ", "open = ",
+		"# restore", "restore").Replace(text)
+	for _, e := range tui.ThemeElements() {
+		text = strings.Replace(text, "# "+e.Name+" = ", e.Name+" = ", 1)
+	}
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		b.Fatal(err)
+	}
+	if cf := loadConfig(path); len(cf.problem) > 0 || len(cf.keys) < 50 || len(cf.theme.colors) != len(tui.ThemeElements()) {
+		b.Fatalf("the full file: %d keys, %d colours, problems %+v", len(cf.keys), len(cf.theme.colors), cf.problem)
 	}
 	var cli CLI
 	parser, err := kong.New(&cli, kong.Name("papers"), extraCommands(), kong.Vars{"version": "test"})

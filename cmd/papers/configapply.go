@@ -200,6 +200,9 @@ func neededKeys(cmd string) []string {
 		return nil
 	}
 	var keys []string
+	if cmd == "read" {
+		keys = append(keys, keysScope, themeScope)
+	}
 	for _, s := range settings {
 		if slices.Contains(s.users, "*") || slices.Contains(s.users, cmd) {
 			keys = append(keys, s.key)
@@ -225,4 +228,19 @@ func applyReaderConfig(opts *tui.Options) {
 	if n, ok := active.value("sync.days").(int64); ok {
 		opts.SyncDays = int(n)
 	}
+	opts.Keys = readerKeys()
+	opts.Layout = readerLayout()
+	opts.Opener, _ = active.value("open").(string)
+	readerTheme(opts)
+}
+
+// readerLayout is the reader's layout from the settings.
+func readerLayout() tui.Layout {
+	var l tui.Layout
+	if active.source("layout.columns") != "default" {
+		l.Columns, _ = active.value("layout.columns").([]string)
+	}
+	num := func(key string) int { n, _ := active.value(key).(int64); return int(n) }
+	l.SideBySide, l.ThreeColumns, l.ListShare = num("layout.side_by_side"), num("layout.three_columns"), num("layout.list_share")
+	return l
 }

@@ -5,9 +5,12 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/papertui/papers/tui"
 )
 
 // The checks: each returns the value in its Go form, or says what is
@@ -89,6 +92,57 @@ func checkDays(v any) (any, error) {
 	return n, nil
 }
 
+func checkOpener(v any) (any, error) {
+	s, ok := v.(string)
+	if !ok {
+		return nil, fmt.Errorf("%s: want a command in quotes, like \"firefox %%s\" (\"\": $BROWSER, else the desktop's)", describe(v))
+	}
+	return strings.TrimSpace(s), nil
+}
+
+func checkColumns(v any) (any, error) {
+	l, ok := v.([]any)
+	cols, okStrings := stringList(l)
+	if !ok || !okStrings {
+		return nil, fmt.Errorf("%s: want a list of column names in quotes, of %s", describe(v), quoteList(tui.ListColumns))
+	}
+	seen := map[string]bool{}
+	for _, c := range cols {
+		if !slices.Contains(tui.ListColumns, c) {
+			return nil, fmt.Errorf("%q is not a column: want some of %s", c, quoteList(tui.ListColumns))
+		}
+		if seen[c] {
+			return nil, fmt.Errorf("%q is listed twice", c)
+		}
+		seen[c] = true
+	}
+	return cols, nil
+}
+
+func checkWidth(v any) (any, error) {
+	n, ok := v.(int64)
+	if !ok || n < 60 || n > 1000 {
+		return nil, fmt.Errorf("%s: want a width of 60 to 1000 columns (no quotes)", describeOrNumber(v))
+	}
+	return n, nil
+}
+
+func checkShare(v any) (any, error) {
+	n, ok := v.(int64)
+	if !ok || n < 20 || n > 80 {
+		return nil, fmt.Errorf("%s: want a percent of 20 to 80 (no quotes)", describeOrNumber(v))
+	}
+	return n, nil
+}
+
+// describeOrNumber is a number as is, anything else described.
+func describeOrNumber(v any) string {
+	if n, ok := v.(int64); ok {
+		return strconv.FormatInt(n, 10)
+	}
+	return describe(v)
+}
+
 // describe names a TOML value and its type for a message.
 func describe(v any) string {
 	switch v := v.(type) {
@@ -121,6 +175,8 @@ func formatValue(v any) string {
 		return strconv.Quote(v)
 	case time.Duration:
 		return strconv.Quote(shortDuration(v))
+	case []string:
+		return keyList(v)
 	}
 	return fmt.Sprint(v)
 }

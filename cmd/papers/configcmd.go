@@ -50,12 +50,14 @@ func (c *ConfigShowCmd) Run() error {
 			Message string `json:"message"`
 		}
 		out := struct {
-			File     string     `json:"file"`
-			Exists   bool       `json:"exists"`
-			Ignored  bool       `json:"ignored"`
-			Settings []resolved `json:"settings"`
-			Problems []problem  `json:"problems"`
-		}{File: st.path, Exists: st.file.exists, Ignored: st.disabled, Settings: jsonValues(st.values), Problems: []problem{}}
+			File     string       `json:"file"`
+			Exists   bool         `json:"exists"`
+			Ignored  bool         `json:"ignored"`
+			Settings []resolved   `json:"settings"`
+			Keys     []keyBinding `json:"keys"`
+			Problems []problem    `json:"problems"`
+		}{File: st.path, Exists: st.file.exists, Ignored: st.disabled, Settings: jsonValues(st.values),
+			Keys: st.effectiveKeys(), Problems: []problem{}}
 		for _, p := range st.file.problem {
 			out.Problems = append(out.Problems, problem{p.line, p.column, p.msg})
 		}
@@ -102,6 +104,8 @@ func printSettings(w io.Writer, st *configState) {
 	for i, r := range st.values {
 		fmt.Fprintf(w, "%-*s  # %s\n", width, lines[i], r.Source)
 	}
+	printTheme(w, st)
+	printKeys(w, st)
 	if os.Getenv("HF_TOKEN") != "" {
 		fmt.Fprintln(w, "# HF_TOKEN is set (sent to Hugging Face, never shown)")
 	}
@@ -170,6 +174,8 @@ func defaultConfigText() string {
 		}
 		fmt.Fprintf(&b, "\n# %s = %s\n", name, formatValue(def))
 	}
+	b.WriteString(defaultThemeText())
+	b.WriteString(defaultKeysText())
 	return b.String()
 }
 

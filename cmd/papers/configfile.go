@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,6 +24,8 @@ type configFile struct {
 	values  map[string]any // checked values, by key
 	lines   map[string]int // line of each key
 	problem []configProblem
+	keys    map[string][]string // [keys]: action → keys, as written (configkeys.go)
+	theme   fileTheme           // theme = "NAME" or [theme] (configtheme.go)
 }
 
 // configProblem is one thing wrong with the file.
@@ -72,6 +75,14 @@ func loadConfig(path string) *configFile {
 func (cf *configFile) check(table map[string]any, prefix string) {
 	for name, v := range table {
 		key := prefix + name
+		if prefix == "" && key == "keys" {
+			cf.checkKeys(v)
+			continue
+		}
+		if prefix == "" && key == "theme" {
+			cf.checkTheme(v)
+			continue
+		}
 		if sub, ok := v.(map[string]any); ok {
 			if !isSection(key) {
 				cf.unknown(key, true)
@@ -100,6 +111,9 @@ func (cf *configFile) check(table map[string]any, prefix string) {
 }
 
 func isSection(name string) bool {
+	if slices.Contains(dynamicSections, name) {
+		return true
+	}
 	for _, s := range settings {
 		if strings.HasPrefix(s.key, name+".") {
 			return true
@@ -132,6 +146,9 @@ func (cf *configFile) unknown(key string, table bool) {
 func nearestKey(key string, table bool) string {
 	var names []string
 	seen := map[string]bool{}
+	if table {
+		names = append(names, dynamicSections...)
+	}
 	for _, s := range settings {
 		name := s.key
 		if table {

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/alecthomas/kong"
+	"github.com/papertui/papers/internal/startup"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
@@ -32,6 +33,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 var errFailed = errors.New("finished with failures")
 
 func main() {
+	startup.Done() // TMUX back, as package init found it
 	store.UpgradeNotice = func(path string, from, to int) {
 		fmt.Fprintf(os.Stderr, "papers: upgrading the library %s from schema %d to %d (once; a large library takes a few seconds)\n",
 			clean.Line(path), from, to)

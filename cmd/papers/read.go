@@ -52,7 +52,8 @@ func (c *ReadCmd) Run(g *Globals) error {
 		opts.SyncAfter = 0
 	}
 	applyReaderConfig(&opts) // configapply.go: view, sort, sync age and days
-	return tui.Run(opts)
+	// session.go: the last session restored, this one kept.
+	return runReader(opts, g.libraryPath())
 }
 
 // printText prints a paper's stored full text: rendered by glamour on a

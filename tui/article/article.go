@@ -200,7 +200,7 @@ func Render(md string, width int, style string) (string, error) {
 	r, ok := renderers.byKey[key]
 	if !ok {
 		var err error
-		r, err = glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width),
+		r, err = glamour.NewTermRenderer(styleOption(style), glamour.WithWordWrap(width), // linkstyle.go
 			glamour.WithPreservedNewLines())
 		if err != nil {
 			return "", fmt.Errorf("detail renderer: %w", err)

@@ -22,3 +22,18 @@ func TestFactsCountInTheRightNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkStyleColoursLinks: a style with a link colour renders a link
+// in it; the plain styles stay plain.
+func TestLinkStyleColoursLinks(t *testing.T) {
+	out, err := Render("see [the paper](https://arxiv.org/abs/2510.00001)", 80, LinkStyle("dark", "#FF00AA"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "255;0;170") {
+		t.Errorf("the link is not in the colour: %q", out)
+	}
+	if LinkStyle("ascii", "#FF00AA") != "ascii" || LinkStyle("dark", "") != "dark" {
+		t.Error("a plain style took a link colour")
+	}
+}

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/papertui/papers/tui"
+)
+
+// The theme: `theme = "dark"` picks a preset, or a [theme] section picks
+// one (preset = "light") and colours any element of the reader
+// (tui.ThemeElements) and the rendered text's style (glamour = "dracula").
+
+// themeScope is the problem key of the theme: a broken theme stops the
+// reader only.
+const themeScope = "theme."
+
+// themePresets are the presets; "auto" asks the terminal.
+var themePresets = readerStyles
+
+// fileTheme is the theme as the file sets it.
+type fileTheme struct {
+	preset  string
+	glamour string
+	colors  map[string]string // element → normalised colour
+}
+
+// checkTheme reads `theme = "NAME"` or the [theme] section.
+func (cf *configFile) checkTheme(v any) {
+	cf.theme = fileTheme{colors: map[string]string{}}
+	if s, ok := v.(string); ok {
+		cf.themePreset(s, "theme")
+		return
+	}
+	table, ok := v.(map[string]any)
+	if !ok {
+		cf.themeProblem("theme", fmt.Sprintf("theme: %s: want a preset (%s) in quotes, or a [theme] section", describe(v), quoteList(themePresets)))
+		return
+	}
+	names := make([]string, 0, len(table))
+	for n := range table {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		cf.themeValue(name, table[name])
+	}
+}
+
+func (cf *configFile) themeValue(name string, v any) {
+	key := "theme." + name
+	switch {
+	case name == "preset":
+		s, _ := v.(string)
+		if _, ok := v.(string); !ok {
+			cf.themeProblem(key, fmt.Sprintf("%s: %s: want one of %s, in quotes", key, describe(v), quoteList(themePresets)))
+			return
+		}
+		cf.themePreset(s, key)
+	case name == "glamour":
+		s, ok := v.(string)
+		if !ok || !slices.Contains(tui.GlamourStyles, s) {
+			what := describe(v)
+			if ok {
+				what = strconv.Quote(s) + " is not accepted"
+			}
+			cf.themeProblem(key, fmt.Sprintf("%s: %s: want one of %s", key, what, quoteList(tui.GlamourStyles)))
+			return
+		}
+		cf.theme.glamour = s
+	case isThemeElement(name):
+		c, err := colorValue(v)
+		if err != nil {
+			cf.themeProblem(key, key+": "+err.Error())
+			return
+		}
+		cf.theme.colors[name] = c
+	default:
+		msg := "unknown setting " + key
+		if near := nearestThemeName(name); near != "" {
+			msg += " (did you mean theme." + near + "?)"
+		}
+		cf.themeProblem(key, msg+"; the elements are "+strings.Join(themeNames(), ", "))
+	}
+}
+
+func (cf *configFile) themePreset(s, key string) {
+	if !slices.Contains(themePresets, s) {
+		cf.themeProblem(key, fmt.Sprintf("%s: %q is not accepted: want one of %s", key, s, quoteList(themePresets)))
+		return
+	}
+	cf.theme.preset = s
+}
+
+func (cf *configFile) themeProblem(key, msg string) {
+	cf.problem = append(cf.problem, configProblem{line: cf.lineOf(key), key: themeScope, msg: msg})
+}
+
+// colorValue reads a colour: "#RRGGBB", "#RGB", or an ANSI number 0–255
+// (quoted or not).
+func colorValue(v any) (string, error) {
+	switch v := v.(type) {
+	case string:
+		return tui.NormalizeColor(v)
+	case int64:
+		return tui.NormalizeColor(strconv.FormatInt(v, 10))
+	}
+	return "", fmt.Errorf("%s: want a colour, like \"#FFB454\" or an ANSI number 0 to 255", describe(v))
+}
+
+func themeNames() []string {
+	var names []string
+	for _, e := range tui.ThemeElements() {
+		names = append(names, e.Name)
+	}
+	return names
+}
+
+func isThemeElement(name string) bool { return slices.Contains(themeNames(), name) }
+
+func nearestThemeName(name string) string {
+	best, bestDist := "", 0
+	for _, n := range append(themeNames(), "preset", "glamour") {
+		if d := levenshtein(name, n); best == "" || d < bestDist {
+			best, bestDist = n, d
+		}
+	}
+	if bestDist > max(2, len(name)/3) {
+		return ""
+	}
+	return best
+}
+
+// readerTheme gives the reader the file's theme: its colours, the
+// rendered text's style, and the preset as the style (over the file's
+// reader.style) unless --style says otherwise.
+func readerTheme(opts *tui.Options) {
+	if active == nil || len(active.file.problemsFor([]string{themeScope})) > 0 {
+		return
+	}
+	t := active.file.theme
+	opts.Colors, opts.Glamour = t.colors, t.glamour
+	if t.preset != "" && !strings.HasPrefix(active.source("reader.style"), "flag") {
+		opts.Style = t.preset
+	}
+}
+
+// source is where a setting's value came from.
+func (c *configState) source(key string) string {
+	for _, r := range c.values {
+		if r.Key == key {
+			return r.Source
+		}
+	}
+	return "default"
+}
+
+// printTheme writes the [theme] section of `config show`: the preset,
+// the rendered text's style, and every element's colour.
+func printTheme(w io.Writer, st *configState) {
+	t := st.file.theme
+	if len(st.file.problemsFor([]string{themeScope})) > 0 {
+		t = fileTheme{}
+	}
+	fmt.Fprintln(w, "\n[theme]")
+	preset, src := t.preset, fmt.Sprintf("file %s:%d", st.path, st.file.lineOf("theme.preset"))
+	if preset == "" {
+		preset, src = fmt.Sprint(st.value("reader.style")), "reader.style"
+	}
+	fmt.Fprintf(w, "preset = %q  # %s\n", preset, src)
+	glamour := t.glamour
+	if glamour == "" {
+		glamour = "follows the preset"
+	}
+	fmt.Fprintf(w, "# glamour: %s\n", glamour)
+	for _, e := range tui.ThemeElements() {
+		if c, ok := t.colors[e.Name]; ok {
+			fmt.Fprintf(w, "%s = %q  # file %s:%d\n", e.Name, c, st.path, st.file.lineOf("theme."+e.Name))
+			continue
+		}
+		switch preset {
+		case "dark":
+			fmt.Fprintf(w, "%s = %q  # preset\n", e.Name, e.Dark)
+		case "light":
+			fmt.Fprintf(w, "%s = %q  # preset\n", e.Name, e.Light)
+		default:
+			fmt.Fprintf(w, "# %s: preset, %s on dark, %s on light\n", e.Name, e.Dark, e.Light)
+		}
+	}
+}
+
+// defaultThemeText is the [theme] section `config init` writes.
+func defaultThemeText() string {
+	var b strings.Builder
+	b.WriteString("\n[theme]\n\n# A preset: " + strings.Join(themePresets, ", ") + " (auto asks the terminal; same as reader.style).\n")
+	b.WriteString("# preset = \"auto\"\n\n# The rendered text's style: " + strings.Join(tui.GlamourStyles, ", ") + " (unset: the preset's).\n")
+	b.WriteString("# glamour = \"dark\"\n\n# Colours: \"#RRGGBB\", \"#RGB\" or an ANSI number 0 to 255. NO_COLOR turns them all off.\n")
+	for _, e := range tui.ThemeElements() {
+		fmt.Fprintf(&b, "# %s = %q  # %s (light: %s)\n", e.Name, e.Dark, e.Desc, e.Light)
+	}
+	return b.String()
+}

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/papertui/papers/tui"
+)
+
+// TestConfigThemeProblems: every way a theme can be wrong, by exact
+// message and line.
+func TestConfigThemeProblems(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"unknown preset", "theme = \"blue\"\n", []string{`1: theme: "blue" is not accepted: want one of "auto", "dark", "light"`}},
+		{"misspelt element", "[theme]\nselction = \"#fff\"\n",
+			[]string{"2: unknown setting theme.selction (did you mean theme.selection?); the elements are selection, unread, read, new, queued, upvotes, dim, day_rule, border, border_active, title, title_active, status, error, notice, highlight, link"}},
+		{"bad hex", "[theme]\nborder = \"#ggg\"\n", []string{`2: theme.border: "#ggg" is not a colour: want #RRGGBB or #RGB in hex digits, or an ANSI number 0 to 255`}},
+		{"ansi out of range", "[theme]\nread = 300\n", []string{"2: theme.read: 300 is not an ANSI colour: want 0 to 255"}},
+		{"wrong type", "[theme]\nunread = true\n", []string{`2: theme.unread: true is a boolean: want a colour, like "#FFB454" or an ANSI number 0 to 255`}},
+		{"bad glamour", "[theme]\nglamour = \"neon\"\n",
+			[]string{`2: theme.glamour: "neon" is not accepted: want one of "dark", "light", "dracula", "tokyo-night", "pink", "notty", "ascii"`}},
+		{"bad preset in section", "[theme]\npreset = 1\n", []string{`2: theme.preset: 1 is a number: want one of "auto", "dark", "light", in quotes`}},
+		{"not a preset or section", "theme = 3\n", []string{`1: theme: 3 is a number: want a preset ("auto", "dark", "light") in quotes, or a [theme] section`}},
+	} {
+		path := writeConfig(t, tc.text)
+		cf := loadConfig(path)
+		if len(cf.problem) != len(tc.want) {
+			t.Errorf("%s: %d problems %+v, want %d", tc.name, len(cf.problem), cf.problem, len(tc.want))
+			continue
+		}
+		lines := strings.Split(configError{path: path, problems: cf.problem}.Error(), "\n")
+		for i, w := range tc.want {
+			if got := strings.TrimSpace(lines[1+i]); got != path+":"+w {
+				t.Errorf("%s:\n got %s\nwant %s", tc.name, got, path+":"+w)
+			}
+		}
+	}
+}
+
+// TestConfigThemeReachesTheReader: the preset becomes the style unless
+// --style is given; colours and the glamour style are passed on.
+func TestConfigThemeReachesTheReader(t *testing.T) {
+	for _, text := range []string{"theme = \"light\"\n", "[theme]\npreset = \"light\"\nselection = \"#f0a\"\nqueued = 33\nglamour = \"dracula\"\n"} {
+		active = &configState{path: "x", file: loadConfig(writeConfig(t, text))}
+		if len(active.file.problem) > 0 {
+			t.Fatalf("%q: %+v", text, active.file.problem)
+		}
+		opts := tui.Options{Style: "auto"}
+		readerTheme(&opts)
+		if opts.Style != "light" {
+			t.Errorf("%q: style %q", text, opts.Style)
+		}
+		if strings.Contains(text, "[theme]") && (opts.Colors["selection"] != "#FF00AA" || opts.Colors["queued"] != "33" || opts.Glamour != "dracula") {
+			t.Errorf("%q: colours %v glamour %q", text, opts.Colors, opts.Glamour)
+		}
+		active.values = []resolved{{Key: "reader.style", Value: "dark", Source: "flag --style"}}
+		opts = tui.Options{Style: "dark"}
+		readerTheme(&opts)
+		if opts.Style != "dark" {
+			t.Errorf("%q: --style lost to the theme: %q", text, opts.Style)
+		}
+	}
+	active = nil
+	if !strings.Contains(defaultConfigText(), "# selection = \"#3A3160\"  # background of the selected row (light: #E4DEFF)") {
+		t.Error("init text lacks the theme's elements")
+	}
+}
