@@ -107,7 +107,7 @@ func columnsRowLine(f frame, r row, selected, showDay bool, mark, seen string) s
 			if w < 70 {
 				continue
 			}
-			x = cell{sep: "  ", text: fit(tagText(r.Tags), min(20, w/6)), paint: st.pDimmed}
+			x = cell{sep: "  ", text: fit(strings.TrimSpace(rowTags(r)), min(20, w/6)), paint: st.pDimmed}
 		case "title":
 			x = cell{title: true}
 		default:
@@ -153,9 +153,3 @@ func fitPainted(s string, have, w int) string {
 	return s + strings.Repeat(" ", w-have)
 }
 
-func tagText(tags []string) string {
-	if len(tags) == 0 {
-		return ""
-	}
-	return "#" + strings.Join(tags, " #")
-}
