@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
+	"strings"
 	"testing"
 
 	"github.com/papertui/papers/feed"
@@ -54,4 +56,29 @@ func TestOneTransactionIndexesEachPaperOnce(t *testing.T) {
 		t.Errorf("the moved paper is indexed at a rowid of day %q (%v), want 2025-03-12", day, err)
 	}
 	checkIntegrity(t, s)
+}
+
+// The import counts words byte by byte where the text is ASCII: it must
+// count what termCounts.add counts, on any text.
+func TestTermCounterCountsLikeTermCounts(t *testing.T) {
+	papers := []feed.Paper{
+		{Title: "GPT-4o Beats GPT-4: A 2-Stage RL Recipe (v2)", AISummary: "x 12 123abc a1 ÉCOLE café naïve",
+			Authors: []feed.Author{{Name: "Zoë Ångström"}, {Name: "Li Wei"}}, AIKeywords: []string{"RLHF", "rlhf", "C++"}},
+		{Title: "Recipe recipe RECIPE", AISummary: strings.Repeat("a", 33) + " " + strings.Repeat("b", 32) + " 2024 x2",
+			AIKeywords: []string{"日本語 モデル", "naïve-bayes"}},
+		{Title: "", AISummary: "\u0301combining e\u0301 end."},
+	}
+	want := termCounts{}
+	var tc termCounter
+	for _, p := range papers {
+		want.add(p)
+		tc.add(p)
+	}
+	got := tc.counts()
+	if !maps.Equal(got, want) {
+		t.Errorf("termCounter counted\n%v\nwant\n%v", got, want)
+	}
+	if again := tc.counts(); len(again) != 0 {
+		t.Errorf("counts did not start again: %v", again)
+	}
 }
