@@ -26,20 +26,57 @@ type Saved struct {
 // upserted and the day is recorded as complete. Either all of it lands or
 // none of it does.
 func (s *Store) SaveDay(ctx context.Context, day string, papers []feed.Paper) (Saved, error) {
-	var saved Saved
+	saved, err := s.saveDays(ctx, []dayPapers{{day: day, papers: papers}})
+	if err != nil {
+		return Saved{}, err
+	}
+	return saved[0], nil
+}
+
+// dayPapers is one fetched feed day.
+type dayPapers struct {
+	day    string
+	papers []feed.Paper
+}
+
+// saveDays writes fetched days in one transaction, each as SaveDay does,
+// and says what each did. A long sync saves a month at a time: every
+// transaction flushes the full-text index into a new segment to merge
+// and saves the words it counted, so a transaction per day made a
+// backfill several times slower than importing the same papers.
+func (s *Store) saveDays(ctx context.Context, days []dayPapers) ([]Saved, error) {
+	var all []feed.Paper
+	for _, d := range days {
+		all = append(all, d.papers...)
+	}
+	items := prepareItems(all)
+	groups := make([][]item, len(days))
+	for i, d := range days {
+		groups[i], items = items[:len(d.papers)], items[len(d.papers):]
+	}
+	var saved []Saved
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		vocab := termCounts{}
-		if saved, err = upsertPapers(ctx, tx, prepareItems(papers), vocab); err != nil {
+		if saved, err = upsertGroups(ctx, tx, groups, vocab); err != nil {
 			return err
 		}
 		if err := vocab.save(ctx, tx); err != nil {
 			return err
 		}
-		return recordDay(ctx, tx, day, len(papers), "")
+		for _, d := range days {
+			if err := recordDay(ctx, tx, d.day, len(d.papers), ""); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
-		return Saved{}, explain(s.path, fmt.Errorf("save day %s: %w", day, err))
+		what := "day " + days[0].day
+		if len(days) > 1 {
+			what = fmt.Sprintf("days %s to %s", days[0].day, days[len(days)-1].day)
+		}
+		return nil, explain(s.path, fmt.Errorf("save %s: %w", what, err))
 	}
 	return saved, nil
 }
@@ -354,6 +391,7 @@ func upsertGroups(ctx context.Context, tx *sql.Tx, groups [][]item, vocab termCo
 	}
 	saved := make([]Saved, len(groups))
 	now := time.Now().Unix()
+	var words termCounter
 	for g, items := range groups {
 		for i := range items {
 			it := &items[i]
@@ -364,7 +402,7 @@ func upsertGroups(ctx context.Context, tx *sql.Tx, groups [][]item, vocab termCo
 			if isNew {
 				saved[g].New++
 				if vocab != nil {
-					vocab.add(it.paper) // counts are of first sightings: close enough to rank words
+					words.add(it.paper) // counts are of first sightings: close enough to rank words
 				}
 			} else {
 				saved[g].Updated++
@@ -376,6 +414,9 @@ func upsertGroups(ctx context.Context, tx *sql.Tx, groups [][]item, vocab termCo
 	}
 	if err := u.indexChanges(ctx); err != nil {
 		return nil, err
+	}
+	if vocab != nil {
+		vocab.merge(words.counts())
 	}
 	return saved, nil
 }
