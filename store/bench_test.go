@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/feed/feedtest"
 
 	"github.com/papertui/papers/feed/synth"
@@ -80,3 +81,46 @@ func BenchmarkImport100k(b *testing.B) {
 // synthStart puts 100,000 synthetic papers (about 22 years of weekdays)
 // in the past, ending in 2026.
 var synthStart = time.Date(2004, 1, 5, 0, 0, 0, 0, time.UTC)
+
+// syncBenchPapers is how many papers the sync benchmarks serve: about
+// four years of feed days since the feed began.
+const syncBenchPapers = 20_000
+
+// BenchmarkSyncRange syncs syncBenchPapers papers from the stand-in API
+// into an empty library, month by month as a long `papers sync --since`
+// does; BenchmarkImportSyncRange imports the same days, so the two rates
+// compare (the stand-in's own serving and decoding aside).
+func BenchmarkSyncRange(b *testing.B) {
+	srv := feedtest.New(b)
+	days := synth.Days(syncBenchPapers, 7, syncBenchStart)
+	for _, d := range days {
+		if err := srv.SetDay(d.Date, d.Body); err != nil {
+			b.Fatal(err)
+		}
+	}
+	last, _ := time.Parse(time.DateOnly, days[len(days)-1].Date)
+	plan := SyncPlan{Since: days[0].Date, Until: last.Format(time.DateOnly), Today: last.Add(12 * time.Hour)}
+	client := feed.NewClient(srv.URL)
+	client.Pace = nil // the network aside: HF's pacing of anonymous clients
+	for b.Loop() {
+		b.StopTimer()
+		s, err := Open(filepath.Join(b.TempDir(), "papers.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		report, err := s.Sync(context.Background(), client, plan, nil)
+		if err != nil || report.New != syncBenchPapers || len(report.Failed) > 0 {
+			b.Fatalf("sync: %d new, failed %v, %v", report.New, report.Failed, err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+}
+
+func BenchmarkImportSyncRange(b *testing.B) {
+	benchImport(b, synth.Days(syncBenchPapers, 7, syncBenchStart))
+}
+
+var syncBenchStart = time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC)

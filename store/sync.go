@@ -231,31 +231,67 @@ func (b *monthBackfill) saveThrough(ctx context.Context, month string) error {
 			return ps[i].ID < ps[j].ID
 		})
 	}
+	// The days of months that were fetched are saved together, in one
+	// transaction (see saveDays); a failure fails them all, and each is
+	// recorded as failed, to be fetched again by the next sync.
+	var batch []dayPapers
+	first := b.next // the index of batch[0] in the plan
 	for ; b.next < len(b.days) && b.days[b.next][:7] <= month; b.next++ {
 		day := b.days[b.next]
-		err := b.failed[day[:7]]
-		if err == nil {
-			err = b.s.saveWindowDay(ctx, day, perDay[day], nil, b.report)
+		if b.failed[day[:7]] == nil {
+			batch = append(batch, dayPapers{day: day, papers: perDay[day]})
+			continue
 		}
+		if err := b.settleBatch(ctx, batch, first); err != nil {
+			return err
+		}
+		batch, first = nil, b.next+1
+		err := b.failed[day[:7]]
 		if err := b.s.settle(ctx, day, err, b.report); err != nil {
 			return err
 		}
 		b.progress(SyncProgress{Day: day, Index: b.next + 1, Total: len(b.days), Done: true, Err: err})
 	}
+	return b.settleBatch(ctx, batch, first)
+}
+
+// settleBatch saves fetched days and reports each, in order.
+func (b *monthBackfill) settleBatch(ctx context.Context, batch []dayPapers, first int) error {
+	if len(batch) == 0 {
+		return nil
+	}
+	err := b.s.saveWindowDays(ctx, batch, b.report)
+	for i, d := range batch {
+		if err := b.s.settle(ctx, d.day, err, b.report); err != nil {
+			return err
+		}
+		b.progress(SyncProgress{Day: d.day, Index: first + i + 1, Total: len(b.days), Done: true, Err: err})
+	}
 	return nil
 }
 
 func (s *Store) saveWindowDay(ctx context.Context, day string, papers []feed.Paper, rejected []feed.ItemError, report *SyncReport) error {
-	saved, err := s.SaveDay(ctx, day, papers)
+	if err := s.saveWindowDays(ctx, []dayPapers{{day: day, papers: papers}}, report); err != nil {
+		return err
+	}
+	for _, r := range rejected {
+		report.Rejected = append(report.Rejected, Rejection{Day: day, Error: r.Error()})
+	}
+	return nil
+}
+
+// saveWindowDays saves days in one transaction and counts them in the
+// report.
+func (s *Store) saveWindowDays(ctx context.Context, days []dayPapers, report *SyncReport) error {
+	saved, err := s.saveDays(ctx, days)
 	if err != nil {
 		return err
 	}
-	report.Days++
-	report.Papers += len(papers)
-	report.New += saved.New
-	report.Updated += saved.Updated
-	for _, r := range rejected {
-		report.Rejected = append(report.Rejected, Rejection{Day: day, Error: r.Error()})
+	for i, d := range days {
+		report.Days++
+		report.Papers += len(d.papers)
+		report.New += saved[i].New
+		report.Updated += saved[i].Updated
 	}
 	return nil
 }

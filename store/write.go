@@ -26,20 +26,57 @@ type Saved struct {
 // upserted and the day is recorded as complete. Either all of it lands or
 // none of it does.
 func (s *Store) SaveDay(ctx context.Context, day string, papers []feed.Paper) (Saved, error) {
-	var saved Saved
+	saved, err := s.saveDays(ctx, []dayPapers{{day: day, papers: papers}})
+	if err != nil {
+		return Saved{}, err
+	}
+	return saved[0], nil
+}
+
+// dayPapers is one fetched feed day.
+type dayPapers struct {
+	day    string
+	papers []feed.Paper
+}
+
+// saveDays writes fetched days in one transaction, each as SaveDay does,
+// and says what each did. A long sync saves a month at a time: every
+// transaction flushes the full-text index into a new segment to merge
+// and saves the words it counted, so a transaction per day made a
+// backfill several times slower than importing the same papers.
+func (s *Store) saveDays(ctx context.Context, days []dayPapers) ([]Saved, error) {
+	var all []feed.Paper
+	for _, d := range days {
+		all = append(all, d.papers...)
+	}
+	items := prepareItems(all)
+	groups := make([][]item, len(days))
+	for i, d := range days {
+		groups[i], items = items[:len(d.papers)], items[len(d.papers):]
+	}
+	var saved []Saved
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		vocab := termCounts{}
-		if saved, err = upsertPapers(ctx, tx, prepareItems(papers), vocab); err != nil {
+		if saved, err = upsertGroups(ctx, tx, groups, vocab); err != nil {
 			return err
 		}
 		if err := vocab.save(ctx, tx); err != nil {
 			return err
 		}
-		return recordDay(ctx, tx, day, len(papers), "")
+		for _, d := range days {
+			if err := recordDay(ctx, tx, d.day, len(d.papers), ""); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
-		return Saved{}, explain(s.path, fmt.Errorf("save day %s: %w", day, err))
+		what := "day " + days[0].day
+		if len(days) > 1 {
+			what = fmt.Sprintf("days %s to %s", days[0].day, days[len(days)-1].day)
+		}
+		return nil, explain(s.path, fmt.Errorf("save %s: %w", what, err))
 	}
 	return saved, nil
 }
@@ -160,23 +197,45 @@ func dayRangeOf(pid int64) (lo, hi int64) {
 
 // upserter holds the statements of one write transaction.
 type upserter struct {
-	nextPid, insert, update, ftsAdd, ftsDel *sql.Stmt
+	tx                              *sql.Tx
+	nextPid, update, ftsAdd, ftsDel *sql.Stmt
 	// next is the next free rowid per day range in this transaction,
 	// which holds the write lock, so no one else can take them.
 	next map[int64]int64
+	// New rows are inserted insertChunk at a time (flushInserts): SQLite
+	// opens a statement savepoint for each INSERT (papers has triggers)
+	// and copies every page the statement changes to its journal first,
+	// so one row a statement copied some 100 KiB per paper.
+	rows    []any    // insertColumns values per row
+	rowIDs  []string // their paper ids, for errors
+	inserts map[int]*sql.Stmt
+	// The full-text index is written after all the rows (indexChanges):
+	// an INSERT or UPDATE of papers fires triggers, so SQLite opens a
+	// statement savepoint for it, and at every savepoint FTS5 flushes
+	// what it holds in memory to a new segment. Interleaved with the
+	// rows, each paper became a segment of its own, and merging those
+	// was most of a bulk import's time.
+	ftsDels []int64
+	ftsAdds []ftsAdd
+	// adding finds a rowid's pending entry in ftsAdds: a paper written
+	// twice in one transaction replaces it rather than deleting an entry
+	// the index does not hold yet.
+	adding map[int64]int
+}
+
+// ftsAdd is a paper to index at a rowid once the rows are written.
+type ftsAdd struct {
+	pid int64
+	it  *item
 }
 
 func prepareUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
-	u := &upserter{next: map[int64]int64{}}
+	u := &upserter{tx: tx, next: map[int64]int64{}, adding: map[int64]int{}, inserts: map[int]*sql.Stmt{}}
 	stmts := []struct {
 		dst **sql.Stmt
 		sql string
 	}{
 		{&u.nextPid, `SELECT coalesce(max(pid), ?1) + 1 FROM papers WHERE pid >= ?1 AND pid < ?1 + ?2`},
-		{&u.insert, `INSERT INTO papers(pid, id, title, title_key, authors, hidden, published, day, upvotes, comments,
-			github_repo, github_stars, project_page, ai_summary, ai_keywords, organization, thumbnail,
-			submitter, withdrawn_at, raw, text_hash, updated_at, symbols)
-			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&u.update, `UPDATE papers SET pid=?, title=?, title_key=?, authors=?, hidden=?, published=?, day=?, upvotes=?,
 			comments=?, github_repo=?, github_stars=?, project_page=?, ai_summary=?, ai_keywords=?,
 			organization=?, thumbnail=?, submitter=?, withdrawn_at=?, raw=?, text_hash=?, updated_at=?, symbols=? WHERE pid=?`},
@@ -196,11 +255,65 @@ func prepareUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
 }
 
 func (u *upserter) close() {
-	for _, st := range []*sql.Stmt{u.nextPid, u.insert, u.update, u.ftsAdd, u.ftsDel} {
+	for _, st := range []*sql.Stmt{u.nextPid, u.update, u.ftsAdd, u.ftsDel} {
 		if st != nil {
 			st.Close()
 		}
 	}
+	for _, st := range u.inserts {
+		st.Close()
+	}
+}
+
+// insertColumns are the columns of a new row, in the order of its values.
+const insertColumns = `pid, id, title, title_key, authors, hidden, published, day, upvotes, comments,
+	github_repo, github_stars, project_page, ai_summary, ai_keywords, organization, thumbnail,
+	submitter, withdrawn_at, raw, text_hash, updated_at, symbols`
+
+// insertWidth is how many values a row of insertColumns takes.
+const insertWidth = 23
+
+// insertChunk is how many rows one INSERT writes at most.
+const insertChunk = 64
+
+// insertStmt is the statement that inserts n rows, prepared once per
+// transaction: a flush takes full chunks and then the powers of two of
+// what is left, so a transaction prepares a handful at most.
+func (u *upserter) insertStmt(ctx context.Context, n int) (*sql.Stmt, error) {
+	if st, ok := u.inserts[n]; ok {
+		return st, nil
+	}
+	one := "(" + strings.Repeat("?,", insertWidth-1) + "?)"
+	q := "INSERT INTO papers(" + insertColumns + ") VALUES " + strings.Repeat(one+",", n-1) + one
+	st, err := u.tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	u.inserts[n] = st
+	return st, nil
+}
+
+// flushInserts writes the rows waiting to be inserted.
+func (u *upserter) flushInserts(ctx context.Context) error {
+	for len(u.rowIDs) > 0 {
+		n := insertChunk
+		for n > len(u.rowIDs) {
+			n /= 2
+		}
+		st, err := u.insertStmt(ctx, n)
+		if err == nil {
+			_, err = st.ExecContext(ctx, u.rows[:n*insertWidth]...)
+		}
+		if err != nil {
+			if n == 1 {
+				return fmt.Errorf("paper %s: %w", u.rowIDs[0], err)
+			}
+			return fmt.Errorf("papers %s to %s: %w", u.rowIDs[0], u.rowIDs[n-1], err)
+		}
+		u.rows, u.rowIDs = u.rows[n*insertWidth:], u.rowIDs[n:]
+	}
+	u.rows, u.rowIDs = nil, nil
+	return nil
 }
 
 // item is a paper made ready to write: its raw item compressed, its
@@ -279,24 +392,61 @@ func upsertGroups(ctx context.Context, tx *sql.Tx, groups [][]item, vocab termCo
 	saved := make([]Saved, len(groups))
 	now := time.Now().Unix()
 	var arrived []string
+	var words termCounter
 	for g, items := range groups {
-		for _, it := range items {
+		for i := range items {
+			it := &items[i]
 			isNew, err := u.upsert(ctx, it, known, now)
 			if err != nil {
-				return nil, fmt.Errorf("paper %s: %w", it.paper.ID, err)
+				return nil, err
 			}
 			if isNew {
 				arrived = append(arrived, it.paper.ID)
 				saved[g].New++
 				if vocab != nil {
-					vocab.add(it.paper) // counts are of first sightings: close enough to rank words
+					words.add(it.paper) // counts are of first sightings: close enough to rank words
 				}
 			} else {
 				saved[g].Updated++
 			}
 		}
 	}
+	if err := u.flushInserts(ctx); err != nil {
+		return nil, err
+	}
+	if err := u.indexChanges(ctx); err != nil {
+		return nil, err
+	}
+	if vocab != nil {
+		vocab.merge(words.counts())
+	}
+	// The bookkeeping of arrivals writes no papers row, so the index
+	// entries just added stay one segment.
 	return saved, noteArrivals(ctx, tx, arrived, known)
+}
+
+// indexChanges brings the full-text index in step with the rows just
+// written: the entries the index held of changed papers are deleted,
+// then the new ones added, so a rowid deleted and added again ends up
+// indexed.
+func (u *upserter) indexChanges(ctx context.Context) error {
+	for _, pid := range u.ftsDels {
+		if _, err := u.ftsDel.ExecContext(ctx, pid); err != nil {
+			return fmt.Errorf("unindex paper at %d: %w", pid, err)
+		}
+	}
+	for _, a := range u.ftsAdds {
+		if a.it == nil {
+			continue // replaced by a later write of the same paper
+		}
+		c := a.it.cols
+		if _, err := u.ftsAdd.ExecContext(ctx, a.pid, c.title, c.abstract, c.authors, c.aiSummary, c.keywords, c.organization); err != nil {
+			return fmt.Errorf("index paper %s: %w", a.it.paper.ID, err)
+		}
+	}
+	u.ftsDels, u.ftsAdds = u.ftsDels[:0], u.ftsAdds[:0]
+	clear(u.adding)
+	return nil
 }
 
 // storedPapers looks up, in a few queries, which of the items the library
@@ -335,7 +485,7 @@ func storedPapers(ctx context.Context, tx *sql.Tx, groups [][]item) (map[string]
 	return known, nil
 }
 
-func (u *upserter) upsert(ctx context.Context, it item, known map[string]stored, now int64) (bool, error) {
+func (u *upserter) upsert(ctx context.Context, it *item, known map[string]stored, now int64) (bool, error) {
 	p, c := it.paper, it.cols
 	old, ok := known[p.ID]
 	if !ok {
@@ -345,29 +495,47 @@ func (u *upserter) upsert(ctx context.Context, it item, known map[string]stored,
 		}
 		return true, err
 	}
+	if err := u.flushInserts(ctx); err != nil { // the row to update may be waiting
+		return false, err
+	}
 	day := keepDay(old.day, p.Day)
 	newPid := old.pid
 	if day != old.day {
 		// A new feed day moves the paper to that day's rowid range.
 		var err error
 		if newPid, err = u.allocate(ctx, day); err != nil {
-			return false, err
+			return false, fmt.Errorf("paper %s: %w", p.ID, err)
 		}
 	}
 	if _, err := u.update.ExecContext(ctx, newPid, c.title, c.titleKey, c.authors, c.hidden, c.published, nullable(day),
 		p.Upvotes, p.Comments, p.GitHubRepo, p.GitHubStars, p.ProjectPage, c.aiSummary, c.keywords,
 		p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), it.raw, it.hash, now, c.symbols, old.pid); err != nil {
-		return false, err
+		return false, fmt.Errorf("paper %s: %w", p.ID, err)
 	}
 	known[p.ID] = stored{pid: newPid, hash: it.hash, day: day}
 	if newPid == old.pid && old.hash == it.hash {
 		return false, nil // same words at the same rowid: the index is already right
 	}
-	if _, err := u.ftsDel.ExecContext(ctx, old.pid); err != nil {
-		return false, err
+	u.unindex(old.pid)
+	u.index(newPid, it)
+	return false, nil
+}
+
+// index notes that the paper at pid is to be indexed.
+func (u *upserter) index(pid int64, it *item) {
+	u.adding[pid] = len(u.ftsAdds)
+	u.ftsAdds = append(u.ftsAdds, ftsAdd{pid: pid, it: it})
+}
+
+// unindex notes that the entry at pid is to be deleted, or drops it if
+// it was to be added in this transaction.
+func (u *upserter) unindex(pid int64) {
+	if i, ok := u.adding[pid]; ok {
+		u.ftsAdds[i].it = nil
+		delete(u.adding, pid)
+		return
 	}
-	_, err := u.ftsAdd.ExecContext(ctx, newPid, c.title, c.abstract, c.authors, c.aiSummary, c.keywords, p.Organization)
-	return false, err
+	u.ftsDels = append(u.ftsDels, pid)
 }
 
 // allocate is the next free rowid in a feed day's range.
@@ -385,20 +553,21 @@ func (u *upserter) allocate(ctx context.Context, day string) (int64, error) {
 	return pid, nil
 }
 
-func (u *upserter) insertNew(ctx context.Context, it item, now int64) (int64, error) {
+func (u *upserter) insertNew(ctx context.Context, it *item, now int64) (int64, error) {
 	p, c := it.paper, it.cols
 	pid, err := u.allocate(ctx, p.Day)
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("paper %s: %w", p.ID, err)
 	}
-	_, err = u.insert.ExecContext(ctx, pid, p.ID, c.title, c.titleKey, c.authors, c.hidden, c.published,
+	u.rows = append(u.rows, pid, p.ID, c.title, c.titleKey, c.authors, c.hidden, c.published,
 		nullable(p.Day), p.Upvotes, p.Comments, p.GitHubRepo, p.GitHubStars, p.ProjectPage, c.aiSummary,
 		c.keywords, p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), it.raw, it.hash, now, c.symbols)
-	if err != nil {
-		return 0, err
+	u.rowIDs = append(u.rowIDs, p.ID)
+	u.index(pid, it)
+	if len(u.rowIDs) == insertChunk {
+		return pid, u.flushInserts(ctx)
 	}
-	_, err = u.ftsAdd.ExecContext(ctx, pid, c.title, c.abstract, c.authors, c.aiSummary, c.keywords, p.Organization)
-	return pid, err
+	return pid, nil
 }
 
 // keepDay keeps a paper's first feed day: a paper featured again later

@@ -1,0 +1,84 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"strings"
+	"testing"
+
+	"github.com/papertui/papers/feed"
+)
+
+// The full-text index is written after a transaction's rows: a paper
+// written twice in one transaction, with other words or moved to
+// another day, must end up indexed once, with its last words, at its
+// last rowid; and more papers than one INSERT takes land whole.
+func TestOneTransactionIndexesEachPaperOnce(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	if _, err := s.SavePapers(ctx, []feed.Paper{paper("2503.00009", "Indexed Before", 1, "2025-03-14")}); err != nil {
+		t.Fatal(err)
+	}
+	var batch []feed.Paper
+	for i := range insertChunk*2 + 3 {
+		batch = append(batch, paper(fmt.Sprintf("2503.%05d", 100+i), "Filler Paper", i, "2025-03-13"))
+	}
+	batch = append(batch,
+		paper("2503.00001", "Sparse Diffusion Transformers", 10, "2025-03-13"),
+		paper("2503.00001", "Dense Mixture Routers", 11, "2025-03-13"), // same rowid, new words
+		paper("2503.00002", "Agents That Plan", 3, "2025-03-13"),
+		paper("2503.00002", "Agents That Plan", 4, "2025-03-12"), // earlier day: a new rowid
+		paper("2503.00009", "Indexed After", 2, "2025-03-14"),    // indexed by an earlier transaction
+	)
+	saved, err := s.SavePapers(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	papers := insertChunk*2 + 3 + 2
+	if saved.New != papers || saved.Updated != 3 {
+		t.Errorf("saved = %+v, want %d new and 3 updated", saved, papers)
+	}
+	for match, want := range map[string]int{
+		`"sparse"`: 0, `"routers"`: 1, `"plan"`: 1, `"before"`: 0, `"after"`: 1,
+		`"filler"`: insertChunk*2 + 3, `authors : "alan turing"`: papers + 1,
+	} {
+		if n := countMatch(t, s, match); n != want {
+			t.Errorf("%s: %d hits, want %d", match, n, want)
+		}
+	}
+	var pid int64
+	if err := s.db.QueryRow(`SELECT rowid FROM papers_fts WHERE papers_fts MATCH '"plan"'`).Scan(&pid); err != nil {
+		t.Fatal(err)
+	}
+	var day string
+	if err := s.db.QueryRow(`SELECT day FROM papers WHERE pid = ?`, pid).Scan(&day); err != nil || day != "2025-03-12" {
+		t.Errorf("the moved paper is indexed at a rowid of day %q (%v), want 2025-03-12", day, err)
+	}
+	checkIntegrity(t, s)
+}
+
+// The import counts words byte by byte where the text is ASCII: it must
+// count what termCounts.add counts, on any text.
+func TestTermCounterCountsLikeTermCounts(t *testing.T) {
+	papers := []feed.Paper{
+		{Title: "GPT-4o Beats GPT-4: A 2-Stage RL Recipe (v2)", AISummary: "x 12 123abc a1 ÉCOLE café naïve",
+			Authors: []feed.Author{{Name: "Zoë Ångström"}, {Name: "Li Wei"}}, AIKeywords: []string{"RLHF", "rlhf", "C++"}},
+		{Title: "Recipe recipe RECIPE", AISummary: strings.Repeat("a", 33) + " " + strings.Repeat("b", 32) + " 2024 x2",
+			AIKeywords: []string{"日本語 モデル", "naïve-bayes"}},
+		{Title: "", AISummary: "\u0301combining e\u0301 end."},
+	}
+	want := termCounts{}
+	var tc termCounter
+	for _, p := range papers {
+		want.add(p)
+		tc.add(p)
+	}
+	got := tc.counts()
+	if !maps.Equal(got, want) {
+		t.Errorf("termCounter counted\n%v\nwant\n%v", got, want)
+	}
+	if again := tc.counts(); len(again) != 0 {
+		t.Errorf("counts did not start again: %v", again)
+	}
+}
