@@ -6,12 +6,14 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/cli/browser"
 
+	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/tui/clean"
 )
 
@@ -115,6 +117,21 @@ func (m Model) onOpened(msg opened) (tea.Model, tea.Cmd) {
 
 func openCmd(url string) tea.Cmd {
 	return func() tea.Msg {
+		return opened{url: url, err: openURL(url)}
+	}
+}
+
+// openPDFCmd opens a paper's saved PDF when dir holds one (papers fetch
+// --pdf saves them), else its arXiv URL.
+func openPDFCmd(dir, id string) tea.Cmd {
+	return func() tea.Msg {
+		if dir != "" {
+			path := filepath.Join(dir, id+".pdf")
+			if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+				return opened{url: path, err: openURL(path)}
+			}
+		}
+		url := feed.Paper{ID: id}.PDFURL()
 		return opened{url: url, err: openURL(url)}
 	}
 }

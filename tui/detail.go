@@ -155,6 +155,8 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Back):
 		m.focus = m.lastFocus
 		return m, tea.Batch(m.loadPages(), m.wantDetail())
+	case key.Matches(msg, m.keys.Paper.Open) && m.detail.want.id != "":
+		return m.openReader(m.detail.want.id) // the whole paper (reader.go)
 	case key.Matches(msg, k.NextHit):
 		if !m.detail.jumpHit(1) {
 			m.say("no more hits below")

@@ -17,6 +17,7 @@ const (
 	topicDetail              // a detail rendering
 	topicQueue               // the queue, read back from the library
 	topicSearch              // a search waiting for typing to pause
+	topicReader              // the reading pane's text, opened and rendered
 	topicCount
 )
 

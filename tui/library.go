@@ -64,6 +64,23 @@ type Library interface {
 	NeighbourDay(ctx context.Context, day string, dir int) (string, error)
 	SavePapers(ctx context.Context, papers []feed.Paper) (store.Saved, error)
 	DataVersion(ctx context.Context) (int64, error)
+	// The reading pane's (reader.go, textfetch.go).
+	Text(ctx context.Context, id string) (store.Text, error)
+	NeedsText(ctx context.Context, id string, latest int) (bool, error)
+	PutText(ctx context.Context, t feed.FullText, fetched time.Time) error
+	QueuedWithoutText(ctx context.Context) ([]string, error)
+	Reading(ctx context.Context, id string) (store.Reading, bool, error)
+	SetReading(ctx context.Context, id string, r store.Reading) error
+	QueueProgress(ctx context.Context) (map[string]int, error)
+	Discussion(ctx context.Context, id string) (feed.Discussion, time.Time, bool, error)
+	PutDiscussion(ctx context.Context, d feed.Discussion, fetched time.Time) error
+}
+
+// TextFetcher fetches whole papers and their discussions (feed.Client);
+// the reader asks it in Cmds and stores what it answers in the Library.
+type TextFetcher interface {
+	FullText(ctx context.Context, id string) (feed.FullText, error)
+	Discussion(ctx context.Context, id string) (feed.Discussion, error)
 }
 
 // RemoteSearcher is Hugging Face's paper search (feed.Client).
@@ -71,4 +88,7 @@ type RemoteSearcher interface {
 	Search(ctx context.Context, query string, limit int) ([]feed.Paper, error)
 }
 
-var _ Library = (*store.Store)(nil)
+var (
+	_ Library     = (*store.Store)(nil)
+	_ TextFetcher = (*feed.Client)(nil)
+)

@@ -35,6 +35,12 @@ type Options struct {
 	Sort store.Sort
 	// SyncDays: a sync fetches the last N days; 0 is the default plan.
 	SyncDays int
+	// Texts fetches whole papers in the background (queued ones, and
+	// after a sync those still missing); nil fetches none.
+	Texts TextFetcher
+	// PDFDir is where saved PDFs are ("ID.pdf"): p opens one there
+	// before the arXiv URL. "" looks nowhere.
+	PDFDir string
 }
 
 // Model is the reader: a coordinator routing messages to plain panes.
@@ -61,21 +67,24 @@ type Model struct {
 	list   listPane
 	detail detailPane
 	queue  queuePane
+	reader readerPane // the whole paper, over the panes while open: see reader.go
+	texts  textFetch  // full texts being fetched in the background: see textfetch.go
 
 	sync syncState
 	// remotePapers are the remote results' papers by id, for their
 	// detail and for adding them.
-	remotePapers map[string]feed.Paper
-	dataVersion  int64         // the library's, when last looked at
-	writes       []stateChange // state changes shown, not yet written, oldest first: see state.go
-	watchEvery   time.Duration
-	notice       string // the latest event for the status bar, in one line
-	errMsg       string // the same when that event is an error, else ""
-	noticeSeq    int    // bumped per error, so only the latest one fades
-	fadeSeq      int    // the error whose fading is scheduled
-	fadeAfter    time.Duration
-	libTotal     int // papers in the library, whatever the view
-	libCounted   bool
+	remotePapers    map[string]feed.Paper
+	dataVersion     int64         // the library's, when last looked at
+	writes          []stateChange // state changes shown, not yet written, oldest first: see state.go
+	watchEvery      time.Duration
+	readerSaveAfter time.Duration // see reader.go
+	notice          string        // the latest event for the status bar, in one line
+	errMsg          string        // the same when that event is an error, else ""
+	noticeSeq       int           // bumped per error, so only the latest one fades
+	fadeSeq         int           // the error whose fading is scheduled
+	fadeAfter       time.Duration
+	libTotal        int // papers in the library, whatever the view
+	libCounted      bool
 
 	// Bubble Tea draws the whole screen after every message. drawSeq
 	// counts the messages that may have changed it; one that changed
@@ -108,6 +117,7 @@ func New(opts Options) Model {
 	m.search.input = newSearchInput()
 	m.search.debounce = searchDebounce
 	m.watchEvery = watchEvery
+	m.readerSaveAfter = readerSaveAfter
 	m.fadeAfter = errorFade
 	m.listFilter = m.composeFilter()
 	m.requests.begin(topicView)

@@ -83,6 +83,18 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onErrorFaded(msg)
 	case libraryCounted:
 		return m.onLibraryCounted(msg)
+	case readerOpened:
+		return m.onReaderOpened(msg)
+	case readerRendered:
+		return m.onReaderRendered(msg)
+	case readerSaveDue:
+		return m.onReaderSaveDue(msg)
+	case readerSaved:
+		return m.onReaderSaved(msg)
+	case textFetched:
+		return m.onTextFetched(msg)
+	case textsMissing:
+		return m.onTextsMissing(msg)
 	}
 	return m, nil
 }
@@ -95,6 +107,11 @@ func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if m.showHelp {
 		return m.helpKey(msg)
+	}
+	if m.reader.open { // its own keys win while it is open (reader.go)
+		if next, cmd, handled := m.readerKey(msg); handled {
+			return next, cmd
+		}
 	}
 	c, v := m.keys.Common, m.keys.Views
 	switch {
@@ -150,6 +167,9 @@ func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (m Model) quit() (tea.Model, tea.Cmd) {
 	if m.sync.cancel != nil {
 		m.sync.cancel()
+	}
+	if save := m.saveReading(); save != nil {
+		return m, tea.Sequence(save, tea.Quit) // where the reader stopped, first
 	}
 	return m, tea.Quit
 }
@@ -217,5 +237,5 @@ func (m Model) onWindowSize(w, h int) (tea.Model, tea.Cmd) {
 	m.list.scroll(m.listHeight())
 	m.queue.move(0, m.queueHeight())
 	m.detail.vp.setHeight(m.bodyHeight(paneDetail) - 1)
-	return m, tea.Batch(m.loadPages(), m.wantDetail())
+	return m, tea.Batch(m.loadPages(), m.wantDetail(), m.onReaderResize())
 }

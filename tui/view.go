@@ -40,6 +40,9 @@ func (m Model) screen() string {
 	if m.showHelp {
 		return m.helpScreen()
 	}
+	if m.reader.open {
+		return m.readerScreen()
+	}
 	var body string
 	if lay.tabs {
 		p := m.focus
