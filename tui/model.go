@@ -78,13 +78,16 @@ type Model struct {
 	writes          []stateChange // state changes shown, not yet written, oldest first: see state.go
 	watchEvery      time.Duration
 	readerSaveAfter time.Duration // see reader.go
-	notice          string        // the latest event for the status bar, in one line
-	errMsg          string        // the same when that event is an error, else ""
-	noticeSeq       int           // bumped per error, so only the latest one fades
-	fadeSeq         int           // the error whose fading is scheduled
-	fadeAfter       time.Duration
-	libTotal        int // papers in the library, whatever the view
-	libCounted      bool
+	// readerDocs are the papers read lately, cleaned, by id: shared by
+	// every copy of the model, written by Update alone (reader.go).
+	readerDocs map[string]*readerDoc
+	notice     string // the latest event for the status bar, in one line
+	errMsg     string // the same when that event is an error, else ""
+	noticeSeq  int    // bumped per error, so only the latest one fades
+	fadeSeq    int    // the error whose fading is scheduled
+	fadeAfter  time.Duration
+	libTotal   int // papers in the library, whatever the view
+	libCounted bool
 
 	// Bubble Tea draws the whole screen after every message. drawSeq
 	// counts the messages that may have changed it; one that changed
@@ -112,6 +115,7 @@ func New(opts Options) Model {
 		detail:     newDetailPane(),
 		sort:       store.SortNewest,
 		lastScreen: &screenCache{},
+		readerDocs: map[string]*readerDoc{},
 	}
 	m.openOn(opts.View, opts.Sort)
 	m.search.input = newSearchInput()

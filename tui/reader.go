@@ -25,6 +25,9 @@ import (
 // position is written: a burst of scrolling writes once.
 const readerSaveAfter = time.Second
 
+// maxReaderDocs bounds the cleaned papers kept for reopening.
+const maxReaderDocs = 8
+
 // readerOpened: a paper's text, cleaned, with the sections rendered that
 // fill the first screen at the reading position (readerOpenCmd).
 type readerOpened struct {
@@ -101,7 +104,8 @@ func (m Model) openReader(id string) (tea.Model, tea.Cmd) {
 func (m *Model) loadReader(at *store.Reading) tea.Cmd {
 	m.reader.width, m.reader.style = m.readerWidth(), m.glamourStyle()
 	m.reader.complete = false
-	return readerOpenCmd(m.opts.Library, m.reader.id, at, m.readerGeometry(), m.requests.begin(topicReader))
+	doc := m.readerDocs[m.reader.id] // cleaning costs more than rendering a screen: done once a paper
+	return readerOpenCmd(m.opts.Library, m.reader.id, doc, at, m.readerGeometry(), m.requests.begin(topicReader))
 }
 
 // onReaderOpened shows the first screen and renders the rest.
@@ -118,6 +122,10 @@ func (m Model) onReaderOpened(msg readerOpened) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	r.doc, r.lines = msg.doc, msg.part
+	if len(m.readerDocs) >= maxReaderDocs {
+		clear(m.readerDocs)
+	}
+	m.readerDocs[msg.id] = msg.doc
 	r.percent = max(r.percent, msg.at.Percent)
 	r.saved = msg.at
 	r.offset = r.lines.lineOf(msg.at)
@@ -142,7 +150,7 @@ func (m Model) onReaderRendered(msg readerRendered) (tea.Model, tea.Cmd) {
 	r.clamp()
 	m.requests.end(topicReader)
 	if r.search.query != "" {
-		r.search.find(r.lines, m.st.pHighlight)
+		r.search.find(r.lines)
 	}
 	return m, m.readerMoved()
 }

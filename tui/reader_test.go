@@ -73,7 +73,7 @@ func TestReaderReadsTheWholePaper(t *testing.T) {
 	if s.typing || len(s.hits) < 10 || s.hit != 1 {
 		t.Fatalf("search for baseline: typing %v, %d hits, at %d", s.typing, len(s.hits), s.hit)
 	}
-	if _, ok := s.marked[s.hits[0]]; !ok || !strings.Contains(hs.m.View().Content, hs.m.st.pHighlight.pre+"baseline") &&
+	if !s.isHit[s.hits[0]] || !strings.Contains(hs.m.View().Content, hs.m.st.pHighlight.pre+"baseline") &&
 		!strings.Contains(hs.m.View().Content, hs.m.st.pHighlight.pre+"Baseline") {
 		t.Error("the hit in view is not marked")
 	}

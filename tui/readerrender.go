@@ -28,6 +28,7 @@ const readerMaxWidth = 120
 // readerDoc is a cleaned paper cut into sections. It is never changed
 // once built, so the pane and its Cmds share it.
 type readerDoc struct {
+	title   string             // clean, one line
 	chunks  []string           // the title block, the text before the first heading, then one per heading
 	outline []fulltext.Section // the headings: outline[i] is chunks[pre+i]
 	pre     int
@@ -43,7 +44,7 @@ func newReaderDoc(t store.Text) *readerDoc {
 	if len(doc.Outline) == 0 || doc.Outline[0].Line > 0 {
 		pre = 2 // Chunks' first holds what comes before the first heading
 	}
-	return &readerDoc{chunks: append([]string{titleBlock(t)}, chunks...), outline: doc.Outline, pre: pre, figures: doc.Figures}
+	return &readerDoc{title: clean.Line(t.Title), chunks: append([]string{titleBlock(t)}, chunks...), outline: doc.Outline, pre: pre, figures: doc.Figures}
 }
 
 // titleBlock heads the paper: its title and where its text came from.
@@ -173,14 +174,18 @@ func newReaderLines(chunks int) readerLines {
 // readerOpenCmd reads a paper's text and the position the reader stopped
 // at (or at, when given), and renders the sections from there that fill
 // a screen.
-func readerOpenCmd(lib Library, id string, at *store.Reading, g readerGeometry, req request) tea.Cmd {
+// doc, when not nil, is the paper cleaned already (a resize, a reopening).
+func readerOpenCmd(lib Library, id string, doc *readerDoc, at *store.Reading, g readerGeometry, req request) tea.Cmd {
 	return reqCmd(req, func(ctx context.Context) tea.Msg {
-		t, err := lib.Text(ctx, id)
-		if errors.Is(err, store.ErrNoText) {
-			return readerOpened{tok: req.tok, id: id, missing: true}
-		}
-		if err != nil {
-			return readerOpened{tok: req.tok, id: id, err: err}
+		if doc == nil {
+			t, err := lib.Text(ctx, id)
+			if errors.Is(err, store.ErrNoText) {
+				return readerOpened{tok: req.tok, id: id, missing: true}
+			}
+			if err != nil {
+				return readerOpened{tok: req.tok, id: id, err: err}
+			}
+			doc = newReaderDoc(t)
 		}
 		var pos store.Reading
 		if stored, ok, err := lib.Reading(ctx, id); err == nil && ok {
@@ -189,7 +194,6 @@ func readerOpenCmd(lib Library, id string, at *store.Reading, g readerGeometry, 
 		if at != nil {
 			pos.Section, pos.Within = at.Section, at.Within
 		}
-		doc := newReaderDoc(t)
 		pos.Section = max(0, min(pos.Section, len(doc.chunks)-1))
 		part := newReaderLines(len(doc.chunks))
 		for c := pos.Section; c < len(doc.chunks); c++ {
@@ -203,7 +207,7 @@ func readerOpenCmd(lib Library, id string, at *store.Reading, g readerGeometry, 
 			}
 		}
 		part.findFigures(doc.figures)
-		return readerOpened{tok: req.tok, id: id, title: clean.Line(t.Title), doc: doc, at: pos, part: part}
+		return readerOpened{tok: req.tok, id: id, title: doc.title, doc: doc, at: pos, part: part}
 	})
 }
 

@@ -22,27 +22,37 @@ const hitContext = 2
 type readerSearch struct {
 	typing bool
 	query  string
-	hits   []int          // lines holding the query, in order
-	marked map[int]string // those lines with the query marked
-	hit    int            // the hit last jumped to, from 1; 0 none
+	hits   []int        // lines holding the query, in order
+	isHit  map[int]bool // the same, by line
+	hit    int          // the hit last jumped to, from 1; 0 none
 }
 
-// find looks for the query in every line and marks it on the lines it is
-// on: plain text in the highlight's colours, so the hit shows whatever
-// the line's own colours were.
-func (s *readerSearch) find(l readerLines, hl paint) {
-	s.hits, s.marked, s.hit = nil, nil, 0
-	q := strings.ToLower(strings.TrimSpace(s.query))
+// find looks for the query in every line (lowercased once, when
+// rendered): a string search per line, so a keystroke costs little
+// however common the word.
+func (s *readerSearch) find(l readerLines) {
+	s.hits, s.isHit, s.hit = nil, nil, 0
+	q := s.needle()
 	if q == "" {
 		return
 	}
-	s.marked = map[int]string{}
+	s.isHit = map[int]bool{}
 	for i, low := range l.lower {
 		if strings.Contains(low, q) {
 			s.hits = append(s.hits, i)
-			s.marked[i] = article.MarkHits(l.plain[i], []string{q}, hl.pre, hl.post)
+			s.isHit[i] = true
 		}
 	}
+}
+
+func (s readerSearch) needle() string { return strings.ToLower(strings.TrimSpace(s.query)) }
+
+// marked is a hit line with the query marked: its plain text in the
+// highlight's colours, so the hit shows whatever the line's own colours
+// were. Only the lines in view are marked, as they are drawn: a few
+// string replacements, no rendering.
+func (s readerSearch) marked(l readerLines, i int, hl paint) string {
+	return article.MarkHits(l.plain[i], []string{s.needle()}, hl.pre, hl.post)
 }
 
 // count is "3/17", "17 hits" or "no hits".
@@ -116,7 +126,7 @@ func (m Model) readerSearchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	default:
 		return m, nil
 	}
-	r.search.find(r.lines, m.st.pHighlight)
+	r.search.find(r.lines)
 	r.firstHit()
 	return m, nil
 }

@@ -68,8 +68,8 @@ func (m Model) readerContent(w, h int) []string {
 	end := min(len(r.lines.text), r.offset+h)
 	out := make([]string, 0, end-r.offset)
 	for i := r.offset; i < end; i++ {
-		if marked, ok := r.search.marked[i]; ok {
-			out = append(out, marked)
+		if r.search.isHit[i] {
+			out = append(out, r.search.marked(r.lines, i, m.st.pHighlight))
 			continue
 		}
 		out = append(out, r.lines.text[i])
