@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/tui/clean"
 )
 
@@ -98,7 +99,7 @@ func (m Model) onTextFetched(msg textFetched) (tea.Model, tea.Cmd) {
 	switch {
 	case msg.err != nil && feed.Unreachable(msg.err):
 		t.offline = true
-		m.fail(fmt.Sprintf("offline: %d full texts will come with the next sync", len(t.pending)+1))
+		m.fail(fmt.Sprintf("offline: %s will come with the next sync", english.Count(len(t.pending)+1, "full text")))
 		t.pending = nil
 		return m, nil
 	case msg.err != nil:
@@ -116,7 +117,7 @@ func (m Model) onTextFetched(msg textFetched) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(append(cmds, next)...)
 	}
 	if msg.err == nil && t.total > 0 {
-		m.say(fmt.Sprintf("fetched %d of %d full texts", t.done, t.total))
+		m.say(fmt.Sprintf("fetched %d of %s", t.done, english.Count(t.total, "full text")))
 	}
 	return m, tea.Batch(cmds...)
 }
