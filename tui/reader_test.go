@@ -219,3 +219,28 @@ func TestReaderAtEveryWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestDetailShowsTheStoredDiscussion: the detail ends with the stored
+// discussion, threaded, and the linked repositories, hostile comment text
+// made harmless; and says whether the whole text is stored.
+func TestDetailShowsTheStoredDiscussion(t *testing.T) {
+	lib := newTestLibrary(t)
+	d := feed.Discussion{ID: "2510.00001", Comments: []feed.Comment{{
+		Author: "alice", Created: time.Date(2025, 10, 3, 0, 0, 0, 0, time.UTC), Text: "Great \x1b]52;c;ZXZpbA==\x07paper [x](javascript:alert(1))",
+		Reactions: []feed.Reaction{{Name: "👍", Count: 3}},
+		Replies:   []feed.Comment{{Author: "bob", Text: "Agreed, see the ablations."}},
+	}}, Models: []feed.Repo{{ID: "example/sparse-7b", Downloads: 1200, Likes: 40}}, NumModels: 3}
+	must(t, lib.PutDiscussion(context.Background(), d, time.Now()))
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("enter")
+	hs.requireScreen("Discussion (2 comments)", "alice", "👍 3", "bob", "Agreed, see the ablations.", "Models (3)",
+		"example/sparse-7b", "No full text stored yet")
+	out := regexp.MustCompile(`\x1b\[[0-9;:]*m`).ReplaceAllString(hs.m.View().Content, "")
+	if strings.Contains(out, "\x1b]") || strings.Contains(out, "\x07") {
+		t.Error("a comment's escape reached the terminal")
+	}
+	storeText(t, lib, "2510.00001", feedtest.PaperText("2510.00001", 2))
+	again := newHarness(t, lib, 160, 48)
+	again.keys("enter")
+	again.requireScreen("Full text stored: R")
+}

@@ -108,6 +108,12 @@ func (m Model) onTextFetched(msg textFetched) (tea.Model, tea.Cmd) {
 	default:
 		t.offline = false
 		t.done++
+		m.detail.forget(msg.id) // its detail says whether the text is stored
+		if m.detail.shown.id == msg.id {
+			m.detail.shown = renderKey{}
+			m.detail.want = renderKey{id: m.detail.want.id}
+			cmds = append(cmds, m.wantDetail())
+		}
 		if m.reader.open && m.reader.id == msg.id && m.reader.missing {
 			m.reader.missing = false
 			cmds = append(cmds, m.loadReader(nil))
