@@ -103,7 +103,7 @@ func TestReaderRemembersWhereYouStopped(t *testing.T) {
 	}
 	hs.keys("3")
 	hs.requireScreen("%")
-	hs.keys("1", "R")
+	hs.keys("1", "enter", "enter") // the detail, then the whole paper
 	if got := hs.m.reader.position(); got.Section != want.Section || got.Within != want.Within {
 		t.Errorf("reopened at %+v, want %+v", got, want)
 	}

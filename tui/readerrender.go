@@ -180,7 +180,8 @@ func readerOpenCmd(lib Library, id string, doc *readerDoc, at *store.Reading, g 
 		if doc == nil {
 			t, err := lib.Text(ctx, id)
 			if errors.Is(err, store.ErrNoText) {
-				return readerOpened{tok: req.tok, id: id, missing: true}
+				rec, _ := lib.Record(ctx, id) // its title, for the pane's; none is fine
+				return readerOpened{tok: req.tok, id: id, missing: true, title: clean.TeX(clean.Line(rec.Title))}
 			}
 			if err != nil {
 				return readerOpened{tok: req.tok, id: id, err: err}
