@@ -317,8 +317,11 @@ func (m *Model) onReaderResize() tea.Cmd {
 	r := &m.reader
 	r.height = m.readerHeight()
 	r.clamp()
-	if !r.open || r.missing || r.doc == nil || r.width == m.readerWidth() {
+	if !r.open || r.missing || r.width == m.readerWidth() {
 		return nil
+	}
+	if r.doc == nil {
+		return m.loadReader(nil) // still loading: ask again for the new width
 	}
 	at := r.position()
 	return m.loadReader(&at)

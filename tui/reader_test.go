@@ -244,3 +244,21 @@ func TestDetailShowsTheStoredDiscussion(t *testing.T) {
 	again.keys("enter")
 	again.requireScreen("Full text stored: R")
 }
+
+// TestReaderResizedWhileOpening: a resize before the first screen
+// arrives renders for the new width, not the old.
+func TestReaderResizedWhileOpening(t *testing.T) {
+	hs, _ := readerHarness(t, 160, 48)
+	next, cmd := hs.m.Update(keyMsg("R")) // the first screen's Cmd not run yet
+	hs.m = next.(Model)
+	hs.send(sizeMsg(90, 30))
+	hs.run(cmd) // the stale answer, for 160 columns, is dropped
+	if !hs.m.reader.complete || hs.m.reader.width != 88 {
+		t.Fatalf("rendered for %d columns, want 88", hs.m.reader.width)
+	}
+	for i, line := range strings.Split(hs.screen(), "\n") {
+		if w := ansi.StringWidth(line); w != 90 {
+			t.Fatalf("line %d is %d cells, want 90", i, w)
+		}
+	}
+}
