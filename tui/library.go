@@ -5,9 +5,10 @@
 //
 // A pane is one file, end to end (list.go, detail.go, queue.go): its
 // state, its keys, its update on its own messages, its view and its
-// Cmds. Features across panes have a file each (search.go, sort.go,
-// period.go, reload.go, syncing.go, remote.go, watch.go, help.go,
-// status.go). The root (model.go, update.go, view.go, layout.go) only
+// Cmds. The reading pane, over the others while open, is reader.go with
+// readerrender.go, readerview.go and readersearch.go. Features across
+// panes have a file each (search.go, sort.go, period.go, reload.go,
+// syncing.go, remote.go, watch.go, help.go, status.go, textfetch.go). The root (model.go, update.go, view.go, layout.go) only
 // routes and lays out. Three files hold the rules every pane follows:
 // keys.go (every action's name and default keys), guard.go (the one
 // guard against stale results) and state.go (the one path of a change to
