@@ -2,6 +2,8 @@ package tui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -260,5 +262,25 @@ func TestReaderResizedWhileOpening(t *testing.T) {
 		if w := ansi.StringWidth(line); w != 90 {
 			t.Fatalf("line %d is %d cells, want 90", i, w)
 		}
+	}
+}
+
+// TestPOpensTheSavedPDF: p opens the PDF papers fetch --pdf saved, and
+// arXiv's URL for a paper without one.
+func TestPOpensTheSavedPDF(t *testing.T) {
+	t.Setenv("BROWSER", "true")
+	dir := t.TempDir()
+	saved := filepath.Join(dir, "2510.00001.pdf")
+	must(t, os.WriteFile(saved, []byte("%PDF-1.7"), 0o644))
+	hs := &harness{t: t, m: testModel(Options{Library: newTestLibrary(t), Style: "dark", PDFDir: dir})}
+	hs.run(hs.m.Init())
+	hs.send(sizeMsg(160, 48))
+	hs.keys("p")
+	if hs.m.notice != "opened "+saved {
+		t.Errorf("p with a saved PDF: %q", hs.m.notice)
+	}
+	hs.keys("j", "p")
+	if hs.m.notice != "opened https://arxiv.org/pdf/2510.00002" {
+		t.Errorf("p without one: %q", hs.m.notice)
 	}
 }
