@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"strings"
 
@@ -162,10 +163,13 @@ func (c *Checkup) damaged(ctx context.Context, db *sql.DB, unreadable []string) 
 }
 
 // readablePapers counts the papers that can be read one by one, walking
-// the table in rowid order and stepping over a damaged stretch.
+// the table in rowid order and stepping over a damaged stretch. A damaged
+// page can answer "the next rowid after X" with one at or before X, again
+// and again: the walk then skips ahead, twice as far each time, instead of
+// asking a million times for the same rows.
 func (c *Checkup) readablePapers(ctx context.Context, db *sql.DB) int {
 	n := 0
-	after := int64(-1 << 62)
+	after, stride := int64(-1<<62), int64(1)
 	for range 1 << 20 {
 		var pid int64
 		err := db.QueryRowContext(ctx, `SELECT pid FROM papers WHERE pid > ? ORDER BY pid LIMIT 1`, after).Scan(&pid)
@@ -175,6 +179,15 @@ func (c *Checkup) readablePapers(ctx context.Context, db *sql.DB) int {
 		if err != nil {
 			return n
 		}
+		if pid <= after { // the walk went back: skip over the damage
+			if after > math.MaxInt64-stride {
+				break
+			}
+			after += stride
+			stride = min(stride*2, math.MaxInt64/4)
+			continue
+		}
+		stride = 1
 		var id string
 		if db.QueryRowContext(ctx, `SELECT id FROM papers WHERE pid = ?`, pid).Scan(&id) == nil {
 			n++

@@ -27,7 +27,7 @@ type KeyProblem struct {
 // the focus (the search box; a pane whose keys win over the global ones,
 // like a reading pane's / or ]): an "any" action's key is no clash
 // there.
-var modalPanes = []string{"search"}
+var modalPanes = []string{"search", "reader"}
 
 // Bind applies a user's bindings (action name → keys) to the default
 // table. Keys are normalised (NormalizeKey); an empty list unbinds an

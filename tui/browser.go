@@ -7,12 +7,14 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/cli/browser"
 
+	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/tui/clean"
 )
 
@@ -143,5 +145,21 @@ func (m Model) open(url string) tea.Cmd {
 func openWithCmd(opener, url string) tea.Cmd {
 	return func() tea.Msg {
 		return opened{url: url, err: openURLWith(opener, url)}
+	}
+}
+
+// openPDF opens a paper's saved PDF when the PDF folder holds one (papers
+// fetch --pdf saves them), else its arXiv URL, with the user's opener.
+func (m Model) openPDF(id string) tea.Cmd {
+	dir, opener := m.opts.PDFDir, m.opts.Opener
+	return func() tea.Msg {
+		target := feed.Paper{ID: id}.PDFURL()
+		if dir != "" {
+			path := filepath.Join(dir, id+".pdf")
+			if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+				target = path
+			}
+		}
+		return opened{url: target, err: openURLWith(opener, target)}
 	}
 }

@@ -152,4 +152,3 @@ func fitPainted(s string, have, w int) string {
 	}
 	return s + strings.Repeat(" ", w-have)
 }
-

@@ -12,6 +12,7 @@ import (
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/article"
 	"github.com/papertui/papers/tui/clean"
+	"github.com/papertui/papers/tui/fulltext"
 )
 
 // The detail pane: one paper rendered with glamour in a Cmd, cached by
@@ -155,6 +156,8 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Back):
 		m.focus = m.lastFocus
 		return m, tea.Batch(m.loadPages(), m.wantDetail())
+	case key.Matches(msg, m.keys.Paper.Open) && m.detail.want.id != "":
+		return m.openReader(m.detail.want.id) // the whole paper (reader.go)
 	case key.Matches(msg, k.NextHit):
 		if !m.detail.jumpHit(1) {
 			m.say("no more hits below")
@@ -275,7 +278,30 @@ func detailCmd(lib Library, key renderKey, fallback store.Record, req request) t
 		}
 		md := article.Markdown(rec, article.Options{AllAuthors: key.allAuthors, MoreHint: "a shows all", Highlights: words}) +
 			dailyMarkdown(rec)
+		md += storedExtras(ctx, lib, key.id)
 		out, err := article.Render(md, key.width, key.style)
 		return detailRendered{tok: req.tok, key: key, record: rec, content: out, hits: hitLines(out, words), err: err}
 	})
+}
+
+// storedExtras is what the library holds of a paper beyond the feed's
+// fields, for the foot of its detail: whether its whole text is stored
+// (and the key that reads it), and its discussion, threaded, with the
+// linked models, datasets and Spaces. Both read offline; a failure to
+// read them leaves them out (the detail still shows).
+func storedExtras(ctx context.Context, lib Library, id string) string {
+	var b strings.Builder
+	if need, err := lib.NeedsText(ctx, id, 0); err == nil {
+		if need {
+			b.WriteString("\n\n*No full text stored yet: b queues the paper and fetches it.*")
+		} else {
+			b.WriteString("\n\n*Full text stored: R (or enter here) reads the whole paper.*")
+		}
+	}
+	if d, _, ok, err := lib.Discussion(ctx, id); err == nil && ok {
+		if md := fulltext.DiscussionMarkdown(d); md != "" {
+			b.WriteString("\n\n" + md)
+		}
+	}
+	return b.String()
 }

@@ -209,7 +209,7 @@ func emptyLibrary(t testing.TB) *store.Store {
 // is watched only when a test says so.
 func testModel(opts Options) Model {
 	m := New(opts)
-	m.search.debounce, m.watchEvery, m.fadeAfter, m.detailDelay = 0, 0, 0, 0
+	m.search.debounce, m.watchEvery, m.fadeAfter, m.detailDelay, m.readerSaveAfter = 0, 0, 0, 0, 0
 	return m
 }
 

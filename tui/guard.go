@@ -18,6 +18,7 @@ const (
 	topicQueue               // the queue, read back from the library
 	topicSearch              // a search waiting for typing to pause
 	topicCounts              // the view's unread and new counts (daily.go)
+	topicReader              // the reading pane's text, opened and rendered
 	topicCount
 )
 

@@ -9,8 +9,9 @@ import (
 // Action is one thing a key does in the reader. Its Name is stable (a
 // user config remaps keys by it: keys are contracts, names too); Keys are
 // its default keys, Help and Desc what the help screen shows, and Pane
-// where it works: "any" (every pane), "list", "detail", "queue" or
-// "search" (while the search box has the keys).
+// where it works: "any" (every pane), "list", "detail", "queue",
+// "reader" (the reading pane) or "search" (while the search box has the
+// keys).
 type Action struct {
 	Name, Pane string
 	Keys       []string
@@ -46,6 +47,7 @@ var actions = []Action{
 	{"paper.hf", "any", []string{"o"}, "o", "open HF page"},
 	{"paper.pdf", "any", []string{"p"}, "p", "open PDF"},
 	{"paper.copy", "any", []string{"y"}, "y", "copy link"},
+	{"reader.open", "any", []string{"R"}, "R", "read the whole paper"},
 	// Panes: movement (the help screen scrolls with the list's), then
 	// each pane's own.
 	{"list.up", "list", []string{"up", "k"}, "↑/k", "up"},
@@ -88,6 +90,22 @@ var actions = []Action{
 	{"paper.note", "any", []string{"e"}, "e", "edit the note ($EDITOR)"},
 	{"daily.follows", "any", []string{"F"}, "F", "followed searches, tags"},
 	{"daily.follow", "any", []string{"S"}, "S", "follow this search"},
+	{"reader.up", "reader", []string{"up", "k"}, "↑/k", "up"},
+	{"reader.down", "reader", []string{"down", "j"}, "↓/j", "down"},
+	{"reader.top", "reader", []string{"g", "home"}, "g/home", "first"},
+	{"reader.bottom", "reader", []string{"G", "end"}, "G/end", "last"},
+	{"reader.halfdown", "reader", []string{"ctrl+d"}, "ctrl+d", "half page"},
+	{"reader.halfup", "reader", []string{"ctrl+u"}, "ctrl+u", "half page up"},
+	{"reader.pagedown", "reader", []string{"pgdown", "space"}, "pgdn", "page down"},
+	{"reader.pageup", "reader", []string{"pgup"}, "pgup", "page up"},
+	{"reader.outline", "reader", []string{"T"}, "T", "outline: jump to a section"},
+	{"reader.nextsection", "reader", []string{"}", "]"}, "}/]", "next section"},
+	{"reader.prevsection", "reader", []string{"{", "["}, "{/[", "previous section"},
+	{"reader.search", "reader", []string{"/"}, "/", "search in the paper"},
+	{"reader.nexthit", "reader", []string{"n"}, "n", "next hit"},
+	{"reader.prevhit", "reader", []string{"N"}, "N", "previous hit"},
+	{"reader.figure", "reader", []string{"f"}, "f", "open the figure in view"},
+	{"reader.back", "reader", []string{"esc"}, "esc", "back to the panes"},
 	// The search box.
 	{"search.done", "search", []string{"enter"}, "enter", "keep the search, leave the box"},
 	{"search.cancel", "search", []string{"esc"}, "esc", "clear the search"},
@@ -121,7 +139,7 @@ type viewKeys struct {
 
 // paperKeys act on the selected paper, from any pane.
 type paperKeys struct {
-	Open, ToggleQueue, ToggleRead, Done, AllAuthors, OpenHF, OpenPDF, Copy key.Binding
+	Open, ToggleQueue, ToggleRead, Done, AllAuthors, OpenHF, OpenPDF, Copy, Read key.Binding
 }
 
 // dailyKeys are the daily loop's, from any pane.
@@ -147,6 +165,13 @@ type queueKeys struct {
 	MoveUp, MoveDown key.Binding
 }
 
+// readerKeys are the reading pane's own keys: they win over the others
+// while it is open.
+type readerKeys struct {
+	moveKeys
+	Outline, NextSection, PrevSection, Search, NextHit, PrevHit, Figure, Back key.Binding
+}
+
 // searchKeys work while the search box has the keys.
 type searchKeys struct {
 	Done, Cancel key.Binding
@@ -160,6 +185,7 @@ type keyMap struct {
 	List   listKeys
 	Detail detailKeys
 	Queue  queueKeys
+	Reader readerKeys
 	Search searchKeys
 	Daily  dailyKeys
 }
@@ -194,10 +220,12 @@ func keyMapFrom(table []Action) keyMap {
 		Views: viewKeys{b("search.open"), b("search.remote"), b("list.sort"), b("period.cycle"),
 			b("period.prev"), b("period.next"), b("period.latest")},
 		Paper: paperKeys{b("detail.open"), b("queue.toggle"), b("paper.read"), b("queue.done"),
-			b("detail.authors"), b("paper.hf"), b("paper.pdf"), b("paper.copy")},
+			b("detail.authors"), b("paper.hf"), b("paper.pdf"), b("paper.copy"), b("reader.open")},
 		List:   listKeys{move("list"), b("list.back")},
 		Detail: detailKeys{move("detail"), b("detail.back"), b("detail.nexthit"), b("detail.prevhit")},
 		Queue:  queueKeys{move("queue"), b("queue.moveup"), b("queue.movedown")},
+		Reader: readerKeys{move("reader"), b("reader.outline"), b("reader.nextsection"), b("reader.prevsection"),
+			b("reader.search"), b("reader.nexthit"), b("reader.prevhit"), b("reader.figure"), b("reader.back")},
 		Search: searchKeys{b("search.done"), b("search.cancel")},
 		Daily: dailyKeys{b("daily.nextunread"), b("daily.newonly"), b("daily.dayread"), b("daily.viewread"),
 			b("daily.undo"), b("paper.tag"), b("paper.note"), b("daily.follows"), b("daily.follow")},
@@ -226,13 +254,15 @@ func (k keyMap) groups() []keyGroup {
 	c, v, p := k.Common, k.Views, k.Paper
 	return append([]keyGroup{
 		{"Move (list, detail, queue)", k.List.bindings()},
-		{"The selected paper (any pane)", []key.Binding{p.Open, p.ToggleQueue, p.ToggleRead, p.Done, p.AllAuthors, p.OpenHF, p.OpenPDF, p.Copy}},
+		{"The selected paper (any pane)", []key.Binding{p.Open, p.ToggleQueue, p.ToggleRead, p.Done, p.AllAuthors, p.OpenHF, p.OpenPDF, p.Copy, p.Read}},
 		{"Anywhere", []key.Binding{c.NextPane, c.PrevPane, c.Pane1, c.Pane2, c.Pane3, c.UnreadOnly, c.Sync, c.Help, c.Quit}},
 		{"Search and views", []key.Binding{v.Search, v.Remote, v.Sort, v.View, v.PrevPeriod, v.NextPeriod, v.Latest}},
 		{"Detail", []key.Binding{k.Detail.Back, k.Detail.NextHit, k.Detail.PrevHit}},
 		{"Queue", []key.Binding{k.Queue.MoveUp, k.Queue.MoveDown}},
 		{"Daily: new, unread, tags, notes, follows", []key.Binding{k.Daily.NextUnread, k.Daily.NewOnly, k.Daily.DayRead,
 			k.Daily.ViewRead, k.Daily.Undo, k.Daily.Tag, k.Daily.Note, k.Daily.Follows, k.Daily.Follow}},
+		{"Reading pane (R, or enter on the detail)", []key.Binding{k.Reader.Outline, k.Reader.NextSection,
+			k.Reader.PrevSection, k.Reader.Search, k.Reader.NextHit, k.Reader.PrevHit, k.Reader.Figure, k.Reader.Back}},
 	}, k.remappedMoves()...) // bindings.go
 }
 

@@ -5,10 +5,12 @@
 //
 // A pane is one file, end to end (list.go, detail.go, queue.go): its
 // state, its keys, its update on its own messages, its view and its
-// Cmds. Features across panes have a file each (search.go, sort.go,
-// period.go, reload.go, syncing.go, remote.go, watch.go, help.go,
-// status.go; the daily loop in daily.go, catchup.go, tags.go, notes.go,
-// follows.go, modal.go and dailykeys.go). The root (model.go, update.go, view.go, layout.go) only
+// Cmds. The reading pane, over the others while open, is reader.go with
+// readerrender.go, readerview.go and readersearch.go. Features across
+// panes have a file each (search.go, sort.go, period.go, reload.go,
+// syncing.go, remote.go, watch.go, help.go, status.go, textfetch.go; the
+// daily loop in daily.go, catchup.go, tags.go, notes.go, follows.go,
+// modal.go and dailykeys.go). The root (model.go, update.go, view.go, layout.go) only
 // routes and lays out. Three files hold the rules every pane follows:
 // keys.go (every action's name and default keys), guard.go (the one
 // guard against stale results) and state.go (the one path of a change to
@@ -68,6 +70,23 @@ type Library interface {
 	NeighbourDay(ctx context.Context, day string, dir int) (string, error)
 	SavePapers(ctx context.Context, papers []feed.Paper) (store.Saved, error)
 	DataVersion(ctx context.Context) (int64, error)
+	// The reading pane's (reader.go, textfetch.go).
+	Text(ctx context.Context, id string) (store.Text, error)
+	NeedsText(ctx context.Context, id string, latest int) (bool, error)
+	PutText(ctx context.Context, t feed.FullText, fetched time.Time) error
+	QueuedWithoutText(ctx context.Context) ([]string, error)
+	Reading(ctx context.Context, id string) (store.Reading, bool, error)
+	SetReading(ctx context.Context, id string, r store.Reading) error
+	QueueProgress(ctx context.Context) (map[string]int, error)
+	Discussion(ctx context.Context, id string) (feed.Discussion, time.Time, bool, error)
+	PutDiscussion(ctx context.Context, d feed.Discussion, fetched time.Time) error
+}
+
+// TextFetcher fetches whole papers and their discussions (feed.Client);
+// the reader asks it in Cmds and stores what it answers in the Library.
+type TextFetcher interface {
+	FullText(ctx context.Context, id string) (feed.FullText, error)
+	Discussion(ctx context.Context, id string) (feed.Discussion, error)
 }
 
 // RemoteSearcher is Hugging Face's paper search (feed.Client).
@@ -75,4 +94,7 @@ type RemoteSearcher interface {
 	Search(ctx context.Context, query string, limit int) ([]feed.Paper, error)
 }
 
-var _ Library = (*store.Store)(nil)
+var (
+	_ Library     = (*store.Store)(nil)
+	_ TextFetcher = (*feed.Client)(nil)
+)

@@ -51,6 +51,12 @@ type Options struct {
 	// Restore is the session to open on (session.go); nil opens as the
 	// options say.
 	Restore *Session
+	// Texts fetches whole papers in the background (queued ones, and
+	// after a sync those still missing); nil fetches none.
+	Texts TextFetcher
+	// PDFDir is where saved PDFs are ("ID.pdf"): p opens one there
+	// before the arXiv URL. "" looks nowhere.
+	PDFDir string
 }
 
 // Model is the reader: a coordinator routing messages to plain panes.
@@ -77,22 +83,28 @@ type Model struct {
 	list   listPane
 	detail detailPane
 	queue  queuePane
+	reader readerPane // the whole paper, over the panes while open: see reader.go
+	texts  textFetch  // full texts being fetched in the background: see textfetch.go
 
 	sync  syncState
 	daily dailyState // new since the last visit, counts, inputs: daily.go
 	// remotePapers are the remote results' papers by id, for their
 	// detail and for adding them.
-	remotePapers map[string]feed.Paper
-	dataVersion  int64         // the library's, when last looked at
-	writes       []stateChange // state changes shown, not yet written, oldest first: see state.go
-	watchEvery   time.Duration
-	notice       string // the latest event for the status bar, in one line
-	errMsg       string // the same when that event is an error, else ""
-	noticeSeq    int    // bumped per error, so only the latest one fades
-	fadeSeq      int    // the error whose fading is scheduled
-	fadeAfter    time.Duration
-	libTotal     int // papers in the library, whatever the view
-	libCounted   bool
+	remotePapers    map[string]feed.Paper
+	dataVersion     int64         // the library's, when last looked at
+	writes          []stateChange // state changes shown, not yet written, oldest first: see state.go
+	watchEvery      time.Duration
+	readerSaveAfter time.Duration // see reader.go
+	// readerDocs are the papers read lately, cleaned, by id: shared by
+	// every copy of the model, written by Update alone (reader.go).
+	readerDocs map[string]*readerDoc
+	notice     string // the latest event for the status bar, in one line
+	errMsg     string // the same when that event is an error, else ""
+	noticeSeq  int    // bumped per error, so only the latest one fades
+	fadeSeq    int    // the error whose fading is scheduled
+	fadeAfter  time.Duration
+	libTotal   int // papers in the library, whatever the view
+	libCounted bool
 
 	// Bubble Tea draws the whole screen after every message. drawSeq
 	// counts the messages that may have changed it; one that changed
@@ -122,12 +134,14 @@ func New(opts Options) Model {
 		detail:     newDetailPane(),
 		sort:       store.SortNewest,
 		lastScreen: &screenCache{},
+		readerDocs: map[string]*readerDoc{},
 	}
 	m.openOn(opts.View, opts.Sort)
 	m.daily.started = time.Now()
 	m.search.input = newSearchInput()
 	m.search.debounce = searchDebounce
 	m.watchEvery = watchEvery
+	m.readerSaveAfter = readerSaveAfter
 	m.fadeAfter = errorFade
 	m.detailDelay = firstDetailDelay
 	m.restore(opts.Restore) // session.go

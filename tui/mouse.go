@@ -10,6 +10,11 @@ func (m Model) onMouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	if msg.Mouse().Button == tea.MouseWheelUp {
 		delta = -3
 	}
+	if m.reader.open && m.reader.doc != nil && !m.reader.outline { // reader.go
+		m.reader.offset += delta
+		m.reader.clamp()
+		return m, m.readerMoved()
+	}
 	if m.focus == paneDetail {
 		m.detail.vp.scroll(delta)
 		return m, nil
@@ -20,6 +25,9 @@ func (m Model) onMouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 
 // onMouseClick selects the list row under the pointer.
 func (m Model) onMouseClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
+	if m.reader.open {
+		return m, nil // the list is under the reading pane
+	}
 	lay := m.layout(m.focus)
 	pos := msg.Mouse()
 	r := lay.panes[paneList]

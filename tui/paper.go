@@ -23,7 +23,8 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 		if m.isQueued(id) {
 			return m, m.changeState(changeUnqueued, id, func(ctx context.Context) error { return lib.Dequeue(ctx, id) }, nil), true
 		}
-		return m, m.changeState(changeQueued, id, func(ctx context.Context) error { return lib.Enqueue(ctx, id) }, nil), true
+		queued := m.changeState(changeQueued, id, func(ctx context.Context) error { return lib.Enqueue(ctx, id) }, nil)
+		return m, tea.Batch(queued, m.fetchTexts(id)), true // its text, to read offline (textfetch.go)
 	case key.Matches(msg, k.ToggleRead):
 		read := !m.isRead(id)
 		what := map[bool]change{true: changeRead, false: changeUnread}[read]
@@ -31,7 +32,10 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 	case key.Matches(msg, k.OpenHF):
 		return m, m.open(feed.Paper{ID: id}.HFURL()), true
 	case key.Matches(msg, k.OpenPDF):
-		return m, m.open(feed.Paper{ID: id}.PDFURL()), true
+		return m, m.openPDF(id), true
+	case key.Matches(msg, k.Read):
+		next, cmd := m.openReader(id)
+		return next, cmd, true
 	case key.Matches(msg, k.Copy):
 		url := feed.Paper{ID: id}.HFURL()
 		m.say("copied " + url)
@@ -55,12 +59,15 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 // isPaperKey says whether msg is one of the keys that act on a paper.
 func (m Model) isPaperKey(msg tea.KeyPressMsg) bool {
 	k := m.keys.Paper
-	return key.Matches(msg, k.ToggleQueue, k.ToggleRead, k.OpenHF, k.OpenPDF, k.Copy, k.AllAuthors, k.Done, k.Open)
+	return key.Matches(msg, k.ToggleQueue, k.ToggleRead, k.OpenHF, k.OpenPDF, k.Copy, k.AllAuthors, k.Done, k.Open, k.Read)
 }
 
 // currentID is the paper the keys act on: the queue's selection in the
 // queue pane, the detail's paper in the detail pane, else the list's.
 func (m Model) currentID() (string, bool) {
+	if m.reader.open {
+		return m.reader.id, true
+	}
 	switch m.focus {
 	case paneQueue:
 		if r, ok := m.queue.selected(); ok {

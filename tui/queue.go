@@ -19,18 +19,22 @@ import (
 
 // queueLoaded: the reading queue, in order.
 type queueLoaded struct {
-	tok     token
-	records []store.Record
-	err     error
+	tok      token
+	records  []store.Record
+	progress map[string]int // percent read in the reading pane, by id
+	err      error
 }
 
 // queuePane is the reading queue in the reader's order.
 type queuePane struct {
 	records []store.Record
 	titles  []string // cleaned once per load
-	cursor  int
-	offset  int
-	loaded  bool
+	// progress is how much of each queued paper was read in the reading
+	// pane, by id (reader.go).
+	progress map[string]int
+	cursor   int
+	offset   int
+	loaded   bool
 }
 
 // set takes the queue as loaded, keeping the selection on its paper
@@ -89,7 +93,11 @@ func (q *queuePane) view(f frame) string {
 			seen = readMark
 		}
 		num := fmt.Sprintf("%2d.%s ", i+1, seen)
-		title := fit(q.titles[i], max(1, w-len(num)))
+		read := ""
+		if p, ok := q.progress[q.records[i].ID]; ok && w >= 30 {
+			read = fmt.Sprintf(" %3d%%", p)
+		}
+		title := fit(q.titles[i], max(1, w-len(num)-len(read))) + read
 		if i == q.cursor {
 			lines = append(lines, st.pSelected.on(num+title))
 			continue
@@ -101,6 +109,14 @@ func (q *queuePane) view(f frame) string {
 		lines = append(lines, st.pDimmed.on(num)+text.on(title))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// setProgress shows how much of a paper was read.
+func (q *queuePane) setProgress(id string, percent int) {
+	if q.progress == nil {
+		q.progress = map[string]int{}
+	}
+	q.progress[id] = percent
 }
 
 // swap exchanges two queued papers on screen, ahead of the write.
@@ -149,6 +165,7 @@ func (m Model) onQueueLoaded(msg queueLoaded) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.queue.set(msg.records)
+	m.queue.progress = msg.progress
 	m.queue.move(0, m.queueHeight())
 	return m, nil
 }
@@ -195,6 +212,10 @@ func (m *Model) loadQueue() tea.Cmd {
 func queueCmd(lib Library, req request) tea.Cmd {
 	return reqCmd(req, func(ctx context.Context) tea.Msg {
 		recs, err := lib.Queue(ctx)
-		return queueLoaded{tok: req.tok, records: recs, err: err}
+		if err != nil {
+			return queueLoaded{tok: req.tok, err: err}
+		}
+		progress, err := lib.QueueProgress(ctx)
+		return queueLoaded{tok: req.tok, records: recs, progress: progress, err: err}
 	})
 }

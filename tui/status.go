@@ -127,6 +127,12 @@ func (m Model) statusLeft() string {
 			s += m.st.status.Render(" · " + m.notice)
 		}
 		return s
+	case m.textStatus() != "": // textfetch.go
+		s := m.st.status.Render(m.textStatus())
+		if m.errMsg != "" {
+			s += m.st.statusErr.Render(" · " + m.errMsg)
+		}
+		return s
 	case m.errMsg != "":
 		return m.st.statusErr.Render(m.errMsg)
 	case m.notice != "":

@@ -86,7 +86,11 @@ func (m Model) onSyncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 	if msg.err == nil && r.Days > 0 && m.sync.first != "" {
 		gap = gapCmd(m.opts.Library, m.sync.first)
 	}
-	return m, tea.Batch(m.refreshView(), gap, m.afterSync())
+	var texts tea.Cmd
+	if msg.err == nil && r.Days > 0 {
+		texts = textsMissingCmd(m.opts.Library, m.opts.Texts) // the queue reads offline (textfetch.go)
+	}
+	return m, tea.Batch(m.refreshView(), gap, m.afterSync(), texts)
 }
 
 // onGapFound says what is missing and how to fill it.

@@ -88,6 +88,18 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case lastSeenLoaded, countsLoaded, seenLoaded, jumpFound, tagsLoaded, noteReady, noteEdited, noteRead,
 		pickerLoaded, followSaved:
 		return m.routeDaily(msg)
+	case readerOpened:
+		return m.onReaderOpened(msg)
+	case readerRendered:
+		return m.onReaderRendered(msg)
+	case readerSaveDue:
+		return m.onReaderSaveDue(msg)
+	case readerSaved:
+		return m.onReaderSaved(msg)
+	case textFetched:
+		return m.onTextFetched(msg)
+	case textsMissing:
+		return m.onTextsMissing(msg)
 	}
 	return m, nil
 }
@@ -103,6 +115,11 @@ func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if m.daily.modal.open() {
 		return m.modalKey(msg)
+	}
+	if m.reader.open { // its own keys win while it is open (reader.go)
+		if next, cmd, handled := m.readerKey(msg); handled {
+			return next, cmd
+		}
 	}
 	c, v := m.keys.Common, m.keys.Views
 	switch {
@@ -161,6 +178,10 @@ func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (m Model) quit() (tea.Model, tea.Cmd) {
 	if m.sync.cancel != nil {
 		m.sync.cancel()
+	}
+	if save := m.saveReading(); save != nil {
+		// Where the reader stopped, first, then the visit.
+		return m, tea.Sequence(save, m.recordVisit(), tea.Quit)
 	}
 	return m, tea.Sequence(m.recordVisit(), tea.Quit)
 }
@@ -230,5 +251,5 @@ func (m Model) onWindowSize(w, h int) (tea.Model, tea.Cmd) {
 	m.list.scroll(m.listHeight())
 	m.queue.move(0, m.queueHeight())
 	m.detail.vp.setHeight(m.bodyHeight(paneDetail) - 1)
-	return m, tea.Batch(m.loadPages(), m.wantDetail())
+	return m, tea.Batch(m.loadPages(), m.wantDetail(), m.onReaderResize())
 }

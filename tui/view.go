@@ -40,6 +40,9 @@ func (m Model) screen() string {
 	if m.showHelp {
 		return m.helpScreen()
 	}
+	if m.reader.open {
+		return m.readerScreen()
+	}
 	var body string
 	if lay.tabs {
 		p := m.focus
@@ -141,8 +144,12 @@ func fitLines(lines []string, w int) []string {
 // lines high.
 func drawBox(lines []string, w, h int, border lipgloss.Style) string {
 	var b strings.Builder
-	side := border.Render("│")
-	b.WriteString(border.Render("╭" + strings.Repeat("─", w) + "╮"))
+	// Painted, not Rendered: lipgloss measures and wraps a Rendered
+	// string, which for a 250-column border line costs more than the
+	// rest of the frame.
+	paint := paintOf(border)
+	side := paint.on("│")
+	b.WriteString(paint.on("╭" + strings.Repeat("─", w) + "╮"))
 	blank := strings.Repeat(" ", w)
 	for i := 0; i < h; i++ {
 		b.WriteString("\n" + side)
@@ -153,7 +160,7 @@ func drawBox(lines []string, w, h int, border lipgloss.Style) string {
 		}
 		b.WriteString(side)
 	}
-	b.WriteString("\n" + border.Render("╰"+strings.Repeat("─", w)+"╯"))
+	b.WriteString("\n" + paint.on("╰"+strings.Repeat("─", w)+"╯"))
 	return b.String()
 }
 

@@ -47,7 +47,7 @@ func (c *ReadCmd) Run(g *Globals) error {
 	client := g.client()
 	client.OnNotice = nil // the reader owns the terminal
 	opts := tui.Options{Library: lib, Fetcher: client, Remote: client, Style: c.Style, Mouse: c.Mouse,
-		SyncAfter: staleAfter, NoColor: os.Getenv("NO_COLOR") != ""}
+		SyncAfter: staleAfter, NoColor: os.Getenv("NO_COLOR") != "", Texts: client, PDFDir: pdfDir()}
 	if c.NoSync {
 		opts.SyncAfter = 0
 	}

@@ -241,6 +241,9 @@ func splitCaption(s string) (label, caption string) {
 
 // isMacroBlock is a block of leftover TeX macros alone (\useunder, \ul).
 func isMacroBlock(b block) bool {
+	if !strings.HasPrefix(strings.TrimSpace(b.lines[0]), `\`) {
+		return false // most blocks: no need to look at every word
+	}
 	for _, l := range b.lines {
 		for _, f := range strings.Fields(l) {
 			if !macroRE.MatchString(f) {

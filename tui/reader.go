@@ -1,0 +1,351 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/clean"
+)
+
+// The reading pane: a paper's whole stored text, rendered by glamour
+// through tui/fulltext, over the other panes while it is open. Its
+// messages (readerOpened, readerRendered, readerSaveDue, readerSaved),
+// state, keys and handlers are here; its view and the outline in
+// readerview.go; its search in readersearch.go; its Cmds (the text read,
+// cleaned and rendered in two steps: the screen at the reading position
+// first, the rest in the background) in readerrender.go.
+
+// readerSaveAfter is how long the view stays still before the reading
+// position is written: a burst of scrolling writes once.
+const readerSaveAfter = time.Second
+
+// maxReaderDocs bounds the cleaned papers kept for reopening.
+const maxReaderDocs = 8
+
+// readerOpened: a paper's text, cleaned, with the sections rendered that
+// fill the first screen at the reading position (readerOpenCmd).
+type readerOpened struct {
+	tok     token
+	id      string
+	title   string
+	missing bool // the library holds no text for it
+	err     error
+	doc     *readerDoc
+	at      store.Reading // where the reader stopped last time
+	part    readerLines   // the sections from at.Section that fill a screen
+}
+
+// readerRendered: the whole text rendered, in the background
+// (readerRenderCmd).
+type readerRendered struct {
+	tok   token
+	whole readerLines
+}
+
+// readerSaveDue: the view has stayed still for readerSaveAfter.
+type readerSaveDue struct{ seq int }
+
+// readerSaved: a reading position reached the library (or failed to).
+type readerSaved struct {
+	id      string
+	percent int
+	err     error
+}
+
+// readerPane is the whole paper being read.
+type readerPane struct {
+	open    bool
+	id      string
+	from    pane // where esc goes back to
+	title   string
+	missing bool
+	err     error
+	width   int    // the pane's inner width the lines were rendered for
+	style   string // their glamour style
+
+	doc      *readerDoc
+	lines    readerLines // the rendered lines: all, or the first screen's sections while the rest renders
+	complete bool
+	offset   int
+	height   int
+	jumpTo   int // a section asked for before it was rendered, -1 none
+
+	outline   bool // the outline is shown over the text
+	outCursor int
+
+	search readerSearch
+
+	percent int           // the furthest read, 0–100
+	saved   store.Reading // the position last written
+	saveSeq int
+}
+
+// openReader opens the reading pane on a paper, at the position the
+// reader stopped at last time.
+func (m Model) openReader(id string) (tea.Model, tea.Cmd) {
+	from := m.focus
+	if m.reader.open {
+		from = m.reader.from
+	}
+	m.reader = readerPane{open: true, id: id, from: from, jumpTo: -1}
+	m.reader.height = m.readerHeight()
+	return m, m.loadReader(nil)
+}
+
+// loadReader reads, cleans and renders the open paper for the pane's
+// width; at, when not nil, is where to open instead of the stored
+// position (a resize keeps the place).
+func (m *Model) loadReader(at *store.Reading) tea.Cmd {
+	m.reader.width, m.reader.style = m.readerWidth(), m.glamourStyle()
+	m.reader.complete = false
+	doc := m.readerDocs[m.reader.id] // cleaning costs more than rendering a screen: done once a paper
+	return readerOpenCmd(m.opts.Library, m.reader.id, doc, at, m.readerGeometry(), m.requests.begin(topicReader))
+}
+
+// onReaderOpened shows the first screen and renders the rest.
+func (m Model) onReaderOpened(msg readerOpened) (tea.Model, tea.Cmd) {
+	if !m.requests.current(msg.tok) || !m.reader.open || msg.id != m.reader.id {
+		return m, nil
+	}
+	r := &m.reader
+	r.title, r.missing, r.err = msg.title, msg.missing, msg.err
+	if msg.missing {
+		return m, m.fetchMissing(msg.id)
+	}
+	if msg.err != nil {
+		return m, nil
+	}
+	r.doc, r.lines = msg.doc, msg.part
+	if len(m.readerDocs) >= maxReaderDocs {
+		clear(m.readerDocs)
+	}
+	m.readerDocs[msg.id] = msg.doc
+	r.percent = max(r.percent, msg.at.Percent)
+	r.saved = msg.at
+	r.offset = r.lines.lineOf(msg.at)
+	r.clamp()
+	return m, readerRenderCmd(r.doc, msg.part, m.readerGeometry(), m.requests.running(topicReader))
+}
+
+// onReaderRendered swaps the first screen for the whole text, keeping
+// the place.
+func (m Model) onReaderRendered(msg readerRendered) (tea.Model, tea.Cmd) {
+	if !m.requests.current(msg.tok) || !m.reader.open {
+		return m, nil
+	}
+	r := &m.reader
+	at := r.position()
+	r.lines, r.complete = msg.whole, true
+	r.offset = r.lines.lineOf(at)
+	if r.jumpTo >= 0 {
+		r.offset = r.lines.starts[r.jumpTo]
+		r.jumpTo = -1
+	}
+	r.clamp()
+	m.requests.end(topicReader)
+	if r.search.query != "" {
+		r.search.find(r.lines)
+	}
+	return m, m.readerMoved()
+}
+
+// closeReader leaves the reading pane, writing where the reader stopped.
+func (m Model) closeReader() (tea.Model, tea.Cmd) {
+	save := m.saveReading()
+	from := m.reader.from
+	m.reader = readerPane{}
+	m.requests.end(topicReader)
+	m.focus = from
+	return m, tea.Batch(save, m.loadPages(), m.wantDetail())
+}
+
+// readerKey handles the reading pane's keys; handled is false for the
+// keys it leaves to the rest of the reader (quit, help, the paper's).
+func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
+	r, k := &m.reader, m.keys.Reader
+	if r.search.typing {
+		next, cmd := m.readerSearchKey(msg)
+		return next, cmd, true
+	}
+	if r.outline {
+		next, cmd := m.outlineKey(msg)
+		return next, cmd, true
+	}
+	c := m.keys.Common
+	switch {
+	case key.Matches(msg, k.Back):
+		next, cmd := m.closeReader()
+		return next, cmd, true
+	case key.Matches(msg, c.NextPane, c.PrevPane, c.Pane1, c.Pane2, c.Pane3):
+		next, cmd := m.closeReader()
+		nm := next.(Model)
+		more, cmd2 := nm.onKeyPress(msg)
+		return more, tea.Batch(cmd, cmd2), true
+	case r.missing || r.doc == nil:
+		return m, nil, false
+	case navigate(k.moveKeys, msg, r.height, r.offset, len(r.lines.text), func(i int) { r.offset = i; r.clamp() }):
+	case key.Matches(msg, k.NextSection):
+		m.jumpSection(1)
+	case key.Matches(msg, k.PrevSection):
+		m.jumpSection(-1)
+	case key.Matches(msg, k.Outline):
+		r.outline, r.outCursor = true, r.currentSection()
+		return m, nil, true
+	case key.Matches(msg, k.Search):
+		r.search.typing, r.search.query = true, ""
+		return m, nil, true
+	case key.Matches(msg, k.NextHit, k.PrevHit):
+		dir := map[bool]int{true: 1, false: -1}[key.Matches(msg, k.NextHit)]
+		if why := r.jumpHit(dir); why != "" {
+			m.say(why)
+		}
+	case key.Matches(msg, k.Figure):
+		return m, m.openFigure(), true
+	default:
+		return m, nil, false
+	}
+	return m, m.readerMoved(), true
+}
+
+// jumpSection moves the view to the next (dir > 0) or previous section.
+func (m *Model) jumpSection(dir int) {
+	r := &m.reader
+	target := r.neighbourSection(dir)
+	switch {
+	case target < 0 && dir > 0:
+		m.say("no section below")
+	case target < 0:
+		m.say("no section above")
+	default:
+		m.goToSection(target)
+	}
+}
+
+// goToSection shows a section at the top of the view, or once it is
+// rendered.
+func (m *Model) goToSection(section int) {
+	r := &m.reader
+	if line := r.lines.starts[section]; line >= 0 {
+		r.offset = line
+		r.clamp()
+		return
+	}
+	r.jumpTo = section
+	m.say("rendering the rest of the paper…")
+}
+
+// openFigure opens the image of the figure in view, or says there is none.
+func (m *Model) openFigure() tea.Cmd {
+	fig, ok := m.reader.figureInView()
+	if !ok {
+		m.say("no figure with an image in view")
+		return nil
+	}
+	m.say(clean.Line(fmt.Sprintf("%s: %s", fig.Label, fig.URL)))
+	return m.open(fig.URL)
+}
+
+// readerMoved schedules writing the reading position once the view stays
+// still; with no delay (tests) it writes at once.
+func (m *Model) readerMoved() tea.Cmd {
+	r := &m.reader
+	if !r.complete {
+		return nil
+	}
+	r.percent = max(r.percent, r.viewPercent())
+	r.saveSeq++
+	if m.readerSaveAfter <= 0 {
+		return m.saveReading()
+	}
+	seq := r.saveSeq
+	return tea.Tick(m.readerSaveAfter, func(time.Time) tea.Msg { return readerSaveDue{seq} })
+}
+
+func (m Model) onReaderSaveDue(msg readerSaveDue) (tea.Model, tea.Cmd) {
+	if !m.reader.open || msg.seq != m.reader.saveSeq {
+		return m, nil
+	}
+	return m, m.saveReading()
+}
+
+// saveReading writes where the reader stopped, when it moved since the
+// last write: a small store call in a Cmd.
+func (m *Model) saveReading() tea.Cmd {
+	r := &m.reader
+	if !r.open || !r.complete {
+		return nil
+	}
+	at := r.position()
+	at.Percent = r.percent
+	if at.Section == r.saved.Section && at.Within == r.saved.Within && at.Percent == r.saved.Percent {
+		return nil
+	}
+	r.saved = at
+	lib, id := m.opts.Library, r.id
+	return libCmd(func(ctx context.Context) tea.Msg {
+		return readerSaved{id: id, percent: at.Percent, err: lib.SetReading(ctx, id, at)}
+	})
+}
+
+// onReaderSaved shows the percentage read on the queue's row, or says
+// the position could not be written.
+func (m Model) onReaderSaved(msg readerSaved) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.fail(clean.Line(fmt.Sprintf("could not save where you stopped in %s: %v", msg.id, msg.err)))
+		return m, nil
+	}
+	m.queue.setProgress(msg.id, msg.percent)
+	return m, nil
+}
+
+// readerWidth is the reading pane's inner width: the whole screen's.
+func (m Model) readerWidth() int { return max(1, m.width-borderSize) }
+
+// readerHeight is how many lines of text the pane shows: the screen less
+// the borders, the title line and the status bar.
+func (m Model) readerHeight() int { return max(1, m.height-statusHeight-borderSize-1) }
+
+// onReaderResize renders the paper again for a new size, at the same
+// place.
+func (m *Model) onReaderResize() tea.Cmd {
+	r := &m.reader
+	r.height = m.readerHeight()
+	r.clamp()
+	if !r.open || r.missing || r.width == m.readerWidth() {
+		return nil
+	}
+	if r.doc == nil {
+		return m.loadReader(nil) // still loading: ask again for the new width
+	}
+	at := r.position()
+	return m.loadReader(&at)
+}
+
+// readerMissing says what the pane shows for a paper without its text.
+func (m Model) readerMissing() string {
+	id := m.reader.id
+	switch {
+	case m.texts.isFetching(id):
+		return fmt.Sprintf("No full text stored for %s yet: fetching it now…", id)
+	case m.opts.Texts == nil || m.sync.offline || m.texts.offline:
+		return fmt.Sprintf("No full text stored for %s.\n\nYou are offline: queue it with b and its text comes with the next sync, or run `papers fetch %s` once online.", id, id)
+	}
+	return fmt.Sprintf("No full text stored for %s.\n\nQueue it with b to fetch it in the background, or run `papers fetch %s`.", id, id)
+}
+
+// readerErr is the pane's error, for its view.
+func (m Model) readerErr() string {
+	if m.reader.err == nil {
+		return ""
+	}
+	if errors.Is(m.reader.err, store.ErrNoText) {
+		return m.readerMissing()
+	}
+	return clean.Line(m.reader.err.Error())
+}

@@ -1,0 +1,132 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/papertui/papers/tui/article"
+	"github.com/papertui/papers/tui/clean"
+)
+
+// Search inside the paper being read: / types a word or phrase, found as
+// it is typed in the rendered lines (lowercased once, when rendered), its
+// hits marked and n/N jumping between them.
+
+// hitContext is how many lines show above a hit jumped to.
+const hitContext = 2
+
+// readerSearch is the pane's search.
+type readerSearch struct {
+	typing bool
+	query  string
+	hits   []int        // lines holding the query, in order
+	isHit  map[int]bool // the same, by line
+	hit    int          // the hit last jumped to, from 1; 0 none
+}
+
+// find looks for the query in every line (lowercased once, when
+// rendered): a string search per line, so a keystroke costs little
+// however common the word.
+func (s *readerSearch) find(l readerLines) {
+	s.hits, s.isHit, s.hit = nil, nil, 0
+	q := s.needle()
+	if q == "" {
+		return
+	}
+	s.isHit = map[int]bool{}
+	for i, low := range l.lower {
+		if strings.Contains(low, q) {
+			s.hits = append(s.hits, i)
+			s.isHit[i] = true
+		}
+	}
+}
+
+func (s readerSearch) needle() string { return strings.ToLower(strings.TrimSpace(s.query)) }
+
+// marked is a hit line with the query marked: its plain text in the
+// highlight's colours, so the hit shows whatever the line's own colours
+// were. Only the lines in view are marked, as they are drawn: a few
+// string replacements, no rendering.
+func (s readerSearch) marked(l readerLines, i int, hl paint) string {
+	return article.MarkHits(l.plain[i], []string{s.needle()}, hl.pre, hl.post)
+}
+
+// count is "3/17", "17 hits" or "no hits".
+func (s readerSearch) count() string {
+	switch {
+	case strings.TrimSpace(s.query) == "":
+		return ""
+	case len(s.hits) == 0:
+		return "no hits"
+	case s.hit > 0:
+		return fmt.Sprintf("%d/%d", s.hit, len(s.hits))
+	}
+	return fmt.Sprintf("%d hits", len(s.hits))
+}
+
+// jumpHit moves the view to the next (dir > 0) or previous hit; it says
+// why when there is none.
+func (r *readerPane) jumpHit(dir int) string {
+	s := &r.search
+	if s.query == "" {
+		return "/ searches in the paper"
+	}
+	for i := range s.hits {
+		j := i
+		if dir < 0 {
+			j = len(s.hits) - 1 - i
+		}
+		h := s.hits[j]
+		if (dir > 0 && h-hitContext > r.offset) || (dir < 0 && h-hitContext < r.offset) {
+			r.offset, s.hit = h-hitContext, j+1
+			r.clamp()
+			return ""
+		}
+	}
+	if dir > 0 {
+		return "no more hits below"
+	}
+	return "no more hits above"
+}
+
+// firstHit shows the first hit from the view's top on, as typing goes.
+func (r *readerPane) firstHit() {
+	for j, h := range r.search.hits {
+		if h >= r.offset {
+			r.offset, r.search.hit = h-hitContext, j+1
+			r.clamp()
+			return
+		}
+	}
+}
+
+// readerSearchKey edits the search: typing finds as it goes, enter keeps
+// it (n and N jump), esc drops it.
+func (m Model) readerSearchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	r, k := &m.reader, m.keys.Search
+	switch {
+	case key.Matches(msg, k.Done):
+		r.search.typing = false
+		return m, m.readerMoved()
+	case key.Matches(msg, k.Cancel):
+		r.search = readerSearch{}
+		return m, nil
+	case msg.Code == tea.KeyBackspace:
+		q := []rune(r.search.query)
+		if len(q) == 0 {
+			return m, nil
+		}
+		r.search.query = string(q[:len(q)-1])
+	case msg.Text != "" && len(r.search.query) < 200:
+		r.search.query += clean.Line(msg.Text)
+	default:
+		return m, nil
+	}
+	r.search.find(r.lines)
+	r.firstHit()
+	return m, nil
+}

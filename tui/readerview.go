@@ -1,0 +1,121 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The reading pane's view: the paper over the whole screen, its title
+// line (where the view is, how far read, the search), the outline drawn
+// over the text, and the outline's keys. Drawing slices lines rendered
+// in Cmds: nothing is rendered here.
+
+// readerScreen draws the reading pane and the status bar.
+func (m Model) readerScreen() string {
+	w, h := m.readerWidth(), m.height-statusHeight-borderSize
+	lines := make([]string, 0, h)
+	lines = append(lines, m.st.paneTitleActive.Render(fit(ansi.Truncate(m.readerTitle(), w, "…"), w)))
+	content := m.readerContent(w, h-1)
+	if r := m.reader; r.doc == nil || r.outline || r.missing || r.err != nil {
+		content = fitLines(content, w) // messages; the text's lines are fitted once, when rendered
+	}
+	lines = append(lines, content...)
+	return drawBox(lines, w, h, m.st.borderActive) + "\n" + m.statusBar()
+}
+
+// readerTitle is the pane's title line.
+func (m Model) readerTitle() string {
+	r := m.reader
+	if r.search.typing {
+		return fmt.Sprintf("Search in the paper: %s▏ %s", r.search.query, r.search.count())
+	}
+	parts := []string{"Reading " + r.id}
+	if r.doc != nil && len(r.doc.outline) > 0 && r.position().Section >= r.doc.pre {
+		parts = append(parts, "§ "+r.doc.outline[r.currentSection()].Title)
+	} else if r.title != "" {
+		parts = append(parts, r.title)
+	}
+	if r.doc != nil {
+		pct := fmt.Sprintf("%d%%", r.viewPercent())
+		if !r.complete {
+			pct = "rendering…"
+		}
+		parts = append(parts, pct)
+	}
+	if r.search.query != "" {
+		parts = append(parts, fmt.Sprintf("/%s %s", r.search.query, r.search.count()))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// readerContent is the pane's lines below the title, h of them at most.
+func (m Model) readerContent(w, h int) []string {
+	r := m.reader
+	switch {
+	case r.missing:
+		return strings.Split(m.st.dimmed.Render(ansi.Wrap(m.readerMissing(), w, "")), "\n")
+	case r.err != nil:
+		return strings.Split(m.st.statusErr.Render(ansi.Wrap(m.readerErr(), w, "")), "\n")
+	case r.doc == nil:
+		return []string{m.st.dimmed.Render("loading…")}
+	case r.outline:
+		return m.outlineView(w, h)
+	}
+	end := min(len(r.lines.text), r.offset+h)
+	out := make([]string, 0, end-r.offset)
+	for i := r.offset; i < end; i++ {
+		if r.search.isHit[i] {
+			out = append(out, r.search.marked(r.lines, i, m.st.pHighlight))
+			continue
+		}
+		out = append(out, r.lines.text[i])
+	}
+	return out
+}
+
+// outlineView lists the sections, the chosen one selected and the one in
+// view marked, scrolled to keep the choice in sight.
+func (m Model) outlineView(w, h int) []string {
+	r := m.reader
+	secs := r.doc.outline
+	if len(secs) == 0 {
+		return []string{m.st.dimmed.Render("This paper has no sections.")}
+	}
+	head := fit("Outline: enter jumps, esc closes", w)
+	out := []string{m.st.dimmed.Render(head)}
+	h--
+	start := max(0, min(r.outCursor-h/2, len(secs)-h))
+	here := r.currentSection()
+	for i := start; i < len(secs) && len(out) <= h; i++ {
+		mark := "  "
+		if i == here {
+			mark = "▸ "
+		}
+		line := fit(mark+strings.Repeat("  ", max(0, secs[i].Level-1))+secs[i].Title, w)
+		if i == r.outCursor {
+			line = m.st.pSelected.on(line)
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// outlineKey moves through the outline, jumps to a section or closes it.
+func (m Model) outlineKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	r, k := &m.reader, m.keys.Reader
+	n := len(r.doc.outline)
+	switch {
+	case navigate(k.moveKeys, msg, max(1, r.height-1), r.outCursor, n, func(i int) { r.outCursor = max(0, min(i, n-1)) }):
+	case key.Matches(msg, m.keys.Paper.Open) && n > 0:
+		r.outline = false
+		m.goToSection(r.doc.pre + r.outCursor)
+		return m, m.readerMoved()
+	case key.Matches(msg, k.Back, k.Outline):
+		r.outline = false
+	}
+	return m, nil
+}

@@ -1,0 +1,182 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/internal/english"
+	"github.com/papertui/papers/tui/clean"
+)
+
+// Full texts fetched in the background, so what is queued reads
+// offline: a paper queued with b, the paper opened in the reading pane
+// without its text, and after a sync every queued paper still missing
+// its text. One paper at a time, through the TextFetcher (feed.Client,
+// which paces its requests within HF's limits); each text is stored whole
+// by the Library or not at all. The status bar shows the progress; keys
+// never wait for it.
+
+// textFetchTimeout bounds one paper's fetch, retries included.
+const textFetchTimeout = 2 * time.Minute
+
+// textFetched: one paper's text was fetched and stored (or not).
+type textFetched struct {
+	id  string
+	had bool // it was stored already
+	err error
+}
+
+// textsMissing: the queued papers without their text, after a sync.
+type textsMissing struct {
+	ids []string
+	err error
+}
+
+// textFetch is the background fetching.
+type textFetch struct {
+	pending []string // waiting, in order
+	running string   // being fetched, "" when idle
+	done    int      // fetched since the line of work began
+	failed  int
+	total   int
+	offline bool // the last attempt found no network
+}
+
+func (t textFetch) isFetching(id string) bool {
+	return t.running == id || slices.Contains(t.pending, id)
+}
+
+// fetchTexts adds papers to fetch and starts when idle; nil when the
+// reader fetches no texts.
+func (m *Model) fetchTexts(ids ...string) tea.Cmd {
+	if m.opts.Texts == nil {
+		return nil
+	}
+	t := &m.texts
+	if t.running == "" {
+		t.done, t.failed, t.total = 0, 0, 0
+	}
+	for _, id := range ids {
+		if !t.isFetching(id) {
+			t.pending = append(t.pending, id)
+			t.total++
+		}
+	}
+	return m.nextText()
+}
+
+// nextText starts the next fetch when none runs.
+func (m *Model) nextText() tea.Cmd {
+	t := &m.texts
+	if t.running != "" || len(t.pending) == 0 {
+		return nil
+	}
+	t.running, t.pending = t.pending[0], t.pending[1:]
+	return fetchTextCmd(m.opts.Library, m.opts.Texts, t.running)
+}
+
+// fetchMissing fetches the text of the paper the reading pane opened
+// without one, unless offline (the pane says so).
+func (m *Model) fetchMissing(id string) tea.Cmd {
+	if m.sync.offline {
+		return nil
+	}
+	return m.fetchTexts(id)
+}
+
+// onTextFetched counts a fetch, reopens the reading pane when it waited
+// for this text, and starts the next; with no network the rest waits for
+// the next sync.
+func (m Model) onTextFetched(msg textFetched) (tea.Model, tea.Cmd) {
+	t := &m.texts
+	t.running = ""
+	var cmds []tea.Cmd
+	switch {
+	case msg.err != nil && feed.Unreachable(msg.err):
+		t.offline = true
+		m.fail(fmt.Sprintf("offline: %s will come with the next sync", english.Count(len(t.pending)+1, "full text")))
+		t.pending = nil
+		return m, nil
+	case msg.err != nil:
+		t.failed++
+		m.fail(clean.Line(fmt.Sprintf("full text of %s not fetched: %v", msg.id, msg.err)))
+	default:
+		t.offline = false
+		t.done++
+		m.detail.forget(msg.id) // its detail says whether the text is stored
+		if m.detail.shown.id == msg.id {
+			m.detail.shown = renderKey{}
+			m.detail.want = renderKey{id: m.detail.want.id}
+			cmds = append(cmds, m.wantDetail())
+		}
+		if m.reader.open && m.reader.id == msg.id && m.reader.missing {
+			m.reader.missing = false
+			cmds = append(cmds, m.loadReader(nil))
+		}
+	}
+	if next := m.nextText(); next != nil {
+		return m, tea.Batch(append(cmds, next)...)
+	}
+	if msg.err == nil && t.total > 0 {
+		m.say(fmt.Sprintf("fetched %d of %s", t.done, english.Count(t.total, "full text")))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// onTextsMissing fetches the queued papers still missing their text.
+func (m Model) onTextsMissing(msg textsMissing) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.fail(clean.Line(msg.err.Error()))
+		return m, nil
+	}
+	return m, m.fetchTexts(msg.ids...)
+}
+
+// textsMissingCmd lists the queued papers without their text, for a
+// sync to fetch.
+func textsMissingCmd(lib Library, f TextFetcher) tea.Cmd {
+	if f == nil {
+		return nil
+	}
+	return libCmd(func(ctx context.Context) tea.Msg {
+		ids, err := lib.QueuedWithoutText(ctx)
+		return textsMissing{ids: ids, err: err}
+	})
+}
+
+// fetchTextCmd fetches and stores one paper's text unless it is stored,
+// and its discussion with it (extra: the paper reads without).
+func fetchTextCmd(lib Library, f TextFetcher, id string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), textFetchTimeout)
+		defer cancel()
+		if need, err := lib.NeedsText(ctx, id, 0); err == nil && !need {
+			return textFetched{id: id, had: true}
+		}
+		ft, err := f.FullText(ctx, id)
+		if err != nil {
+			return textFetched{id: id, err: err}
+		}
+		if err := lib.PutText(ctx, ft, time.Now()); err != nil {
+			return textFetched{id: id, err: err}
+		}
+		if d, err := f.Discussion(ctx, id); err == nil {
+			_ = lib.PutDiscussion(ctx, d, time.Now()) // extra: the text is what was asked for
+		}
+		return textFetched{id: id}
+	}
+}
+
+// textStatus is the status bar's line for a fetch under way, "" when idle.
+func (m Model) textStatus() string {
+	t := m.texts
+	if t.running == "" {
+		return ""
+	}
+	return fmt.Sprintf("fetching full texts %d/%d (%s)", t.done+t.failed+1, t.total, t.running)
+}
