@@ -305,3 +305,16 @@ func storedExtras(ctx context.Context, lib Library, id string) string {
 	}
 	return b.String()
 }
+
+// forgetDetail drops paper id's rendered detail, something it shows
+// having changed in the library, and says whether the detail shows that
+// paper (then wantDetail renders it again).
+func (m *Model) forgetDetail(id string) bool {
+	m.detail.forget(id)
+	if m.detail.shown.id != id {
+		return false
+	}
+	m.detail.shown = renderKey{}
+	m.detail.want = renderKey{id: m.detail.want.id}
+	return true
+}

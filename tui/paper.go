@@ -89,7 +89,7 @@ func (m Model) openPaper(id string, from pane) (tea.Model, tea.Cmd) {
 	m.focus = paneDetail
 	m.detail.want.id = id
 	lib := m.opts.Library
-	cmds := []tea.Cmd{m.wantDetail()}
+	cmds := []tea.Cmd{m.wantDetail(), m.fetchDiscussion(id)}
 	if !m.isRead(id) {
 		cmds = append(cmds, m.changeState(changeOpened, id, func(ctx context.Context) error { return lib.SetRead(ctx, true, id) }, nil))
 	}

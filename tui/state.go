@@ -214,11 +214,7 @@ func (m Model) onStateSaved(msg stateSaved) (tea.Model, tea.Cmd) {
 		m.say(fmt.Sprintf("%s %s", msg.id, msg.change))
 	}
 	// The detail shows the state too: render it again from the library.
-	m.detail.forget(done.id)
-	if m.detail.shown.id == done.id {
-		m.detail.shown = renderKey{}
-		m.detail.want = renderKey{id: m.detail.want.id}
-	}
+	m.forgetDetail(done.id)
 	cmds := []tea.Cmd{m.wantDetail(), m.afterWrite(msg.change)}
 	if len(m.writes) > 0 {
 		cmds = append(cmds, writeCmd(m.opts.Library, m.writes[0]))

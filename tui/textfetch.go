@@ -108,10 +108,7 @@ func (m Model) onTextFetched(msg textFetched) (tea.Model, tea.Cmd) {
 	default:
 		t.offline = false
 		t.done++
-		m.detail.forget(msg.id) // its detail says whether the text is stored
-		if m.detail.shown.id == msg.id {
-			m.detail.shown = renderKey{}
-			m.detail.want = renderKey{id: m.detail.want.id}
+		if m.forgetDetail(msg.id) { // its detail says whether the text is stored
 			cmds = append(cmds, m.wantDetail())
 		}
 		if m.reader.open && m.reader.id == msg.id && m.reader.missing {

@@ -98,6 +98,8 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onReaderSaved(msg)
 	case textFetched:
 		return m.onTextFetched(msg)
+	case discussionFetched:
+		return m.onDiscussionFetched(msg)
 	case textsMissing:
 		return m.onTextsMissing(msg)
 	}
