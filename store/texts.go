@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -244,43 +243,6 @@ func (s *Store) DeleteTexts(ctx context.Context, onlyRead bool) (int, error) {
 		return 0, fmt.Errorf("delete full texts: %w", explain(s.path, err))
 	}
 	return n, nil
-}
-
-// PutDiscussion stores a paper's comments and linked repositories.
-func (s *Store) PutDiscussion(ctx context.Context, d feed.Discussion, fetched time.Time) error {
-	js, err := json.Marshal(d)
-	if err != nil {
-		return fmt.Errorf("store discussion %s: %w", d.ID, err)
-	}
-	_, err = s.db.ExecContext(ctx, `INSERT INTO discussions(id, fetched_at, comments, body) VALUES (?, ?, ?, ?)
-		ON CONFLICT(id) DO UPDATE SET fetched_at = excluded.fetched_at, comments = excluded.comments, body = excluded.body`,
-		d.ID, fetched.Unix(), d.Count(), compressText(js))
-	if err != nil {
-		return fmt.Errorf("store discussion %s: %w", d.ID, explain(s.path, err))
-	}
-	return nil
-}
-
-// Discussion is a paper's stored discussion and when it was fetched; ok is
-// false when none is stored.
-func (s *Store) Discussion(ctx context.Context, id string) (d feed.Discussion, fetched time.Time, ok bool, err error) {
-	var body []byte
-	var at int64
-	err = s.db.QueryRowContext(ctx, `SELECT fetched_at, body FROM discussions WHERE id = ?`, id).Scan(&at, &body)
-	if errors.Is(err, sql.ErrNoRows) {
-		return d, fetched, false, nil
-	}
-	if err != nil {
-		return d, fetched, false, fmt.Errorf("read discussion %s: %w", id, err)
-	}
-	js, err := decompressText(body)
-	if err == nil {
-		err = json.Unmarshal(js, &d)
-	}
-	if err != nil {
-		return d, fetched, false, fmt.Errorf("read discussion %s: damaged: %w", id, err)
-	}
-	return d, time.Unix(at, 0).UTC(), true, nil
 }
 
 // rankedTextHits is how many hits a text search may have for bm25 to rank

@@ -20,6 +20,14 @@ import (
 // opening a paper twice in a session asks Hugging Face once.
 const discussionFresh = 6 * time.Hour
 
+// discussionDays is how many days back a sync refreshes the stored
+// discussions of (talk on a paper happens in its first days), and
+// discussionRefreshes how many at most, each one request.
+const (
+	discussionDays      = 7
+	discussionRefreshes = 30
+)
+
 // discussionTimeout bounds one discussion's fetch, retries included.
 const discussionTimeout = time.Minute
 
@@ -66,6 +74,62 @@ func (m Model) onDiscussionFetched(msg discussionFetched) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if !m.forgetDetail(msg.id) {
+		return m, nil
+	}
+	return m, m.wantDetail()
+}
+
+// discussionsRefreshed: after a sync, the recent papers' stored
+// discussions fetched again.
+type discussionsRefreshed struct {
+	ids []string
+	err error
+}
+
+// refreshDiscussions fetches again, after a sync, the stored discussions
+// of the last week's papers that are older than discussionFresh, one
+// request each through the fetcher's pacing; it stops at the first
+// sign of no network.
+func (m Model) refreshDiscussions() tea.Cmd {
+	if m.opts.Texts == nil {
+		return nil
+	}
+	lib, f := m.opts.Library, m.opts.Texts
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), discussionRefreshes*discussionTimeout)
+		defer cancel()
+		now := time.Now()
+		since := now.UTC().AddDate(0, 0, -discussionDays).Format(time.DateOnly)
+		ids, err := lib.StaleDiscussions(ctx, since, now.Add(-discussionFresh), discussionRefreshes)
+		if err != nil {
+			return discussionsRefreshed{err: err}
+		}
+		var done []string
+		for _, id := range ids {
+			d, err := f.Discussion(ctx, id)
+			if err == nil {
+				err = lib.PutDiscussion(ctx, d, time.Now())
+			}
+			if err != nil {
+				return discussionsRefreshed{ids: done, err: err}
+			}
+			done = append(done, id)
+		}
+		return discussionsRefreshed{ids: done}
+	}
+}
+
+// onDiscussionsRefreshed redraws the detail when it shows a paper whose
+// discussion changed; a failure is said unless it is no network.
+func (m Model) onDiscussionsRefreshed(msg discussionsRefreshed) (tea.Model, tea.Cmd) {
+	var redraw bool
+	for _, id := range msg.ids {
+		redraw = m.forgetDetail(id) || redraw
+	}
+	if msg.err != nil && !feed.Unreachable(msg.err) {
+		m.fail(clean.Line(fmt.Sprintf("discussions not refreshed: %v", msg.err)))
+	}
+	if !redraw {
 		return m, nil
 	}
 	return m, m.wantDetail()

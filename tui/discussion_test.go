@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/feed/feedtest"
@@ -35,5 +36,30 @@ func TestOpeningFetchesTheDiscussion(t *testing.T) {
 	hs.keys("esc", "j", "enter") // offline: opens, says nothing of it
 	if hs.m.errMsg != "" {
 		t.Errorf("offline open says %q", hs.m.errMsg)
+	}
+}
+
+// TestSyncRefreshesRecentDiscussions: after a sync, a recent paper's
+// stored discussion older than discussionFresh is fetched again.
+func TestSyncRefreshesRecentDiscussions(t *testing.T) {
+	srv := feedtest.New(t)
+	client := feed.NewClient(srv.URL)
+	client.Pace = nil
+	lib := newTestLibrary(t)
+	ctx := context.Background()
+	today := time.Now().UTC().Format(time.DateOnly)
+	const id = "2611.09999"
+	if _, err := lib.SaveDay(ctx, today, []feed.Paper{{ID: id, Title: "Talked About", Day: today}}); err != nil {
+		t.Fatal(err)
+	}
+	must(t, lib.PutDiscussion(ctx, feed.Discussion{ID: id}, time.Now().Add(-2*discussionFresh)))
+	srv.SetPaper(id, []byte(`{"id":"`+id+`","comments":[{"id":"c1","createdAt":"2026-01-01T00:00:00Z","author":{"name":"bob"},"data":{"latest":{"raw":"New remark"}}}]}`))
+	hs := &harness{t: t, m: testModel(Options{Library: lib, Style: "dark", Texts: client, Fetcher: client})}
+	hs.run(hs.m.Init())
+	hs.send(sizeMsg(160, 48))
+	hs.keys("r")
+	d, at, ok, err := lib.Discussion(ctx, id)
+	if err != nil || !ok || d.Count() != 1 || time.Since(at) > time.Minute {
+		t.Errorf("after a sync the discussion is %+v fetched %v (%v, %v)", d, at, ok, err)
 	}
 }

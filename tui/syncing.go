@@ -86,11 +86,12 @@ func (m Model) onSyncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 	if msg.err == nil && r.Days > 0 && m.sync.first != "" {
 		gap = gapCmd(m.opts.Library, m.sync.first)
 	}
-	var texts tea.Cmd
+	var texts, talk tea.Cmd
 	if msg.err == nil && r.Days > 0 {
 		texts = textsMissingCmd(m.opts.Library, m.opts.Texts) // the queue reads offline (textfetch.go)
+		talk = m.refreshDiscussions()                          // discussion.go
 	}
-	return m, tea.Batch(m.refreshView(), gap, m.afterSync(), texts)
+	return m, tea.Batch(m.refreshView(), gap, m.afterSync(), texts, talk)
 }
 
 // onGapFound says what is missing and how to fill it.

@@ -100,6 +100,8 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onTextFetched(msg)
 	case discussionFetched:
 		return m.onDiscussionFetched(msg)
+	case discussionsRefreshed:
+		return m.onDiscussionsRefreshed(msg)
 	case textsMissing:
 		return m.onTextsMissing(msg)
 	}

@@ -1,0 +1,74 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/papertui/papers/feed"
+)
+
+// Discussions: a paper's comments and linked models, datasets and Spaces,
+// stored whole (JSON, compressed) with when they were fetched.
+
+// PutDiscussion stores a paper's comments and linked repositories.
+func (s *Store) PutDiscussion(ctx context.Context, d feed.Discussion, fetched time.Time) error {
+	js, err := json.Marshal(d)
+	if err != nil {
+		return fmt.Errorf("store discussion %s: %w", d.ID, err)
+	}
+	_, err = s.db.ExecContext(ctx, `INSERT INTO discussions(id, fetched_at, comments, body) VALUES (?, ?, ?, ?)
+		ON CONFLICT(id) DO UPDATE SET fetched_at = excluded.fetched_at, comments = excluded.comments, body = excluded.body`,
+		d.ID, fetched.Unix(), d.Count(), compressText(js))
+	if err != nil {
+		return fmt.Errorf("store discussion %s: %w", d.ID, explain(s.path, err))
+	}
+	return nil
+}
+
+// Discussion is a paper's stored discussion and when it was fetched; ok is
+// false when none is stored.
+func (s *Store) Discussion(ctx context.Context, id string) (d feed.Discussion, fetched time.Time, ok bool, err error) {
+	var body []byte
+	var at int64
+	err = s.db.QueryRowContext(ctx, `SELECT fetched_at, body FROM discussions WHERE id = ?`, id).Scan(&at, &body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, fetched, false, nil
+	}
+	if err != nil {
+		return d, fetched, false, fmt.Errorf("read discussion %s: %w", id, err)
+	}
+	js, err := decompressText(body)
+	if err == nil {
+		err = json.Unmarshal(js, &d)
+	}
+	if err != nil {
+		return d, fetched, false, fmt.Errorf("read discussion %s: damaged: %w", id, err)
+	}
+	return d, time.Unix(at, 0).UTC(), true, nil
+}
+
+// StaleDiscussions are the papers of the feed days since sinceDay whose
+// stored discussion was fetched before fetchedBefore, newest day first,
+// at most limit: what a sync refreshes, as talk on a paper happens in its
+// first days.
+func (s *Store) StaleDiscussions(ctx context.Context, sinceDay string, fetchedBefore time.Time, limit int) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id FROM discussions d JOIN papers p ON p.id = d.id
+		WHERE p.day >= ? AND d.fetched_at < ? ORDER BY p.day DESC, d.id LIMIT ?`, sinceDay, fetchedBefore.Unix(), limit)
+	if err != nil {
+		return nil, fmt.Errorf("stale discussions: %w", explain(s.path, err))
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("stale discussions: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
