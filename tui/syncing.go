@@ -89,7 +89,7 @@ func (m Model) onSyncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 	var texts, talk tea.Cmd
 	if msg.err == nil && r.Days > 0 {
 		texts = textsMissingCmd(m.opts.Library, m.opts.Texts) // the queue reads offline (textfetch.go)
-		talk = m.refreshDiscussions()                          // discussion.go
+		talk = m.refreshDiscussions()                         // discussion.go
 	}
 	return m, tea.Batch(m.refreshView(), gap, m.afterSync(), texts, talk)
 }
