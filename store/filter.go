@@ -62,6 +62,10 @@ type Filter struct {
 	// columns is author:, org: and kw: as full-text column phrases, set
 	// by Store.prepare; fullMatch joins them with Match.
 	columns string
+	// prepared: Store.prepare has made the filter ready; it moves
+	// author:, org: and kw: into columns, so doing it again would drop
+	// them.
+	prepared bool
 }
 
 // fullMatch is the whole FTS5 expression of the view: the typed words and

@@ -195,6 +195,9 @@ func (s *Store) Position(ctx context.Context, f Filter, id string) (int, error) 
 // and author:, org: and kw: become phrases in their full-text columns, so
 // the index finds those papers instead of a scan of every row.
 func (s *Store) prepare(ctx context.Context, f Filter) (Filter, error) {
+	if f.prepared {
+		return f, nil
+	}
 	var err error
 	if f.Match, err = s.expandPrefix(ctx, f.Match); err != nil {
 		return f, err
@@ -215,7 +218,11 @@ func (s *Store) prepare(ctx context.Context, f Filter) (Filter, error) {
 	if f, err = s.prepareDaily(ctx, f); err != nil {
 		return f, err
 	}
-	return s.prepareDailyPids(ctx, f)
+	if f, err = s.prepareDailyPids(ctx, f); err != nil {
+		return f, err
+	}
+	f.prepared = true
+	return f, nil
 }
 
 // Record is one paper by id.
