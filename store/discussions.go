@@ -72,3 +72,41 @@ func (s *Store) StaleDiscussions(ctx context.Context, sinceDay string, fetchedBe
 	}
 	return ids, rows.Err()
 }
+
+// DiscussionFetcher fetches a paper's discussion (feed.Client).
+type DiscussionFetcher interface {
+	Discussion(ctx context.Context, id string) (feed.Discussion, error)
+}
+
+// How a sync refreshes discussions: those of the last week's papers
+// (talk on a paper happens in its first days) fetched more than
+// DiscussionFresh ago, at most discussionRefreshes, each one request.
+const (
+	DiscussionFresh     = 6 * time.Hour
+	discussionDays      = 7
+	discussionRefreshes = 30
+)
+
+// RefreshDiscussions fetches again, after a sync, the stale stored
+// discussions of recent papers, one at a time through f's pacing, and
+// says which it refreshed; it stops at the first failure (no network
+// fails them all).
+func (s *Store) RefreshDiscussions(ctx context.Context, f DiscussionFetcher, now time.Time) ([]string, error) {
+	since := now.UTC().AddDate(0, 0, -discussionDays).Format(time.DateOnly)
+	ids, err := s.StaleDiscussions(ctx, since, now.Add(-DiscussionFresh), discussionRefreshes)
+	if err != nil {
+		return nil, err
+	}
+	var done []string
+	for _, id := range ids {
+		d, err := f.Discussion(ctx, id)
+		if err == nil {
+			err = s.PutDiscussion(ctx, d, time.Now())
+		}
+		if err != nil {
+			return done, fmt.Errorf("refresh discussion %s: %w", id, err)
+		}
+		done = append(done, id)
+	}
+	return done, nil
+}

@@ -66,6 +66,9 @@ type SyncReport struct {
 	Rejected []Rejection  `json:"rejected"`
 	// Notes say how the plan was adjusted (a start before the feed began).
 	Notes []string `json:"notes"`
+	// Discussions is how many recent papers' stored discussions the sync
+	// fetched again (RefreshDiscussions; papers sync does it after the days).
+	Discussions int `json:"discussions,omitempty"`
 }
 
 // SyncProgress is sent as each day starts and ends.

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
 
@@ -18,15 +19,7 @@ import (
 
 // discussionFresh is how long a stored discussion is taken as current:
 // opening a paper twice in a session asks Hugging Face once.
-const discussionFresh = 6 * time.Hour
-
-// discussionDays is how many days back a sync refreshes the stored
-// discussions of (talk on a paper happens in its first days), and
-// discussionRefreshes how many at most, each one request.
-const (
-	discussionDays      = 7
-	discussionRefreshes = 30
-)
+const discussionFresh = store.DiscussionFresh
 
 // discussionTimeout bounds one discussion's fetch, retries included.
 const discussionTimeout = time.Minute
@@ -86,36 +79,18 @@ type discussionsRefreshed struct {
 	err error
 }
 
-// refreshDiscussions fetches again, after a sync, the stored discussions
-// of the last week's papers that are older than discussionFresh, one
-// request each through the fetcher's pacing; it stops at the first
-// sign of no network.
+// refreshDiscussions fetches again, after a sync, the stale stored
+// discussions of the last week's papers (store.RefreshDiscussions).
 func (m Model) refreshDiscussions() tea.Cmd {
 	if m.opts.Texts == nil {
 		return nil
 	}
 	lib, f := m.opts.Library, m.opts.Texts
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), discussionRefreshes*discussionTimeout)
+		ctx, cancel := context.WithTimeout(context.Background(), 30*discussionTimeout)
 		defer cancel()
-		now := time.Now()
-		since := now.UTC().AddDate(0, 0, -discussionDays).Format(time.DateOnly)
-		ids, err := lib.StaleDiscussions(ctx, since, now.Add(-discussionFresh), discussionRefreshes)
-		if err != nil {
-			return discussionsRefreshed{err: err}
-		}
-		var done []string
-		for _, id := range ids {
-			d, err := f.Discussion(ctx, id)
-			if err == nil {
-				err = lib.PutDiscussion(ctx, d, time.Now())
-			}
-			if err != nil {
-				return discussionsRefreshed{ids: done, err: err}
-			}
-			done = append(done, id)
-		}
-		return discussionsRefreshed{ids: done}
+		ids, err := lib.RefreshDiscussions(ctx, f, time.Now())
+		return discussionsRefreshed{ids: ids, err: err}
 	}
 }
 

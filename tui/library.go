@@ -80,7 +80,7 @@ type Library interface {
 	QueueProgress(ctx context.Context) (map[string]int, error)
 	Discussion(ctx context.Context, id string) (feed.Discussion, time.Time, bool, error)
 	PutDiscussion(ctx context.Context, d feed.Discussion, fetched time.Time) error
-	StaleDiscussions(ctx context.Context, sinceDay string, fetchedBefore time.Time, limit int) ([]string, error)
+	RefreshDiscussions(ctx context.Context, f store.DiscussionFetcher, now time.Time) ([]string, error)
 }
 
 // TextFetcher fetches whole papers and their discussions (feed.Client);

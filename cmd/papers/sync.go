@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/progress"
+	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
@@ -44,6 +45,17 @@ func (c *SyncCmd) Run(g *Globals) error {
 		bar.finish()
 		if err != nil {
 			return fmt.Errorf("sync: %w", err)
+		}
+		if report.Days > 0 && len(report.Failed) == 0 {
+			// Talk on a paper happens in its first days: what the library
+			// keeps of recent papers' discussions is fetched again.
+			before := client.Requests()
+			ids, err := lib.RefreshDiscussions(ctx, client, time.Now())
+			report.Discussions = len(ids)
+			report.Requests += client.Requests() - before
+			if err != nil && !feed.Unreachable(err) {
+				report.Notes = append(report.Notes, err.Error())
+			}
 		}
 		if !c.JSON {
 			for _, n := range report.Notes {
@@ -107,6 +119,9 @@ func printSyncSummary(w io.Writer, r store.SyncReport) {
 		english.Count(r.Days, "day"), english.Count(r.Papers, "paper"), r.New, r.Updated, english.Count(r.Requests, "request"))
 	if r.Skipped > 0 {
 		fmt.Fprintf(w, "; %s skipped (--refresh fetches them again)", english.Count(r.Skipped, "complete day"))
+	}
+	if r.Discussions > 0 {
+		fmt.Fprintf(w, "; %s refreshed", english.Count(r.Discussions, "discussion"))
 	}
 	fmt.Fprintln(w)
 	for _, rej := range r.Rejected {

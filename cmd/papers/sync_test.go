@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/feed/feedtest"
+	"github.com/papertui/papers/feed/synth"
+	"github.com/papertui/papers/store"
+)
+
+// TestSyncRefreshesRecentDiscussions: a sync fetches again the stored
+// discussions of recent papers that are more than a few hours old, and
+// says how many.
+func TestSyncRefreshesRecentDiscussions(t *testing.T) {
+	srv := feedtest.New(t)
+	days := synth.Days(10, 2, time.Now().UTC().AddDate(0, 0, -1))
+	for _, d := range days {
+		mustSetDay(t, srv, d.Date, d.Body)
+	}
+	env := append(dbEnv(t), "PAPERS_API_URL="+srv.URL)
+	if r := papers(t, env, "sync", "--days", "2"); r.code != 0 {
+		t.Fatalf("first sync exit %d: %s", r.code, r.stderr)
+	}
+	lib, err := store.Open(strings.TrimPrefix(env[0], "PAPERS_DB="))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, err := lib.Entries(context.Background(), store.Filter{}, 0, 1)
+	if err != nil || len(ids) == 0 {
+		t.Fatalf("no paper synced: %v", err)
+	}
+	id := ids[0].ID
+	if err := lib.PutDiscussion(context.Background(), feed.Discussion{ID: id}, time.Now().Add(-2*store.DiscussionFresh)); err != nil {
+		t.Fatal(err)
+	}
+	lib.Close()
+	srv.SetPaper(id, []byte(`{"id":"`+id+`","comments":[{"id":"c1","createdAt":"2026-01-01T00:00:00Z","author":{"name":"bob"},"data":{"latest":{"raw":"New remark"}}}]}`))
+	r := papers(t, env, "sync", "--days", "2", "--json")
+	if r.code != 0 {
+		t.Fatalf("second sync exit %d: %s", r.code, r.stderr)
+	}
+	var rep map[string]any
+	mustUnmarshal(t, []byte(r.stdout), &rep)
+	if rep["discussions"] != float64(1) {
+		t.Errorf("sync --json says %v discussions refreshed, want 1: %s", rep["discussions"], r.stdout)
+	}
+	if r := papers(t, env, "show", id); !strings.Contains(r.stdout, "New remark") {
+		t.Errorf("show lacks the refreshed discussion:\n%s", r.stdout)
+	}
+}
