@@ -48,23 +48,9 @@ func noteArrivals(ctx context.Context, tx *sql.Tx, ids []string, known map[strin
 		return err
 	}
 	// Read marks outlive papers: one may be read already.
-	read := map[int64]int{}
-	rows, err := tx.QueryContext(ctx, `SELECT p.pid >> 20, count(*) FROM json_each(?) j
+	read, err := dayCounts(ctx, tx, `SELECT p.pid >> 20, count(*) FROM json_each(?) j
 		CROSS JOIN read_marks r ON r.id = j.value CROSS JOIN papers p ON p.id = j.value GROUP BY 1`, string(list))
 	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var d int64
-		var n int
-		if err := rows.Scan(&d, &n); err != nil {
-			rows.Close()
-			return err
-		}
-		read[d] = n
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	if err := countDays(ctx, tx, read, 1); err != nil {
@@ -78,3 +64,22 @@ func noteArrivals(ctx context.Context, tx *sql.Tx, ids []string, known map[strin
 // arrivalNotes is off only in BenchmarkArrivalBookkeeping100k, to measure
 // what noteArrivals costs an import.
 var arrivalNotes = true
+
+// dayCounts reads a query of (day key, count) rows into a map.
+func dayCounts(ctx context.Context, tx *sql.Tx, query string, args ...any) (map[int64]int, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	days := map[int64]int{}
+	for rows.Next() {
+		var d int64
+		var n int
+		if err := rows.Scan(&d, &n); err != nil {
+			return nil, err
+		}
+		days[d] = n
+	}
+	return days, rows.Err()
+}

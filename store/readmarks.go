@@ -175,23 +175,9 @@ func countMarks(ctx context.Context, tx *sql.Tx, ids []string, sign int) error {
 	// A paper's feed day is read off its rowid (see pidBase), which the
 	// id index holds: reading each paper's row for its day cost ten times
 	// more.
-	rows, err := tx.QueryContext(ctx, `SELECT p.pid >> 20, count(*) FROM json_each(?) j
+	days, err := dayCounts(ctx, tx, `SELECT p.pid >> 20, count(*) FROM json_each(?) j
 		CROSS JOIN papers p ON p.id = j.value GROUP BY 1`, string(list))
 	if err != nil {
-		return err
-	}
-	days := map[int64]int{}
-	for rows.Next() {
-		var d int64
-		var n int
-		if err := rows.Scan(&d, &n); err != nil {
-			rows.Close()
-			return err
-		}
-		days[d] = n
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	if err := countDays(ctx, tx, days, sign); err != nil {
