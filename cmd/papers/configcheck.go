@@ -109,6 +109,9 @@ func checkColumns(v any) (any, error) {
 	seen := map[string]bool{}
 	for _, c := range cols {
 		if !slices.Contains(tui.ListColumns, c) {
+			if near := closest(c, tui.ListColumns); near != "" {
+				return nil, fmt.Errorf("%q is not a column (did you mean %s?): want some of %s", c, near, quoteList(tui.ListColumns))
+			}
 			return nil, fmt.Errorf("%q is not a column: want some of %s", c, quoteList(tui.ListColumns))
 		}
 		if seen[c] {

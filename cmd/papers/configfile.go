@@ -159,19 +159,25 @@ func nearestKey(key string, table bool) string {
 			names = append(names, name)
 		}
 	}
+	return closest(key, names)
+}
+
+// closest is the name of names nearest to name, if close enough to be a
+// slip; "" otherwise. A dotted name whose last part is name ("style" for
+// "reader.style", "bottom" for "list.bottom") is a near miss too: the
+// first such wins.
+func closest(name string, names []string) string {
 	best, bestDist := "", 0
-	for _, name := range names {
-		d := levenshtein(key, name)
-		// A key in the wrong section ("style" for "reader.style") is a
-		// near miss too.
-		if _, last, ok := strings.Cut(name, "."); ok && last == key {
+	for _, n := range names {
+		d := levenshtein(name, n)
+		if _, last, ok := strings.Cut(n, "."); ok && last == name {
 			d = 1
 		}
 		if best == "" || d < bestDist {
-			best, bestDist = name, d
+			best, bestDist = n, d
 		}
 	}
-	if bestDist > max(2, len(key)/3) {
+	if bestDist > max(2, len(name)/3) {
 		return ""
 	}
 	return best

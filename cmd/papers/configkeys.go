@@ -110,20 +110,11 @@ func (cf *configFile) keyTypeProblem(name string, v any) {
 // nearestAction is the action name closest to name, if close enough to
 // be a slip; a pane's name left out ("bottom") finds the first pane's.
 func nearestAction(name string) string {
-	best, bestDist := "", 0
+	var names []string
 	for _, a := range tui.Actions() {
-		d := levenshtein(name, a.Name)
-		if _, last, _ := strings.Cut(a.Name, "."); last == name {
-			d = 1
-		}
-		if best == "" || d < bestDist {
-			best, bestDist = a.Name, d
-		}
+		names = append(names, a.Name)
 	}
-	if bestDist > max(2, len(name)/3) {
-		return ""
-	}
-	return best
+	return closest(name, names)
 }
 
 // keyBinding is an action's effective keys and where they came from.

@@ -11,7 +11,9 @@ func TestConfigLayoutProblems(t *testing.T) {
 	for _, tc := range []struct{ name, text, want string }{
 		{"twice", "[layout]\ncolumns = [\"title\", \"upvotes\", \"upvotes\"]\n", `2: layout.columns: "upvotes" is listed twice`},
 		{"unknown column", "[layout]\ncolumns = [\"title\", \"tag\"]\n",
-			`2: layout.columns: "tag" is not a column: want some of "upvotes", "comments", "day", "title", "who", "tags"`},
+			`2: layout.columns: "tag" is not a column (did you mean tags?): want some of "upvotes", "comments", "day", "title", "who", "tags"`},
+		{"far from any column", "[layout]\ncolumns = [\"title\", \"abstract\"]\n",
+			`2: layout.columns: "abstract" is not a column: want some of "upvotes", "comments", "day", "title", "who", "tags"`},
 		{"not a list", "[layout]\ncolumns = \"title\"\n",
 			`2: layout.columns: "title" is a string: want a list of column names in quotes, of "upvotes", "comments", "day", "title", "who", "tags"`},
 		{"narrow", "[layout]\nside_by_side = 50\n", "2: layout.side_by_side: 50: want a width of 60 to 1000 columns (no quotes)"},

@@ -122,16 +122,7 @@ func themeNames() []string {
 func isThemeElement(name string) bool { return slices.Contains(themeNames(), name) }
 
 func nearestThemeName(name string) string {
-	best, bestDist := "", 0
-	for _, n := range append(themeNames(), "preset", "glamour") {
-		if d := levenshtein(name, n); best == "" || d < bestDist {
-			best, bestDist = n, d
-		}
-	}
-	if bestDist > max(2, len(name)/3) {
-		return ""
-	}
-	return best
+	return closest(name, append(themeNames(), "preset", "glamour"))
 }
 
 // readerTheme gives the reader the file's theme: its colours, the
