@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -16,30 +15,14 @@ import (
 )
 
 // The daily loop's targets at 100,000 papers, on a copy of the shared
-// library (PAPERS_BENCH_LIB, else /work/data/lib100k-v4.db) with reader state
+// library (searchBenchLib) with reader state
 // laid over it: a tenth of the papers read, 2,000 tagged, 500 annotated,
 // the newest 500 arrived since the last visit, and 20 followed searches.
 
 func dailyBenchLib(b *testing.B) *Store {
 	b.Helper()
-	src := os.Getenv("PAPERS_BENCH_LIB")
-	if src == "" {
-		src = "/work/data/lib100k-v4.db"
-	}
-	if _, err := os.Stat(src); err != nil {
-		b.Skip("no 100k library at " + src + " (set PAPERS_BENCH_LIB)")
-	}
-	dst := filepath.Join(b.TempDir(), "papers.db")
 	began := time.Now()
-	if err := copyFile(src, dst); err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("copied the library in %v", time.Since(began))
-	s, err := Open(dst)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
+	s := searchBenchLib(b)
 	now := time.Now()
 	setup := []string{
 		`DELETE FROM read_marks`, `DELETE FROM tags`, `DELETE FROM notes`, `DELETE FROM follows`,

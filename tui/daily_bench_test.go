@@ -12,15 +12,13 @@ import (
 	"github.com/papertui/papers/store"
 )
 
-// dailyBenchLibrary is a copy of the shared 100,000-paper library at the
-// current schema (the daily keys write to it); the benchmarks skip
-// without it.
+// dailyBenchLibrary is a copy of the benchmarks' 100,000-paper library
+// (benchLibrary), since the daily keys write to it.
 func dailyBenchLibrary(b *testing.B) *store.Store {
 	b.Helper()
-	src := "/work/data/lib100k-v4.db"
-	in, err := os.Open(src)
+	in, err := os.Open(benchLibrary(b))
 	if err != nil {
-		b.Skip("no shared library:", err)
+		b.Fatal(err)
 	}
 	defer in.Close()
 	dst := filepath.Join(b.TempDir(), "lib.db")
