@@ -79,17 +79,30 @@ func (m Model) editNote(id string) (tea.Model, tea.Cmd) {
 	})
 }
 
-// editorCommand is the user's editor on path.
+// Editor is the user's editor command line: $VISUAL, else $EDITOR; ""
+// when neither is set.
+func Editor() string {
+	for _, v := range []string{"VISUAL", "EDITOR"} {
+		if e := strings.TrimSpace(os.Getenv(v)); e != "" {
+			return e
+		}
+	}
+	return ""
+}
+
+// EditorCommand runs editor on path. The editor line may carry arguments
+// ("code --wait"): the shell splits it, as git does.
+func EditorCommand(ctx context.Context, editor, path string) *exec.Cmd {
+	return exec.CommandContext(ctx, "sh", "-c", editor+` "$1"`, "sh", path)
+}
+
+// editorCommand is the user's editor on path, vi when none is set.
 func editorCommand(path string) *exec.Cmd {
-	editor := os.Getenv("VISUAL")
+	editor := Editor()
 	if editor == "" {
-		editor = os.Getenv("EDITOR")
+		editor = "vi"
 	}
-	args := strings.Fields(editor)
-	if len(args) == 0 {
-		args = []string{"vi"}
-	}
-	return exec.Command(args[0], append(args[1:], path)...)
+	return EditorCommand(context.Background(), editor, path)
 }
 
 // onNoteReady suspends the reader and runs the editor.
@@ -122,9 +135,12 @@ func (m Model) onNoteRead(msg noteRead) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if strings.TrimSpace(msg.body) == strings.TrimSpace(msg.was) {
-		_ = os.Remove(msg.path) // unchanged: nothing to keep
 		m.say("note unchanged")
-		return m, nil
+		path := msg.path
+		return m, func() tea.Msg {
+			_ = os.Remove(path) // unchanged: nothing to keep
+			return nil
+		}
 	}
 	lib, _ := m.dailyLib()
 	id, body, path := msg.id, msg.body, msg.path

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui"
 )
 
 // NoteCmd is `papers note ID`.
@@ -82,7 +83,7 @@ func withNewline(s string) string {
 // back only when it changed; the library is not written while the editor
 // runs, so killing either leaves the old note whole.
 func editNote(ctx context.Context, lib *store.Store, id, old string) error {
-	editor := editorCommand()
+	editor := tui.Editor()
 	if editor == "" {
 		return usagef("note: set $VISUAL or $EDITOR to edit notes (or use --set)")
 	}
@@ -95,9 +96,7 @@ func editNote(ctx context.Context, lib *store.Store, id, old string) error {
 	if err := os.WriteFile(path, []byte(old), 0o600); err != nil {
 		return fmt.Errorf("note: %w", err)
 	}
-	// The editor line may carry arguments ("code --wait"); the shell
-	// splits it as it would for git.
-	cmd := exec.CommandContext(ctx, "sh", "-c", editor+` "$1"`, "sh", path)
+	cmd := tui.EditorCommand(ctx, editor, path)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	if err := cmd.Run(); err != nil {
 		var exit *exec.ExitError
@@ -122,13 +121,4 @@ func editNote(ctx context.Context, lib *store.Store, id, old string) error {
 	}
 	fmt.Fprintln(os.Stderr, "note saved")
 	return nil
-}
-
-func editorCommand() string {
-	for _, v := range []string{"VISUAL", "EDITOR"} {
-		if e := strings.TrimSpace(os.Getenv(v)); e != "" {
-			return e
-		}
-	}
-	return ""
 }
