@@ -57,6 +57,24 @@ func TestConfigProblemsNameLineAndFix(t *testing.T) {
 	}
 }
 
+// wantProblems loads text as a config file and checks its problems: as
+// many as want, each message exactly, in order, after the file's path.
+func wantProblems(t *testing.T, name, text string, want ...string) {
+	t.Helper()
+	path := writeConfig(t, text)
+	cf := loadConfig(path)
+	if len(cf.problem) != len(want) {
+		t.Errorf("%s: %d problems %+v, want %d", name, len(cf.problem), cf.problem, len(want))
+		return
+	}
+	lines := strings.Split(configError{path: path, problems: cf.problem}.Error(), "\n")
+	for i, w := range want {
+		if got := strings.TrimSpace(lines[1+i]); got != path+":"+w {
+			t.Errorf("%s:\n got %s\nwant %s", name, got, path+":"+w)
+		}
+	}
+}
+
 func TestConfigGoodFileLoads(t *testing.T) {
 	path := writeConfig(t, `library = "~/papers.db"
 api = "http://127.0.0.1:9"

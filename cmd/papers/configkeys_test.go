@@ -33,18 +33,7 @@ func TestConfigKeyProblems(t *testing.T) {
 			[]string{`1: keys is a section: write [keys] above the bindings, like "list.bottom" = ["G", "end"]`}},
 		{"misspelt section", "[key]\n\"list.bottom\" = \"e\"\n", []string{"1: unknown section key (did you mean keys?)"}},
 	} {
-		path := writeConfig(t, tc.text)
-		cf := loadConfig(path)
-		if len(cf.problem) != len(tc.want) {
-			t.Errorf("%s: %d problems %+v, want %d", tc.name, len(cf.problem), cf.problem, len(tc.want))
-			continue
-		}
-		lines := strings.Split(configError{path: path, problems: cf.problem}.Error(), "\n")
-		for i, w := range tc.want {
-			if got := strings.TrimSpace(lines[1+i]); got != path+":"+w {
-				t.Errorf("%s:\n got %s\nwant %s", tc.name, got, path+":"+w)
-			}
-		}
+		wantProblems(t, tc.name, tc.text, tc.want...)
 	}
 }
 

@@ -20,15 +20,7 @@ func TestConfigLayoutProblems(t *testing.T) {
 		{"share as text", "[layout]\nlist_share = \"60\"\n", `2: layout.list_share: "60" is a string: want a percent of 20 to 80 (no quotes)`},
 		{"share too big", "[layout]\nlist_share = 90\n", "2: layout.list_share: 90: want a percent of 20 to 80 (no quotes)"},
 	} {
-		path := writeConfig(t, tc.text)
-		cf := loadConfig(path)
-		if len(cf.problem) != 1 {
-			t.Errorf("%s: problems %+v", tc.name, cf.problem)
-			continue
-		}
-		if got := strings.TrimSpace(strings.Split(configError{path: path, problems: cf.problem}.Error(), "\n")[1]); got != path+":"+tc.want {
-			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, path+":"+tc.want)
-		}
+		wantProblems(t, tc.name, tc.text, tc.want)
 	}
 }
 

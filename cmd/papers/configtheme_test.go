@@ -25,18 +25,7 @@ func TestConfigThemeProblems(t *testing.T) {
 		{"bad preset in section", "[theme]\npreset = 1\n", []string{`2: theme.preset: 1 is a number: want one of "auto", "dark", "light", in quotes`}},
 		{"not a preset or section", "theme = 3\n", []string{`1: theme: 3 is a number: want a preset ("auto", "dark", "light") in quotes, or a [theme] section`}},
 	} {
-		path := writeConfig(t, tc.text)
-		cf := loadConfig(path)
-		if len(cf.problem) != len(tc.want) {
-			t.Errorf("%s: %d problems %+v, want %d", tc.name, len(cf.problem), cf.problem, len(tc.want))
-			continue
-		}
-		lines := strings.Split(configError{path: path, problems: cf.problem}.Error(), "\n")
-		for i, w := range tc.want {
-			if got := strings.TrimSpace(lines[1+i]); got != path+":"+w {
-				t.Errorf("%s:\n got %s\nwant %s", tc.name, got, path+":"+w)
-			}
-		}
+		wantProblems(t, tc.name, tc.text, tc.want...)
 	}
 }
 
