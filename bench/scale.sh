@@ -22,22 +22,7 @@ cd "$(dirname "$0")/.."
 N=${1:-1000000}
 RUNS=${2:-5}
 WORK=${WORK:-${TMPDIR:-/tmp}/papers-scale}
-for tool in go tmux /usr/bin/time; do
-	command -v "$tool" >/dev/null || { echo "scale: needs $tool" >&2; exit 2; }
-done
-mkdir -p "$WORK"
-go build -o "$WORK/papers" ./cmd/papers
-go build -o "$WORK/bare" ./bench/bare
-DATA=$WORK/synth$N
-if [ ! -f "$DATA/.done" ]; then
-	rm -rf "$DATA"
-	go run ./feed/synth/cmd/papers-synth -n "$N" -out "$DATA" >&2
-	touch "$DATA/.done"
-fi
-LIB=$WORK/lib$N.db
-field() { grep -F "$1" "$2" | sed 's/.*: //'; }
-seconds() { awk -F: '{s=0; for (i=1;i<=NF;i++) s=s*60+$i; print s}'; }
-median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; print m}'; }
+. bench/lib.sh
 
 # Import, once: relative names keep 58,000 file names within ARG_MAX.
 if [ ! -f "$LIB.done" ]; then
