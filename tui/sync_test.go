@@ -51,18 +51,26 @@ func TestBackgroundSyncShowsProgressThenPapers(t *testing.T) {
 	}
 }
 
-// TestOfflineStartSaysSo: a library that never synced starts a sync on
-// start; with the network unreachable the reader says it is offline and
-// keeps showing what it has.
-func TestOfflineStartSaysSo(t *testing.T) {
+// offlineStart is the reader started w columns wide on a library that
+// never synced, with the feed unreachable: its sync on start fails.
+func offlineStart(t *testing.T, w int) *harness {
+	t.Helper()
 	srv := feedtest.New(t)
 	url := srv.URL
 	srv.Close()
 	client := feed.NewClient(url)
 	client.Wait = func(ctx context.Context, d time.Duration) error { return nil }
 	hs := &harness{t: t, m: testModel(Options{Library: unsyncedLibrary(t), Fetcher: client, Style: "dark", SyncAfter: time.Hour})}
-	hs.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	hs.send(tea.WindowSizeMsg{Width: w, Height: 24})
 	hs.run(hs.m.Init())
+	return hs
+}
+
+// TestOfflineStartSaysSo: a library that never synced starts a sync on
+// start; with the network unreachable the reader says it is offline and
+// keeps showing what it has.
+func TestOfflineStartSaysSo(t *testing.T) {
+	hs := offlineStart(t, 80)
 	hs.requireScreen("offline · 6 cached papers", "sync failed", "Sparse Attention")
 }
 
@@ -70,14 +78,7 @@ func TestOfflineStartSaysSo(t *testing.T) {
 // short mark and still shows what the keys did; the error fades; the
 // cached count is the library's, not the view's.
 func TestOfflineStatusShowsTheLatestEvent(t *testing.T) {
-	srv := feedtest.New(t)
-	url := srv.URL
-	srv.Close()
-	client := feed.NewClient(url)
-	client.Wait = func(ctx context.Context, d time.Duration) error { return nil }
-	hs := &harness{t: t, m: testModel(Options{Library: unsyncedLibrary(t), Fetcher: client, Style: "dark", SyncAfter: time.Hour})}
-	hs.send(tea.WindowSizeMsg{Width: 100, Height: 24})
-	hs.run(hs.m.Init())
+	hs := offlineStart(t, 100)
 	hs.requireScreen("sync failed")
 	seq := hs.m.noticeSeq
 	hs.send(errorFaded{seq})
