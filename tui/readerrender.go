@@ -53,6 +53,13 @@ func titleBlock(t store.Text) string {
 	if title := clean.Line(t.Title); title != "" {
 		fmt.Fprintf(&b, "# %s\n\n", clean.Markdown(clean.TeX(title)))
 	}
+	fmt.Fprintf(&b, "*%s · from %s*", clean.Markdown(t.ID), TextSource(t))
+	return b.String()
+}
+
+// TextSource says, as Markdown, where a stored text came from and when:
+// "arXiv HTML v2, fetched 2026-11-30".
+func TextSource(t store.Text) string {
 	source := "arXiv HTML"
 	if t.Source != "arxiv-html" {
 		source = "Hugging Face's extraction (arXiv has no HTML)"
@@ -61,9 +68,7 @@ func titleBlock(t store.Text) string {
 	if t.Version > 0 {
 		version = fmt.Sprintf(" v%d", t.Version)
 	}
-	fmt.Fprintf(&b, "*%s · from %s%s, fetched %s*", clean.Markdown(t.ID), clean.Markdown(source), version,
-		t.FetchedAt.Format("2006-01-02"))
-	return b.String()
+	return fmt.Sprintf("%s%s, fetched %s", clean.Markdown(source), version, t.FetchedAt.Format("2006-01-02"))
 }
 
 // readerGeometry is what the lines are rendered for.

@@ -98,15 +98,7 @@ func renderText(t store.Text, style string, plain bool, width int) (string, erro
 	if t.Title != "" {
 		fmt.Fprintf(&b, "# %s\n\n", clean.Markdown(clean.TeX(clean.Line(t.Title))))
 	}
-	source := "arXiv HTML"
-	if t.Source != "arxiv-html" {
-		source = "Hugging Face's extraction (arXiv has no HTML)"
-	}
-	version := ""
-	if t.Version > 0 {
-		version = fmt.Sprintf(" v%d", t.Version)
-	}
-	fmt.Fprintf(&b, "*From %s%s, fetched %s*\n\n", clean.Markdown(source), version, t.FetchedAt.Format("2006-01-02"))
+	fmt.Fprintf(&b, "*From %s*\n\n", tui.TextSource(t))
 	b.WriteString(doc.Markdown)
 	if links := figureLinks(doc.Figures); links != "" {
 		b.WriteString("\n\n## Figures\n\n" + links)
