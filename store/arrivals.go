@@ -48,7 +48,7 @@ func noteArrivals(ctx context.Context, tx *sql.Tx, ids []string, known map[strin
 		return err
 	}
 	// Read marks outlive papers: one may be read already.
-	read, err := dayCounts(ctx, tx, `SELECT p.pid >> 20, count(*) FROM json_each(?) j
+	read, err := countsBy[int64](ctx, tx, `SELECT p.pid >> 20, count(*) FROM json_each(?) j
 		CROSS JOIN read_marks r ON r.id = j.value CROSS JOIN papers p ON p.id = j.value GROUP BY 1`, string(list))
 	if err != nil {
 		return err
@@ -65,21 +65,22 @@ func noteArrivals(ctx context.Context, tx *sql.Tx, ids []string, known map[strin
 // what noteArrivals costs an import.
 var arrivalNotes = true
 
-// dayCounts reads a query of (day key, count) rows into a map.
-func dayCounts(ctx context.Context, tx *sql.Tx, query string, args ...any) (map[int64]int, error) {
-	rows, err := tx.QueryContext(ctx, query, args...)
+// countsBy reads a query of (key, count) rows into a map: counts by day
+// key, by feed day.
+func countsBy[K comparable](ctx context.Context, db queryer, query string, args ...any) (map[K]int, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	days := map[int64]int{}
+	counts := map[K]int{}
 	for rows.Next() {
-		var d int64
+		var k K
 		var n int
-		if err := rows.Scan(&d, &n); err != nil {
+		if err := rows.Scan(&k, &n); err != nil {
 			return nil, err
 		}
-		days[d] = n
+		counts[k] = n
 	}
-	return days, rows.Err()
+	return counts, rows.Err()
 }

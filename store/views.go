@@ -47,20 +47,10 @@ func (s *Store) Unread(ctx context.Context, f Filter, days []string) (UnreadCoun
 		args = append(args, d)
 	}
 	q := `SELECT p.day, count(*) FROM papers p` + stateJoins + where + ` AND p.day IN (` + marks + `) GROUP BY p.day`
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
+	if out.Days, err = countsBy[string](ctx, s.db, q, args...); err != nil {
 		return out, explain(s.path, fmt.Errorf("count unread: %w", err))
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var d string
-		var n int
-		if err := rows.Scan(&d, &n); err != nil {
-			return out, err
-		}
-		out.Days[d] = n
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // onlyDays says whether a view selects by feed day alone (the library, a
@@ -91,22 +81,10 @@ func (s *Store) unreadOfDays(ctx context.Context, f Filter, days []string) (Unre
 		return out, nil
 	}
 	marks := strings.TrimSuffix(strings.Repeat("?,", len(in)), ",")
-	rows, err := s.db.QueryContext(ctx, `SELECT day, papers - read FROM day_counts WHERE day IN (`+marks+`)`, in...)
-	if err != nil {
+	if out.Days, err = countsBy[string](ctx, s.db, `SELECT day, papers - read FROM day_counts WHERE day IN (`+marks+`) AND papers > read`, in...); err != nil {
 		return out, explain(s.path, fmt.Errorf("count unread: %w", err))
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var d string
-		var n int
-		if err := rows.Scan(&d, &n); err != nil {
-			return out, err
-		}
-		if n > 0 {
-			out.Days[d] = n
-		}
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // unreadOfPeriod is the unread total of the library, a day or a period.
