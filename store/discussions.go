@@ -80,11 +80,11 @@ type DiscussionFetcher interface {
 
 // How a sync refreshes discussions: those of the last week's papers
 // (talk on a paper happens in its first days) fetched more than
-// DiscussionFresh ago, at most discussionRefreshes, each one request.
+// DiscussionFresh ago, at most DiscussionRefreshes, each one request.
 const (
 	DiscussionFresh     = 6 * time.Hour
 	discussionDays      = 7
-	discussionRefreshes = 30
+	DiscussionRefreshes = 30
 )
 
 // RefreshDiscussions fetches again, after a sync, the stale stored
@@ -93,7 +93,7 @@ const (
 // fails them all).
 func (s *Store) RefreshDiscussions(ctx context.Context, f DiscussionFetcher, now time.Time) ([]string, error) {
 	since := now.UTC().AddDate(0, 0, -discussionDays).Format(time.DateOnly)
-	ids, err := s.StaleDiscussions(ctx, since, now.Add(-DiscussionFresh), discussionRefreshes)
+	ids, err := s.StaleDiscussions(ctx, since, now.Add(-DiscussionFresh), DiscussionRefreshes)
 	if err != nil {
 		return nil, err
 	}

@@ -87,7 +87,7 @@ func (m Model) refreshDiscussions() tea.Cmd {
 	}
 	lib, f := m.opts.Library, m.opts.Texts
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*discussionTimeout)
+		ctx, cancel := context.WithTimeout(context.Background(), store.DiscussionRefreshes*discussionTimeout)
 		defer cancel()
 		ids, err := lib.RefreshDiscussions(ctx, f, time.Now())
 		return discussionsRefreshed{ids: ids, err: err}
