@@ -143,6 +143,16 @@ func TestFollowMarkReadUndoAndDigest(t *testing.T) {
 	if len(d.Papers) != 0 {
 		t.Errorf("after --mark the digest still holds %d papers", len(d.Papers))
 	}
+	// --since takes what the other --since flags take: a month or a year
+	// is its first day.
+	month := papers(t, env, "digest", "--json", "--since", "2025-10")
+	day := papers(t, env, "digest", "--json", "--since", "2025-10-01")
+	if month.code != 0 || month.stdout != day.stdout {
+		t.Errorf("digest --since 2025-10 (%d %s) differs from 2025-10-01:\n%s\n%s", month.code, month.stderr, month.stdout, day.stdout)
+	}
+	if r := papers(t, env, "digest", "--since", "2025-13"); r.code != 2 || !strings.Contains(r.stderr, `--since "2025-13"`) {
+		t.Errorf("digest --since 2025-13: %d %s", r.code, r.stderr)
+	}
 	for _, format := range []string{"markdown", "text", "html"} {
 		r := papers(t, env, "digest", "--since", "2025-01-01", "--format", format)
 		if r.code != 0 || !strings.Contains(r.stdout, "arxiv.org/abs/") {

@@ -15,7 +15,7 @@ import (
 
 // DigestCmd is `papers digest`: what arrived, ready for cron and mail.
 type DigestCmd struct {
-	Since  string   `placeholder:"DATE" help:"Papers of feed days from DATE (YYYY-MM-DD) on, instead of what arrived since the last --mark."`
+	Since  string   `placeholder:"DATE" help:"Papers of feed days from DATE on (2026-08-21, 2026-08 or 2026, as since: takes), instead of what arrived since the last --mark."`
 	Follow []string `placeholder:"NAME" help:"Only papers of this followed search (repeatable)."`
 	Top    int      `placeholder:"N" help:"Only the N most upvoted (0: all)."`
 	Format string   `default:"markdown" enum:"markdown,text,html" help:"markdown, text or html."`
@@ -30,7 +30,7 @@ const digestWindow = 24 * time.Hour
 
 // Run prints the digest and, with --mark, remembers it was sent.
 func (c *DigestCmd) Run(g *Globals) error {
-	if err := checkDay("digest", "--since", c.Since, ""); err != nil {
+	if err := normalizeDates("digest", dateFlag{"--since", &c.Since, false}); err != nil {
 		return err
 	}
 	if c.Top < 0 {
