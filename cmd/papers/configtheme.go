@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -137,6 +138,27 @@ func readerTheme(opts *tui.Options) {
 	if t.preset != "" && !strings.HasPrefix(active.source("reader.style"), "flag") {
 		opts.Style = t.preset
 	}
+}
+
+// printStyle is the style `papers show` and `papers read ID` render with
+// on a terminal: --style when typed, else the file's theme as the reader
+// shows it (its glamour style, else its preset), else style (the file's
+// reader.style or auto). NO_COLOR renders without colour, like the reader.
+func printStyle(style string) string {
+	if os.Getenv("NO_COLOR") != "" {
+		return "notty"
+	}
+	if active == nil || strings.HasPrefix(active.source("reader.style"), "flag") ||
+		len(active.file.problemsFor([]string{themeScope})) > 0 {
+		return style
+	}
+	switch t := active.file.theme; {
+	case t.glamour != "":
+		return t.glamour
+	case t.preset != "":
+		return t.preset
+	}
+	return style
 }
 
 // source is where a setting's value came from.

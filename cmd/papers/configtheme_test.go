@@ -57,3 +57,29 @@ func TestConfigThemeReachesTheReader(t *testing.T) {
 		t.Error("init text lacks the theme's elements")
 	}
 }
+
+// TestConfigThemeReachesPrintedText: `papers show` and `papers read ID`
+// render with the theme's glamour style, else its preset, unless --style
+// is typed; NO_COLOR renders without colour.
+func TestConfigThemeReachesPrintedText(t *testing.T) {
+	defer func() { active = nil }()
+	for _, tc := range []struct{ text, want string }{
+		{"theme = \"light\"\n", "light"},
+		{"[theme]\npreset = \"light\"\nglamour = \"dracula\"\n", "dracula"},
+		{"", "auto"},
+		{"theme = \"neon\"\n", "auto"}, // broken: not applied
+	} {
+		active = &configState{path: "x", file: loadConfig(writeConfig(t, tc.text))}
+		if got := printStyle("auto"); got != tc.want {
+			t.Errorf("%q: style %q, want %q", tc.text, got, tc.want)
+		}
+		active.values = []resolved{{Key: "reader.style", Value: "dark", Source: "flag --style"}}
+		if got := printStyle("dark"); got != "dark" {
+			t.Errorf("%q: --style dark lost to the theme: %q", tc.text, got)
+		}
+	}
+	t.Setenv("NO_COLOR", "1")
+	if got := printStyle("dark"); got != "notty" {
+		t.Errorf("NO_COLOR: style %q", got)
+	}
+}

@@ -81,7 +81,7 @@ func (c *ReadCmd) printText(g *Globals) error {
 			_, err := fmt.Fprintln(os.Stdout, clean.Text(t.Markdown))
 			return err
 		}
-		out, err := renderText(t, c.Style, c.Plain || !isTerminal(os.Stdout), terminalWidth())
+		out, err := renderText(t, printStyle(c.Style), c.Plain || !isTerminal(os.Stdout), terminalWidth())
 		if err != nil {
 			return err
 		}

@@ -32,7 +32,7 @@ func (c *ShowCmd) Run(g *Globals) error {
 		}
 		md := article.Markdown(rec, article.Options{AllAuthors: c.AllAuthors, MoreHint: "--all-authors shows all"})
 		md += storedDiscussion(ctx, lib, ids[0])
-		out, err := renderMarkdown(md, c.Style, c.Plain || !isTerminal(os.Stdout), terminalWidth())
+		out, err := renderMarkdown(md, printStyle(c.Style), c.Plain || !isTerminal(os.Stdout), terminalWidth())
 		if err != nil {
 			return err
 		}
