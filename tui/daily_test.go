@@ -217,6 +217,26 @@ func TestTagsFromTheReader(t *testing.T) {
 	}
 }
 
+// TestQueueRowsShowTags: queued papers show their tags and note mark as
+// the list's rows do, from the library and at once when L changes them.
+func TestQueueRowsShowTags(t *testing.T) {
+	lib := newTestLibrary(t)
+	ctx := context.Background()
+	must(t, lib.Tag(ctx, []string{"2510.00002"}, []string{"reading"}, nil))
+	must(t, lib.SetNote(ctx, "2510.00002", "why it matters"))
+	must(t, lib.Enqueue(ctx, "2510.00001", "2510.00002"))
+	hs := newHarness(t, lib, 120, 30)
+	hs.keys("3") // the queue pane, on the first queued paper
+	hs.keys("L")
+	hs.typeText("+thesis")
+	hs.keys("enter")
+	hs.requireScreen(" #thesis", " ✎ #reading")
+	hs.keys("U")
+	if strings.Contains(hs.screen(), "#thesis") {
+		t.Errorf("U left the tag on the queue's row:\n%s", hs.screen())
+	}
+}
+
 // fakeEditor is an editor that appends text to the file it is given.
 func fakeEditor(t *testing.T, text string) {
 	t.Helper()

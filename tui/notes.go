@@ -155,6 +155,7 @@ func (m Model) onNoteRead(msg noteRead) (tea.Model, tea.Cmd) {
 		has := strings.TrimSpace(body) != ""
 		m.list.eachRow(id, func(r *row) { r.HasNote = has })
 		m.list.forgetDrawn()
+		m.queue.update(id, func(r *store.Record) { r.Note = body })
 		if m.detail.hasRecord && m.detail.record.ID == id {
 			m.detail.record.Note = body
 		}

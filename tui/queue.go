@@ -97,16 +97,30 @@ func (q *queuePane) view(f frame) string {
 		if p, ok := q.progress[q.records[i].ID]; ok && w >= 30 {
 			read = fmt.Sprintf(" %3d%%", p)
 		}
-		title := fit(q.titles[i], max(1, w-len(num)-len(read))) + read
+		titleW := max(1, w-len(num)-len(read))
+		// Tags and the note mark as in the list's rows: when there is
+		// room, at most a third of the title's width.
+		tags := ""
+		if r := q.records[i]; w >= 60 && (len(r.Tags) > 0 || r.Note != "") {
+			tags = tagsLabel(r.Tags, strings.TrimSpace(r.Note) != "")
+			tagW := min(ansi.StringWidth(tags), titleW/3)
+			titleW -= tagW
+			tags = fit(tags, tagW)
+		}
+		title := fit(q.titles[i], titleW)
 		if i == q.cursor {
-			lines = append(lines, st.pSelected.on(num+title))
+			lines = append(lines, st.pSelected.on(num+title+tags+read))
 			continue
 		}
 		text := st.pUnread
 		if q.records[i].Read {
 			text = st.pRead
 		}
-		lines = append(lines, st.pDimmed.on(num)+text.on(title))
+		line := st.pDimmed.on(num) + text.on(title)
+		if tags != "" {
+			line += st.pQueued.on(tags)
+		}
+		lines = append(lines, line+text.on(read))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -146,9 +160,14 @@ func (q *queuePane) drop(id string) {
 
 // setRead marks a queued paper read or unread on screen.
 func (q *queuePane) setRead(id string, read bool) {
+	q.update(id, func(r *store.Record) { r.Read = read })
+}
+
+// update changes a queued paper on screen (its tags, note, read mark).
+func (q *queuePane) update(id string, fn func(*store.Record)) {
 	for i, r := range q.records {
 		if r.ID == id {
-			q.records[i].Read = read
+			fn(&q.records[i])
 			return
 		}
 	}

@@ -76,6 +76,7 @@ func (m Model) applyTags(id, text string) (tea.Model, tea.Cmd) {
 	apply := func() {
 		m.list.eachRow(id, func(r *row) { r.Tags = retag(r.Tags, add, remove) })
 		m.list.forgetDrawn()
+		m.queue.update(id, func(r *store.Record) { r.Tags = retag(r.Tags, add, remove) })
 		if m.detail.hasRecord && m.detail.record.ID == id {
 			m.detail.record.Tags = retag(m.detail.record.Tags, add, remove)
 		}
@@ -135,12 +136,15 @@ func splitLast(text string) (string, string) {
 }
 
 // rowTags is a row's tags and note mark as the row shows them.
-func rowTags(r row) string {
+func rowTags(r row) string { return tagsLabel(r.Tags, r.HasNote) }
+
+// tagsLabel is how a row shows a paper's note and tags: " ✎ #a #b".
+func tagsLabel(tags []string, hasNote bool) string {
 	var b strings.Builder
-	if r.HasNote {
+	if hasNote {
 		b.WriteString(" ✎")
 	}
-	for _, t := range r.Tags {
+	for _, t := range tags {
 		b.WriteString(" #" + t)
 	}
 	return b.String()
