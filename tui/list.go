@@ -53,6 +53,9 @@ type listPane struct {
 	// remote are Hugging Face's search results, shown after the local
 	// rows (which total counts) under a rule of their own.
 	remote []row
+	// awaiting: a fresh view whose rows or selection are on their way;
+	// keys that act on them wait for them (typeahead.go).
+	awaiting bool
 
 	// drawn caches rendered rows (not the selected one) for drawnWidth:
 	// styling a row costs more than the rest of a frame. Cleared whenever

@@ -80,11 +80,13 @@ type Model struct {
 
 	requests requests // the latest request of each topic: see guard.go
 
-	list   listPane
-	detail detailPane
-	queue  queuePane
-	reader readerPane // the whole paper, over the panes while open: see reader.go
-	texts  textFetch  // full texts being fetched in the background: see textfetch.go
+	list    listPane
+	held    []tea.KeyPressMsg // keys typed ahead of a fresh view: see typeahead.go
+	holdSeq int               // the hold whose time-out counts
+	detail  detailPane
+	queue   queuePane
+	reader  readerPane // the whole paper, over the panes while open: see reader.go
+	texts   textFetch  // full texts being fetched in the background: see textfetch.go
 
 	sync  syncState
 	daily dailyState // new since the last visit, counts, inputs: daily.go

@@ -120,7 +120,10 @@ func (q *queuePane) view(f frame) string {
 		if tags != "" {
 			line += st.pQueued.on(tags)
 		}
-		lines = append(lines, line+text.on(read))
+		if read != "" {
+			line += text.on(read)
+		}
+		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -136,6 +136,7 @@ func (m *Model) reload(keepSelection bool) tea.Cmd {
 func (m *Model) reloadFollowing(follow []string, line int) tea.Cmd {
 	m.listFilter = m.composeFilter()
 	m.list = newListPane(m.listFilter.Sort == store.SortNewest)
+	m.list.awaiting = true
 	return m.loadView([]int{0}, follow, max(0, line))
 }
 

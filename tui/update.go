@@ -17,6 +17,11 @@ import (
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.route(msg)
 	nm := next.(Model)
+	if len(nm.held) > 0 && !nm.list.settling() {
+		var replayed tea.Cmd
+		nm, replayed = nm.replayHeld()
+		cmd = tea.Batch(cmd, replayed)
+	}
 	if nm.quiet {
 		nm.quiet = false
 	} else {
@@ -51,6 +56,8 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onCountLoaded(msg)
 	case pageLoaded:
 		return m.onPageLoaded(msg)
+	case holdTimedOut:
+		return m.onHoldTimedOut(msg)
 	case detailRendered:
 		return m.onDetailRendered(msg)
 	case queueLoaded:
@@ -110,7 +117,12 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // onKeyPress handles keys that work everywhere, then the focused pane's.
 func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	m.clearError() // read by now; the key may say something new
+	m.clearError()       // read by now; the key may say something new
+	if len(m.held) > 0 { // keys run in the order typed
+		if held, cmd := m.holdKey(msg); held {
+			return m, cmd
+		}
+	}
 	if m.search.typing {
 		return m.searchKey(msg)
 	}
@@ -156,6 +168,9 @@ func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if next, cmd, handled := m.dailyKey(msg); handled {
 		return next, cmd
+	}
+	if held, cmd := m.holdKey(msg); held {
+		return m, cmd
 	}
 	if id, ok := m.currentID(); ok {
 		if next, cmd, handled := m.paperKey(msg, id); handled {
