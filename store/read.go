@@ -172,21 +172,12 @@ func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
 // Position is the 0-based index of paper id in the view f describes, so a
 // reader can keep its selection when the view changes under it.
 func (s *Store) Position(ctx context.Context, f Filter, id string) (int, error) {
-	f, err := s.prepare(ctx, f)
+	_, n, ok, err := s.FirstPosition(ctx, f, []string{id})
 	if err != nil {
 		return -1, err
 	}
-	where, args := f.where()
-	order, orderArgs := f.orderBy()
-	q := `SELECT n FROM (SELECT p.id AS id, row_number() OVER (` + strings.TrimPrefix(order, " ") +
-		`) - 1 AS n FROM papers p` + stateJoins + where + `) WHERE id = ?`
-	var n int
-	err = s.db.QueryRowContext(ctx, q, append(append(orderArgs, args...), id)...).Scan(&n)
-	if err == sql.ErrNoRows {
+	if !ok {
 		return -1, fmt.Errorf("%s: %w", id, ErrUnknownPaper)
-	}
-	if err != nil {
-		return -1, explain(s.path, fmt.Errorf("find paper %s: %w", id, err))
 	}
 	return n, nil
 }

@@ -56,8 +56,7 @@ func reqCmd(req request, fn func(ctx context.Context) tea.Msg) tea.Cmd {
 type Library interface {
 	Entries(ctx context.Context, f store.Filter, offset, limit int) ([]store.Entry, error)
 	Count(ctx context.Context, f store.Filter) (int, error)
-	Position(ctx context.Context, f store.Filter, id string) (int, error)
-	Positions(ctx context.Context, f store.Filter, ids []string) (map[string]int, error)
+	FirstPosition(ctx context.Context, f store.Filter, ids []string) (id string, index int, ok bool, err error)
 	Record(ctx context.Context, id string) (store.Record, error)
 	Queue(ctx context.Context) ([]store.Record, error)
 	Enqueue(ctx context.Context, ids ...string) error

@@ -193,12 +193,10 @@ func (m Model) toggleUnreadOnly() (tea.Model, tea.Cmd) {
 // neighbours, nearest first) sits in the view.
 func positionCmd(lib Library, f store.Filter, req request, ids []string) tea.Cmd {
 	return reqCmd(req, func(ctx context.Context) tea.Msg {
-		found, err := lib.Positions(ctx, f, ids)
-		for _, id := range ids {
-			if i, ok := found[id]; ok {
-				return selectionFound{tok: req.tok, index: i, id: id, err: err}
-			}
+		id, i, ok, err := lib.FirstPosition(ctx, f, ids)
+		if !ok {
+			return selectionFound{tok: req.tok, index: -1, err: err}
 		}
-		return selectionFound{tok: req.tok, index: -1, err: err}
+		return selectionFound{tok: req.tok, index: i, id: id, err: err}
 	})
 }
