@@ -72,8 +72,8 @@ func (s *Store) PutText(ctx context.Context, t feed.FullText, fetched time.Time)
 		published = t.Published.UTC().Format(time.RFC3339)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var old int64
-		switch err := tx.QueryRowContext(ctx, `SELECT tid FROM texts WHERE id = ?`, t.ID).Scan(&old); {
+		var old, checked int64 // checked: when arXiv was last asked (textversions.go), kept
+		switch err := tx.QueryRowContext(ctx, `SELECT tid, checked_at FROM texts WHERE id = ?`, t.ID).Scan(&old, &checked); {
 		case err == nil:
 			if _, err := tx.ExecContext(ctx, `DELETE FROM texts_fts WHERE rowid = ?`, old); err != nil {
 				return err
@@ -84,9 +84,9 @@ func (s *Store) PutText(ctx context.Context, t feed.FullText, fetched time.Time)
 		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO texts(id, title, source, url_source, version, published, fetched_at, size, body)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, t.ID, t.Title, string(t.Source), t.URLSource, t.Version,
-			published, fetched.Unix(), len(t.Markdown), body)
+		res, err := tx.ExecContext(ctx, `INSERT INTO texts(id, title, source, url_source, version, published, fetched_at, size, body, checked_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, t.ID, t.Title, string(t.Source), t.URLSource, t.Version,
+			published, fetched.Unix(), len(t.Markdown), body, checked)
 		if err != nil {
 			return err
 		}
