@@ -72,7 +72,9 @@ func (s *Store) PutText(ctx context.Context, t feed.FullText, fetched time.Time)
 		published = t.Published.UTC().Format(time.RFC3339)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var old, checked int64 // checked: when arXiv was last asked (textversions.go), kept
+		// checked: when the text was last known current (textversions.go):
+		// fetched, or found so by asking arXiv, whichever is later.
+		var old, checked int64
 		switch err := tx.QueryRowContext(ctx, `SELECT tid, checked_at FROM texts WHERE id = ?`, t.ID).Scan(&old, &checked); {
 		case err == nil:
 			if _, err := tx.ExecContext(ctx, `DELETE FROM texts_fts WHERE rowid = ?`, old); err != nil {
@@ -86,7 +88,7 @@ func (s *Store) PutText(ctx context.Context, t feed.FullText, fetched time.Time)
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO texts(id, title, source, url_source, version, published, fetched_at, size, body, checked_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, t.ID, t.Title, string(t.Source), t.URLSource, t.Version,
-			published, fetched.Unix(), len(t.Markdown), body, checked)
+			published, fetched.Unix(), len(t.Markdown), body, max(checked, fetched.Unix()))
 		if err != nil {
 			return err
 		}

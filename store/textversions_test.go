@@ -46,8 +46,8 @@ func TestTextVersionChecks(t *testing.T) {
 	if check, _ := s.QueuedTextsToCheck(ctx, now.Add(-24*time.Hour)); !slices.Equal(check, ids[1:2]) {
 		t.Errorf("after a check: %v", check)
 	}
-	// A text fetched again keeps when it was checked: a paper HF has not
-	// converted anew is not asked about at every sync.
+	// A text fetched (again) is as current as a check would find it: a
+	// paper HF has not converted anew is not asked about at every sync.
 	ft := fullText(t, ids[0], 4)
 	ft.Markdown = strings.ReplaceAll(ft.Markdown, ids[0]+"v2", ids[0]+"v3")
 	ft.Version = 3

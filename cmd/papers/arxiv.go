@@ -57,20 +57,24 @@ func (f fetcher) fetchNewer(ctx context.Context, ids []string, sum *fetchSummary
 	}
 	checked := ask
 	if err != nil { // only what the batches before the failure answered
-		checked = checked[:0:0]
-		for id := range latest {
-			checked = append(checked, id)
+		checked = nil
+		for _, id := range ask {
+			if _, ok := latest[id]; ok {
+				checked = append(checked, id)
+			}
 		}
 	}
-	if err := f.lib.MarkVersionsChecked(ctx, checked, time.Now()); err != nil {
-		fmt.Fprintf(warn, "warning: %s\n", clean.Line(err.Error()))
-	}
-	var stale []string
-	for _, id := range ask {
+	var stale, current []string
+	for _, id := range checked {
 		if need, err := f.lib.NeedsText(ctx, id, latest[id]); err == nil && need {
 			stale = append(stale, id)
+		} else {
+			current = append(current, id)
 		}
 	}
+	// A stale text counts as checked once fetched again (PutText): one
+	// that could not be is asked about again next time.
+	f.markChecked(current)
 	p.total = len(stale)
 	for i, id := range stale {
 		if ctx.Err() != nil {
@@ -105,4 +109,12 @@ func (f fetcher) fetchAgain(ctx context.Context, id string, latest int) error {
 		fmt.Fprintf(f.warnings(), "warning: %s: arXiv has v%d, Hugging Face still serves v%d\n", id, latest, t.Version)
 	}
 	return nil
+}
+
+// markChecked records that arXiv was asked about ids, so the reader does
+// not ask again for a while; failing to is a warning.
+func (f fetcher) markChecked(ids []string) {
+	if err := f.lib.MarkVersionsChecked(context.Background(), ids, time.Now()); err != nil {
+		fmt.Fprintf(f.warnings(), "warning: %s\n", clean.Line(err.Error()))
+	}
 }
