@@ -60,7 +60,7 @@ func versionsCmd(lib Library, v VersionChecker, now time.Time) tea.Cmd {
 		}
 		latest, err := v.Versions(ctx, ids)
 		if err != nil {
-			return textsStale{err: fmt.Errorf("stored texts not checked for newer arXiv versions: %w", err)}
+			return textsStale{err: fmt.Errorf("%w: stored texts not checked for newer versions", err)}
 		}
 		msg := textsStale{latest: map[string]int{}}
 		var current []string

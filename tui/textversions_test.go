@@ -102,7 +102,7 @@ func TestFailedVersionCheckStillFetchesTheQueue(t *testing.T) {
 			if v := storedVersion(t, lib, "2510.00004"); v != 1 {
 				t.Errorf("the stored text is v%d after a failed check", v)
 			}
-			if !strings.Contains(strings.Join(said, "\n"), "not checked for newer arXiv versions") {
+			if !strings.Contains(strings.Join(said, "\n"), "stored texts not checked for newer versions") {
 				t.Errorf("the failure was not said: %q", said)
 			}
 			hs.keys("r")

@@ -53,7 +53,7 @@ func (f fetcher) fetchNewer(ctx context.Context, ids []string, sum *fetchSummary
 	latest, err := f.arxiv.Versions(ctx, ask)
 	if err != nil {
 		p.clear()
-		fmt.Fprintf(warn, "warning: stored texts not checked for newer arXiv versions: %s\n", clean.Line(err.Error()))
+		fmt.Fprintf(warn, "warning: %s: stored texts not checked for newer versions\n", clean.Line(err.Error()))
 	}
 	checked := ask
 	if err != nil { // only what the batches before the failure answered

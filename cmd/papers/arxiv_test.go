@@ -92,8 +92,9 @@ func TestFailedVersionCheckStillFetchesMissingTexts(t *testing.T) {
 			srv.FailNext(feedtest.ArxivFault, fault...)
 			r := papers(t, env, "fetch", ids[0], ids[1], ids[2])
 			if r.code != 0 || !strings.Contains(r.stderr, "fetched 2 full texts, 1 already stored, 0 failed") ||
-				!strings.Contains(r.stderr, "warning: stored texts not checked for newer arXiv versions") ||
-				!strings.Contains(r.stderr, "/api/query?id_list="+ids[0]) {
+				!strings.Contains(r.stderr, "stored texts not checked for newer versions") ||
+				!strings.Contains(r.stderr, "warning: check arXiv versions: ") ||
+				!strings.Contains(r.stderr, srv.URL+"/api/query?id_list="+ids[0]) {
 				t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 			}
 			// Not marked checked: the next fetch asks again, and fetches v2.
