@@ -49,6 +49,9 @@ type textFetch struct {
 	// latest is arXiv's latest version of papers whose stored text is of
 	// an older one, to be fetched again (textversions.go).
 	latest map[string]int
+	// checkFailed is a failed version check to say when the fetch under
+	// way is over, so its progress does not hide it.
+	checkFailed string
 }
 
 func (t textFetch) isFetching(id string) bool {
@@ -127,6 +130,7 @@ func (m Model) onTextFetched(msg textFetched) (tea.Model, tea.Cmd) {
 	if msg.err == nil && t.total > 0 {
 		m.say(fmt.Sprintf("fetched %d of %s", t.done, english.Count(t.total, "full text")))
 	}
+	m.sayCheckFailed() // textversions.go
 	return m, tea.Batch(cmds...)
 }
 

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -60,7 +61,7 @@ func versionsCmd(lib Library, v VersionChecker, now time.Time) tea.Cmd {
 		}
 		latest, err := v.Versions(ctx, ids)
 		if err != nil {
-			return textsStale{err: fmt.Errorf("%w: stored texts not checked for newer versions", err)}
+			return textsStale{err: fmt.Errorf("queued texts not checked for newer versions: %w", err)}
 		}
 		msg := textsStale{latest: map[string]int{}}
 		var current []string
@@ -80,7 +81,10 @@ func versionsCmd(lib Library, v VersionChecker, now time.Time) tea.Cmd {
 // onTextsStale fetches again the texts arXiv has newer versions of.
 func (m Model) onTextsStale(msg textsStale) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
-		m.fail(clean.Line(msg.err.Error()))
+		m.texts.checkFailed = clean.Line(msg.err.Error())
+		if m.texts.running == "" {
+			m.sayCheckFailed()
+		}
 	}
 	if len(msg.ids) == 0 {
 		return m, nil
@@ -95,4 +99,19 @@ func (m Model) onTextsStale(msg textsStale) (tea.Model, tea.Cmd) {
 		m.say(fmt.Sprintf("arXiv has newer versions of %s: fetching them", english.Count(len(msg.ids), "queued paper")))
 	}
 	return m, m.fetchTexts(msg.ids...)
+}
+
+// sayCheckFailed puts a failed version check in the status bar, after
+// what the fetch said.
+func (m *Model) sayCheckFailed() {
+	t := &m.texts
+	if t.checkFailed == "" || t.running != "" {
+		return
+	}
+	msg := t.checkFailed
+	if strings.HasPrefix(m.notice, "fetched ") {
+		msg = m.notice + " · " + msg
+	}
+	t.checkFailed = ""
+	m.fail(msg)
 }
