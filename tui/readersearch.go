@@ -54,7 +54,9 @@ func (s *readerSearch) find(l readerLines) {
 
 // needle is the query as searched: lowercased, its spaces single, as the
 // rendered text has them.
-func (s readerSearch) needle() string { return strings.ToLower(strings.Join(strings.Fields(s.query), " ")) }
+func (s readerSearch) needle() string {
+	return strings.ToLower(strings.Join(strings.Fields(s.query), " "))
+}
 
 // marked is a hit line with the query marked: its plain text in the
 // highlight's colours, so the hit shows whatever the line's own colours
