@@ -131,3 +131,18 @@ func TestNewSearchAfterASplitHit(t *testing.T) {
 		t.Errorf("the new search: %d hits, %d split", len(hs.m.reader.search.hits), len(hs.m.reader.search.split))
 	}
 }
+
+// TestHitsArePainted: the highlight of search hits has escape sequences
+// (its underline made lipgloss leave paintOf's invisible probe unstyled,
+// so hits were marked with nothing).
+func TestHitsArePainted(t *testing.T) {
+	hs, _ := readerHarness(t, 80, 24)
+	hl := hs.m.st.pHighlight
+	if hl.pre == "" || hl.post == "" {
+		t.Fatalf("the highlight paints nothing: %q %q", hl.pre, hl.post)
+	}
+	hs.keys("R", "/", "e", "t", " ", "a", "l", "enter")
+	if !strings.Contains(hs.m.View().Content, hl.pre+"et al"+hl.post) && !strings.Contains(hs.m.View().Content, hl.pre+"et"+hl.post) {
+		t.Error("no hit in view is painted")
+	}
+}
