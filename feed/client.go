@@ -290,9 +290,24 @@ type retryable struct {
 func (r *retryable) Error() string { return r.err.Error() }
 func (r *retryable) Unwrap() error { return r.err }
 
+// bodyKind is what a request expects back: HF's JSON (or text), or
+// arXiv's Atom, which is XML and so passes the markup checks that catch an
+// HTML page served in place of JSON.
+type bodyKind int
+
+const (
+	wantJSON bodyKind = iota
+	wantAtom
+)
+
 // get fetches u and returns its body, retrying what is worth retrying. It
 // also returns how many requests it made.
 func (c *Client) get(ctx context.Context, u string) ([]byte, int, error) {
+	return c.getAs(ctx, u, wantJSON)
+}
+
+// getAs is get expecting a body of the kind want.
+func (c *Client) getAs(ctx context.Context, u string, want bodyKind) ([]byte, int, error) {
 	retries := c.MaxRetries
 	if retries == 0 {
 		retries = DefaultMaxRetries
@@ -310,7 +325,7 @@ func (c *Client) get(ctx context.Context, u string) ([]byte, int, error) {
 				return nil, attempt, fmt.Errorf("GET %s: %w", u, err)
 			}
 		}
-		body, err := c.attempt(ctx, u)
+		body, err := c.attempt(ctx, u, want)
 		var again *retryable
 		isRetryable := errors.As(err, &again)
 		c.unreachable.Store(isRetryable && again.unreachable)
@@ -344,7 +359,7 @@ func (c *Client) get(ctx context.Context, u string) ([]byte, int, error) {
 }
 
 // attempt makes one request. Its timeout covers reading the body.
-func (c *Client) attempt(ctx context.Context, u string) ([]byte, error) {
+func (c *Client) attempt(ctx context.Context, u string, want bodyKind) ([]byte, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("GET %s: %w", u, err)
 	}
@@ -358,7 +373,7 @@ func (c *Client) attempt(ctx context.Context, u string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("GET %s: %w", u, err)
 	}
-	c.setHeaders(req)
+	c.setHeaders(req, want)
 	// Whether a connection was made tells a timeout while connecting (the
 	// host is unreachable) from one while waiting for the answer.
 	var connected atomic.Bool
@@ -375,7 +390,11 @@ func (c *Client) attempt(ctx context.Context, u string) ([]byte, error) {
 		return nil, err
 	}
 	ctype := resp.Header.Get("Content-Type")
-	if isMarkup(ctype) {
+	if want == wantAtom {
+		if isHTML(ctype) {
+			return nil, fmt.Errorf("GET %s: answered %s, not Atom", u, quoteOdd(ctype))
+		}
+	} else if isMarkup(ctype) {
 		return nil, fmt.Errorf("GET %s: answered %s, not JSON", u, quoteOdd(ctype))
 	}
 	limit := positive(c.MaxBody, DefaultMaxBody)
@@ -383,11 +402,17 @@ func (c *Client) attempt(ctx context.Context, u string) ([]byte, error) {
 	if err != nil {
 		return nil, c.transportError(ctx, u, timeout, false, err)
 	}
+	if want == wantAtom {
+		return checkAtomBody(body, limit, u)
+	}
 	return checkBody(body, limit, u, ctype)
 }
 
-func (c *Client) setHeaders(req *http.Request) {
+func (c *Client) setHeaders(req *http.Request, want bodyKind) {
 	req.Header.Set("Accept", "application/json")
+	if want == wantAtom {
+		req.Header.Set("Accept", "application/atom+xml")
+	}
 	ua := c.UserAgent
 	if ua == "" {
 		ua = defaultUserAgent()

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/klauspost/compress/zstd"
 
@@ -58,6 +59,12 @@ func decompressText(b []byte) ([]byte, error) {
 	return dec.DecodeAll(b, nil)
 }
 
+// decompressTextInto is decompressText appending to dst, to reuse a buffer.
+func decompressTextInto(dst, b []byte) ([]byte, error) {
+	_, dec := textCodec()
+	return dec.DecodeAll(b, dst)
+}
+
 // PutText stores a full text, replacing an earlier one of the same paper,
 // with its index entry, in one transaction: a text is stored whole or not
 // at all.
@@ -72,8 +79,10 @@ func (s *Store) PutText(ctx context.Context, t feed.FullText, fetched time.Time)
 		published = t.Published.UTC().Format(time.RFC3339)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var old int64
-		switch err := tx.QueryRowContext(ctx, `SELECT tid FROM texts WHERE id = ?`, t.ID).Scan(&old); {
+		// checked: when the text was last known current (textversions.go):
+		// fetched, or found so by asking arXiv, whichever is later.
+		var old, checked int64
+		switch err := tx.QueryRowContext(ctx, `SELECT tid, checked_at FROM texts WHERE id = ?`, t.ID).Scan(&old, &checked); {
 		case err == nil:
 			if _, err := tx.ExecContext(ctx, `DELETE FROM texts_fts WHERE rowid = ?`, old); err != nil {
 				return err
@@ -84,9 +93,9 @@ func (s *Store) PutText(ctx context.Context, t feed.FullText, fetched time.Time)
 		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO texts(id, title, source, url_source, version, published, fetched_at, size, body)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, t.ID, t.Title, string(t.Source), t.URLSource, t.Version,
-			published, fetched.Unix(), len(t.Markdown), body)
+		res, err := tx.ExecContext(ctx, `INSERT INTO texts(id, title, source, url_source, version, published, fetched_at, size, body, checked_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, t.ID, t.Title, string(t.Source), t.URLSource, t.Version,
+			published, fetched.Unix(), len(t.Markdown), body, max(checked, fetched.Unix()))
 		if err != nil {
 			return err
 		}
@@ -270,37 +279,98 @@ func (s *Store) TextHits(ctx context.Context, terms []string, limit int) ([]Text
 	}
 	// bm25 reads every hit's whole position lists: cheap for a rare word,
 	// a tenth of a second for one in every text. Rank only few hits; list
-	// many newest-fetched first, which the index walks in order.
-	order := "rowid DESC"
-	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT rowid FROM texts_fts WHERE texts_fts MATCH ? LIMIT ?)`,
-		match, rankedTextHits+1).Scan(&n)
+	// many newest-fetched first, which the index walks in order. One walk
+	// past the ranked few tells which, and lists the newest.
+	tids, err := s.textTids(ctx, `SELECT rowid FROM texts_fts WHERE texts_fts MATCH ? ORDER BY rowid DESC LIMIT ?`,
+		match, rankedTextHits+1)
+	if err == nil && len(tids) <= rankedTextHits {
+		tids, err = s.textTids(ctx, `SELECT rowid FROM texts_fts WHERE texts_fts MATCH ? ORDER BY rank LIMIT ?`, match, limit)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("search full texts: %w", err)
 	}
-	if n <= rankedTextHits {
-		order = "rank"
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT t.id, t.title, t.body FROM
-		(SELECT rowid, row_number() OVER () AS k FROM (SELECT rowid FROM texts_fts WHERE texts_fts MATCH ? ORDER BY `+order+` LIMIT ?)) f
-		JOIN texts t ON t.tid = f.rowid ORDER BY f.k`, match, limit)
+	hits, err := s.textHitsOf(ctx, tids[:min(limit, len(tids))], terms)
 	if err != nil {
 		return nil, fmt.Errorf("search full texts: %w", err)
+	}
+	return hits, nil
+}
+
+// textTids is the text rowids a query of texts_fts lists, in its order.
+func (s *Store) textTids(ctx context.Context, q string, args ...any) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
-	var hits []TextHit
+	var tids []int64
 	for rows.Next() {
-		var h TextHit
-		var body []byte
-		if err := rows.Scan(&h.ID, &h.Title, &body); err != nil {
-			return nil, fmt.Errorf("search full texts: %w", err)
+		var tid int64
+		if err := rows.Scan(&tid); err != nil {
+			return nil, err
 		}
-		if md, err := decompressText(body); err == nil {
-			h.Sentence = Sentence(string(md), terms)
-		}
-		hits = append(hits, h)
+		tids = append(tids, tid)
 	}
-	return hits, rows.Err()
+	return tids, rows.Err()
+}
+
+// textHitsOf reads the texts of tids, in that order, with their matching
+// sentences.
+func (s *Store) textHitsOf(ctx context.Context, tids []int64, terms []string) ([]TextHit, error) {
+	if len(tids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(tids))
+	for i, tid := range tids {
+		args[i] = tid
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT tid, id, title, body FROM texts WHERE tid IN (?`+
+		strings.Repeat(", ?", len(tids)-1)+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	type text struct {
+		hit  TextHit
+		body []byte
+	}
+	byTid := make(map[int64]text, len(tids))
+	for rows.Next() {
+		var tid int64
+		var t text
+		if err := rows.Scan(&tid, &t.hit.ID, &t.hit.Title, &t.body); err != nil {
+			return nil, err
+		}
+		byTid[tid] = t
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	hits := make([]TextHit, 0, len(tids))
+	bodies := make([][]byte, 0, len(tids))
+	for _, tid := range tids {
+		if t, ok := byTid[tid]; ok {
+			hits, bodies = append(hits, t.hit), append(bodies, t.body)
+		}
+	}
+	sentences(hits, bodies, terms)
+	return hits, nil
+}
+
+// sentences fills in each hit's matching sentence from its compressed
+// body. Decompressing is most of a search's cost: every text is decoded
+// into one buffer.
+func sentences(hits []TextHit, bodies [][]byte, terms []string) {
+	var md []byte
+	for i, body := range bodies {
+		var err error
+		if md, err = decompressTextInto(md[:0], body); err != nil || len(md) == 0 {
+			continue // damaged: doctor says so; the search still lists the paper
+		}
+		// The sentence is built anew (indexText), never a slice of the
+		// buffer the next text overwrites; Clone says so.
+		hits[i].Sentence = strings.Clone(Sentence(unsafe.String(&md[0], len(md)), terms))
+	}
 }
 
 // TextMatch is the FTS5 expression finding texts holding every term: each

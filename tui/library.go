@@ -80,6 +80,9 @@ type Library interface {
 	Discussion(ctx context.Context, id string) (feed.Discussion, time.Time, bool, error)
 	PutDiscussion(ctx context.Context, d feed.Discussion, fetched time.Time) error
 	RefreshDiscussions(ctx context.Context, f store.DiscussionFetcher, now time.Time) ([]string, error)
+	// Which stored texts to check against arXiv's latest version (textversions.go).
+	QueuedTextsToCheck(ctx context.Context, before time.Time) ([]string, error)
+	MarkVersionsChecked(ctx context.Context, ids []string, at time.Time) error
 }
 
 // TextFetcher fetches whole papers and their discussions (feed.Client);
@@ -87,6 +90,12 @@ type Library interface {
 type TextFetcher interface {
 	FullText(ctx context.Context, id string) (feed.FullText, error)
 	Discussion(ctx context.Context, id string) (feed.Discussion, error)
+}
+
+// VersionChecker answers the latest arXiv version of papers (feed.Client
+// on arXiv's export API); an id it does not know is absent.
+type VersionChecker interface {
+	Versions(ctx context.Context, ids []string) (map[string]int, error)
 }
 
 // RemoteSearcher is Hugging Face's paper search (feed.Client).

@@ -54,6 +54,10 @@ type Options struct {
 	// Texts fetches whole papers in the background (queued ones, and
 	// after a sync those still missing); nil fetches none.
 	Texts TextFetcher
+	// Versions asks arXiv for the latest versions of the queued papers'
+	// stored texts after a sync, so a text of an older version is fetched
+	// again (textversions.go); nil checks none.
+	Versions VersionChecker
 	// PDFDir is where saved PDFs are ("ID.pdf"): p opens one there
 	// before the arXiv URL. "" looks nowhere.
 	PDFDir string

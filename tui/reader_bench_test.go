@@ -85,6 +85,8 @@ func BenchmarkReaderKeys(b *testing.B) {
 		{"next-section", []string{"}"}},
 		{"prev-section", []string{"{"}},
 		{"search-keystroke", []string{"/", "b", "a", "s", "e", "l", "i", "n", "e"}},
+		// A phrase is also looked for across the wrap (readerwrap.go).
+		{"search-phrase-keystroke", []string{"/", "t", "h", "e", " ", "m", "o", "d", "e", "l"}},
 		{"next-hit", []string{"n"}},
 	} {
 		b.Run(c.name, func(b *testing.B) {

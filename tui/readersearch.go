@@ -13,7 +13,8 @@ import (
 
 // Search inside the paper being read: / types a word or phrase, found as
 // it is typed in the rendered lines (lowercased once, when rendered), its
-// hits marked and n/N jumping between them.
+// hits marked and n/N jumping between them. A phrase the wrapping split
+// over two lines is found too, marked on both (readerwrap.go).
 
 // hitContext is how many lines show above a hit jumped to.
 const hitContext = 2
@@ -25,33 +26,46 @@ type readerSearch struct {
 	hits   []int        // lines holding the query, in order
 	isHit  map[int]bool // the same, by line
 	hit    int          // the hit last jumped to, from 1; 0 none
+	// split are the parts of hits the wrapping split, by line: byte
+	// ranges of its plain text (readerwrap.go).
+	split map[int][]span
 }
 
 // find looks for the query in every line (lowercased once, when
 // rendered): a string search per line, so a keystroke costs little
 // however common the word.
 func (s *readerSearch) find(l readerLines) {
-	s.hits, s.isHit, s.hit = nil, nil, 0
+	s.hits, s.isHit, s.hit, s.split = nil, nil, 0, nil
 	q := s.needle()
 	if q == "" {
 		return
 	}
 	s.isHit = map[int]bool{}
+	phrase := strings.Contains(q, " ")
 	for i, low := range l.lower {
-		if strings.Contains(low, q) {
+		inLine := strings.Contains(low, q)
+		split := phrase && s.findSplit(l, i, q)
+		if inLine || split {
 			s.hits = append(s.hits, i)
 			s.isHit[i] = true
 		}
 	}
 }
 
-func (s readerSearch) needle() string { return strings.ToLower(strings.TrimSpace(s.query)) }
+// needle is the query as searched: lowercased, its spaces single, as the
+// rendered text has them.
+func (s readerSearch) needle() string {
+	return strings.ToLower(strings.Join(strings.Fields(s.query), " "))
+}
 
 // marked is a hit line with the query marked: its plain text in the
 // highlight's colours, so the hit shows whatever the line's own colours
 // were. Only the lines in view are marked, as they are drawn: a few
 // string replacements, no rendering.
 func (s readerSearch) marked(l readerLines, i int, hl paint) string {
+	if spans := s.split[i]; len(spans) > 0 {
+		return markSpans(l, i, s.needle(), spans, hl)
+	}
 	return article.MarkHits(l.plain[i], []string{s.needle()}, hl.pre, hl.post)
 }
 
@@ -121,6 +135,12 @@ func (m Model) readerSearchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		r.search.query = string(q[:len(q)-1])
+	case msg.Text != "" && strings.TrimSpace(msg.Text) == "":
+		// A space, which clean.Line would trim away: phrases need it.
+		if q := r.search.query; q == "" || strings.HasSuffix(q, " ") || len(q) >= 200 {
+			return m, nil
+		}
+		r.search.query += " "
 	case msg.Text != "" && len(r.search.query) < 200:
 		r.search.query += clean.Line(msg.Text)
 	default:

@@ -13,12 +13,15 @@ import (
 type paint struct{ pre, post string }
 
 func paintOf(st lipgloss.Style) paint {
-	out := st.Render("\u2063")
-	i := strings.Index(out, "\u2063")
+	// A visible letter: lipgloss leaves an invisible character unstyled
+	// when the style underlines, which made the highlight of search hits
+	// no paint at all. No escape sequence holds an x.
+	out := st.Render("x")
+	i := strings.Index(out, "x")
 	if i < 0 {
 		return paint{}
 	}
-	return paint{pre: out[:i], post: out[i+len("\u2063"):]}
+	return paint{pre: out[:i], post: out[i+len("x"):]}
 }
 
 func (p paint) on(s string) string { return p.pre + s + p.post }

@@ -86,12 +86,13 @@ func (m Model) onSyncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 	if msg.err == nil && r.Days > 0 && m.sync.first != "" {
 		gap = gapCmd(m.opts.Library, m.sync.first)
 	}
-	var texts, talk tea.Cmd
+	var texts, talk, stale tea.Cmd
 	if msg.err == nil && r.Days > 0 {
 		texts = textsMissingCmd(m.opts.Library, m.opts.Texts) // the queue reads offline (textfetch.go)
 		talk = m.refreshDiscussions()                         // discussion.go
+		stale = m.checkVersions()                             // textversions.go
 	}
-	return m, tea.Batch(m.refreshView(), gap, m.afterSync(), texts, talk)
+	return m, tea.Batch(m.refreshView(), gap, m.afterSync(), texts, talk, stale)
 }
 
 // onGapFound says what is missing and how to fill it.

@@ -45,6 +45,13 @@ type textFetch struct {
 	failed  int
 	total   int
 	offline bool // the last attempt found no network
+
+	// latest is arXiv's latest version of papers whose stored text is of
+	// an older one, to be fetched again (textversions.go).
+	latest map[string]int
+	// checkFailed is a failed version check to say when the fetch under
+	// way is over, so its progress does not hide it.
+	checkFailed string
 }
 
 func (t textFetch) isFetching(id string) bool {
@@ -77,7 +84,7 @@ func (m *Model) nextText() tea.Cmd {
 		return nil
 	}
 	t.running, t.pending = t.pending[0], t.pending[1:]
-	return fetchTextCmd(m.opts.Library, m.opts.Texts, t.running)
+	return fetchTextCmd(m.opts.Library, m.opts.Texts, t.running, t.latest[t.running])
 }
 
 // fetchMissing fetches the text of the paper the reading pane opened
@@ -95,12 +102,13 @@ func (m *Model) fetchMissing(id string) tea.Cmd {
 func (m Model) onTextFetched(msg textFetched) (tea.Model, tea.Cmd) {
 	t := &m.texts
 	t.running = ""
+	delete(t.latest, msg.id)
 	var cmds []tea.Cmd
 	switch {
 	case msg.err != nil && feed.Unreachable(msg.err):
 		t.offline = true
 		m.fail(fmt.Sprintf("offline: %s will come with the next sync", english.Count(len(t.pending)+1, "full text")))
-		t.pending = nil
+		t.pending, t.latest = nil, nil
 		return m, nil
 	case msg.err != nil:
 		t.failed++
@@ -122,6 +130,7 @@ func (m Model) onTextFetched(msg textFetched) (tea.Model, tea.Cmd) {
 	if msg.err == nil && t.total > 0 {
 		m.say(fmt.Sprintf("fetched %d of %s", t.done, english.Count(t.total, "full text")))
 	}
+	m.sayCheckFailed() // textversions.go
 	return m, tea.Batch(cmds...)
 }
 
@@ -146,13 +155,14 @@ func textsMissingCmd(lib Library, f TextFetcher) tea.Cmd {
 	})
 }
 
-// fetchTextCmd fetches and stores one paper's text unless it is stored,
-// and its discussion with it (extra: the paper reads without).
-func fetchTextCmd(lib Library, f TextFetcher, id string) tea.Cmd {
+// fetchTextCmd fetches and stores one paper's text unless it is stored
+// (of arXiv's latest version, when latest is known), and its discussion
+// with it (extra: the paper reads without).
+func fetchTextCmd(lib Library, f TextFetcher, id string, latest int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), textFetchTimeout)
 		defer cancel()
-		if need, err := lib.NeedsText(ctx, id, 0); err == nil && !need {
+		if need, err := lib.NeedsText(ctx, id, latest); err == nil && !need {
 			return textFetched{id: id, had: true}
 		}
 		ft, err := f.FullText(ctx, id)

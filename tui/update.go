@@ -111,6 +111,8 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onDiscussionsRefreshed(msg)
 	case textsMissing:
 		return m.onTextsMissing(msg)
+	case textsStale:
+		return m.onTextsStale(msg)
 	}
 	return m, nil
 }

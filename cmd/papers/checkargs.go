@@ -21,6 +21,11 @@ func checkArgs(command string, cli *CLI) error {
 	if !network {
 		return nil
 	}
+	if name == "fetch" || name == "read" {
+		if err := feed.CheckBaseURL(cli.Globals.ArxivURL); err != nil {
+			return usageError{fmt.Errorf("--arxiv-url (or PAPERS_ARXIV_URL): %w", err)}
+		}
+	}
 	return cli.Globals.checkNetwork()
 }
 

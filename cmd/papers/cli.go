@@ -22,6 +22,10 @@ type Globals struct {
 	API     string           `name:"api" env:"PAPERS_API_URL" default:"https://huggingface.co" placeholder:"URL" help:"Feed base URL."`
 	Version kong.VersionFlag `name:"version" help:"Print the version and exit."`
 
+	// ArxivURL is arXiv's export API, asked by fetch and the reader for
+	// the latest version of stored texts (arxiv.go).
+	ArxivURL string `name:"arxiv-url" env:"PAPERS_ARXIV_URL" default:"https://export.arxiv.org/api/query" placeholder:"URL" help:"arXiv export API URL, asked for the latest version of stored texts."`
+
 	// readOnly is set for commands that only read the library: they never
 	// create one where there is none.
 	readOnly bool

@@ -51,6 +51,9 @@ func (c *FetchCmd) Run(g *Globals) error {
 		if c.PDF {
 			f.pdf = pdfClient(c.PDFURL)
 		}
+		if !c.Refresh { // --refresh fetches every text again anyway
+			f.arxiv = arxivClient(g.ArxivURL)
+		}
 		sum := f.run(ctx, ids, newProgress(os.Stderr, len(ids)))
 		fmt.Fprintln(os.Stderr, sum.String())
 		if sum.failed > 0 {
@@ -89,6 +92,7 @@ type fetcher struct {
 	lib        *store.Store
 	client     *feed.Client
 	pdf        *feed.Client // nil: no PDFs
+	arxiv      *feed.Client // nil: stored texts are not checked for newer versions (arxiv.go)
 	refresh    bool
 	discussion bool
 	warn       io.Writer // failures, one line each; default stderr
@@ -96,11 +100,15 @@ type fetcher struct {
 
 type fetchSummary struct {
 	fetched, had, failed, pdfs int
+	newer                      int // of fetched: stored texts fetched again for a newer arXiv version
 	requests                   int
 }
 
 func (s fetchSummary) String() string {
 	msg := fmt.Sprintf("fetched %d full texts, %d already stored, %d failed", s.fetched, s.had, s.failed)
+	if s.newer > 0 {
+		msg += fmt.Sprintf(", %d newer arXiv versions", s.newer)
+	}
 	if s.pdfs > 0 {
 		msg += fmt.Sprintf(", %d PDFs saved", s.pdfs)
 	}
@@ -113,7 +121,12 @@ func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchS
 	if f.pdf != nil {
 		start += f.pdf.Requests()
 	}
+	if f.arxiv != nil {
+		start += f.arxiv.Requests()
+	}
 	warn := f.warnings()
+	offline := false
+	var stored []string // texts there before this fetch: the ones that may be stale
 	for i, id := range ids {
 		if ctx.Err() != nil {
 			break
@@ -124,6 +137,7 @@ func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchS
 			sum.failed += len(ids) - i
 			p.clear()
 			fmt.Fprintf(warn, "warning: offline (%s): %d full texts not fetched\n", clean.Line(err.Error()), len(ids)-i)
+			offline = true
 			break
 		}
 		switch {
@@ -133,14 +147,23 @@ func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchS
 			fmt.Fprintf(warn, "warning: %s\n", clean.Line(err.Error()))
 		case had:
 			sum.had++
+			stored = append(stored, id)
 		default:
 			sum.fetched++
 		}
+	}
+	if !offline && ctx.Err() == nil {
+		// After the missing texts, so a slow or failing arXiv never
+		// delays them.
+		f.fetchNewer(ctx, stored, &sum, p)
 	}
 	p.done()
 	sum.requests = f.client.Requests() - start
 	if f.pdf != nil {
 		sum.requests += f.pdf.Requests()
+	}
+	if f.arxiv != nil {
+		sum.requests += f.arxiv.Requests()
 	}
 	return sum
 }

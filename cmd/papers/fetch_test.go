@@ -24,7 +24,7 @@ func syncedWithTexts(t *testing.T, papersPerDay int) (*feedtest.Server, []string
 	for _, d := range synth.Days(max(papersPerDay*3, 8), 7, time.Now().UTC().AddDate(0, 0, -2)) {
 		mustSetDay(t, srv, d.Date, d.Body)
 	}
-	env := append(dbEnv(t), "PAPERS_API_URL="+srv.URL, "XDG_CACHE_HOME="+t.TempDir())
+	env := append(dbEnv(t), "PAPERS_API_URL="+srv.URL, "PAPERS_ARXIV_URL="+srv.URL+"/api/query", "XDG_CACHE_HOME="+t.TempDir())
 	if r := papers(t, env, "sync", "--days", "3"); r.code != 0 {
 		t.Fatalf("sync: %d %s", r.code, r.stderr)
 	}

@@ -50,7 +50,7 @@ type result struct {
 func papers(t *testing.T, env []string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(papersBin, args...)
-	cmd.Env = append(os.Environ(), "PAPERS_API_URL=http://127.0.0.1:1", "XDG_DATA_HOME="+t.TempDir(),
+	cmd.Env = append(os.Environ(), "PAPERS_API_URL=http://127.0.0.1:1", "PAPERS_ARXIV_URL=http://127.0.0.1:1/api/query", "XDG_DATA_HOME="+t.TempDir(),
 		"XDG_CONFIG_HOME="+t.TempDir(), "PAPERS_CONFIG=")
 	cmd.Env = append(cmd.Env, env...)
 	var out, errOut bytes.Buffer

@@ -47,7 +47,8 @@ func (c *ReadCmd) Run(g *Globals) error {
 	client := g.client()
 	client.OnNotice = nil // the reader owns the terminal
 	opts := tui.Options{Library: lib, Fetcher: client, Remote: client, Style: c.Style, Mouse: c.Mouse,
-		SyncAfter: staleAfter, NoColor: os.Getenv("NO_COLOR") != "", Texts: client, PDFDir: pdfDir()}
+		SyncAfter: staleAfter, NoColor: os.Getenv("NO_COLOR") != "", Texts: client, PDFDir: pdfDir(),
+		Versions: arxivClient(g.ArxivURL)}
 	if c.NoSync {
 		opts.SyncAfter = 0
 	}

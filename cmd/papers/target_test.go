@@ -193,7 +193,7 @@ func TestExportRefusesDirectoriesAndMissingFolders(t *testing.T) {
 // papersCmd is the command papers() runs, for tests that set more of it.
 func papersCmd(env []string, args ...string) *exec.Cmd {
 	cmd := exec.Command(papersBin, args...)
-	cmd.Env = append(os.Environ(), "PAPERS_API_URL=http://127.0.0.1:1")
+	cmd.Env = append(os.Environ(), "PAPERS_API_URL=http://127.0.0.1:1", "PAPERS_ARXIV_URL=http://127.0.0.1:1/api/query")
 	cmd.Env = append(cmd.Env, env...)
 	return cmd
 }

@@ -26,6 +26,7 @@ type Server struct {
 	fault    map[string][]Fault           // feed day (or month) → faults to answer with, in turn
 	requests []string                     // every request URI
 	texts    map[string]string            // id → /papers/{id}.md answer
+	versions map[string]int               // id → latest arXiv version, for /api/query
 }
 
 // Fault is one misbehaviour, used once.
@@ -39,6 +40,7 @@ func New(t testing.TB) *Server {
 	mux.HandleFunc("/api/papers/search", s.search)
 	mux.HandleFunc("/api/papers/{id}", s.paper)
 	mux.HandleFunc("/papers/{file}", s.text)
+	mux.HandleFunc("/api/query", s.arxiv) // arXiv's export API: see arxiv.go
 	s.Server = httptest.NewServer(s.record(mux))
 	t.Cleanup(s.Close)
 	return s
