@@ -142,6 +142,16 @@ func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, l
 
 // Count is how many papers the view f describes holds.
 func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
+	if f.onlyDays() {
+		// The library, a day or a period: read off the counts kept per
+		// day, not counted row by row (a tenth of a second a million
+		// papers, before the reader's first frame).
+		n, err := s.countOfPeriod(ctx, f, "papers")
+		if err != nil {
+			return 0, explain(s.path, fmt.Errorf("count papers: %w", err))
+		}
+		return n, nil
+	}
 	f, err := s.prepare(ctx, f)
 	if err != nil {
 		return 0, err
