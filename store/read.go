@@ -156,6 +156,9 @@ func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if n, ok, err := s.countHits(ctx, f); ok || err != nil {
+		return n, err
+	}
 	where, args := f.where()
 	from := ` FROM papers p`
 	if f.needsState() {

@@ -181,3 +181,37 @@ func symbolWordsFirst(t *testing.T, s *Store, recs []Record) {
 		}
 	}
 }
+
+// A search of words alone is counted off the full-text index: the counts
+// agree with the papers the view lists, with the read and unread toggles,
+// after papers are read, moved to another day and fetched again.
+func TestCountOfWordsAgreesWithPapers(t *testing.T) {
+	ctx := context.Background()
+	s, ids := dailyLib(t, 10)
+	check := func(when string) {
+		t.Helper()
+		for _, q := range []string{"diffusion", "number", `"number 1"`, "diffusion -\"number 2\"", "nothing", "diffusion author:nobody"} {
+			parsed, err := query.Parse(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range []Filter{{}, {Unread: true}, {Read: true}} {
+				f = f.Search(parsed)
+				all, err := s.Entries(ctx, f, 0, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if n, err := s.Count(ctx, f); err != nil || n != len(all) {
+					t.Errorf("%s: %q unread=%v read=%v: counted %d (%v), the view lists %d", when, q, f.Unread, f.Read, n, err, len(all))
+				}
+			}
+		}
+	}
+	check("saved")
+	s.SetRead(ctx, true, ids[0], ids[1], ids[7])
+	check("read")
+	mustSave(t, s, "2025-03-14", paper(ids[1], "Paper number 1 moved about diffusion", 3, "2025-03-14"))
+	check("moved")
+	mustSave(t, s, "2025-03-14", paper(ids[1], "Paper renamed", 3, "2025-03-14"))
+	check("renamed")
+}
