@@ -331,8 +331,9 @@ func (s *Store) byPids(ctx context.Context, columns string, pids []int64) (strin
 }
 
 // onlyWords says whether the prepared view f is its full-text expression
-// alone, and the unread or read toggle: every other filter puts a
-// condition of its own in the WHERE clause.
+// alone, within its days (bounds on the index's rowids, see rowidBounds),
+// with the unread or read toggle: every other filter puts a condition of
+// its own in the WHERE clause.
 func (f Filter) onlyWords() bool {
 	if f.fullMatch() == "" {
 		return false
@@ -340,8 +341,14 @@ func (f Filter) onlyWords() bool {
 	if _, rest := f.foldedNot(); len(rest) > 0 {
 		return false
 	}
+	for _, day := range []string{f.Day, f.Since, f.Until} {
+		if day != "" && pidBase(day) == 0 {
+			return false // not a day: only the day condition can say
+		}
+	}
 	g := f
 	g.Match, g.columns, g.Not, g.TitleKey = "", "", nil, ""
+	g.Day, g.Since, g.Until = "", "", ""
 	g.Unread, g.Read = false, false
 	where, _ := g.where()
 	return where == ""
@@ -357,8 +364,8 @@ func (s *Store) countHits(ctx context.Context, f Filter) (n int, ok bool, err er
 	if !f.onlyWords() {
 		return 0, false, nil
 	}
-	m := f.fullMatch()
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM papers_fts WHERE papers_fts MATCH ?`, m).Scan(&n); err != nil {
+	m, hits := f.fullMatch(), `SELECT f.rowid FROM papers_fts f WHERE papers_fts MATCH ?`+f.rowidBounds()
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+hits+`)`, m).Scan(&n); err != nil {
 		return 0, true, explain(s.path, fmt.Errorf("count papers: %w", err))
 	}
 	if !f.Unread && !f.Read {
@@ -371,7 +378,7 @@ func (s *Store) countHits(ctx context.Context, f Filter) (n int, ok bool, err er
 	// 100,000 papers. A lookup in the index per mark re-reads the word's
 	// whole list of papers each time (minutes).
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM read_marks r CROSS JOIN papers p ON p.id = r.id
-		WHERE +p.pid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)`, m).Scan(&read); err != nil {
+		WHERE +p.pid IN (`+hits+`)`, m).Scan(&read); err != nil {
 		return 0, true, explain(s.path, fmt.Errorf("count read papers: %w", err))
 	}
 	if f.Read {

@@ -195,14 +195,15 @@ func TestCountOfWordsAgreesWithPapers(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, f := range []Filter{{}, {Unread: true}, {Read: true}} {
+			for _, f := range []Filter{{}, {Unread: true}, {Read: true}, {Day: "2025-03-12"}, {Since: "2025-03-13", Unread: true},
+				{Until: "2025-03-12", Read: true}, {Since: "2025-03-12", Until: "2025-03-13"}, {Since: "2025-03-14"}, {Day: "someday"}} {
 				f = f.Search(parsed)
 				all, err := s.Entries(ctx, f, 0, 0)
 				if err != nil {
 					t.Fatal(err)
 				}
 				if n, err := s.Count(ctx, f); err != nil || n != len(all) {
-					t.Errorf("%s: %q unread=%v read=%v: counted %d (%v), the view lists %d", when, q, f.Unread, f.Read, n, err, len(all))
+					t.Errorf("%s: %q %+v: counted %d (%v), the view lists %d", when, q, f, n, err, len(all))
 				}
 			}
 		}
@@ -214,4 +215,9 @@ func TestCountOfWordsAgreesWithPapers(t *testing.T) {
 	check("moved")
 	mustSave(t, s, "2025-03-14", paper(ids[1], "Paper renamed", 3, "2025-03-14"))
 	check("renamed")
+	if _, err := s.SavePapers(ctx, []feed.Paper{paper("2503.20000", "Dayless number 1 diffusion", 1, "")}); err != nil {
+		t.Fatal(err)
+	}
+	s.SetRead(ctx, true, "2503.20000")
+	check("dayless")
 }
