@@ -142,11 +142,12 @@ func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, l
 
 // Count is how many papers the view f describes holds.
 func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
-	if f.onlyDays() {
-		// The library, a day or a period: read off the counts kept per
-		// day, not counted row by row (a tenth of a second a million
-		// papers, before the reader's first frame).
-		n, err := s.countOfPeriod(ctx, f, "papers")
+	if what, ok := f.daysCount(); ok {
+		// The library, a day or a period, all or its unread or read
+		// papers: read off the counts kept per day, not counted row by
+		// row (a tenth of a second a million papers, before the
+		// reader's first frame).
+		n, err := s.countOfPeriod(ctx, f, what)
 		if err != nil {
 			return 0, explain(s.path, fmt.Errorf("count papers: %w", err))
 		}
@@ -180,6 +181,22 @@ func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
 		return 0, explain(s.path, fmt.Errorf("count papers: %w", err))
 	}
 	return n, nil
+}
+
+// daysCount is what of day_counts counts the view f (papers, papers -
+// read or read) when f is days alone, all or their unread or read papers.
+func (f Filter) daysCount() (string, bool) {
+	g := f
+	g.Unread, g.Read = false, false
+	switch {
+	case !g.onlyDays() || f.Unread && f.Read:
+		return "", false
+	case f.Unread:
+		return "papers - read", true
+	case f.Read:
+		return "read", true
+	}
+	return "papers", true
 }
 
 // Position is the 0-based index of paper id in the view f describes, so a
