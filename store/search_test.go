@@ -221,3 +221,29 @@ func TestCountOfWordsAgreesWithPapers(t *testing.T) {
 	s.SetRead(ctx, true, "2503.20000")
 	check("dayless")
 }
+
+// CountUpTo stops at its limit where counting costs the papers counted,
+// and is exact where the count is cheap at any size.
+func TestCountUpTo(t *testing.T) {
+	ctx := context.Background()
+	s, _ := dailyLib(t, 10)
+	for _, c := range []struct {
+		q     string
+		n     int
+		exact bool
+	}{
+		{"", 10, true},                     // the library: kept counts
+		{"diffusion", 10, true},            // words alone: the index's lists
+		{"diffusion upvotes:>0", 4, false}, // 9 papers, counted up to 4
+		{"upvotes:>6", 3, true},            // fewer than the limit: exact
+	} {
+		parsed, err := query.Parse(c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, exact, err := s.CountUpTo(ctx, Filter{}.Search(parsed), 4)
+		if err != nil || n != c.n || exact != c.exact {
+			t.Errorf("CountUpTo(%q, 4) = %d, %v, %v; want %d, %v", c.q, n, exact, err, c.n, c.exact)
+		}
+	}
+}

@@ -56,6 +56,7 @@ func reqCmd(req request, fn func(ctx context.Context) tea.Msg) tea.Cmd {
 type Library interface {
 	Entries(ctx context.Context, f store.Filter, offset, limit int) ([]store.Entry, error)
 	Count(ctx context.Context, f store.Filter) (int, error)
+	CountUpTo(ctx context.Context, f store.Filter, limit int) (int, bool, error)
 	Position(ctx context.Context, f store.Filter, id string) (int, error)
 	Positions(ctx context.Context, f store.Filter, ids []string) (map[string]int, error)
 	Record(ctx context.Context, id string) (store.Record, error)
