@@ -50,14 +50,16 @@ type pageLoaded struct {
 type listPane struct {
 	total   int
 	counted bool
+	pages   map[int][]row
+	pending map[int]bool
+	cursor  int
+	offset  int // first row drawn
+
 	// capped: total is countCap, the view holds more, and its exact
 	// count is on its way; wantEnd: G was pressed meanwhile, so the
 	// cursor goes to the last row when the count arrives.
 	capped, wantEnd bool
-	pages           map[int][]row
-	pending         map[int]bool
-	cursor          int
-	offset          int // first row drawn
+
 	// byDay: rows come in feed-day order, so a rule heads each day;
 	// otherwise (by upvotes, trending, best match) each row shows its day.
 	byDay bool
