@@ -421,6 +421,14 @@ func TestDayCountsAgreeWithPapers(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// The view's own counts are read off the day counts too.
+			for _, g := range []Filter{f, {Day: f.Day, Since: f.Since, Until: f.Until, Unread: true},
+				{Day: f.Day, Since: f.Since, Until: f.Until, Read: true}} {
+				all, _ := s.Entries(ctx, g, 0, 0)
+				if n, err := s.Count(ctx, g); err != nil || n != len(all) {
+					t.Errorf("%s: %+v: counted %d papers (%v), the view lists %d", when, g, n, err, len(all))
+				}
+			}
 			slow := f
 			slow.Unread = true
 			n, _ := s.Count(ctx, slow)
@@ -453,4 +461,25 @@ func TestDayCountsAgreeWithPapers(t *testing.T) {
 	check("moved")
 	s.SetRead(ctx, false, "2503.20000")
 	check("unread again")
+}
+
+// A search of excluded words alone, or of full texts alone, is no view of
+// days: its counts are not the day counts.
+func TestUnreadOfSearchWithoutWords(t *testing.T) {
+	ctx := context.Background()
+	s, _ := dailyLib(t, 10)
+	parsed, err := query.Parse(`-"number 1"`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := Filter{}.Search(parsed)
+	all, _ := s.Entries(ctx, f, 0, 0)
+	n, err := s.Count(ctx, f)
+	if err != nil || n != 9 || len(all) != 9 {
+		t.Fatalf("Count = %d, %v; the view lists %d; want 9", n, err, len(all))
+	}
+	c, err := s.Unread(ctx, f, []string{"2025-03-12"})
+	if err != nil || c.Total != 9 || c.Days["2025-03-12"] != 4 {
+		t.Errorf("Unread = %+v, %v; want 9 in all, 4 on 2025-03-12", c, err)
+	}
 }

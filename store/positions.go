@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -26,12 +27,30 @@ func (s *Store) Positions(ctx context.Context, f Filter, ids []string) (map[stri
 	}
 	where, args := f.where()
 	order, orderArgs := f.orderBy()
-	q := `SELECT id, n FROM (SELECT p.id AS id, row_number() OVER (` + strings.TrimPrefix(order, " ") +
-		`) - 1 AS n FROM papers p` + stateJoins + where + `) WHERE id IN (?` + strings.Repeat(",?", len(ids)-1) + `)`
-	all := append(orderArgs, args...)
-	for _, id := range ids {
-		all = append(all, id)
+	in := `IN (?` + strings.Repeat(",?", len(ids)-1) + `)`
+	idArgs := make([]any, len(ids))
+	for i, id := range ids {
+		idArgs[i] = id
 	}
+	// How many of ids the view holds, looked up by id: the numbering
+	// below stops at the last of them, so finding a paper costs its
+	// position in the view, not the view's size (the selection near the
+	// top of a million papers: milliseconds, not seconds), when the order
+	// is read off an index.
+	held := where + " AND p.id " + in
+	if where == "" {
+		held = " WHERE p.id " + in
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM papers p`+stateJoins+held, append(slices.Clip(args), idArgs...)...).Scan(&n); err != nil {
+		return nil, explain(s.path, fmt.Errorf("find %d papers in the view: %w", len(ids), err))
+	}
+	if n == 0 {
+		return found, nil
+	}
+	q := `SELECT id, n FROM (SELECT p.id AS id, row_number() OVER (` + strings.TrimPrefix(order, " ") +
+		`) - 1 AS n FROM papers p` + stateJoins + where + `) WHERE id ` + in + ` LIMIT ?`
+	all := append(append(append(orderArgs, args...), idArgs...), n)
 	rows, err := s.db.QueryContext(ctx, q, all...)
 	if err != nil {
 		return nil, explain(s.path, fmt.Errorf("find %d papers in the view: %w", len(ids), err))

@@ -142,9 +142,23 @@ func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, l
 
 // Count is how many papers the view f describes holds.
 func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
+	if what, ok := f.daysCount(); ok {
+		// The library, a day or a period, all or its unread or read
+		// papers: read off the counts kept per day, not counted row by
+		// row (a tenth of a second a million papers, before the
+		// reader's first frame).
+		n, err := s.countOfPeriod(ctx, f, what)
+		if err != nil {
+			return 0, explain(s.path, fmt.Errorf("count papers: %w", err))
+		}
+		return n, nil
+	}
 	f, err := s.prepare(ctx, f)
 	if err != nil {
 		return 0, err
+	}
+	if n, ok, err := s.countHits(ctx, f); ok || err != nil {
+		return n, err
 	}
 	where, args := f.where()
 	from := ` FROM papers p`
@@ -167,6 +181,58 @@ func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
 		return 0, explain(s.path, fmt.Errorf("count papers: %w", err))
 	}
 	return n, nil
+}
+
+// CountUpTo is Count for a view whose count is cheap whatever its size
+// (the kept counts, the full-text index's lists, the few papers of tags,
+// notes and texts): exact is then true. Any other view is counted up to
+// limit: more than limit papers answer limit and false, so a search with
+// filters shows "10,000+" as soon as that many are found, not after all
+// of them are (seconds at a million papers).
+func (s *Store) CountUpTo(ctx context.Context, f Filter, limit int) (n int, exact bool, err error) {
+	if _, ok := f.daysCount(); ok {
+		n, err := s.Count(ctx, f)
+		return n, true, err
+	}
+	if f, err = s.prepare(ctx, f); err != nil {
+		return 0, false, err
+	}
+	if n, ok, err := s.countHits(ctx, f); ok || err != nil {
+		return n, true, err
+	}
+	if f.pidsKnown {
+		n, err := s.Count(ctx, f)
+		return n, true, err
+	}
+	where, args := f.where()
+	from := ` FROM papers p`
+	if f.needsState() {
+		from += stateJoins
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1`+from+where+` LIMIT ?)`, append(args, limit+1)...).Scan(&n)
+	if err != nil {
+		return 0, false, explain(s.path, fmt.Errorf("count papers: %w", err))
+	}
+	if n > limit {
+		return limit, false, nil
+	}
+	return n, true, nil
+}
+
+// daysCount is what of day_counts counts the view f (papers, papers -
+// read or read) when f is days alone, all or their unread or read papers.
+func (f Filter) daysCount() (string, bool) {
+	g := f
+	g.Unread, g.Read = false, false
+	switch {
+	case !g.onlyDays() || f.Unread && f.Read:
+		return "", false
+	case f.Unread:
+		return "papers - read", true
+	case f.Read:
+		return "read", true
+	}
+	return "papers", true
 }
 
 // Position is the 0-based index of paper id in the view f describes, so a

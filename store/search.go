@@ -329,3 +329,60 @@ func (s *Store) byPids(ctx context.Context, columns string, pids []int64) (strin
 	}
 	return q, args
 }
+
+// onlyWords says whether the prepared view f is its full-text expression
+// alone, within its days (bounds on the index's rowids, see rowidBounds),
+// with the unread or read toggle: every other filter puts a condition of
+// its own in the WHERE clause.
+func (f Filter) onlyWords() bool {
+	if f.fullMatch() == "" {
+		return false
+	}
+	if _, rest := f.foldedNot(); len(rest) > 0 {
+		return false
+	}
+	for _, day := range []string{f.Day, f.Since, f.Until} {
+		if day != "" && pidBase(day) == 0 {
+			return false // not a day: only the day condition can say
+		}
+	}
+	g := f
+	g.Match, g.columns, g.Not, g.TitleKey = "", "", nil, ""
+	g.Day, g.Since, g.Until = "", "", ""
+	g.Unread, g.Read = false, false
+	where, _ := g.where()
+	return where == ""
+}
+
+// countHits counts a view of words alone (with the unread or read toggle)
+// off the full-text index, which holds a row for every paper and no more:
+// counting the index's hits reads its lists of papers (27 ms for "model"
+// at 100,000 papers) where counting the papers they name looks each one
+// up (1 s). The read papers among the hits are counted from the read
+// marks. ok is false for any other view.
+func (s *Store) countHits(ctx context.Context, f Filter) (n int, ok bool, err error) {
+	if !f.onlyWords() {
+		return 0, false, nil
+	}
+	m, hits := f.fullMatch(), `SELECT f.rowid FROM papers_fts f WHERE papers_fts MATCH ?`+f.rowidBounds()
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+hits+`)`, m).Scan(&n); err != nil {
+		return 0, true, explain(s.path, fmt.Errorf("count papers: %w", err))
+	}
+	if !f.Unread && !f.Read {
+		return n, true, nil
+	}
+	var read int
+	// The read marks lead (CROSS JOIN keeps them outside) and each is
+	// checked against the hits, listed once (the + keeps SQLite from
+	// walking the list for every mark): 0.1–0.4 s for 20,000 marks at
+	// 100,000 papers. A lookup in the index per mark re-reads the word's
+	// whole list of papers each time (minutes).
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM read_marks r CROSS JOIN papers p ON p.id = r.id
+		WHERE +p.pid IN (`+hits+`)`, m).Scan(&read); err != nil {
+		return 0, true, explain(s.path, fmt.Errorf("count read papers: %w", err))
+	}
+	if f.Read {
+		return read, true, nil
+	}
+	return n - read, true, nil
+}

@@ -181,3 +181,69 @@ func symbolWordsFirst(t *testing.T, s *Store, recs []Record) {
 		}
 	}
 }
+
+// A search of words alone is counted off the full-text index: the counts
+// agree with the papers the view lists, with the read and unread toggles,
+// after papers are read, moved to another day and fetched again.
+func TestCountOfWordsAgreesWithPapers(t *testing.T) {
+	ctx := context.Background()
+	s, ids := dailyLib(t, 10)
+	check := func(when string) {
+		t.Helper()
+		for _, q := range []string{"diffusion", "number", `"number 1"`, "diffusion -\"number 2\"", "nothing", "diffusion author:nobody"} {
+			parsed, err := query.Parse(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range []Filter{{}, {Unread: true}, {Read: true}, {Day: "2025-03-12"}, {Since: "2025-03-13", Unread: true},
+				{Until: "2025-03-12", Read: true}, {Since: "2025-03-12", Until: "2025-03-13"}, {Since: "2025-03-14"}, {Day: "someday"}} {
+				f = f.Search(parsed)
+				all, err := s.Entries(ctx, f, 0, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if n, err := s.Count(ctx, f); err != nil || n != len(all) {
+					t.Errorf("%s: %q %+v: counted %d (%v), the view lists %d", when, q, f, n, err, len(all))
+				}
+			}
+		}
+	}
+	check("saved")
+	s.SetRead(ctx, true, ids[0], ids[1], ids[7])
+	check("read")
+	mustSave(t, s, "2025-03-14", paper(ids[1], "Paper number 1 moved about diffusion", 3, "2025-03-14"))
+	check("moved")
+	mustSave(t, s, "2025-03-14", paper(ids[1], "Paper renamed", 3, "2025-03-14"))
+	check("renamed")
+	if _, err := s.SavePapers(ctx, []feed.Paper{paper("2503.20000", "Dayless number 1 diffusion", 1, "")}); err != nil {
+		t.Fatal(err)
+	}
+	s.SetRead(ctx, true, "2503.20000")
+	check("dayless")
+}
+
+// CountUpTo stops at its limit where counting costs the papers counted,
+// and is exact where the count is cheap at any size.
+func TestCountUpTo(t *testing.T) {
+	ctx := context.Background()
+	s, _ := dailyLib(t, 10)
+	for _, c := range []struct {
+		q     string
+		n     int
+		exact bool
+	}{
+		{"", 10, true},                     // the library: kept counts
+		{"diffusion", 10, true},            // words alone: the index's lists
+		{"diffusion upvotes:>0", 4, false}, // 9 papers, counted up to 4
+		{"upvotes:>6", 3, true},            // fewer than the limit: exact
+	} {
+		parsed, err := query.Parse(c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, exact, err := s.CountUpTo(ctx, Filter{}.Search(parsed), 4)
+		if err != nil || n != c.n || exact != c.exact {
+			t.Errorf("CountUpTo(%q, 4) = %d, %v, %v; want %d, %v", c.q, n, exact, err, c.n, c.exact)
+		}
+	}
+}

@@ -55,12 +55,14 @@ func (s *Store) Unread(ctx context.Context, f Filter, days []string) (UnreadCoun
 
 // onlyDays says whether a view selects by feed day alone (the library, a
 // day, a period), which the per-day counts answer.
+// Whatever else narrows the view puts a condition in its WHERE clause, so
+// a view whose clause is empty once its days are left out is those days
+// whole (excluded words, symbol words and text: included).
 func (f Filter) onlyDays() bool {
 	g := f
-	g.Day, g.Since, g.Until, g.Sort = "", "", "", ""
-	g.NewSince = 0
-	return g.Match == "" && g.TitleKey == "" && len(g.Authors)+len(g.Orgs)+len(g.Keywords)+len(g.Upvotes) == 0 &&
-		!g.needsState() && !g.HasCode && g.Daily.IsZero() && g.columns == ""
+	g.Day, g.Since, g.Until = "", "", ""
+	where, _ := g.where()
+	return where == "" && g.TitleKey == ""
 }
 
 // unreadOfDays counts a view of days from day_counts.
@@ -88,20 +90,26 @@ func (s *Store) unreadOfDays(ctx context.Context, f Filter, days []string) (Unre
 }
 
 // unreadOfPeriod is the unread total of the library, a day or a period.
-// A period is summed over its days, or, when it holds most of the
-// library's days, counted as the library less the days outside it: the
-// sum costs a few microseconds a day, and the library holds thousands.
 func (s *Store) unreadOfPeriod(ctx context.Context, f Filter) (int, error) {
+	return s.countOfPeriod(ctx, f, "papers - read")
+}
+
+// countOfPeriod sums what (papers, or papers - read) of day_counts over
+// the library, a day or a period. A period is summed over its days, or,
+// when it holds most of the library's days, counted as the library less
+// the days outside it: the sum costs a few microseconds a day, and the
+// library holds thousands.
+func (s *Store) countOfPeriod(ctx context.Context, f Filter, what string) (int, error) {
 	var n int
 	switch {
 	case f.Day != "":
 		if (f.Since != "" && f.Day < f.Since) || (f.Until != "" && f.Day > f.Until) {
 			return 0, nil
 		}
-		err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(papers - read), 0) FROM day_counts WHERE day = ?`, f.Day).Scan(&n)
+		err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(`+what+`), 0) FROM day_counts WHERE day = ?`, f.Day).Scan(&n)
 		return n, err
 	case f.Since == "" && f.Until == "":
-		err := s.db.QueryRowContext(ctx, `SELECT papers - read FROM library_counts`).Scan(&n)
+		err := s.db.QueryRowContext(ctx, `SELECT `+what+` FROM library_counts`).Scan(&n)
 		return n, err
 	}
 	// Feed days are dates, so "0" and "9" bound every one of them and
@@ -116,13 +124,13 @@ func (s *Store) unreadOfPeriod(ctx context.Context, f Filter) (int, error) {
 		return 0, nil
 	}
 	if mostOf(first.String, last.String, max(lo, first.String), min(hi, last.String)) {
-		err := s.db.QueryRowContext(ctx, `SELECT l.papers - l.read
-			- coalesce((SELECT sum(papers - read) FROM day_counts WHERE day < ?), 0)
-			- coalesce((SELECT sum(papers - read) FROM day_counts WHERE day > ?), 0)
-			FROM library_counts l`, lo, hi).Scan(&n)
+		err := s.db.QueryRowContext(ctx, `SELECT `+what+`
+			- coalesce((SELECT sum(`+what+`) FROM day_counts WHERE day < ?), 0)
+			- coalesce((SELECT sum(`+what+`) FROM day_counts WHERE day > ?), 0)
+			FROM library_counts`, lo, hi).Scan(&n)
 		return n, err
 	}
-	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(papers - read), 0) FROM day_counts
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(`+what+`), 0) FROM day_counts
 		WHERE day >= ? AND day <= ?`, lo, hi).Scan(&n)
 	return n, err
 }

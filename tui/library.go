@@ -57,6 +57,7 @@ type Library interface {
 	Entries(ctx context.Context, f store.Filter, offset, limit int) ([]store.Entry, error)
 	Count(ctx context.Context, f store.Filter) (int, error)
 	FirstPosition(ctx context.Context, f store.Filter, ids []string) (id string, index int, ok bool, err error)
+	CountUpTo(ctx context.Context, f store.Filter, limit int) (int, bool, error)
 	Record(ctx context.Context, id string) (store.Record, error)
 	Queue(ctx context.Context) ([]store.Record, error)
 	Enqueue(ctx context.Context, ids ...string) error

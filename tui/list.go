@@ -24,12 +24,19 @@ const keepPages = 16
 
 const remoteGroup = "\x01remote"
 
-// countLoaded: how many papers the view holds.
+// countLoaded: how many papers the view holds; when capped, at least
+// total (countCap), and the exact count is on its way.
 type countLoaded struct {
-	tok   token
-	total int
-	err   error
+	tok    token
+	total  int
+	capped bool
+	err    error
 }
+
+// countCap is how far a view's count goes before the list shows it
+// ("10,000+") and the exact count follows: counting a search with filters
+// costs its every hit, seconds at a million papers. A var for the tests.
+var countCap = 10_000
 
 // pageLoaded: one page of the view's rows.
 type pageLoaded struct {
@@ -47,6 +54,12 @@ type listPane struct {
 	pending map[int]bool
 	cursor  int
 	offset  int // first row drawn
+
+	// capped: total is countCap, the view holds more, and its exact
+	// count is on its way; wantEnd: G was pressed meanwhile, so the
+	// cursor goes to the last row when the count arrives.
+	capped, wantEnd bool
+
 	// byDay: rows come in feed-day order, so a rule heads each day;
 	// otherwise (by upvotes, trending, best match) each row shows its day.
 	byDay bool
@@ -293,7 +306,17 @@ func (m Model) onCountLoaded(msg countLoaded) (tea.Model, tea.Cmd) {
 		m.fail(clean.Line(msg.err.Error()))
 		return m, nil
 	}
-	m.list.total, m.list.counted = msg.total, true
+	if msg.capped {
+		// Rows up to the cap can be scrolled to meanwhile; a page past
+		// the middle is not read from the end, as the end is unknown.
+		m.list.total, m.list.capped = max(m.list.total, msg.total), true
+		return m, tea.Batch(m.loadPages(), exactCountCmd(m.opts.Library, m.listFilter, m.requests.running(topicView)))
+	}
+	m.list.total, m.list.counted, m.list.capped = msg.total, true, false
+	if m.list.wantEnd {
+		m.list.wantEnd = false
+		m.list.moveTo(m.list.count()-1, m.listHeight())
+	}
 	m.list.clampTo(m.list.cursor, m.listHeight())
 	m.list.fillScreen(m.listHeight())
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
@@ -325,6 +348,9 @@ func (m Model) onPageLoaded(msg pageLoaded) (tea.Model, tea.Cmd) {
 // listKey handles the list's own keys: movement, enter and esc.
 func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	h := m.listHeight()
+	// G before the exact count: as far as counted now, the last row
+	// when the count arrives (unless another key moves first).
+	m.list.wantEnd = m.list.capped && key.Matches(msg, m.keys.List.moveKeys.Bottom)
 	if !navigate(m.keys.List.moveKeys, msg, h, m.list.cursor, m.list.count(), func(i int) { m.list.moveTo(i, h) }) {
 		switch {
 		case key.Matches(msg, m.keys.Paper.Open):
@@ -360,7 +386,16 @@ func (m Model) loadPages() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// countCmd counts the view up to countCap (exactly when that is cheap).
 func countCmd(lib Library, f store.Filter, req request) tea.Cmd {
+	return reqCmd(req, func(ctx context.Context) tea.Msg {
+		n, exact, err := lib.CountUpTo(ctx, f, countCap)
+		return countLoaded{tok: req.tok, total: n, capped: !exact && err == nil, err: err}
+	})
+}
+
+// exactCountCmd counts the view whole, after a capped count.
+func exactCountCmd(lib Library, f store.Filter, req request) tea.Cmd {
 	return reqCmd(req, func(ctx context.Context) tea.Msg {
 		n, err := lib.Count(ctx, f)
 		return countLoaded{tok: req.tok, total: n, err: err}

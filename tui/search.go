@@ -182,6 +182,8 @@ func (m Model) searchLine(w int) string {
 	count := ""
 	if m.list.counted {
 		count = "  " + countOf(min(m.list.cursor+1, m.list.total), m.list.total)
+	} else if m.list.capped {
+		count = "  " + countOf(min(m.list.cursor+1, m.list.total), m.list.total) + "+"
 	}
 	return m.st.paneTitleActive.Render("/ "+clean.Line(m.search.input.Value())) +
 		m.st.dimmed.Render(count+m.countsTitle()+" · "+sortLabel(m.sort)+" · esc clears")

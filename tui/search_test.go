@@ -1,12 +1,17 @@
 package tui
 
 import (
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/papertui/papers/feed/synth"
 	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/store/query"
 )
 
 func (hs *harness) typeText(s string) {
@@ -172,3 +177,50 @@ func TestLongPasteStopsAtTheLimit(t *testing.T) {
 }
 
 func mustModel(m tea.Model, _ tea.Cmd) Model { return m.(Model) }
+
+// A search with filters over more papers than countCap shows its count
+// as "N+" until the exact count arrives, and G pressed meanwhile ends on
+// the last paper once it does.
+func TestCappedCountThenExactAndG(t *testing.T) {
+	defer func(c int) { countCap = c }(countCap)
+	countCap = 100
+	lib, err := store.Open(filepath.Join(t.TempDir(), "papers.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	var files []store.ImportFile
+	for _, d := range synth.Days(300, 1, time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)) {
+		files = append(files, store.ImportFile{Name: d.Date, Day: d.Date, Read: func() ([]byte, error) { return d.Body, nil }})
+	}
+	if err := lib.Import(context.Background(), files, func(store.FileResult) {}); err != nil {
+		t.Fatal(err)
+	}
+	parsed, _ := query.Parse("upvotes:>=0")
+	want, err := lib.Count(context.Background(), store.Filter{}.Search(parsed))
+	if err != nil || want <= pageSize {
+		t.Fatalf("the library holds %d papers with upvotes (%v): want more than a page", want, err)
+	}
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("/")
+	hs.typeText("upvotes:>=0")
+	hs.keys("enter")
+	var capped string
+	hs.observe = func(m Model) {
+		if m.list.capped && capped == "" {
+			capped = hs.screen()
+			next, _ := hs.m.Update(keyMsg("G")) // before the exact count
+			hs.m = next.(Model)
+		}
+	}
+	hs.run(hs.m.reload(false)) // the search again, observed
+	hs.observe = nil
+	if !strings.Contains(capped, "1/200+") {
+		t.Errorf("while counting, the search line lacks 1/200+:\n%s", capped)
+	}
+	if hs.m.list.capped || hs.m.list.total != want || hs.m.list.cursor != want-1 {
+		t.Errorf("after the exact count: capped %v, total %d, cursor %d; want %d papers, the cursor on the last",
+			hs.m.list.capped, hs.m.list.total, hs.m.list.cursor, want)
+	}
+	hs.requireScreen(countOf(want, want))
+}

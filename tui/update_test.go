@@ -349,6 +349,11 @@ func (c countingCounts) Count(ctx context.Context, f store.Filter) (int, error) 
 	return c.Store.Count(ctx, f)
 }
 
+func (c countingCounts) CountUpTo(ctx context.Context, f store.Filter, limit int) (int, bool, error) {
+	*c.counts++
+	return c.Store.CountUpTo(ctx, f, limit)
+}
+
 // TestOwnWritesDoNotReload: the watch reloads the view for another
 // process's commits, not for the reader's own b and m.
 func TestOwnWritesDoNotReload(t *testing.T) {

@@ -179,6 +179,8 @@ func (m Model) paneTitle(p pane) string {
 		}
 		if m.list.counted && m.list.total > 0 {
 			t += " " + countOf(m.list.cursor+1, m.list.total)
+		} else if m.list.capped {
+			t += " " + countOf(m.list.cursor+1, m.list.total) + "+"
 		}
 		return t + m.countsTitle()
 	case paneDetail:
