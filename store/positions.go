@@ -24,6 +24,9 @@ func (s *Store) Positions(ctx context.Context, f Filter, ids []string) (map[stri
 	if err != nil {
 		return nil, err
 	}
+	if f.Sort == SortRising {
+		return s.risingPositions(ctx, f, ids)
+	}
 	where, args := f.where()
 	order, orderArgs := f.orderBy()
 	q := `SELECT id, n FROM (SELECT p.id AS id, row_number() OVER (` + strings.TrimPrefix(order, " ") +

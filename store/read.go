@@ -106,6 +106,14 @@ func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, l
 	if err != nil {
 		return "", nil, err
 	}
+	if f.Sort == SortRising && limit > 0 {
+		pids, err := s.risingPids(ctx, f, offset, limit)
+		if err != nil {
+			return "", nil, err
+		}
+		q, args := s.byPids(ctx, columns, pids)
+		return q, args, nil
+	}
 	if !f.usesHitWalk() {
 		if offset >= deepOffset && limit > 0 {
 			total := f.Total
@@ -175,6 +183,16 @@ func (s *Store) Position(ctx context.Context, f Filter, id string) (int, error) 
 	f, err := s.prepare(ctx, f)
 	if err != nil {
 		return -1, err
+	}
+	if f.Sort == SortRising {
+		found, err := s.risingPositions(ctx, f, []string{id})
+		if err != nil {
+			return -1, err
+		}
+		if n, ok := found[id]; ok {
+			return n, nil
+		}
+		return -1, fmt.Errorf("%s: %w", id, ErrUnknownPaper)
 	}
 	where, args := f.where()
 	order, orderArgs := f.orderBy()

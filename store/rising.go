@@ -1,0 +1,347 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// The rising order (risingOrder) in three runs: the papers that gained
+// upvotes since the reader last showed them, biggest gain first; then
+// every paper whose upvotes did not change (never shown, or unchanged),
+// newest first; then those that lost upvotes. The two small runs are
+// read off the rising table (migration 0008) and sorted whole; the large
+// middle one is newest order less those papers, so a page of it is read
+// off papers_by_day like newest's pages, and a position in it counted
+// by feed days. Ties in a gain fall back to newest order too.
+
+// risingPaper is a paper of the view whose upvotes changed: its gain and
+// its key in newest order.
+type risingPaper struct {
+	id      string
+	pid     int64
+	gain    int
+	day     sql.NullString
+	upvotes int
+}
+
+// newestBefore says whether a comes before b in newest order (day
+// descending, papers without a day last; then upvotes descending; then
+// rowid), the order of papers_by_day and of orderTerms' newest.
+func newestBefore(aDay sql.NullString, aUp int, aPid int64, bDay sql.NullString, bUp int, bPid int64) bool {
+	if aDay.Valid != bDay.Valid {
+		return aDay.Valid
+	}
+	if aDay.String != bDay.String {
+		return aDay.String > bDay.String
+	}
+	if aUp != bUp {
+		return aUp > bUp
+	}
+	return aPid < bPid
+}
+
+// risingRuns is the view's papers that gained (up) and lost (down)
+// upvotes, each in the rising order.
+type risingRuns struct {
+	up, down []risingPaper
+	at       map[int64]int // rowid → position in the order, for up; in down for down (see position)
+}
+
+// risingSet reads the papers of the view f that changed since last shown.
+func (s *Store) risingSet(ctx context.Context, f Filter) (risingRuns, error) {
+	where, args := f.where()
+	q := `SELECT p.id, p.pid, g.gain, p.day, p.upvotes FROM rising g CROSS JOIN papers p ON p.id = g.id` +
+		stateJoins + where + ` ORDER BY g.gain DESC, p.day DESC, p.upvotes DESC, p.pid`
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return risingRuns{}, explain(s.path, fmt.Errorf("read the papers that moved: %w", err))
+	}
+	defer rows.Close()
+	var r risingRuns
+	for rows.Next() {
+		var p risingPaper
+		if err := rows.Scan(&p.id, &p.pid, &p.gain, &p.day, &p.upvotes); err != nil {
+			return risingRuns{}, fmt.Errorf("read the papers that moved: %w", err)
+		}
+		if p.gain > 0 {
+			r.up = append(r.up, p)
+		} else {
+			r.down = append(r.down, p)
+		}
+	}
+	return r, rows.Err()
+}
+
+// moved is how many papers of the view changed.
+func (r risingRuns) moved() int { return len(r.up) + len(r.down) }
+
+// excluded is the condition leaving the changed papers out of the
+// middle run, by rowid, which papers_by_day carries.
+func (r risingRuns) excluded() string {
+	if r.moved() == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("p.pid NOT IN (")
+	for i, p := range slices.Concat(r.up, r.down) {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(p.pid, 10))
+	}
+	b.WriteByte(')')
+	return b.String()
+}
+
+// and adds cond to a WHERE clause (empty or " WHERE …").
+func and(where, cond string) string {
+	switch {
+	case cond == "":
+		return where
+	case where == "":
+		return " WHERE " + cond
+	}
+	return where + " AND " + cond
+}
+
+// risingPids is the page [offset, offset+limit) of the rising order of f
+// (prepared), as rowids: from the papers that rose, the unchanged ones
+// and those that fell, in turn.
+func (s *Store) risingPids(ctx context.Context, f Filter, offset, limit int) ([]int64, error) {
+	r, err := s.risingSet(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	var out []int64
+	for i := offset; i < min(offset+limit, len(r.up)); i++ {
+		out = append(out, r.up[i].pid)
+	}
+	if len(out) == limit {
+		return out, nil
+	}
+	start := max(0, offset-len(r.up))
+	middle, size, err := s.unchangedPids(ctx, f, r, start, limit-len(out))
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, middle...)
+	if len(out) == limit {
+		return out, nil
+	}
+	if size < 0 {
+		// The page starts past the middle run: how long it is takes a count.
+		if size, err = s.unchangedCount(ctx, f, r); err != nil {
+			return nil, err
+		}
+	}
+	for i := max(0, offset-len(r.up)-size); i < len(r.down) && len(out) < limit; i++ {
+		out = append(out, r.down[i].pid)
+	}
+	return out, nil
+}
+
+// unchangedCount is how many papers of the view did not change.
+func (s *Store) unchangedCount(ctx context.Context, f Filter, r risingRuns) (int, error) {
+	total := f.Total
+	if total <= 0 {
+		var err error
+		if total, err = s.Count(ctx, f); err != nil {
+			return 0, err
+		}
+	}
+	return max(0, total-r.moved()), nil
+}
+
+// unchangedPids is [start, start+n) of the papers of the view that did
+// not change, in newest order, and how many there are when the page
+// reached their end (-1 when that is not known): a page past the middle
+// is read backwards from the end, as newest's are (selectFromEndSQL).
+func (s *Store) unchangedPids(ctx context.Context, f Filter, r risingRuns, start, n int) ([]int64, int, error) {
+	where, args := f.where()
+	where = and(where, r.excluded())
+	from := ` FROM papers p`
+	if f.needsState() {
+		from += stateJoins
+	}
+	newest := Filter{}.orderTerms()
+	if start >= deepOffset {
+		size, err := s.unchangedCount(ctx, f, r)
+		if err != nil {
+			return nil, 0, err
+		}
+		if start > size/2 {
+			end := min(start+n, size)
+			pids, err := s.pidsOf(ctx, `SELECT p.pid`+from+where+orderClause(newest, true)+` LIMIT ? OFFSET ?`,
+				append(args, max(0, end-start), size-end)...)
+			slices.Reverse(pids)
+			return pids, size, err
+		}
+	}
+	pids, err := s.pidsOf(ctx, `SELECT p.pid`+from+where+orderClause(newest, false)+` LIMIT ? OFFSET ?`,
+		append(args, n, start)...)
+	size := -1
+	if len(pids) < n && (len(pids) > 0 || start == 0) {
+		size = start + len(pids)
+	}
+	return pids, size, err
+}
+
+func (s *Store) pidsOf(ctx context.Context, q string, args ...any) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, explain(s.path, fmt.Errorf("list papers: %w", err))
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var pid int64
+		if err := rows.Scan(&pid); err != nil {
+			return nil, fmt.Errorf("list papers: %w", err)
+		}
+		out = append(out, pid)
+	}
+	return out, rows.Err()
+}
+
+// risingPositions is Positions in the rising order of f (prepared): a
+// paper that moved is found in its run; an unchanged one is counted in
+// newest order by feed day (the days before its own, then its rank in
+// its day), less the papers that moved ahead of it.
+func (s *Store) risingPositions(ctx context.Context, f Filter, ids []string) (map[string]int, error) {
+	r, err := s.risingSet(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	found := map[string]int{}
+	for i, p := range r.up {
+		found[p.id] = i
+	}
+	if len(r.down) > 0 && slices.ContainsFunc(r.down, func(p risingPaper) bool { return slices.Contains(ids, p.id) }) {
+		// Those that fell come after every unchanged paper.
+		size, err := s.unchangedCount(ctx, f, r)
+		if err != nil {
+			return nil, err
+		}
+		for i, p := range r.down {
+			found[p.id] = len(r.up) + size + i
+		}
+	}
+	moved := map[string]bool{}
+	for _, p := range slices.Concat(r.up, r.down) {
+		moved[p.id] = true
+	}
+	out := map[string]int{}
+	var rest []string
+	for _, id := range ids {
+		if n, ok := found[id]; ok {
+			out[id] = n
+		} else if !moved[id] {
+			rest = append(rest, id)
+		}
+	}
+	if len(rest) == 0 {
+		return out, nil
+	}
+	return out, s.unchangedPositions(ctx, f, r, rest, out)
+}
+
+// unchangedPositions adds to out the position of each of ids the view
+// holds among the papers that did not change, after those that rose.
+func (s *Store) unchangedPositions(ctx context.Context, f Filter, r risingRuns, ids []string, out map[string]int) error {
+	where, args := f.where()
+	from := ` FROM papers p`
+	if f.needsState() {
+		from += stateJoins
+	}
+	marks := "?" + strings.Repeat(",?", len(ids)-1)
+	q := `SELECT p.id, p.pid, p.day, p.upvotes` + from + and(where, `p.id IN (`+marks+`)`)
+	all := append([]any{}, args...)
+	for _, id := range ids {
+		all = append(all, id)
+	}
+	rows, err := s.db.QueryContext(ctx, q, all...)
+	if err != nil {
+		return explain(s.path, fmt.Errorf("find papers in the view: %w", err))
+	}
+	var held []risingPaper
+	for rows.Next() {
+		var p risingPaper
+		if err := rows.Scan(&p.id, &p.pid, &p.day, &p.upvotes); err != nil {
+			rows.Close()
+			return fmt.Errorf("find papers in the view: %w", err)
+		}
+		held = append(held, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return explain(s.path, fmt.Errorf("find papers in the view: %w", err))
+	}
+	// Held papers share few days (a selection and its neighbours): each
+	// day is counted and ranked once.
+	ahead := map[sql.NullString]int{}
+	ranks := map[sql.NullString]map[int64]int{}
+	moved := slices.Concat(r.up, r.down)
+	for _, p := range held {
+		if _, ok := ranks[p.day]; !ok {
+			if ahead[p.day], err = s.newerPapers(ctx, from, where, args, p.day); err != nil {
+				return err
+			}
+			if ranks[p.day], err = s.dayRanks(ctx, from, where, args, p.day); err != nil {
+				return err
+			}
+		}
+		before := 0
+		for _, m := range moved {
+			if newestBefore(m.day, m.upvotes, m.pid, p.day, p.upvotes, p.pid) {
+				before++
+			}
+		}
+		out[p.id] = len(r.up) + ahead[p.day] + ranks[p.day][p.pid] - before
+	}
+	return nil
+}
+
+// newerPapers is how many papers of the view come before day in newest
+// order: those of later days, and every paper with a day before those
+// without. The whole library's days are counted already (day_counts).
+func (s *Store) newerPapers(ctx context.Context, from, where string, args []any, day sql.NullString) (int, error) {
+	var q string
+	var qargs []any
+	switch {
+	case where == "" && day.Valid:
+		q, qargs = `SELECT coalesce(sum(papers), 0) FROM day_counts WHERE day > ?`, []any{day.String}
+	case where == "":
+		q = `SELECT coalesce(sum(papers), 0) FROM day_counts WHERE day <> ''`
+	case day.Valid:
+		q, qargs = `SELECT count(*)`+from+and(where, `p.day > ?`), append(slices.Clone(args), day.String)
+	default:
+		q, qargs = `SELECT count(*)`+from+and(where, `p.day IS NOT NULL`), args
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, q, qargs...).Scan(&n); err != nil {
+		return 0, explain(s.path, fmt.Errorf("count the papers before %s: %w", day.String, err))
+	}
+	return n, nil
+}
+
+// dayRanks is each paper of the view on day at its rank within the day
+// in newest order.
+func (s *Store) dayRanks(ctx context.Context, from, where string, args []any, day sql.NullString) (map[int64]int, error) {
+	cond, qargs := `p.day IS NULL`, args
+	if day.Valid {
+		cond, qargs = `p.day = ?`, append(slices.Clone(args), day.String)
+	}
+	pids, err := s.pidsOf(ctx, `SELECT p.pid`+from+and(where, cond)+` ORDER BY p.upvotes DESC, p.pid`, qargs...)
+	if err != nil {
+		return nil, err
+	}
+	ranks := make(map[int64]int, len(pids))
+	for i, pid := range pids {
+		ranks[pid] = i
+	}
+	return ranks, nil
+}

@@ -1,0 +1,96 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"testing"
+	"time"
+)
+
+// risingBenchLib is the shared 100k library (searchBenchLib) after a
+// reader has seen 30,000 papers and a re-sync changed the upvotes of
+// 3,000 of them since: gains up and down, ties, and most papers unseen.
+func risingBenchLib(b *testing.B) *Store {
+	b.Helper()
+	s := searchBenchLib(b)
+	setup := []string{
+		`DELETE FROM seen`,
+		`INSERT INTO seen(id, upvotes, comments, seen_at)
+			SELECT id, upvotes - CASE WHEN pid % 100 < 3 THEN pid % 13 - 4 ELSE 0 END, comments, 1
+			FROM papers WHERE pid % 10 < 3`,
+		`PRAGMA wal_checkpoint(TRUNCATE)`,
+	}
+	for _, q := range setup {
+		if _, err := s.db.Exec(q); err != nil {
+			b.Fatalf("%s: %v", q, err)
+		}
+	}
+	return s
+}
+
+// BenchmarkRising100k is the rising order at 100,000 papers as the
+// reader asks for it: the first page, a page at offset 50,000, the last
+// page (the count known, as after `G`) and finding the selection with its
+// neighbours, and the same asks of newest
+// to compare. Each op is one of these; the percentiles are reported.
+func BenchmarkRising100k(b *testing.B) {
+	s := risingBenchLib(b)
+	for _, order := range []Sort{SortRising, SortNewest} {
+		b.Run(string(order), func(b *testing.B) { benchOrder(b, s, Filter{Sort: order}) })
+	}
+}
+
+// benchOrder times the reader's four asks of one view.
+func benchOrder(b *testing.B, s *Store, f Filter) {
+	ctx := context.Background()
+	total, err := s.Count(ctx, f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	// A selection in the middle of the unchanged papers, and one that rose.
+	var mid, rose string
+	if err := s.db.QueryRow(`SELECT id FROM papers ORDER BY pid LIMIT 1 OFFSET 40000`).Scan(&mid); err != nil {
+		b.Fatal(err)
+	}
+	if err := s.db.QueryRow(`SELECT p.id FROM papers p JOIN seen s ON s.id = p.id WHERE p.upvotes > s.upvotes LIMIT 1 OFFSET 500`).Scan(&rose); err != nil {
+		b.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		run  func() error
+	}{
+		{"first-page", func() error { _, err := s.Entries(ctx, f, 0, 200); return err }},
+		{"page-50000", func() error { _, err := s.Entries(ctx, f, 50000, 200); return err }},
+		{"last-page", func() error {
+			g := f
+			g.Total = total
+			_, err := s.Entries(ctx, g, total-total%200, 200)
+			return err
+		}},
+		{"selection", func() error {
+			found, err := s.Positions(ctx, f, []string{mid, rose})
+			if err == nil && len(found) != 2 {
+				err = fmt.Errorf("found %v of %s, %s", found, mid, rose)
+			}
+			return err
+		}},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			var took []time.Duration
+			cpu0 := cpuTime()
+			for b.Loop() {
+				start := time.Now()
+				if err := c.run(); err != nil {
+					b.Fatal(err)
+				}
+				took = append(took, time.Since(start))
+			}
+			sort.Slice(took, func(i, j int) bool { return took[i] < took[j] })
+			b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
+			b.ReportMetric(float64(took[len(took)*95/100].Microseconds())/1000, "p95-ms")
+			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(len(took)), "cpu-ms/op")
+		})
+	}
+}
