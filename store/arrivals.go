@@ -68,12 +68,10 @@ func noteArrivals(ctx context.Context, tx *sql.Tx, ids []string, known map[strin
 // their gain since the reader last showed them: seen outlives papers, so
 // a paper added again after a clean may have been shown before it left.
 func noteRising(ctx context.Context, tx *sql.Tx, list string) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM rising WHERE id IN (SELECT value FROM json_each(?))`, list); err != nil {
-		return err
-	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO rising(id, gain)
-		SELECT p.id, p.upvotes - s.upvotes FROM json_each(?) j CROSS JOIN seen s ON s.id = j.value
-		CROSS JOIN papers p ON p.id = j.value WHERE p.upvotes <> s.upvotes`, list)
+	_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO rising(pid, id, gain, day, upvotes)
+		SELECT p.pid, p.id, p.upvotes - s.upvotes, p.day, p.upvotes FROM json_each(?) j
+		CROSS JOIN seen s ON s.id = j.value CROSS JOIN papers p ON p.id = j.value
+		WHERE p.upvotes <> s.upvotes`, list)
 	return err
 }
 

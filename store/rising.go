@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -48,15 +47,18 @@ func newestBefore(aDay sql.NullString, aUp int, aPid int64, bDay sql.NullString,
 // upvotes, each in the rising order.
 type risingRuns struct {
 	up, down []risingPaper
-	at       map[int64]int // rowid → position in the order, for up; in down for down (see position)
 }
 
-// risingSet reads the papers of the view f that changed since last shown.
+// risingSet reads the papers of the view f that changed since last shown:
+// the whole library's off the rising table alone, a narrower view's
+// through their papers' rows.
 func (s *Store) risingSet(ctx context.Context, f Filter) (risingRuns, error) {
+	q := `SELECT g.id, g.pid, g.gain, g.day, g.upvotes FROM rising g`
 	where, args := f.where()
-	q := `SELECT p.id, p.pid, g.gain, p.day, p.upvotes FROM rising g CROSS JOIN papers p ON p.id = g.id` +
-		stateJoins + where + ` ORDER BY g.gain DESC, p.day DESC, p.upvotes DESC, p.pid`
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	if where != "" {
+		q += ` CROSS JOIN papers p ON p.pid = g.pid` + stateJoins + where
+	}
+	rows, err := s.db.QueryContext(ctx, q+` ORDER BY g.gain DESC, g.day DESC, g.upvotes DESC, g.pid`, args...)
 	if err != nil {
 		return risingRuns{}, explain(s.path, fmt.Errorf("read the papers that moved: %w", err))
 	}
@@ -80,21 +82,13 @@ func (s *Store) risingSet(ctx context.Context, f Filter) (risingRuns, error) {
 func (r risingRuns) moved() int { return len(r.up) + len(r.down) }
 
 // excluded is the condition leaving the changed papers out of the
-// middle run, by rowid, which papers_by_day carries.
+// middle run: a look-up by rowid, which papers_by_day carries, for each
+// paper the page steps over.
 func (r risingRuns) excluded() string {
 	if r.moved() == 0 {
 		return ""
 	}
-	var b strings.Builder
-	b.WriteString("p.pid NOT IN (")
-	for i, p := range slices.Concat(r.up, r.down) {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(strconv.FormatInt(p.pid, 10))
-	}
-	b.WriteByte(')')
-	return b.String()
+	return "NOT EXISTS (SELECT 1 FROM rising g WHERE g.pid = p.pid)"
 }
 
 // and adds cond to a WHERE clause (empty or " WHERE …").
