@@ -162,6 +162,9 @@ func (s *Store) unchangedPids(ctx context.Context, f Filter, r risingRuns, start
 		from += stateJoins
 	}
 	newest := Filter{}.orderTerms()
+	if where == "" {
+		return s.unchangedByDay(ctx, r, start, n)
+	}
 	if start >= deepOffset {
 		size, err := s.unchangedCount(ctx, f, r)
 		if err != nil {
@@ -338,4 +341,56 @@ func (s *Store) dayRanks(ctx context.Context, from, where string, args []any, da
 		ranks[pid] = i
 	}
 	return ranks, nil
+}
+
+// unchangedByDay is unchangedPids for the whole library: the feed days'
+// counts (day_counts, less the papers that moved) say which day the page
+// starts in, and the page is read from there off papers_by_day, so a page
+// in the middle of 100,000 papers steps over a day's papers at most, not
+// 50,000. Papers without a day come last.
+func (s *Store) unchangedByDay(ctx context.Context, r risingRuns, start, n int) ([]int64, int, error) {
+	movedOn := map[string]int{}
+	for _, p := range slices.Concat(r.up, r.down) {
+		movedOn[p.day.String]++ // '' for no day, as day_counts has it
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT day, papers FROM day_counts ORDER BY day = '', day DESC`)
+	if err != nil {
+		return nil, 0, explain(s.path, fmt.Errorf("count the papers of each day: %w", err))
+	}
+	size, skip, from := 0, -1, ""
+	for rows.Next() {
+		var day string
+		var papers int
+		if err := rows.Scan(&day, &papers); err != nil {
+			rows.Close()
+			return nil, 0, fmt.Errorf("count the papers of each day: %w", err)
+		}
+		unchanged := papers - movedOn[day]
+		if skip < 0 && start < size+unchanged {
+			skip, from = start-size, day
+		}
+		size += unchanged
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, explain(s.path, fmt.Errorf("count the papers of each day: %w", err))
+	}
+	if skip < 0 {
+		return nil, size, nil // past the end
+	}
+	where := and(" WHERE p.day IS NULL", r.excluded())
+	order := ` ORDER BY p.upvotes DESC, p.pid`
+	var args []any
+	if from != "" {
+		where, args = and(" WHERE p.day <= ?", r.excluded()), []any{from}
+		order = orderClause(Filter{}.orderTerms(), false)
+	}
+	pids, err := s.pidsOf(ctx, `SELECT p.pid FROM papers p`+where+order+` LIMIT ? OFFSET ?`, append(args, n, skip)...)
+	if err != nil || len(pids) == n || from == "" {
+		return pids, size, err
+	}
+	// The page runs on past the last feed day into the papers without one.
+	more, err := s.pidsOf(ctx, `SELECT p.pid FROM papers p`+and(" WHERE p.day IS NULL", r.excluded())+` ORDER BY p.upvotes DESC, p.pid LIMIT ?`,
+		n-len(pids))
+	return append(pids, more...), size, err
 }

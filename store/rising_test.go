@@ -58,6 +58,25 @@ func risingLib(t *testing.T) *Store {
 	moved := all[27]
 	moved.Day, moved.Upvotes = "2025-03-13", moved.Upvotes+9
 	mustSave(t, s, moved.Day, moved)
+	// Papers outside the feed (no day) come last in newest order.
+	var dayless []feed.Paper
+	for i, up := range []int{3, 3, 5, 1} {
+		dayless = append(dayless, paper(fmt.Sprintf("2599.%05d", i), fmt.Sprintf("Added paper %d about agents", i), up, ""))
+	}
+	if _, err := s.SavePapers(ctx, dayless); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkSeen(ctx, dayless[0].ID, dayless[1].ID, dayless[2].ID); err != nil {
+		t.Fatal(err)
+	}
+	dayless[1].Upvotes, dayless[2].Upvotes = 8, 4
+	if _, err := s.SavePapers(ctx, dayless[1:3]); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM papers WHERE day IS NULL`).Scan(&n); err != nil || n != len(dayless) {
+		t.Fatalf("%d papers without a day, %v; want %d", n, err, len(dayless))
+	}
 	// Shown again after the change: no gain any more.
 	if err := s.MarkSeen(ctx, all[4].ID, all[7].ID, all[100].ID, all[150].ID); err != nil {
 		t.Fatal(err)
@@ -89,7 +108,7 @@ func TestRisingPagesMatchTheFullSort(t *testing.T) {
 	for _, e := range every {
 		ids = append(ids, e.ID)
 	}
-	ids = append(ids, "2599.99999")
+	ids = append(ids, "2598.99999")
 	for _, text := range []string{"", "agents", "diffusion -agents", "is:unread", "tag:keep", "upvotes:>5 since:2025-03-04"} {
 		f := Filter{Sort: SortRising}
 		if text != "" {
