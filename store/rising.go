@@ -156,15 +156,15 @@ func (s *Store) unchangedCount(ctx context.Context, f Filter, r risingRuns) (int
 // is read backwards from the end, as newest's are (selectFromEndSQL).
 func (s *Store) unchangedPids(ctx context.Context, f Filter, r risingRuns, start, n int) ([]int64, int, error) {
 	where, args := f.where()
+	if where == "" {
+		return s.unchangedByDay(ctx, r, start, n)
+	}
 	where = and(where, r.excluded())
 	from := ` FROM papers p`
 	if f.needsState() {
 		from += stateJoins
 	}
 	newest := Filter{}.orderTerms()
-	if where == "" {
-		return s.unchangedByDay(ctx, r, start, n)
-	}
 	if start >= deepOffset {
 		size, err := s.unchangedCount(ctx, f, r)
 		if err != nil {
