@@ -43,22 +43,20 @@ func newestBefore(aDay sql.NullString, aUp int, aPid int64, bDay sql.NullString,
 	return aPid < bPid
 }
 
-// risingRuns is the view's papers that gained (up) and lost (down)
-// upvotes, each in the rising order.
+// risingRuns is how many of the view's papers gained (up) and lost
+// (down) upvotes and, when read whole (risingSet), those papers, each in
+// the rising order.
 type risingRuns struct {
-	up, down []risingPaper
+	nUp, nDown int
+	up, down   []risingPaper
 }
 
 // risingSet reads the papers of the view f that changed since last shown:
 // the whole library's off the rising table alone, a narrower view's
 // through their papers' rows.
 func (s *Store) risingSet(ctx context.Context, f Filter) (risingRuns, error) {
-	q := `SELECT g.id, g.pid, g.gain, g.day, g.upvotes FROM rising g`
-	where, args := f.where()
-	if where != "" {
-		q += ` CROSS JOIN papers p ON p.pid = g.pid` + stateJoins + where
-	}
-	rows, err := s.db.QueryContext(ctx, q+` ORDER BY g.gain DESC, g.day DESC, g.upvotes DESC, g.pid`, args...)
+	from, where, args := risingFrom(f)
+	rows, err := s.db.QueryContext(ctx, `SELECT g.id, g.pid, g.gain, g.day, g.upvotes`+from+where+` ORDER BY g.gain DESC, g.day DESC, g.upvotes DESC, g.pid`, args...)
 	if err != nil {
 		return risingRuns{}, explain(s.path, fmt.Errorf("read the papers that moved: %w", err))
 	}
@@ -75,11 +73,47 @@ func (s *Store) risingSet(ctx context.Context, f Filter) (risingRuns, error) {
 			r.down = append(r.down, p)
 		}
 	}
+	r.nUp, r.nDown = len(r.up), len(r.down)
 	return r, rows.Err()
 }
 
+// risingFrom is the FROM and WHERE over the moved papers of the view f:
+// the rising table alone for the whole library, else joined with the
+// papers' rows to test them.
+func risingFrom(f Filter) (from, where string, args []any) {
+	where, args = f.where()
+	if where == "" {
+		return ` FROM rising g`, "", nil
+	}
+	return ` FROM rising g CROSS JOIN papers p ON p.pid = g.pid` + stateJoins, where, args
+}
+
+// risingCounts is how many papers of the view rose and fell, counted off
+// the rising_by_gain index for the whole library.
+func (s *Store) risingCounts(ctx context.Context, f Filter) (risingRuns, error) {
+	from, where, args := risingFrom(f)
+	var r risingRuns
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE g.gain > 0), count(*) FILTER (WHERE g.gain < 0)`+from+where, args...).
+		Scan(&r.nUp, &r.nDown)
+	if err != nil {
+		return r, explain(s.path, fmt.Errorf("count the papers that moved: %w", err))
+	}
+	return r, nil
+}
+
+// risingRun is [offset, offset+limit) of the papers of the view that rose
+// (sign ">") or fell ("<"), in the rising order.
+func (s *Store) risingRun(ctx context.Context, f Filter, sign string, offset, limit int) ([]int64, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	from, where, args := risingFrom(f)
+	return s.pidsOf(ctx, `SELECT g.pid`+from+and(where, `g.gain `+sign+` 0`)+
+		` ORDER BY g.gain DESC, g.day DESC, g.upvotes DESC, g.pid LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+}
+
 // moved is how many papers of the view changed.
-func (r risingRuns) moved() int { return len(r.up) + len(r.down) }
+func (r risingRuns) moved() int { return r.nUp + r.nDown }
 
 // excluded is the condition leaving the changed papers out of the
 // middle run: a look-up by rowid, which papers_by_day carries, for each
@@ -106,18 +140,15 @@ func and(where, cond string) string {
 // (prepared), as rowids: from the papers that rose, the unchanged ones
 // and those that fell, in turn.
 func (s *Store) risingPids(ctx context.Context, f Filter, offset, limit int) ([]int64, error) {
-	r, err := s.risingSet(ctx, f)
+	r, err := s.risingCounts(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	var out []int64
-	for i := offset; i < min(offset+limit, len(r.up)); i++ {
-		out = append(out, r.up[i].pid)
+	out, err := s.risingRun(ctx, f, ">", offset, min(offset+limit, r.nUp)-offset)
+	if err != nil || len(out) == limit {
+		return out, err
 	}
-	if len(out) == limit {
-		return out, nil
-	}
-	start := max(0, offset-len(r.up))
+	start := max(0, offset-r.nUp)
 	middle, size, err := s.unchangedPids(ctx, f, r, start, limit-len(out))
 	if err != nil {
 		return nil, err
@@ -132,10 +163,9 @@ func (s *Store) risingPids(ctx context.Context, f Filter, offset, limit int) ([]
 			return nil, err
 		}
 	}
-	for i := max(0, offset-len(r.up)-size); i < len(r.down) && len(out) < limit; i++ {
-		out = append(out, r.down[i].pid)
-	}
-	return out, nil
+	from := max(0, offset-r.nUp-size)
+	down, err := s.risingRun(ctx, f, "<", from, min(limit-len(out), r.nDown-from))
+	return append(out, down...), err
 }
 
 // unchangedCount is how many papers of the view did not change.
@@ -349,31 +379,21 @@ func (s *Store) dayRanks(ctx context.Context, from, where string, args []any, da
 // in the middle of 100,000 papers steps over a day's papers at most, not
 // 50,000. Papers without a day come last.
 func (s *Store) unchangedByDay(ctx context.Context, r risingRuns, start, n int) ([]int64, int, error) {
-	movedOn := map[string]int{}
-	for _, p := range slices.Concat(r.up, r.down) {
-		movedOn[p.day.String]++ // '' for no day, as day_counts has it
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT day, papers FROM day_counts ORDER BY day = '', day DESC`)
-	if err != nil {
+	// Each day's unchanged papers, counted up in newest order: the day
+	// the page starts in is the first whose count passes start.
+	const days = `WITH moved AS (SELECT coalesce(day, '') AS day, count(*) AS n FROM rising GROUP BY 1),
+		kept AS (SELECT d.day, d.papers - coalesce(m.n, 0) AS n FROM day_counts d LEFT JOIN moved m ON m.day = d.day),
+		upto AS (SELECT day, n, sum(n) OVER (ORDER BY day = '', day DESC) AS upto FROM kept)
+		SELECT coalesce((SELECT sum(n) FROM kept), 0), coalesce(day, ''), coalesce(upto - n, -1)
+		FROM (SELECT 1) LEFT JOIN (SELECT day, n, upto FROM upto WHERE upto > ? ORDER BY day = '', day DESC LIMIT 1)`
+	var size, before int
+	var from string
+	if err := s.db.QueryRowContext(ctx, days, start).Scan(&size, &from, &before); err != nil {
 		return nil, 0, explain(s.path, fmt.Errorf("count the papers of each day: %w", err))
 	}
-	size, skip, from := 0, -1, ""
-	for rows.Next() {
-		var day string
-		var papers int
-		if err := rows.Scan(&day, &papers); err != nil {
-			rows.Close()
-			return nil, 0, fmt.Errorf("count the papers of each day: %w", err)
-		}
-		unchanged := papers - movedOn[day]
-		if skip < 0 && start < size+unchanged {
-			skip, from = start-size, day
-		}
-		size += unchanged
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, 0, explain(s.path, fmt.Errorf("count the papers of each day: %w", err))
+	skip := -1
+	if before >= 0 {
+		skip = start - before
 	}
 	if skip < 0 {
 		return nil, size, nil // past the end

@@ -15,6 +15,9 @@ CREATE TABLE rising (
     day     TEXT,
     upvotes INTEGER NOT NULL
 );
+-- The rising order of the moved papers, so a page of them and their
+-- counts read off the index.
+CREATE INDEX rising_by_gain ON rising(gain DESC, day DESC, upvotes DESC);
 INSERT INTO rising(pid, id, gain, day, upvotes)
     SELECT p.pid, p.id, p.upvotes - s.upvotes, p.day, p.upvotes FROM seen s JOIN papers p ON p.id = s.id
     WHERE p.upvotes <> s.upvotes;
