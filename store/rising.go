@@ -186,7 +186,8 @@ func (s *Store) unchangedCount(ctx context.Context, f Filter, r risingRuns) (int
 // is read backwards from the end, as newest's are (selectFromEndSQL).
 func (s *Store) unchangedPids(ctx context.Context, f Filter, r risingRuns, start, n int) ([]int64, int, error) {
 	where, args := f.where()
-	if where == "" {
+	fromEnd := f.Total > 0 && start > (f.Total-r.moved())/2 // counted: the end is a short walk away
+	if where == "" && start >= deepOffset && !fromEnd {
 		return s.unchangedByDay(ctx, r, start, n)
 	}
 	where = and(where, r.excluded())
@@ -379,24 +380,9 @@ func (s *Store) dayRanks(ctx context.Context, from, where string, args []any, da
 // in the middle of 100,000 papers steps over a day's papers at most, not
 // 50,000. Papers without a day come last.
 func (s *Store) unchangedByDay(ctx context.Context, r risingRuns, start, n int) ([]int64, int, error) {
-	// Each day's unchanged papers, counted up in newest order: the day
-	// the page starts in is the first whose count passes start.
-	const days = `WITH moved AS (SELECT coalesce(day, '') AS day, count(*) AS n FROM rising GROUP BY 1),
-		kept AS (SELECT d.day, d.papers - coalesce(m.n, 0) AS n FROM day_counts d LEFT JOIN moved m ON m.day = d.day),
-		upto AS (SELECT day, n, sum(n) OVER (ORDER BY day = '', day DESC) AS upto FROM kept)
-		SELECT coalesce((SELECT sum(n) FROM kept), 0), coalesce(day, ''), coalesce(upto - n, -1)
-		FROM (SELECT 1) LEFT JOIN (SELECT day, n, upto FROM upto WHERE upto > ? ORDER BY day = '', day DESC LIMIT 1)`
-	var size, before int
-	var from string
-	if err := s.db.QueryRowContext(ctx, days, start).Scan(&size, &from, &before); err != nil {
-		return nil, 0, explain(s.path, fmt.Errorf("count the papers of each day: %w", err))
-	}
-	skip := -1
-	if before >= 0 {
-		skip = start - before
-	}
-	if skip < 0 {
-		return nil, size, nil // past the end
+	size, skip, from, err := s.unchangedStart(ctx, start)
+	if err != nil || skip < 0 {
+		return nil, size, err // past the end
 	}
 	where := and(" WHERE p.day IS NULL", r.excluded())
 	order := ` ORDER BY p.upvotes DESC, p.pid`
@@ -413,4 +399,35 @@ func (s *Store) unchangedByDay(ctx context.Context, r risingRuns, start, n int) 
 	more, err := s.pidsOf(ctx, `SELECT p.pid FROM papers p`+and(" WHERE p.day IS NULL", r.excluded())+` ORDER BY p.upvotes DESC, p.pid LIMIT ?`,
 		n-len(pids))
 	return append(pids, more...), size, err
+}
+
+// unchangedStart finds the feed day where the unchanged paper at start
+// (in newest order) is, from each day's papers less those that moved, and
+// how many unchanged papers of that day come before it; skip is -1 past
+// the end. size is how many papers did not change. Summed in Go: SQLite's
+// window sum over the days cost five times as much.
+func (s *Store) unchangedStart(ctx context.Context, start int) (size, skip int, from string, err error) {
+	movedOn, err := countsBy[string](ctx, s.db, `SELECT coalesce(day, ''), count(*) FROM rising GROUP BY 1`)
+	if err != nil {
+		return 0, 0, "", explain(s.path, fmt.Errorf("count the papers that moved: %w", err))
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT day, papers FROM day_counts ORDER BY day = '', day DESC`)
+	if err != nil {
+		return 0, 0, "", explain(s.path, fmt.Errorf("count the papers of each day: %w", err))
+	}
+	defer rows.Close()
+	skip = -1
+	for rows.Next() {
+		var day string
+		var papers int
+		if err := rows.Scan(&day, &papers); err != nil {
+			return 0, 0, "", fmt.Errorf("count the papers of each day: %w", err)
+		}
+		kept := papers - movedOn[day]
+		if skip < 0 && start < size+kept {
+			skip, from = start-size, day
+		}
+		size += kept
+	}
+	return size, skip, from, rows.Err()
 }
