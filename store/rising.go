@@ -308,70 +308,111 @@ func (s *Store) unchangedPositions(ctx context.Context, f Filter, r risingRuns, 
 	if err := rows.Err(); err != nil {
 		return explain(s.path, fmt.Errorf("find papers in the view: %w", err))
 	}
-	// Held papers share few days (a selection and its neighbours): each
-	// day is counted and ranked once.
-	ahead := map[sql.NullString]int{}
-	ranks := map[sql.NullString]map[int64]int{}
-	moved := slices.Concat(r.up, r.down)
+	if len(held) == 0 {
+		return nil
+	}
+	// Held papers share few days (a selection and its neighbours): the
+	// days are counted in one pass and their papers ranked in one query.
+	days := map[string]bool{}
 	for _, p := range held {
-		if _, ok := ranks[p.day]; !ok {
-			if ahead[p.day], err = s.newerPapers(ctx, from, where, args, p.day); err != nil {
-				return err
-			}
-			if ranks[p.day], err = s.dayRanks(ctx, from, where, args, p.day); err != nil {
-				return err
-			}
+		days[p.day.String] = true // '' for no day, as day_counts has it
+	}
+	ahead, err := s.papersBefore(ctx, from, where, args, days)
+	if err != nil {
+		return err
+	}
+	ranks, err := s.dayRanks(ctx, from, where, args, days)
+	if err != nil {
+		return err
+	}
+	moved := slices.Concat(r.up, r.down)
+	slices.SortFunc(moved, func(a, b risingPaper) int {
+		if newestBefore(a.day, a.upvotes, a.pid, b.day, b.upvotes, b.pid) {
+			return -1
 		}
-		before := 0
-		for _, m := range moved {
+		return 1
+	})
+	for _, p := range held {
+		before, _ := slices.BinarySearchFunc(moved, p, func(m, p risingPaper) int {
 			if newestBefore(m.day, m.upvotes, m.pid, p.day, p.upvotes, p.pid) {
-				before++
+				return -1
 			}
-		}
-		out[p.id] = len(r.up) + ahead[p.day] + ranks[p.day][p.pid] - before
+			return 1
+		})
+		out[p.id] = r.nUp + ahead[p.day.String] + ranks[p.pid] - before
 	}
 	return nil
 }
 
-// newerPapers is how many papers of the view come before day in newest
-// order: those of later days, and every paper with a day before those
-// without. The whole library's days are counted already (day_counts).
-func (s *Store) newerPapers(ctx context.Context, from, where string, args []any, day sql.NullString) (int, error) {
-	var q string
-	var qargs []any
-	switch {
-	case where == "" && day.Valid:
-		q, qargs = `SELECT coalesce(sum(papers), 0) FROM day_counts WHERE day > ?`, []any{day.String}
-	case where == "":
-		q = `SELECT coalesce(sum(papers), 0) FROM day_counts WHERE day <> ''`
-	case day.Valid:
-		q, qargs = `SELECT count(*)`+from+and(where, `p.day > ?`), append(slices.Clone(args), day.String)
-	default:
-		q, qargs = `SELECT count(*)`+from+and(where, `p.day IS NOT NULL`), args
+// papersBefore is, for each of days (” for papers without one), how many
+// papers of the view come before that day in newest order: later days
+// first, papers without a day last. The whole library's days are counted
+// already (day_counts); a narrower view's are counted in one pass.
+func (s *Store) papersBefore(ctx context.Context, from, where string, args []any, days map[string]bool) (map[string]int, error) {
+	q := `SELECT day, papers FROM day_counts ORDER BY day = '', day DESC`
+	if where != "" {
+		q = `SELECT coalesce(p.day, '') AS d, count(*)` + from + where + ` GROUP BY 1 ORDER BY d = '', d DESC`
 	}
-	var n int
-	if err := s.db.QueryRowContext(ctx, q, qargs...).Scan(&n); err != nil {
-		return 0, explain(s.path, fmt.Errorf("count the papers before %s: %w", day.String, err))
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, explain(s.path, fmt.Errorf("count the papers of each day: %w", err))
 	}
-	return n, nil
+	defer rows.Close()
+	before := map[string]int{}
+	n := 0
+	for rows.Next() {
+		var day string
+		var papers int
+		if err := rows.Scan(&day, &papers); err != nil {
+			return nil, fmt.Errorf("count the papers of each day: %w", err)
+		}
+		if days[day] {
+			before[day] = n
+		}
+		n += papers
+	}
+	return before, rows.Err()
 }
 
-// dayRanks is each paper of the view on day at its rank within the day
+// dayRanks is each paper of the view on days at its rank within its day
 // in newest order.
-func (s *Store) dayRanks(ctx context.Context, from, where string, args []any, day sql.NullString) (map[int64]int, error) {
-	cond, qargs := `p.day IS NULL`, args
-	if day.Valid {
-		cond, qargs = `p.day = ?`, append(slices.Clone(args), day.String)
+func (s *Store) dayRanks(ctx context.Context, from, where string, args []any, days map[string]bool) (map[int64]int, error) {
+	var conds []string
+	qargs := slices.Clone(args)
+	var dated []string
+	for d := range days {
+		if d == "" {
+			conds = append(conds, "p.day IS NULL")
+		} else {
+			dated = append(dated, "?")
+			qargs = append(qargs, d)
+		}
 	}
-	pids, err := s.pidsOf(ctx, `SELECT p.pid`+from+and(where, cond)+` ORDER BY p.upvotes DESC, p.pid`, qargs...)
+	if len(dated) > 0 {
+		conds = append(conds, "p.day IN ("+strings.Join(dated, ",")+")")
+	}
+	q := `SELECT p.pid, coalesce(p.day, '')` + from + and(where, "("+strings.Join(conds, " OR ")+")") +
+		orderClause(Filter{}.orderTerms(), false)
+	rows, err := s.db.QueryContext(ctx, q, qargs...)
 	if err != nil {
-		return nil, err
+		return nil, explain(s.path, fmt.Errorf("rank the papers of %d days: %w", len(days), err))
 	}
-	ranks := make(map[int64]int, len(pids))
-	for i, pid := range pids {
+	defer rows.Close()
+	ranks := map[int64]int{}
+	last, i := "", 0
+	for rows.Next() {
+		var pid int64
+		var day string
+		if err := rows.Scan(&pid, &day); err != nil {
+			return nil, fmt.Errorf("rank the papers of %d days: %w", len(days), err)
+		}
+		if day != last {
+			last, i = day, 0
+		}
 		ranks[pid] = i
+		i++
 	}
-	return ranks, nil
+	return ranks, rows.Err()
 }
 
 // unchangedByDay is unchangedPids for the whole library: the feed days'

@@ -48,14 +48,18 @@ func benchOrder(b *testing.B, s *Store, f Filter) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	// A selection in the middle of the unchanged papers, and one that rose.
-	var mid, rose string
-	if err := s.db.QueryRow(`SELECT id FROM papers ORDER BY pid LIMIT 1 OFFSET 40000`).Scan(&mid); err != nil {
-		b.Fatal(err)
-	}
+	// The reader asks for its selection and up to 200 neighbours each side
+	// as the list held them (tui maxNeighbours): here a paper that rose
+	// with 400 papers around offset 40,000 of newest order.
+	var rose string
 	if err := s.db.QueryRow(`SELECT p.id FROM papers p JOIN seen s ON s.id = p.id WHERE p.upvotes > s.upvotes LIMIT 1 OFFSET 500`).Scan(&rose); err != nil {
 		b.Fatal(err)
 	}
+	held, err := s.Entries(ctx, Filter{}, 39800, 400)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ask := append([]string{rose}, idsOf(held)...)
 	cases := []struct {
 		name string
 		run  func() error
@@ -69,9 +73,9 @@ func benchOrder(b *testing.B, s *Store, f Filter) {
 			return err
 		}},
 		{"selection", func() error {
-			found, err := s.Positions(ctx, f, []string{mid, rose})
-			if err == nil && len(found) != 2 {
-				err = fmt.Errorf("found %v of %s, %s", found, mid, rose)
+			found, err := s.Positions(ctx, f, ask)
+			if err == nil && len(found) != len(ask) {
+				err = fmt.Errorf("found %d of %d", len(found), len(ask))
 			}
 			return err
 		}},
