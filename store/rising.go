@@ -349,9 +349,20 @@ func (s *Store) unchangedPositions(ctx context.Context, f Filter, r risingRuns, 
 // first, papers without a day last. The whole library's days are counted
 // already (day_counts); a narrower view's are counted in one pass.
 func (s *Store) papersBefore(ctx context.Context, from, where string, args []any, days map[string]bool) (map[string]int, error) {
-	q := `SELECT day, papers FROM day_counts ORDER BY day = '', day DESC`
-	if where != "" {
-		q = `SELECT coalesce(p.day, '') AS d, count(*)` + from + where + ` GROUP BY 1 ORDER BY d = '', d DESC`
+	q := `SELECT coalesce(p.day, '') AS d, count(*)` + from + where + ` GROUP BY 1 ORDER BY d = '', d DESC`
+	n := 0
+	if where == "" {
+		// Summed in SQL up to the newest of the days, then read a day at
+		// a time from there: a selection's days are a few neighbours.
+		newest := ""
+		for d := range days {
+			newest = max(newest, d)
+		}
+		q, args = `SELECT day, papers FROM day_counts WHERE day <= ?1 OR ?1 = '' ORDER BY day = '', day DESC`, []any{newest}
+		if err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(papers), 0) FROM day_counts WHERE day > ? AND ? <> ''`,
+			newest, newest).Scan(&n); err != nil {
+			return nil, explain(s.path, fmt.Errorf("count the papers of each day: %w", err))
+		}
 	}
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -359,7 +370,7 @@ func (s *Store) papersBefore(ctx context.Context, from, where string, args []any
 	}
 	defer rows.Close()
 	before := map[string]int{}
-	n := 0
+	left := len(days)
 	for rows.Next() {
 		var day string
 		var papers int
@@ -368,6 +379,9 @@ func (s *Store) papersBefore(ctx context.Context, from, where string, args []any
 		}
 		if days[day] {
 			before[day] = n
+			if left--; left == 0 {
+				break // the oldest of the days reached
+			}
 		}
 		n += papers
 	}
