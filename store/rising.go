@@ -358,7 +358,7 @@ func (s *Store) papersBefore(ctx context.Context, from, where string, args []any
 		for d := range days {
 			newest = max(newest, d)
 		}
-		q, args = `SELECT day, papers FROM day_counts WHERE day <= ?1 OR ?1 = '' ORDER BY day = '', day DESC`, []any{newest}
+		q, args = `SELECT day, papers FROM day_counts WHERE day <= ?1 OR ?1 = '' ORDER BY day DESC`, []any{newest}
 		if err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(papers), 0) FROM day_counts WHERE day > ? AND ? <> ''`,
 			newest, newest).Scan(&n); err != nil {
 			return nil, explain(s.path, fmt.Errorf("count the papers of each day: %w", err))
@@ -459,19 +459,27 @@ func (s *Store) unchangedByDay(ctx context.Context, r risingRuns, start, n int) 
 // unchangedStart finds the feed day where the unchanged paper at start
 // (in newest order) is, from each day's papers less those that moved, and
 // how many unchanged papers of that day come before it; skip is -1 past
-// the end. size is how many papers did not change. Summed in Go: SQLite's
-// window sum over the days cost five times as much.
+// the end. size is how many papers did not change. Summed in Go, as far
+// as that day: SQLite's window sum over the days cost five times as much.
 func (s *Store) unchangedStart(ctx context.Context, start int) (size, skip int, from string, err error) {
+	// '' (no day) sorts below every date: last, as in newest order.
+	err = s.db.QueryRowContext(ctx, `SELECT (SELECT papers FROM library_counts) - (SELECT count(*) FROM rising)`).Scan(&size)
+	if err != nil {
+		return 0, 0, "", explain(s.path, fmt.Errorf("count the papers that did not move: %w", err))
+	}
+	if start >= size {
+		return size, -1, "", nil
+	}
 	movedOn, err := countsBy[string](ctx, s.db, `SELECT coalesce(day, ''), count(*) FROM rising GROUP BY 1`)
 	if err != nil {
 		return 0, 0, "", explain(s.path, fmt.Errorf("count the papers that moved: %w", err))
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT day, papers FROM day_counts ORDER BY day = '', day DESC`)
+	rows, err := s.db.QueryContext(ctx, `SELECT day, papers FROM day_counts ORDER BY day DESC`)
 	if err != nil {
 		return 0, 0, "", explain(s.path, fmt.Errorf("count the papers of each day: %w", err))
 	}
 	defer rows.Close()
-	skip = -1
+	n := 0
 	for rows.Next() {
 		var day string
 		var papers int
@@ -479,10 +487,10 @@ func (s *Store) unchangedStart(ctx context.Context, start int) (size, skip int, 
 			return 0, 0, "", fmt.Errorf("count the papers of each day: %w", err)
 		}
 		kept := papers - movedOn[day]
-		if skip < 0 && start < size+kept {
-			skip, from = start-size, day
+		if start < n+kept {
+			return size, start - n, day, nil
 		}
-		size += kept
+		n += kept
 	}
-	return size, skip, from, rows.Err()
+	return size, -1, "", rows.Err()
 }
