@@ -65,8 +65,9 @@ func noteArrivals(ctx context.Context, tx *sql.Tx, ids []string, known map[strin
 }
 
 // noteRising gives the papers of list (JSON ids) new to the library
-// their gain since the reader last showed them: seen outlives papers, so
-// a paper added again after a clean may have been shown before it left.
+// their gain since the reader last showed them: seen is the reader's own
+// state, kept whatever becomes of papers, so a paper that comes back
+// (a library rebuilt, a paper removed by hand) may have been shown.
 func noteRising(ctx context.Context, tx *sql.Tx, list string) error {
 	_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO rising(pid, id, gain, day, upvotes)
 		SELECT p.pid, p.id, p.upvotes - s.upvotes, p.day, p.upvotes FROM json_each(?) j

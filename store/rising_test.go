@@ -193,3 +193,82 @@ func checkRisingView(t *testing.T, s *Store, f Filter, name string, ids []string
 		}
 	}
 }
+
+// TestRisingTableKeptInStep: the rising table holds exactly the papers
+// whose upvotes differ from when they were shown, with their gain and
+// newest-order key, through syncs, a day move, showing papers again, a
+// paper leaving and coming back, and a migration's fill.
+func TestRisingTableKeptInStep(t *testing.T) {
+	ctx := context.Background()
+	s := risingLib(t)
+	checkRisingTable(t, s, "after the syncs")
+	var id, day string
+	if err := s.db.QueryRow(`SELECT id, day FROM rising WHERE gain > 0 AND day IS NOT NULL LIMIT 1`).Scan(&id, &day); err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Record(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(`DELETE FROM papers WHERE id = ?`, id); err != nil {
+		t.Fatal(err)
+	}
+	checkRisingTable(t, s, "a paper gone")
+	mustSave(t, s, day, r.Paper)
+	checkRisingTable(t, s, "the paper back")
+	if n := countRows(t, s, `SELECT count(*) FROM rising WHERE id = ?`, id); n != 1 {
+		t.Errorf("the paper back has %d rising rows; want 1", n)
+	}
+	// What migration 0008 fills the table with, from seen and papers.
+	if _, err := s.db.Exec(`DELETE FROM rising; INSERT INTO rising(pid, id, gain, day, upvotes)
+		SELECT p.pid, p.id, p.upvotes - s.upvotes, p.day, p.upvotes FROM seen s JOIN papers p ON p.id = s.id
+		WHERE p.upvotes <> s.upvotes`); err != nil {
+		t.Fatal(err)
+	}
+	checkRisingTable(t, s, "the migration's fill")
+	var all []string
+	rows, err := s.db.Query(`SELECT id FROM papers`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, id)
+	}
+	rows.Close()
+	if err := s.MarkSeen(ctx, all...); err != nil {
+		t.Fatal(err)
+	}
+	if n := countRows(t, s, `SELECT count(*) FROM rising`); n != 0 {
+		t.Errorf("every paper shown again: %d rising rows; want none", n)
+	}
+}
+
+// checkRisingTable compares the rising table with the gains worked out
+// from seen and papers.
+func checkRisingTable(t *testing.T, s *Store, when string) {
+	t.Helper()
+	const want = `SELECT p.pid, p.id, p.upvotes - s.upvotes, p.day, p.upvotes FROM seen s JOIN papers p ON p.id = s.id
+		WHERE p.upvotes <> s.upvotes`
+	const have = `SELECT pid, id, gain, day, upvotes FROM rising`
+	for _, q := range []string{want + " EXCEPT " + have, have + " EXCEPT " + want} {
+		if n := countRows(t, s, `SELECT count(*) FROM (`+q+`)`); n != 0 {
+			t.Errorf("%s: %d rows differ between the rising table and seen (%s)", when, n, q)
+		}
+	}
+	if n := countRows(t, s, `SELECT count(*) FROM rising`); n == 0 {
+		t.Errorf("%s: no paper moved", when)
+	}
+}
+
+func countRows(t *testing.T, s *Store, q string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := s.db.QueryRow(q, args...).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return n
+}

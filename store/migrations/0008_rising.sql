@@ -6,8 +6,8 @@
 -- sorting them all (4 s at 100,000 papers). A paper never shown, or
 -- unchanged since, has no row. Derived from papers and seen, like
 -- day_counts: the triggers below keep it as a sync changes papers and as
--- papers are shown, and the write (store/arrivals.go) for papers added
--- again after a clean (seen outlives papers).
+-- papers are shown, and the write (store/arrivals.go) for a paper that
+-- comes back to the library (seen outlives papers).
 CREATE TABLE rising (
     pid     INTEGER PRIMARY KEY,  -- the paper's rowid
     id      TEXT NOT NULL,
