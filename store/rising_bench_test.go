@@ -6,6 +6,8 @@ import (
 	"sort"
 	"testing"
 	"time"
+
+	"github.com/papertui/papers/feed"
 )
 
 // risingBenchLib is the shared 100k library (searchBenchLib) after a
@@ -95,6 +97,72 @@ func benchOrder(b *testing.B, s *Store, f Filter) {
 			b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
 			b.ReportMetric(float64(took[len(took)*95/100].Microseconds())/1000, "p95-ms")
 			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(len(took)), "cpu-ms/op")
+		})
+	}
+}
+
+// BenchmarkRisingResync100k is what keeping the rising table costs a
+// sync: re-writing the newest 7 feed days (every paper's upvotes moved
+// by one, a third of them seen) with the trigger that keeps the table,
+// and with it dropped.
+func BenchmarkRisingResync100k(b *testing.B) {
+	s := risingBenchLib(b)
+	ctx := context.Background()
+	if _, err := s.db.Exec(`INSERT OR REPLACE INTO seen(id, upvotes, comments, seen_at)
+		SELECT id, upvotes, comments, 1 FROM papers WHERE day >= (SELECT min(day) FROM (SELECT DISTINCT day FROM papers ORDER BY day DESC LIMIT 7)) AND pid % 3 = 0`); err != nil {
+		b.Fatal(err)
+	}
+	days := map[string][]feed.Paper{}
+	rows, err := s.db.Query(`SELECT DISTINCT day FROM papers ORDER BY day DESC LIMIT 7`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for rows.Next() {
+		var d string
+		if err := rows.Scan(&d); err != nil {
+			b.Fatal(err)
+		}
+		days[d] = nil
+	}
+	rows.Close()
+	n := 0
+	for d := range days {
+		rs, err := s.Records(ctx, Filter{Day: d}, 0, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range rs {
+			days[d] = append(days[d], r.Paper)
+		}
+		n += len(rs)
+	}
+	for d, ps := range days { // warm: the days' pages read once
+		if _, err := s.SaveDay(ctx, d, ps); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, kept := range []bool{true, false} {
+		name := map[bool]string{true: "kept", false: "trigger-dropped"}[kept]
+		b.Run(name, func(b *testing.B) {
+			if !kept {
+				if _, err := s.db.Exec(`DROP TRIGGER rising_update`); err != nil {
+					b.Fatal(err)
+				}
+			}
+			cpu0, step := cpuTime(), 0
+			for b.Loop() {
+				step++
+				for d, ps := range days {
+					for i := range ps {
+						ps[i].Upvotes += 1 - 2*(step%2) // up, then back
+					}
+					if _, err := s.SaveDay(ctx, d, ps); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64(n), "papers")
 		})
 	}
 }
