@@ -12,13 +12,16 @@ import (
 // upvotes since the reader last showed them, biggest gain first; then
 // every paper whose upvotes did not change (never shown, or unchanged),
 // newest first; then those that lost upvotes. The two small runs are
-// read off the rising table (migration 0008) and sorted whole; the large
-// middle one is newest order less those papers, so a page of it is read
-// off papers_by_day like newest's pages, and a position in it counted
-// by feed days. Ties in a gain fall back to newest order too.
+// counted and paged off the rising table's index (migration 0008); the
+// large middle one is newest order less those papers, so a page of it is
+// read off papers_by_day like newest's pages (one deep in the whole
+// library starting at its feed day), and a position in it counted by
+// feed days. Ties in a gain fall back to newest order too. A filter or
+// search narrows each run through the papers' rows: the moved runs cost
+// what the moved papers number, the middle one what newest costs.
 
-// risingPaper is a paper of the view whose upvotes changed: its gain and
-// its key in newest order.
+// risingPaper is a paper of the view: its gain (0: unchanged) and its
+// key in newest order.
 type risingPaper struct {
 	id      string
 	pid     int64
@@ -44,37 +47,9 @@ func newestBefore(aDay sql.NullString, aUp int, aPid int64, bDay sql.NullString,
 }
 
 // risingRuns is how many of the view's papers gained (up) and lost
-// (down) upvotes and, when read whole (risingSet), those papers, each in
-// the rising order.
+// (down) upvotes.
 type risingRuns struct {
 	nUp, nDown int
-	up, down   []risingPaper
-}
-
-// risingSet reads the papers of the view f that changed since last shown:
-// the whole library's off the rising table alone, a narrower view's
-// through their papers' rows.
-func (s *Store) risingSet(ctx context.Context, f Filter) (risingRuns, error) {
-	from, where, args := risingFrom(f)
-	rows, err := s.db.QueryContext(ctx, `SELECT g.id, g.pid, g.gain, g.day, g.upvotes`+from+where+` ORDER BY g.gain DESC, g.day DESC, g.upvotes DESC, g.pid`, args...)
-	if err != nil {
-		return risingRuns{}, explain(s.path, fmt.Errorf("read the papers that moved: %w", err))
-	}
-	defer rows.Close()
-	var r risingRuns
-	for rows.Next() {
-		var p risingPaper
-		if err := rows.Scan(&p.id, &p.pid, &p.gain, &p.day, &p.upvotes); err != nil {
-			return risingRuns{}, fmt.Errorf("read the papers that moved: %w", err)
-		}
-		if p.gain > 0 {
-			r.up = append(r.up, p)
-		} else {
-			r.down = append(r.down, p)
-		}
-	}
-	r.nUp, r.nDown = len(r.up), len(r.down)
-	return r, rows.Err()
 }
 
 // risingFrom is the FROM and WHERE over the moved papers of the view f:
@@ -240,76 +215,103 @@ func (s *Store) pidsOf(ctx context.Context, q string, args ...any) ([]int64, err
 // newest order by feed day (the days before its own, then its rank in
 // its day), less the papers that moved ahead of it.
 func (s *Store) risingPositions(ctx context.Context, f Filter, ids []string) (map[string]int, error) {
-	r, err := s.risingSet(ctx, f)
+	out := map[string]int{}
+	held, err := s.heldPapers(ctx, f, ids)
+	if err != nil || len(held) == 0 {
+		return out, err
+	}
+	r, err := s.risingCounts(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	found := map[string]int{}
-	for i, p := range r.up {
-		found[p.id] = i
+	byPid := map[int64]risingPaper{}
+	var unchanged []risingPaper
+	var rose, fell bool
+	for _, p := range held {
+		byPid[p.pid] = p
+		switch {
+		case p.gain > 0:
+			rose = true
+		case p.gain < 0:
+			fell = true
+		default:
+			unchanged = append(unchanged, p)
+		}
 	}
-	if len(r.down) > 0 && slices.ContainsFunc(r.down, func(p risingPaper) bool { return slices.Contains(ids, p.id) }) {
+	if rose {
+		if err := s.placeRun(ctx, f, ">", r.nUp, 0, byPid, out); err != nil {
+			return nil, err
+		}
+	}
+	if fell {
 		// Those that fell come after every unchanged paper.
 		size, err := s.unchangedCount(ctx, f, r)
 		if err != nil {
 			return nil, err
 		}
-		for i, p := range r.down {
-			found[p.id] = len(r.up) + size + i
+		if err := s.placeRun(ctx, f, "<", r.nDown, r.nUp+size, byPid, out); err != nil {
+			return nil, err
 		}
 	}
-	moved := map[string]bool{}
-	for _, p := range slices.Concat(r.up, r.down) {
-		moved[p.id] = true
-	}
-	out := map[string]int{}
-	var rest []string
-	for _, id := range ids {
-		if n, ok := found[id]; ok {
-			out[id] = n
-		} else if !moved[id] {
-			rest = append(rest, id)
-		}
-	}
-	if len(rest) == 0 {
+	if len(unchanged) == 0 {
 		return out, nil
 	}
-	return out, s.unchangedPositions(ctx, f, r, rest, out)
+	return out, s.unchangedPositions(ctx, f, r, unchanged, out)
 }
 
-// unchangedPositions adds to out the position of each of ids the view
-// holds among the papers that did not change, after those that rose.
-func (s *Store) unchangedPositions(ctx context.Context, f Filter, r risingRuns, ids []string, out map[string]int) error {
+// placeRun adds to out where the held papers of one run (sign as in
+// risingRun, n papers long) are, the run starting at base.
+func (s *Store) placeRun(ctx context.Context, f Filter, sign string, n, base int, held map[int64]risingPaper, out map[string]int) error {
+	pids, err := s.risingRun(ctx, f, sign, 0, n)
+	if err != nil {
+		return err
+	}
+	for i, pid := range pids {
+		if p, ok := held[pid]; ok {
+			out[p.id] = base + i
+		}
+	}
+	return nil
+}
+
+// heldPapers is those of ids the view f holds, with their newest-order
+// keys and their gain (0: unchanged).
+func (s *Store) heldPapers(ctx context.Context, f Filter, ids []string) ([]risingPaper, error) {
 	where, args := f.where()
 	from := ` FROM papers p`
 	if f.needsState() {
 		from += stateJoins
 	}
 	marks := "?" + strings.Repeat(",?", len(ids)-1)
-	q := `SELECT p.id, p.pid, p.day, p.upvotes` + from + and(where, `p.id IN (`+marks+`)`)
-	all := append([]any{}, args...)
+	q := `SELECT p.id, p.pid, p.day, p.upvotes, coalesce((SELECT gain FROM rising g WHERE g.pid = p.pid), 0)` +
+		from + and(where, `p.id IN (`+marks+`)`)
+	all := slices.Clone(args)
 	for _, id := range ids {
 		all = append(all, id)
 	}
 	rows, err := s.db.QueryContext(ctx, q, all...)
 	if err != nil {
-		return explain(s.path, fmt.Errorf("find papers in the view: %w", err))
+		return nil, explain(s.path, fmt.Errorf("find papers in the view: %w", err))
 	}
+	defer rows.Close()
 	var held []risingPaper
 	for rows.Next() {
 		var p risingPaper
-		if err := rows.Scan(&p.id, &p.pid, &p.day, &p.upvotes); err != nil {
-			rows.Close()
-			return fmt.Errorf("find papers in the view: %w", err)
+		if err := rows.Scan(&p.id, &p.pid, &p.day, &p.upvotes, &p.gain); err != nil {
+			return nil, fmt.Errorf("find papers in the view: %w", err)
 		}
 		held = append(held, p)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return explain(s.path, fmt.Errorf("find papers in the view: %w", err))
-	}
-	if len(held) == 0 {
-		return nil
+	return held, rows.Err()
+}
+
+// unchangedPositions adds to out the position of each of held (unchanged
+// papers of the view) in the rising order, after those that rose.
+func (s *Store) unchangedPositions(ctx context.Context, f Filter, r risingRuns, held []risingPaper, out map[string]int) error {
+	where, args := f.where()
+	from := ` FROM papers p`
+	if f.needsState() {
+		from += stateJoins
 	}
 	// Held papers share few days (a selection and its neighbours): the
 	// days are counted in one pass and their papers ranked in one query.
@@ -325,23 +327,95 @@ func (s *Store) unchangedPositions(ctx context.Context, f Filter, r risingRuns, 
 	if err != nil {
 		return err
 	}
-	moved := slices.Concat(r.up, r.down)
-	slices.SortFunc(moved, func(a, b risingPaper) int {
-		if newestBefore(a.day, a.upvotes, a.pid, b.day, b.upvotes, b.pid) {
-			return -1
-		}
-		return 1
-	})
+	before, err := s.movedBefore(ctx, f, held)
+	if err != nil {
+		return err
+	}
 	for _, p := range held {
-		before, _ := slices.BinarySearchFunc(moved, p, func(m, p risingPaper) int {
-			if newestBefore(m.day, m.upvotes, m.pid, p.day, p.upvotes, p.pid) {
-				return -1
-			}
-			return 1
-		})
-		out[p.id] = r.nUp + ahead[p.day.String] + ranks[p.pid] - before
+		out[p.id] = r.nUp + ahead[p.day.String] + ranks[p.pid] - before[p.pid]
 	}
 	return nil
+}
+
+// movedBefore is, for each of held, how many papers of the view that
+// moved come before it in newest order: those of later days than the
+// held papers' are counted, those of the held papers' days read.
+func (s *Store) movedBefore(ctx context.Context, f Filter, held []risingPaper) (map[int64]int, error) {
+	from, where, args := risingFrom(f)
+	count := func(cond string, a ...any) (int, error) {
+		var n int
+		err := s.db.QueryRowContext(ctx, `SELECT count(*)`+from+and(where, cond), append(slices.Clone(args), a...)...).Scan(&n)
+		if err != nil {
+			return 0, explain(s.path, fmt.Errorf("count the papers that moved: %w", err))
+		}
+		return n, nil
+	}
+	newest, oldest, dayless := "", "", false
+	for _, p := range held {
+		switch {
+		case !p.day.Valid:
+			dayless = true
+		case oldest == "":
+			newest, oldest = p.day.String, p.day.String
+		default:
+			newest, oldest = max(newest, p.day.String), min(oldest, p.day.String)
+		}
+	}
+	var near []risingPaper
+	var later, dated int
+	var err error
+	if newest != "" {
+		if later, err = count(`g.day > ?`, newest); err != nil {
+			return nil, err
+		}
+		if near, err = s.movedKeys(ctx, from+and(where, `g.day BETWEEN ? AND ?`), append(slices.Clone(args), oldest, newest)); err != nil {
+			return nil, err
+		}
+	}
+	if dayless {
+		// Every moved paper with a day comes before one without.
+		if dated, err = count(`g.day IS NOT NULL`); err != nil {
+			return nil, err
+		}
+		more, err := s.movedKeys(ctx, from+and(where, `g.day IS NULL`), args)
+		if err != nil {
+			return nil, err
+		}
+		near = append(near, more...)
+	}
+	before := map[int64]int{}
+	for _, p := range held {
+		n := later
+		if !p.day.Valid {
+			n = dated
+		}
+		for _, m := range near {
+			if m.day.Valid == p.day.Valid && newestBefore(m.day, m.upvotes, m.pid, p.day, p.upvotes, p.pid) {
+				n++
+			}
+		}
+		before[p.pid] = n
+	}
+	return before, nil
+}
+
+// movedKeys reads the newest-order keys of the moved papers fromWhere
+// (over rising g) selects.
+func (s *Store) movedKeys(ctx context.Context, fromWhere string, args []any) ([]risingPaper, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT g.pid, g.day, g.upvotes`+fromWhere, args...)
+	if err != nil {
+		return nil, explain(s.path, fmt.Errorf("read the papers that moved: %w", err))
+	}
+	defer rows.Close()
+	var out []risingPaper
+	for rows.Next() {
+		var m risingPaper
+		if err := rows.Scan(&m.pid, &m.day, &m.upvotes); err != nil {
+			return nil, fmt.Errorf("read the papers that moved: %w", err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
 }
 
 // papersBefore is, for each of days (” for papers without one), how many
