@@ -56,8 +56,23 @@ func noteArrivals(ctx context.Context, tx *sql.Tx, ids []string, known map[strin
 	if err := countDays(ctx, tx, read, 1); err != nil {
 		return err
 	}
+	if err := noteRising(ctx, tx, string(list)); err != nil {
+		return err
+	}
 	_, err = tx.ExecContext(ctx, `INSERT OR IGNORE INTO follow_dirty(id)
 		SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM follow_cache)`, string(list))
+	return err
+}
+
+// noteRising gives the papers of list (JSON ids) new to the library
+// their gain since the reader last showed them: seen is the reader's own
+// state, kept whatever becomes of papers, so a paper that comes back
+// (a library rebuilt, a paper removed by hand) may have been shown.
+func noteRising(ctx context.Context, tx *sql.Tx, list string) error {
+	_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO rising(pid, id, gain, day, upvotes)
+		SELECT p.pid, p.id, p.upvotes - s.upvotes, p.day, p.upvotes FROM json_each(?) j
+		CROSS JOIN seen s ON s.id = j.value CROSS JOIN papers p ON p.id = j.value
+		WHERE p.upvotes <> s.upvotes`, list)
 	return err
 }
 

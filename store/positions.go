@@ -25,6 +25,9 @@ func (s *Store) Positions(ctx context.Context, f Filter, ids []string) (map[stri
 	if err != nil {
 		return nil, err
 	}
+	if f.Sort == SortRising {
+		return s.risingPositions(ctx, f, ids)
+	}
 	where, args := f.where()
 	order, orderArgs := f.orderBy()
 	in := `IN (?` + strings.Repeat(",?", len(ids)-1) + `)`

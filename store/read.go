@@ -106,6 +106,14 @@ func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, l
 	if err != nil {
 		return "", nil, err
 	}
+	if f.Sort == SortRising && limit > 0 {
+		pids, err := s.risingPids(ctx, f, offset, limit)
+		if err != nil {
+			return "", nil, err
+		}
+		q, args := s.byPids(ctx, columns, pids)
+		return q, args, nil
+	}
 	if !f.usesHitWalk() {
 		if offset >= deepOffset && limit > 0 {
 			total := f.Total
