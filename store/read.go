@@ -122,6 +122,9 @@ func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, l
 		q, args := f.selectSQL(columns, offset, limit)
 		return q, args, nil
 	}
+	if f, err = s.prepareSetIndex(ctx, f); err != nil {
+		return "", nil, err
+	}
 	if f.Total > 0 && offset >= deepOffset && offset > f.Total/2 && limit > 0 {
 		pids, ok, err := s.searchPidsFromEnd(ctx, f, offset, limit)
 		if err != nil {
@@ -150,6 +153,14 @@ func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
 	from := ` FROM papers p`
 	if f.needsState() {
 		from += stateJoins
+	}
+	if f, err = s.prepareSetIndex(ctx, f); err != nil {
+		return 0, err
+	}
+	if f.setGen != 0 {
+		if n, ok, err := s.setCount(ctx, f); ok || err != nil {
+			return n, err
+		}
 	}
 	if f.fewPids() {
 		hits, err := s.walkPids(ctx, f, "", nil, 1<<30, "DESC")

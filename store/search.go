@@ -226,6 +226,11 @@ func (s *Store) walk(ctx context.Context, f Filter, extra string, extraArgs []an
 	if ranked {
 		rank = rankWeights
 	}
+	if !ranked && f.setGen != 0 {
+		if hits, ok, err := s.setWalk(ctx, f, extra, extraArgs, n, dir); ok || err != nil {
+			return hits, err
+		}
+	}
 	if !ranked && f.fewPids() {
 		return s.walkPids(ctx, f, extra, extraArgs, n, dir)
 	}
@@ -239,6 +244,18 @@ func (s *Store) walk(ctx context.Context, f Filter, extra string, extraArgs []an
 // index f joined to the papers p, with every filter applied and extra
 // (binding extraArgs) added to the conditions.
 func (f Filter) hitsFrom(extra string, extraArgs []any) (string, []any) {
+	where, args := f.walkWhere()
+	cond := "papers_fts MATCH ?" + extra + f.rowidBounds() + f.pidsCond()
+	if where != "" {
+		cond += " AND " + strings.TrimPrefix(where, " WHERE ")
+	}
+	from := ` FROM papers_fts f JOIN papers p ON p.pid = f.rowid` + stateJoins + ` WHERE ` + cond
+	return from, append(append([]any{f.fullMatch()}, extraArgs...), args...)
+}
+
+// walkWhere is the conditions of a walk of f's hits but the words and
+// the sets read by prepareDailyPids.
+func (f Filter) walkWhere() (string, []any) {
 	inner := f
 	inner.Match, inner.columns = "", "" // the MATCH drives the walk instead of an IN (...)
 	_, inner.Not = f.foldedNot()        // and leaves out the excluded words it can
@@ -246,13 +263,7 @@ func (f Filter) hitsFrom(extra string, extraArgs []any) (string, []any) {
 		inner.Daily.Tags, inner.Daily.Notes, inner.Daily.HasNote = nil, nil, false // see pidsCond
 		inner.Texts = nil
 	}
-	where, args := inner.where()
-	cond := "papers_fts MATCH ?" + extra + f.rowidBounds() + f.pidsCond()
-	if where != "" {
-		cond += " AND " + strings.TrimPrefix(where, " WHERE ")
-	}
-	from := ` FROM papers_fts f JOIN papers p ON p.pid = f.rowid` + stateJoins + ` WHERE ` + cond
-	return from, append(append([]any{f.fullMatch()}, extraArgs...), args...)
+	return inner.where()
 }
 
 // rowidBounds is the view's days as bounds on the rowids of a walk
