@@ -154,6 +154,9 @@ func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
 	if f.needsState() {
 		from += stateJoins
 	}
+	if f.pidsKnown && f.fullMatch() == "" && f.onlySets() {
+		return len(f.pids), nil // the view is the papers of its sets
+	}
 	if f, err = s.prepareSetIndex(ctx, f); err != nil {
 		return 0, err
 	}

@@ -58,6 +58,10 @@ type setIndex struct {
 	dv       int64
 	sets     map[string][]int64 // the papers of a set, by setKey
 	verified map[int64]bool     // indexed papers whose text_hash was checked
+
+	// matches are the index's papers holding an expression, until the
+	// index changes: a page asks it two or three times, and the count.
+	matches map[string][]int64
 }
 
 // close releases the index's memory.
@@ -75,7 +79,7 @@ func (x *setIndex) reset() {
 	if x.db != nil {
 		x.db.Close()
 	}
-	x.db, x.conn, x.hashes, x.bad, x.verified = nil, nil, nil, nil, nil
+	x.db, x.conn, x.hashes, x.bad, x.verified, x.matches = nil, nil, nil, nil, nil, nil
 }
 
 // open starts the index, tokenised exactly as papers_fts.
@@ -102,6 +106,7 @@ func (x *setIndex) open(ctx context.Context) error {
 	}
 	x.db, x.conn = db, conn
 	x.hashes, x.bad, x.verified = map[int64]int64{}, map[int64]int64{}, map[int64]bool{}
+	x.matches = map[string][]int64{}
 	x.gen++
 	return nil
 }
@@ -313,6 +318,7 @@ func (x *setIndex) write(ctx context.Context, pids []int64, batch [][]any) error
 			old = append(old, pid)
 		}
 	}
+	clear(x.matches)
 	tx, err := x.conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -336,8 +342,9 @@ func (x *setIndex) write(ctx context.Context, pids []int64, batch [][]any) error
 	return tx.Commit()
 }
 
-// setMatches are the papers of f's set holding f's words (match), in
-// rowid order; ok is false when the index changed since f was prepared.
+// setMatches are the papers of f's set holding f's words (match) within
+// its days' rowids (rowidRange), in rowid order; ok is false when the
+// index changed since f was prepared.
 func (s *Store) setMatches(ctx context.Context, f Filter, match string) (pids []int64, ok bool, err error) {
 	x := &s.sets
 	x.mu.Lock()
@@ -345,35 +352,73 @@ func (s *Store) setMatches(ctx context.Context, f Filter, match string) (pids []
 	if f.setGen == 0 || f.setGen != x.gen || x.conn == nil {
 		return nil, false, nil
 	}
-	rows, err := x.conn.QueryContext(ctx, `SELECT rowid FROM set_fts WHERE set_fts MATCH ? ORDER BY rowid`, match)
-	if err != nil {
-		return nil, false, explain(s.path, fmt.Errorf("search: %w", err))
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var pid int64
-		if err := rows.Scan(&pid); err != nil {
-			return nil, false, fmt.Errorf("search: %w", err)
+	all, ok := x.matches[match]
+	if !ok {
+		if all, err = x.match(ctx, match); err != nil {
+			return nil, false, explain(s.path, fmt.Errorf("search: %w", err))
 		}
-		if _, in := slices.BinarySearch(f.pids, pid); in {
+		x.matches[match] = all
+	}
+	lo, hi := f.rowidRange()
+	for _, pid := range all {
+		if _, in := slices.BinarySearch(f.pids, pid); in && pid >= lo && (hi < 0 || pid <= hi) {
 			pids = append(pids, pid)
 		}
 	}
-	return pids, true, rows.Err()
+	return pids, true, nil
+}
+
+// match is every paper of the index holding match, in rowid order.
+func (x *setIndex) match(ctx context.Context, match string) ([]int64, error) {
+	rows, err := x.conn.QueryContext(ctx, `SELECT rowid FROM set_fts WHERE set_fts MATCH ? ORDER BY rowid`, match)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var pids []int64
+	for rows.Next() {
+		var pid int64
+		if err := rows.Scan(&pid); err != nil {
+			return nil, err
+		}
+		pids = append(pids, pid)
+	}
+	return pids, rows.Err()
 }
 
 // setFrom is hitsFrom over the papers matched (sorted) instead of the
 // library's index: they stand in for its rows (f.rowid), so extra and
-// the walk's order read the same.
+// the walk's order read the same. The list is bound as JSON: a thousand
+// numbers in the SQL text cost more to parse than the query to run.
 func (f Filter) setFrom(matched []int64, extra string, extraArgs []any) (string, []any) {
 	where, args := f.walkWhere()
-	cond := pidList("pid", matched)
-	from := ` FROM (SELECT pid AS rowid FROM papers WHERE ` + cond + `) f JOIN papers p ON p.pid = f.rowid` + stateJoins +
-		` WHERE 1` + extra + f.rowidBounds()
+	bounds := extra + f.rowidBounds()
+	// The walk's bounds on rowids (the rest of a day, the view's days)
+	// also cut the list before any paper is read: SQLite reads each
+	// listed paper first, and checks them after.
+	list := "SELECT value FROM json_each(?)"
+	if cut := strings.ReplaceAll(bounds, "f.rowid", "value"); len(extraArgs) == 0 && !strings.ContainsAny(cut, "?.") {
+		list += " WHERE 1" + cut
+	}
+	from := ` FROM (SELECT pid AS rowid FROM papers WHERE pid IN (` + list + `)) f
+		JOIN papers p ON p.pid = f.rowid` + stateJoins + ` WHERE 1` + bounds
 	if where != "" {
 		from += " AND " + strings.TrimPrefix(where, " WHERE ")
 	}
-	return from, append(append([]any{}, extraArgs...), args...)
+	return from, append(append([]any{jsonPids(matched)}, extraArgs...), args...)
+}
+
+// jsonPids is pids as a JSON array.
+func jsonPids(pids []int64) string {
+	b := make([]byte, 0, 12*len(pids)+2)
+	b = append(b, '[')
+	for i, pid := range pids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, pid, 10)
+	}
+	return string(append(b, ']'))
 }
 
 // setWalk is walk through the set index; ok is false when it cannot
@@ -395,6 +440,9 @@ func (s *Store) setCount(ctx context.Context, f Filter) (int, bool, error) {
 	matched, ok, err := s.setMatches(ctx, f, f.fullMatch())
 	if err != nil || !ok {
 		return 0, false, err
+	}
+	if where, _ := f.walkWhere(); where == "" {
+		return len(matched), true, nil // nothing else to check
 	}
 	from, args := f.setFrom(matched, "", nil)
 	var n int
