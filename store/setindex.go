@@ -423,8 +423,8 @@ func (x *setIndex) match(ctx context.Context, match string) ([]int64, error) {
 // the walk's order read the same. The list is bound as JSON: a thousand
 // numbers in the SQL text cost more to parse than the query to run.
 func (f Filter) setFrom(matched []int64, extra string, extraArgs []any) (string, []any) {
-	where, args := f.walkWhere()
-	bounds := extra + f.rowidBounds()
+	where, args := f.setWhere()
+	bounds := extra
 	// The walk's bounds on rowids (the rest of a day, the view's days)
 	// also cut the list before any paper is read: SQLite reads each
 	// listed paper first, and checks them after.
@@ -438,6 +438,20 @@ func (f Filter) setFrom(matched []int64, extra string, extraArgs []any) (string,
 		from += " AND " + strings.TrimPrefix(where, " WHERE ")
 	}
 	return from, append(append([]any{jsonPids(matched)}, extraArgs...), args...)
+}
+
+// setWhere is walkWhere less the days, when setMatches kept only the
+// papers of those days by their rowids (rowids carry the feed day, see
+// pidBase, which rowidBounds relies on too): checking a day reads the
+// paper.
+func (f Filter) setWhere() (string, []any) {
+	for _, day := range []string{f.Day, f.Since, f.Until} {
+		if day != "" && pidBase(day) <= 0 {
+			return f.walkWhere() // not a day (or before 1970): only the condition decides
+		}
+	}
+	f.Day, f.Since, f.Until = "", "", ""
+	return f.walkWhere()
 }
 
 // jsonPids is pids as a JSON array.
@@ -473,7 +487,7 @@ func (s *Store) setCount(ctx context.Context, f Filter) (int, bool, error) {
 	if err != nil || !ok {
 		return 0, false, err
 	}
-	if where, _ := f.walkWhere(); where == "" {
+	if where, _ := f.setWhere(); where == "" {
 		return len(matched), true, nil // nothing else to check
 	}
 	from, args := f.setFrom(matched, "", nil)

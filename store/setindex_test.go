@@ -62,6 +62,8 @@ func TestSetIndexKeepsResults(t *testing.T) {
 		"tag:few model", "tag:few diffusion", "tag:few rea", "has:note model", "has:note rea",
 		"note:baseline model", "note:baseline diffusion", "tag:many has:note model", "tag:many tag:few model",
 		"text:policy model", "text:policy tag:many reasoning", "tag:nothing model",
+		"tag:many model day:" + mid, "has:note mod since:" + days[len(days)/4].Date + " until:" + mid,
+		"tag:many rea until:" + days[len(days)/3].Date + " is:unread",
 	}
 	saved := setIndexRare
 	setIndexRare = 0 // the set index even for rare words
@@ -241,4 +243,41 @@ func withLongerAbstract(t *testing.T, p feed.Paper, day, more string) feed.Paper
 		t.Fatalf("%s: the abstract did not change: %q", p.ID, changed.Abstract)
 	}
 	return changed
+}
+
+// TestHasMoreHitsByWords: a typed prefix's words asked one by one give
+// what walking them all gives.
+func TestHasMoreHitsByWords(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	importDays(t, s, synth.Days(600, 3, synth.DefaultStart))
+	for _, typed := range []string{"rea", "mod", "diff", "lea", "zz", "kaloi", "language mod"} {
+		q, err := query.Parse(typed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := s.prepare(ctx, Filter{}.Search(q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []int{0, 5, 50, 300, 599, 5000} {
+			got, err := s.hasMoreHits(ctx, f.Match, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := s.countsMore(ctx, f.Match, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != want {
+				t.Errorf("%q (%s) more than %d: %v, walking all %v", typed, f.Match, n, got, want)
+			}
+		}
+	}
+	for match, want := range map[string]int{`("a" OR "b" OR "c")`: 3, `("a" OR "b") AND "c"`: 0, `"a" OR "b"`: 0,
+		`("a b" OR "c")`: 2, `("a" OR "b"*)`: 0, `("a""b" OR "c")`: 0} {
+		if got := orPhrases(match); len(got) != want {
+			t.Errorf("orPhrases(%s) = %q, want %d phrases", match, got, want)
+		}
+	}
 }
