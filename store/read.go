@@ -119,6 +119,10 @@ func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, l
 				return q, args, nil
 			}
 		}
+		if pids, ok, err := s.setPagePids(ctx, f, offset, limit); err != nil || ok {
+			q, args := s.byPids(ctx, columns, pids)
+			return q, args, err
+		}
 		q, args := f.selectSQL(columns, offset, limit)
 		return q, args, nil
 	}
