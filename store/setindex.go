@@ -30,7 +30,7 @@ import (
 
 // setIndexMax bounds the papers the set index holds: past it, it starts
 // again from the set at hand.
-var setIndexMax = 10000 // a var so the tests can make it small
+var setIndexMax = 8000 // a var so the tests can make it small
 
 // setIndexRare is how many hits words may have for a walk of them in the
 // library's index to beat indexing a set's missing papers first (about
@@ -38,8 +38,16 @@ var setIndexMax = 10000 // a var so the tests can make it small
 var setIndexRare = 2000 // a var so the tests can use the index for any words
 
 // setIndexBuildMin is how many papers may be indexed without first
-// asking whether the words are rare.
+// asking whether the words are rare, or whether the set is searched
+// again (setIndexPatience).
 const setIndexBuildMin = 32
+
+// setIndexPatience is how many searches with words a set gets, its
+// words walked in the library's index, before its papers are indexed: a
+// command searching once (`papers list "tag:x model"`) walks 100 ms
+// rather than index for 200 to 700 ms; the reader, searching the set
+// again at once (the count, the next keystroke), indexes it then.
+var setIndexPatience = 1 // a var so the tests can index at once
 
 // setIndex is the in-memory index of the papers of the sets searched,
 // and what is known of the library as of its data version (dv): the
@@ -58,6 +66,8 @@ type setIndex struct {
 	dv       int64
 	sets     map[string][]int64 // the papers of a set, by setKey
 	verified map[int64]bool     // indexed papers whose text_hash was checked
+
+	asked map[string]int // searches with words each set had (setIndexPatience)
 
 	// matches are the index's papers holding an expression, until the
 	// index changes: a page asks it two or three times, and the count.
@@ -177,6 +187,9 @@ func (s *Store) prepareSetIndex(ctx context.Context, f Filter) (Filter, error) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.fresh(dv)
+	if !x.patient(f) {
+		return f, nil
+	}
 	var unsure []int64 // not known to be indexed as they are
 	for _, pid := range f.pids {
 		if !x.verified[pid] {
@@ -210,6 +223,7 @@ func (s *Store) prepareSetIndex(ctx context.Context, f Filter) (Filter, error) {
 		}
 	}
 	if err := x.open(ctx); err != nil {
+		x.reset()
 		return f, fmt.Errorf("search: set index: %w", err)
 	}
 	if len(x.hashes)+len(missing) > setIndexMax {
@@ -235,6 +249,27 @@ func (s *Store) prepareSetIndex(ctx context.Context, f Filter) (Filter, error) {
 	}
 	f.setGen = x.gen
 	return f, nil
+}
+
+// patient counts a search with words of f's set and says whether the set
+// may be indexed for it: it has been searched setIndexPatience times, or
+// has few papers not indexed yet. Called with x.mu held.
+func (x *setIndex) patient(f Filter) bool {
+	unindexed := 0
+	for _, pid := range f.pids {
+		if _, ok := x.hashes[pid]; !ok {
+			unindexed++
+		}
+	}
+	if unindexed <= setIndexBuildMin {
+		return true
+	}
+	if x.asked == nil {
+		x.asked = map[string]int{}
+	}
+	key := setKey(f)
+	x.asked[key]++
+	return x.asked[key] > setIndexPatience
 }
 
 // withStatePids adds to pids (sorted) the papers that carry a tag or a
@@ -387,7 +422,8 @@ func (s *Store) setMatches(ctx context.Context, f Filter, match string) (pids []
 	all, ok := x.matches[match]
 	if !ok {
 		if all, err = x.match(ctx, match); err != nil {
-			return nil, false, explain(s.path, fmt.Errorf("search: %w", err))
+			x.reset() // the next search starts a new index
+			return nil, false, fmt.Errorf("search: set index: %w", err)
 		}
 		x.matches[match] = all
 	}

@@ -68,9 +68,9 @@ func TestSetIndexKeepsResults(t *testing.T) {
 		"tag:many is:unread", "tag:many is:read", "has:note upvotes:>5", "tag:few is:unread",
 		"tag:many upvotes:>20 since:" + mid, "tag:many has:note is:unread", "note:baseline upvotes:<3",
 	}
-	saved := setIndexRare
-	setIndexRare = 0 // the set index even for rare words
-	t.Cleanup(func() { setIndexRare = saved })
+	savedRare, savedPatience := setIndexRare, setIndexPatience
+	setIndexRare, setIndexPatience = 0, 0 // the set index at once, even for rare words
+	t.Cleanup(func() { setIndexRare, setIndexPatience = savedRare, savedPatience })
 	compare := func(when string) {
 		t.Helper()
 		used := 0
@@ -282,5 +282,35 @@ func TestHasMoreHitsByWords(t *testing.T) {
 		if got := orPhrases(match); len(got) != want {
 			t.Errorf("orPhrases(%s) = %q, want %d phrases", match, got, want)
 		}
+	}
+}
+
+// TestSetIndexWaitsForASecondSearch: a set searched once with words
+// walks them in the library's index; searched again, it is indexed.
+func TestSetIndexWaitsForASecondSearch(t *testing.T) {
+	s := openTemp(t)
+	importDays(t, s, synth.Days(400, 5, synth.DefaultStart))
+	saved := setIndexRare
+	setIndexRare = 0 // 400 papers: every word is rare
+	t.Cleanup(func() { setIndexRare = saved })
+	ids := allIDs(t, s)
+	mustTag(t, s, ids[:100], "big")
+	mustTag(t, s, ids[100:110], "small")
+	q, err := query.Parse("tag:big model")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := Filter{Sort: SortNewest}.Search(q)
+	if usesSetIndex(t, s, f) {
+		t.Error("the first search of a set of 100 indexed it")
+	}
+	if !usesSetIndex(t, s, f) {
+		t.Error("the second search of a set of 100 did not index it")
+	}
+	if q, err = query.Parse("tag:small model"); err != nil {
+		t.Fatal(err)
+	}
+	if !usesSetIndex(t, s, Filter{Sort: SortNewest}.Search(q)) {
+		t.Error("the first search of a set of 10 did not index it")
 	}
 }
