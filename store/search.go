@@ -211,8 +211,9 @@ func (s *Store) countsMore(ctx context.Context, match string, n int) (bool, erro
 // one group, as expandPrefix writes a typed prefix: ("rea" OR
 // "reasoning" OR …); nil otherwise.
 func orPhrases(match string) []string {
-	inner, ok := strings.CutPrefix(match, "(")
-	if inner, ok = strings.CutSuffix(inner, ")"); !ok {
+	inner, opens := strings.CutPrefix(match, "(")
+	inner, closes := strings.CutSuffix(inner, ")")
+	if !opens || !closes {
 		return nil
 	}
 	phrases := strings.Split(inner, " OR ")

@@ -278,7 +278,7 @@ func TestHasMoreHitsByWords(t *testing.T) {
 		}
 	}
 	for match, want := range map[string]int{`("a" OR "b" OR "c")`: 3, `("a" OR "b") AND "c"`: 0, `"a" OR "b"`: 0,
-		`("a b" OR "c")`: 2, `("a" OR "b"*)`: 0, `("a""b" OR "c")`: 0} {
+		`("a b" OR "c")`: 2, `("a" OR "b"*)`: 0, `("a""b" OR "c")`: 0, `"a" OR "b")`: 0, `("a" OR "b"`: 0} {
 		if got := orPhrases(match); len(got) != want {
 			t.Errorf("orPhrases(%s) = %q, want %d phrases", match, got, want)
 		}
