@@ -233,12 +233,16 @@ func (s *Store) prepareSetIndex(ctx context.Context, f Filter) (Filter, error) {
 		}
 		missing = f.pids
 	}
+	// A build once started finishes: the reader cancels a search at the
+	// next keystroke, and one cancelled half way would start again at
+	// every keystroke, never done while the user types.
+	build := context.WithoutCancel(ctx)
 	if len(x.hashes) == 0 && len(missing) > 0 {
-		if missing, err = s.withStatePids(ctx, missing); err != nil {
+		if missing, err = s.withStatePids(build, missing); err != nil {
 			return f, err
 		}
 	}
-	if err := s.indexSet(ctx, x, missing); err != nil {
+	if err := s.indexSet(build, x, missing); err != nil {
 		x.reset() // the index may hold half a change
 		return f, err
 	}
