@@ -58,6 +58,10 @@ type Filter struct {
 	// from them.
 	pids      []int64
 	pidsKnown bool
+	// setGen, when not zero, is the set index (setindex.go) that holds
+	// every paper of pids as it is: walks without bm25 match the words
+	// there.
+	setGen int
 
 	// columns is author:, org: and kw: as full-text column phrases, set
 	// by Store.prepare; fullMatch joins them with Match.

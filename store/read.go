@@ -127,8 +127,15 @@ func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, l
 				return q, args, nil
 			}
 		}
+		if pids, ok, err := s.setPagePids(ctx, f, offset, limit); err != nil || ok {
+			q, args := s.byPids(ctx, columns, pids)
+			return q, args, err
+		}
 		q, args := f.selectSQL(columns, offset, limit)
 		return q, args, nil
+	}
+	if f, err = s.prepareSetIndex(ctx, f); err != nil {
+		return "", nil, err
 	}
 	if f.Total > 0 && offset >= deepOffset && offset > f.Total/2 && limit > 0 {
 		pids, ok, err := s.searchPidsFromEnd(ctx, f, offset, limit)
@@ -172,6 +179,17 @@ func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
 	from := ` FROM papers p`
 	if f.needsState() {
 		from += stateJoins
+	}
+	if f.pidsKnown && f.fullMatch() == "" && f.onlySets() {
+		return len(f.pids), nil // the view is the papers of its sets
+	}
+	if f, err = s.prepareSetIndex(ctx, f); err != nil {
+		return 0, err
+	}
+	if f.setGen != 0 {
+		if n, ok, err := s.setCount(ctx, f); ok || err != nil {
+			return n, err
+		}
 	}
 	if f.fewPids() {
 		hits, err := s.walkPids(ctx, f, "", nil, 1<<30, "DESC")

@@ -35,6 +35,8 @@ type Store struct {
 
 	watchMu sync.Mutex
 	watch   *sql.Conn // the connection DataVersion asks
+
+	sets setIndex // the words of searches within tags and notes (setindex.go)
 }
 
 // Path is the library file.
@@ -42,6 +44,7 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the library.
 func (s *Store) Close() error {
+	s.sets.close()
 	s.watchMu.Lock()
 	if s.watch != nil {
 		s.watch.Close()

@@ -21,6 +21,9 @@ func (s *Store) EachRecord(ctx context.Context, f Filter, start func(total int) 
 		return err
 	}
 	if f.usesHitWalk() {
+		if f, err = s.prepareSetIndex(ctx, f); err != nil {
+			return err
+		}
 		return s.eachHit(ctx, f, start, each)
 	}
 	conn, err := s.db.Conn(ctx)
