@@ -137,6 +137,9 @@ func (m *Model) reloadFollowing(follow []string, line int) tea.Cmd {
 	m.listFilter = m.composeFilter()
 	m.list = newListPane(m.listFilter.Sort == store.SortNewest)
 	m.list.awaiting = true
+	// The last view's unread counts are not this one's: shown, they would
+	// mislead, and C would trust them to mark a large view without asking.
+	m.daily.counted = false
 	return m.loadView([]int{0}, follow, max(0, line))
 }
 

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -72,5 +73,25 @@ func TestHeldKeysWaitABoundedTime(t *testing.T) {
 	hs.m = next.(Model)
 	if len(hs.m.held) != 0 {
 		t.Error("a key after the time-out was held")
+	}
+}
+
+// TestANewViewForgetsTheLastOnesCounts: until a new view's unread counts
+// arrive, the title shows none and C asks before marking, rather than
+// trust the counts of the view before.
+func TestANewViewForgetsTheLastOnesCounts(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	if !strings.Contains(hs.screen(), " unread") || !hs.m.daily.counted {
+		t.Fatalf("no counts at start:\n%s", hs.screen())
+	}
+	next, _ := hs.m.Update(keyMsg("u")) // unread only: a new view, its commands not run
+	hs.m = next.(Model)
+	if got := hs.m.countsTitle(); got != "" {
+		t.Errorf("the new view's title shows the last one's counts: %q", got)
+	}
+	next, _ = hs.m.Update(keyMsg("C"))
+	hs.m = next.(Model)
+	if !hs.m.daily.modal.open() {
+		t.Error("C marked a view whose count is unknown without asking")
 	}
 }
