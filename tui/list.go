@@ -11,7 +11,7 @@ import (
 )
 
 // The list pane: the view's rows, loaded a page at a time around the
-// viewport; its messages (countLoaded, pageLoaded), its keys, its
+// viewport; its messages (pageLoaded; countLoaded in listcount.go), its keys, its
 // movement and its Cmds. How it draws is in listview.go; how the view is
 // (re)loaded and the selection kept across reloads, in reload.go.
 
@@ -23,20 +23,6 @@ const pageSize = 200
 const keepPages = 16
 
 const remoteGroup = "\x01remote"
-
-// countLoaded: how many papers the view holds; when capped, at least
-// total (countCap), and the exact count is on its way.
-type countLoaded struct {
-	tok    token
-	total  int
-	capped bool
-	err    error
-}
-
-// countCap is how far a view's count goes before the list shows it
-// ("10,000+") and the exact count follows: counting a search with filters
-// costs its every hit, seconds at a million papers. A var for the tests.
-var countCap = 10_000
 
 // pageLoaded: one page of the view's rows.
 type pageLoaded struct {
@@ -297,31 +283,6 @@ func (l *listPane) eachRow(id string, fn func(*row)) {
 	}
 }
 
-// onCountLoaded takes the view's size.
-func (m Model) onCountLoaded(msg countLoaded) (tea.Model, tea.Cmd) {
-	if !m.requests.current(msg.tok) {
-		return m, nil
-	}
-	if msg.err != nil {
-		m.fail(clean.Line(msg.err.Error()))
-		return m, nil
-	}
-	if msg.capped {
-		// Rows up to the cap can be scrolled to meanwhile; a page past
-		// the middle is not read from the end, as the end is unknown.
-		m.list.total, m.list.capped = max(m.list.total, msg.total), true
-		return m, tea.Batch(m.loadPages(), exactCountCmd(m.opts.Library, m.listFilter, m.requests.running(topicView)))
-	}
-	m.list.total, m.list.counted, m.list.capped = msg.total, true, false
-	if m.list.wantEnd {
-		m.list.wantEnd = false
-		m.list.moveTo(m.list.count()-1, m.listHeight())
-	}
-	m.list.clampTo(m.list.cursor, m.listHeight())
-	m.list.fillScreen(m.listHeight())
-	return m, tea.Batch(m.loadPages(), m.wantDetail())
-}
-
 // onPageLoaded takes a page of rows, and the selection when a reload was
 // looking for it there.
 func (m Model) onPageLoaded(msg pageLoaded) (tea.Model, tea.Cmd) {
@@ -384,22 +345,6 @@ func (m Model) loadPages() tea.Cmd {
 		cmds = append(cmds, pageCmd(m.opts.Library, filter, req, p))
 	}
 	return tea.Batch(cmds...)
-}
-
-// countCmd counts the view up to countCap (exactly when that is cheap).
-func countCmd(lib Library, f store.Filter, req request) tea.Cmd {
-	return reqCmd(req, func(ctx context.Context) tea.Msg {
-		n, exact, err := lib.CountUpTo(ctx, f, countCap)
-		return countLoaded{tok: req.tok, total: n, capped: !exact && err == nil, err: err}
-	})
-}
-
-// exactCountCmd counts the view whole, after a capped count.
-func exactCountCmd(lib Library, f store.Filter, req request) tea.Cmd {
-	return reqCmd(req, func(ctx context.Context) tea.Msg {
-		n, err := lib.Count(ctx, f)
-		return countLoaded{tok: req.tok, total: n, err: err}
-	})
 }
 
 func pageCmd(lib Library, f store.Filter, req request, page int) tea.Cmd {
