@@ -17,29 +17,33 @@ import (
 // text's Markdown as stored, links whole, so that the reading pane's
 // cleaner can read it as it reads the paper: it is untrusted text.
 func Sentence(md string, terms []string) string {
-	masked, links := maskLinks(md)
 	for _, t := range terms {
 		words := query.IndexTerms(t)
 		if len(words) == 0 {
 			continue
 		}
-		i, j := findWords(masked, words)
-		if i < 0 {
-			continue
+		if line, i, j := findWords(md, words); i >= 0 {
+			return sentenceAround(line, i, j)
 		}
-		start := max(sentenceStart(masked[:i]), i-200, 0)
-		end := min(j+sentenceEnd(masked[j:]), j+200)
-		start, end = outsideLinks(links, start, end)
-		for start > 0 && !utf8.RuneStart(md[start]) {
-			start--
-		}
-		for end < len(md) && !utf8.RuneStart(md[end]) {
-			end++
-		}
-		s := strings.ToValidUTF8(md[start:end], "")
-		return strings.TrimSpace(blockMarkRE.ReplaceAllString(s, ""))
 	}
 	return ""
+}
+
+// sentenceAround is the sentence of line holding line[i:j], clipped to
+// about 200 bytes either side but never inside a link.
+func sentenceAround(line string, i, j int) string {
+	masked, links := maskLinks(line)
+	start := max(sentenceStart(masked[:i]), i-200, 0)
+	end := min(j+sentenceEnd(masked[j:]), j+200)
+	start, end = outsideLinks(links, start, end)
+	for start > 0 && !utf8.RuneStart(line[start]) {
+		start--
+	}
+	for end < len(line) && !utf8.RuneStart(line[end]) {
+		end++
+	}
+	s := strings.ToValidUTF8(line[start:end], "")
+	return strings.TrimSpace(blockMarkRE.ReplaceAllString(s, ""))
 }
 
 // blockMarkRE is a list, heading or quote mark opening a line: without it
@@ -129,32 +133,79 @@ func outsideLinks(links []span, start, end int) (int, int) {
 	return start, end
 }
 
-// findWords is where the words (index terms) occur in s one after the
-// other, separated by anything that is not a word: the bytes from the
-// first's start to the last's end, or -1.
-func findWords(s string, words []string) (int, int) {
+// findWords finds words (index terms) in md one after the other,
+// separated by anything that is not a word, outside link targets and bare
+// URLs, within one line (a paragraph, as HF writes them): the line and
+// the bytes of it from the first word's start to the last's end, or i < 0.
+// It looks where the first word is spelled as written, capitalised or in
+// capitals before lowering or walking the whole text: a long paper costs
+// a millisecond to lower.
+func findWords(md string, words []string) (line string, i, j int) {
+	best, bestEnd := -1, 0
 	if isASCII(words[0]) {
-		// Look where the first word's letters are, not at every word.
-		lower := asciiLower(s)
-		for k := 0; k < len(lower); {
-			at := strings.Index(lower[k:], words[0])
-			if at < 0 {
+		w := words[0]
+		for _, v := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
+			if at, end := firstWords(md, v, words); at >= 0 && (best < 0 || at < best) {
+				best, bestEnd = at, end
+			}
+		}
+		if best < 0 {
+			best, bestEnd = firstWords(asciiLower(md), w, words)
+		}
+	}
+	if best < 0 {
+		// A word with marks or a non-ASCII first word: walk every word.
+		masked, _ := maskLinks(md)
+		for k := nextToken(masked, 0); k < len(masked); k = nextToken(masked, tokenEnd(masked, k)) {
+			if end := wordsAt(masked, k, words); end >= 0 {
+				best, bestEnd = k, end
 				break
 			}
-			at += k
-			if end := wordsAt(s, at, words); end >= 0 {
-				return at, end
-			}
-			k = at + 1
 		}
 	}
-	// A word with marks or a non-ASCII first word: walk every word.
-	for i := nextToken(s, 0); i < len(s); i = nextToken(s, tokenEnd(s, i)) {
-		if end := wordsAt(s, i, words); end >= 0 {
-			return i, end
+	if best < 0 {
+		return "", -1, 0
+	}
+	ls, le := lineOf(md, best)
+	return md[ls:le], best - ls, bestEnd - ls
+}
+
+// firstWords is the first occurrence of v in s (s as md, or md lowered)
+// where words start, or -1.
+func firstWords(s, v string, words []string) (int, int) {
+	for k := 0; k < len(s); {
+		at := strings.Index(s[k:], v)
+		if at < 0 {
+			break
 		}
+		at += k
+		if end := lineWordsAt(s, at, words); end >= 0 {
+			return at, end
+		}
+		k = at + 1
 	}
 	return -1, 0
+}
+
+// lineWordsAt is wordsAt within the line of s holding at, its link
+// targets and URLs blanked as the index left them out; an offset of s.
+func lineWordsAt(s string, at int, words []string) int {
+	ls, le := lineOf(s, at)
+	masked, _ := maskLinks(s[ls:le])
+	if end := wordsAt(masked, at-ls, words); end >= 0 {
+		return ls + end
+	}
+	return -1
+}
+
+// lineOf is the bounds of the line of s holding i.
+func lineOf(s string, i int) (int, int) {
+	ls := strings.LastIndexByte(s[:i], '\n') + 1
+	le := strings.IndexByte(s[i:], '\n')
+	if le < 0 {
+		return ls, len(s)
+	}
+	return ls, i + le
 }
 
 // wordsAt is the end of words read from s's token at i on, or -1.
