@@ -94,7 +94,7 @@ func codeBlock(lines []string) string {
 // private-use character clean keeps; the text's own are removed.
 const spaceKeeper = "\uF8FE"
 
-var codeSpaces = strings.NewReplacer(spaceKeeper, "", " ", spaceKeeper, "\r", "")
+var codeSpaces = strings.NewReplacer(spaceKeeper, "", headingMark, "", " ", spaceKeeper, "\r", "")
 
 // codeLine cleans one line of a listing: escapes and controls removed,
 // tabs expanded, spaces kept.
