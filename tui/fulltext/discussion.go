@@ -67,7 +67,6 @@ func writeComment(b *strings.Builder, c feed.Comment, depth int) {
 		text = "*hidden*"
 	}
 	if text != "" {
-		b.WriteString(strings.TrimSpace(outer) + "\n")
 		for _, l := range strings.Split(text, "\n") {
 			b.WriteString(strings.TrimRight(inner+l, " ") + "\n")
 		}

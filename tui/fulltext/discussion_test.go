@@ -23,7 +23,7 @@ func TestDiscussionMarkdown(t *testing.T) {
 	}
 	md := DiscussionMarkdown(d)
 	for _, want := range []string{"## Discussion (3 comments)", "**alice (Alice A)** · 2025-03-14 · 👍 2\n", "> Great link **paper**",
-		"> **bob**\n>\n> > Thanks\n> > multiline", "*hidden*", "**Models** (9) · org/m (1200 downloads, 3 likes)",
+		"> **bob**\n> > Thanks\n> > multiline", "*hidden*", "**Models** (9) · org/m (1200 downloads, 3 likes)",
 		"**Spaces** (1) · 🚀 org/s: Try the demo"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("missing %q in\n%s", want, md)
