@@ -5,10 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/klauspost/compress/zstd"
@@ -385,82 +385,6 @@ func TextMatch(terms []string) string {
 	return strings.Join(parts, " AND ")
 }
 
-// Sentence is the first sentence of md holding the first of terms that
-// occurs (case-insensitively), clipped to about 200 bytes either side of
-// it, without link targets; "" when none does. It is untrusted text.
-func Sentence(md string, terms []string) string {
-	for _, t := range terms {
-		t = strings.Join(strings.Fields(t), " ")
-		if t == "" {
-			continue
-		}
-		i, n := indexFold(md, t)
-		if i < 0 {
-			continue
-		}
-		start := max(sentenceStart(md[:i]), i-200, 0)
-		end := min(i+n+sentenceEnd(md[i+n:]), i+n+200)
-		// Without list and heading marks and link targets, it reads as a
-		// sentence.
-		sentence := indexText(strings.ToValidUTF8(md[start:end], ""))
-		return strings.TrimSpace(strings.TrimLeft(sentence, "*-#>•+ \t"))
-	}
-	return ""
-}
-
-// sentenceEnd is where the sentence s is in ends: after a full stop,
-// question or exclamation mark followed by a space and a capital (not
-// "et al. (2024)"), or at a line break.
-func sentenceEnd(s string) int {
-	for j := 0; j < len(s); j++ {
-		switch s[j] {
-		case '\n':
-			return j
-		case '.', '!', '?':
-			if j+2 < len(s) && s[j+1] == ' ' && s[j+2] >= 'A' && s[j+2] <= 'Z' || j+1 == len(s) || s[j+1] == '\n' {
-				return j + 1
-			}
-		}
-	}
-	return len(s)
-}
-
-// sentenceStart is where the sentence ending s starts.
-func sentenceStart(s string) int {
-	for j := len(s) - 1; j >= 0; j-- {
-		switch s[j] {
-		case '\n':
-			return j + 1
-		case '.', '!', '?':
-			if j+2 < len(s) && s[j+1] == ' ' && s[j+2] >= 'A' && s[j+2] <= 'Z' {
-				return j + 2
-			}
-		}
-	}
-	return 0
-}
-
-// indexFold finds t in s ignoring case, returning where and how many bytes
-// of s matched. It tries the spellings a text most often has before
-// lowering the whole text, which costs a millisecond on a long paper.
-func indexFold(s, t string) (int, int) {
-	lower := strings.ToLower(t)
-	tries := []string{t, lower}
-	if lower[0] < utf8.RuneSelf {
-		tries = append(tries, strings.ToUpper(lower[:1])+lower[1:])
-	}
-	for _, v := range tries {
-		if i := strings.Index(s, v); i >= 0 {
-			return i, len(v)
-		}
-	}
-	ls := strings.ToLower(s)
-	if len(ls) != len(s) { // lowering changed byte lengths: positions would not map back
-		return -1, 0
-	}
-	return strings.Index(ls, lower), len(lower)
-}
-
 // ReadIDs is the set of papers marked read.
 func (s *Store) ReadIDs(ctx context.Context) (map[string]bool, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id FROM read_marks`)
@@ -553,4 +477,29 @@ func (s *Store) TextSentence(ctx context.Context, id string, terms []string) (st
 		return "", nil // damaged: doctor says so; the search still lists the paper
 	}
 	return Sentence(string(md), terms), nil
+}
+
+// TextSentences is, for each of terms, the first sentence of a paper's
+// stored text holding it, each sentence once, in the order of terms; nil
+// when it has no text. They are the text's Markdown (untrusted).
+func (s *Store) TextSentences(ctx context.Context, id string, terms []string) ([]string, error) {
+	var body []byte
+	err := s.db.QueryRowContext(ctx, `SELECT body FROM texts WHERE id = ?`, id).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read full text %s: %w", id, err)
+	}
+	md, err := decompressText(body)
+	if err != nil {
+		return nil, nil // damaged: doctor says so; the search still lists the paper
+	}
+	var out []string
+	for _, t := range terms {
+		if sn := Sentence(string(md), []string{t}); sn != "" && !slices.Contains(out, sn) {
+			out = append(out, sn)
+		}
+	}
+	return out, nil
 }

@@ -301,13 +301,22 @@ func TestQueuedWithoutText(t *testing.T) {
 
 func TestSentence(t *testing.T) {
 	md := "## 2 Related\n\nEarlier work exists. As shown by (Helff et al., [2024](https://arxiv.org/html/x#bib.bib1)), safety matters. Next one.\n\n*   •A listed reward item"
+	// The sentence keeps its links whole, for the reading pane's cleaner.
+	cited := "As shown by (Helff et al., [2024](https://arxiv.org/html/x#bib.bib1)), safety matters."
 	for terms, want := range map[string]string{
-		"helff":        "As shown by (Helff et al., [2024] ), safety matters.",
-		"REWARD":       "A listed reward item",
-		"nothing":      "",
-		"Related":      "2 Related",
-		"safety":       "As shown by (Helff et al., [2024] ), safety matters.",
-		"earlier work": "Earlier work exists.",
+		"helff":          cited,
+		"REWARD":         "A listed reward item",
+		"nothing":        "",
+		"Related":        "2 Related",
+		"safety":         cited,
+		"earlier work":   "Earlier work exists.",
+		"shown by helff": cited, // the index's tokens: punctuation between them
+		"HELFF ET AL":    cited,
+		"2024 safety":    cited, // the link target between them is not indexed
+		"by helff al":    "",
+		"arxiv":          "", // nor in a link target
+		"elff":           "", // part of a word
+		"Hélff":          cited,
 	} {
 		if got := Sentence(md, []string{terms}); got != want {
 			t.Errorf("Sentence(%q) = %q, want %q", terms, got, want)
@@ -335,5 +344,17 @@ func TestDoctorFindsDamagedText(t *testing.T) {
 	}
 	if _, err := s.Text(ctx, "2503.10292"); err == nil || !strings.Contains(err.Error(), "papers fetch --refresh") {
 		t.Errorf("reading a damaged text: %v", err)
+	}
+}
+
+func TestSentenceClipKeepsLinks(t *testing.T) {
+	link := "[Wu et al., 2024](https://arxiv.org/html/" + strings.Repeat("x", 150) + "#bib.bib2)"
+	md := "Start " + strings.Repeat("word ", 20) + link + " then the zebra " + strings.Repeat("more ", 30) + link + " end."
+	got := Sentence(md, []string{"zebra"})
+	if !strings.Contains(got, "zebra") || strings.Count(got, "[Wu") != 2 || strings.Count(got, "#bib.bib2)") != 2 {
+		t.Errorf("a clipped sentence cut a link: %q", got)
+	}
+	if got := Sentence("Der Satz von Gödel gilt.", []string{"godel"}); got != "Der Satz von Gödel gilt." {
+		t.Errorf("a word with a diacritic: %q", got)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/store/query"
 	"github.com/papertui/papers/tui/clean"
+	"github.com/papertui/papers/tui/fulltext"
 )
 
 // SearchCmd is `papers search`.
@@ -41,8 +42,8 @@ func (c *SearchCmd) Run(g *Globals) error {
 		if err != nil {
 			return err
 		}
-		if len(q.Texts) > 0 && len(recs) > 0 && !c.JSON {
-			return printTextMatches(ctx, lib, os.Stdout, recs, q.Texts)
+		if len(q.Texts) > 0 && len(recs) > 0 {
+			return printTextMatches(ctx, lib, os.Stdout, recs, q.Texts, c.JSON)
 		}
 		return printResults(recs, c.JSON)
 	})
@@ -121,17 +122,40 @@ func printRemote(w io.Writer, hits []remoteHit) {
 }
 
 // printTextMatches lists the results of a text: search, each followed by
-// the sentence of its full text that matched, indented and cleaned.
-func printTextMatches(ctx context.Context, lib *store.Store, w io.Writer, recs []store.Record, terms []string) error {
+// the sentences of its full text that matched, cleaned by the reading
+// pane's rules (fulltext.Plain): one cleaner for the pane and the search.
+// In JSON each paper gains "sentences".
+func printTextMatches(ctx context.Context, lib *store.Store, w io.Writer, recs []store.Record, terms []string, asJSON bool) error {
+	out := make([]textMatchJSON, 0, len(recs))
 	for _, r := range recs {
-		fmt.Fprintln(w, recordLine(r))
-		s, err := lib.TextSentence(ctx, r.Paper.ID, terms)
+		found, err := lib.TextSentences(ctx, r.Paper.ID, terms)
 		if err != nil {
 			return err
 		}
-		if s = clean.Line(s); s != "" {
+		sentences := []string{}
+		for _, s := range found {
+			if s = fulltext.Plain(s); s != "" {
+				sentences = append(sentences, s)
+			}
+		}
+		if asJSON {
+			out = append(out, textMatchJSON{paperJSON: toJSON(r), Sentences: sentences})
+			continue
+		}
+		fmt.Fprintln(w, recordLine(r))
+		for _, s := range sentences {
 			fmt.Fprintf(w, "      “%s”\n", s)
 		}
 	}
+	if asJSON {
+		return writeJSON(w, out)
+	}
 	return nil
+}
+
+// textMatchJSON is a paper a text: search found: the paper's JSON (json.go)
+// and the sentences of its text that matched, cleaned. Added fields only.
+type textMatchJSON struct {
+	paperJSON
+	Sentences []string `json:"sentences"`
 }

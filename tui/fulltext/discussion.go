@@ -12,22 +12,27 @@ import (
 // TopRepos is how many linked models, datasets and Spaces are listed each.
 const TopRepos = 5
 
+// maxAbout is the most characters of a Space's description shown.
+const maxAbout = 80
+
 // maxIndent is the deepest a reply is indented: deeper ones line up there.
 const maxIndent = 6
 
 // DiscussionMarkdown is a paper's discussion for the detail: the comments
 // threaded, with author, date and reactions, then the linked repositories
 // (the top few of each kind, and how many there are). Comments are
-// Markdown written by users: they are cleaned and escaped like every other
-// text, so they show as written and cannot inject links or escapes.
+// Markdown written by users, shown as Markdown (commentMarkdown keeps only
+// http(s) links and no HTML or escape). A comment is its header line and
+// its text quoted below it; a reply is quoted inside the comment it
+// answers: glamour leaves blank lines after nested lists, not quotes.
 func DiscussionMarkdown(d feed.Discussion) string {
 	var b strings.Builder
 	if n := d.Count(); n > 0 {
 		fmt.Fprintf(&b, "## Discussion (%d %s)\n\n", n, english.Noun(n, "comment"))
 		for _, c := range d.Comments {
 			writeComment(&b, c, 0)
+			b.WriteString("\n")
 		}
-		b.WriteString("\n")
 	}
 	repos := []struct {
 		kind  string
@@ -51,8 +56,29 @@ func DiscussionMarkdown(d feed.Discussion) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
+// writeComment writes c at depth (how many quotes hold it) and its
+// replies one quote deeper, up to maxIndent.
 func writeComment(b *strings.Builder, c feed.Comment, depth int) {
-	indent := strings.Repeat("  ", min(depth, maxIndent))
+	outer := strings.Repeat("> ", min(depth, maxIndent))
+	inner := strings.Repeat("> ", min(depth+1, maxIndent+1))
+	b.WriteString(outer + commentHead(c) + "\n")
+	text := commentMarkdown(c.Text)
+	if c.Hidden {
+		text = "*hidden*"
+	}
+	if text != "" {
+		for _, l := range strings.Split(text, "\n") {
+			b.WriteString(strings.TrimRight(inner+l, " ") + "\n")
+		}
+	}
+	for _, r := range c.Replies {
+		b.WriteString(strings.TrimSpace(inner) + "\n")
+		writeComment(b, r, depth+1)
+	}
+}
+
+// commentHead is a comment's header line: author, date, reactions.
+func commentHead(c feed.Comment) string {
 	who := clean.Markdown(clean.Line(c.Author))
 	if who == "" {
 		who = "someone"
@@ -70,14 +96,7 @@ func writeComment(b *strings.Builder, c feed.Comment, depth int) {
 	if c.Edited {
 		head += " · edited"
 	}
-	text := clean.Markdown(clean.Line(c.Text))
-	if c.Hidden {
-		text = "*hidden*"
-	}
-	fmt.Fprintf(b, "%s- %s: %s\n", indent, head, text)
-	for _, r := range c.Replies {
-		writeComment(b, r, depth+1)
-	}
+	return head
 }
 
 func repoLine(r feed.Repo) string {
@@ -94,6 +113,12 @@ func repoLine(r feed.Repo) string {
 	}
 	if len(facts) > 0 {
 		s += " (" + strings.Join(facts, ", ") + ")"
+	}
+	if about := clean.Line(r.About); about != "" {
+		if len([]rune(about)) > maxAbout {
+			about = string([]rune(about)[:maxAbout-1]) + "…"
+		}
+		s += ": " + clean.Markdown(about)
 	}
 	return s
 }

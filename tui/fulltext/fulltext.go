@@ -46,11 +46,12 @@ type Figure struct {
 // lines.
 type block struct {
 	lines []string
+	code  bool // a fenced code block: lines kept as written, cleaned of escapes only
 }
 
 // Clean cleans a paper's Markdown (the body after HF's wrapper).
 func Clean(md string) Doc {
-	blocks := splitBlocks(clean.Text(md))
+	blocks := splitDocument(md)
 	var d Doc
 	var out, refs []string // output blocks; the References section's blocks
 	inRefs := false
@@ -63,6 +64,10 @@ func Clean(md string) Doc {
 	}
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
+		if b.code {
+			emit(codeBlock(b.lines))
+			continue
+		}
 		if level, title, ok := heading(b); ok {
 			inRefs = isReferences(title)
 			emit(headingMarker(level, title))
@@ -148,7 +153,7 @@ func splitBlocks(s string) []block {
 	for _, line := range strings.Split(s, "\n") {
 		if strings.TrimSpace(line) == "" {
 			if len(cur) > 0 {
-				blocks = append(blocks, block{cur})
+				blocks = append(blocks, block{lines: cur})
 				cur = nil
 			}
 			continue
@@ -156,7 +161,7 @@ func splitBlocks(s string) []block {
 		cur = append(cur, line)
 	}
 	if len(cur) > 0 {
-		blocks = append(blocks, block{cur})
+		blocks = append(blocks, block{lines: cur})
 	}
 	return splitSetext(blocks)
 }
@@ -171,11 +176,11 @@ func splitSetext(blocks []block) []block {
 		start := 0
 		for i := 1; i < len(b.lines); i++ {
 			if setextRE.MatchString(b.lines[i]) && i-1 > start {
-				out = append(out, block{b.lines[start : i-1]})
+				out = append(out, block{lines: b.lines[start : i-1]})
 				start = i - 1
 			}
 		}
-		out = append(out, block{b.lines[start:]})
+		out = append(out, block{lines: b.lines[start:]})
 	}
 	return out
 }

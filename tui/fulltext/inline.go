@@ -13,6 +13,19 @@ import (
 // inline cleans one paragraph of running text and escapes it for Markdown:
 // what comes out holds no syntax from the text.
 func inline(s string) string {
+	return clean.Markdown(plain(s))
+}
+
+// Plain is one passage of a paper's Markdown (a sentence a search found)
+// cleaned by the reading pane's rules, as plain text for a terminal line:
+// citations compact, cross-references as their text, math duplicates
+// collapsed, TeX as Unicode, escapes and controls removed.
+func Plain(s string) string {
+	return clean.Line(plain(s))
+}
+
+// plain is inline without the Markdown escaping.
+func plain(s string) string {
 	s = clean.Line(s)
 	s = links(s)
 	s = citations(s)
@@ -21,7 +34,7 @@ func inline(s string) string {
 	s = collapseMath(s)
 	s = dropMacros(s)
 	s = dropTeXCopies(s)
-	return clean.Markdown(clean.TeX(s))
+	return clean.TeX(s)
 }
 
 // citeGroupRE is a parenthesised group holding marked citations:
