@@ -39,6 +39,7 @@ type renderKey struct {
 	style      string
 	allAuthors bool
 	marks      string // search words, one per line
+	texts      string // a search's text: terms, one per line (textmatch.go)
 }
 
 // detailPane shows one paper's rendered detail in a scrolling viewport.
@@ -197,7 +198,7 @@ func (m *Model) wantDetail() tea.Cmd {
 		return nil
 	}
 	key := renderKey{id: id, width: w, style: m.glamourStyle(), allAuthors: m.detail.allAuthors,
-		marks: strings.Join(m.highlights(), "\n")}
+		marks: strings.Join(m.highlights(), "\n"), texts: strings.Join(m.textTerms(), "\n")}
 	if key == m.detail.shown {
 		m.detail.want = key
 		m.requests.end(topicDetail)
@@ -276,7 +277,10 @@ func detailCmd(lib Library, key renderKey, fallback store.Record, req request) t
 		if key.marks != "" {
 			words = strings.Split(key.marks, "\n")
 		}
-		md := article.Markdown(rec, article.Options{AllAuthors: key.allAuthors, MoreHint: "a shows all", Highlights: words}) +
+		o := article.Options{AllAuthors: key.allAuthors, MoreHint: "a shows all", Highlights: words}
+		o.Match, o.MatchWords = textMatch(ctx, lib, key)
+		words = append(words, o.MatchWords...)
+		md := article.Markdown(rec, o) +
 			dailyMarkdown(rec)
 		md += storedExtras(ctx, lib, key.id)
 		out, err := article.Render(md, key.width, key.style)
