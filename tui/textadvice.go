@@ -61,17 +61,24 @@ func failureReason(err error) string {
 	return clean.Line(err.Error())
 }
 
-// textPlan is what will bring the text, or what would.
+// textPlan is what will bring the text, or what would. A failure other
+// than the network's says when it is tried again, online or not: the next
+// sync would not simply bring it.
 func textPlan(s textSituation) string {
 	fetch := fmt.Sprintf("`papers fetch %s`", s.id)
 	notFound := s.failed != nil && errors.Is(s.failed, feed.ErrNotFound)
+	failedThere := s.failed != nil && !feed.Unreachable(s.failed)
 	switch {
+	case notFound && s.queued:
+		return "It is queued: each sync asks again, in case Hugging Face adds it."
+	case notFound:
+		return "Queued with b, it is asked for again at each sync, in case Hugging Face adds it."
+	case failedThere && s.queued:
+		return "It is queued: each sync tries again, or run " + fetch + "."
+	case failedThere:
+		return "b queues it and tries again, or run " + fetch + "."
 	case s.queued && s.offline:
 		return "It is queued: its text comes with the next sync, or run " + fetch + " once online."
-	case s.queued && notFound:
-		return "It is queued: each sync asks again, in case Hugging Face adds it."
-	case s.queued && s.failed != nil:
-		return "It is queued: the next sync tries again, or run " + fetch + "."
 	case s.queued:
 		return "It is queued: the next sync fetches it, or run " + fetch + "."
 	case s.offline:

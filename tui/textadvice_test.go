@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -55,6 +57,10 @@ func TestQueuedPaperWithoutTextSaysWhy(t *testing.T) {
 	if d := hs.flatDetail(); !strings.Contains(d, "no network") || !strings.Contains(d, "comes with the next sync") {
 		t.Errorf("queued offline, the detail says: %s", d)
 	}
+	hs.keys("k") // offline, the paper HF has no text for does not wait for the next sync
+	if d := hs.flatDetail(); !strings.Contains(d, "(404)") || strings.Contains(d, "next sync") {
+		t.Errorf("offline, the 404 paper's detail says: %s", d)
+	}
 }
 
 // TestDetailSaysTheTextComesWithTheNextSync: offline, the detail of a
@@ -69,5 +75,31 @@ func TestDetailSaysTheTextComesWithTheNextSync(t *testing.T) {
 	hs.keys("R")
 	if pane := flatWords(hs.m.readerMissing()); !strings.Contains(d, pane) {
 		t.Errorf("the detail and the reading pane disagree:\ndetail: %s\npane:   %s", d, pane)
+	}
+}
+
+// TestTextAdviceNeverPromisesWhatWillNotCome: a failure the network did
+// not cause (404, a body over the cap) is said, with when it is tried
+// again, and never "comes with the next sync"; a queued paper is never
+// told to be queued.
+func TestTextAdviceNeverPromisesWhatWillNotCome(t *testing.T) {
+	overCap := errors.New("fetch full text 2510.00002: text is 9000000 bytes, larger than the 8388608-byte cap")
+	notFound := fmt.Errorf("fetch full text 2510.00002: %w", feed.ErrNotFound)
+	for _, c := range []struct {
+		s          textSituation
+		want, not string
+	}{
+		{textSituation{queued: true, offline: true, failed: overCap}, "larger than the 8388608-byte cap. It is queued: each sync tries again", "next sync"},
+		{textSituation{queued: false, offline: true, failed: notFound}, "(404). Queued with b, it is asked for again at each sync", "next sync"},
+		{textSituation{queued: true, offline: true}, "It is queued: its text comes with the next sync", "queue it with b"},
+		{textSituation{queued: true}, "It is queued: the next sync fetches it", "queues"},
+		{textSituation{offline: true}, "You are offline: queue it with b and its text comes with the next sync", "fetches"},
+		{textSituation{fetching: true, queued: true}, "fetching it now", "sync"},
+	} {
+		c.s.id = "2510.00002"
+		got := textAdvice(c.s)
+		if !strings.Contains(got, c.want) || strings.Contains(got, c.not) {
+			t.Errorf("%+v: %q; want %q without %q", c.s, got, c.want, c.not)
+		}
 	}
 }
