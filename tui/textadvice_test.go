@@ -86,7 +86,7 @@ func TestTextAdviceNeverPromisesWhatWillNotCome(t *testing.T) {
 	overCap := errors.New("fetch full text 2510.00002: text is 9000000 bytes, larger than the 8388608-byte cap")
 	notFound := fmt.Errorf("fetch full text 2510.00002: %w", feed.ErrNotFound)
 	for _, c := range []struct {
-		s          textSituation
+		s         textSituation
 		want, not string
 	}{
 		{textSituation{queued: true, offline: true, failed: overCap}, "larger than the 8388608-byte cap. It is queued: each sync tries again", "next sync"},
