@@ -39,6 +39,8 @@ type renderKey struct {
 	style      string
 	allAuthors bool
 	marks      string // search words, one per line
+	texts      string // a search's text: terms, one per line (textmatch.go)
+	noText     string // what it says when its text is not stored (textadvice.go)
 }
 
 // detailPane shows one paper's rendered detail in a scrolling viewport.
@@ -197,7 +199,8 @@ func (m *Model) wantDetail() tea.Cmd {
 		return nil
 	}
 	key := renderKey{id: id, width: w, style: m.glamourStyle(), allAuthors: m.detail.allAuthors,
-		marks: strings.Join(m.highlights(), "\n")}
+		marks: strings.Join(m.highlights(), "\n"), texts: strings.Join(m.textTerms(), "\n"),
+		noText: textAdvice(m.textSituation(id))}
 	if key == m.detail.shown {
 		m.detail.want = key
 		m.requests.end(topicDetail)
@@ -276,9 +279,12 @@ func detailCmd(lib Library, key renderKey, fallback store.Record, req request) t
 		if key.marks != "" {
 			words = strings.Split(key.marks, "\n")
 		}
-		md := article.Markdown(rec, article.Options{AllAuthors: key.allAuthors, MoreHint: "a shows all", Highlights: words}) +
+		o := article.Options{AllAuthors: key.allAuthors, MoreHint: "a shows all", Highlights: words}
+		o.Match, o.MatchWords = textMatch(ctx, lib, key)
+		words = append(words, o.MatchWords...)
+		md := article.Markdown(rec, o) +
 			dailyMarkdown(rec)
-		md += storedExtras(ctx, lib, key.id)
+		md += storedExtras(ctx, lib, key)
 		out, err := article.Render(md, key.width, key.style)
 		return detailRendered{tok: req.tok, key: key, record: rec, content: out, hits: hitLines(out, words), err: err}
 	})
@@ -289,11 +295,12 @@ func detailCmd(lib Library, key renderKey, fallback store.Record, req request) t
 // (and the key that reads it), and its discussion, threaded, with the
 // linked models, datasets and Spaces. Both read offline; a failure to
 // read them leaves them out (the detail still shows).
-func storedExtras(ctx context.Context, lib Library, id string) string {
+func storedExtras(ctx context.Context, lib Library, key renderKey) string {
+	id := key.id
 	var b strings.Builder
 	if need, err := lib.NeedsText(ctx, id, 0); err == nil {
 		if need {
-			b.WriteString("\n\n*No full text stored yet: b queues the paper and fetches it.*")
+			b.WriteString("\n\n*" + clean.Markdown(key.noText) + "*")
 		} else {
 			b.WriteString("\n\n*Full text stored: R (or enter here) reads the whole paper.*")
 		}

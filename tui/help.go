@@ -31,9 +31,7 @@ func (m Model) helpLines(width int) []string {
 		lines = append(lines, "")
 		blocks = blocks[n:]
 	}
-	notes := ansi.Wrap("Search: words (the last one as a prefix) and author:NAME org:NAME "+
-		"kw:WORD upvotes:>N day:YYYY-MM-DD since:DATE until:DATE is:queued|unread|read|new has:code|note "+
-		"tag:NAME note:WORD. "+
+	notes := ansi.Wrap(searchSyntax+" "+
 		"Trending: "+store.TrendingFormula+".", width, "")
 	for _, l := range strings.Split(notes, "\n") {
 		lines = append(lines, m.st.dimmed.Render(l))
@@ -140,3 +138,10 @@ func (k keyMap) helpBindings() []key.Binding {
 	}
 	return all
 }
+
+// searchSyntax is the help's line on searching: every filter README's
+// "Search syntax" lists (a test holds them together).
+const searchSyntax = "Search: words (the last one as a prefix); -word, -\"a phrase\" or NOT word leave out; " +
+	"author:NAME org:NAME kw:WORD upvotes:>N (also >= < <= =) day:YYYY-MM-DD since:DATE until:DATE " +
+	"is:queued is:unread is:read is:new has:code has:note tag:NAME note:WORD " +
+	"text:WORD text:\"a phrase\" (in the stored full texts); quote values with spaces: author:\"Yann LeCun\"."

@@ -78,6 +78,8 @@ type Library interface {
 	Reading(ctx context.Context, id string) (store.Reading, bool, error)
 	SetReading(ctx context.Context, id string, r store.Reading) error
 	QueueProgress(ctx context.Context) (map[string]int, error)
+	// The sentence a text: search matched, for the detail (textmatch.go).
+	TextSentence(ctx context.Context, id string, terms []string) (string, error)
 	Discussion(ctx context.Context, id string) (feed.Discussion, time.Time, bool, error)
 	PutDiscussion(ctx context.Context, d feed.Discussion, fetched time.Time) error
 	RefreshDiscussions(ctx context.Context, f store.DiscussionFetcher, now time.Time) ([]string, error)

@@ -327,16 +327,10 @@ func (m *Model) onReaderResize() tea.Cmd {
 	return m.loadReader(&at)
 }
 
-// readerMissing says what the pane shows for a paper without its text.
+// readerMissing says what the pane shows for a paper without its text
+// (textadvice.go).
 func (m Model) readerMissing() string {
-	id := m.reader.id
-	switch {
-	case m.texts.isFetching(id):
-		return fmt.Sprintf("No full text stored for %s yet: fetching it now…", id)
-	case m.opts.Texts == nil || m.sync.offline || m.texts.offline:
-		return fmt.Sprintf("No full text stored for %s.\n\nYou are offline: queue it with b and its text comes with the next sync, or run `papers fetch %s` once online.", id, id)
-	}
-	return fmt.Sprintf("No full text stored for %s.\n\nQueue it with b to fetch it in the background, or run `papers fetch %s`.", id, id)
+	return textAdvice(m.textSituation(m.reader.id))
 }
 
 // readerErr is the pane's error, for its view.

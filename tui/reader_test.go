@@ -236,7 +236,7 @@ func TestDetailShowsTheStoredDiscussion(t *testing.T) {
 	hs := newHarness(t, lib, 160, 48)
 	hs.keys("enter")
 	hs.requireScreen("Discussion (2 comments)", "alice", "👍 3", "bob", "Agreed, see the ablations.", "Models (3)",
-		"example/sparse-7b", "No full text stored yet")
+		"example/sparse-7b", "No full text stored for 2510.00001")
 	out := regexp.MustCompile(`\x1b\[[0-9;:]*m`).ReplaceAllString(hs.m.View().Content, "")
 	if strings.Contains(out, "\x1b]") || strings.Contains(out, "\x07") {
 		t.Error("a comment's escape reached the terminal")

@@ -42,7 +42,7 @@ func (m Model) readerTitle() string {
 	if r.doc != nil {
 		pct := fmt.Sprintf("%d%%", r.viewPercent())
 		if !r.complete {
-			pct = "rendering…"
+			pct = fmt.Sprintf("~%d%%", r.estimatedPercent()) // readerestimate.go
 		}
 		parts = append(parts, pct)
 	}

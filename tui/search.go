@@ -46,7 +46,7 @@ type savedView struct {
 func newSearchInput() textinput.Model {
 	in := textinput.New()
 	in.Prompt = "/ "
-	in.Placeholder = "words, author:NAME org: kw: upvotes:>N day: since: until: is:queued has:code tag:NAME is:new"
+	in.Placeholder = "words, author:NAME org: kw: upvotes:>N day: since: until: is:queued has:code tag:NAME is:new text:"
 	in.CharLimit = 250 // the API's limit for a query, and plenty for a local one
 	return in
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -45,6 +46,9 @@ type textFetch struct {
 	failed  int
 	total   int
 	offline bool // the last attempt found no network
+	// lastErr is each paper's last failed fetch this session, for what
+	// its detail and reading pane say (textadvice.go); gone once fetched.
+	lastErr map[string]error
 
 	// latest is arXiv's latest version of papers whose stored text is of
 	// an older one, to be fetched again (textversions.go).
@@ -88,9 +92,10 @@ func (m *Model) nextText() tea.Cmd {
 }
 
 // fetchMissing fetches the text of the paper the reading pane opened
-// without one, unless offline (the pane says so).
+// without one, unless offline or HF answered it has none this session
+// (the pane says so; a sync asks again for a queued one).
 func (m *Model) fetchMissing(id string) tea.Cmd {
-	if m.sync.offline {
+	if m.sync.offline || errors.Is(m.texts.lastErr[id], feed.ErrNotFound) {
 		return nil
 	}
 	return m.fetchTexts(id)
@@ -104,15 +109,17 @@ func (m Model) onTextFetched(msg textFetched) (tea.Model, tea.Cmd) {
 	t.running = ""
 	delete(t.latest, msg.id)
 	var cmds []tea.Cmd
+	m.noteTextFailure(msg.id, msg.err)
 	switch {
 	case msg.err != nil && feed.Unreachable(msg.err):
 		t.offline = true
 		m.fail(fmt.Sprintf("offline: %s will come with the next sync", english.Count(len(t.pending)+1, "full text")))
 		t.pending, t.latest = nil, nil
-		return m, nil
+		return m, m.wantDetail() // its detail says so
 	case msg.err != nil:
 		t.failed++
 		m.fail(clean.Line(fmt.Sprintf("full text of %s not fetched: %v", msg.id, msg.err)))
+		cmds = append(cmds, m.wantDetail()) // its detail says why
 	default:
 		t.offline = false
 		t.done++
@@ -132,6 +139,20 @@ func (m Model) onTextFetched(msg textFetched) (tea.Model, tea.Cmd) {
 	}
 	m.sayCheckFailed() // textversions.go
 	return m, tea.Batch(cmds...)
+}
+
+// noteTextFailure keeps a paper's last failed fetch, or forgets it once
+// fetched.
+func (m *Model) noteTextFailure(id string, err error) {
+	t := &m.texts
+	if err == nil {
+		delete(t.lastErr, id)
+		return
+	}
+	if t.lastErr == nil {
+		t.lastErr = map[string]error{}
+	}
+	t.lastErr[id] = err
 }
 
 // onTextsMissing fetches the queued papers still missing their text.

@@ -25,6 +25,11 @@ type Options struct {
 	MoreHint string
 	// Highlights are search words to mark in the title and abstract.
 	Highlights []string
+	// Match is the sentence of the paper's full text that a text: search
+	// matched (untrusted), shown above the abstract with MatchWords (the
+	// search's text: terms) marked; "" shows nothing.
+	Match      string
+	MatchWords []string
 }
 
 // Markdown is the detail document of a paper. Every piece of feed text is
@@ -55,6 +60,9 @@ func Markdown(r store.Record, o Options) string {
 		}
 		fmt.Fprintf(&b, "**Keywords** %s\n\n", strings.Join(kws, " "))
 	}
+	if o.Match != "" {
+		fmt.Fprintf(&b, "**In the full text** “%s”\n\n", markMatch(text(o.Match), o.MatchWords))
+	}
 	if p.Abstract != "" {
 		b.WriteString("## Abstract\n\n")
 		for _, para := range strings.Split(clean.Text(p.Abstract), "\n") {
@@ -69,6 +77,19 @@ func Markdown(r store.Record, o Options) string {
 // mark emboldens the search words in escaped Markdown text. Words are
 // letters and digits only, so they never meet an escape.
 func mark(s string, words []string) string { return MarkHits(s, words, "**", "**") }
+
+// markMatch marks a text: search's terms in its matching sentence: each
+// term whole, or its words where escaping broke the term apart.
+func markMatch(s string, terms []string) string {
+	var words []string
+	for _, t := range terms {
+		words = append(words, t)
+		if !strings.Contains(strings.ToLower(s), strings.ToLower(t)) {
+			words = append(words, strings.Fields(t)...)
+		}
+	}
+	return MarkHits(s, words, "**", "**")
+}
 
 // MarkHits wraps each case-insensitive occurrence of the words in s with
 // on and off, the longest word first where two start alike; s is plain
