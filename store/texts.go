@@ -464,19 +464,11 @@ func (s *Store) QueuedWithoutText(ctx context.Context) ([]string, error) {
 // TextSentence is the sentence of a paper's stored text holding the first
 // of terms found, "" when it has no text or none is found.
 func (s *Store) TextSentence(ctx context.Context, id string, terms []string) (string, error) {
-	var body []byte
-	err := s.db.QueryRowContext(ctx, `SELECT body FROM texts WHERE id = ?`, id).Scan(&body)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
+	all, err := s.TextSentences(ctx, id, terms)
+	if err != nil || len(all) == 0 {
+		return "", err
 	}
-	if err != nil {
-		return "", fmt.Errorf("read full text %s: %w", id, err)
-	}
-	md, err := decompressText(body)
-	if err != nil {
-		return "", nil // damaged: doctor says so; the search still lists the paper
-	}
-	return Sentence(string(md), terms), nil
+	return all[0], nil
 }
 
 // TextSentences is, for each of terms, the first sentence of a paper's

@@ -3,6 +3,8 @@ package tui
 import (
 	"context"
 	"strings"
+
+	"github.com/papertui/papers/tui/fulltext"
 )
 
 // A text: search's results show, in the selected paper's detail above
@@ -32,5 +34,6 @@ func textMatch(ctx context.Context, lib Library, key renderKey) (string, []strin
 	if err != nil || s == "" {
 		return "", nil
 	}
-	return s, terms
+	// The text's Markdown, cleaned as the reading pane shows it.
+	return fulltext.Plain(s), terms
 }
