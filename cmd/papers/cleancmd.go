@@ -32,6 +32,9 @@ func (c *CleanCmd) Run(g *Globals) error {
 				return err
 			}
 			fmt.Printf("deleted %d full texts\n", n)
+			if err := reclaim(ctx, lib); err != nil {
+				return err
+			}
 		}
 		if c.PDFs {
 			n, size, err := c.deletePDFs(ctx, lib)
@@ -42,6 +45,21 @@ func (c *CleanCmd) Run(g *Globals) error {
 		}
 		return nil
 	})
+}
+
+// reclaim gives the deleted texts' space back to the filesystem (a
+// VACUUM, all or nothing) and says how much; the texts are gone already
+// when it fails, so a failure says what was kept.
+func reclaim(ctx context.Context, lib *store.Store) error {
+	before := lib.SizeOnDisk()
+	freed, err := lib.Reclaim(ctx)
+	if err != nil {
+		return fmt.Errorf("texts deleted, but their space stays free inside the library: %w", err)
+	}
+	if freed > 0 {
+		fmt.Printf("library %s → %s (%s freed)\n", humanBytes(before), humanBytes(before-freed), humanBytes(freed))
+	}
+	return nil
 }
 
 func (c *CleanCmd) deletePDFs(ctx context.Context, lib *store.Store) (int, int64, error) {

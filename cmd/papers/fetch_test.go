@@ -282,11 +282,38 @@ func newServer(t *testing.T, h http.Handler) string {
 
 func TestSearchTextShowsSentence(t *testing.T) {
 	_, env, ids := syncedWithTexts(t, 2)
-	if r := papers(t, env, "fetch", ids[0]); r.code != 0 {
+	if r := papers(t, env, append([]string{"fetch"}, ids...)...); r.code != 0 {
 		t.Fatal(r.stderr)
 	}
 	r := papers(t, env, "search", "text:helff")
 	if !strings.Contains(r.stdout, ids[0]) || !strings.Contains(r.stdout, "“") || strings.Contains(r.stdout, "arxiv.org") {
 		t.Errorf("search text: = %q", r.stdout)
+	}
+}
+
+// Cleaning every text gives their space back: the library file shrinks,
+// the command says by how much, and stats shows the smaller size.
+func TestCleanTextsShrinksLibrary(t *testing.T) {
+	srv, env, ids := syncedWithTexts(t, 3)
+	for _, id := range ids {
+		srv.SetText(id, feedtest.PaperText(id, 40))
+	}
+	if r := papers(t, env, append([]string{"fetch"}, ids...)...); r.code != 0 {
+		t.Fatalf("fetch: %d %s", r.code, r.stderr)
+	}
+	size := func() int64 {
+		var st struct {
+			Size int64 `json:"size_bytes"`
+		}
+		mustUnmarshal(t, []byte(papers(t, env, "stats", "--json").stdout), &st)
+		return st.Size
+	}
+	before := size()
+	r := papers(t, env, "clean", "--texts")
+	if r.code != 0 || !strings.Contains(r.stdout, "freed)") {
+		t.Fatalf("clean --texts: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if after := size(); after >= before*2/3 {
+		t.Errorf("library %d bytes before clean, %d after", before, after)
 	}
 }
