@@ -18,7 +18,7 @@ type Stats struct {
 	Read      int    `json:"read"`
 	Path      string `json:"path"`
 	SizeBytes int64  `json:"size_bytes"`
-	FreeBytes int64  `json:"free_bytes"` // of SizeBytes: pages deleted rows left free
+	FreeBytes int64  `json:"free_bytes"`          // of SizeBytes: pages deleted rows left free
 	LastSync  string `json:"last_sync,omitempty"` // RFC 3339
 }
 
