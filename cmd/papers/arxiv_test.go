@@ -38,7 +38,7 @@ func TestFetchRefetchesNewerArxivVersion(t *testing.T) {
 	srv.SetVersion(ids[1], 2)
 	before := len(srv.Requests())
 	r := papers(t, env, "fetch", ids[0], ids[1], ids[2])
-	if r.code != 0 || !strings.Contains(r.stderr, "fetched 2 full texts, 1 already stored, 0 failed, 1 newer arXiv versions (3 requests)") {
+	if r.code != 0 || !strings.Contains(r.stderr, "fetched 2 full texts, 1 already stored, 0 failed, 1 newer arXiv version (3 requests)") {
 		t.Fatalf("fetch with v2 on arXiv: %d %q", r.code, r.stderr)
 	}
 	if n := len(srv.Requests()) - before; n != 3 {
@@ -55,7 +55,7 @@ func TestFetchRefetchesNewerArxivVersion(t *testing.T) {
 	// Up to date: nothing fetched again.
 	before = len(srv.Requests())
 	r = papers(t, env, "fetch", ids[0], ids[1])
-	if !strings.Contains(r.stderr, "fetched 0 full texts, 2 already stored, 0 failed (1 requests)") {
+	if !strings.Contains(r.stderr, "fetched 0 full texts, 2 already stored, 0 failed (1 request)") {
 		t.Errorf("fetch when up to date: %q", r.stderr)
 	}
 	if n := len(srv.Requests()) - before; n != 1 {
@@ -99,7 +99,7 @@ func TestFailedVersionCheckStillFetchesMissingTexts(t *testing.T) {
 			}
 			// Not marked checked: the next fetch asks again, and fetches v2.
 			r = papers(t, env, "fetch", ids[0])
-			if !strings.Contains(r.stderr, "1 newer arXiv versions") {
+			if !strings.Contains(r.stderr, "1 newer arXiv version") {
 				t.Errorf("after the failure: %q", r.stderr)
 			}
 		})

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 )
 
@@ -31,7 +32,7 @@ func (c *CleanCmd) Run(g *Globals) error {
 			if err != nil {
 				return err
 			}
-			fmt.Printf("deleted %d full texts\n", n)
+			fmt.Printf("deleted %s\n", english.Count(n, "full text"))
 			if err := reclaim(ctx, lib); err != nil {
 				return err
 			}
@@ -41,7 +42,7 @@ func (c *CleanCmd) Run(g *Globals) error {
 			if err != nil {
 				return err
 			}
-			fmt.Printf("deleted %d PDFs (%s)\n", n, humanBytes(size))
+			fmt.Printf("deleted %s (%s)\n", english.Count(n, "PDF"), humanBytes(size))
 		}
 		return nil
 	})

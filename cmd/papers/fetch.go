@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/store/query"
 	"github.com/papertui/papers/tui/clean"
@@ -105,14 +106,14 @@ type fetchSummary struct {
 }
 
 func (s fetchSummary) String() string {
-	msg := fmt.Sprintf("fetched %d full texts, %d already stored, %d failed", s.fetched, s.had, s.failed)
+	msg := fmt.Sprintf("fetched %s, %d already stored, %d failed", english.Count(s.fetched, "full text"), s.had, s.failed)
 	if s.newer > 0 {
-		msg += fmt.Sprintf(", %d newer arXiv versions", s.newer)
+		msg += ", " + english.Count(s.newer, "newer arXiv version")
 	}
 	if s.pdfs > 0 {
-		msg += fmt.Sprintf(", %d PDFs saved", s.pdfs)
+		msg += ", " + english.Count(s.pdfs, "PDF") + " saved"
 	}
-	return msg + fmt.Sprintf(" (%d requests)", s.requests)
+	return msg + " (" + english.Count(s.requests, "request") + ")"
 }
 
 func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchSummary {
@@ -134,9 +135,13 @@ func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchS
 		p.step(i, id)
 		had, err := f.one(ctx, id, &sum)
 		if err != nil && feed.Unreachable(err) { // offline: the rest would fail the same way
-			sum.failed += len(ids) - i
+			missing := f.countOffline(ctx, ids[i:], had, &sum)
 			p.clear()
-			fmt.Fprintf(warn, "warning: offline (%s): %d full texts not fetched\n", clean.Line(err.Error()), len(ids)-i)
+			what := english.Count(missing, "full text") + " not fetched"
+			if missing == 0 {
+				what = "every text is stored; nothing more fetched"
+			}
+			fmt.Fprintf(warn, "warning: offline (%s): %s\n", clean.Line(err.Error()), what)
 			offline = true
 			break
 		}
@@ -166,6 +171,27 @@ func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchS
 		sum.requests += f.arxiv.Requests()
 	}
 	return sum
+}
+
+// countOffline counts ids, the papers left when the network went away
+// at the first of them, into sum without asking the network: a text
+// stored (before, or by this run for the first) is not a failure, only a
+// missing one is. It returns how many are missing.
+func (f fetcher) countOffline(ctx context.Context, ids []string, firstHad bool, sum *fetchSummary) int {
+	missing := 0
+	for i, id := range ids {
+		need, err := f.lib.NeedsText(ctx, id, 0)
+		switch {
+		case err != nil || need:
+			missing++
+			sum.failed++
+		case i == 0 && !firstHad: // its text came, what came with it did not
+			sum.fetched++
+		default:
+			sum.had++
+		}
+	}
+	return missing
 }
 
 // one fetches one paper's text unless it is stored, then what else was
@@ -225,7 +251,7 @@ func fetchAfterQueue(ctx context.Context, g *Globals, lib *store.Store, ids []st
 	f := fetcher{lib: lib, client: g.client(), discussion: true}
 	sum := f.run(ctx, ids, newProgress(os.Stderr, len(ids)))
 	if sum.failed > 0 {
-		fmt.Fprintf(os.Stderr, "warning: %d full texts not fetched; `papers fetch --queue` tries again\n", sum.failed)
+		fmt.Fprintf(os.Stderr, "warning: %s not fetched; `papers fetch --queue` tries again\n", english.Count(sum.failed, "full text"))
 	}
 }
 

@@ -56,7 +56,7 @@ func TestFetchThenReadOffline(t *testing.T) {
 	}
 	// Resumable: what is stored is not fetched again.
 	r = papers(t, env, "fetch", "--queue", ids[2], ids[3])
-	if !strings.Contains(r.stderr, "fetched 1 full texts, 3 already stored") {
+	if !strings.Contains(r.stderr, "fetched 1 full text, 3 already stored") {
 		t.Errorf("second fetch: %q", r.stderr)
 	}
 
@@ -102,7 +102,7 @@ func TestFetchThenReadOffline(t *testing.T) {
 		t.Fatal(r.stderr)
 	}
 	r = papers(t, offline, "clean", "--texts", "--read")
-	if !strings.Contains(r.stdout, "deleted 1 full texts") {
+	if !strings.Contains(r.stdout, "deleted 1 full text\n") {
 		t.Errorf("clean --read: %s %s", r.stdout, r.stderr)
 	}
 	if r := papers(t, offline, "clean"); r.code != 2 {
@@ -149,7 +149,7 @@ func TestFetchPDF(t *testing.T) {
 	cache := t.TempDir()
 	env = append(env, "XDG_CACHE_HOME="+cache, "PAPERS_PDF_URL="+psrv+"/pdf", "HF_TOKEN=hf_secret")
 	r := papers(t, env, "fetch", "--pdf", ids[0], ids[1])
-	if r.code != 1 || !strings.Contains(r.stderr, "1 PDFs saved") {
+	if r.code != 1 || !strings.Contains(r.stderr, "1 PDF saved") {
 		t.Errorf("fetch --pdf: %d %q", r.code, r.stderr)
 	}
 	if b, err := os.ReadFile(filepath.Join(cache, "papers", "pdf", ids[0]+".pdf")); err != nil || string(b) != "%PDF-1.5 fake" {
@@ -169,7 +169,7 @@ func TestFetchPDF(t *testing.T) {
 	if st["pdfs"] != float64(1) || st["full_texts"] != float64(2) {
 		t.Errorf("stats --json: %v", st)
 	}
-	if r := papers(t, env, "clean", "--pdfs"); !strings.Contains(r.stdout, "deleted 1 PDFs") {
+	if r := papers(t, env, "clean", "--pdfs"); !strings.Contains(r.stdout, "deleted 1 PDF") {
 		t.Errorf("clean --pdfs: %s", r.stdout)
 	}
 }
@@ -315,5 +315,23 @@ func TestCleanTextsShrinksLibrary(t *testing.T) {
 	}
 	if after := size(); after >= before*2/3 {
 		t.Errorf("library %d bytes before clean, %d after", before, after)
+	}
+}
+
+// Offline, the queue's stored texts count as stored and only the missing
+// one as not fetched; the warning says offline.
+func TestFetchQueueOfflineCountsStored(t *testing.T) {
+	_, env, ids := syncedWithTexts(t, 2)
+	if r := papers(t, env, "queue", "add", "--no-fetch", ids[0], ids[1], ids[2]); r.code != 0 {
+		t.Fatalf("queue add: %s", r.stderr)
+	}
+	if r := papers(t, env, "fetch", ids[1], ids[2]); r.code != 0 {
+		t.Fatalf("fetch: %s", r.stderr)
+	}
+	offline := append(env, "PAPERS_API_URL=http://127.0.0.1:1", "PAPERS_ARXIV_URL=http://127.0.0.1:1")
+	r := papers(t, offline, "fetch", "--queue")
+	if r.code != 1 || !strings.Contains(r.stderr, "offline") || !strings.Contains(r.stderr, "1 full text not fetched") ||
+		!strings.Contains(r.stderr, "fetched 0 full texts, 2 already stored, 1 failed") {
+		t.Errorf("offline fetch --queue: %d %q", r.code, r.stderr)
 	}
 }
