@@ -31,11 +31,13 @@ type FetchCmd struct {
 // its own transaction: an interrupted fetch keeps what it finished, and
 // running it again goes on from there.
 func (c *FetchCmd) Run(g *Globals) error {
-	ids, err := normalizeIDs(c.IDs)
-	if err != nil {
+	// A malformed id is named and makes the exit 1; the good ones are
+	// fetched all the same, as every command taking ids does (ids.go).
+	ids, bad, err := parseIDs("fetch", c.IDs)
+	if err != nil && !c.Queue && c.Query == "" {
 		return err
 	}
-	if len(ids) == 0 && !c.Queue && c.Query == "" {
+	if len(c.IDs) == 0 && !c.Queue && c.Query == "" {
 		return usagef("fetch what? name ids, or use --queue or --query")
 	}
 	q, err := queryFlag("--query", c.Query)
@@ -57,7 +59,7 @@ func (c *FetchCmd) Run(g *Globals) error {
 		}
 		sum := f.run(ctx, ids, newProgress(os.Stderr, len(ids)))
 		fmt.Fprintln(os.Stderr, sum.String())
-		if sum.failed > 0 {
+		if sum.failed > 0 || bad > 0 {
 			return errFailed
 		}
 		return ctx.Err()

@@ -335,3 +335,16 @@ func TestFetchQueueOfflineCountsStored(t *testing.T) {
 		t.Errorf("offline fetch --queue: %d %q", r.code, r.stderr)
 	}
 }
+
+// A malformed id among good ones is named and makes the exit 1; the good
+// ones are fetched.
+func TestFetchGoodAndBogusIDs(t *testing.T) {
+	_, env, ids := syncedWithTexts(t, 2)
+	r := papers(t, env, "fetch", ids[0], "bogus")
+	if r.code != 1 || !strings.Contains(r.stderr, "bogus") || !strings.Contains(r.stderr, "fetched 1 full text,") {
+		t.Errorf("fetch GOOD bogus: %d %q", r.code, r.stderr)
+	}
+	if r := papers(t, env, "fetch", "bogus"); r.code != 2 {
+		t.Errorf("fetch bogus alone: exit %d, want 2", r.code)
+	}
+}
