@@ -198,17 +198,31 @@ func (s *Store) TextInfo(ctx context.Context) (map[string]Text, error) {
 // NeedsText says whether a paper's text should be fetched: none is stored,
 // or the one stored was converted from an older arXiv version than latest
 // (0 when the latest version is unknown).
+//
+// A stale text that Hugging Face was asked for again less than
+// askAgainAfter ago, when arXiv already listed latest, is not needed: HF
+// served an older version then (MarkVersionAsked) and is asked again only
+// once arXiv lists a later version still or the day is over.
 func (s *Store) NeedsText(ctx context.Context, id string, latest int) (bool, error) {
-	var version int
-	err := s.db.QueryRowContext(ctx, `SELECT version FROM texts WHERE id = ?`, id).Scan(&version)
+	var version, asked int
+	var checked int64
+	err := s.db.QueryRowContext(ctx, `SELECT version, asked_version, checked_at FROM texts WHERE id = ?`, id).Scan(&version, &asked, &checked)
 	if errors.Is(err, sql.ErrNoRows) {
 		return true, nil
 	}
 	if err != nil {
 		return false, fmt.Errorf("look up full text %s: %w", id, err)
 	}
-	return latest > 0 && version > 0 && latest > version, nil
+	if latest <= 0 || version <= 0 || latest <= version {
+		return false, nil
+	}
+	askedLately := asked >= latest && time.Since(time.Unix(checked, 0)) < askAgainAfter
+	return !askedLately, nil
 }
+
+// askAgainAfter is how long a stale text HF could not serve newer is left
+// alone: HF converts new versions within hours to days.
+const askAgainAfter = 24 * time.Hour
 
 // TextStats is how many texts are stored and their sizes.
 type TextStats struct {
