@@ -348,3 +348,17 @@ func TestFetchGoodAndBogusIDs(t *testing.T) {
 		t.Errorf("fetch bogus alone: exit %d, want 2", r.code)
 	}
 }
+
+// `papers read` says what is wrong with its argument: not an id, or a
+// paper the library does not hold (with how to add it).
+func TestReadErrors(t *testing.T) {
+	env := emptyLibraryEnv(t)
+	r := papers(t, env, "read", "abc")
+	if r.code != 2 || !strings.Contains(r.stderr, `"abc" is not a paper id`) {
+		t.Errorf("read abc: %d %q", r.code, r.stderr)
+	}
+	r = papers(t, env, "read", "2611.99999")
+	if r.code != 1 || !strings.Contains(r.stderr, "not in the library") || !strings.Contains(r.stderr, "papers add 2611.99999") {
+		t.Errorf("read of a paper not in the library: %d %q", r.code, r.stderr)
+	}
+}
