@@ -205,31 +205,43 @@ func (f fetcher) one(ctx context.Context, id string, sum *fetchSummary) (had boo
 			return false, err
 		}
 	}
+	var textErr error
 	if need {
-		t, err := f.client.FullText(ctx, id)
-		if err != nil {
-			return false, err
-		}
-		if err := f.lib.PutText(ctx, t, time.Now()); err != nil {
-			return false, err
+		textErr = f.fetchText(ctx, id)
+		if textErr != nil && (f.pdf == nil || feed.Unreachable(textErr)) {
+			return false, textErr
 		}
 	}
-	if f.discussion {
+	if f.discussion && textErr == nil {
 		// The discussion is extra: without it the paper still reads.
 		if err := f.fetchDiscussion(ctx, id); err != nil && !feed.Unreachable(err) {
 			fmt.Fprintf(f.warnings(), "warning: %s\n", clean.Line(err.Error()))
 		}
 	}
 	if f.pdf != nil {
+		// A paper HF has no text of (404, a bad body) still gets its PDF:
+		// that may be the only way to read it.
 		saved, err := savePDF(ctx, f.pdf, id, f.refresh)
-		if err != nil {
+		if err != nil && textErr == nil {
 			return !need, err
+		}
+		if err != nil {
+			fmt.Fprintf(f.warnings(), "warning: %s\n", clean.Line(err.Error()))
 		}
 		if saved {
 			sum.pdfs++
 		}
 	}
-	return !need, nil
+	return !need, textErr
+}
+
+// fetchText fetches and stores one paper's text.
+func (f fetcher) fetchText(ctx context.Context, id string) error {
+	t, err := f.client.FullText(ctx, id)
+	if err != nil {
+		return err
+	}
+	return f.lib.PutText(ctx, t, time.Now())
 }
 
 func (f fetcher) fetchDiscussion(ctx context.Context, id string) error {

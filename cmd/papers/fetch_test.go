@@ -362,3 +362,20 @@ func TestReadErrors(t *testing.T) {
 		t.Errorf("read of a paper not in the library: %d %q", r.code, r.stderr)
 	}
 }
+
+// A paper whose text HF does not have still gets its PDF with --pdf.
+func TestFetchPDFWhenTextMissing(t *testing.T) {
+	srv, env, ids := syncedWithTexts(t, 2)
+	srv.FailNext("text:"+ids[0], feedtest.Status(http.StatusNotFound))
+	pdfs := http.NewServeMux()
+	pdfs.HandleFunc("/pdf/{id}", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("%PDF-1.5 fake")) })
+	cache := t.TempDir()
+	env = append(env, "XDG_CACHE_HOME="+cache, "PAPERS_PDF_URL="+newServer(t, pdfs)+"/pdf")
+	r := papers(t, env, "fetch", "--pdf", ids[0])
+	if r.code != 1 || !strings.Contains(r.stderr, "1 PDF saved") || !strings.Contains(r.stderr, "/papers/"+ids[0]+".md") {
+		t.Errorf("fetch --pdf of a paper without text: %d %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(cache, "papers", "pdf", ids[0]+".pdf")); err != nil {
+		t.Errorf("PDF not saved: %v", err)
+	}
+}
