@@ -379,3 +379,18 @@ func TestFetchPDFWhenTextMissing(t *testing.T) {
 		t.Errorf("PDF not saved: %v", err)
 	}
 }
+
+// show says whether the paper's full text is stored, and how to read or
+// fetch it.
+func TestShowSaysFullText(t *testing.T) {
+	_, env, ids := syncedWithTexts(t, 2)
+	if r := papers(t, env, "fetch", ids[0]); r.code != 0 {
+		t.Fatalf("fetch: %s", r.stderr)
+	}
+	if r := papers(t, env, "show", ids[0]); !strings.Contains(r.stdout, "Full text: stored, ") || !strings.Contains(r.stdout, "papers read "+ids[0]) {
+		t.Errorf("show of a stored text:\n%s", r.stdout)
+	}
+	if r := papers(t, env, "show", ids[1]); !strings.Contains(r.stdout, "Full text: not stored · papers fetch "+ids[1]) {
+		t.Errorf("show without a text:\n%s", r.stdout)
+	}
+}
