@@ -46,3 +46,27 @@ func TestReclaimShrinksAfterDeleteTexts(t *testing.T) {
 		t.Errorf("second reclaim: %d, %v", again, err)
 	}
 }
+
+// Free space that is a small part of a large file is left for reuse:
+// rewriting the whole library to win it is not worth the time.
+func TestReclaimLeavesSmallShare(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	for i := range 400 {
+		id := fmt.Sprintf("2503.%05d", 10000+i)
+		mustSave(t, s, "2025-03-14", paper(id, "T", 1, "2025-03-14"))
+		if err := s.PutText(ctx, fullText(t, id, 10), fetchedAt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM texts WHERE id IN (SELECT id FROM texts LIMIT 30)`); err != nil {
+		t.Fatal(err)
+	}
+	free, _ := s.FreeBytes(ctx)
+	if free < reclaimMin || free*reclaimShare >= s.SizeOnDisk() {
+		t.Skipf("free %d of %d bytes: not the case under test", free, s.SizeOnDisk())
+	}
+	if freed, err := s.Reclaim(ctx); err != nil || freed != 0 {
+		t.Errorf("reclaim of a small share: %d, %v", freed, err)
+	}
+}

@@ -59,6 +59,11 @@ func reclaim(ctx context.Context, lib *store.Store) error {
 	}
 	if freed > 0 {
 		fmt.Printf("library %s → %s (%s freed)\n", humanBytes(before), humanBytes(before-freed), humanBytes(freed))
+		return nil
+	}
+	if free, err := lib.FreeBytes(ctx); err == nil && free > 0 {
+		fmt.Printf("library %s: %s free inside it, kept for reuse (too little of it to be worth rewriting the file)\n",
+			humanBytes(before), humanBytes(free))
 	}
 	return nil
 }
