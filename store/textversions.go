@@ -68,7 +68,10 @@ func (s *Store) MarkVersionsChecked(ctx context.Context, ids []string, at time.T
 		return nil
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		stmt, err := tx.PrepareContext(ctx, `UPDATE texts SET checked_at = ? WHERE id = ?`)
+		// A text HF was asked for newer and served older keeps the time
+		// of that ask (MarkVersionAsked): checks after it must not put off
+		// asking HF again.
+		stmt, err := tx.PrepareContext(ctx, `UPDATE texts SET checked_at = ? WHERE id = ? AND asked_version <= version`)
 		if err != nil {
 			return err
 		}

@@ -100,4 +100,11 @@ func TestNeedsTextAfterVersionAsked(t *testing.T) {
 	if !need(3) {
 		t.Error("asked a day ago: not needed")
 	}
+	// Finding it stale again (arXiv still at v3) is no new ask of HF.
+	if err := s.MarkVersionsChecked(ctx, []string{ft.ID}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if !need(3) {
+		t.Error("a version check put off asking HF again")
+	}
 }
