@@ -298,7 +298,20 @@ type bodyKind int
 const (
 	wantJSON bodyKind = iota
 	wantAtom
+	wantMarkdown // a paper text (/papers/{id}.md): markup is refused as for JSON, named as what it is not
 )
+
+// String is what a body of the kind is called in an error: "answered
+// text/html, not JSON".
+func (k bodyKind) String() string {
+	switch k {
+	case wantAtom:
+		return "Atom"
+	case wantMarkdown:
+		return "a paper text (Markdown)"
+	}
+	return "JSON"
+}
 
 // get fetches u and returns its body, retrying what is worth retrying. It
 // also returns how many requests it made.
@@ -395,7 +408,7 @@ func (c *Client) attempt(ctx context.Context, u string, want bodyKind) ([]byte, 
 			return nil, fmt.Errorf("GET %s: answered %s, not Atom", u, quoteOdd(ctype))
 		}
 	} else if isMarkup(ctype) {
-		return nil, fmt.Errorf("GET %s: answered %s, not JSON", u, quoteOdd(ctype))
+		return nil, fmt.Errorf("GET %s: answered %s, not %s", u, quoteOdd(ctype), want)
 	}
 	limit := positive(c.MaxBody, DefaultMaxBody)
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
@@ -405,7 +418,7 @@ func (c *Client) attempt(ctx context.Context, u string, want bodyKind) ([]byte, 
 	if want == wantAtom {
 		return checkAtomBody(body, limit, u)
 	}
-	return checkBody(body, limit, u, ctype)
+	return checkBody(body, limit, u, ctype, want)
 }
 
 func (c *Client) setHeaders(req *http.Request, want bodyKind) {
@@ -482,7 +495,7 @@ func (c *Client) checkStatus(resp *http.Response, u string) error {
 
 // checkBody refuses a body over the cap (final: asking again would bring
 // the same body) and markup served under a JSON label.
-func checkBody(body []byte, limit int64, u, ctype string) ([]byte, error) {
+func checkBody(body []byte, limit int64, u, ctype string, want bodyKind) ([]byte, error) {
 	if int64(len(body)) > limit {
 		return nil, fmt.Errorf("GET %s: body larger than the %d-byte cap", u, limit)
 	}
@@ -490,7 +503,7 @@ func checkBody(body []byte, limit int64, u, ctype string) ([]byte, error) {
 		if ctype == "" {
 			ctype = "no Content-Type"
 		}
-		return nil, fmt.Errorf("GET %s: answered markup (%s), not JSON", u, quoteOdd(ctype))
+		return nil, fmt.Errorf("GET %s: answered markup (%s), not %s", u, quoteOdd(ctype), want)
 	}
 	return body, nil
 }

@@ -3,7 +3,6 @@ package feed
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 )
@@ -64,10 +63,7 @@ func (c *Client) Discussion(ctx context.Context, id string) (Discussion, error) 
 	}
 	u := c.base() + "/api/papers/" + id + "?field=comments"
 	body, _, err := c.get(ctx, u)
-	if errors.Is(err, ErrNotFound) {
-		return Discussion{}, fmt.Errorf("fetch discussion %s: %w", id, ErrNotFound)
-	}
-	if err != nil {
+	if err != nil { // a 404 too: the error names the URL, as the others do
 		return Discussion{}, fmt.Errorf("fetch discussion %s: %w", id, err)
 	}
 	d, err := DecodeDiscussion(id, body)

@@ -55,11 +55,8 @@ func (c *Client) FullText(ctx context.Context, id string) (FullText, error) {
 		return FullText{}, fmt.Errorf("fetch full text: %w", err)
 	}
 	u := c.base() + "/papers/" + id + ".md"
-	body, _, err := c.get(ctx, u)
-	if errors.Is(err, ErrNotFound) {
-		return FullText{}, fmt.Errorf("fetch full text %s: %w", id, ErrNotFound)
-	}
-	if err != nil {
+	body, _, err := c.getAs(ctx, u, wantMarkdown)
+	if err != nil { // a 404 too: "GET <url>: not found on Hugging Face", as every error names the URL
 		return FullText{}, fmt.Errorf("fetch full text %s: %w", id, err)
 	}
 	limit := min(positive(c.MaxBody, DefaultMaxBody), DefaultMaxText)

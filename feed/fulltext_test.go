@@ -107,16 +107,20 @@ func TestClientFullText(t *testing.T) {
 	if ft.ID != "2503.10291" || len(ft.Markdown) < 40_000 {
 		t.Errorf("got %s, %d bytes", ft.ID, len(ft.Markdown))
 	}
-	if _, err := c.FullText(context.Background(), "2501.99999"); !errors.Is(err, feed.ErrNotFound) {
-		t.Errorf("missing paper: %v, want ErrNotFound", err)
+	// Every error names the URL, and none calls a paper text JSON.
+	if _, err := c.FullText(context.Background(), "2501.99999"); !errors.Is(err, feed.ErrNotFound) ||
+		!strings.Contains(err.Error(), srv.URL+"/papers/2501.99999.md") {
+		t.Errorf("missing paper: %v, want ErrNotFound naming the URL", err)
 	}
-	srv.FailNext("text:2503.10291", feedtest.Body("text/html", "<html>login</html>"))
-	if _, err := c.FullText(context.Background(), "2503.10291"); err == nil {
-		t.Error("HTML served as 200 was accepted")
+	srv.FailNext("text:2503.10291", feedtest.Body("text/html; charset=utf-8", "<html>login</html>"))
+	if _, err := c.FullText(context.Background(), "2503.10291"); err == nil ||
+		!strings.Contains(err.Error(), "answered text/html; charset=utf-8, not a paper text (Markdown)") {
+		t.Errorf("HTML served as 200: %v", err)
 	}
-	srv.FailNext("text:2503.10291", feedtest.Body("text/plain", "<!DOCTYPE html><p>hi"))
-	if _, err := c.FullText(context.Background(), "2503.10291"); err == nil {
-		t.Error("HTML labelled text/plain was accepted")
+	srv.FailNext("text:2503.10291", feedtest.Body("text/markdown", "<!DOCTYPE html><p>hi"))
+	if _, err := c.FullText(context.Background(), "2503.10291"); err == nil ||
+		!strings.Contains(err.Error(), "answered markup (text/markdown), not a paper text (Markdown)") {
+		t.Errorf("HTML labelled text/markdown: %v", err)
 	}
 	srv.FailNext("text:2503.10291", feedtest.Status(http.StatusServiceUnavailable))
 	if _, err := c.FullText(context.Background(), "2503.10291"); err != nil {

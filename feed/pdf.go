@@ -26,8 +26,8 @@ func (c *Client) PDF(ctx context.Context, id string) ([]byte, error) {
 	}
 	u := base + "/" + id
 	body, _, err := c.get(ctx, u)
-	if errors.Is(err, ErrNotFound) {
-		return nil, fmt.Errorf("fetch PDF %s: %w", id, ErrNotFound)
+	if errors.Is(err, ErrNotFound) { // arXiv's 404, not Hugging Face's
+		return nil, fmt.Errorf("fetch PDF %s: GET %s: no PDF there (HTTP 404)", id, u)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("fetch PDF %s: %w", id, err)

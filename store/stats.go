@@ -18,6 +18,7 @@ type Stats struct {
 	Read      int    `json:"read"`
 	Path      string `json:"path"`
 	SizeBytes int64  `json:"size_bytes"`
+	FreeBytes int64  `json:"free_bytes"`          // of SizeBytes: pages deleted rows left free
 	LastSync  string `json:"last_sync,omitempty"` // RFC 3339
 }
 
@@ -36,6 +37,9 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	}
 	st.FirstDay, st.LastDay = first.String, last.String
 	st.SizeBytes = s.SizeOnDisk()
+	if st.FreeBytes, err = s.FreeBytes(ctx); err != nil {
+		return st, err
+	}
 	if t, ok := s.LastSync(ctx); ok {
 		st.LastSync = t.UTC().Format(time.RFC3339)
 	}

@@ -198,24 +198,42 @@ func (s *Store) TextInfo(ctx context.Context) (map[string]Text, error) {
 // NeedsText says whether a paper's text should be fetched: none is stored,
 // or the one stored was converted from an older arXiv version than latest
 // (0 when the latest version is unknown).
+//
+// A stale text that Hugging Face was asked for again less than
+// askAgainAfter ago, when arXiv already listed latest, is not needed: HF
+// served an older version then (MarkVersionAsked) and is asked again only
+// once arXiv lists a later version still or the day is over.
 func (s *Store) NeedsText(ctx context.Context, id string, latest int) (bool, error) {
-	var version int
-	err := s.db.QueryRowContext(ctx, `SELECT version FROM texts WHERE id = ?`, id).Scan(&version)
+	var version, asked int
+	var checked int64
+	err := s.db.QueryRowContext(ctx, `SELECT version, asked_version, checked_at FROM texts WHERE id = ?`, id).Scan(&version, &asked, &checked)
 	if errors.Is(err, sql.ErrNoRows) {
 		return true, nil
 	}
 	if err != nil {
 		return false, fmt.Errorf("look up full text %s: %w", id, err)
 	}
-	return latest > 0 && version > 0 && latest > version, nil
+	if latest <= 0 || version <= 0 || latest <= version {
+		return false, nil
+	}
+	askedLately := asked >= latest && time.Since(time.Unix(checked, 0)) < askAgainAfter
+	return !askedLately, nil
 }
+
+// askAgainAfter is how long a stale text HF could not serve newer is left
+// alone: HF converts new versions within hours to days.
+const askAgainAfter = 24 * time.Hour
 
 // TextStats is how many texts are stored and their sizes.
 type TextStats struct {
 	Count    int
 	Markdown int64 // bytes of Markdown they hold
 	Stored   int64 // bytes of their compressed bodies
+	Disk     int64 // bytes of the file's pages they and their index take
 }
+
+// textTables are the tables and indexes that hold full texts.
+const textTables = `'texts', 'sqlite_autoindex_texts_1', 'texts_fts_data', 'texts_fts_idx', 'texts_fts_docsize', 'texts_fts_config'`
 
 // TextStats counts the stored texts.
 func (s *Store) TextStats(ctx context.Context) (TextStats, error) {
@@ -224,6 +242,12 @@ func (s *Store) TextStats(ctx context.Context) (TextStats, error) {
 		Scan(&st.Count, &st.Markdown, &st.Stored)
 	if err != nil {
 		return st, fmt.Errorf("count full texts: %w", err)
+	}
+	// dbstat walks only the pages of the tables named; where it is not
+	// compiled in, Disk stays 0 and the stats say less.
+	var disk sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `SELECT sum(pgsize) FROM dbstat('main', 1) WHERE name IN (`+textTables+`)`).Scan(&disk); err == nil {
+		st.Disk = disk.Int64
 	}
 	return st, nil
 }

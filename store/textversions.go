@@ -68,7 +68,10 @@ func (s *Store) MarkVersionsChecked(ctx context.Context, ids []string, at time.T
 		return nil
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		stmt, err := tx.PrepareContext(ctx, `UPDATE texts SET checked_at = ? WHERE id = ?`)
+		// A text HF was asked for newer and served older keeps the time
+		// of that ask (MarkVersionAsked): checks after it must not put off
+		// asking HF again.
+		stmt, err := tx.PrepareContext(ctx, `UPDATE texts SET checked_at = ? WHERE id = ? AND asked_version <= version`)
 		if err != nil {
 			return err
 		}
@@ -82,6 +85,18 @@ func (s *Store) MarkVersionsChecked(ctx context.Context, ids []string, at time.T
 	})
 	if err != nil {
 		return fmt.Errorf("record arXiv version check: %w", explain(s.path, err))
+	}
+	return nil
+}
+
+// MarkVersionAsked records that Hugging Face was asked at at for the text
+// of id when arXiv listed version latest, and served an older one:
+// NeedsText leaves the text alone until arXiv lists a later version or a
+// day has passed. Without a stored text it does nothing.
+func (s *Store) MarkVersionAsked(ctx context.Context, id string, latest int, at time.Time) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE texts SET asked_version = ?, checked_at = ? WHERE id = ?`, latest, at.Unix(), id)
+	if err != nil {
+		return fmt.Errorf("record version asked of %s: %w", id, explain(s.path, err))
 	}
 	return nil
 }

@@ -62,3 +62,49 @@ func TestTextVersionChecks(t *testing.T) {
 	}
 	checkIntegrity(t, s)
 }
+
+// A stale text HF was asked for lately, when arXiv listed the same
+// version, is not needed again until arXiv lists a later one or a day
+// has passed.
+func TestNeedsTextAfterVersionAsked(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	ft := fullText(t, "2503.10291", 4)
+	ft.Version = 2
+	if err := s.PutText(ctx, ft, fetchedAt); err != nil {
+		t.Fatal(err)
+	}
+	need := func(latest int) bool {
+		t.Helper()
+		n, err := s.NeedsText(ctx, ft.ID, latest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if !need(3) {
+		t.Fatal("v2 stored, v3 on arXiv: not needed")
+	}
+	if err := s.MarkVersionAsked(ctx, ft.ID, 3, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if need(3) {
+		t.Error("asked HF for v3 just now: needed again")
+	}
+	if !need(4) {
+		t.Error("arXiv lists v4: not needed")
+	}
+	if err := s.MarkVersionAsked(ctx, ft.ID, 3, time.Now().Add(-25*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if !need(3) {
+		t.Error("asked a day ago: not needed")
+	}
+	// Finding it stale again (arXiv still at v3) is no new ask of HF.
+	if err := s.MarkVersionsChecked(ctx, []string{ft.ID}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if !need(3) {
+		t.Error("a version check put off asking HF again")
+	}
+}

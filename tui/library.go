@@ -86,6 +86,7 @@ type Library interface {
 	// Which stored texts to check against arXiv's latest version (textversions.go).
 	QueuedTextsToCheck(ctx context.Context, before time.Time) ([]string, error)
 	MarkVersionsChecked(ctx context.Context, ids []string, at time.Time) error
+	MarkVersionAsked(ctx context.Context, id string, latest int, at time.Time) error
 }
 
 // TextFetcher fetches whole papers and their discussions (feed.Client);

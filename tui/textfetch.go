@@ -193,6 +193,9 @@ func fetchTextCmd(lib Library, f TextFetcher, id string, latest int) tea.Cmd {
 		if err := lib.PutText(ctx, ft, time.Now()); err != nil {
 			return textFetched{id: id, err: err}
 		}
+		if ft.Version > 0 && ft.Version < latest { // HF still serves an older version: not again today
+			_ = lib.MarkVersionAsked(ctx, id, latest, time.Now()) // the text is stored; at worst it is asked again
+		}
 		if d, err := f.Discussion(ctx, id); err == nil {
 			_ = lib.PutDiscussion(ctx, d, time.Now()) // extra: the text is what was asked for
 		}

@@ -81,7 +81,8 @@ func (f fetcher) fetchNewer(ctx context.Context, ids []string, sum *fetchSummary
 			return
 		}
 		p.step(i, id)
-		if err := f.fetchAgain(ctx, id, latest[id]); err != nil {
+		got, err := f.fetchAgain(ctx, id, stored[id], latest[id])
+		if err != nil {
 			p.clear()
 			fmt.Fprintf(warn, "warning: %s: arXiv has v%d, the stored text (v%d) stays: %s\n", id, latest[id], stored[id], clean.Line(err.Error()))
 			if feed.Unreachable(err) {
@@ -89,26 +90,37 @@ func (f fetcher) fetchNewer(ctx context.Context, ids []string, sum *fetchSummary
 			}
 			continue
 		}
-		sum.newer++
-		sum.fetched++
-		sum.had--
+		if got > stored[id] { // only an upgrade counts as fetched
+			sum.newer++
+			sum.fetched++
+			sum.had--
+		}
 	}
 }
 
-// fetchAgain fetches and stores a paper's text anew, saying so when
-// Hugging Face has not converted the newer version yet.
-func (f fetcher) fetchAgain(ctx context.Context, id string, latest int) error {
+// fetchAgain fetches a paper's text anew and stores it unless it is
+// older than the one stored (have), returning the version Hugging Face
+// served.
+// When that is older than arXiv's latest it says so and records that HF
+// was asked (store.MarkVersionAsked), so the next fetch does not download
+// it again until arXiv lists a later version or a day has passed.
+func (f fetcher) fetchAgain(ctx context.Context, id string, have, latest int) (int, error) {
 	t, err := f.client.FullText(ctx, id)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if err := f.lib.PutText(ctx, t, time.Now()); err != nil {
-		return err
+	if t.Version >= have || t.Version == 0 {
+		if err := f.lib.PutText(ctx, t, time.Now()); err != nil {
+			return 0, err
+		}
 	}
 	if t.Version < latest {
-		fmt.Fprintf(f.warnings(), "warning: %s: arXiv has v%d, Hugging Face still serves v%d\n", id, latest, t.Version)
+		fmt.Fprintf(f.warnings(), "warning: %s: arXiv has v%d, Hugging Face still serves v%d; asked again after a day or arXiv's next version\n", id, latest, t.Version)
+		if err := f.lib.MarkVersionAsked(ctx, id, latest, time.Now()); err != nil {
+			return t.Version, err
+		}
 	}
-	return nil
+	return t.Version, nil
 }
 
 // markChecked records that arXiv was asked about ids, so the reader does

@@ -38,7 +38,7 @@ func TestFetchRefetchesNewerArxivVersion(t *testing.T) {
 	srv.SetVersion(ids[1], 2)
 	before := len(srv.Requests())
 	r := papers(t, env, "fetch", ids[0], ids[1], ids[2])
-	if r.code != 0 || !strings.Contains(r.stderr, "fetched 2 full texts, 1 already stored, 0 failed, 1 newer arXiv versions (3 requests)") {
+	if r.code != 0 || !strings.Contains(r.stderr, "fetched 2 full texts, 1 already stored, 0 failed, 1 newer arXiv version (3 requests)") {
 		t.Fatalf("fetch with v2 on arXiv: %d %q", r.code, r.stderr)
 	}
 	if n := len(srv.Requests()) - before; n != 3 {
@@ -55,7 +55,7 @@ func TestFetchRefetchesNewerArxivVersion(t *testing.T) {
 	// Up to date: nothing fetched again.
 	before = len(srv.Requests())
 	r = papers(t, env, "fetch", ids[0], ids[1])
-	if !strings.Contains(r.stderr, "fetched 0 full texts, 2 already stored, 0 failed (1 requests)") {
+	if !strings.Contains(r.stderr, "fetched 0 full texts, 2 already stored, 0 failed (1 request)") {
 		t.Errorf("fetch when up to date: %q", r.stderr)
 	}
 	if n := len(srv.Requests()) - before; n != 1 {
@@ -65,8 +65,23 @@ func TestFetchRefetchesNewerArxivVersion(t *testing.T) {
 	// HF has not converted the newer version yet: said, and the text kept.
 	srv.SetVersion(ids[1], 3)
 	r = papers(t, env, "fetch", ids[1])
-	if !strings.Contains(r.stderr, "arXiv has v3, Hugging Face still serves v2") {
+	if !strings.Contains(r.stderr, "arXiv has v3, Hugging Face still serves v2") ||
+		!strings.Contains(r.stderr, "fetched 0 full texts, 1 already stored, 0 failed (2 requests)") {
 		t.Errorf("HF behind arXiv: %q", r.stderr)
+	}
+	// Asked once: the next fetch does not download it again while arXiv
+	// still lists v3, and claims no newer version.
+	textAsks := func() int { return strings.Count(strings.Join(srv.Requests(), "\n"), "/papers/"+ids[1]+".md") }
+	before = textAsks()
+	r = papers(t, env, "fetch", ids[1])
+	if textAsks() != before || strings.Contains(r.stderr, "newer arXiv") || !strings.Contains(r.stderr, "1 already stored") {
+		t.Errorf("v3 on arXiv, v2 on HF, asked again: %d downloads, %q", textAsks()-before, r.stderr)
+	}
+	// arXiv moves on to v4: HF is asked again.
+	srv.SetVersion(ids[1], 4)
+	papers(t, env, "fetch", ids[1])
+	if textAsks() != before+1 {
+		t.Errorf("v4 on arXiv: %d downloads, want 1", textAsks()-before)
 	}
 	// --refresh fetches everything again without asking arXiv.
 	n := len(arxivAsked(srv))
@@ -98,8 +113,9 @@ func TestFailedVersionCheckStillFetchesMissingTexts(t *testing.T) {
 				t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 			}
 			// Not marked checked: the next fetch asks again, and fetches v2.
+			srv.SetText(ids[0], asVersion(ids[0], 2))
 			r = papers(t, env, "fetch", ids[0])
-			if !strings.Contains(r.stderr, "1 newer arXiv versions") {
+			if !strings.Contains(r.stderr, "1 newer arXiv version") {
 				t.Errorf("after the failure: %q", r.stderr)
 			}
 		})

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 )
 
@@ -31,17 +32,40 @@ func (c *CleanCmd) Run(g *Globals) error {
 			if err != nil {
 				return err
 			}
-			fmt.Printf("deleted %d full texts\n", n)
+			fmt.Printf("deleted %s\n", english.Count(n, "full text"))
+			if err := reclaim(ctx, lib); err != nil {
+				return err
+			}
 		}
 		if c.PDFs {
 			n, size, err := c.deletePDFs(ctx, lib)
 			if err != nil {
 				return err
 			}
-			fmt.Printf("deleted %d PDFs (%s)\n", n, humanBytes(size))
+			fmt.Printf("deleted %s (%s)\n", english.Count(n, "PDF"), humanBytes(size))
 		}
 		return nil
 	})
+}
+
+// reclaim gives the deleted texts' space back to the filesystem (a
+// VACUUM, all or nothing) and says how much; the texts are gone already
+// when it fails, so a failure says what was kept.
+func reclaim(ctx context.Context, lib *store.Store) error {
+	before := lib.SizeOnDisk()
+	freed, err := lib.Reclaim(ctx)
+	if err != nil {
+		return fmt.Errorf("texts deleted, but their space stays free inside the library: %w", err)
+	}
+	if freed > 0 {
+		fmt.Printf("library %s → %s (%s freed)\n", humanBytes(before), humanBytes(before-freed), humanBytes(freed))
+		return nil
+	}
+	if free, err := lib.FreeBytes(ctx); err == nil && free > 0 {
+		fmt.Printf("library %s: %s free inside it, kept for reuse (too little of it to be worth rewriting the file)\n",
+			humanBytes(before), humanBytes(free))
+	}
+	return nil
 }
 
 func (c *CleanCmd) deletePDFs(ctx context.Context, lib *store.Store) (int, int64, error) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/store/query"
 	"github.com/papertui/papers/tui/export"
@@ -140,10 +141,7 @@ func (c *DigestCmd) title(now time.Time) string {
 }
 
 func (c *DigestCmd) about(n int, since time.Time) string {
-	what := fmt.Sprintf("%d papers", n)
-	if n == 1 {
-		what = "1 paper"
-	}
+	what := english.Count(n, "paper")
 	if c.Top > 0 {
 		what += fmt.Sprintf(" (the %d most upvoted)", c.Top)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/store/query"
 	"github.com/papertui/papers/tui/clean"
@@ -30,11 +31,13 @@ type FetchCmd struct {
 // its own transaction: an interrupted fetch keeps what it finished, and
 // running it again goes on from there.
 func (c *FetchCmd) Run(g *Globals) error {
-	ids, err := normalizeIDs(c.IDs)
-	if err != nil {
+	// A malformed id is named and makes the exit 1; the good ones are
+	// fetched all the same, as every command taking ids does (ids.go).
+	ids, bad, err := parseIDs("fetch", c.IDs)
+	if err != nil && !c.Queue && c.Query == "" {
 		return err
 	}
-	if len(ids) == 0 && !c.Queue && c.Query == "" {
+	if len(c.IDs) == 0 && !c.Queue && c.Query == "" {
 		return usagef("fetch what? name ids, or use --queue or --query")
 	}
 	q, err := queryFlag("--query", c.Query)
@@ -56,7 +59,7 @@ func (c *FetchCmd) Run(g *Globals) error {
 		}
 		sum := f.run(ctx, ids, newProgress(os.Stderr, len(ids)))
 		fmt.Fprintln(os.Stderr, sum.String())
-		if sum.failed > 0 {
+		if sum.failed > 0 || bad > 0 {
 			return errFailed
 		}
 		return ctx.Err()
@@ -105,14 +108,14 @@ type fetchSummary struct {
 }
 
 func (s fetchSummary) String() string {
-	msg := fmt.Sprintf("fetched %d full texts, %d already stored, %d failed", s.fetched, s.had, s.failed)
+	msg := fmt.Sprintf("fetched %s, %d already stored, %d failed", english.Count(s.fetched, "full text"), s.had, s.failed)
 	if s.newer > 0 {
-		msg += fmt.Sprintf(", %d newer arXiv versions", s.newer)
+		msg += ", " + english.Count(s.newer, "newer arXiv version")
 	}
 	if s.pdfs > 0 {
-		msg += fmt.Sprintf(", %d PDFs saved", s.pdfs)
+		msg += ", " + english.Count(s.pdfs, "PDF") + " saved"
 	}
-	return msg + fmt.Sprintf(" (%d requests)", s.requests)
+	return msg + " (" + english.Count(s.requests, "request") + ")"
 }
 
 func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchSummary {
@@ -134,9 +137,13 @@ func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchS
 		p.step(i, id)
 		had, err := f.one(ctx, id, &sum)
 		if err != nil && feed.Unreachable(err) { // offline: the rest would fail the same way
-			sum.failed += len(ids) - i
+			missing := f.countOffline(ctx, ids[i:], had, &sum)
 			p.clear()
-			fmt.Fprintf(warn, "warning: offline (%s): %d full texts not fetched\n", clean.Line(err.Error()), len(ids)-i)
+			what := english.Count(missing, "full text") + " not fetched"
+			if missing == 0 {
+				what = "every text is stored; nothing more fetched"
+			}
+			fmt.Fprintf(warn, "warning: offline (%s): %s\n", clean.Line(err.Error()), what)
 			offline = true
 			break
 		}
@@ -168,6 +175,27 @@ func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchS
 	return sum
 }
 
+// countOffline counts ids, the papers left when the network went away
+// at the first of them, into sum without asking the network: a text
+// stored (before, or by this run for the first) is not a failure, only a
+// missing one is. It returns how many are missing.
+func (f fetcher) countOffline(ctx context.Context, ids []string, firstHad bool, sum *fetchSummary) int {
+	missing := 0
+	for i, id := range ids {
+		need, err := f.lib.NeedsText(ctx, id, 0)
+		switch {
+		case err != nil || need:
+			missing++
+			sum.failed++
+		case i == 0 && !firstHad: // its text came, what came with it did not
+			sum.fetched++
+		default:
+			sum.had++
+		}
+	}
+	return missing
+}
+
 // one fetches one paper's text unless it is stored, then what else was
 // asked. had reports the text was already there.
 func (f fetcher) one(ctx context.Context, id string, sum *fetchSummary) (had bool, err error) {
@@ -177,31 +205,43 @@ func (f fetcher) one(ctx context.Context, id string, sum *fetchSummary) (had boo
 			return false, err
 		}
 	}
+	var textErr error
 	if need {
-		t, err := f.client.FullText(ctx, id)
-		if err != nil {
-			return false, err
-		}
-		if err := f.lib.PutText(ctx, t, time.Now()); err != nil {
-			return false, err
+		textErr = f.fetchText(ctx, id)
+		if textErr != nil && (f.pdf == nil || feed.Unreachable(textErr)) {
+			return false, textErr
 		}
 	}
-	if f.discussion {
+	if f.discussion && textErr == nil {
 		// The discussion is extra: without it the paper still reads.
 		if err := f.fetchDiscussion(ctx, id); err != nil && !feed.Unreachable(err) {
 			fmt.Fprintf(f.warnings(), "warning: %s\n", clean.Line(err.Error()))
 		}
 	}
 	if f.pdf != nil {
+		// A paper HF has no text of (404, a bad body) still gets its PDF:
+		// that may be the only way to read it.
 		saved, err := savePDF(ctx, f.pdf, id, f.refresh)
-		if err != nil {
+		if err != nil && textErr == nil {
 			return !need, err
+		}
+		if err != nil {
+			fmt.Fprintf(f.warnings(), "warning: %s\n", clean.Line(err.Error()))
 		}
 		if saved {
 			sum.pdfs++
 		}
 	}
-	return !need, nil
+	return !need, textErr
+}
+
+// fetchText fetches and stores one paper's text.
+func (f fetcher) fetchText(ctx context.Context, id string) error {
+	t, err := f.client.FullText(ctx, id)
+	if err != nil {
+		return err
+	}
+	return f.lib.PutText(ctx, t, time.Now())
 }
 
 func (f fetcher) fetchDiscussion(ctx context.Context, id string) error {
@@ -225,7 +265,7 @@ func fetchAfterQueue(ctx context.Context, g *Globals, lib *store.Store, ids []st
 	f := fetcher{lib: lib, client: g.client(), discussion: true}
 	sum := f.run(ctx, ids, newProgress(os.Stderr, len(ids)))
 	if sum.failed > 0 {
-		fmt.Fprintf(os.Stderr, "warning: %d full texts not fetched; `papers fetch --queue` tries again\n", sum.failed)
+		fmt.Fprintf(os.Stderr, "warning: %s not fetched; `papers fetch --queue` tries again\n", english.Count(sum.failed, "full text"))
 	}
 }
 

@@ -56,7 +56,7 @@ func TestFetchThenReadOffline(t *testing.T) {
 	}
 	// Resumable: what is stored is not fetched again.
 	r = papers(t, env, "fetch", "--queue", ids[2], ids[3])
-	if !strings.Contains(r.stderr, "fetched 1 full texts, 3 already stored") {
+	if !strings.Contains(r.stderr, "fetched 1 full text, 3 already stored") {
 		t.Errorf("second fetch: %q", r.stderr)
 	}
 
@@ -102,7 +102,7 @@ func TestFetchThenReadOffline(t *testing.T) {
 		t.Fatal(r.stderr)
 	}
 	r = papers(t, offline, "clean", "--texts", "--read")
-	if !strings.Contains(r.stdout, "deleted 1 full texts") {
+	if !strings.Contains(r.stdout, "deleted 1 full text\n") {
 		t.Errorf("clean --read: %s %s", r.stdout, r.stderr)
 	}
 	if r := papers(t, offline, "clean"); r.code != 2 {
@@ -149,7 +149,7 @@ func TestFetchPDF(t *testing.T) {
 	cache := t.TempDir()
 	env = append(env, "XDG_CACHE_HOME="+cache, "PAPERS_PDF_URL="+psrv+"/pdf", "HF_TOKEN=hf_secret")
 	r := papers(t, env, "fetch", "--pdf", ids[0], ids[1])
-	if r.code != 1 || !strings.Contains(r.stderr, "1 PDFs saved") {
+	if r.code != 1 || !strings.Contains(r.stderr, "1 PDF saved") {
 		t.Errorf("fetch --pdf: %d %q", r.code, r.stderr)
 	}
 	if b, err := os.ReadFile(filepath.Join(cache, "papers", "pdf", ids[0]+".pdf")); err != nil || string(b) != "%PDF-1.5 fake" {
@@ -169,7 +169,7 @@ func TestFetchPDF(t *testing.T) {
 	if st["pdfs"] != float64(1) || st["full_texts"] != float64(2) {
 		t.Errorf("stats --json: %v", st)
 	}
-	if r := papers(t, env, "clean", "--pdfs"); !strings.Contains(r.stdout, "deleted 1 PDFs") {
+	if r := papers(t, env, "clean", "--pdfs"); !strings.Contains(r.stdout, "deleted 1 PDF") {
 		t.Errorf("clean --pdfs: %s", r.stdout)
 	}
 }
@@ -282,11 +282,115 @@ func newServer(t *testing.T, h http.Handler) string {
 
 func TestSearchTextShowsSentence(t *testing.T) {
 	_, env, ids := syncedWithTexts(t, 2)
-	if r := papers(t, env, "fetch", ids[0]); r.code != 0 {
+	if r := papers(t, env, append([]string{"fetch"}, ids...)...); r.code != 0 {
 		t.Fatal(r.stderr)
 	}
 	r := papers(t, env, "search", "text:helff")
 	if !strings.Contains(r.stdout, ids[0]) || !strings.Contains(r.stdout, "“") || strings.Contains(r.stdout, "arxiv.org") {
 		t.Errorf("search text: = %q", r.stdout)
+	}
+}
+
+// Cleaning every text gives their space back: the library file shrinks,
+// the command says by how much, and stats shows the smaller size.
+func TestCleanTextsShrinksLibrary(t *testing.T) {
+	srv, env, ids := syncedWithTexts(t, 3)
+	for _, id := range ids {
+		srv.SetText(id, feedtest.PaperText(id, 40))
+	}
+	if r := papers(t, env, append([]string{"fetch"}, ids...)...); r.code != 0 {
+		t.Fatalf("fetch: %d %s", r.code, r.stderr)
+	}
+	size := func() int64 {
+		var st struct {
+			Size int64 `json:"size_bytes"`
+		}
+		mustUnmarshal(t, []byte(papers(t, env, "stats", "--json").stdout), &st)
+		return st.Size
+	}
+	before := size()
+	r := papers(t, env, "clean", "--texts")
+	if r.code != 0 || !strings.Contains(r.stdout, "freed)") {
+		t.Fatalf("clean --texts: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if after := size(); after >= before*2/3 {
+		t.Errorf("library %d bytes before clean, %d after", before, after)
+	}
+}
+
+// Offline, the queue's stored texts count as stored and only the missing
+// one as not fetched; the warning says offline.
+func TestFetchQueueOfflineCountsStored(t *testing.T) {
+	_, env, ids := syncedWithTexts(t, 2)
+	if r := papers(t, env, "queue", "add", "--no-fetch", ids[0], ids[1], ids[2]); r.code != 0 {
+		t.Fatalf("queue add: %s", r.stderr)
+	}
+	if r := papers(t, env, "fetch", ids[1], ids[2]); r.code != 0 {
+		t.Fatalf("fetch: %s", r.stderr)
+	}
+	offline := append(env, "PAPERS_API_URL=http://127.0.0.1:1", "PAPERS_ARXIV_URL=http://127.0.0.1:1")
+	r := papers(t, offline, "fetch", "--queue")
+	if r.code != 1 || !strings.Contains(r.stderr, "offline") || !strings.Contains(r.stderr, "1 full text not fetched") ||
+		!strings.Contains(r.stderr, "fetched 0 full texts, 2 already stored, 1 failed") {
+		t.Errorf("offline fetch --queue: %d %q", r.code, r.stderr)
+	}
+}
+
+// A malformed id among good ones is named and makes the exit 1; the good
+// ones are fetched.
+func TestFetchGoodAndBogusIDs(t *testing.T) {
+	_, env, ids := syncedWithTexts(t, 2)
+	r := papers(t, env, "fetch", ids[0], "bogus")
+	if r.code != 1 || !strings.Contains(r.stderr, "bogus") || !strings.Contains(r.stderr, "fetched 1 full text,") {
+		t.Errorf("fetch GOOD bogus: %d %q", r.code, r.stderr)
+	}
+	if r := papers(t, env, "fetch", "bogus"); r.code != 2 {
+		t.Errorf("fetch bogus alone: exit %d, want 2", r.code)
+	}
+}
+
+// `papers read` says what is wrong with its argument: not an id, or a
+// paper the library does not hold (with how to add it).
+func TestReadErrors(t *testing.T) {
+	env := emptyLibraryEnv(t)
+	r := papers(t, env, "read", "abc")
+	if r.code != 2 || !strings.Contains(r.stderr, `"abc" is not a paper id`) {
+		t.Errorf("read abc: %d %q", r.code, r.stderr)
+	}
+	r = papers(t, env, "read", "2611.99999")
+	if r.code != 1 || !strings.Contains(r.stderr, "not in the library") || !strings.Contains(r.stderr, "papers add 2611.99999") {
+		t.Errorf("read of a paper not in the library: %d %q", r.code, r.stderr)
+	}
+}
+
+// A paper whose text HF does not have still gets its PDF with --pdf.
+func TestFetchPDFWhenTextMissing(t *testing.T) {
+	srv, env, ids := syncedWithTexts(t, 2)
+	srv.FailNext("text:"+ids[0], feedtest.Status(http.StatusNotFound))
+	pdfs := http.NewServeMux()
+	pdfs.HandleFunc("/pdf/{id}", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("%PDF-1.5 fake")) })
+	cache := t.TempDir()
+	env = append(env, "XDG_CACHE_HOME="+cache, "PAPERS_PDF_URL="+newServer(t, pdfs)+"/pdf")
+	r := papers(t, env, "fetch", "--pdf", ids[0])
+	if r.code != 1 || !strings.Contains(r.stderr, "1 PDF saved") || !strings.Contains(r.stderr, "/papers/"+ids[0]+".md") {
+		t.Errorf("fetch --pdf of a paper without text: %d %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(cache, "papers", "pdf", ids[0]+".pdf")); err != nil {
+		t.Errorf("PDF not saved: %v", err)
+	}
+}
+
+// show says whether the paper's full text is stored, and how to read or
+// fetch it.
+func TestShowSaysFullText(t *testing.T) {
+	_, env, ids := syncedWithTexts(t, 2)
+	if r := papers(t, env, "fetch", ids[0]); r.code != 0 {
+		t.Fatalf("fetch: %s", r.stderr)
+	}
+	if r := papers(t, env, "show", ids[0]); !strings.Contains(r.stdout, "Full text: stored, ") || !strings.Contains(r.stdout, "papers read "+ids[0]) {
+		t.Errorf("show of a stored text:\n%s", r.stdout)
+	}
+	if r := papers(t, env, "show", ids[1]); !strings.Contains(r.stdout, "Full text: not stored · papers fetch "+ids[1]) {
+		t.Errorf("show without a text:\n%s", r.stdout)
 	}
 }

@@ -147,7 +147,7 @@ func printFileReport(w io.Writer, fr fileReport) {
 	}
 	fmt.Fprintf(w, "%s: imported %d (%d new, %d updated)", name, fr.Imported, fr.New, fr.Updated)
 	if len(fr.Rejected) > 0 {
-		fmt.Fprintf(w, ", rejected %d", len(fr.Rejected))
+		fmt.Fprintf(w, ", rejected %s", english.Count(len(fr.Rejected), "item"))
 	}
 	fmt.Fprintln(w)
 	for _, r := range fr.Rejected {

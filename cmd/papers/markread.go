@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 )
 
@@ -44,7 +45,7 @@ func (c *MarkReadCmd) Run(g *Globals) error {
 			if err := lib.SetRead(ctx, true, ids...); err != nil {
 				return unknownPaper(err)
 			}
-			fmt.Fprintf(os.Stderr, "marked %d paper(s) read\n", len(ids))
+			fmt.Fprintf(os.Stderr, "marked %s read\n", english.Count(len(ids), "paper"))
 			return nil
 		}
 		f := store.Filter{Day: c.Day}
@@ -60,7 +61,7 @@ func (c *MarkReadCmd) Run(g *Globals) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(os.Stderr, "marked %d paper(s) read (papers undo takes it back)\n", n)
+		fmt.Fprintf(os.Stderr, "marked %s read (papers undo takes it back)\n", english.Count(n, "paper"))
 		return nil
 	})
 }

@@ -65,7 +65,10 @@ func (c *ReadCmd) printText(g *Globals) error {
 	if err != nil && !strings.ContainsAny(c.ID, "0123456789") {
 		// `papers ID` reads a paper, so a mistyped command lands here:
 		// no paper id is without digits.
-		return usagef("unknown command %q: run papers --help for the commands", clean.Line(c.ID))
+		if namedRead() {
+			return usagef("read: %q is not a paper id (ids look like 2410.17243, or an HF or arXiv URL)", clean.Line(c.ID))
+		}
+		return usagef("unknown command %q, nor a paper id: run papers --help for the commands", clean.Line(c.ID))
 	}
 	if err != nil {
 		return err
@@ -73,6 +76,10 @@ func (c *ReadCmd) printText(g *Globals) error {
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		t, err := lib.Text(ctx, ids[0])
 		if errors.Is(err, store.ErrNoText) {
+			if _, rerr := lib.Record(ctx, ids[0]); errors.Is(rerr, store.ErrUnknownPaper) {
+				return fmt.Errorf("%s is not in the library: `papers add %s` adds it from Hugging Face "+
+					"(or `papers sync` the day it appeared), then `papers fetch %s` fetches its text", ids[0], ids[0], ids[0])
+			}
 			return fmt.Errorf("%s: no full text stored; fetch it with `papers fetch %s`", ids[0], ids[0])
 		}
 		if err != nil {
@@ -89,6 +96,20 @@ func (c *ReadCmd) printText(g *Globals) error {
 		_, err = fmt.Fprintln(os.Stdout, out)
 		return err
 	})
+}
+
+// namedRead says whether the command line names the read command (`papers
+// read X`), not only the paper (`papers X`, read being the default).
+func namedRead() bool {
+	for _, a := range os.Args[1:] {
+		if a == "read" {
+			return true
+		}
+		if !strings.HasPrefix(a, "-") {
+			return false
+		}
+	}
+	return false
 }
 
 // renderText renders a stored text as `papers read` prints it: a title,

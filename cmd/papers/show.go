@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 
@@ -31,6 +32,7 @@ func (c *ShowCmd) Run(g *Globals) error {
 			return unknownPaper(err)
 		}
 		md := article.Markdown(rec, article.Options{AllAuthors: c.AllAuthors, MoreHint: "--all-authors shows all"})
+		md += textLine(ctx, lib, ids[0])
 		md += storedDiscussion(ctx, lib, ids[0])
 		out, err := renderMarkdown(md, printStyle(c.Style), c.Plain || !isTerminal(os.Stdout), terminalWidth())
 		if err != nil {
@@ -39,6 +41,25 @@ func (c *ShowCmd) Run(g *Globals) error {
 		_, err = fmt.Fprintln(os.Stdout, out)
 		return err
 	})
+}
+
+// textLine is the paragraph `papers show` adds on the paper's full text:
+// stored (its size, how much was read) and how to read it, or how to
+// fetch it.
+func textLine(ctx context.Context, lib *store.Store, id string) string {
+	t, err := lib.Text(ctx, id)
+	if errors.Is(err, store.ErrNoText) {
+		return fmt.Sprintf("\n\n**Full text:** not stored · papers fetch %s", id)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "warning: %s\n", clean.Line(err.Error()))
+		return ""
+	}
+	line := fmt.Sprintf("\n\n**Full text:** stored, %s", humanBytes(int64(t.Size)))
+	if r, ok, err := lib.Reading(ctx, id); err == nil && ok {
+		line += fmt.Sprintf(", read %d%%", r.Percent)
+	}
+	return line + fmt.Sprintf(" · papers read %s", id)
 }
 
 // storedDiscussion is the Markdown `papers show` appends for a paper's

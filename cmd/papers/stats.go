@@ -43,6 +43,9 @@ func (c *StatsCmd) Run(g *Globals) error {
 		if st.Papers > 0 {
 			fmt.Fprintf(&b, " (%s a paper)", humanBytes(st.SizeBytes/int64(st.Papers)))
 		}
+		if st.FreeBytes > 0 {
+			fmt.Fprintf(&b, "\nfree       %s inside the file, reused before it grows (papers clean --texts gives it back)", humanBytes(st.FreeBytes))
+		}
 		fmt.Fprintln(os.Stdout, b.String())
 		return nil
 	})
@@ -53,6 +56,7 @@ type textStats struct {
 	Texts         int   `json:"full_texts"`
 	TextBytes     int64 `json:"full_text_bytes"`        // Markdown held
 	TextDiskBytes int64 `json:"full_text_stored_bytes"` // compressed, as stored
+	TextFileBytes int64 `json:"full_text_file_bytes"`   // of the library file, with their search index
 	PDFs          int   `json:"pdfs"`
 	PDFBytes      int64 `json:"pdf_bytes"`
 }
@@ -62,7 +66,7 @@ func collectTextStats(ctx context.Context, lib *store.Store) (textStats, error) 
 	if err != nil {
 		return textStats{}, err
 	}
-	ts := textStats{Texts: st.Count, TextBytes: st.Markdown, TextDiskBytes: st.Stored}
+	ts := textStats{Texts: st.Count, TextBytes: st.Markdown, TextDiskBytes: st.Stored, TextFileBytes: st.Disk}
 	for _, p := range listPDFs() {
 		ts.PDFs++
 		ts.PDFBytes += p.size
@@ -71,6 +75,10 @@ func collectTextStats(ctx context.Context, lib *store.Store) (textStats, error) 
 }
 
 func (ts textStats) lines() string {
-	return fmt.Sprintf("full texts %d (%s stored, %s of Markdown)\npdfs       %d (%s)",
-		ts.Texts, humanBytes(ts.TextDiskBytes), humanBytes(ts.TextBytes), ts.PDFs, humanBytes(ts.PDFBytes))
+	file := ""
+	if ts.TextFileBytes > 0 && ts.Texts > 0 {
+		file = humanBytes(ts.TextFileBytes) + " of the library with their index, "
+	}
+	return fmt.Sprintf("full texts %d (%s%s compressed, %s of Markdown)\npdfs       %d (%s)",
+		ts.Texts, file, humanBytes(ts.TextDiskBytes), humanBytes(ts.TextBytes), ts.PDFs, humanBytes(ts.PDFBytes))
 }

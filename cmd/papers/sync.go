@@ -138,7 +138,7 @@ func printSyncSummary(w io.Writer, r store.SyncReport) {
 		if j-i == 1 {
 			fmt.Fprintf(w, "failed %s: %s\n", f.Day, clean.Line(f.Error))
 		} else {
-			fmt.Fprintf(w, "failed %s … %s (%d days): %s\n", f.Day, r.Failed[j-1].Day, j-i, clean.Line(f.Error))
+			fmt.Fprintf(w, "failed %s … %s (%s): %s\n", f.Day, r.Failed[j-1].Day, english.Count(j-i, "day"), clean.Line(f.Error))
 		}
 		i = j
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/store/query"
 )
@@ -45,7 +46,7 @@ func (c *TagCmd) Run(g *Globals) error {
 		if err := lib.Tag(ctx, ids, add, remove); err != nil {
 			return unknownPaper(err)
 		}
-		fmt.Fprintf(os.Stderr, "tagged %d paper(s)\n", len(ids))
+		fmt.Fprintf(os.Stderr, "tagged %s\n", english.Count(len(ids), "paper"))
 		return nil
 	})
 }
