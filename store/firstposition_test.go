@@ -31,10 +31,10 @@ func TestFirstPositionCountsLikeNumbering(t *testing.T) {
 			if i%3 == 0 {
 				title = "sparse attention"
 			}
-			ps = append(ps, feed.Paper{ID: id, Title: title, Upvotes: rng.IntN(4) * 10})
+			ps = append(ps, feed.Paper{ID: id, Title: title, Upvotes: rng.IntN(4) * 10, Day: fmt.Sprintf("2025-10-%02d", d)})
 			ids = append(ids, id)
 		}
-		if _, err := s.SaveDay(ctx, fmt.Sprintf("2025-10-%02d", d), ps); err != nil {
+		if _, err := s.SaveDay(ctx, ps[0].Day, ps); err != nil {
 			t.Fatal(err)
 		}
 	}

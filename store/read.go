@@ -131,6 +131,11 @@ func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, l
 			q, args := s.byPids(ctx, columns, pids)
 			return q, args, err
 		}
+		if limit > 0 {
+			if f, err = s.boundTrending(ctx, f, offset+limit); err != nil { // trending.go
+				return "", nil, err
+			}
+		}
 		q, args := f.selectSQL(columns, offset, limit)
 		return q, args, nil
 	}
