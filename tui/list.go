@@ -309,9 +309,10 @@ func (m Model) onPageLoaded(msg pageLoaded) (tea.Model, tea.Cmd) {
 // listKey handles the list's own keys: movement, enter and esc.
 func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	h := m.listHeight()
-	// G before the exact count: as far as counted now, the last row
-	// when the count arrives (unless another key moves first).
-	m.list.wantEnd = m.list.capped && key.Matches(msg, m.keys.List.moveKeys.Bottom)
+	// G before the exact count (or any count): as far as counted now,
+	// the last row when the count arrives (unless another key moves
+	// first).
+	m.list.wantEnd = !m.list.counted && key.Matches(msg, m.keys.List.moveKeys.Bottom)
 	if !navigate(m.keys.List.moveKeys, msg, h, m.list.cursor, m.list.count(), func(i int) { m.list.moveTo(i, h) }) {
 		switch {
 		case key.Matches(msg, m.keys.Paper.Open):

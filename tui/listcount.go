@@ -40,6 +40,9 @@ func (m Model) onCountLoaded(msg countLoaded) (tea.Model, tea.Cmd) {
 		// Rows up to the cap can be scrolled to meanwhile; a page past
 		// the middle is not read from the end, as the end is unknown.
 		m.list.total, m.list.capped = max(m.list.total, msg.total), true
+		if m.list.wantEnd { // as far as counted, until the count lands
+			m.list.moveTo(m.list.count()-1, m.listHeight())
+		}
 		return m, tea.Batch(m.loadPages(), exactCountCmd(m.opts.Library, m.listFilter, m.requests.running(topicView)))
 	}
 	m.list.total, m.list.counted, m.list.capped = msg.total, true, false

@@ -224,3 +224,48 @@ func TestCappedCountThenExactAndG(t *testing.T) {
 	}
 	hs.requireScreen(countOf(want, want))
 }
+
+// TestGBeforeAnyCountEndsOnTheLast: G typed when a new view's first page
+// shows but no count has come yet (capped or exact) ends on the view's
+// last paper once the count lands, not on the first page's last row.
+func TestGBeforeAnyCountEndsOnTheLast(t *testing.T) {
+	defer func(c int) { countCap = c }(countCap)
+	countCap = 100
+	lib, err := store.Open(filepath.Join(t.TempDir(), "papers.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	var files []store.ImportFile
+	for _, d := range synth.Days(300, 1, time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)) {
+		files = append(files, store.ImportFile{Name: d.Date, Day: d.Date, Read: func() ([]byte, error) { return d.Body, nil }})
+	}
+	if err := lib.Import(context.Background(), files, func(store.FileResult) {}); err != nil {
+		t.Fatal(err)
+	}
+	parsed, _ := query.Parse("upvotes:>=0")
+	want, err := lib.Count(context.Background(), store.Filter{}.Search(parsed))
+	if err != nil || want <= pageSize {
+		t.Fatalf("the library holds %d papers with upvotes (%v): want more than a page", want, err)
+	}
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("/")
+	hs.typeText("upvotes:>=0")
+	hs.keys("enter")
+	pressed := false
+	hs.observe = func(m Model) {
+		if !pressed && len(m.list.pages) > 0 && !m.list.counted && !m.list.capped {
+			pressed = true
+			next, _ := hs.m.Update(keyMsg("G")) // the first page is in, no count yet
+			hs.m = next.(Model)
+		}
+	}
+	hs.run(hs.m.reload(false))
+	hs.observe = nil
+	if !pressed {
+		t.Fatal("the count came before the first page: G was never pressed")
+	}
+	if !hs.m.list.counted || hs.m.list.cursor != want-1 {
+		t.Errorf("after G and the count: cursor %d, want the last of %d (counted %v)", hs.m.list.cursor, want, hs.m.list.counted)
+	}
+}

@@ -95,3 +95,4 @@ func TestANewViewForgetsTheLastOnesCounts(t *testing.T) {
 		t.Error("C marked a view whose count is unknown without asking")
 	}
 }
+
