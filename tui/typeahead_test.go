@@ -95,4 +95,3 @@ func TestANewViewForgetsTheLastOnesCounts(t *testing.T) {
 		t.Error("C marked a view whose count is unknown without asking")
 	}
 }
-
