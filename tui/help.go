@@ -111,7 +111,7 @@ func (m Model) helpScreen() string {
 	for _, l := range lines[off:min(len(lines), off+m.helpHeight())] {
 		body = append(body, " "+l)
 	}
-	return drawBox(fitLines(body, r.w), r.w, r.h, m.st.borderActive) + "\n" + m.statusBar()
+	return drawBox(fitLines(body, r.w), r.w, r.h, m.st.pBorderActive) + "\n" + m.statusBar()
 }
 
 // helpKey scrolls the help with the movement keys; esc, q and ? close it,

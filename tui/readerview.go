@@ -24,7 +24,7 @@ func (m Model) readerScreen() string {
 		content = fitLines(content, w) // messages; the text's lines are fitted once, when rendered
 	}
 	lines = append(lines, content...)
-	return drawBox(lines, w, h, m.st.borderActive) + "\n" + m.statusBar()
+	return drawBox(lines, w, h, m.st.pBorderActive) + "\n" + m.statusBar()
 }
 
 // readerTitle is the pane's title line.

@@ -41,7 +41,7 @@ type styles struct {
 
 	// Row painters, for the list's hot path.
 	pUnread, pRead, pSelected, pDimmed, pQueued, pUpvotes, pDayHeader, pHighlight paint
-	pNew                                                                          paint
+	pNew, pBorder, pBorderActive                                                  paint
 }
 
 // newStyles builds the theme over a dark or light background, with a
@@ -55,6 +55,7 @@ func newStyles(dark, noColor bool, colors map[string]string) styles {
 	st.pUnread, st.pRead, st.pSelected = paintOf(st.unread), paintOf(st.read), paintOf(st.selected)
 	st.pDimmed, st.pQueued, st.pUpvotes = paintOf(st.dimmed), paintOf(st.queuedMark), paintOf(st.upvotes)
 	st.pDayHeader, st.pHighlight, st.pNew = paintOf(st.dayHeader), paintOf(st.highlight), paintOf(st.newMark)
+	st.pBorder, st.pBorderActive = paintOf(st.border), paintOf(st.borderActive)
 	return st
 }
 

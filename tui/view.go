@@ -84,9 +84,9 @@ func (m Model) tabBar() string {
 // and framed by hand: lipgloss's width and wrapping machinery cost more
 // than the rest of a frame together.
 func (m Model) box(p pane, r rect) string {
-	titleStyle, border := m.st.paneTitle, m.st.border
+	titleStyle, border := m.st.paneTitle, m.st.pBorder
 	if p == m.focus {
-		titleStyle, border = m.st.paneTitleActive, m.st.borderActive
+		titleStyle, border = m.st.paneTitleActive, m.st.pBorderActive
 	}
 	lines := make([]string, 0, r.h)
 	if p == paneList && (m.search.typing || m.search.active) {
@@ -142,12 +142,11 @@ func fitLines(lines []string, w int) []string {
 
 // drawBox draws lines, each exactly w cells wide, into a rounded border h
 // lines high.
-func drawBox(lines []string, w, h int, border lipgloss.Style) string {
+func drawBox(lines []string, w, h int, paint paint) string {
 	var b strings.Builder
 	// Painted, not Rendered: lipgloss measures and wraps a Rendered
 	// string, which for a 250-column border line costs more than the
-	// rest of the frame.
-	paint := paintOf(border)
+	// rest of the frame; the paint is made once per theme (styles.go).
 	side := paint.on("│")
 	b.WriteString(paint.on("╭" + strings.Repeat("─", w) + "╮"))
 	blank := strings.Repeat(" ", w)
