@@ -56,21 +56,12 @@ func (s *Store) Discussion(ctx context.Context, id string) (d feed.Discussion, f
 // at most limit: what a sync refreshes, as talk on a paper happens in its
 // first days.
 func (s *Store) StaleDiscussions(ctx context.Context, sinceDay string, fetchedBefore time.Time, limit int) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id FROM discussions d JOIN papers p ON p.id = d.id
-		WHERE p.day >= ? AND d.fetched_at < ? ORDER BY p.day DESC, d.id LIMIT ?`, sinceDay, fetchedBefore.Unix(), limit)
+	ids, err := collect[string](s.db.QueryContext(ctx, `SELECT d.id FROM discussions d JOIN papers p ON p.id = d.id
+		WHERE p.day >= ? AND d.fetched_at < ? ORDER BY p.day DESC, d.id LIMIT ?`, sinceDay, fetchedBefore.Unix(), limit))
 	if err != nil {
 		return nil, fmt.Errorf("stale discussions: %w", explain(s.path, err))
 	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("stale discussions: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return ids, nil
 }
 
 // DiscussionFetcher fetches a paper's discussion (feed.Client).

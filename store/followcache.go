@@ -240,7 +240,7 @@ func dropCached(ctx context.Context, tx *sql.Tx, fids []any) error {
 func buildCached(ctx context.Context, tx *sql.Tx, f cachedFollow) (cacheRow, error) {
 	r := cacheRow{name: f.Name, query: f.Query, match: f.match}
 	// The lowest free bit (prepareFollows keeps at most maxCached).
-	used, err := collectIDs(tx.QueryContext(ctx, `SELECT fid FROM follow_cache`))
+	used, err := collect[string](tx.QueryContext(ctx, `SELECT fid FROM follow_cache`))
 	if err != nil {
 		return r, err
 	}

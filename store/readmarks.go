@@ -25,7 +25,7 @@ func markIDs(ctx context.Context, tx *sql.Tx, ids []string, at int64) ([]string,
 	if err != nil {
 		return nil, err
 	}
-	marked, err := collectIDs(tx.QueryContext(ctx, `INSERT INTO read_marks(id, read_at)
+	marked, err := collect[string](tx.QueryContext(ctx, `INSERT INTO read_marks(id, read_at)
 		SELECT value, ? FROM json_each(?) WHERE true ON CONFLICT(id) DO NOTHING RETURNING id`, at, string(list)))
 	if err != nil {
 		return nil, err
@@ -237,19 +237,3 @@ func moveUnread(ctx context.Context, tx *sql.Tx, unread map[int64]int) error {
 // dayOfNumber is the feed day (” for none) of a rowid's day number d
 // (pid >> pidDayShift): pidBase counts days from 1970-01-01 plus one.
 const dayOfNumber = `CASE WHEN d > 0 THEN strftime('%Y-%m-%d', (d - 1) * 86400, 'unixepoch') ELSE '' END`
-
-func collectIDs(rows *sql.Rows, err error) ([]string, error) {
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
-}

@@ -193,21 +193,13 @@ func (s *Store) unchangedPids(ctx context.Context, f Filter, r risingRuns, start
 	return pids, size, err
 }
 
+// pidsOf is the pids a query selects, in its order.
 func (s *Store) pidsOf(ctx context.Context, q string, args ...any) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	pids, err := collect[int64](s.db.QueryContext(ctx, q, args...))
 	if err != nil {
 		return nil, explain(s.path, fmt.Errorf("list papers: %w", err))
 	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var pid int64
-		if err := rows.Scan(&pid); err != nil {
-			return nil, fmt.Errorf("list papers: %w", err)
-		}
-		out = append(out, pid)
-	}
-	return out, rows.Err()
+	return pids, nil
 }
 
 // risingPositions is Positions in the rising order of f (prepared): a

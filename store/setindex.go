@@ -281,23 +281,15 @@ func (x *setIndex) patient(f Filter) bool {
 // the first search within a tag pays for the others too (0.2 ms a
 // paper), rather than the first search within each.
 func (s *Store) withStatePids(ctx context.Context, pids []int64) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT p.pid FROM papers p
+	state, err := s.pidsOf(ctx, `SELECT p.pid FROM papers p
 		WHERE p.id IN (SELECT id FROM tags UNION SELECT id FROM notes) LIMIT ?`, setIndexMax/2+1)
 	if err != nil {
-		return nil, explain(s.path, fmt.Errorf("search: %w", err))
+		return nil, err
 	}
-	defer rows.Close()
-	all := slices.Clone(pids)
-	for rows.Next() {
-		var pid int64
-		if err := rows.Scan(&pid); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
-		}
-		all = append(all, pid)
+	if len(state) > setIndexMax/2 {
+		return pids, nil
 	}
-	if err := rows.Err(); err != nil || len(all)-len(pids) > setIndexMax/2 {
-		return pids, err
-	}
+	all := append(slices.Clone(pids), state...)
 	slices.Sort(all)
 	return slices.Compact(all), nil
 }

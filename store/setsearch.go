@@ -40,20 +40,7 @@ func (s *Store) setMatches(ctx context.Context, f Filter, match string) (pids []
 
 // match is every paper of the index holding match, in rowid order.
 func (x *setIndex) match(ctx context.Context, match string) ([]int64, error) {
-	rows, err := x.conn.QueryContext(ctx, `SELECT rowid FROM set_fts WHERE set_fts MATCH ? ORDER BY rowid`, match)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var pids []int64
-	for rows.Next() {
-		var pid int64
-		if err := rows.Scan(&pid); err != nil {
-			return nil, err
-		}
-		pids = append(pids, pid)
-	}
-	return pids, rows.Err()
+	return collect[int64](x.conn.QueryContext(ctx, `SELECT rowid FROM set_fts WHERE set_fts MATCH ? ORDER BY rowid`, match))
 }
 
 // setFrom is hitsFrom over the papers matched (sorted) instead of the
@@ -175,26 +162,11 @@ func (s *Store) setPagePids(ctx context.Context, f Filter, offset, limit int) (p
 		part.pids = pidsOfNewestDays(rest, max(n, want-len(pids)))
 		rest, seen = rest[:len(rest)-len(part.pids)], seen+len(part.pids)
 		q, args := part.selectSQL("p.pid", 0, want-len(pids))
-		if pids, err = s.appendPids(ctx, pids, q, args); err != nil {
+		more, err := s.pidsOf(ctx, q, args...)
+		if err != nil {
 			return nil, false, err
 		}
+		pids = append(pids, more...)
 	}
 	return pids[min(offset, len(pids)):], true, nil
-}
-
-// appendPids appends to pids the pids a query selects.
-func (s *Store) appendPids(ctx context.Context, pids []int64, q string, args []any) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, explain(s.path, fmt.Errorf("list papers: %w", err))
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var pid int64
-		if err := rows.Scan(&pid); err != nil {
-			return nil, fmt.Errorf("list papers: %w", err)
-		}
-		pids = append(pids, pid)
-	}
-	return pids, rows.Err()
 }

@@ -132,20 +132,7 @@ func mustExist(ctx context.Context, tx *sql.Tx, id string) error {
 }
 
 func queueIDs(ctx context.Context, tx *sql.Tx) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM queue ORDER BY position`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return collect[string](tx.QueryContext(ctx, `SELECT id FROM queue ORDER BY position`))
 }
 
 // renumber keeps positions 1..N so a position is also the rank shown.

@@ -125,19 +125,10 @@ func (s *Store) wordsStartingWith(ctx context.Context, prefix string) ([]string,
 	if n := len([]rune(prefix)); n < 3 {
 		limit = prefixExpansion / (4 - n) / 2
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT term FROM terms WHERE term >= ? AND term < ?
-		ORDER BY docs DESC LIMIT ?`, prefix, prefix+"\U0010FFFF", limit)
+	terms, err := collect[string](s.db.QueryContext(ctx, `SELECT term FROM terms WHERE term >= ? AND term < ?
+		ORDER BY docs DESC LIMIT ?`, prefix, prefix+"\U0010FFFF", limit))
 	if err != nil {
 		return nil, explain(s.path, err)
 	}
-	defer rows.Close()
-	var terms []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			return nil, err
-		}
-		terms = append(terms, t)
-	}
-	return terms, rows.Err()
+	return terms, nil
 }

@@ -322,20 +322,7 @@ func (s *Store) TextHits(ctx context.Context, terms []string, limit int) ([]Text
 
 // textTids is the text rowids a query of texts_fts lists, in its order.
 func (s *Store) textTids(ctx context.Context, q string, args ...any) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var tids []int64
-	for rows.Next() {
-		var tid int64
-		if err := rows.Scan(&tid); err != nil {
-			return nil, err
-		}
-		tids = append(tids, tid)
-	}
-	return tids, rows.Err()
+	return collect[int64](s.db.QueryContext(ctx, q, args...))
 }
 
 // textHitsOf reads the texts of tids, in that order, with their matching
@@ -468,21 +455,12 @@ func (c *Checkup) examineTexts(ctx context.Context, db *sql.DB) {
 // QueuedWithoutText lists the queued papers with no stored full text, in
 // queue order: what a sync fetches so the queue reads offline.
 func (s *Store) QueuedWithoutText(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT q.id FROM queue q
-		WHERE NOT EXISTS (SELECT 1 FROM texts t WHERE t.id = q.id) ORDER BY q.position`)
+	ids, err := collect[string](s.db.QueryContext(ctx, `SELECT q.id FROM queue q
+		WHERE NOT EXISTS (SELECT 1 FROM texts t WHERE t.id = q.id) ORDER BY q.position`))
 	if err != nil {
 		return nil, fmt.Errorf("list queued papers without text: %w", err)
 	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("list queued papers without text: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return ids, nil
 }
 
 // TextSentence is the sentence of a paper's stored text holding the first

@@ -44,21 +44,12 @@ func (s *Store) TextVersions(ctx context.Context, ids []string) (map[string]int,
 // known version and was not checked against arXiv since before, in queue
 // order: what the reader asks arXiv about after a sync.
 func (s *Store) QueuedTextsToCheck(ctx context.Context, before time.Time) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT q.id FROM queue q JOIN texts t ON t.id = q.id
-		WHERE t.version > 0 AND t.checked_at < ? ORDER BY q.position`, before.Unix())
+	ids, err := collect[string](s.db.QueryContext(ctx, `SELECT q.id FROM queue q JOIN texts t ON t.id = q.id
+		WHERE t.version > 0 AND t.checked_at < ? ORDER BY q.position`, before.Unix()))
 	if err != nil {
 		return nil, fmt.Errorf("list queued texts to check: %w", err)
 	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("list queued texts to check: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return ids, nil
 }
 
 // MarkVersionsChecked records that arXiv was asked about the texts of ids
