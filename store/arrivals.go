@@ -48,7 +48,7 @@ func noteArrivals(ctx context.Context, tx *sql.Tx, ids []string, known map[strin
 		return err
 	}
 	// Read marks outlive papers: one may be read already.
-	read, err := countsBy[int64](ctx, tx, `SELECT p.pid >> 20, count(*) FROM json_each(?) j
+	read, err := countsBy[int64](ctx, tx, `SELECT `+pidDaySQL+`, count(*) FROM json_each(?) j
 		CROSS JOIN read_marks r ON r.id = j.value CROSS JOIN papers p ON p.id = j.value GROUP BY 1`, string(list))
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/papertui/papers/store/query"
@@ -117,6 +118,26 @@ func (f Filter) foldedNot() (string, []query.Exclusion) {
 
 // needsState says whether the WHERE clause reads the queue or read marks.
 func (f Filter) needsState() bool { return f.Queued || f.Unread || f.Read }
+
+// whereAmong is where() narrowed to the papers of ids, with its
+// arguments: which of them the view holds.
+func (f Filter) whereAmong(ids []string) (string, []any) {
+	where, args := f.where()
+	args = slices.Clip(args)
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	return and(where, "p.id IN (?"+strings.Repeat(",?", len(ids)-1)+")"), args
+}
+
+// from is the FROM clause of a query of the view: papers p, joined with
+// the queue q and the read marks r when its conditions read them.
+func (f Filter) from() string {
+	if f.needsState() {
+		return ` FROM papers p` + stateJoins
+	}
+	return ` FROM papers p`
+}
 
 // where builds the WHERE clause over papers p joined with queue q and
 // read_marks r.

@@ -17,7 +17,8 @@ import (
 // (seconds at 100,000 papers sorted by upvotes or trending). For the
 // views whose order is total over their own columns (orderTerms), this
 // finds the paper, then counts the rows ordered before it: one pass, no
-// sort, no numbering.
+// sort, no numbering. A best-match search, whose order no column holds,
+// is numbered (Positions); rising keeps its own (rising.go).
 func (s *Store) FirstPosition(ctx context.Context, f Filter, ids []string) (string, int, bool, error) {
 	ids = ids[:min(len(ids), maxPositions)]
 	if len(ids) == 0 {
@@ -27,7 +28,10 @@ func (s *Store) FirstPosition(ctx context.Context, f Filter, ids []string) (stri
 	if err != nil {
 		return "", -1, false, err
 	}
-	if f.Sort == SortRising || f.Sort == SortRelevance && f.fullMatch() != "" {
+	switch {
+	case f.Sort == SortRising:
+		return s.firstRising(ctx, f, ids)
+	case f.Sort == SortRelevance && f.fullMatch() != "":
 		return s.firstOfPositions(ctx, f, ids)
 	}
 	id, ok, err := s.firstHeld(ctx, f, ids)
@@ -41,8 +45,22 @@ func (s *Store) FirstPosition(ctx context.Context, f Filter, ids []string) (stri
 	return id, n, true, nil
 }
 
-// firstOfPositions is FirstPosition through Positions, for the orders
-// that are not a plain total order of the paper's columns.
+// firstRising is FirstPosition in the rising order (rising.go).
+func (s *Store) firstRising(ctx context.Context, f Filter, ids []string) (string, int, bool, error) {
+	found, err := s.risingPositions(ctx, f, ids)
+	if err != nil {
+		return "", -1, false, err
+	}
+	for _, id := range ids {
+		if n, ok := found[id]; ok {
+			return id, n, true, nil
+		}
+	}
+	return "", -1, false, nil
+}
+
+// firstOfPositions is FirstPosition through Positions' numbering, for a
+// best-match search, whose order (by rank) no column holds.
 func (s *Store) firstOfPositions(ctx context.Context, f Filter, ids []string) (string, int, bool, error) {
 	found, err := s.Positions(ctx, f, ids)
 	if err != nil {
@@ -58,17 +76,8 @@ func (s *Store) firstOfPositions(ctx context.Context, f Filter, ids []string) (s
 
 // firstHeld is the first of ids the view holds.
 func (s *Store) firstHeld(ctx context.Context, f Filter, ids []string) (string, bool, error) {
-	where, args := f.where()
-	cond := "p.id IN (?" + strings.Repeat(",?", len(ids)-1) + ")"
-	if where == "" {
-		where = " WHERE " + cond
-	} else {
-		where += " AND " + cond
-	}
-	for _, id := range ids {
-		args = append(args, id)
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT p.id FROM papers p`+stateJoins+where, args...)
+	where, args := f.whereAmong(ids)
+	rows, err := s.db.QueryContext(ctx, `SELECT p.id`+f.from()+where, args...)
 	if err != nil {
 		return "", false, explain(s.path, fmt.Errorf("find %d papers in the view: %w", len(ids), err))
 	}
@@ -108,10 +117,7 @@ func (s *Store) countBefore(ctx context.Context, f Filter, id string) (int, erro
 	for i, t := range terms {
 		keys[i] = fmt.Sprintf("%s AS k%d", t.expr, i)
 	}
-	from := ` FROM papers p`
-	if f.needsState() {
-		from += stateJoins
-	}
+	from := f.from()
 	where, whereArgs := f.where()
 	var counts []string
 	var args []any

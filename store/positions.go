@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -40,12 +39,9 @@ func (s *Store) Positions(ctx context.Context, f Filter, ids []string) (map[stri
 	// position in the view, not the view's size (the selection near the
 	// top of a million papers: milliseconds, not seconds), when the order
 	// is read off an index.
-	held := where + " AND p.id " + in
-	if where == "" {
-		held = " WHERE p.id " + in
-	}
+	held, heldArgs := f.whereAmong(ids)
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM papers p`+stateJoins+held, append(slices.Clip(args), idArgs...)...).Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*)`+f.from()+held, heldArgs...).Scan(&n); err != nil {
 		return nil, explain(s.path, fmt.Errorf("find %d papers in the view: %w", len(ids), err))
 	}
 	if n == 0 {

@@ -181,10 +181,7 @@ func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
 		return n, err
 	}
 	where, args := f.where()
-	from := ` FROM papers p`
-	if f.needsState() {
-		from += stateJoins
-	}
+	from := f.from()
 	if f.pidsKnown && f.fullMatch() == "" && f.onlySets() {
 		return len(f.pids), nil // the view is the papers of its sets
 	}
@@ -236,10 +233,7 @@ func (s *Store) CountUpTo(ctx context.Context, f Filter, limit int) (n int, exac
 		return n, true, err
 	}
 	where, args := f.where()
-	from := ` FROM papers p`
-	if f.needsState() {
-		from += stateJoins
-	}
+	from := f.from()
 	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1`+from+where+` LIMIT ?)`, append(args, limit+1)...).Scan(&n)
 	if err != nil {
 		return 0, false, explain(s.path, fmt.Errorf("count papers: %w", err))

@@ -175,7 +175,7 @@ func countMarks(ctx context.Context, tx *sql.Tx, ids []string, sign int) error {
 	// A paper's feed day is read off its rowid (see pidBase), which the
 	// id index holds: reading each paper's row for its day cost ten times
 	// more.
-	days, err := countsBy[int64](ctx, tx, `SELECT p.pid >> 20, count(*) FROM json_each(?) j
+	days, err := countsBy[int64](ctx, tx, `SELECT `+pidDaySQL+`, count(*) FROM json_each(?) j
 		CROSS JOIN papers p ON p.id = j.value GROUP BY 1`, string(list))
 	if err != nil {
 		return err

@@ -166,10 +166,7 @@ func (s *Store) unchangedPids(ctx context.Context, f Filter, r risingRuns, start
 		return s.unchangedByDay(ctx, r, start, n)
 	}
 	where = and(where, r.excluded())
-	from := ` FROM papers p`
-	if f.needsState() {
-		from += stateJoins
-	}
+	from := f.from()
 	newest := Filter{}.orderTerms()
 	if start >= deepOffset {
 		size, err := s.unchangedCount(ctx, f, r)
@@ -269,19 +266,10 @@ func (s *Store) placeRun(ctx context.Context, f Filter, sign string, n, base int
 // heldPapers is those of ids the view f holds, with their newest-order
 // keys and their gain (0: unchanged).
 func (s *Store) heldPapers(ctx context.Context, f Filter, ids []string) ([]risingPaper, error) {
-	where, args := f.where()
-	from := ` FROM papers p`
-	if f.needsState() {
-		from += stateJoins
-	}
-	marks := "?" + strings.Repeat(",?", len(ids)-1)
+	where, args := f.whereAmong(ids)
 	q := `SELECT p.id, p.pid, p.day, p.upvotes, coalesce((SELECT gain FROM rising g WHERE g.pid = p.pid), 0)` +
-		from + and(where, `p.id IN (`+marks+`)`)
-	all := slices.Clone(args)
-	for _, id := range ids {
-		all = append(all, id)
-	}
-	rows, err := s.db.QueryContext(ctx, q, all...)
+		f.from() + where
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, explain(s.path, fmt.Errorf("find papers in the view: %w", err))
 	}
@@ -301,10 +289,7 @@ func (s *Store) heldPapers(ctx context.Context, f Filter, ids []string) ([]risin
 // papers of the view) in the rising order, after those that rose.
 func (s *Store) unchangedPositions(ctx context.Context, f Filter, r risingRuns, held []risingPaper, out map[string]int) error {
 	where, args := f.where()
-	from := ` FROM papers p`
-	if f.needsState() {
-		from += stateJoins
-	}
+	from := f.from()
 	// Held papers share few days (a selection and its neighbours): the
 	// days are counted in one pass and their papers ranked in one query.
 	days := map[string]bool{}

@@ -38,10 +38,7 @@ func (s *Store) EachRecord(ctx context.Context, f Filter, start func(total int) 
 	}
 	defer conn.ExecContext(context.Background(), "ROLLBACK")
 	where, args := f.where()
-	from := ` FROM papers p`
-	if f.needsState() {
-		from += stateJoins
-	}
+	from := f.from()
 	var total int
 	if err := conn.QueryRowContext(ctx, `SELECT count(*)`+from+where, args...).Scan(&total); err != nil {
 		return explain(s.path, fmt.Errorf("count papers: %w", err))

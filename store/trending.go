@@ -75,10 +75,7 @@ func (s *Store) boundTrending(ctx context.Context, f Filter, k int) (Filter, err
 // are fewer than k.
 func (s *Store) kthTrendingScore(ctx context.Context, f Filter, k int, probe string, n int) (float64, error) {
 	where, args := f.where()
-	from := ` FROM papers p`
-	if f.needsState() {
-		from += stateJoins
-	}
+	from := f.from()
 	q := `SELECT ` + f.orderTerms()[0].expr + ` AS score` + from + where
 	if probe != "" {
 		q = `SELECT score FROM (SELECT ` + f.orderTerms()[0].expr + ` AS score` + from + where +

@@ -180,6 +180,9 @@ func timeText(t time.Time) string {
 // Papers without a feed day get day 0 and sort last.
 const pidDayShift = 20 // up to a million papers a day
 
+// pidDaySQL is a paper's day number (pid >> pidDayShift) in SQL.
+var pidDaySQL = "p.pid >> " + strconv.Itoa(pidDayShift)
+
 // pidBase is the first rowid of a feed day's range.
 func pidBase(day string) int64 {
 	t, err := time.Parse(time.DateOnly, day)

@@ -168,13 +168,7 @@ func (m *Model) changeStateSaying(what change, id string, write func(ctx context
 
 // eachDay calls fn on every held local row of day ("": every one).
 func (l *listPane) eachDay(day string, fn func(*row)) {
-	for _, rows := range l.pages {
-		for i := range rows {
-			if day == "" || rows[i].Day == day {
-				fn(&rows[i])
-			}
-		}
-	}
+	l.eachLocal(func(r *row) bool { return day == "" || r.Day == day }, fn)
 	l.forgetDrawn()
 }
 

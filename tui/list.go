@@ -266,16 +266,21 @@ func (l *listPane) rowByID(id string) (row, bool) {
 	return found, ok
 }
 
-// eachRow calls fn on every held row of paper id (a paper may be both a
-// local row and a remote result).
-func (l *listPane) eachRow(id string, fn func(*row)) {
+// eachLocal calls fn on every held local row that match takes.
+func (l *listPane) eachLocal(match func(*row) bool, fn func(*row)) {
 	for _, rows := range l.pages {
 		for i := range rows {
-			if rows[i].ID == id {
+			if match(&rows[i]) {
 				fn(&rows[i])
 			}
 		}
 	}
+}
+
+// eachRow calls fn on every held row of paper id (a paper may be both a
+// local row and a remote result).
+func (l *listPane) eachRow(id string, fn func(*row)) {
+	l.eachLocal(func(r *row) bool { return r.ID == id }, fn)
 	for i := range l.remote {
 		if l.remote[i].ID == id {
 			fn(&l.remote[i])

@@ -184,23 +184,7 @@ func mustModel(m tea.Model, _ tea.Cmd) Model { return m.(Model) }
 func TestCappedCountThenExactAndG(t *testing.T) {
 	defer func(c int) { countCap = c }(countCap)
 	countCap = 100
-	lib, err := store.Open(filepath.Join(t.TempDir(), "papers.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lib.Close()
-	var files []store.ImportFile
-	for _, d := range synth.Days(300, 1, time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)) {
-		files = append(files, store.ImportFile{Name: d.Date, Day: d.Date, Read: func() ([]byte, error) { return d.Body, nil }})
-	}
-	if err := lib.Import(context.Background(), files, func(store.FileResult) {}); err != nil {
-		t.Fatal(err)
-	}
-	parsed, _ := query.Parse("upvotes:>=0")
-	want, err := lib.Count(context.Background(), store.Filter{}.Search(parsed))
-	if err != nil || want <= pageSize {
-		t.Fatalf("the library holds %d papers with upvotes (%v): want more than a page", want, err)
-	}
+	lib, want := pagesOfUpvoted(t)
 	hs := newHarness(t, lib, 160, 48)
 	hs.keys("/")
 	hs.typeText("upvotes:>=0")
@@ -231,23 +215,7 @@ func TestCappedCountThenExactAndG(t *testing.T) {
 func TestGBeforeAnyCountEndsOnTheLast(t *testing.T) {
 	defer func(c int) { countCap = c }(countCap)
 	countCap = 100
-	lib, err := store.Open(filepath.Join(t.TempDir(), "papers.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lib.Close()
-	var files []store.ImportFile
-	for _, d := range synth.Days(300, 1, time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)) {
-		files = append(files, store.ImportFile{Name: d.Date, Day: d.Date, Read: func() ([]byte, error) { return d.Body, nil }})
-	}
-	if err := lib.Import(context.Background(), files, func(store.FileResult) {}); err != nil {
-		t.Fatal(err)
-	}
-	parsed, _ := query.Parse("upvotes:>=0")
-	want, err := lib.Count(context.Background(), store.Filter{}.Search(parsed))
-	if err != nil || want <= pageSize {
-		t.Fatalf("the library holds %d papers with upvotes (%v): want more than a page", want, err)
-	}
+	lib, want := pagesOfUpvoted(t)
 	hs := newHarness(t, lib, 160, 48)
 	hs.keys("/")
 	hs.typeText("upvotes:>=0")
@@ -268,4 +236,28 @@ func TestGBeforeAnyCountEndsOnTheLast(t *testing.T) {
 	if !hs.m.list.counted || hs.m.list.cursor != want-1 {
 		t.Errorf("after G and the count: cursor %d, want the last of %d (counted %v)", hs.m.list.cursor, want, hs.m.list.counted)
 	}
+}
+
+// pagesOfUpvoted is a library of 300 synthetic days and how many of its
+// papers the search "upvotes:>=0" finds: more than a page.
+func pagesOfUpvoted(t *testing.T) (*store.Store, int) {
+	t.Helper()
+	lib, err := store.Open(filepath.Join(t.TempDir(), "papers.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	var files []store.ImportFile
+	for _, d := range synth.Days(300, 1, time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)) {
+		files = append(files, store.ImportFile{Name: d.Date, Day: d.Date, Read: func() ([]byte, error) { return d.Body, nil }})
+	}
+	if err := lib.Import(context.Background(), files, func(store.FileResult) {}); err != nil {
+		t.Fatal(err)
+	}
+	parsed, _ := query.Parse("upvotes:>=0")
+	want, err := lib.Count(context.Background(), store.Filter{}.Search(parsed))
+	if err != nil || want <= pageSize {
+		t.Fatalf("the library holds %d papers with upvotes (%v): want more than a page", want, err)
+	}
+	return lib, want
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/papertui/papers/feed"
@@ -19,9 +18,7 @@ import (
 // three seconds, without the Hugging Face token, and retried once only, so
 // a failing arXiv costs seconds, not minutes.
 func arxivClient(base string) *feed.Client {
-	c := feed.NewClient(base)
-	c.BaseURL = strings.TrimRight(base, "/")
-	c.Token = ""
+	c := sideClient(base)
 	c.Pace = feed.ArxivPace()
 	c.MaxRetries = 1
 	c.MaxBody = 16 << 20 // 500 entries with their abstracts: a few MB

@@ -15,12 +15,20 @@ import (
 // Saved PDFs, under $XDG_CACHE_HOME/papers/pdf: fetched by fetch --pdf,
 // counted by stats, deleted by clean --pdfs.
 
+// sideClient is a client of a service other than Hugging Face (arXiv's
+// PDFs, its export API). It never holds the Hugging Face token (g.client
+// alone sets it), and a base of "" keeps the service's own default
+// rather than NewClient's Hugging Face.
+func sideClient(base string) *feed.Client {
+	c := feed.NewClient(base)
+	c.BaseURL = strings.TrimRight(base, "/")
+	return c
+}
+
 // pdfClient fetches PDFs: paced like the feed client, and without the
 // Hugging Face token.
 func pdfClient(base string) *feed.Client {
-	c := feed.NewClient(base)
-	c.BaseURL = strings.TrimRight(base, "/")
-	c.Token = ""
+	c := sideClient(base)
 	c.MaxBody = 100 << 20
 	c.Timeout = 2 * time.Minute
 	return c
