@@ -38,7 +38,10 @@ func main() {
 		fmt.Fprintf(os.Stderr, "papers: upgrading the library %s from schema %d to %d (once; a large library takes a few seconds)\n",
 			clean.Line(path), from, to)
 	}
-	os.Exit(run(os.Args[1:]))
+	stopProfile := startProfile()
+	code := run(os.Args[1:])
+	stopProfile()
+	os.Exit(code)
 }
 
 func run(args []string) int {
