@@ -4,16 +4,19 @@ import tea "charm.land/bubbletea/v2"
 
 // The mouse: the wheel scrolls, a click selects a list row.
 
-// onMouseWheel scrolls the detail when it has the focus, else the list.
+// onMouseWheel scrolls what is on top: the help, the reading pane, the
+// detail when it has the focus, else the list.
 func (m Model) onMouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	delta := 3
 	if msg.Mouse().Button == tea.MouseWheelUp {
 		delta = -3
 	}
-	if m.reader.open && m.reader.doc != nil && !m.reader.outline { // reader.go
-		m.reader.offset += delta
-		m.reader.clamp()
-		return m, m.readerMoved()
+	if m.showHelp { // it covers every pane
+		m.helpOffset = max(0, min(m.helpOffset+delta, len(m.helpLines(m.helpRect().w-2))-m.helpHeight()))
+		return m, nil
+	}
+	if m.reader.open { // it covers the list (readermodal.go)
+		return m.onReaderWheel(delta)
 	}
 	if m.focus == paneDetail {
 		m.detail.vp.scroll(delta)

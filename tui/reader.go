@@ -165,30 +165,42 @@ func (m Model) closeReader() (tea.Model, tea.Cmd) {
 	return m, tea.Batch(save, m.loadPages(), m.wantDetail())
 }
 
-// readerKey handles the reading pane's keys; handled is false for the
-// keys it leaves to the rest of the reader (quit, help, the paper's).
-func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
+// readerKey handles every key while the reading pane is open: the list
+// and the other panes are hidden under it, so a key it does not use
+// must not act on them (readerOtherKey).
+func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	r := &m.reader
+	switch {
+	case r.search.typing:
+		return m.readerSearchKey(msg)
+	case r.outline:
+		if next, cmd, handled := m.outlineKey(msg); handled {
+			return next, cmd
+		}
+	default:
+		if next, cmd, handled := m.readerOwnKey(msg); handled {
+			return next, cmd
+		}
+	}
+	return m.readerOtherKey(msg)
+}
+
+// readerOwnKey handles the pane's own keys (keys.go's reader.*); handled
+// is false for the others.
+func (m Model) readerOwnKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 	r, k := &m.reader, m.keys.Reader
-	if r.search.typing {
-		next, cmd := m.readerSearchKey(msg)
-		return next, cmd, true
-	}
-	if r.outline {
-		next, cmd := m.outlineKey(msg)
-		return next, cmd, true
-	}
-	c := m.keys.Common
 	switch {
 	case key.Matches(msg, k.Back):
 		next, cmd := m.closeReader()
 		return next, cmd, true
-	case key.Matches(msg, c.NextPane, c.PrevPane, c.Pane1, c.Pane2, c.Pane3):
-		next, cmd := m.closeReader()
-		nm := next.(Model)
-		more, cmd2 := nm.onKeyPress(msg)
-		return more, tea.Batch(cmd, cmd2), true
-	case r.missing || r.doc == nil:
+	case !key.Matches(msg, k.moveKeys.bindings()...) &&
+		!key.Matches(msg, k.NextSection, k.PrevSection, k.Outline, k.Search, k.NextHit, k.PrevHit, k.Figure):
 		return m, nil, false
+	case r.missing || r.err != nil:
+		m.say("no text to read here: " + keyHint(k.Back) + " goes back")
+		return m, nil, true
+	case r.doc == nil:
+		return m, nil, true // loading: the first screen is on its way
 	case navigate(k.moveKeys, msg, r.height, r.offset, len(r.lines.text), func(i int) { r.offset = i; r.clamp() }):
 	case key.Matches(msg, k.NextSection):
 		m.jumpSection(1)
@@ -207,8 +219,6 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		}
 	case key.Matches(msg, k.Figure):
 		return m, m.openFigure(), true
-	default:
-		return m, nil, false
 	}
 	return m, m.readerMoved(), true
 }

@@ -104,18 +104,24 @@ func (m Model) outlineView(w, h int) []string {
 	return out
 }
 
-// outlineKey moves through the outline, jumps to a section or closes it.
-func (m Model) outlineKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+// outlineKey moves through the outline, jumps to a section or closes it;
+// handled is false for the keys it leaves to readerOtherKey.
+func (m Model) outlineKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 	r, k := &m.reader, m.keys.Reader
 	n := len(r.doc.outline)
 	switch {
 	case navigate(k.moveKeys, msg, max(1, r.height-1), r.outCursor, n, func(i int) { r.outCursor = max(0, min(i, n-1)) }):
-	case key.Matches(msg, m.keys.Paper.Open) && n > 0:
+	case key.Matches(msg, m.keys.Paper.Open):
+		if n == 0 {
+			return m, nil, true
+		}
 		r.outline = false
 		m.goToSection(r.doc.pre + r.outCursor)
-		return m, m.readerMoved()
+		return m, m.readerMoved(), true
 	case key.Matches(msg, k.Back, k.Outline):
 		r.outline = false
+	default:
+		return m, nil, false
 	}
-	return m, nil
+	return m, nil, true
 }

@@ -134,10 +134,8 @@ func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.daily.modal.open() {
 		return m.modalKey(msg)
 	}
-	if m.reader.open { // its own keys win while it is open (reader.go)
-		if next, cmd, handled := m.readerKey(msg); handled {
-			return next, cmd
-		}
+	if m.reader.open { // it has every key while it is open (readermodal.go)
+		return m.readerKey(msg)
 	}
 	c, v := m.keys.Common, m.keys.Views
 	switch {
