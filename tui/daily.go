@@ -92,6 +92,8 @@ type dailyState struct {
 	prev map[string]store.Seen
 
 	modal modalState // the tag, name or confirm input, or the follows picker
+
+	asked countsAsked // what the last counts asked cover (unreadcounts.go)
 }
 
 // dailyLib is the library's daily loop, if it has one.
@@ -210,6 +212,7 @@ func (m *Model) wantCounts() tea.Cmd {
 		}
 		slices.Sort(days)
 	}
+	m.noteCountsAsked(days)
 	f, since, all := m.listFilter, m.daily.since, m.opts.Library
 	f.Total = 0
 	req := m.requests.begin(topicCounts)
@@ -231,6 +234,7 @@ func (m Model) onCountsLoaded(msg countsLoaded) (tea.Model, tea.Cmd) {
 	}
 	if msg.err != nil {
 		m.fail(clean.Line("unread counts: " + msg.err.Error()))
+		m.daily.asked = countsAsked{} // the next page asks again
 		return m, nil
 	}
 	m.daily.counted = true

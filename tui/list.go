@@ -308,7 +308,7 @@ func (m Model) onPageLoaded(msg pageLoaded) (tea.Model, tea.Cmd) {
 	}
 	m.list.foundIn(msg.page, msg.rows, m.listHeight())
 	m.list.scroll(m.listHeight())
-	return m, tea.Batch(m.loadPages(), m.wantDetail(), m.wantCounts())
+	return m, tea.Batch(m.loadPages(), m.wantDetail(), m.wantCountsOfPage(msg.tok, msg.rows))
 }
 
 // listKey handles the list's own keys: movement, enter and esc.
