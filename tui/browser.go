@@ -117,13 +117,14 @@ func runBrowser(args []string) error {
 
 // onOpened says whether a link reached the browser.
 func (m Model) onOpened(msg opened) (tea.Model, tea.Cmd) {
+	copyKey := keyHint(m.keys.Paper.Copy)
 	switch {
 	case errors.Is(msg.err, errNoBrowser) && m.opts.Opener != "":
-		m.fail(clean.Line(fmt.Sprintf("%v: fix open in the config, or y copies the link", msg.err)))
+		m.fail(clean.Line(fmt.Sprintf("%v: fix open in the config, or %s copies the link", msg.err, copyKey)))
 	case errors.Is(msg.err, errNoBrowser):
-		m.fail("no browser: set $BROWSER, or y copies the link")
+		m.fail("no browser: set $BROWSER, or " + copyKey + " copies the link")
 	case msg.err != nil:
-		m.fail(clean.Line(fmt.Sprintf("could not open the link (y copies it): %v", msg.err)))
+		m.fail(clean.Line(fmt.Sprintf("could not open the link (%s copies it): %v", copyKey, msg.err)))
 	default:
 		m.say("opened " + msg.url)
 	}

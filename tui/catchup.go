@@ -83,10 +83,10 @@ func (m Model) markDayRead() (tea.Model, tea.Cmd) {
 	f := m.listFilter
 	f.Day, f.Total = r.Day, 0
 	label := dayLabel(r.Day)
-	said := new(string)
+	said, undo := new(string), keyHint(m.keys.Daily.Undo)
 	write := func(ctx context.Context) error {
 		n, err := lib.MarkViewRead(ctx, f)
-		*said = fmt.Sprintf("marked %s of %s read (U undoes)", papersCount(n), label)
+		*said = fmt.Sprintf("marked %s of %s read (%s undoes)", papersCount(n), label, undo)
 		return err
 	}
 	apply := func() {
@@ -123,10 +123,10 @@ func (m Model) doMarkViewRead() (tea.Model, tea.Cmd) {
 	lib, _ := m.dailyLib()
 	f := m.listFilter
 	f.Total = 0
-	said := new(string)
+	said, undo := new(string), keyHint(m.keys.Daily.Undo)
 	write := func(ctx context.Context) error {
 		n, err := lib.MarkViewRead(ctx, f)
-		*said = fmt.Sprintf("marked %s read (U undoes)", papersCount(n))
+		*said = fmt.Sprintf("marked %s read (%s undoes)", papersCount(n), undo)
 		return err
 	}
 	apply := func() {

@@ -252,7 +252,7 @@ func (m Model) countsTitle() string {
 		s += " · " + humanize.Comma(int64(m.daily.newTotal)) + " new " + newMark
 	}
 	if m.daily.newOnly {
-		s += " (w: new only)"
+		s += " (" + keyHint(m.keys.Daily.NewOnly) + ": new only)"
 	}
 	return s
 }

@@ -41,6 +41,12 @@ type renderKey struct {
 	marks      string // search words, one per line
 	texts      string // a search's text: terms, one per line (textmatch.go)
 	noText     string // what it says when its text is not stored (textadvice.go)
+	hints      detailHints
+}
+
+// detailHints are the keys the detail names, as bound (keyHint).
+type detailHints struct {
+	allAuthors, read, open string
 }
 
 // detailPane shows one paper's rendered detail in a scrolling viewport.
@@ -200,7 +206,8 @@ func (m *Model) wantDetail() tea.Cmd {
 	}
 	key := renderKey{id: id, width: w, style: m.glamourStyle(), allAuthors: m.detail.allAuthors,
 		marks: strings.Join(m.highlights(), "\n"), texts: strings.Join(m.textTerms(), "\n"),
-		noText: textAdvice(m.textSituation(id))}
+		noText: textAdvice(m.textSituation(id)),
+		hints:  detailHints{keyHint(m.keys.Paper.AllAuthors), keyHint(m.keys.Paper.Read), keyHint(m.keys.Paper.Open)}}
 	if key == m.detail.shown {
 		m.detail.want = key
 		m.requests.end(topicDetail)
@@ -279,7 +286,7 @@ func detailCmd(lib Library, key renderKey, fallback store.Record, req request) t
 		if key.marks != "" {
 			words = strings.Split(key.marks, "\n")
 		}
-		o := article.Options{AllAuthors: key.allAuthors, MoreHint: "a shows all", Highlights: words}
+		o := article.Options{AllAuthors: key.allAuthors, MoreHint: key.hints.allAuthors + " shows all", Highlights: words}
 		o.Match, o.MatchWords = textMatch(ctx, lib, key)
 		words = append(words, o.MatchWords...)
 		md := article.Markdown(rec, o) +
@@ -302,7 +309,8 @@ func storedExtras(ctx context.Context, lib Library, key renderKey) string {
 		if need {
 			b.WriteString("\n\n*" + clean.Markdown(key.noText) + "*")
 		} else {
-			b.WriteString("\n\n*Full text stored: R (or enter here) reads the whole paper.*")
+			h := key.hints
+			b.WriteString("\n\n*" + clean.Markdown("Full text stored: "+h.read+" (or "+h.open+" here) reads the whole paper.") + "*")
 		}
 	}
 	if d, _, ok, err := lib.Discussion(ctx, id); err == nil && ok {

@@ -123,7 +123,7 @@ func (m Model) startFollow() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if !m.search.active {
-		m.say("no search to follow: / searches, then S follows it")
+		m.say(fmt.Sprintf("no search to follow: %s searches, then %s follows it", keyHint(m.keys.Views.Search), keyHint(m.keys.Daily.Follow)))
 		return m, nil
 	}
 	m.daily.modal = modalState{kind: modalFollow, input: newModalInput("follow «"+clean.Line(m.search.input.Value())+"» as: ", "", m.st.dark)}
@@ -148,7 +148,7 @@ func (m Model) onFollowSaved(msg followSaved) (tea.Model, tea.Cmd) {
 		m.fail(clean.Line(fmt.Sprintf("follow %q: %v", msg.name, msg.err)))
 		return m, nil
 	}
-	m.say(fmt.Sprintf("following %q: F lists it with its counts", msg.name))
+	m.say(fmt.Sprintf("following %q: %s lists it with its counts", msg.name, keyHint(m.keys.Daily.Follows)))
 	return m, nil
 }
 
@@ -163,12 +163,13 @@ func (m *Model) afterSync() tea.Cmd {
 // pickerView is the picker, drawn in the list pane.
 func (m Model) pickerView(w, h int) []string {
 	s := m.daily.modal
-	lines := []string{m.st.paneTitleActive.Render(fit("Followed searches and tags · enter applies · esc closes", w))}
+	lines := []string{m.st.paneTitleActive.Render(fit("Followed searches and tags · "+keyHint(m.keys.Paper.Open)+" applies · esc closes", w))}
 	if s.picks == nil {
 		return append(lines, m.st.dimmed.Render("loading…"))
 	}
 	if len(s.picks) == 0 {
-		return append(lines, fit("Nothing followed and no tags yet: / searches, S follows the search; L tags a paper.", w))
+		return append(lines, fit(fmt.Sprintf("Nothing followed and no tags yet: %s searches, %s follows the search; %s tags a paper.",
+			keyHint(m.keys.Views.Search), keyHint(m.keys.Daily.Follow), keyHint(m.keys.Daily.Tag)), w))
 	}
 	first := max(0, s.cursor-(h-2))
 	for i := first; i < len(s.picks) && len(lines) < h; i++ {

@@ -99,6 +99,7 @@ var actions = []Action{
 	{"reader.pagedown", "reader", []string{"pgdown", "space"}, "pgdn", "page down"},
 	{"reader.pageup", "reader", []string{"pgup"}, "pgup", "page up"},
 	{"reader.outline", "reader", []string{"T"}, "T", "outline: jump to a section"},
+	{"outline.jump", "reader", []string{"enter"}, "enter", "outline: go to the section chosen"},
 	{"reader.nextsection", "reader", []string{"}", "]"}, "}/]", "next section"},
 	{"reader.prevsection", "reader", []string{"{", "["}, "{/[", "previous section"},
 	{"reader.search", "reader", []string{"/"}, "/", "search in the paper"},
@@ -170,6 +171,8 @@ type queueKeys struct {
 type readerKeys struct {
 	moveKeys
 	Outline, NextSection, PrevSection, Search, NextHit, PrevHit, Figure, Back key.Binding
+	// OutlineJump goes to the section chosen in the outline.
+	OutlineJump key.Binding
 }
 
 // searchKeys work while the search box has the keys.
@@ -225,7 +228,8 @@ func keyMapFrom(table []Action) keyMap {
 		Detail: detailKeys{move("detail"), b("detail.back"), b("detail.nexthit"), b("detail.prevhit")},
 		Queue:  queueKeys{move("queue"), b("queue.moveup"), b("queue.movedown")},
 		Reader: readerKeys{move("reader"), b("reader.outline"), b("reader.nextsection"), b("reader.prevsection"),
-			b("reader.search"), b("reader.nexthit"), b("reader.prevhit"), b("reader.figure"), b("reader.back")},
+			b("reader.search"), b("reader.nexthit"), b("reader.prevhit"), b("reader.figure"), b("reader.back"),
+			b("outline.jump")},
 		Search: searchKeys{b("search.done"), b("search.cancel")},
 		Daily: dailyKeys{b("daily.nextunread"), b("daily.newonly"), b("daily.dayread"), b("daily.viewread"),
 			b("daily.undo"), b("paper.tag"), b("paper.note"), b("daily.follows"), b("daily.follow")},
@@ -261,7 +265,7 @@ func (k keyMap) groups() []keyGroup {
 		{"Queue", []key.Binding{k.Queue.MoveUp, k.Queue.MoveDown}},
 		{"Daily: new, unread, tags, notes, follows", []key.Binding{k.Daily.NextUnread, k.Daily.NewOnly, k.Daily.DayRead,
 			k.Daily.ViewRead, k.Daily.Undo, k.Daily.Tag, k.Daily.Note, k.Daily.Follows, k.Daily.Follow}},
-		{"Reading pane (R, or enter on the detail)", []key.Binding{k.Reader.Outline, k.Reader.NextSection,
+		{"Reading pane (" + keyHint(p.Read) + ", or " + keyHint(p.Open) + " on the detail)", []key.Binding{k.Reader.Outline, k.Reader.OutlineJump, k.Reader.NextSection,
 			k.Reader.PrevSection, k.Reader.Search, k.Reader.NextHit, k.Reader.PrevHit, k.Reader.Figure, k.Reader.Back}},
 	}, k.remappedMoves()...) // bindings.go
 }

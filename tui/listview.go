@@ -96,7 +96,7 @@ func groupRule(f frame, group string, remote int) string {
 	if group != remoteGroup {
 		return dayRule(f, group)
 	}
-	head := fmt.Sprintf("── from Hugging Face (%d; b adds to the library and the queue) ", remote)
+	head := fmt.Sprintf("── from Hugging Face (%d; %s adds to the library and the queue) ", remote, keyHint(f.keys.Paper.ToggleQueue))
 	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
 }
 

@@ -43,12 +43,12 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 	case key.Matches(msg, k.AllAuthors):
 		m.detail.allAuthors = !m.detail.allAuthors
 		if !m.layout(m.focus).visible[paneDetail] {
-			m.say(map[bool]string{true: "all authors", false: "first authors"}[m.detail.allAuthors] + " in the detail (enter opens it)")
+			m.say(map[bool]string{true: "all authors", false: "first authors"}[m.detail.allAuthors] + " in the detail (" + keyHint(k.Open) + " opens it)")
 		}
 		return m, m.wantDetail(), true
 	case key.Matches(msg, k.Done):
 		if !m.isQueued(id) {
-			m.say(id + " is not in the queue (b queues it)")
+			m.say(id + " is not in the queue (" + keyHint(k.ToggleQueue) + " queues it)")
 			return m, nil, true
 		}
 		return m, m.changeState(changeDone, id, func(ctx context.Context) error { return lib.Done(ctx, id) }, nil), true

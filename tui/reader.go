@@ -214,7 +214,7 @@ func (m Model) readerOwnKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		return m, nil, true
 	case key.Matches(msg, k.NextHit, k.PrevHit):
 		dir := map[bool]int{true: 1, false: -1}[key.Matches(msg, k.NextHit)]
-		if why := r.jumpHit(dir); why != "" {
+		if why := r.jumpHit(dir, keyHint(k.Search)); why != "" {
 			m.say(why)
 		}
 	case key.Matches(msg, k.Figure):

@@ -83,11 +83,11 @@ func (s readerSearch) count() string {
 }
 
 // jumpHit moves the view to the next (dir > 0) or previous hit; it says
-// why when there is none.
-func (r *readerPane) jumpHit(dir int) string {
+// why when there is none (search is the key that searches, as bound).
+func (r *readerPane) jumpHit(dir int, search string) string {
 	s := &r.search
 	if s.query == "" {
-		return "/ searches in the paper"
+		return search + " searches in the paper"
 	}
 	for i := range s.hits {
 		j := i

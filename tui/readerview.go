@@ -85,7 +85,7 @@ func (m Model) outlineView(w, h int) []string {
 	if len(secs) == 0 {
 		return []string{m.st.dimmed.Render("This paper has no sections.")}
 	}
-	head := fit("Outline: enter jumps, esc closes", w)
+	head := fit("Outline: "+keyHint(m.keys.Reader.OutlineJump)+" jumps, "+keyHint(m.keys.Reader.Back)+" closes", w)
 	out := []string{m.st.dimmed.Render(head)}
 	h--
 	start := max(0, min(r.outCursor-h/2, len(secs)-h))
@@ -111,7 +111,7 @@ func (m Model) outlineKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 	n := len(r.doc.outline)
 	switch {
 	case navigate(k.moveKeys, msg, max(1, r.height-1), r.outCursor, n, func(i int) { r.outCursor = max(0, min(i, n-1)) }):
-	case key.Matches(msg, m.keys.Paper.Open):
+	case key.Matches(msg, k.OutlineJump):
 		if n == 0 {
 			return m, nil, true
 		}

@@ -84,7 +84,7 @@ func (m Model) searchRemote() (tea.Model, tea.Cmd) {
 		m.fail("remote search is off in this reader")
 		return m, nil
 	case !m.search.active || text == "":
-		m.say("type some words first: / then ctrl+r")
+		m.say("type some words first: " + keyHint(m.keys.Views.Search) + " then " + keyHint(m.keys.Views.Remote))
 		return m, nil
 	}
 	m.say("asking Hugging Face for " + clean.Line(text) + "…")

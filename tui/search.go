@@ -186,5 +186,5 @@ func (m Model) searchLine(w int) string {
 		count = "  " + countOf(min(m.list.cursor+1, m.list.total), m.list.total) + "+"
 	}
 	return m.st.paneTitleActive.Render("/ "+clean.Line(m.search.input.Value())) +
-		m.st.dimmed.Render(count+m.countsTitle()+" · "+sortLabel(m.sort)+" · esc clears")
+		m.st.dimmed.Render(count+m.countsTitle()+" · "+sortLabel(m.sort)+" · "+keyHint(m.keys.List.Back)+" clears")
 }

@@ -21,8 +21,9 @@ type textSituation struct {
 	id       string
 	queued   bool
 	fetching bool
-	offline  bool  // no network, or no fetcher: nothing is fetched now
-	failed   error // the last fetch's failure this session; nil when none
+	offline  bool   // no network, or no fetcher: nothing is fetched now
+	failed   error  // the last fetch's failure this session; nil when none
+	queueKey string // the key that queues it, as bound (keyHint)
 }
 
 // textSituation gathers it from the model; cheap (the queue and a map).
@@ -33,6 +34,7 @@ func (m Model) textSituation(id string) textSituation {
 		fetching: m.texts.isFetching(id),
 		offline:  m.opts.Texts == nil || m.sync.offline || m.texts.offline,
 		failed:   m.texts.lastErr[id],
+		queueKey: keyHint(m.keys.Paper.ToggleQueue),
 	}
 }
 
@@ -72,17 +74,17 @@ func textPlan(s textSituation) string {
 	case notFound && s.queued:
 		return "It is queued: each sync asks again, in case Hugging Face adds it."
 	case notFound:
-		return "Queued with b, it is asked for again at each sync, in case Hugging Face adds it."
+		return "Queued with " + s.queueKey + ", it is asked for again at each sync, in case Hugging Face adds it."
 	case failedThere && s.queued:
 		return "It is queued: each sync tries again, or run " + fetch + "."
 	case failedThere:
-		return "b queues it and tries again, or run " + fetch + "."
+		return s.queueKey + " queues it and tries again, or run " + fetch + "."
 	case s.queued && s.offline:
 		return "It is queued: its text comes with the next sync, or run " + fetch + " once online."
 	case s.queued:
 		return "It is queued: the next sync fetches it, or run " + fetch + "."
 	case s.offline:
-		return "You are offline: queue it with b and its text comes with the next sync, or run " + fetch + " once online."
+		return "You are offline: queue it with " + s.queueKey + " and its text comes with the next sync, or run " + fetch + " once online."
 	}
-	return "b queues it and fetches its text in the background, or run " + fetch + "."
+	return s.queueKey + " queues it and fetches its text in the background, or run " + fetch + "."
 }

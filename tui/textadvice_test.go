@@ -96,7 +96,7 @@ func TestTextAdviceNeverPromisesWhatWillNotCome(t *testing.T) {
 		{textSituation{offline: true}, "You are offline: queue it with b and its text comes with the next sync", "fetches"},
 		{textSituation{fetching: true, queued: true}, "fetching it now", "sync"},
 	} {
-		c.s.id = "2510.00002"
+		c.s.id, c.s.queueKey = "2510.00002", "b"
 		got := textAdvice(c.s)
 		if !strings.Contains(got, c.want) || strings.Contains(got, c.not) {
 			t.Errorf("%+v: %q; want %q without %q", c.s, got, c.want, c.not)
