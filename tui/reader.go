@@ -80,6 +80,7 @@ type readerPane struct {
 	outCursor int
 
 	search readerSearch
+	hint   string // the last "does nothing here" it said (readermodal.go)
 
 	percent int           // the furthest read, 0–100
 	saved   store.Reading // the position last written
@@ -158,6 +159,7 @@ func (m Model) onReaderRendered(msg readerRendered) (tea.Model, tea.Cmd) {
 // closeReader leaves the reading pane, writing where the reader stopped.
 func (m Model) closeReader() (tea.Model, tea.Cmd) {
 	save := m.saveReading()
+	m.dropReaderHint()
 	from := m.reader.from
 	m.reader = readerPane{}
 	m.requests.end(topicReader)
@@ -171,6 +173,8 @@ func (m Model) closeReader() (tea.Model, tea.Cmd) {
 func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	r := &m.reader
 	switch {
+	case msg.String() == "ctrl+c": // quits from anywhere, the search box included
+		return m.quit()
 	case r.search.typing:
 		return m.readerSearchKey(msg)
 	case r.outline:
@@ -197,7 +201,7 @@ func (m Model) readerOwnKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		!key.Matches(msg, k.NextSection, k.PrevSection, k.Outline, k.Search, k.NextHit, k.PrevHit, k.Figure):
 		return m, nil, false
 	case r.missing || r.err != nil:
-		m.say("no text to read here: " + keyHint(k.Back) + " goes back")
+		m.hintInReader("no text to read here: " + keyHint(k.Back) + " goes back")
 		return m, nil, true
 	case r.doc == nil:
 		return m, nil, true // loading: the first screen is on its way

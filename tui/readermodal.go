@@ -35,9 +35,23 @@ func (m Model) readerOtherKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		next, cmd, _ := m.paperKey(msg, m.reader.id)
 		return next, cmd
 	}
-	m.say(fmt.Sprintf("%s does nothing in the reading pane: %s goes back, %s lists its keys",
+	m.hintInReader(fmt.Sprintf("%s does nothing in the reading pane: %s goes back, %s lists its keys",
 		msg.String(), keyHint(m.keys.Reader.Back), keyHint(c.Help)))
 	return m, nil
+}
+
+// hintInReader says why a key did nothing in the pane.
+func (m *Model) hintInReader(s string) {
+	m.say(s)
+	m.reader.hint = s
+}
+
+// dropReaderHint clears the status bar of a hint of the pane as it
+// closes: it would be wrong about the panes under it.
+func (m *Model) dropReaderHint() {
+	if m.reader.hint != "" && m.notice == m.reader.hint {
+		m.say("")
+	}
 }
 
 // readerPaperKeys are the keys that act on the paper being read from

@@ -83,6 +83,9 @@ func TestReaderIsModal(t *testing.T) {
 			if after := listStateOf(t, hs, lib); after != before {
 				t.Errorf("the keys in the reading pane changed the list:\n before %+v\n after  %+v", before, after)
 			}
+			if strings.Contains(hs.m.notice, "reading pane") || strings.Contains(hs.m.notice, "no text") {
+				t.Errorf("the pane's hint outlives it: %q", hs.m.notice)
+			}
 		})
 	}
 }
@@ -139,8 +142,11 @@ func TestReaderKeepsThePaperKeys(t *testing.T) {
 		t.Errorf("esc on the help: help %v, reader open %v", hs.m.showHelp, hs.m.reader.open)
 	}
 	hs.keys("T")
-	_, cmd := hs.m.Update(keyMsg("q"))
-	if cmd == nil {
+	if _, cmd := hs.m.Update(keyMsg("q")); cmd == nil {
 		t.Error("q in the outline does not quit")
+	}
+	hs.keys("esc", "/")
+	if _, cmd := hs.m.Update(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}); cmd == nil {
+		t.Error("ctrl+c in the pane's search box does not quit")
 	}
 }
