@@ -265,8 +265,9 @@ func (k keyMap) groups() []keyGroup {
 		{"Queue", []key.Binding{k.Queue.MoveUp, k.Queue.MoveDown}},
 		{"Daily: new, unread, tags, notes, follows", []key.Binding{k.Daily.NextUnread, k.Daily.NewOnly, k.Daily.DayRead,
 			k.Daily.ViewRead, k.Daily.Undo, k.Daily.Tag, k.Daily.Note, k.Daily.Follows, k.Daily.Follow}},
-		{"Reading pane (" + keyHint(p.Read) + ", or " + keyHint(p.Open) + " on the detail)", []key.Binding{k.Reader.Outline, k.Reader.OutlineJump, k.Reader.NextSection,
-			k.Reader.PrevSection, k.Reader.Search, k.Reader.NextHit, k.Reader.PrevHit, k.Reader.Figure, k.Reader.Back}},
+		{"Reading pane (" + keyHint(p.Read) + ", or " + keyHint(p.Open) + " on the detail)", []key.Binding{k.Reader.Outline,
+			k.Reader.OutlineJump, k.Reader.NextSection, k.Reader.PrevSection, k.Reader.Search, k.Reader.NextHit,
+			k.Reader.PrevHit, k.Reader.Figure, k.Reader.Back}},
 	}, k.remappedMoves()...) // bindings.go
 }
 
