@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -481,5 +482,41 @@ func TestUnreadOfSearchWithoutWords(t *testing.T) {
 	c, err := s.Unread(ctx, f, []string{"2025-03-12"})
 	if err != nil || c.Total != 9 || c.Days["2025-03-12"] != 4 {
 		t.Errorf("Unread = %+v, %v; want 9 in all, 4 on 2025-03-12", c, err)
+	}
+}
+
+// UnreadDays counts the days alone, as Unread does with the total, for a
+// view of days and for a search, read marks included.
+func TestUnreadDaysAgreeWithUnread(t *testing.T) {
+	ctx := context.Background()
+	s, ids := dailyLib(t, 10)
+	if err := s.SetRead(ctx, true, ids[0], ids[7]); err != nil {
+		t.Fatal(err)
+	}
+	days := []string{"2025-03-12", "2025-03-13", "2025-03-20"}
+	for _, q := range []string{"", "diffusion", "number", `-"number 1"`, "is:unread"} {
+		f := Filter{}
+		if q != "" {
+			parsed, err := query.Parse(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f = f.Search(parsed)
+		}
+		day := f
+		day.Day = "2025-03-13"
+		for _, g := range []Filter{f, day} {
+			want, err := s.Unread(ctx, g, days)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.UnreadDays(ctx, g, days)
+			if err != nil || !maps.Equal(got, want.Days) {
+				t.Errorf("%q %+v: UnreadDays = %v, %v; Unread's days %v", q, g.Day, got, err, want.Days)
+			}
+		}
+	}
+	if got, err := s.UnreadDays(ctx, Filter{}, nil); err != nil || len(got) != 0 {
+		t.Errorf("UnreadDays of no days = %v, %v", got, err)
 	}
 }

@@ -28,18 +28,32 @@ func (s *Store) Unread(ctx context.Context, f Filter, days []string) (UnreadCoun
 	if f.onlyDays() {
 		return s.unreadOfDays(ctx, f, days)
 	}
-	f.Unread, f.Read = true, false
-	total, err := s.Count(ctx, f)
+	g := f
+	g.Unread, g.Read = true, false
+	total, err := s.Count(ctx, g)
 	if err != nil {
 		return UnreadCounts{}, err
 	}
-	out := UnreadCounts{Total: total, Days: map[string]int{}}
+	out := UnreadCounts{Total: total}
+	out.Days, err = s.UnreadDays(ctx, f, days)
+	return out, err
+}
+
+// UnreadDays counts the unread papers of the view f on each of days
+// only, without the view's total (which costs a count of the whole view
+// for a search): the day separators of rows just loaded. Days with none
+// are absent.
+func (s *Store) UnreadDays(ctx context.Context, f Filter, days []string) (map[string]int, error) {
 	if len(days) == 0 {
-		return out, nil
+		return map[string]int{}, nil
 	}
-	f, err = s.prepare(ctx, f)
+	if f.onlyDays() {
+		return s.unreadOfDayCounts(ctx, f, days)
+	}
+	f.Unread, f.Read = true, false
+	f, err := s.prepare(ctx, f)
 	if err != nil {
-		return out, err
+		return map[string]int{}, err
 	}
 	where, args := f.where()
 	marks := strings.TrimSuffix(strings.Repeat("?,", len(days)), ",")
@@ -47,8 +61,9 @@ func (s *Store) Unread(ctx context.Context, f Filter, days []string) (UnreadCoun
 		args = append(args, d)
 	}
 	q := `SELECT p.day, count(*) FROM papers p` + stateJoins + where + ` AND p.day IN (` + marks + `) GROUP BY p.day`
-	if out.Days, err = countsBy[string](ctx, s.db, q, args...); err != nil {
-		return out, explain(s.path, fmt.Errorf("count unread: %w", err))
+	out, err := countsBy[string](ctx, s.db, q, args...)
+	if err != nil {
+		return map[string]int{}, explain(s.path, fmt.Errorf("count unread: %w", err))
 	}
 	return out, nil
 }
@@ -72,6 +87,13 @@ func (s *Store) unreadOfDays(ctx context.Context, f Filter, days []string) (Unre
 	if out.Total, err = s.unreadOfPeriod(ctx, f); err != nil {
 		return out, explain(s.path, fmt.Errorf("count unread: %w", err))
 	}
+	out.Days, err = s.unreadOfDayCounts(ctx, f, days)
+	return out, err
+}
+
+// unreadOfDayCounts is each of days' unread papers in a view of days,
+// from day_counts.
+func (s *Store) unreadOfDayCounts(ctx context.Context, f Filter, days []string) (map[string]int, error) {
 	var in []any
 	for _, d := range days {
 		if (f.Day != "" && d != f.Day) || (f.Since != "" && d < f.Since) || (f.Until != "" && d > f.Until) {
@@ -80,11 +102,12 @@ func (s *Store) unreadOfDays(ctx context.Context, f Filter, days []string) (Unre
 		in = append(in, d)
 	}
 	if len(in) == 0 {
-		return out, nil
+		return map[string]int{}, nil
 	}
 	marks := strings.TrimSuffix(strings.Repeat("?,", len(in)), ",")
-	if out.Days, err = countsBy[string](ctx, s.db, `SELECT day, papers - read FROM day_counts WHERE day IN (`+marks+`) AND papers > read`, in...); err != nil {
-		return out, explain(s.path, fmt.Errorf("count unread: %w", err))
+	out, err := countsBy[string](ctx, s.db, `SELECT day, papers - read FROM day_counts WHERE day IN (`+marks+`) AND papers > read`, in...)
+	if err != nil {
+		return map[string]int{}, explain(s.path, fmt.Errorf("count unread: %w", err))
 	}
 	return out, nil
 }

@@ -132,7 +132,9 @@ func (m Model) doMarkViewRead() (tea.Model, tea.Cmd) {
 	apply := func() {
 		m.list.eachDay("", func(r *row) { r.Read = true })
 		m.daily.unreadTotal = 0
-		clear(m.daily.unreadDays)
+		for d := range m.daily.unreadDays {
+			m.daily.unreadDays[d] = 0 // all read; a day left out would read as not counted yet
+		}
 	}
 	return m, m.changeStateSaying(changeViewRead, "the view", write, apply, said)
 }

@@ -34,6 +34,7 @@ type DailyLibrary interface {
 	LastSeenOf(ctx context.Context, id string) (store.Seen, error)
 	NewAmong(ctx context.Context, since int64, ids []string) (map[string]bool, error)
 	Unread(ctx context.Context, f store.Filter, days []string) (store.UnreadCounts, error)
+	UnreadDays(ctx context.Context, f store.Filter, days []string) (map[string]int, error)
 	MarkViewRead(ctx context.Context, f store.Filter) (int, error)
 	Undo(ctx context.Context) (string, error)
 	Tag(ctx context.Context, ids, add, remove []string) error
@@ -56,6 +57,7 @@ type lastSeenLoaded struct {
 // of each day held.
 type countsLoaded struct {
 	tok    token
+	days   []string // the days asked for
 	unread store.UnreadCounts
 	new    int
 	err    error
@@ -224,7 +226,7 @@ func (m *Model) wantCounts() tea.Cmd {
 			g.Daily.New, g.NewSince, g.Unread, g.Read = true, since, false, false
 			n, err = all.Count(ctx, g)
 		}
-		return countsLoaded{tok: req.tok, unread: u, new: n, err: err}
+		return countsLoaded{tok: req.tok, days: days, unread: u, new: n, err: err}
 	})
 }
 
@@ -237,9 +239,10 @@ func (m Model) onCountsLoaded(msg countsLoaded) (tea.Model, tea.Cmd) {
 		m.daily.asked = countsAsked{} // the next page asks again
 		return m, nil
 	}
-	m.daily.counted = true
-	m.daily.unreadTotal, m.daily.newTotal, m.daily.unreadDays = msg.unread.Total, msg.new, msg.unread.Days
-	return m, nil
+	m.daily.counted, m.daily.asked.pending = true, false
+	m.daily.unreadTotal, m.daily.newTotal = msg.unread.Total, msg.new
+	m.daily.unreadDays = withDays(nil, msg.unread.Days, msg.days) // unreadcounts.go
+	return m, m.wantHeldDays()
 }
 
 // countsTitle is the view's counts for its title: "· 12 unread · 3 new".
@@ -262,8 +265,11 @@ func (f frame) dayUnread(day string) string {
 	if f.unread == nil {
 		return ""
 	}
-	n := f.unread[day]
-	if n == 0 {
+	n, ok := f.unread[day]
+	switch {
+	case !ok:
+		return "" // not counted yet (unreadcounts.go)
+	case n == 0:
 		return " · all read"
 	}
 	return " · " + humanize.Comma(int64(n)) + " unread"

@@ -80,6 +80,8 @@ func (m Model) routeDaily(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onPickerLoaded(msg)
 	case followSaved:
 		return m.onFollowSaved(msg)
+	case dayCountsLoaded:
+		return m.onDayCountsLoaded(msg)
 	}
 	return m, nil
 }

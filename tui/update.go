@@ -93,7 +93,7 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case libraryCounted:
 		return m.onLibraryCounted(msg)
 	case lastSeenLoaded, countsLoaded, seenLoaded, jumpFound, tagsLoaded, noteReady, noteEdited, noteRead,
-		pickerLoaded, followSaved:
+		pickerLoaded, followSaved, dayCountsLoaded:
 		return m.routeDaily(msg)
 	case readerOpened:
 		return m.onReaderOpened(msg)
