@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 )
 
 // FirstPosition is where the first of ids the view f holds sits in it:
@@ -39,13 +38,11 @@ func (s *Store) FirstPosition(ctx context.Context, f Filter, ids []string) (stri
 	if err != nil || !ok {
 		return "", -1, false, err
 	}
-	narrowed := false
+	count := s.countBefore
 	if f.Sort == SortTrending {
-		if f, narrowed, err = s.boundTrendingBefore(ctx, f, id); err != nil {
-			return "", -1, false, err
-		}
+		count = s.countBeforeTrending // trendingposition.go
 	}
-	n, err := s.countBefore(ctx, f, id, narrowed)
+	n, err := count(ctx, f, id)
 	if err != nil {
 		return "", -1, false, err
 	}
@@ -108,38 +105,13 @@ func (s *Store) firstHeld(ctx context.Context, f Filter, ids []string) (string, 
 	return "", false, nil
 }
 
-// boundTrendingBefore narrows f, sorted by trending, to papers that can
-// score at least as much as paper id (trending.go's bounds): those are
-// all the rows ordered before it, so counting them no longer computes the
-// score of every paper (seconds at 100,000), only of the papers with the
-// upvotes and age to reach it. narrowed is false where no bound holds (a
-// paper scoring nothing).
-func (s *Store) boundTrendingBefore(ctx context.Context, f Filter, id string) (Filter, bool, error) {
-	var score float64
-	var maxUp int64
-	err := s.db.QueryRowContext(ctx, `SELECT `+f.orderTerms()[0].expr+`, (SELECT max(upvotes) FROM papers)
-		FROM papers p WHERE p.id = ?`, id).Scan(&score, &maxUp)
-	if errors.Is(err, sql.ErrNoRows) {
-		return f, false, fmt.Errorf("%s: %w", id, ErrUnknownPaper)
-	}
-	if err != nil {
-		return f, false, explain(s.path, fmt.Errorf("find paper %s in the view: %w", id, err))
-	}
-	if score <= 0 {
-		return f, false, nil
-	}
-	return withTrendingBounds(f, score, float64(maxUp), time.Now().UTC()), true, nil
-}
-
 // countBefore counts the view's rows ordered before paper id: for an
 // order of keys k1, k2… the rows with a greater k1, those with an equal k1
 // and a greater k2, and so on, each an index range of its own (an OR of
 // them would scan the table). The paper's keys are read in the same
 // statement as the counts, so an order on the clock (trending's age)
-// compares like with like. narrowed says f's own conditions already keep
-// the rows to few (boundTrendingBefore), so ties on a computed key are
-// checked on those rows directly.
-func (s *Store) countBefore(ctx context.Context, f Filter, id string, narrowed bool) (int, error) {
+// compares like with like.
+func (s *Store) countBefore(ctx context.Context, f Filter, id string) (int, error) {
 	terms := f.orderTerms()
 	null, err := s.nullKeys(ctx, terms, id)
 	if err != nil {
@@ -165,7 +137,7 @@ func (s *Store) countBefore(ctx context.Context, f Filter, id string, narrowed b
 			equal = append(equal, equalOn(terms[j], j, null[j]))
 			computed = computed || !isColumn(terms[j].expr)
 		}
-		if computed && len(equal) > 0 && !narrowed {
+		if computed && len(equal) > 0 {
 			// No index holds a computed key (trending's score): its ties
 			// are found on a covering scan, and only they are read whole.
 			conds = append(conds, "p.pid IN (SELECT p.pid FROM papers p WHERE "+strings.Join(equal, " AND ")+")")
