@@ -38,7 +38,11 @@ func (s *Store) FirstPosition(ctx context.Context, f Filter, ids []string) (stri
 	if err != nil || !ok {
 		return "", -1, false, err
 	}
-	n, err := s.countBefore(ctx, f, id)
+	count := s.countBefore
+	if f.Sort == SortTrending {
+		count = s.countBeforeTrending // trendingposition.go
+	}
+	n, err := count(ctx, f, id)
 	if err != nil {
 		return "", -1, false, err
 	}

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store/query"
@@ -94,5 +95,50 @@ func TestFirstPositionCountsLikeNumbering(t *testing.T) {
 	}
 	if _, _, ok, err := s.FirstPosition(ctx, Filter{}, []string{"nope", "2401.99999"}); ok || err != nil {
 		t.Errorf("unknown ids: ok %v, err %v", ok, err)
+	}
+}
+
+// TestFirstPositionTrendingNarrowed: in the trending order, the rows
+// before a paper are counted among those with the upvotes and age to
+// outscore it (boundTrendingBefore); over papers of every age from today
+// to years back, with ties and papers scoring nothing, that count is
+// still each paper's place as the view lists it.
+func TestFirstPositionTrendingNarrowed(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(3, 4))
+	today := time.Now().UTC()
+	var ids []string
+	for _, age := range []int{0, 1, 2, 3, 5, 8, 13, 30, 90, 200, 400, 1200, 4000} {
+		day := today.AddDate(0, 0, -age).Format(time.DateOnly)
+		var ps []feed.Paper
+		for i := range 8 {
+			id := fmt.Sprintf("%04d.%05d", 2000+age%7000, i)
+			up := []int{0, 1, 3, 10, 40, 150, 600, 10}[rng.IntN(8)]
+			ps = append(ps, feed.Paper{ID: id, Title: "paper", Upvotes: up, Day: day})
+			ids = append(ids, id)
+		}
+		if _, err := s.SaveDay(ctx, day, ps); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, base := range []Filter{{}, {Unread: true}, {Upvotes: []query.Bound{{Op: ">=", N: 3}}}} {
+		f := base
+		f.Sort = SortTrending
+		recs, err := s.Records(ctx, f, 0, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for want, r := range recs {
+			got, n, ok, err := s.FirstPosition(ctx, f, []string{r.ID})
+			if err != nil || !ok || got != r.ID || n != want {
+				t.Errorf("%+v: %s (%d upvotes, %s) at %d, FirstPosition says %d (ok %v, err %v)",
+					f, r.ID, r.Upvotes, r.Day, want, n, ok, err)
+			}
+		}
 	}
 }

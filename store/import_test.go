@@ -222,3 +222,33 @@ func TestCrashDuringImport(t *testing.T) {
 		s.Close()
 	}
 }
+
+// The import turns the writer's automatic checkpoints off while its own
+// checkpointer copies the log; every connection the pool hands out after
+// it must checkpoint by itself again, or the log of later writes would
+// grow without end.
+func TestImportLeavesAutomaticCheckpointsOn(t *testing.T) {
+	defer func(first, most int) { importBatch, maxImportBatch = first, most }(importBatch, maxImportBatch)
+	importBatch, maxImportBatch = 20, 40 // many commits, many checkpoints asked for
+	s := openTemp(t)
+	importDays(t, s, synth.Days(300, 7, importStart))
+	ctx := context.Background()
+	var conns []*sql.Conn
+	for range 4 { // the pool's size: every connection it holds
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		conns = append(conns, c)
+	}
+	for i, c := range conns {
+		var pages int
+		if err := c.QueryRowContext(ctx, "PRAGMA wal_autocheckpoint").Scan(&pages); err != nil {
+			t.Fatal(err)
+		}
+		if pages != autoCheckpointPages {
+			t.Errorf("connection %d checkpoints every %d pages after an import, want %d", i, pages, autoCheckpointPages)
+		}
+	}
+}

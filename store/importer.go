@@ -69,6 +69,8 @@ func (s *Store) Import(ctx context.Context, files []ImportFile, each func(FileRe
 
 	w := importWriter{s: s, conn: conn, vocab: termCounts{}, batch: importBatch}
 	defer w.restoreOnFailure()
+	w.checkpoints = s.startCheckpointer(ctx, conn)
+	defer w.checkpoints.stop(conn)
 	for pf := range ready {
 		w.pending = append(w.pending, pf)
 		w.count += len(pf.items)
@@ -104,6 +106,8 @@ type importWriter struct {
 	hashSize sql.NullString
 	raised   bool
 	restored bool
+	// checkpoints copies the log into the file beside the writer.
+	checkpoints *checkpointer
 }
 
 func (w *importWriter) flush(ctx context.Context, last bool, each func(FileResult), budget *byteBudget) error {
@@ -249,6 +253,9 @@ func (w *importWriter) save(ctx context.Context, last, saveVocab bool) error {
 		}
 		return nil
 	})
+	if err == nil {
+		w.checkpoints.committed()
+	}
 	if err != nil {
 		err = explain(w.s.path, fmt.Errorf("save papers: %w", err))
 		if ctx.Err() != nil {

@@ -119,12 +119,15 @@ func readDSN(path string) string {
 	return dsn(path, true)
 }
 
+// autoCheckpointPages is how much log a connection's commits gather
+// before one copies it into the file: 8,000 pages (128 MiB) let a bulk
+// write rewrite hot pages in the log instead of copying them to the file
+// again and again.
+const autoCheckpointPages = 8000
+
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
-	// Checkpoints every 8,000 pages (128 MiB of log) let a bulk import
-	// rewrite hot pages in the log instead of copying them to the file
-	// again and again.
-	for _, p := range []string{"busy_timeout(10000)", "foreign_keys(1)", "wal_autocheckpoint(8000)"} {
+	for _, p := range []string{"busy_timeout(10000)", "foreign_keys(1)", fmt.Sprintf("wal_autocheckpoint(%d)", autoCheckpointPages)} {
 		q.Add("_pragma", p)
 	}
 	if readOnly {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -107,25 +108,29 @@ func importFiles(names []string, day string) []store.ImportFile {
 
 func readInput(name string) ([]byte, error) {
 	var r io.Reader = os.Stdin
+	var body bytes.Buffer
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
 			return nil, err
 		}
 		defer f.Close()
-		if err := checkInput(f); err != nil {
+		size, err := checkInput(f)
+		if err != nil {
 			return nil, err
 		}
+		// Room for the whole file at once: growing from nothing copied
+		// each file several times, a twentieth of an import's CPU.
+		body.Grow(int(min(size, maxImportFile)) + bytes.MinRead)
 		r = f
 	}
-	body, err := io.ReadAll(io.LimitReader(r, maxImportFile+1))
-	if err != nil {
+	if _, err := body.ReadFrom(io.LimitReader(r, maxImportFile+1)); err != nil {
 		return nil, err
 	}
-	if len(body) > maxImportFile {
+	if body.Len() > maxImportFile {
 		return nil, fmt.Errorf("larger than %d MiB", maxImportFile>>20)
 	}
-	return body, nil
+	return body.Bytes(), nil
 }
 
 func fileReportOf(r store.FileResult) fileReport {
@@ -157,21 +162,22 @@ func printFileReport(w io.Writer, fr fileReport) {
 
 // checkInput refuses what cannot be a saved response: a folder, or a
 // device (/dev/zero would be read to the size cap). Regular files, FIFOs
-// and the terminal or pipe stdin is on are read.
-func checkInput(f *os.File) error {
+// and the terminal or pipe stdin is on are read. It says how large the
+// file is, 0 where that is not known ahead.
+func checkInput(f *os.File) (int64, error) {
 	info, err := f.Stat()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	mode := info.Mode()
 	switch {
 	case mode.IsDir():
-		return fmt.Errorf("is a directory; name the files in it (DIR/*.json)")
+		return 0, fmt.Errorf("is a directory; name the files in it (DIR/*.json)")
 	case mode&os.ModeDevice != 0:
 		if in, err := os.Stdin.Stat(); err == nil && os.SameFile(in, info) {
-			return nil
+			return 0, nil
 		}
-		return fmt.Errorf("is a device, not a file")
+		return 0, fmt.Errorf("is a device, not a file")
 	}
-	return nil
+	return max(0, info.Size()), nil
 }

@@ -1,0 +1,42 @@
+package store
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+)
+
+// BenchmarkFirstPosition100k is finding the selection after `s` re-sorts
+// the view, at 100,000 papers: a paper near the top, one a few pages
+// down and one deep in the list, in each order FirstPosition counts.
+// Trending's ages are against today, so its figures need a library whose
+// feed days end near today (PAPERS_BENCH_LIB).
+func BenchmarkFirstPosition100k(b *testing.B) {
+	s := searchBenchLib(b)
+	ctx := context.Background()
+	for _, sort := range []Sort{SortNewest, SortUpvotes, SortTrending} {
+		f := Filter{Sort: sort}
+		for _, depth := range []int{10, 1_000, 20_000} {
+			page, err := s.Entries(ctx, f, depth, 1)
+			if err != nil || len(page) == 0 {
+				b.Fatalf("%s at %d: %v", sort, depth, err)
+			}
+			id := page[0].ID
+			b.Run(string(sort)+"/"+itoa(depth), func(b *testing.B) {
+				var took []time.Duration
+				for b.Loop() {
+					start := time.Now()
+					_, n, ok, err := s.FirstPosition(ctx, f, []string{id})
+					if err != nil || !ok || n != depth {
+						b.Fatalf("%s: position %d (ok %v, err %v), want %d", id, n, ok, err, depth)
+					}
+					took = append(took, time.Since(start))
+				}
+				slices.Sort(took)
+				b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
+				b.ReportMetric(float64(took[len(took)*95/100].Microseconds())/1000, "p95-ms")
+			})
+		}
+	}
+}

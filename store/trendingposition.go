@@ -1,0 +1,73 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+)
+
+// countBeforeTrending is countBefore in the trending order without
+// computing every paper's score (0.4 s at 100,000 papers, whatever the
+// paper's place). A paper outscores one scoring k > 0 only if, on its
+// feed day d, its upvotes reach k·(age(d)+2)^1.5: so the rows before it
+// are, day by day, a range of the (day, upvotes) index, and only those
+// rows have their score computed, compared exactly as ORDER BY compares
+// them (ties on the score by id). Days too old for even the most upvoted
+// paper to reach k are not visited. A paper scoring nothing comes after
+// every paper with an upvote, and among those with none by id.
+func (s *Store) countBeforeTrending(ctx context.Context, f Filter, id string) (int, error) {
+	score := f.orderTerms()[0].expr
+	var k float64
+	var maxUp int64
+	err := s.db.QueryRowContext(ctx, `SELECT `+score+`, (SELECT coalesce(max(upvotes), 0) FROM papers)
+		FROM papers p WHERE p.id = ?`, id).Scan(&k, &maxUp)
+	if errors.Is(err, sql.ErrNoRows) {
+		return -1, fmt.Errorf("%s: %w", id, ErrUnknownPaper)
+	}
+	if err != nil {
+		return -1, explain(s.path, fmt.Errorf("find paper %s in the view: %w", id, err))
+	}
+	where, whereArgs := f.where()
+	from := f.from()
+	var q string
+	var args []any
+	if k <= 0 {
+		q = `WITH me AS (SELECT p.id AS id FROM papers p WHERE p.id = ?)
+			SELECT (SELECT count(*)` + from + and(where, "p.upvotes > 0") + `)
+			+ (SELECT count(*)` + from + and(where, "p.upvotes <= 0 AND p.id < me.id") + `) FROM me`
+		args = append(append(append(args, id), whereArgs...), whereArgs...)
+	} else {
+		// Rows scoring at least as much as the paper, each compared as
+		// ORDER BY does; the ranges below only keep the rows to compare
+		// few, loosened for rounding.
+		before := "(" + score + " > me.k OR " + score + " = me.k AND p.id < me.id)"
+		reach := "p.upvotes >= CAST(me.k * pow(max(julianday('now') - julianday(%s), 0) + 2, 1.5) * 0.999 AS INTEGER) - 1"
+		days := ` FROM day_counts dc CROSS JOIN` + strings.TrimPrefix(from, " FROM")
+		dayConds := "dc.day >= ? AND dc.day <> '' AND p.day = dc.day AND " + fmt.Sprintf(reach, "dc.day") + " AND " + before
+		noDayConds := "p.day IS NULL AND " + fmt.Sprintf(reach, "'2000-01-01'") + " AND " + before
+		q = `WITH me AS (SELECT ` + score + ` AS k, p.id AS id FROM papers p WHERE p.id = ?)
+			SELECT (SELECT count(*)` + days + and(where, dayConds) + `)
+			+ (SELECT count(*)` + from + and(where, noDayConds) + `) FROM me`
+		args = append(append(append(append(args, id), whereArgs...), oldestReaching(k, maxUp, time.Now().UTC())), whereArgs...)
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+		return -1, explain(s.path, fmt.Errorf("find paper %s in the view: %w", id, err))
+	}
+	return n, nil
+}
+
+// oldestReaching is the oldest feed day on which a paper of maxUp
+// upvotes still scores k: (maxUp/k)^(2/3) − 2 days before now, with two
+// days to spare for the clock; "" when that reaches back past every day.
+func oldestReaching(k float64, maxUp int64, now time.Time) string {
+	age := math.Pow(float64(maxUp)/k, 2.0/3) - 2
+	if age >= 20*365 {
+		return ""
+	}
+	return now.Add(-time.Duration((max(age, 0)+2)*24) * time.Hour).Format(time.DateOnly)
+}
