@@ -40,3 +40,27 @@ func BenchmarkFirstPosition100k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTrendingLastPage100k is `G` in the trending order at 100,000
+// papers: the last page, with the count known as the reader knows it.
+func BenchmarkTrendingLastPage100k(b *testing.B) {
+	s := searchBenchLib(b)
+	ctx := context.Background()
+	f := Filter{Sort: SortTrending}
+	total, err := s.Count(ctx, f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	f.Total = total
+	var took []time.Duration
+	for b.Loop() {
+		start := time.Now()
+		page, err := s.Entries(ctx, f, total-200, 200)
+		if err != nil || len(page) != 200 {
+			b.Fatalf("last page: %d rows, %v", len(page), err)
+		}
+		took = append(took, time.Since(start))
+	}
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
+}

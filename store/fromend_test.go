@@ -34,6 +34,8 @@ func TestDeepPagesReadFromTheEnd(t *testing.T) {
 		{Sort: SortTrending},
 		{Sort: SortNewest, Since: "2025-03-04"},
 		{Sort: SortUpvotes, Unread: true},
+		{Sort: SortTrending, Unread: true},
+		{Sort: SortTrending, Since: "2025-03-03"},
 	} {
 		total, err := s.Count(ctx, f)
 		if err != nil {

@@ -123,6 +123,9 @@ func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, l
 				}
 			}
 			if offset > total/2 {
+				if q, args, ok, err := s.trendingTailSQL(ctx, f, columns, offset, limit, total); err != nil || ok {
+					return q, args, err // trendingposition.go
+				}
 				q, args := f.selectFromEndSQL(columns, offset, limit, total)
 				return q, args, nil
 			}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 )
@@ -70,4 +71,34 @@ func oldestReaching(k float64, maxUp int64, now time.Time) string {
 		return ""
 	}
 	return now.Add(-time.Duration((max(age, 0)+2)*24) * time.Hour).Format(time.DateOnly)
+}
+
+// trendingTailSQL is a deep page of the trending order (`G`) without
+// scoring every paper: the order ends with the papers of no upvote, all
+// scoring 0, by id, so a page among them is read off their own rows. ok
+// is false for any other page or order.
+func (s *Store) trendingTailSQL(ctx context.Context, f Filter, columns string, offset, limit, total int) (string, []any, bool, error) {
+	if f.Sort != SortTrending {
+		return "", nil, false, nil
+	}
+	where, args := f.where()
+	none := and(where, "p.upvotes = 0")
+	var zero int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*)`+f.from()+none, args...).Scan(&zero); err != nil {
+		return "", nil, false, explain(s.path, fmt.Errorf("count the papers without upvotes: %w", err))
+	}
+	if offset < total-zero {
+		return "", nil, false, nil
+	}
+	end := min(offset+limit, total)
+	if total-end < 2000 {
+		// Near the end, walk the ids backwards and skip the upvoted: the
+		// upvotes index would gather every paper without one to sort
+		// them by id (0.2 s at 100,000).
+		none = and(where, "+p.upvotes = 0")
+	}
+	inner := "SELECT p.pid FROM papers p" + stateJoins + none + " ORDER BY p.id DESC LIMIT ? OFFSET ?"
+	args = append(slices.Clip(args), max(0, end-offset), total-end)
+	q := "SELECT " + columns + " FROM papers p" + stateJoins + " WHERE p.pid IN (" + inner + ")" + orderClause(f.orderTerms(), false)
+	return q, args, true, nil
 }
