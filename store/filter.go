@@ -67,6 +67,9 @@ type Filter struct {
 	// columns is author:, org: and kw: as full-text column phrases, set
 	// by Store.prepare; fullMatch joins them with Match.
 	columns string
+	// among, when set, are the ids of the few papers a query asks about
+	// (whereAmong): the full-text condition then looks up just those.
+	among []any
 	// prepared: Store.prepare has made the filter ready; it moves
 	// author:, org: and kw: into columns, so doing it again would drop
 	// them.
@@ -122,11 +125,12 @@ func (f Filter) needsState() bool { return f.Queued || f.Unread || f.Read }
 // whereAmong is where() narrowed to the papers of ids, with its
 // arguments: which of them the view holds.
 func (f Filter) whereAmong(ids []string) (string, []any) {
-	where, args := f.where()
-	args = slices.Clip(args)
-	for _, id := range ids {
-		args = append(args, id)
+	f.among = make([]any, len(ids))
+	for i, id := range ids {
+		f.among[i] = id
 	}
+	where, args := f.where()
+	args = append(slices.Clip(args), f.among...)
 	return and(where, "p.id IN (?"+strings.Repeat(",?", len(ids)-1)+")"), args
 }
 
@@ -155,7 +159,15 @@ func (f Filter) where() (string, []any) {
 		add("p.day <= ?", f.Until)
 	}
 	if m := f.fullMatch(); m != "" {
-		add(f.matchColumn()+" IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)", m)
+		if len(f.among) > 0 {
+			// A few papers asked about (whereAmong): the index looks up
+			// each of them, instead of listing every hit of the words
+			// first (100k rowids for "model": 0.1-0.2 s).
+			add(f.matchColumn()+" IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ? AND rowid IN (SELECT pid FROM papers WHERE id IN (?"+
+				strings.Repeat(",?", len(f.among)-1)+")))", append([]any{m}, f.among...)...)
+		} else {
+			add(f.matchColumn()+" IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)", m)
+		}
 	}
 	if c, a := symbolConds(f.Symbols); c != "" {
 		add(c, a...)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -32,7 +33,7 @@ func (s *Store) FirstPosition(ctx context.Context, f Filter, ids []string) (stri
 	case f.Sort == SortRising:
 		return s.firstRising(ctx, f, ids)
 	case f.Sort == SortRelevance && f.fullMatch() != "":
-		return s.firstOfPositions(ctx, f, ids)
+		return s.firstOfBestMatch(ctx, f, ids)
 	}
 	id, ok, err := s.firstHeld(ctx, f, ids)
 	if err != nil || !ok {
@@ -63,20 +64,44 @@ func (s *Store) firstRising(ctx context.Context, f Filter, ids []string) (string
 	return "", -1, false, nil
 }
 
-// firstOfPositions is FirstPosition through Positions' numbering, for a
-// best-match search, whose order (by rank) no column holds.
-func (s *Store) firstOfPositions(ctx context.Context, f Filter, ids []string) (string, int, bool, error) {
-	found, err := s.Positions(ctx, f, ids)
-	if err != nil {
+// firstOfBestMatch is FirstPosition in a best-match search, whose order
+// no column holds and which searchPids builds in parts (titles starting
+// with the words, then ranked or title hits, then the rest): the paper is
+// looked for in the search's own pages, in windows growing fourfold, so
+// finding it costs about its place in the list, numbered exactly as the
+// list numbers it.
+func (s *Store) firstOfBestMatch(ctx context.Context, f Filter, ids []string) (string, int, bool, error) {
+	id, ok, err := s.firstHeld(ctx, f, ids)
+	if err != nil || !ok {
 		return "", -1, false, err
 	}
-	for _, id := range ids {
-		if n, ok := found[id]; ok {
+	var pid int64
+	if err := s.db.QueryRowContext(ctx, `SELECT pid FROM papers WHERE id = ?`, id).Scan(&pid); err != nil {
+		return "", -1, false, explain(s.path, fmt.Errorf("find paper %s in the view: %w", id, err))
+	}
+	for window := 200; window <= bestMatchWindows; window *= 4 {
+		pids, err := s.searchPids(ctx, f, 0, window)
+		if err != nil {
+			return "", -1, false, err
+		}
+		if n := slices.Index(pids, pid); n >= 0 {
 			return id, n, true, nil
 		}
+		if len(pids) < window {
+			// Held by the view but not listed: cannot be, short of a
+			// write between the two reads.
+			return "", -1, false, nil
+		}
 	}
+	// Deeper than the windows go: walking on costs seconds at 100,000
+	// hits, and numbering by rank (bm25 a row) minutes. The reader then
+	// starts at the top.
 	return "", -1, false, nil
 }
+
+// bestMatchWindows is the largest window of a best-match search's hits
+// firstOfBestMatch walks: 200, 800, 3,200, 12,800 (about 0.8 s at 100k).
+const bestMatchWindows = 12_800
 
 // firstHeld is the first of ids the view holds.
 func (s *Store) firstHeld(ctx context.Context, f Filter, ids []string) (string, bool, error) {

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/papertui/papers/store/query"
 )
 
 // BenchmarkFirstPosition100k is finding the selection after `s` re-sorts
@@ -15,20 +17,33 @@ import (
 func BenchmarkFirstPosition100k(b *testing.B) {
 	s := searchBenchLib(b)
 	ctx := context.Background()
+	model, err := query.Parse("model")
+	if err != nil {
+		b.Fatal(err)
+	}
+	views := map[string]Filter{}
 	for _, sort := range []Sort{SortNewest, SortUpvotes, SortTrending} {
-		f := Filter{Sort: sort}
+		views[string(sort)] = Filter{Sort: sort}
+	}
+	views["model-best-match"] = Filter{Sort: SortRelevance}.Search(model)
+	for _, name := range []string{"newest", "upvotes", "trending", "model-best-match"} {
+		f := views[name]
 		for _, depth := range []int{10, 1_000, 20_000} {
 			page, err := s.Entries(ctx, f, depth, 1)
 			if err != nil || len(page) == 0 {
-				b.Fatalf("%s at %d: %v", sort, depth, err)
+				b.Fatalf("%s at %d: %v", name, depth, err)
 			}
 			id := page[0].ID
-			b.Run(string(sort)+"/"+itoa(depth), func(b *testing.B) {
+			b.Run(name+"/"+itoa(depth), func(b *testing.B) {
 				var took []time.Duration
 				for b.Loop() {
 					start := time.Now()
 					_, n, ok, err := s.FirstPosition(ctx, f, []string{id})
-					if err != nil || !ok || n != depth {
+					if name == "model-best-match" && depth > bestMatchWindows {
+						if err != nil || ok {
+							b.Fatalf("%s: position %d (ok %v, err %v), want none past the windows", id, n, ok, err)
+						}
+					} else if err != nil || !ok || n != depth {
 						b.Fatalf("%s: position %d (ok %v, err %v), want %d", id, n, ok, err, depth)
 					}
 					took = append(took, time.Since(start))
