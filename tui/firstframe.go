@@ -6,14 +6,63 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// The first frame: what can wait for it, waits. The first detail is
-// rendered a frame after the list's first page arrives, so building the
-// glamour renderer (its styles, then the Markdown) does not compete for
-// the CPU with drawing the list on a busy machine; later details render
-// at once.
+// The first frame: what can wait for it, waits.
+//
+// The view's first load waits for the last visit (a one-row query): its
+// first page marks what is new since then, so started before, the page
+// and its count would be asked for twice, the first answers dropped, and
+// the first rows would come after both.
+//
+// The first detail is rendered a frame after the list's first page
+// arrives, so building the glamour renderer (its styles, then the
+// Markdown) does not compete for the CPU with drawing the list on a busy
+// machine; later details render at once.
 
 // firstDetailDelay is a frame at 60 per second, and a little more.
 const firstDetailDelay = 20 * time.Millisecond
+
+// startCmd is what Init starts with: the last visit when the library
+// keeps it (onLastSeenLoaded then starts the view), else the view.
+func (m Model) startCmd() tea.Cmd {
+	if last := m.dailyInit(); last != nil {
+		return last
+	}
+	return m.startView()
+}
+
+// viewAfterLastSeen starts the view once the last visit is known (or
+// could not be read); a later answer, when reload is set, reloads the
+// view to mark its new rows.
+func (m *Model) viewAfterLastSeen(reload bool) tea.Cmd {
+	switch {
+	case !m.viewStarted:
+		return m.startView()
+	case reload:
+		return m.refreshView()
+	}
+	return nil
+}
+
+// startView is the view's first load: its first page and count, or the
+// latest day, week or month when the reader opens on one, and the
+// selection of the last run; with them, what the status bar and the
+// queue show.
+func (m *Model) startView() tea.Cmd {
+	m.viewStarted = true
+	lib, req := m.opts.Library, m.requests.running(topicView) // begun by New
+	load := []tea.Cmd{pageCmd(lib, m.listFilter, req, 0), countCmd(lib, m.listFilter, req)}
+	if m.period.kind != periodAll && m.period.anchor == "" {
+		load = []tea.Cmd{m.stepPeriod(0)} // opened on the latest day, week or month
+	} else {
+		load = append(load, m.restoreCmd(req)) // the selection of the last run
+	}
+	return tea.Batch(append(load,
+		libraryCountCmd(lib),
+		queueCmd(lib, m.requests.running(topicQueue)),
+		m.syncIfStale(),
+		versionCmd(lib),
+	)...)
+}
 
 // afterFirstFrame runs cmd after the delay when nothing has been shown in
 // the detail yet.

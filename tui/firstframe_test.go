@@ -1,0 +1,74 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/papertui/papers/store"
+)
+
+// countingPages is the real library counting the pages and view counts
+// asked of it.
+type countingPages struct {
+	*store.Store
+	pages, counts *int
+}
+
+func (c countingPages) Entries(ctx context.Context, f store.Filter, offset, limit int) ([]store.Entry, error) {
+	*c.pages++
+	return c.Store.Entries(ctx, f, offset, limit)
+}
+
+func (c countingPages) CountUpTo(ctx context.Context, f store.Filter, limit int) (int, bool, error) {
+	*c.counts++
+	return c.Store.CountUpTo(ctx, f, limit)
+}
+
+// TestStartAsksTheFirstPageOnce: the view's first page and count are
+// asked once at start, after the last visit is known; they were asked,
+// then asked again when the last visit came back (the first answers
+// dropped, the first rows late).
+func TestStartAsksTheFirstPageOnce(t *testing.T) {
+	var pages, counts int
+	hs := newHarness(t, countingPages{newTestLibrary(t), &pages, &counts}, 160, 48)
+	if pages != 1 || counts != 1 {
+		t.Errorf("start asked %d pages and %d counts, want 1 and 1", pages, counts)
+	}
+	if hs.m.daily.since == 0 || hs.m.listFilter.NewSince != hs.m.daily.since {
+		t.Errorf("the view's filter has NewSince %d, the last visit %d", hs.m.listFilter.NewSince, hs.m.daily.since)
+	}
+	hs.requireScreen("Diffusion")
+}
+
+// TestStartMarksNewRowsOnTheFirstPage: papers that arrived since the
+// last visit are marked on the first page, with no reload.
+func TestStartMarksNewRowsOnTheFirstPage(t *testing.T) {
+	lib := newTestLibrary(t)
+	newDay(t, lib, "2025-10-03", "2510.00010")
+	var pages, counts int
+	hs := newHarness(t, countingPages{lib, &pages, &counts}, 160, 48)
+	if pages != 1 {
+		t.Errorf("start asked %d pages, want 1", pages)
+	}
+	if l := lineOf(t, hs, "▲200"); !strings.Contains(l, newMark) {
+		t.Errorf("new paper not marked on the first page: %q", l)
+	}
+}
+
+// lastSeenFails is the real library whose last visit cannot be read.
+type lastSeenFails struct{ *store.Store }
+
+func (lastSeenFails) LastSeen(context.Context) (time.Time, error) {
+	return time.Time{}, errors.New("disk I/O error")
+}
+
+// TestStartWithoutTheLastVisit: a last visit that cannot be read is
+// reported, and the view loads all the same.
+func TestStartWithoutTheLastVisit(t *testing.T) {
+	hs := newHarness(t, lastSeenFails{newTestLibrary(t)}, 160, 48)
+	hs.requireScreen("Diffusion")
+	hs.requireScreen("last visit: disk I/O error")
+}
