@@ -45,23 +45,52 @@ func (m *Model) viewAfterLastSeen(reload bool) tea.Cmd {
 
 // startView is the view's first load: its first page and count, or the
 // latest day, week or month when the reader opens on one, and the
-// selection of the last run; with them, what the status bar and the
-// queue show.
+// selection of the last run. What the first frame shows of the rest (the
+// library's count, the queue) and what it does not (the library's
+// version, a sync) wait for the first page's query, so on a busy machine
+// they do not compete with it for the CPU.
 func (m *Model) startView() tea.Cmd {
 	m.viewStarted = true
 	lib, req := m.opts.Library, m.requests.running(topicView) // begun by New
-	load := []tea.Cmd{pageCmd(lib, m.listFilter, req, 0), countCmd(lib, m.listFilter, req)}
+	first := pageCmd(lib, m.listFilter, req, 0)
+	load := []tea.Cmd{countCmd(lib, m.listFilter, req), m.restoreCmd(req)} // the selection of the last run
 	if m.period.kind != periodAll && m.period.anchor == "" {
-		load = []tea.Cmd{m.stepPeriod(0)} // opened on the latest day, week or month
-	} else {
-		load = append(load, m.restoreCmd(req)) // the selection of the last run
+		first, load = m.stepPeriod(0), nil // opened on the latest day, week or month
 	}
-	return tea.Batch(append(load,
+	done := make(chan struct{})
+	rest := tea.Batch(
 		libraryCountCmd(lib),
 		queueCmd(lib, m.requests.running(topicQueue)),
 		m.syncIfStale(),
 		versionCmd(lib),
-	)...)
+	)
+	return tea.Batch(append([]tea.Cmd{closing(done, first)}, append(load, waiting(done, rest))...)...)
+}
+
+// closing is cmd, closing done when it returns.
+func closing(done chan struct{}, cmd tea.Cmd) tea.Cmd {
+	return func() tea.Msg {
+		defer close(done)
+		return cmd()
+	}
+}
+
+// firstPageWait is the longest the rest of the start waits for the first
+// page: a restored search slow to answer must not hold the queue back.
+const firstPageWait = 100 * time.Millisecond
+
+// waiting is cmd once done is closed, or firstPageWait has passed; it
+// waits in the Cmd's goroutine.
+func waiting(done <-chan struct{}, cmd tea.Cmd) tea.Cmd {
+	return func() tea.Msg {
+		t := time.NewTimer(firstPageWait)
+		defer t.Stop()
+		select {
+		case <-done:
+		case <-t.C:
+		}
+		return cmd()
+	}
 }
 
 // afterFirstFrame runs cmd after the delay when nothing has been shown in

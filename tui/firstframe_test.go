@@ -72,3 +72,23 @@ func TestStartWithoutTheLastVisit(t *testing.T) {
 	hs.requireScreen("Diffusion")
 	hs.requireScreen("last visit: disk I/O error")
 }
+
+// pagesFail is the real library whose view cannot be listed.
+type pagesFail struct{ *store.Store }
+
+func (pagesFail) Entries(context.Context, store.Filter, int, int) ([]store.Entry, error) {
+	return nil, errors.New("disk I/O error")
+}
+
+// TestStartRestWaitsForAFailedPage: what the start asks after the first
+// page (the queue, the library's count) is asked all the same when that
+// page fails.
+func TestStartRestWaitsForAFailedPage(t *testing.T) {
+	lib := newTestLibrary(t)
+	must(t, lib.Enqueue(context.Background(), "2510.00004"))
+	hs := newHarness(t, pagesFail{lib}, 160, 48)
+	hs.requireScreen("disk I/O error", "1 queued")
+	if !hs.m.libCounted {
+		t.Error("the library's count was never asked")
+	}
+}
