@@ -42,6 +42,7 @@ func (c *ReadCmd) Run(g *Globals) error {
 	if !isTerminal(os.Stdout) {
 		return fmt.Errorf("the reader needs a terminal; from scripts use papers list, search, show or queue")
 	}
+	holdCollector(collectorHold) // gchold.go: until the first frame
 	// Bubble Tea finds the terminal's colours as it starts (in tmux by
 	// running `tmux info`): found here, while the library opens, the
 	// first frame waits for the slower of the two, not for both.
