@@ -13,6 +13,11 @@ import (
 // and its count would be asked for twice, the first answers dropped, and
 // the first rows would come after both.
 //
+// Nothing is drawn before the first page is in (or has failed, or
+// firstFrameWait has passed): the empty panes would cost a layout and a
+// flush of the whole screen each, for a frame nobody reads, while the
+// page's query waits for the CPU.
+//
 // The first detail is rendered a frame after the list's first page
 // arrives, so building the glamour renderer (its styles, then the
 // Markdown) does not compete for the CPU with drawing the list on a busy
@@ -20,6 +25,31 @@ import (
 
 // firstDetailDelay is a frame at 60 per second, and a little more.
 const firstDetailDelay = 20 * time.Millisecond
+
+// firstFrameWait is how long the screen stays blank at most, waiting
+// for the first page: then the panes show, with what they hold.
+const firstFrameWait = 150 * time.Millisecond
+
+// firstFrameDue: firstFrameWait has passed.
+type firstFrameDue struct{}
+
+// firstFrameTimer is Init's: it ends the wait for the first page.
+func (m Model) firstFrameTimer() tea.Cmd {
+	if m.frameWait <= 0 {
+		return nil
+	}
+	return tea.Tick(m.frameWait, func(time.Time) tea.Msg { return firstFrameDue{} })
+}
+
+// settleFirstFrame ends the blank screen once the first page is in, an
+// error is shown, or the wait is over; Update runs it after every message.
+func (m *Model) settleFirstFrame(msg tea.Msg) {
+	if m.framed {
+		return
+	}
+	_, due := msg.(firstFrameDue)
+	m.framed = due || m.frameWait <= 0 || len(m.list.pages) > 0 || m.errMsg != ""
+}
 
 // startCmd is what Init starts with: the last visit when the library
 // keeps it (onLastSeenLoaded then starts the view), else the view.

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/papertui/papers/store"
 )
 
@@ -91,4 +93,27 @@ func TestStartRestWaitsForAFailedPage(t *testing.T) {
 	if !hs.m.libCounted {
 		t.Error("the library's count was never asked")
 	}
+}
+
+// TestNothingDrawnBeforeTheFirstPage: the screen stays blank until the
+// first page is in, then shows it whole; no page at all (a library that
+// does not answer) shows the panes once the wait is over.
+func TestNothingDrawnBeforeTheFirstPage(t *testing.T) {
+	waiting := func() Model {
+		m := testModel(Options{Library: newTestLibrary(t), Style: "dark"})
+		m.frameWait = firstFrameWait
+		return m
+	}
+	hs := &harness{t: t, m: waiting()}
+	hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
+	if c := hs.m.View().Content; c != "" {
+		t.Fatalf("drawn before the first page:\n%s", c)
+	}
+	hs.run(hs.m.startCmd())
+	hs.requireScreen("Diffusion", "papers · ")
+
+	idle := &harness{t: t, m: waiting()}
+	idle.send(tea.WindowSizeMsg{Width: 160, Height: 48})
+	idle.send(firstFrameDue{})
+	idle.requireScreen("Papers", "papers · ")
 }

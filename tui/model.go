@@ -123,6 +123,8 @@ type Model struct {
 
 	detailDelay time.Duration // firstDetailDelay (firstframe.go); tests set 0
 	viewStarted bool          // the view's first load has begun (firstframe.go)
+	framed      bool          // something worth drawing is in (firstframe.go)
+	frameWait   time.Duration // firstFrameWait; tests set 0 (nothing waits)
 }
 
 // screenCache is the last screen drawn and the drawSeq it was drawn at.
@@ -151,6 +153,7 @@ func New(opts Options) Model {
 	m.readerSaveAfter = readerSaveAfter
 	m.fadeAfter = errorFade
 	m.detailDelay = firstDetailDelay
+	m.frameWait = firstFrameWait
 	m.restore(opts.Restore) // session.go
 	m.listFilter = m.composeFilter()
 	m.requests.begin(topicView)
@@ -178,7 +181,7 @@ func (m *Model) openOn(view string, sort store.Sort) {
 // sync is old, starts one in the background: the first frame never waits
 // for the network.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.startCmd()} // firstframe.go: the last visit, then the view
+	cmds := []tea.Cmd{m.startCmd(), m.firstFrameTimer()} // firstframe.go: the last visit, then the view
 	if !m.themed {
 		cmds = append(cmds, tea.RequestBackgroundColor, themeTimeoutCmd())
 	}
