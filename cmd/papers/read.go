@@ -53,6 +53,10 @@ func (c *ReadCmd) Run(g *Globals) error {
 		return err
 	}
 	defer lib.Close()
+	// The first page, its count and the selection are asked together: the
+	// connections they need are opened now, while the terminal sets up,
+	// not each before its query. A failure shows in the queries.
+	go func() { _ = lib.Warm(context.Background(), 3) }()
 	client := g.client()
 	client.OnNotice = nil // the reader owns the terminal
 	opts := tui.Options{Library: lib, Fetcher: client, Remote: client, Style: c.Style, Mouse: c.Mouse,
