@@ -86,6 +86,8 @@ func (m *Model) startView() tea.Cmd {
 	load := []tea.Cmd{countCmd(lib, m.listFilter, req), m.restoreCmd(req)} // the selection of the last run
 	if m.period.kind != periodAll && m.period.anchor == "" {
 		first, load = m.stepPeriod(0), nil // opened on the latest day, week or month
+	} else {
+		m.list.pending[0] = true // the count, back first, must not ask for it again
 	}
 	done := make(chan struct{})
 	rest := tea.Batch(

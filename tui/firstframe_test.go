@@ -117,3 +117,26 @@ func TestNothingDrawnBeforeTheFirstPage(t *testing.T) {
 	idle.send(firstFrameDue{})
 	idle.requireScreen("Papers", "papers · ")
 }
+
+// TestStartCountFirstAsksNoPageAgain: the view's count, cheap, usually
+// lands before its first page; the page being on its way, it is not
+// asked for again (it was: two queries of the same rows at start).
+func TestStartCountFirstAsksNoPageAgain(t *testing.T) {
+	var pages, counts int
+	hs := &harness{t: t, m: testModel(Options{Library: countingPages{newTestLibrary(t), &pages, &counts}, Style: "dark"})}
+	hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
+	last := runWithTimeout(t, hs.m.startCmd()) // the last visit
+	next, start := hs.m.Update(last)
+	hs.m = next.(Model)
+	batch, ok := runWithTimeout(t, start).(tea.BatchMsg)
+	if !ok || len(batch) < 2 {
+		t.Fatalf("the start is %T, want a batch of the first page, its count and the rest", batch)
+	}
+	hs.send(runWithTimeout(t, batch[1])) // the count lands first
+	hs.send(runWithTimeout(t, batch[0])) // then the page
+	hs.run(batch[2])
+	if pages != 1 {
+		t.Errorf("start asked %d pages, want 1", pages)
+	}
+	hs.requireScreen("Diffusion")
+}
