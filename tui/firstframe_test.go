@@ -140,3 +140,17 @@ func TestStartCountFirstAsksNoPageAgain(t *testing.T) {
 	}
 	hs.requireScreen("Diffusion")
 }
+
+// TestUnchangedLibraryDrawsNothing: the library's version, read at start
+// and then every few seconds, draws the screen again only when it moved
+// (the whole screen was laid out again for every look).
+func TestUnchangedLibraryDrawsNothing(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	v := hs.m.dataVersion
+	drawn := hs.m.drawSeq
+	next, _ := hs.m.Update(libraryVersion{version: v})
+	hs.m = next.(Model)
+	if hs.m.drawSeq != drawn {
+		t.Errorf("an unchanged library version drew the screen again (drawSeq %d → %d)", drawn, hs.m.drawSeq)
+	}
+}
