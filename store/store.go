@@ -79,7 +79,7 @@ func Open(path string) (*Store, error) {
 	// A few connections let the reader query while a sync writes (WAL);
 	// _txlock=immediate makes every writer queue on busy_timeout instead of
 	// failing with "database is locked" when it upgrades a read lock.
-	db.SetMaxOpenConns(4)
+	sizePool(db) // pool.go
 	s := &Store{db: db, path: path}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
@@ -96,6 +96,7 @@ func openReadOnly(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open library %s: %w", path, err)
 	}
+	db.SetMaxIdleConns(poolSize) // pool.go
 	var version int
 	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
 		db.Close()

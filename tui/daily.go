@@ -123,14 +123,14 @@ func (m Model) dailyInit() tea.Cmd {
 func (m Model) onLastSeenLoaded(msg lastSeenLoaded) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		m.fail(clean.Line("last visit: " + msg.err.Error()))
-		return m, nil
+		return m, m.viewAfterLastSeen(false) // firstframe.go
 	}
 	m.daily.since = max(1, msg.at.UnixMilli())
 	if msg.at.IsZero() {
 		m.daily.since = m.daily.started.UnixMilli()
 	}
 	m.listFilter.NewSince = m.daily.since
-	return m, m.refreshView()
+	return m, m.viewAfterLastSeen(true)
 }
 
 // recordVisit records, as the reader quits, now as the last visit and

@@ -210,6 +210,7 @@ func emptyLibrary(t testing.TB) *store.Store {
 func testModel(opts Options) Model {
 	m := New(opts)
 	m.search.debounce, m.watchEvery, m.fadeAfter, m.detailDelay, m.readerSaveAfter = 0, 0, 0, 0, 0
+	m.frameWait = 0
 	return m
 }
 

@@ -122,6 +122,9 @@ type Model struct {
 	lastScreen *screenCache
 
 	detailDelay time.Duration // firstDetailDelay (firstframe.go); tests set 0
+	viewStarted bool          // the view's first load has begun (firstframe.go)
+	framed      bool          // something worth drawing is in (firstframe.go)
+	frameWait   time.Duration // firstFrameWait; tests set 0 (nothing waits)
 }
 
 // screenCache is the last screen drawn and the drawSeq it was drawn at.
@@ -150,6 +153,7 @@ func New(opts Options) Model {
 	m.readerSaveAfter = readerSaveAfter
 	m.fadeAfter = errorFade
 	m.detailDelay = firstDetailDelay
+	m.frameWait = firstFrameWait
 	m.restore(opts.Restore) // session.go
 	m.listFilter = m.composeFilter()
 	m.requests.begin(topicView)
@@ -177,20 +181,7 @@ func (m *Model) openOn(view string, sort store.Sort) {
 // sync is old, starts one in the background: the first frame never waits
 // for the network.
 func (m Model) Init() tea.Cmd {
-	req := m.requests.running(topicView) // begun by New
-	load := []tea.Cmd{countCmd(m.opts.Library, m.listFilter, req), pageCmd(m.opts.Library, m.listFilter, req, 0)}
-	if m.period.kind != periodAll && m.period.anchor == "" {
-		load = []tea.Cmd{m.stepPeriod(0)} // opened on the latest day, week or month
-	} else {
-		load = append(load, m.restoreCmd(req)) // the selection of the last run
-	}
-	cmds := append(load,
-		libraryCountCmd(m.opts.Library),
-		queueCmd(m.opts.Library, m.requests.running(topicQueue)),
-		m.syncIfStale(),
-		versionCmd(m.opts.Library),
-		m.dailyInit(),
-	)
+	cmds := []tea.Cmd{m.startCmd(), m.firstFrameTimer()} // firstframe.go: the last visit, then the view
 	if !m.themed {
 		cmds = append(cmds, tea.RequestBackgroundColor, themeTimeoutCmd())
 	}

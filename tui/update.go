@@ -17,6 +17,7 @@ import (
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.route(msg)
 	nm := next.(Model)
+	nm.settleFirstFrame(msg) // firstframe.go
 	if len(nm.held) > 0 && !nm.list.settling() {
 		var replayed tea.Cmd
 		nm, replayed = nm.replayHeld()

@@ -17,6 +17,11 @@ import (
 // View draws the screen from the model; it does no I/O and no rendering
 // of Markdown (that happened in a Cmd).
 func (m Model) View() tea.View {
+	if !m.framed && m.frameWait > 0 { // firstframe.go: blank until the first page
+		v := tea.NewView("")
+		v.AltScreen = true
+		return v
+	}
 	if !m.lastScreen.valid || m.lastScreen.seq != m.drawSeq {
 		m.lastScreen.content, m.lastScreen.seq, m.lastScreen.valid = m.screen(), m.drawSeq, true
 	}

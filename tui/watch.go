@@ -30,11 +30,13 @@ func (m Model) onWatchDue() (tea.Model, tea.Cmd) { return m, versionCmd(m.opts.L
 func (m Model) onLibraryVersion(msg libraryVersion) (tea.Model, tea.Cmd) {
 	next := m.watchTick()
 	if msg.err != nil {
+		m.quiet = true // nothing shown changed: the screen is not drawn again
 		return m, next
 	}
 	seen := m.dataVersion
 	m.dataVersion = msg.version
 	if seen == 0 || seen == msg.version || m.sync.running {
+		m.quiet = true
 		return m, next
 	}
 	return m, tea.Batch(next, m.loadQueue(), m.refreshView())

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui"
 	"github.com/papertui/papers/tui/clean"
@@ -39,11 +42,21 @@ func (c *ReadCmd) Run(g *Globals) error {
 	if !isTerminal(os.Stdout) {
 		return fmt.Errorf("the reader needs a terminal; from scripts use papers list, search, show or queue")
 	}
+	holdCollector(collectorHold) // gchold.go: until the first frame
+	// Bubble Tea finds the terminal's colours as it starts (in tmux by
+	// running `tmux info`): found here, while the library opens, the
+	// first frame waits for the slower of the two, not for both.
+	profile := make(chan colorprofile.Profile, 1)
+	go func() { profile <- colorprofile.Detect(os.Stdout, os.Environ()) }()
 	lib, err := g.open()
 	if err != nil {
 		return err
 	}
 	defer lib.Close()
+	// The first page, its count and the selection are asked together: the
+	// connections they need are opened now, while the terminal sets up,
+	// not each before its query. A failure shows in the queries.
+	go func() { _ = lib.Warm(context.Background(), 3) }()
 	client := g.client()
 	client.OnNotice = nil // the reader owns the terminal
 	opts := tui.Options{Library: lib, Fetcher: client, Remote: client, Style: c.Style, Mouse: c.Mouse,
@@ -54,7 +67,7 @@ func (c *ReadCmd) Run(g *Globals) error {
 	}
 	applyReaderConfig(&opts) // configapply.go: view, sort, sync age and days
 	// session.go: the last session restored, this one kept.
-	return runReader(opts, g.libraryPath())
+	return runReader(opts, g.libraryPath(), tea.WithColorProfile(<-profile))
 }
 
 // printText prints a paper's stored full text: rendered by glamour on a

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/adrg/xdg"
 
 	"github.com/papertui/papers/tui"
@@ -74,13 +75,13 @@ func saveSession(path, lib string, s tui.Session) error {
 
 // runReader opens the reader, on the last session of this library when
 // reader.restore is on, and keeps the session it quits with.
-func runReader(opts tui.Options, library string) error {
+func runReader(opts tui.Options, library string, progOpts ...tea.ProgramOption) error {
 	restore := true
 	if active != nil {
 		restore, _ = active.value("reader.restore").(bool)
 	}
 	if !restore {
-		return tui.Run(opts)
+		return tui.Run(opts, progOpts...)
 	}
 	path := sessionFile()
 	if abs, err := filepath.Abs(library); err == nil {
@@ -89,7 +90,7 @@ func runReader(opts tui.Options, library string) error {
 	if s, ok := loadSessions(path).Libraries[library]; ok {
 		opts.Restore = &s
 	}
-	s, err := tui.RunSession(opts)
+	s, err := tui.RunSession(opts, progOpts...)
 	if err != nil {
 		return err
 	}
