@@ -37,10 +37,11 @@ func (l *listPane) view(f frame) []string {
 	if h <= 0 {
 		return lines
 	}
+	l.drawn.frame(frameKey(f, !l.byDay))
 	l.walkLines(l.offset, l.count()-1, func(i int, r row, loaded bool, group string) bool {
 		switch {
 		case group != "":
-			lines = append(lines, groupRule(f, group, len(l.remote)))
+			lines = append(lines, l.drawRule(f, group))
 		case !loaded:
 			lines = append(lines, st.pDimmed.on(fit("  loading…", w)))
 		default:
@@ -51,24 +52,27 @@ func (l *listPane) view(f frame) []string {
 	return lines
 }
 
+// drawRow is row i, drawn again only when it changed.
 func (l *listPane) drawRow(f frame, r row, i int) string {
-	if i == l.cursor {
-		return rowLine(f, r, true, !l.byDay)
-	}
-	if f.w != l.drawnWidth || len(l.drawn) > 4*pageSize {
-		clear(l.drawn)
-		l.drawnWidth = f.w
-	}
-	line, ok := l.drawn[i]
+	line, ok := l.drawn.row(i, r, i == l.cursor)
 	if !ok {
-		line = rowLine(f, r, false, !l.byDay)
-		l.drawn[i] = line
+		line = rowLine(f, r, i == l.cursor, !l.byDay)
+		l.drawn.keep(i, r, i == l.cursor, line)
 	}
 	return line
 }
 
+// drawRule is a group's rule, drawn once per frame key and what it says.
+func (l *listPane) drawRule(f frame, group string) string {
+	said := remoteSaid(len(l.remote))
+	if group != remoteGroup {
+		said = f.dayUnread(group)
+	}
+	return l.drawn.rule(group, said, func() string { return groupRule(f, group, len(l.remote)) })
+}
+
 // forgetDrawn drops every cached row drawing.
-func (l *listPane) forgetDrawn() { clear(l.drawn) }
+func (l *listPane) forgetDrawn() { l.drawn.forget() }
 
 func rowsOf(entries []store.Entry) []row {
 	rows := make([]row, len(entries))
@@ -186,8 +190,11 @@ func rowLine(f frame, r row, selected bool, showDay bool) string {
 // fit truncates s to w cells with an ellipsis and pads it to exactly w,
 // measuring wide (CJK, emoji) and zero-width (combining) runes right.
 func fit(s string, w int) string {
+	if printableASCII(s) {
+		return fitASCII(s, w) // most titles and names (cells.go)
+	}
 	s = ansi.Truncate(s, w, "…")
-	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+	return s + pad(w-ansi.StringWidth(s))
 }
 
 // emptyList says why there is nothing to show and what to do about it.
