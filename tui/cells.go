@@ -1,6 +1,12 @@
 package tui
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
 
 // Measuring text in cells without the grapheme machinery where it need
 // not run: most titles and names are printable ASCII, whose width is
@@ -41,4 +47,33 @@ func fitASCII(s string, w int) string {
 		return ""
 	}
 	return s[:w-1] + "…"
+}
+
+// ruleLine is head followed by a rule to exactly w cells: the rule's
+// "─" are a cell each, so only head is measured.
+func ruleLine(head string, w int) string {
+	hw := ansi.StringWidth(head)
+	if hw > w {
+		return fit(head, w)
+	}
+	return head + strings.Repeat("─", w-hw)
+}
+
+// padLeft right-aligns s in w cells, as fmt's %*s does (it counts
+// runes).
+func padLeft(s string, w int) string {
+	return pad(w-utf8.RuneCountInString(s)) + s
+}
+
+// upvotesCell is "▲12" right-aligned in five cells, as a row shows it.
+func upvotesCell(n int) string { return padLeft("▲"+strconv.Itoa(n), 5) }
+
+// triangleWidth is the cells "▲" takes (one, unless the width tables
+// say otherwise).
+var triangleWidth = ansi.StringWidth("▲")
+
+// statsWidth is the width of a row's statistics: upvotes, comments,
+// perhaps a day, all one cell per rune but the triangle.
+func statsWidth(stats string) int {
+	return utf8.RuneCountInString(stats) - 1 + triangleWidth
 }

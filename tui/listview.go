@@ -2,7 +2,7 @@ package tui
 
 import (
 	"fmt"
-	"strings"
+	"strconv"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -101,7 +101,7 @@ func groupRule(f frame, group string, remote int) string {
 		return dayRule(f, group)
 	}
 	head := fmt.Sprintf("── from Hugging Face (%d; b adds to the library and the queue) ", remote)
-	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
+	return st.pDayHeader.on(ruleLine(head, w))
 }
 
 func dayRule(f frame, day string) string {
@@ -111,7 +111,7 @@ func dayRule(f frame, day string) string {
 		label = t.Format("Mon 2 Jan 2006")
 	}
 	head := "── " + label + f.dayUnread(day) + " "
-	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
+	return st.pDayHeader.on(ruleLine(head, w))
 }
 
 // rowLine is one paper: queued mark, read mark, upvotes, comments,
@@ -137,7 +137,7 @@ func rowLine(f frame, r row, selected bool, showDay bool) string {
 	if f.cols != nil {
 		return columnsRowLine(f, r, selected, showDay, mark, seen)
 	}
-	stats := fmt.Sprintf("%5s %3d", fmt.Sprintf("▲%d", r.Upvotes), r.Comments)
+	stats := upvotesCell(r.Upvotes) + " " + padLeft(strconv.Itoa(r.Comments), 3)
 	if showDay {
 		stats += " " + shortDay(r.Day)
 	}
@@ -147,7 +147,7 @@ func rowLine(f frame, r row, selected bool, showDay bool) string {
 		whoW = min(24, w/4)
 	}
 	// mark, space, stats, space, title, then "  who" when it fits.
-	titleW := max(1, w-2-ansi.StringWidth(stats)-1)
+	titleW := max(1, w-2-statsWidth(stats)-1)
 	title, who := "", ""
 	if whoW > 0 {
 		titleW = max(1, titleW-2-whoW)

@@ -129,6 +129,7 @@ type screenCache struct {
 	seq     uint64
 	content string
 	valid   bool
+	status  statusDrawn // the status bar, drawn again only when it changes (status.go)
 }
 
 // New builds the reader over a library.

@@ -188,7 +188,7 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		more, cmd2 := nm.onKeyPress(msg)
 		return more, tea.Batch(cmd, cmd2), true
 	case r.missing || r.doc == nil:
-		return m, nil, false
+		return nil, nil, false // not m: a Model in an interface is a 20 KB copy, per key
 	case navigate(k.moveKeys, msg, r.height, r.offset, len(r.lines.text), func(i int) { r.offset = i; r.clamp() }):
 	case key.Matches(msg, k.NextSection):
 		m.jumpSection(1)
@@ -208,7 +208,7 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 	case key.Matches(msg, k.Figure):
 		return m, m.openFigure(), true
 	default:
-		return m, nil, false
+		return nil, nil, false // not m: a Model in an interface is a 20 KB copy, per key
 	}
 	return m, m.readerMoved(), true
 }

@@ -171,53 +171,47 @@ func drawBox(lines []string, w, h int, paint paint) string {
 }
 
 // writeColumns writes boxes side by side, line by line; a box ends
-// where its border does.
+// where its border does. Painted, not Rendered: lipgloss measures and
+// wraps a Rendered string, which for a 250-column border line costs more
+// than the rest of the frame; the paint is made once per theme
+// (styles.go).
 func writeColumns(b *strings.Builder, boxes []boxed) {
 	height := 0
-	for _, x := range boxes {
+	edges := make([]boxEdges, len(boxes))
+	for i, x := range boxes {
 		height = max(height, x.h+2)
+		edges[i] = x.edges()
 	}
 	for y := range height {
 		if y > 0 {
 			b.WriteByte('\n')
 		}
-		for _, x := range boxes {
-			if y < x.h+2 {
-				x.writeLine(b, y)
+		for i, x := range boxes {
+			e := edges[i]
+			switch {
+			case y == 0:
+				b.WriteString(e.top)
+			case y == x.h+1:
+				b.WriteString(e.bottom)
+			case y < x.h+1:
+				b.WriteString(e.side)
+				if y-1 < len(x.lines) {
+					b.WriteString(x.lines[y-1])
+				} else {
+					b.WriteString(pad(x.w))
+				}
+				b.WriteString(e.side)
 			}
 		}
 	}
 }
 
-// writeLine writes line y of the box, its border included.
-// Painted, not Rendered: lipgloss measures and wraps a Rendered string,
-// which for a 250-column border line costs more than the rest of the
-// frame; the paint is made once per theme (styles.go).
-func (x boxed) writeLine(b *strings.Builder, y int) {
-	edge := func(left, fill, right string) {
-		b.WriteString(x.border.pre)
-		b.WriteString(left)
-		for range x.w {
-			b.WriteString(fill)
-		}
-		b.WriteString(right)
-		b.WriteString(x.border.post)
-	}
-	switch {
-	case y == 0:
-		edge("╭", "─", "╮")
-	case y == x.h+1:
-		edge("╰", "─", "╯")
-	default:
-		side := func() { b.WriteString(x.border.pre); b.WriteString("│"); b.WriteString(x.border.post) }
-		side()
-		if y-1 < len(x.lines) {
-			b.WriteString(x.lines[y-1])
-		} else {
-			b.WriteString(pad(x.w))
-		}
-		side()
-	}
+// boxEdges are a box's border lines and side, painted.
+type boxEdges struct{ top, bottom, side string }
+
+func (x boxed) edges() boxEdges {
+	line := strings.Repeat("─", x.w)
+	return boxEdges{top: x.border.on("╭" + line + "╮"), bottom: x.border.on("╰" + line + "╯"), side: x.border.on("│")}
 }
 
 func (m Model) paneTitle(p pane) string {
