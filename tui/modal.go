@@ -25,7 +25,7 @@ const (
 type modalState struct {
 	kind   modalKind
 	prompt string
-	input  lineInput // lineinput.go
+	input  lineInput
 	id     string // the paper L tags
 
 	tags   []string // existing tags, for L's completion

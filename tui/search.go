@@ -28,7 +28,7 @@ type searchDue struct{ tok token }
 // searchState is the search box and what it has applied.
 type searchState struct {
 	typing bool // the box has the keys
-	input  lineInput // lineinput.go
+	input  lineInput
 	parsed query.Query // the search in effect
 	active bool        // a search is in effect
 	saved  *savedView  // the view and selection before the search
