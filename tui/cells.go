@@ -77,3 +77,25 @@ var triangleWidth = ansi.StringWidth("▲")
 func statsWidth(stats string) int {
 	return utf8.RuneCountInString(stats) - 1 + triangleWidth
 }
+
+// piece is text and the paint it is drawn in.
+type piece struct {
+	p paint
+	s string
+}
+
+// painted joins pieces into one string, allocated once.
+func painted(pieces ...piece) string {
+	n := 0
+	for _, x := range pieces {
+		n += len(x.p.pre) + len(x.s) + len(x.p.post)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, x := range pieces {
+		b.WriteString(x.p.pre)
+		b.WriteString(x.s)
+		b.WriteString(x.p.post)
+	}
+	return b.String()
+}

@@ -169,22 +169,24 @@ func rowLine(f frame, r row, selected bool, showDay bool) string {
 	if r.Read {
 		text = st.pRead
 	}
-	if r.Queued {
-		mark = st.pQueued.on(mark)
+	if len(f.marks) > 0 {
+		// Search hits stand out; after each, the row's own style resumes.
+		title = article.MarkHits(title, f.marks, st.pHighlight.pre, st.pHighlight.post+text.pre)
 	}
-	// Search hits stand out; after each, the row's own style resumes.
-	title = article.MarkHits(title, f.marks, st.pHighlight.pre, st.pHighlight.post+text.pre)
-	if tags != "" {
-		title = text.on(title) + st.pQueued.on(tags)
-	} else {
-		title = text.on(title)
+	markPaint, seenPaint, tagsPaint := paint{}, st.pDimmed, paint{}
+	if r.Queued {
+		markPaint = st.pQueued
 	}
 	if r.isNew && !r.Read {
-		seen = st.pQueued.on(seen)
-	} else {
-		seen = st.pDimmed.on(seen)
+		seenPaint = st.pQueued
 	}
-	return mark + seen + st.pUpvotes.on(stats) + " " + title + st.pDimmed.on(who)
+	if tags != "" {
+		tagsPaint = st.pQueued
+	}
+	// One string for the row, not one per piece: rows not drawn before
+	// (a page key shows a screenful) are most of such a key's cost.
+	return painted(piece{markPaint, mark}, piece{seenPaint, seen}, piece{st.pUpvotes, stats}, piece{s: " "},
+		piece{text, title}, piece{tagsPaint, tags}, piece{st.pDimmed, who})
 }
 
 // fit truncates s to w cells with an ellipsis and pads it to exactly w,
