@@ -99,3 +99,32 @@ func painted(pieces ...piece) string {
 	}
 	return b.String()
 }
+
+// fittedLines keeps lines fitted to a width between frames, by their
+// text: the queue's lines and the panes' messages come unfitted, and
+// measuring a painted line walks every grapheme of it. Keyed by the
+// text itself, a fitting is never stale.
+type fittedLines struct {
+	w     int
+	lines map[string]string
+}
+
+// maxFittedLines bounds the lines kept.
+const maxFittedLines = 4096
+
+// fit is fitLines, answered from the lines kept where it can.
+func (f *fittedLines) fit(lines []string, w int) []string {
+	if f.w != w || len(f.lines) > maxFittedLines || f.lines == nil {
+		f.w, f.lines = w, map[string]string{}
+	}
+	out := make([]string, len(lines))
+	for i, line := range lines {
+		fitted, ok := f.lines[line]
+		if !ok {
+			fitted = fitLines([]string{line}, w)[0]
+			f.lines[line] = fitted
+		}
+		out[i] = fitted
+	}
+	return out
+}

@@ -83,3 +83,16 @@ func TestLineInputCopiesOnWrite(t *testing.T) {
 		t.Fatalf("the zero input took %q", zero.Value())
 	}
 }
+
+// TestFittedLinesKept: lines fitted from the kept ones are fitLines',
+// at every width in turn.
+func TestFittedLinesKept(t *testing.T) {
+	var kept fittedLines
+	lines := []string{"plain", "\x1b[1mbold\x1b[0m and more", "大規模言語モデル", strings.Repeat("long ", 30), ""}
+	for _, w := range []int{40, 40, 12, 80, 12} {
+		got, want := kept.fit(lines, w), fitLines(lines, w)
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Fatalf("at %d: %q, want %q", w, got, want)
+		}
+	}
+}

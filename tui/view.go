@@ -114,7 +114,7 @@ func (m Model) boxOf(p pane, r rect) boxed {
 	}
 	content, fitted := m.paneContent(p, r.w, r.h-1)
 	if !fitted {
-		content = fitLines(content, r.w)
+		content = m.lastScreen.fitted.fit(content, r.w)
 	}
 	lines = append(lines, content...)
 	return boxed{lines: lines, w: r.w, h: r.h, border: border}
