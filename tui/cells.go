@@ -110,7 +110,7 @@ type fittedLines struct {
 }
 
 // maxFittedLines bounds the lines kept.
-const maxFittedLines = 4096
+const maxFittedLines = 1024
 
 // fit is fitLines, answered from the lines kept where it can.
 func (f *fittedLines) fit(lines []string, w int) []string {
