@@ -185,6 +185,6 @@ func (m Model) searchLine(w int) string {
 	} else if m.list.capped {
 		count = "  " + countOf(min(m.list.cursor+1, m.list.total), m.list.total) + "+"
 	}
-	return m.st.paneTitleActive.Render("/ "+clean.Line(m.search.input.Value())) +
-		m.st.dimmed.Render(count+m.countsTitle()+" · "+sortLabel(m.sort)+" · esc clears")
+	return m.st.pPaneTitleActive.on("/ "+clean.Line(m.search.input.Value())) + // painted: drawn every frame
+		m.st.pDimmed.on(count+m.countsTitle()+" · "+sortLabel(m.sort)+" · esc clears")
 }
