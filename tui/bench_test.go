@@ -83,9 +83,10 @@ func BenchmarkFirstFrame100k(b *testing.B) {
 }
 
 // BenchmarkKeypress100k: one movement key (Update + View) at 100,000
-// papers, with p50 and p99 of single keypresses, for every movement key:
-// G from the top and g from the bottom cross the whole list. Page loads
-// a move asks for run outside the timing, as they run off the UI loop.
+// papers, with p50 and p99 of single keypresses, for every movement key
+// and tab: G from the top and g from the bottom cross the whole list.
+// Page loads a move asks for run outside the timing, as they run off the
+// UI loop.
 func BenchmarkKeypress100k(b *testing.B) {
 	lib := openBench(b)
 	wheel := func(button tea.MouseButton) tea.Msg {
@@ -107,6 +108,8 @@ func BenchmarkKeypress100k(b *testing.B) {
 		{"pgup", keyMsg("pgup"), func(m Model) string { return endAt(m, "G", false) }},
 		{"wheel-down", wheel(tea.MouseWheelDown), func(m Model) string { return endAt(m, "g", true) }},
 		{"wheel-up", wheel(tea.MouseWheelUp), func(m Model) string { return endAt(m, "G", false) }},
+		// tab cycles the panes: list, detail, queue, back to the list.
+		{"tab", keyMsg("tab"), func(Model) string { return "" }},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			hs := &harness{t: b, m: testModel(Options{Library: lib, Style: "dark"})}

@@ -11,7 +11,7 @@ import (
 func (m Model) dailyKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 	k := m.keys.Daily
 	if !key.Matches(msg, k.NextUnread, k.NewOnly, k.DayRead, k.ViewRead, k.Undo, k.Tag, k.Note, k.Follows, k.Follow) {
-		return m, nil, false
+		return nil, nil, false // not m: a Model in an interface is a 20 KB copy, per key
 	}
 	if _, ok := m.dailyLib(); !ok {
 		m.say("this library keeps no daily state")

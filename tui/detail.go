@@ -28,7 +28,8 @@ type detailRendered struct {
 	key     renderKey
 	record  store.Record
 	content string
-	hits    []int // lines holding a search word
+	lines   []string // content's lines fitted to the width, in the Cmd
+	hits    []int    // lines holding a search word
 	err     error
 }
 
@@ -65,6 +66,7 @@ type detailPane struct {
 // rendered is a detail as the cache keeps it.
 type rendered struct {
 	content string
+	lines   []string // content's lines fitted to its width once, not per show
 	hits    []int
 }
 
@@ -78,7 +80,11 @@ func (d *detailPane) show(key renderKey, r rendered) {
 	content := r.content
 	d.hits = r.hits
 	samePaper := key.id == d.shown.id
-	d.vp.setContent(content, key.width)
+	if r.lines != nil {
+		d.vp.setLines(r.lines)
+	} else {
+		d.vp.setContent(content, key.width)
+	}
 	if !samePaper {
 		d.vp.offset = 0
 	}
@@ -149,7 +155,7 @@ func (m Model) onDetailRendered(msg detailRendered) (tea.Model, tea.Cmd) {
 		m.detail.want = renderKey{id: msg.key.id}
 		return m, nil
 	}
-	r := rendered{content: msg.content, hits: msg.hits}
+	r := rendered{content: msg.content, lines: msg.lines, hits: msg.hits}
 	m.detail.remember(msg.key, r)
 	m.detail.record, m.detail.hasRecord = msg.record, true
 	m.detail.show(msg.key, r)
@@ -293,7 +299,8 @@ func detailCmd(lib Library, key renderKey, fallback store.Record, req request) t
 			dailyMarkdown(rec)
 		md += storedExtras(ctx, lib, key)
 		out, err := article.Render(md, key.width, key.style)
-		return detailRendered{tok: req.tok, key: key, record: rec, content: out, hits: hitLines(out, words), err: err}
+		return detailRendered{tok: req.tok, key: key, record: rec, content: out, hits: hitLines(out, words), err: err,
+			lines: fitLines(strings.Split(out, "\n"), key.width)}
 	})
 }
 

@@ -56,11 +56,9 @@ type listPane struct {
 	// keys that act on them wait for them (typeahead.go).
 	awaiting bool
 
-	// drawn caches rendered rows (not the selected one) for drawnWidth:
-	// styling a row costs more than the rest of a frame. Cleared whenever
-	// rows or styles change.
-	drawn      map[int]string
-	drawnWidth int
+	// drawn keeps rows drawn in earlier frames (rowcache.go): a pointer,
+	// as View draws on a copy of the model.
+	drawn *rowDrawings
 
 	// follow is the selection and its neighbours, nearest first, while a
 	// reload looks for where they went; a move by the user ends it.
@@ -75,7 +73,7 @@ type listPane struct {
 }
 
 func newListPane(byDay bool) listPane {
-	return listPane{pages: map[int][]row{}, pending: map[int]bool{}, drawn: map[int]string{}, byDay: byDay}
+	return listPane{pages: map[int][]row{}, pending: map[int]bool{}, byDay: byDay, drawn: newRowDrawings()}
 }
 
 // at is the i-th row of the view, if its page is loaded.
@@ -245,13 +243,11 @@ func (l *listPane) setState(id string, c change) {
 			r.Queued, r.Read = false, true
 		}
 	})
-	l.forgetDrawn()
 }
 
 // restore puts a row's state back as it was (a write failed).
 func (l *listPane) restore(was row) {
 	l.eachRow(was.ID, func(r *row) { r.Queued, r.Read, r.inLibrary = was.Queued, was.Read, was.inLibrary })
-	l.forgetDrawn()
 }
 
 // rowByID is a paper's row among the rows held, if any: the selected one
@@ -300,7 +296,6 @@ func (m Model) onPageLoaded(msg pageLoaded) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.list.pages[msg.page] = msg.rows
-	m.list.forgetDrawn()
 	if !m.list.counted {
 		// Show the first rows while the count (slow for a common word)
 		// is still on its way.

@@ -2,7 +2,7 @@ package tui
 
 import (
 	"fmt"
-	"strings"
+	"strconv"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -37,10 +37,11 @@ func (l *listPane) view(f frame) []string {
 	if h <= 0 {
 		return lines
 	}
+	l.drawn.frame(frameKey(f, !l.byDay))
 	l.walkLines(l.offset, l.count()-1, func(i int, r row, loaded bool, group string) bool {
 		switch {
 		case group != "":
-			lines = append(lines, groupRule(f, group, len(l.remote)))
+			lines = append(lines, l.drawRule(f, group))
 		case !loaded:
 			lines = append(lines, st.pDimmed.on(fit("  loading…", w)))
 		default:
@@ -51,24 +52,27 @@ func (l *listPane) view(f frame) []string {
 	return lines
 }
 
+// drawRow is row i, drawn again only when it changed.
 func (l *listPane) drawRow(f frame, r row, i int) string {
-	if i == l.cursor {
-		return rowLine(f, r, true, !l.byDay)
-	}
-	if f.w != l.drawnWidth || len(l.drawn) > 4*pageSize {
-		clear(l.drawn)
-		l.drawnWidth = f.w
-	}
-	line, ok := l.drawn[i]
+	line, ok := l.drawn.row(i, r, i == l.cursor)
 	if !ok {
-		line = rowLine(f, r, false, !l.byDay)
-		l.drawn[i] = line
+		line = rowLine(f, r, i == l.cursor, !l.byDay)
+		l.drawn.keep(i, r, i == l.cursor, line)
 	}
 	return line
 }
 
+// drawRule is a group's rule, drawn once per frame key and what it says.
+func (l *listPane) drawRule(f frame, group string) string {
+	said := remoteSaid(len(l.remote))
+	if group != remoteGroup {
+		said = f.dayUnread(group)
+	}
+	return l.drawn.rule(group, said, func() string { return groupRule(f, group, len(l.remote)) })
+}
+
 // forgetDrawn drops every cached row drawing.
-func (l *listPane) forgetDrawn() { clear(l.drawn) }
+func (l *listPane) forgetDrawn() { l.drawn.forget() }
 
 func rowsOf(entries []store.Entry) []row {
 	rows := make([]row, len(entries))
@@ -97,7 +101,7 @@ func groupRule(f frame, group string, remote int) string {
 		return dayRule(f, group)
 	}
 	head := fmt.Sprintf("── from Hugging Face (%d; %s adds to the library and the queue) ", remote, keyHint(f.keys.Paper.ToggleQueue))
-	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
+	return st.pDayHeader.on(ruleLine(head, w))
 }
 
 func dayRule(f frame, day string) string {
@@ -107,7 +111,7 @@ func dayRule(f frame, day string) string {
 		label = t.Format("Mon 2 Jan 2006")
 	}
 	head := "── " + label + f.dayUnread(day) + " "
-	return st.pDayHeader.on(fit(head+strings.Repeat("─", max(0, w-ansi.StringWidth(head))), w))
+	return st.pDayHeader.on(ruleLine(head, w))
 }
 
 // rowLine is one paper: queued mark, read mark, upvotes, comments,
@@ -133,7 +137,7 @@ func rowLine(f frame, r row, selected bool, showDay bool) string {
 	if f.cols != nil {
 		return columnsRowLine(f, r, selected, showDay, mark, seen)
 	}
-	stats := fmt.Sprintf("%5s %3d", fmt.Sprintf("▲%d", r.Upvotes), r.Comments)
+	stats := upvotesCell(r.Upvotes) + " " + padLeft(strconv.Itoa(r.Comments), 3)
 	if showDay {
 		stats += " " + shortDay(r.Day)
 	}
@@ -143,7 +147,7 @@ func rowLine(f frame, r row, selected bool, showDay bool) string {
 		whoW = min(24, w/4)
 	}
 	// mark, space, stats, space, title, then "  who" when it fits.
-	titleW := max(1, w-2-ansi.StringWidth(stats)-1)
+	titleW := max(1, w-2-statsWidth(stats)-1)
 	title, who := "", ""
 	if whoW > 0 {
 		titleW = max(1, titleW-2-whoW)
@@ -165,29 +169,34 @@ func rowLine(f frame, r row, selected bool, showDay bool) string {
 	if r.Read {
 		text = st.pRead
 	}
-	if r.Queued {
-		mark = st.pQueued.on(mark)
+	if len(f.marks) > 0 {
+		// Search hits stand out; after each, the row's own style resumes.
+		title = article.MarkHits(title, f.marks, st.pHighlight.pre, st.pHighlight.post+text.pre)
 	}
-	// Search hits stand out; after each, the row's own style resumes.
-	title = article.MarkHits(title, f.marks, st.pHighlight.pre, st.pHighlight.post+text.pre)
-	if tags != "" {
-		title = text.on(title) + st.pQueued.on(tags)
-	} else {
-		title = text.on(title)
+	markPaint, seenPaint, tagsPaint := paint{}, st.pDimmed, paint{}
+	if r.Queued {
+		markPaint = st.pQueued
 	}
 	if r.isNew && !r.Read {
-		seen = st.pQueued.on(seen)
-	} else {
-		seen = st.pDimmed.on(seen)
+		seenPaint = st.pQueued
 	}
-	return mark + seen + st.pUpvotes.on(stats) + " " + title + st.pDimmed.on(who)
+	if tags != "" {
+		tagsPaint = st.pQueued
+	}
+	// One string for the row, not one per piece: rows not drawn before
+	// (a page key shows a screenful) are most of such a key's cost.
+	return painted(piece{markPaint, mark}, piece{seenPaint, seen}, piece{st.pUpvotes, stats}, piece{s: " "},
+		piece{text, title}, piece{tagsPaint, tags}, piece{st.pDimmed, who})
 }
 
 // fit truncates s to w cells with an ellipsis and pads it to exactly w,
 // measuring wide (CJK, emoji) and zero-width (combining) runes right.
 func fit(s string, w int) string {
+	if printableASCII(s) {
+		return fitASCII(s, w) // most titles and names (cells.go)
+	}
 	s = ansi.Truncate(s, w, "…")
-	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+	return s + pad(w-ansi.StringWidth(s))
 }
 
 // emptyList says why there is nothing to show and what to do about it.

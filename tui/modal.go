@@ -25,7 +25,7 @@ const (
 type modalState struct {
 	kind   modalKind
 	prompt string
-	input  textinput.Model
+	input  lineInput
 	id     string // the paper L tags
 
 	tags   []string // existing tags, for L's completion
@@ -36,7 +36,7 @@ type modalState struct {
 func (s modalState) open() bool { return s.kind != modalNone }
 
 // newModalInput is a one-line input with a prompt.
-func newModalInput(prompt, value string, dark bool) textinput.Model {
+func newModalInput(prompt, value string, dark bool) lineInput {
 	in := textinput.New()
 	in.Prompt = prompt
 	in.CharLimit = 200
@@ -44,7 +44,7 @@ func newModalInput(prompt, value string, dark bool) textinput.Model {
 	in.SetValue(value)
 	in.CursorEnd()
 	in.Focus()
-	return in
+	return newLineInput(in)
 }
 
 // modalKey gives a key to the open input.

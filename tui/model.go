@@ -132,6 +132,8 @@ type screenCache struct {
 	seq     uint64
 	content string
 	valid   bool
+	status  statusDrawn // the status bar, drawn again only when it changes (status.go)
+	fitted  fittedLines // unfitted pane lines, fitted once (cells.go)
 }
 
 // New builds the reader over a library.

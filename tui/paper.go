@@ -53,7 +53,7 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 		}
 		return m, m.changeState(changeDone, id, func(ctx context.Context) error { return lib.Done(ctx, id) }, nil), true
 	}
-	return m, nil, false
+	return nil, nil, false // not m: a Model in an interface is a 20 KB copy, per key
 }
 
 // isPaperKey says whether msg is one of the keys that act on a paper.

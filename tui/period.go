@@ -120,7 +120,7 @@ func (m Model) periodKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		next, cmd := m.cycleSort()
 		return next, cmd, true
 	case m.period.kind == periodAll:
-		return m, nil, false
+		return nil, nil, false // not m: a Model in an interface is a 20 KB copy, per key
 	case key.Matches(msg, k.PrevPeriod):
 		return m, m.stepPeriod(-1), true
 	case key.Matches(msg, k.NextPeriod):
@@ -128,7 +128,7 @@ func (m Model) periodKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 	case key.Matches(msg, k.Latest):
 		return m, m.stepPeriod(0), true
 	}
-	return m, nil, false
+	return nil, nil, false // not m: a Model in an interface is a 20 KB copy, per key
 }
 
 // cycleView steps all → day → week → month, anchored at the selected

@@ -199,7 +199,7 @@ func (m Model) readerOwnKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		return next, cmd, true
 	case !key.Matches(msg, k.moveKeys.bindings()...) &&
 		!key.Matches(msg, k.NextSection, k.PrevSection, k.Outline, k.Search, k.NextHit, k.PrevHit, k.Figure):
-		return m, nil, false
+		return nil, nil, false // not m: a Model in an interface is a copy, per key
 	case r.missing || r.err != nil:
 		m.hintInReader("no text to read here: " + keyHint(k.Back) + " goes back")
 		return m, nil, true

@@ -19,6 +19,12 @@ func (s *scroller) setContent(content string, w int) {
 	s.clamp()
 }
 
+// setLines takes lines already fitted to the width.
+func (s *scroller) setLines(lines []string) {
+	s.lines = lines
+	s.clamp()
+}
+
 func (s *scroller) setHeight(h int) { s.height = max(1, h); s.clamp() }
 
 func (s *scroller) clamp() {

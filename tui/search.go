@@ -28,7 +28,7 @@ type searchDue struct{ tok token }
 // searchState is the search box and what it has applied.
 type searchState struct {
 	typing bool // the box has the keys
-	input  textinput.Model
+	input  lineInput
 	parsed query.Query // the search in effect
 	active bool        // a search is in effect
 	saved  *savedView  // the view and selection before the search
@@ -43,12 +43,12 @@ type savedView struct {
 	line   int      // the screen row the selection was on
 }
 
-func newSearchInput() textinput.Model {
+func newSearchInput() lineInput {
 	in := textinput.New()
 	in.Prompt = "/ "
 	in.Placeholder = "words, author:NAME org: kw: upvotes:>N day: since: until: is:queued has:code tag:NAME is:new text:"
 	in.CharLimit = 250 // the API's limit for a query, and plenty for a local one
-	return in
+	return newLineInput(in)
 }
 
 // styleSearchInput themes the box; its cursor does not blink, so typing
@@ -117,7 +117,7 @@ func (m Model) searchEdit(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// A paste into a terminal without bracketed paste arrives as one
 		// key per character: past the limit each costs nothing, and
 		// once said, changes nothing on screen.
-		full := fmt.Sprintf("the search box holds %d characters", m.search.input.CharLimit)
+		full := fmt.Sprintf("the search box holds %d characters", m.search.input.CharLimit())
 		m.quiet = m.notice == full
 		m.say(full)
 		return m, nil
@@ -138,7 +138,7 @@ func (m Model) searchEdit(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // searchFull says whether the box holds all the characters it can.
 func (m Model) searchFull() bool {
-	limit := m.search.input.CharLimit
+	limit := m.search.input.CharLimit()
 	return limit > 0 && utf8.RuneCountInString(m.search.input.Value()) >= limit
 }
 
@@ -185,6 +185,6 @@ func (m Model) searchLine(w int) string {
 	} else if m.list.capped {
 		count = "  " + countOf(min(m.list.cursor+1, m.list.total), m.list.total) + "+"
 	}
-	return m.st.paneTitleActive.Render("/ "+clean.Line(m.search.input.Value())) +
-		m.st.dimmed.Render(count+m.countsTitle()+" · "+sortLabel(m.sort)+" · "+keyHint(m.keys.List.Back)+" clears")
+	return m.st.pPaneTitleActive.on("/ "+clean.Line(m.search.input.Value())) + // painted: drawn every frame
+		m.st.pDimmed.on(count+m.countsTitle()+" · "+sortLabel(m.sort)+" · "+keyHint(m.keys.List.Back)+" clears")
 }

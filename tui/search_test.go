@@ -152,7 +152,7 @@ func TestEmptyViewSaysWhatIsTrue(t *testing.T) {
 func TestLongPasteStopsAtTheLimit(t *testing.T) {
 	hs := newHarness(t, newTestLibrary(t), 100, 24)
 	hs.keys("/")
-	limit := hs.m.search.input.CharLimit
+	limit := hs.m.search.input.CharLimit()
 	for i := range limit {
 		hs.m = mustModel(hs.m.Update(keyMsg(string(rune('a' + i%26)))))
 	}

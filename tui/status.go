@@ -94,6 +94,32 @@ func (m Model) statusBar() string {
 	if m.daily.modal.open() && m.daily.modal.kind != modalPicker {
 		return fit(m.modalLine(), m.width) // the input takes the whole line
 	}
+	left := m.statusLeft()
+	key := statusKey{width: m.width, st: m.st, offline: m.sync.offline, total: m.libraryTotal(),
+		queued: len(m.queue.records), help: m.keys.Common.Help.Help().Key, left: left}
+	if drawn := &m.lastScreen.status; drawn.key != key || drawn.line == "" {
+		drawn.key, drawn.line = key, m.drawStatus(left)
+	}
+	return m.lastScreen.status.line
+}
+
+// statusDrawn is the status bar last drawn and what it was drawn from:
+// styling and measuring it was a fifth of a frame, and it seldom changes.
+type statusDrawn struct {
+	key  statusKey
+	line string
+}
+
+// statusKey is everything the status bar shows (drawStatus).
+type statusKey struct {
+	width         int
+	st            *styles
+	offline       bool
+	total, queued int
+	help, left    string
+}
+
+func (m Model) drawStatus(left string) string {
 	papers := humanize.Comma(int64(m.libraryTotal())) + " papers"
 	right := ""
 	if m.sync.offline {
@@ -103,7 +129,6 @@ func (m Model) statusBar() string {
 		papers = humanize.Comma(int64(m.libraryTotal())) + " cached papers"
 	}
 	right += m.st.status.Render(fmt.Sprintf("%s · %d queued · %s help", papers, len(m.queue.records), m.keys.Common.Help.Help().Key))
-	left := m.statusLeft()
 	room := m.width - ansi.StringWidth(right) - 1
 	left = ansi.Truncate(left, max(0, room), "…")
 	gap := strings.Repeat(" ", max(1, m.width-ansi.StringWidth(left)-ansi.StringWidth(right)))

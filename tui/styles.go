@@ -42,6 +42,7 @@ type styles struct {
 	// Row painters, for the list's hot path.
 	pUnread, pRead, pSelected, pDimmed, pQueued, pUpvotes, pDayHeader, pHighlight paint
 	pNew, pBorder, pBorderActive                                                  paint
+	pPaneTitle, pPaneTitleActive                                                  paint // a pane's title line, each frame
 }
 
 // newStyles builds the theme over a dark or light background, with a
@@ -56,6 +57,7 @@ func newStyles(dark, noColor bool, colors map[string]string) styles {
 	st.pDimmed, st.pQueued, st.pUpvotes = paintOf(st.dimmed), paintOf(st.queuedMark), paintOf(st.upvotes)
 	st.pDayHeader, st.pHighlight, st.pNew = paintOf(st.dayHeader), paintOf(st.highlight), paintOf(st.newMark)
 	st.pBorder, st.pBorderActive = paintOf(st.border), paintOf(st.borderActive)
+	st.pPaneTitle, st.pPaneTitleActive = paintOf(st.paneTitle), paintOf(st.paneTitleActive)
 	return st
 }
 

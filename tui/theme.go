@@ -16,7 +16,7 @@ type themeTimedOut struct{}
 func (m *Model) setStyle(dark bool) {
 	st := newStyles(dark, m.opts.NoColor, m.opts.Colors)
 	m.st = &st
-	styleSearchInput(&m.search.input, dark)
+	m.search.input.restyle(dark)
 }
 
 func (m Model) glamourStyle() string {

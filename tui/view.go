@@ -48,20 +48,24 @@ func (m Model) screen() string {
 	if m.reader.open {
 		return m.readerScreen()
 	}
-	var body string
 	if lay.tabs {
 		p := m.focus
-		body = m.tabBar() + "\n" + m.box(p, lay.panes[p])
-	} else {
-		var cols []string
-		for p := range paneCount {
-			if lay.visible[p] {
-				cols = append(cols, m.box(p, lay.panes[p]))
-			}
-		}
-		body = joinColumns(cols)
+		return m.tabBar() + "\n" + m.box(p, lay.panes[p]) + "\n" + m.statusBar()
 	}
-	return body + "\n" + m.statusBar()
+	var boxes []boxed
+	for p := range paneCount {
+		if lay.visible[p] {
+			boxes = append(boxes, m.boxOf(p, lay.panes[p]))
+		}
+	}
+	// One builder for the frame, as long as the last one: the panes'
+	// lines are written side by side into it, not joined and split.
+	var b strings.Builder
+	b.Grow(len(m.lastScreen.content) + 64)
+	writeColumns(&b, boxes)
+	b.WriteByte('\n')
+	b.WriteString(m.statusBar())
+	return b.String()
 }
 
 func (m Model) tooSmall() string {
@@ -85,26 +89,40 @@ func (m Model) tabBar() string {
 	return fitLines([]string{strings.Join(tabs, " ")}, m.width)[0]
 }
 
-// box draws a pane with its border and title into r. Lines are fitted
-// and framed by hand: lipgloss's width and wrapping machinery cost more
-// than the rest of a frame together.
+// box draws a pane with its border and title into r.
 func (m Model) box(p pane, r rect) string {
-	titleStyle, border := m.st.paneTitle, m.st.pBorder
+	x := m.boxOf(p, r)
+	return drawBox(x.lines, x.w, x.h, x.border)
+}
+
+// boxed is a pane's lines, each exactly w cells wide, for a border h
+// lines high.
+type boxed struct {
+	lines  []string
+	w, h   int
+	border paint
+}
+
+// boxOf is a pane's title and content in r. Lines are fitted and framed
+// by hand: lipgloss's width and wrapping machinery cost more than the
+// rest of a frame together.
+func (m Model) boxOf(p pane, r rect) boxed {
+	titleStyle, border := m.st.pPaneTitle, m.st.pBorder
 	if p == m.focus {
-		titleStyle, border = m.st.paneTitleActive, m.st.pBorderActive
+		titleStyle, border = m.st.pPaneTitleActive, m.st.pBorderActive
 	}
 	lines := make([]string, 0, r.h)
 	if p == paneList && (m.search.typing || m.search.active) {
-		lines = append(lines, fitLines([]string{m.searchLine(r.w)}, r.w)...)
+		lines = append(lines, m.lastScreen.fitted.fit([]string{m.searchLine(r.w)}, r.w)...)
 	} else {
-		lines = append(lines, titleStyle.Render(fit(ansi.Truncate(m.paneTitle(p), r.w, "…"), r.w)))
+		lines = append(lines, titleStyle.on(fit(m.paneTitle(p), r.w)))
 	}
 	content, fitted := m.paneContent(p, r.w, r.h-1)
 	if !fitted {
-		content = fitLines(content, r.w)
+		content = m.lastScreen.fitted.fit(content, r.w)
 	}
 	lines = append(lines, content...)
-	return drawBox(lines, r.w, r.h, border)
+	return boxed{lines: lines, w: r.w, h: r.h, border: border}
 }
 
 // frame is what a pane needs to draw itself once: the room it has, the
@@ -135,6 +153,10 @@ func (m Model) frameOf(w, h int) frame {
 func fitLines(lines []string, w int) []string {
 	out := make([]string, len(lines))
 	for i, line := range lines {
+		if printableASCII(line) {
+			out[i] = line[:min(len(line), max(w, 0))] + pad(w-len(line)) // cells.go
+			continue
+		}
 		lw := ansi.StringWidth(line)
 		if lw > w {
 			line = ansi.Truncate(line, w, "")
@@ -149,23 +171,52 @@ func fitLines(lines []string, w int) []string {
 // lines high.
 func drawBox(lines []string, w, h int, paint paint) string {
 	var b strings.Builder
-	// Painted, not Rendered: lipgloss measures and wraps a Rendered
-	// string, which for a 250-column border line costs more than the
-	// rest of the frame; the paint is made once per theme (styles.go).
-	side := paint.on("│")
-	b.WriteString(paint.on("╭" + strings.Repeat("─", w) + "╮"))
-	blank := strings.Repeat(" ", w)
-	for i := 0; i < h; i++ {
-		b.WriteString("\n" + side)
-		if i < len(lines) {
-			b.WriteString(lines[i])
-		} else {
-			b.WriteString(blank)
-		}
-		b.WriteString(side)
-	}
-	b.WriteString("\n" + paint.on("╰"+strings.Repeat("─", w)+"╯"))
+	writeColumns(&b, []boxed{{lines: lines, w: w, h: h, border: paint}})
 	return b.String()
+}
+
+// writeColumns writes boxes side by side, line by line; a box ends
+// where its border does. Painted, not Rendered: lipgloss measures and
+// wraps a Rendered string, which for a 250-column border line costs more
+// than the rest of the frame; the paint is made once per theme
+// (styles.go).
+func writeColumns(b *strings.Builder, boxes []boxed) {
+	height := 0
+	edges := make([]boxEdges, len(boxes))
+	for i, x := range boxes {
+		height = max(height, x.h+2)
+		edges[i] = x.edges()
+	}
+	for y := range height {
+		if y > 0 {
+			b.WriteByte('\n')
+		}
+		for i, x := range boxes {
+			e := edges[i]
+			switch {
+			case y == 0:
+				b.WriteString(e.top)
+			case y == x.h+1:
+				b.WriteString(e.bottom)
+			case y < x.h+1:
+				b.WriteString(e.side)
+				if y-1 < len(x.lines) {
+					b.WriteString(x.lines[y-1])
+				} else {
+					b.WriteString(pad(x.w))
+				}
+				b.WriteString(e.side)
+			}
+		}
+	}
+}
+
+// boxEdges are a box's border lines and side, painted.
+type boxEdges struct{ top, bottom, side string }
+
+func (x boxed) edges() boxEdges {
+	line := strings.Repeat("─", x.w)
+	return boxEdges{top: x.border.on("╭" + line + "╮"), bottom: x.border.on("╰" + line + "╯"), side: x.border.on("│")}
 }
 
 func (m Model) paneTitle(p pane) string {
@@ -213,25 +264,4 @@ func (m Model) paneContent(p pane, w, h int) ([]string, bool) {
 		return m.detailContent(w)
 	}
 	return strings.Split(m.queue.view(m.frameOf(w, h)), "\n"), false
-}
-
-// joinColumns puts boxes of equal height side by side; each of their
-// lines is already exactly its box's width.
-func joinColumns(cols []string) string {
-	split := make([][]string, len(cols))
-	for i, c := range cols {
-		split[i] = strings.Split(c, "\n")
-	}
-	var b strings.Builder
-	for line := range split[0] {
-		if line > 0 {
-			b.WriteByte('\n')
-		}
-		for _, lines := range split {
-			if line < len(lines) {
-				b.WriteString(lines[line])
-			}
-		}
-	}
-	return b.String()
 }
