@@ -94,7 +94,7 @@ func TestFirstPositionCountsLikeNumbering(t *testing.T) {
 
 // TestFirstPositionTrendingNarrowed: in the trending order, the rows
 // before a paper are counted among those with the upvotes and age to
-// outscore it (boundTrendingBefore); over papers of every age from today
+// outscore it (countBeforeTrending); over papers of every age from today
 // to years back, with ties and papers scoring nothing, that count is
 // still each paper's place as the view lists it.
 func TestFirstPositionTrendingNarrowed(t *testing.T) {

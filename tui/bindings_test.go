@@ -118,3 +118,23 @@ func TestHintsNameTheKeysAsBound(t *testing.T) {
 		t.Errorf("notice %q, want %q", hs.m.notice, want)
 	}
 }
+
+// TestCtrlCAlwaysQuits: with app.quit bound to q alone, ctrl+c still
+// quits from the list, the help, the search box and the reading pane, as
+// the bindings' own message promises.
+func TestCtrlCAlwaysQuits(t *testing.T) {
+	user := map[string][]string{"app.quit": {"q"}}
+	if _, problems := Bind(user); len(problems) > 0 {
+		t.Fatalf("the bindings have problems: %v", problems)
+	}
+	ctrlC := tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	for _, before := range [][]string{{}, {"?"}, {"/", "m"}} {
+		hs := &harness{t: t, m: testModel(Options{Library: newTestLibrary(t), Style: "dark", Keys: user})}
+		hs.run(hs.m.Init())
+		hs.send(sizeMsg(120, 40))
+		hs.keys(before...)
+		if _, cmd := hs.m.Update(ctrlC); cmd == nil {
+			t.Errorf("after %q, ctrl+c does not quit", before)
+		}
+	}
+}

@@ -119,11 +119,8 @@ func (m Model) helpScreen() string {
 }
 
 // helpKey scrolls the help with the movement keys; esc, q and ? close it,
-// ctrl+c quits, and any other key closes it too.
+// ctrl+c quits (onKeyPress), and any other key closes it too.
 func (m Model) helpKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if msg.String() == "ctrl+c" {
-		return m.quit()
-	}
 	n := len(m.helpLines(m.helpRect().w - 2))
 	h := m.helpHeight()
 	if navigate(m.keys.List.moveKeys, msg, h, m.helpOffset, n, func(i int) { m.helpOffset = i }) {

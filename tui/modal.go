@@ -49,9 +49,6 @@ func newModalInput(prompt, value string, dark bool) lineInput {
 
 // modalKey gives a key to the open input.
 func (m Model) modalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if msg.String() == "ctrl+c" {
-		return m.quit()
-	}
 	switch m.daily.modal.kind {
 	case modalConfirm:
 		m.daily.modal = modalState{}

@@ -173,8 +173,6 @@ func (m Model) closeReader() (tea.Model, tea.Cmd) {
 func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	r := &m.reader
 	switch {
-	case msg.String() == "ctrl+c": // quits from anywhere, the search box included
-		return m.quit()
 	case r.search.typing:
 		return m.readerSearchKey(msg)
 	case r.outline:

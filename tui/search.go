@@ -85,8 +85,6 @@ func (m Model) onSearchDue(msg searchDue) (tea.Model, tea.Cmd) {
 // searchKey handles a key while the box has the focus.
 func (m Model) searchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
-	case msg.String() == "ctrl+c":
-		return m.quit()
 	case key.Matches(msg, m.keys.Search.Cancel):
 		return m.endSearch()
 	case key.Matches(msg, m.keys.Search.Done):

@@ -120,7 +120,12 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // onKeyPress handles keys that work everywhere, then the focused pane's.
 func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	m.clearError()       // read by now; the key may say something new
+	m.clearError() // read by now; the key may say something new
+	if msg.String() == "ctrl+c" {
+		// Always, whatever app.quit is bound to (bindings.go says so),
+		// from every pane, box and modal, and never held behind keys.
+		return m.quit()
+	}
 	if len(m.held) > 0 { // keys run in the order typed
 		if held, cmd := m.holdKey(msg); held {
 			return m, cmd
