@@ -120,6 +120,13 @@ func TestFirstPositionTrendingNarrowed(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	for i, id := range ids {
+		if i%3 == 0 { // so that the unread view leaves some out
+			if err := s.SetRead(ctx, true, id); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	for _, base := range []Filter{{}, {Unread: true}, {Upvotes: []query.Bound{{Op: ">=", N: 3}}}} {
 		f := base
 		f.Sort = SortTrending
