@@ -35,8 +35,9 @@ func (m Model) readerOtherKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		next, cmd, _ := m.paperKey(msg, m.reader.id)
 		return next, cmd
 	}
-	m.hintInReader(fmt.Sprintf("%s does nothing in the reading pane: %s goes back, %s lists its keys",
-		msg.String(), keyHint(m.keys.Reader.Back), keyHint(c.Help)))
+	// Short enough for an 80-column status line beside its right side,
+	// which already says which key shows the help.
+	m.hintInReader(fmt.Sprintf("%s does nothing in the reading pane · %s back", msg.String(), keyHint(m.keys.Reader.Back)))
 	return m, nil
 }
 
