@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/papertui/papers/store"
 )
@@ -152,5 +153,25 @@ func TestUnchangedLibraryDrawsNothing(t *testing.T) {
 	hs.m = next.(Model)
 	if hs.m.drawSeq != drawn {
 		t.Errorf("an unchanged library version drew the screen again (drawSeq %d → %d)", drawn, hs.m.drawSeq)
+	}
+}
+
+// TestLaterColourProfile: a colour profile found after the start (tmux's
+// answer) reaches Bubble Tea as its message, whose renderer takes it; no
+// profile to wait for asks for nothing.
+func TestLaterColourProfile(t *testing.T) {
+	found := make(chan colorprofile.Profile, 1)
+	found <- colorprofile.TrueColor
+	msg := laterProfile(found)()
+	if got, ok := msg.(tea.ColorProfileMsg); !ok || got.Profile != colorprofile.TrueColor {
+		t.Errorf("laterProfile gave %#v, want the true colour profile", msg)
+	}
+	none := make(chan colorprofile.Profile)
+	close(none)
+	if msg := laterProfile(none)(); msg != nil {
+		t.Errorf("a closed channel gave %#v, want nothing", msg)
+	}
+	if laterProfile(nil) != nil {
+		t.Error("no channel gave a command")
 	}
 }

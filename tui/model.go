@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
@@ -61,6 +62,11 @@ type Options struct {
 	// PDFDir is where saved PDFs are ("ID.pdf"): p opens one there
 	// before the arXiv URL. "" looks nowhere.
 	PDFDir string
+	// Profile, when set, brings the terminal's colour profile found after
+	// the program started (in tmux, `tmux info` is asked whether it
+	// passes true colour on): the first frame does not wait for it, and
+	// the frames after it use it.
+	Profile <-chan colorprofile.Profile
 }
 
 // Model is the reader: a coordinator routing messages to plain panes.
@@ -183,11 +189,26 @@ func (m *Model) openOn(view string, sort store.Sort) {
 // sync is old, starts one in the background: the first frame never waits
 // for the network.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.startCmd(), m.firstFrameTimer()} // firstframe.go: the last visit, then the view
+	cmds := []tea.Cmd{m.startCmd(), m.firstFrameTimer(), laterProfile(m.opts.Profile)} // firstframe.go: the last visit, then the view
 	if !m.themed {
 		cmds = append(cmds, tea.RequestBackgroundColor, themeTimeoutCmd())
 	}
 	return tea.Batch(cmds...)
+}
+
+// laterProfile hands the colour profile found after the start to Bubble
+// Tea, whose renderer takes it from the message.
+func laterProfile(found <-chan colorprofile.Profile) tea.Cmd {
+	if found == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		p, ok := <-found
+		if !ok {
+			return nil
+		}
+		return tea.ColorProfileMsg{Profile: p}
+	}
 }
 
 // Run opens the reader full screen until the user quits.

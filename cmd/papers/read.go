@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -43,11 +44,17 @@ func (c *ReadCmd) Run(g *Globals) error {
 		return fmt.Errorf("the reader needs a terminal; from scripts use papers list, search, show or queue")
 	}
 	holdCollector(collectorHold) // gchold.go: until the first frame
-	// Bubble Tea finds the terminal's colours as it starts (in tmux by
-	// running `tmux info`): found here, while the library opens, the
-	// first frame waits for the slower of the two, not for both.
-	profile := make(chan colorprofile.Profile, 1)
-	go func() { profile <- colorprofile.Detect(os.Stdout, os.Environ()) }()
+	// Bubble Tea finds the terminal's colours as it starts, in tmux by
+	// running `tmux info` (10-40 ms) to learn whether it passes true
+	// colour on. The first frame starts from what the environment and
+	// terminfo say; tmux's answer follows while the reader runs.
+	profile := colorprofile.Detect(os.Stdout, withoutTmux(os.Environ()))
+	later := make(chan colorprofile.Profile, 1)
+	if profile < colorprofile.TrueColor && os.Getenv("TMUX") != "" {
+		go func() { later <- colorprofile.Detect(os.Stdout, os.Environ()) }()
+	} else {
+		close(later)
+	}
 	lib, err := g.open()
 	if err != nil {
 		return err
@@ -61,13 +68,19 @@ func (c *ReadCmd) Run(g *Globals) error {
 	client.OnNotice = nil // the reader owns the terminal
 	opts := tui.Options{Library: lib, Fetcher: client, Remote: client, Style: c.Style, Mouse: c.Mouse,
 		SyncAfter: staleAfter, NoColor: os.Getenv("NO_COLOR") != "", Texts: client, PDFDir: pdfDir(),
-		Versions: arxivClient(g.ArxivURL)}
+		Versions: arxivClient(g.ArxivURL), Profile: later}
 	if c.NoSync {
 		opts.SyncAfter = 0
 	}
 	applyReaderConfig(&opts) // configapply.go: view, sort, sync age and days
 	// session.go: the last session restored, this one kept.
-	return runReader(opts, g.libraryPath(), tea.WithColorProfile(<-profile))
+	return runReader(opts, g.libraryPath(), tea.WithColorProfile(profile))
+}
+
+// withoutTmux is env without TMUX, so that colour detection does not ask
+// tmux (a process started and waited for).
+func withoutTmux(env []string) []string {
+	return slices.DeleteFunc(slices.Clone(env), func(kv string) bool { return strings.HasPrefix(kv, "TMUX=") })
 }
 
 // printText prints a paper's stored full text: rendered by glamour on a
