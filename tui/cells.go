@@ -104,9 +104,16 @@ func painted(pieces ...piece) string {
 // text: the queue's lines and the panes' messages come unfitted, and
 // measuring a painted line walks every grapheme of it. Keyed by the
 // text itself, a fitting is never stale.
+// Keyed by width too: one frame fits lines at several widths (the
+// search line at the list's, the queue's at its own), and a map of one
+// width was emptied at each change, twice a frame.
 type fittedLines struct {
-	w     int
-	lines map[string]string
+	lines map[fittedKey]string
+}
+
+type fittedKey struct {
+	w    int
+	text string
 }
 
 // maxFittedLines bounds the lines kept.
@@ -114,15 +121,16 @@ const maxFittedLines = 1024
 
 // fit is fitLines, answered from the lines kept where it can.
 func (f *fittedLines) fit(lines []string, w int) []string {
-	if f.w != w || len(f.lines) > maxFittedLines || f.lines == nil {
-		f.w, f.lines = w, map[string]string{}
+	if len(f.lines) > maxFittedLines || f.lines == nil {
+		f.lines = map[fittedKey]string{}
 	}
 	out := make([]string, len(lines))
 	for i, line := range lines {
-		fitted, ok := f.lines[line]
+		k := fittedKey{w, line}
+		fitted, ok := f.lines[k]
 		if !ok {
 			fitted = fitLines([]string{line}, w)[0]
-			f.lines[line] = fitted
+			f.lines[k] = fitted
 		}
 		out[i] = fitted
 	}

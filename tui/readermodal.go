@@ -32,12 +32,17 @@ func (m Model) readerOtherKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if next, cmd, handled := m.dailyKey(msg); handled { // L and e
 			return next, cmd
 		}
-		next, cmd, _ := m.paperKey(msg, m.reader.id)
-		return next, cmd
+		if next, cmd, handled := m.paperKey(msg, m.reader.id); handled {
+			return next, cmd
+		}
 	}
 	// Short enough for an 80-column status line beside its right side,
 	// which already says which key shows the help.
-	m.hintInReader(fmt.Sprintf("%s does nothing in the reading pane · %s back", msg.String(), keyHint(m.keys.Reader.Back)))
+	where := "the reading pane"
+	if m.reader.outline {
+		where = "the outline" // the pane's own keys (/, n, }) wait for it to close
+	}
+	m.hintInReader(fmt.Sprintf("%s does nothing in %s · %s back", msg.String(), where, keyHint(m.keys.Reader.Back)))
 	return m, nil
 }
 
