@@ -9,17 +9,21 @@ import (
 	"strings"
 )
 
+// maxPositions bounds the ids one FirstPosition call looks up.
+const maxPositions = 500
+
 // FirstPosition is where the first of ids the view f holds sits in it:
 // that id and its 0-based index; ok is false when the view holds none of
 // them. A reader asks with its selection, then the selection's
-// neighbours nearest first.
+// neighbours nearest first, so when the selected paper leaves the view
+// the nearest one still in it takes its place.
 //
-// Positions numbers the whole view to find them, a sort of every row
-// (seconds at 100,000 papers sorted by upvotes or trending). For the
-// views whose order is total over their own columns (orderTerms), this
-// finds the paper, then counts the rows ordered before it: one pass, no
-// sort, no numbering. A best-match search, whose order no column holds,
-// is numbered (Positions); rising keeps its own (rising.go).
+// Numbering the whole view to find them is a sort of every row (seconds
+// at 100,000 papers sorted by upvotes or trending). For the views whose
+// order is total over their own columns (orderTerms), this finds the
+// paper, then counts the rows ordered before it: one pass, no sort, no
+// numbering. A best-match search, whose order no column holds, is looked
+// up in its own pages; rising keeps its own (rising.go).
 func (s *Store) FirstPosition(ctx context.Context, f Filter, ids []string) (string, int, bool, error) {
 	ids = ids[:min(len(ids), maxPositions)]
 	if len(ids) == 0 {

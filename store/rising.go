@@ -199,7 +199,8 @@ func (s *Store) pidsOf(ctx context.Context, q string, args ...any) ([]int64, err
 	return pids, nil
 }
 
-// risingPositions is Positions in the rising order of f (prepared): a
+// risingPositions is the 0-based index of each of ids in the rising
+// order of f (prepared), absent for those it does not hold: a
 // paper that moved is found in its run; an unchanged one is counted in
 // newest order by feed day (the days before its own, then its rank in
 // its day), less the papers that moved ahead of it.

@@ -75,7 +75,11 @@ func benchOrder(b *testing.B, s *Store, f Filter) {
 			return err
 		}},
 		{"selection", func() error {
-			found, err := s.Positions(ctx, f, ask)
+			prepared, err := s.prepare(ctx, f)
+			if err != nil {
+				return err
+			}
+			found, err := s.risingPositions(ctx, prepared, ask)
 			if err == nil && len(found) != len(ask) {
 				err = fmt.Errorf("found %d of %d", len(found), len(ask))
 			}

@@ -181,14 +181,18 @@ func checkRisingView(t *testing.T, s *Store, f Filter, name string, ids []string
 		}
 		// A selection with its neighbours, as the reader asks.
 		ask := ids[max(0, i-15):min(len(ids), i+15)]
-		found, err := s.Positions(ctx, f, ask)
+		prepared, err := s.prepare(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found, err := s.risingPositions(ctx, prepared, ask)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, a := range ask {
 			n, ok := found[a]
 			if w, held := at[a]; ok != held || n != w {
-				t.Fatalf("%s: Positions(...%s...) = %d, %v; want %d, %v", name, a, n, ok, w, held)
+				t.Fatalf("%s: risingPositions(...%s...) = %d, %v; want %d, %v", name, a, n, ok, w, held)
 			}
 		}
 	}
