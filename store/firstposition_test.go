@@ -6,7 +6,6 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store/query"
@@ -94,35 +93,19 @@ func TestFirstPositionCountsLikeNumbering(t *testing.T) {
 
 // TestFirstPositionTrendingNarrowed: in the trending order, the rows
 // before a paper are counted among those with the upvotes and age to
-// outscore it (countBeforeTrending); over papers of every age from today
-// to years back, with ties and papers scoring nothing, that count is
-// still each paper's place as the view lists it.
+// outscore it (countBeforeTrending); over trendingLibrary's papers of
+// every age, with ties, papers scoring nothing and papers without a day,
+// that count is still each paper's place as the view lists it.
 func TestFirstPositionTrendingNarrowed(t *testing.T) {
-	s, err := Open(filepath.Join(t.TempDir(), "p.db"))
+	s, _ := trendingLibrary(t)
+	ctx := context.Background()
+	all, err := s.Records(ctx, Filter{}, 0, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
-	ctx := context.Background()
-	rng := rand.New(rand.NewPCG(3, 4))
-	today := time.Now().UTC()
-	var ids []string
-	for _, age := range []int{0, 1, 2, 3, 5, 8, 13, 30, 90, 200, 400, 1200, 4000} {
-		day := today.AddDate(0, 0, -age).Format(time.DateOnly)
-		var ps []feed.Paper
-		for i := range 8 {
-			id := fmt.Sprintf("%04d.%05d", 2000+age%7000, i)
-			up := []int{0, 1, 3, 10, 40, 150, 600, 10}[rng.IntN(8)]
-			ps = append(ps, feed.Paper{ID: id, Title: "paper", Upvotes: up, Day: day})
-			ids = append(ids, id)
-		}
-		if _, err := s.SaveDay(ctx, day, ps); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for i, id := range ids {
+	for i, r := range all {
 		if i%3 == 0 { // so that the unread view leaves some out
-			if err := s.SetRead(ctx, true, id); err != nil {
+			if err := s.SetRead(ctx, true, r.ID); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -13,16 +13,17 @@ import (
 	"github.com/papertui/papers/store/query"
 )
 
-// TestTrendingPagesMatchTheFullSort: the trending view's first pages,
-// read with the bounds of trending.go, are the rows and the order the
-// whole view sorted gives, with old and new days, ties, papers without a
-// day, filters, and views smaller than a page.
-func TestTrendingPagesMatchTheFullSort(t *testing.T) {
+// trendingLibrary holds papers of every trending kind: feed days from
+// today to 900 days back, a few to a dozen a day, upvotes mostly under 40
+// (ties, and none) with a few hundreds, and papers without a day, some
+// with thousands of upvotes. today is the clock it was made with.
+func trendingLibrary(t *testing.T) (*Store, time.Time) {
+	t.Helper()
 	s, err := Open(filepath.Join(t.TempDir(), "t.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(3, 4))
 	today := time.Now().UTC()
@@ -49,6 +50,16 @@ func TestTrendingPagesMatchTheFullSort(t *testing.T) {
 	if _, err := s.SavePapers(ctx, dayless); err != nil {
 		t.Fatal(err)
 	}
+	return s, today
+}
+
+// TestTrendingPagesMatchTheFullSort: the trending view's first pages,
+// read with the bounds of trending.go, are the rows and the order the
+// whole view sorted gives, with old and new days, ties, papers without a
+// day, filters, and views smaller than a page.
+func TestTrendingPagesMatchTheFullSort(t *testing.T) {
+	s, today := trendingLibrary(t)
+	ctx := context.Background()
 	ids := func(recs []Record) []string {
 		out := make([]string, len(recs))
 		for i, r := range recs {
