@@ -328,8 +328,7 @@ func (f Filter) selectSQL(columns string, offset, limit int) (string, []any) {
 		// read whole took 25 ms for a page of 50. The order is total, so
 		// sorting the page again keeps it.
 		inner := "SELECT p.pid FROM papers p" + stateJoins + where + order + " LIMIT ? OFFSET ?"
-		q := "SELECT " + columns + " FROM papers p" + stateJoins + " WHERE p.pid IN (" + inner + ")" + order
-		return q, append(args, limit, offset)
+		return pageOf(columns, inner, order), append(args, limit, offset)
 	}
 	q := "SELECT " + columns + " FROM papers p" + stateJoins + where + order
 	args = append(args, orderArgs...)
@@ -348,8 +347,14 @@ func (f Filter) selectFromEndSQL(columns string, offset, limit, total int) (stri
 	end := min(offset+limit, total)
 	inner := "SELECT p.pid FROM papers p" + stateJoins + where + orderClause(terms, true) + " LIMIT ? OFFSET ?"
 	args = append(args, max(0, end-offset), total-end)
-	q := "SELECT " + columns + " FROM papers p" + stateJoins + " WHERE p.pid IN (" + inner + ")" + orderClause(terms, false)
-	return q, args
+	return pageOf(columns, inner, orderClause(terms, false)), args
+}
+
+// pageOf reads the columns of the rows whose pids the query inner picks
+// (a page, found on the sort keys alone), in order: only the page's rows
+// are read whole.
+func pageOf(columns, inner, order string) string {
+	return "SELECT " + columns + " FROM papers p" + stateJoins + " WHERE p.pid IN (" + inner + ")" + order
 }
 
 // typedTitleKey is every typed word, in order, as a title key.

@@ -99,6 +99,5 @@ func (s *Store) trendingTailSQL(ctx context.Context, f Filter, columns string, o
 	}
 	inner := "SELECT p.pid FROM papers p" + stateJoins + none + " ORDER BY p.id DESC LIMIT ? OFFSET ?"
 	args = append(slices.Clip(args), max(0, end-offset), total-end)
-	q := "SELECT " + columns + " FROM papers p" + stateJoins + " WHERE p.pid IN (" + inner + ")" + orderClause(f.orderTerms(), false)
-	return q, args, true, nil
+	return pageOf(columns, inner, orderClause(f.orderTerms(), false)), args, true, nil
 }
