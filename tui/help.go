@@ -118,6 +118,12 @@ func (m Model) helpScreen() string {
 	return drawBox(fitLines(body, r.w), r.w, r.h, m.st.pBorderActive) + "\n" + m.statusBar()
 }
 
+// openHelp shows the help over whatever is open, from its top.
+func (m Model) openHelp() (tea.Model, tea.Cmd) {
+	m.showHelp, m.helpOffset = true, 0
+	return m, nil
+}
+
 // helpKey scrolls the help with the movement keys; esc, q and ? close it,
 // ctrl+c quits (onKeyPress), and any other key closes it too.
 func (m Model) helpKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {

@@ -22,8 +22,7 @@ func (m Model) readerOtherKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, c.Quit):
 		return m.quit()
 	case key.Matches(msg, c.Help):
-		m.showHelp, m.helpOffset = true, 0
-		return m, nil
+		return m.openHelp()
 	case key.Matches(msg, c.NextPane, c.PrevPane, c.Pane1, c.Pane2, c.Pane3):
 		next, cmd := m.closeReader()
 		more, cmd2 := next.(Model).onKeyPress(msg)

@@ -148,8 +148,7 @@ func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, c.Quit):
 		return m.quit()
 	case key.Matches(msg, c.Help):
-		m.showHelp, m.helpOffset = true, 0
-		return m, nil
+		return m.openHelp()
 	case key.Matches(msg, c.NextPane):
 		return m.focusPane((m.focus + 1) % paneCount)
 	case key.Matches(msg, c.PrevPane):
