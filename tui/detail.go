@@ -101,19 +101,13 @@ func (d *detailPane) remember(key renderKey, r rendered) {
 
 // jumpHit scrolls to the next (dir > 0) or previous search hit.
 func (d *detailPane) jumpHit(dir int) bool {
-	const above = 2 // lines of context above the hit
-	for i := range d.hits {
-		h := d.hits[i]
-		if dir < 0 {
-			h = d.hits[len(d.hits)-1-i]
-		}
-		if (dir > 0 && h-above > d.vp.offset) || (dir < 0 && h-above < d.vp.offset) {
-			d.vp.offset = h - above
-			d.vp.clamp()
-			return true
-		}
+	j := nextHit(d.hits, d.vp.offset, dir)
+	if j < 0 {
+		return false
 	}
-	return false
+	d.vp.offset = d.hits[j] - hitContext
+	d.vp.clamp()
+	return true
 }
 
 // forget drops every cached rendering of a paper whose state changed.

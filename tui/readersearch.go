@@ -16,9 +16,6 @@ import (
 // hits marked and n/N jumping between them. A phrase the wrapping split
 // over two lines is found too, marked on both (readerwrap.go).
 
-// hitContext is how many lines show above a hit jumped to.
-const hitContext = 2
-
 // readerSearch is the pane's search.
 type readerSearch struct {
 	typing bool
@@ -89,17 +86,10 @@ func (r *readerPane) jumpHit(dir int, search string) string {
 	if s.query == "" {
 		return search + " searches in the paper"
 	}
-	for i := range s.hits {
-		j := i
-		if dir < 0 {
-			j = len(s.hits) - 1 - i
-		}
-		h := s.hits[j]
-		if (dir > 0 && h-hitContext > r.offset) || (dir < 0 && h-hitContext < r.offset) {
-			r.offset, s.hit = h-hitContext, j+1
-			r.clamp()
-			return ""
-		}
+	if j := nextHit(s.hits, r.offset, dir); j >= 0 {
+		r.offset, s.hit = s.hits[j]-hitContext, j+1
+		r.clamp()
+		return ""
 	}
 	if dir > 0 {
 		return "no more hits below"

@@ -52,3 +52,23 @@ func (s *scroller) view() []string {
 	end := min(len(s.lines), s.offset+s.height)
 	return s.lines[s.offset:end]
 }
+
+// hitContext is how many lines show above a search hit jumped to.
+const hitContext = 2
+
+// nextHit is the index in hits (line numbers, ascending) of the first hit
+// below the view's top (dir > 0) or the last above it (dir < 0), with
+// hitContext lines above it; -1 when there is none. n and N of the detail
+// and of the reading pane.
+func nextHit(hits []int, offset, dir int) int {
+	for i := range hits {
+		j := i
+		if dir < 0 {
+			j = len(hits) - 1 - i
+		}
+		if h := hits[j] - hitContext; (dir > 0 && h > offset) || (dir < 0 && h < offset) {
+			return j
+		}
+	}
+	return -1
+}
