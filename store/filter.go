@@ -19,6 +19,13 @@ const (
 	SortRising    Sort = "rising"    // most upvotes gained since the reader last showed the paper
 )
 
+// newestFirst says whether f is in the feed's order, newest day first,
+// when it has no words to rank (best match without words is newest too):
+// the orders that a walk of rowids, which carry the feed day, serves.
+func (f Filter) newestFirst() bool {
+	return f.Sort == SortNewest || f.Sort == SortRelevance || f.Sort == ""
+}
+
 // TrendingFormula documents the trending order for the help screen.
 const TrendingFormula = "upvotes / (age in days + 2)^1.5, age counted from the feed day"
 
@@ -314,7 +321,7 @@ func (f Filter) selectSQL(columns string, offset, limit int) (string, []any) {
 	order, orderArgs := f.orderBy()
 	if limit <= 0 {
 		limit = -1
-	} else if f.pidsKnown && f.onlySets() && f.Sort != SortUpvotes && f.Sort != SortTrending && f.Sort != SortRising {
+	} else if f.pidsKnown && f.onlySets() && f.newestFirst() {
 		// Newest first, and every paper read is in the view: rowids carry
 		// the feed day, so the page lies in the newest days of those
 		// papers, whole days taken; the rest need not be read at all.

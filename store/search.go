@@ -33,7 +33,7 @@ type hit struct {
 
 // usesHitWalk says whether a view is served by walking search hits.
 func (f Filter) usesHitWalk() bool {
-	return f.fullMatch() != "" && (f.Sort == SortNewest || f.Sort == SortRelevance || f.Sort == "")
+	return f.fullMatch() != "" && f.newestFirst() // best match walks the hits too (bestHits)
 }
 
 // searchPids is the page [offset, offset+limit) of a text search's hits.

@@ -149,8 +149,7 @@ func pidList(column string, pids []int64) string {
 // all 500 annotated papers (16 µs each) for a page of 200. ok is false
 // for the views it does not serve.
 func (s *Store) setPagePids(ctx context.Context, f Filter, offset, limit int) (pids []int64, ok bool, err error) {
-	newest := f.Sort == SortNewest || f.Sort == SortRelevance || f.Sort == ""
-	if !f.pidsKnown || !newest || f.fullMatch() != "" || limit <= 0 || f.onlySets() {
+	if !f.pidsKnown || !f.newestFirst() || f.fullMatch() != "" || limit <= 0 || f.onlySets() {
 		return nil, false, nil // onlySets: selectSQL cuts to the newest days itself
 	}
 	want := offset + limit
