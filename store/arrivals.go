@@ -31,17 +31,13 @@ func noteArrivals(ctx context.Context, tx *sql.Tx, ids []string, known map[strin
 	for _, id := range ids {
 		days[known[id].pid>>pidDayShift]++
 	}
-	pairs := make([][2]int64, 0, len(days))
-	for d, n := range days {
-		pairs = append(pairs, [2]int64{d, int64(n)})
-	}
-	counts, err := json.Marshal(pairs)
+	counts, _, err := dayPairs(days)
 	if err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO day_counts(day, papers, read)
-		SELECT `+dayOfNumber+`, n, 0 FROM (SELECT value ->> 0 AS d, value ->> 1 AS n FROM json_each(?)) WHERE true
-		ON CONFLICT(day) DO UPDATE SET papers = papers + excluded.papers`, string(counts)); err != nil {
+		SELECT day, n, 0 FROM `+dayCountsOf+` WHERE true
+		ON CONFLICT(day) DO UPDATE SET papers = papers + excluded.papers`, counts); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE library_counts SET papers = papers + ?`, len(ids)); err != nil {

@@ -86,24 +86,34 @@ func countDays(ctx context.Context, tx *sql.Tx, days map[int64]int, sign int) er
 	if len(days) == 0 {
 		return nil
 	}
+	list, all, err := dayPairs(days)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE library_counts SET read = read + ?`, sign*all); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE day_counts SET read = read + ? * c.n
+		FROM `+dayCountsOf+` AS c WHERE day_counts.day = c.day`, sign, list)
+	return err
+}
+
+// dayPairs is days (papers by day number) as the JSON argument of
+// dayCountsOf, and how many papers they hold.
+func dayPairs(days map[int64]int) (string, int, error) {
 	pairs := make([][2]int64, 0, len(days))
 	all := 0
 	for d, n := range days {
 		pairs = append(pairs, [2]int64{d, int64(n)})
 		all += n
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE library_counts SET read = read + ?`, sign*all); err != nil {
-		return err
-	}
 	list, err := json.Marshal(pairs)
-	if err != nil {
-		return err
-	}
-	_, err = tx.ExecContext(ctx, `UPDATE day_counts SET read = read + ? * c.n
-		FROM (SELECT `+dayOfNumber+` AS day, n FROM (SELECT value ->> 0 AS d, value ->> 1 AS n FROM json_each(?))) AS c
-		WHERE day_counts.day = c.day`, sign, string(list))
-	return err
+	return string(list), all, err
 }
+
+// dayCountsOf is the rows (day, n) of a dayPairs argument, the day as
+// day_counts keys it.
+const dayCountsOf = `(SELECT ` + dayOfNumber + ` AS day, n FROM (SELECT value ->> 0 AS d, value ->> 1 AS n FROM json_each(?)))`
 
 // unmarkIDs marks papers unread and says which were read, and since when.
 func unmarkIDs(ctx context.Context, tx *sql.Tx, ids []string) ([]readRow, error) {
