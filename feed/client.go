@@ -403,11 +403,7 @@ func (c *Client) attempt(ctx context.Context, u string, want bodyKind) ([]byte, 
 		return nil, err
 	}
 	ctype := resp.Header.Get("Content-Type")
-	if want == wantAtom {
-		if isHTML(ctype) {
-			return nil, fmt.Errorf("GET %s: answered %s, not Atom", u, quoteOdd(ctype))
-		}
-	} else if isMarkup(ctype) {
+	if want.refuses(ctype) {
 		return nil, fmt.Errorf("GET %s: answered %s, not %s", u, quoteOdd(ctype), want)
 	}
 	limit := positive(c.MaxBody, DefaultMaxBody)
@@ -415,17 +411,36 @@ func (c *Client) attempt(ctx context.Context, u string, want bodyKind) ([]byte, 
 	if err != nil {
 		return nil, c.transportError(ctx, u, timeout, false, err)
 	}
-	if want == wantAtom {
+	return want.check(body, limit, u, ctype)
+}
+
+// accept is the Accept header of a request for the kind.
+func (k bodyKind) accept() string {
+	if k == wantAtom {
+		return "application/atom+xml"
+	}
+	return "application/json"
+}
+
+// refuses says a Content-Type cannot be the kind: HTML or XML for JSON
+// and Markdown (a login or error page), HTML for Atom (itself XML).
+func (k bodyKind) refuses(ctype string) bool {
+	if k == wantAtom {
+		return isHTML(ctype)
+	}
+	return isMarkup(ctype)
+}
+
+// check refuses a body over limit or not of the kind, else returns it.
+func (k bodyKind) check(body []byte, limit int64, u, ctype string) ([]byte, error) {
+	if k == wantAtom {
 		return checkAtomBody(body, limit, u)
 	}
-	return checkBody(body, limit, u, ctype, want)
+	return checkBody(body, limit, u, ctype, k)
 }
 
 func (c *Client) setHeaders(req *http.Request, want bodyKind) {
-	req.Header.Set("Accept", "application/json")
-	if want == wantAtom {
-		req.Header.Set("Accept", "application/atom+xml")
-	}
+	req.Header.Set("Accept", want.accept())
 	ua := c.UserAgent
 	if ua == "" {
 		ua = defaultUserAgent()
