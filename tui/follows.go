@@ -171,8 +171,7 @@ func (m Model) pickerView(w, h int) []string {
 		return append(lines, fit(fmt.Sprintf("Nothing followed and no tags yet: %s searches, %s follows the search; %s tags a paper.",
 			keyHint(m.keys.Views.Search), keyHint(m.keys.Daily.Follow), keyHint(m.keys.Daily.Tag)), w))
 	}
-	first := max(0, s.cursor-(h-2))
-	for i := first; i < len(s.picks) && len(lines) < h; i++ {
+	for i := pickerFirst(s.cursor, h); i < len(s.picks) && len(lines) < h; i++ {
 		p := s.picks[i]
 		counts := fmt.Sprintf("%7s unread %5s new", humanize.Comma(int64(p.unread)), humanize.Comma(int64(p.new)))
 		if p.tag {
@@ -190,3 +189,7 @@ func (m Model) pickerView(w, h int) []string {
 	}
 	return lines
 }
+
+// pickerFirst is the first pick shown in a list pane h lines high: the
+// picker's title takes one, and the cursor stays on the last.
+func pickerFirst(cursor, h int) int { return max(0, cursor-(h-2)) }

@@ -2,10 +2,13 @@ package tui
 
 import tea "charm.land/bubbletea/v2"
 
-// The mouse: the wheel scrolls, a click selects a list row.
+// The mouse: the wheel scrolls, a click selects a list row. Like the
+// keys, it goes to what is on top: the help, the reading pane, the
+// follows picker or a question in the status bar, and never to the list
+// hidden or held under them.
 
 // onMouseWheel scrolls what is on top: the help, the reading pane, the
-// detail when it has the focus, else the list.
+// picker, the detail when it has the focus, else the list.
 func (m Model) onMouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	delta := 3
 	if msg.Mouse().Button == tea.MouseWheelUp {
@@ -18,6 +21,9 @@ func (m Model) onMouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	if m.reader.open { // it covers the list (readermodal.go)
 		return m.onReaderWheel(delta)
 	}
+	if m.daily.modal.open() { // it has the keys (modal.go)
+		return m.onModalWheel(delta)
+	}
 	if m.focus == paneDetail {
 		m.detail.vp.scroll(delta)
 		return m, nil
@@ -28,23 +34,59 @@ func (m Model) onMouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 
 // onMouseClick selects the list row under the pointer.
 func (m Model) onMouseClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
-	if m.reader.open {
-		return m, nil // the list is under the reading pane
+	if m.showHelp || m.reader.open {
+		return m, nil // the list is under them
+	}
+	if m.daily.modal.open() {
+		return m.onModalClick(msg)
 	}
 	lay := m.layout(m.focus)
-	pos := msg.Mouse()
-	r := lay.panes[paneList]
-	if !lay.visible[paneList] || pos.X < r.x || pos.X > r.x+r.w+1 {
-		return m, nil
-	}
-	line := pos.Y - r.y - 2 // border and title
-	if line < 0 {
+	line, _, ok := m.listLineAt(lay, msg.Mouse())
+	if !ok {
 		return m, nil
 	}
 	if i, ok := m.list.rowAtLine(line); ok {
 		m.focus = paneList
 		m.list.moveTo(i, m.listHeight())
 		return m, tea.Batch(m.loadPages(), m.wantDetail())
+	}
+	return m, nil
+}
+
+// listLineAt is the line of the list pane's content under the pointer,
+// and how many lines the content has.
+func (m Model) listLineAt(lay layout, pos tea.Mouse) (line, lines int, ok bool) {
+	r := lay.panes[paneList]
+	if !lay.visible[paneList] || pos.X < r.x || pos.X > r.x+r.w+1 {
+		return 0, 0, false
+	}
+	line, lines = pos.Y-r.y-2, r.h-1 // under the border and the pane's title
+	return line, lines, line >= 0 && line < lines
+}
+
+// onModalWheel moves the picker's cursor; a question in the status bar
+// holds the list where it is until it is answered.
+func (m Model) onModalWheel(delta int) (tea.Model, tea.Cmd) {
+	s := &m.daily.modal
+	if s.kind == modalPicker && len(s.picks) > 0 {
+		s.cursor = max(0, min(s.cursor+delta, len(s.picks)-1))
+	}
+	return m, nil
+}
+
+// onModalClick puts the picker's cursor on the line clicked; enter
+// applies it, as with the keys.
+func (m Model) onModalClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
+	s := &m.daily.modal
+	if s.kind != modalPicker {
+		return m, nil
+	}
+	line, lines, ok := m.listLineAt(m.layout(m.focus), msg.Mouse())
+	if !ok || line == 0 { // line 0 is the picker's own title
+		return m, nil
+	}
+	if i := pickerFirst(s.cursor, lines) + line - 1; i < len(s.picks) {
+		s.cursor = i
 	}
 	return m, nil
 }

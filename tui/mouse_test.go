@@ -1,0 +1,74 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// rowOf is the screen line (Y) that holds s.
+func rowOf(t *testing.T, hs *harness, s string) int {
+	t.Helper()
+	for y, l := range strings.Split(hs.screen(), "\n") {
+		if strings.Contains(l, s) {
+			return y
+		}
+	}
+	t.Fatalf("no line holds %q:\n%s", s, hs.screen())
+	return 0
+}
+
+func click(x, y int) tea.MouseClickMsg {
+	return tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft}
+}
+
+// TestMouseGoesToWhatIsOnTop: like the keys, the wheel and clicks act on
+// the help, the follows picker or a question when one is open, never on
+// the list under them; in the picker, a click puts the cursor on the
+// line clicked and enter applies it.
+func TestMouseGoesToWhatIsOnTop(t *testing.T) {
+	lib := newTestLibrary(t)
+	must(t, lib.AddFollow(context.Background(), "fresh", "fresh"))
+	must(t, lib.Tag(context.Background(), []string{"2509.00006"}, []string{"reading"}, nil))
+	hs := newHarness(t, lib, 160, 48)
+	second := rowOf(t, hs, "Evil Red Title")
+	before := hs.selectedID()
+
+	hs.keys("?")
+	hs.send(click(5, second))
+	hs.send(wheel(tea.MouseWheelDown))
+	if !hs.m.showHelp || hs.selectedID() != before {
+		t.Fatalf("a click under the help: help %v, selection %s (was %s)", hs.m.showHelp, hs.selectedID(), before)
+	}
+	hs.keys("esc")
+
+	hs.keys("L")
+	hs.send(wheel(tea.MouseWheelDown))
+	hs.send(click(5, second))
+	if !hs.m.daily.modal.open() || hs.selectedID() != before {
+		t.Fatalf("the mouse under the tag prompt: open %v, selection %s (was %s)", hs.m.daily.modal.open(), hs.selectedID(), before)
+	}
+	hs.keys("esc")
+
+	hs.keys("F")
+	hs.requireScreen("#reading")
+	hs.send(wheel(tea.MouseWheelDown))
+	if hs.m.daily.modal.kind != modalPicker || hs.selectedID() != before {
+		t.Fatalf("the wheel in the picker: picker %v, selection %s (was %s)", hs.m.daily.modal.kind == modalPicker, hs.selectedID(), before)
+	}
+	if c := hs.m.daily.modal.cursor; c != 1 {
+		t.Fatalf("the wheel moved the picker's cursor to %d, want the last line, 1", c)
+	}
+	hs.send(wheel(tea.MouseWheelUp))
+	hs.send(click(5, rowOf(t, hs, "#reading")))
+	hs.send(click(5, 0)) // the border: nothing
+	if c := hs.m.daily.modal.cursor; c != 1 || !strings.Contains(lineOf(t, hs, "#reading"), "1 paper") {
+		t.Fatalf("the click on #reading: cursor %d", c)
+	}
+	hs.keys("enter")
+	if !hs.m.search.active || hs.m.search.input.Value() != "tag:reading" {
+		t.Errorf("enter after the click applied %q", hs.m.search.input.Value())
+	}
+}
