@@ -28,7 +28,7 @@ func (m *Model) afterWrite(c change) tea.Cmd {
 	cmds := []tea.Cmd{m.wantCounts()}
 	if c == changeDayRead || c == changeViewRead || c == changeUndone {
 		// The detail's paper may be among those changed: render it again.
-		clear(m.detail.cache)
+		m.detail.forgetAll()
 		m.detail.shown, m.detail.want = renderKey{}, renderKey{id: m.detail.want.id}
 		cmds = append(cmds, m.wantDetail())
 	}

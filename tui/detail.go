@@ -30,7 +30,10 @@ type detailRendered struct {
 	content string
 	lines   []string // content's lines fitted to the width, in the Cmd
 	hits    []int    // lines holding a search word
-	err     error
+	// textStored: the library holds the paper's text, so the rendering
+	// does not depend on the key's noText (the advice of a missing text).
+	textStored bool
+	err        error
 }
 
 // renderKey names one rendering of a paper's detail.
@@ -59,6 +62,11 @@ type detailPane struct {
 	hasRecord  bool
 	allAuthors bool
 	cache      map[renderKey]rendered
+	// textStored are the papers whose last rendering found their text
+	// stored: their key leaves the advice out, so a fetch starting or
+	// ending elsewhere, the queue or the network changing do not render
+	// them again. Forgotten with the paper's renderings.
+	textStored map[string]bool
 	err        error
 	hits       []int // lines of the shown content holding a search word
 }
@@ -71,7 +79,7 @@ type rendered struct {
 }
 
 func newDetailPane() detailPane {
-	return detailPane{cache: map[renderKey]rendered{}}
+	return detailPane{cache: map[renderKey]rendered{}, textStored: map[string]bool{}}
 }
 
 // show puts rendered content in the viewport, keeping the scroll position
@@ -94,9 +102,15 @@ func (d *detailPane) show(key renderKey, r rendered) {
 
 func (d *detailPane) remember(key renderKey, r rendered) {
 	if len(d.cache) >= maxCachedDetails {
-		clear(d.cache)
+		d.forgetAll()
 	}
 	d.cache[key] = r
+}
+
+// forgetAll drops every rendering.
+func (d *detailPane) forgetAll() {
+	clear(d.cache)
+	clear(d.textStored)
 }
 
 // jumpHit scrolls to the next (dir > 0) or previous search hit.
@@ -112,6 +126,7 @@ func (d *detailPane) jumpHit(dir int) bool {
 
 // forget drops every cached rendering of a paper whose state changed.
 func (d *detailPane) forget(id string) {
+	delete(d.textStored, id)
 	for k := range d.cache {
 		if k.id == id {
 			delete(d.cache, k)
@@ -150,9 +165,14 @@ func (m Model) onDetailRendered(msg detailRendered) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	r := rendered{content: msg.content, lines: msg.lines, hits: msg.hits}
-	m.detail.remember(msg.key, r)
+	key := msg.key
+	if msg.textStored {
+		m.detail.textStored[key.id] = true
+		key.noText = ""
+	}
+	m.detail.remember(key, r)
 	m.detail.record, m.detail.hasRecord = msg.record, true
-	m.detail.show(msg.key, r)
+	m.detail.show(key, r)
 	return m, m.wantSeen(msg.key.id)
 }
 
@@ -206,8 +226,10 @@ func (m *Model) wantDetail() tea.Cmd {
 	}
 	key := renderKey{id: id, width: w, style: m.glamourStyle(), allAuthors: m.detail.allAuthors,
 		marks: strings.Join(m.highlights(), "\n"), texts: strings.Join(m.textTerms(), "\n"),
-		noText: textAdvice(m.textSituation(id)),
-		hints:  detailHints{keyHint(m.keys.Paper.AllAuthors), keyHint(m.keys.Paper.Read), keyHint(m.keys.Paper.Open)}}
+		hints: detailHints{keyHint(m.keys.Paper.AllAuthors), keyHint(m.keys.Paper.Read), keyHint(m.keys.Paper.Open)}}
+	if !m.detail.textStored[id] {
+		key.noText = textAdvice(m.textSituation(id))
+	}
 	if key == m.detail.shown {
 		m.detail.want = key
 		m.requests.end(topicDetail)
@@ -291,10 +313,11 @@ func detailCmd(lib Library, key renderKey, fallback store.Record, req request) t
 		words = append(words, o.MatchWords...)
 		md := article.Markdown(rec, o) +
 			dailyMarkdown(rec)
-		md += storedExtras(ctx, lib, key)
+		extras, stored := storedExtras(ctx, lib, key)
+		md += extras
 		out, err := article.Render(md, key.width, key.style)
 		return detailRendered{tok: req.tok, key: key, record: rec, content: out, hits: hitLines(out, words), err: err,
-			lines: fitLines(strings.Split(out, "\n"), key.width)}
+			lines: fitLines(strings.Split(out, "\n"), key.width), textStored: stored}
 	})
 }
 
@@ -302,11 +325,13 @@ func detailCmd(lib Library, key renderKey, fallback store.Record, req request) t
 // fields, for the foot of its detail: whether its whole text is stored
 // (and the key that reads it), and its discussion, threaded, with the
 // linked models, datasets and Spaces. Both read offline; a failure to
-// read them leaves them out (the detail still shows).
-func storedExtras(ctx context.Context, lib Library, key renderKey) string {
+// read them leaves them out (the detail still shows). stored says the
+// text is stored: the key's noText is not used.
+func storedExtras(ctx context.Context, lib Library, key renderKey) (extras string, stored bool) {
 	id := key.id
 	var b strings.Builder
-	if need, err := lib.NeedsText(ctx, id, 0); err == nil {
+	need, err := lib.NeedsText(ctx, id, 0)
+	if err == nil {
 		if need {
 			b.WriteString("\n\n*" + clean.Markdown(key.noText) + "*")
 		} else {
@@ -319,7 +344,7 @@ func storedExtras(ctx context.Context, lib Library, key renderKey) string {
 			b.WriteString("\n\n" + md)
 		}
 	}
-	return b.String()
+	return b.String(), err == nil && !need
 }
 
 // forgetDetail drops paper id's rendered detail, something it shows

@@ -103,3 +103,28 @@ func TestTextAdviceNeverPromisesWhatWillNotCome(t *testing.T) {
 		}
 	}
 }
+
+// TestStoredTextDetailIgnoresTheAdvice: the detail of a paper whose text
+// is stored says nothing of fetching, so queueing it, or the network
+// going, leaves its rendering as it was (no new render); a paper without
+// its text still says what changed.
+func TestStoredTextDetailIgnoresTheAdvice(t *testing.T) {
+	hs, _ := readerHarness(t, 160, 48) // the first paper's text is stored
+	if id := hs.selectedID(); id != "2510.00001" {
+		t.Fatalf("selected %s, want the paper with its text", id)
+	}
+	shown := hs.m.detail.shown
+	if shown.id != "2510.00001" || shown.noText != "" {
+		t.Fatalf("the detail shows %q with advice %q, want none", shown.id, shown.noText)
+	}
+	hs.keys("b")
+	if cmd := hs.m.wantDetail(); cmd != nil || hs.m.detail.shown != shown {
+		t.Errorf("queueing a paper with its text rendered its detail again: %+v", hs.m.detail.shown)
+	}
+	hs.keys("j")
+	before := hs.m.detail.shown.noText
+	hs.keys("b")
+	if after := hs.m.detail.shown.noText; after == before || !strings.Contains(hs.flatDetail(), "queued") {
+		t.Errorf("queueing a paper without its text left its advice: %q", after)
+	}
+}
