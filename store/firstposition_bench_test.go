@@ -79,3 +79,33 @@ func BenchmarkTrendingLastPage100k(b *testing.B) {
 	slices.Sort(took)
 	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
 }
+
+// BenchmarkTrendingPage100k is scrolling the trending order at 100,000
+// papers: a page of 200, as the reader asks for it, at rows from the
+// first page to the middle of the library. Its ages are against today:
+// use a library whose feed days end near today (PAPERS_BENCH_LIB).
+func BenchmarkTrendingPage100k(b *testing.B) {
+	s := searchBenchLib(b)
+	ctx := context.Background()
+	f := Filter{Sort: SortTrending}
+	total, err := s.Count(ctx, f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	f.Total = total
+	for _, row := range []int{0, 400, 1_000, 5_000, 20_000, total / 2} {
+		b.Run(itoa(row), func(b *testing.B) {
+			var took []time.Duration
+			for b.Loop() {
+				start := time.Now()
+				page, err := s.Entries(ctx, f, row, 200)
+				if err != nil || len(page) != min(200, total-row) {
+					b.Fatalf("row %d: %d rows, %v", row, len(page), err)
+				}
+				took = append(took, time.Since(start))
+			}
+			slices.Sort(took)
+			b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
+		})
+	}
+}

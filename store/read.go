@@ -126,6 +126,9 @@ func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, l
 				if q, args, ok, err := s.trendingTailSQL(ctx, f, columns, offset, limit, total); err != nil || ok {
 					return q, args, err // trendingposition.go
 				}
+				if q, args, ok := trendingBandSQL(f, columns, offset, limit, total, true); ok {
+					return q, args, nil // trendingposition.go
+				}
 				q, args := f.selectFromEndSQL(columns, offset, limit, total)
 				return q, args, nil
 			}
@@ -133,6 +136,9 @@ func (s *Store) pageSQL(ctx context.Context, f Filter, columns string, offset, l
 		if pids, ok, err := s.setPagePids(ctx, f, offset, limit); err != nil || ok {
 			q, args := s.byPids(ctx, columns, pids)
 			return q, args, err
+		}
+		if q, args, ok := trendingBandSQL(f, columns, offset, limit, f.Total, false); ok {
+			return q, args, nil // trendingposition.go
 		}
 		if limit > 0 {
 			if f, err = s.boundTrending(ctx, f, offset+limit); err != nil { // trending.go

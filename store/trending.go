@@ -21,8 +21,10 @@ import (
 // papers for the same ORDER BY to sort: the same rows, in the same order.
 
 // trendingTopMax is the deepest page (offset + limit) bounded this way;
-// further down the bounds let most of the library through anyway.
-const trendingTopMax = 5_000
+// further down the bounds let most of the library through anyway, and a
+// band of scores (trendingBandSQL) is faster: at 100,000 papers, 0.2 s
+// against 0.16 s at row 1,000, 0.5 s against 0.11 s at row 2,000.
+const trendingTopMax = 500
 
 // trendingProbeDays are the windows of newest days tried for k papers.
 var trendingProbeDays = []int{14, 60, 365}

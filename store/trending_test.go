@@ -94,3 +94,44 @@ func TestTrendingPagesMatchTheFullSort(t *testing.T) {
 		t.Error("no bound found for the first page")
 	}
 }
+
+// TestTrendingBandPagesMatchTheFullSort: pages read as a band of scores
+// (trendingBandSQL), from the top and from the end of the view, are the
+// rows and the order the whole view sorted gives, through ties, papers
+// without a day or an upvote, filters, and pages crossing the band's
+// edges, of one row up to more than the view.
+func TestTrendingBandPagesMatchTheFullSort(t *testing.T) {
+	s, today := trendingLibrary(t)
+	ctx := context.Background()
+	defer func(band, deep int) { trendingBandFrom, deepOffset = band, deep }(trendingBandFrom, deepOffset)
+	deepOffset = 10 // the second half is read from the end
+	views := []Filter{{}, {Unread: true}, {Upvotes: []query.Bound{{Op: ">=", N: 30}}}, {Since: today.AddDate(0, 0, -30).Format(time.DateOnly)}}
+	for _, v := range views {
+		v.Sort = SortTrending
+		trendingBandFrom = 1 << 30
+		all, err := s.Records(ctx, v, 0, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := make([]string, len(all))
+		for i, r := range all {
+			want[i] = r.ID
+		}
+		v.Total = len(all)
+		for _, band := range []int{0, 100} {
+			trendingBandFrom = band
+			for _, limit := range []int{1, 7, 50, 200} {
+				for offset := 0; offset < len(all)+limit; offset += 1 + offset/3 + limit/2 {
+					got, err := s.Entries(ctx, v, offset, limit)
+					if err != nil {
+						t.Fatal(err)
+					}
+					w := want[min(offset, len(want)):min(offset+limit, len(want))]
+					if !slices.Equal(idsOf(got), w) {
+						t.Fatalf("%+v band from %d, page %d+%d: got %v, want %v", v, band, offset, limit, idsOf(got), w)
+					}
+				}
+			}
+		}
+	}
+}
