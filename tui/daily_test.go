@@ -346,3 +346,14 @@ func TestUndoShowsInTheDetail(t *testing.T) {
 		t.Errorf("the detail still shows the undone tag:\n%s", hs.screen())
 	}
 }
+
+// TestPickerWithNothingFollowed: F in a library without follows or tags
+// says how to make some, instead of "loading…" for ever.
+func TestPickerWithNothingFollowed(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 80, 24)
+	hs.keys("F")
+	hs.requireScreen("Nothing followed and no tags yet")
+	if strings.Contains(hs.screen(), "loading…") {
+		t.Errorf("the picker still loads:\n%s", hs.screen())
+	}
+}

@@ -61,8 +61,10 @@ func (m Model) pickerCmd() tea.Cmd {
 	})
 }
 
+// picksOf is never nil, even empty: the picker shows "loading…" while
+// its picks are nil.
 func picksOf(follows []store.FollowCount, tags []store.TagCount) []pick {
-	var out []pick
+	out := []pick{}
 	for _, f := range follows {
 		out = append(out, pick{label: f.Name, query: f.Query, unread: f.Unread, new: f.New})
 	}
