@@ -50,6 +50,19 @@ func TestMultiIDCommandsActOnTheGoodOnes(t *testing.T) {
 	if r := papers(t, env, "queue", "add", "bad", "worse"); r.code != 2 {
 		t.Errorf("queue add with no good id: exit %d, want 2", r.code)
 	}
+	r = papers(t, env, "tag", "bad", ids[2], "2101.00001", "+two")
+	if r.code != 1 || !strings.Contains(r.stderr, "2101.00001") || !strings.Contains(papers(t, env, "search", "tag:two").stdout, ids[2]) {
+		t.Errorf("tag BAD GOOD +two: exit %d, stderr %q; tag:two finds %q", r.code, r.stderr, papers(t, env, "search", "tag:two").stdout)
+	}
+	r = papers(t, env, "mark-read", "2101.00001", ids[3], "bad")
+	if r.code != 1 || !strings.Contains(r.stderr, "2101.00001") || !strings.Contains(papers(t, env, "search", "is:read").stdout, ids[3]) {
+		t.Errorf("mark-read BAD GOOD: exit %d, stderr %q; is:read finds %q", r.code, r.stderr, papers(t, env, "search", "is:read").stdout)
+	}
+	for _, args := range [][]string{{"tag", "bad", "+x"}, {"mark-read", "bad"}} {
+		if r := papers(t, env, args...); r.code != 2 {
+			t.Errorf("%v with no good id: exit %d, want 2", args, r.code)
+		}
+	}
 
 	srv := feedtest.New(t)
 	p := feed.Paper{ID: "2605.13301", Title: "Added By Id", Upvotes: 1, Comments: 1}

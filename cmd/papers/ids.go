@@ -106,3 +106,12 @@ func dedupe(ids []string) []string {
 	}
 	return out
 }
+
+// recordIDs are the ids of recs, in order.
+func recordIDs(recs []store.Record) []string {
+	ids := make([]string, len(recs))
+	for i, r := range recs {
+		ids[i] = r.ID
+	}
+	return ids
+}

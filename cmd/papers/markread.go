@@ -36,18 +36,16 @@ func (c *MarkReadCmd) Run(g *Globals) error {
 	if err != nil {
 		return err
 	}
-	ids, err := normalizeIDs(c.IDs)
-	if err != nil {
-		return err
+	if len(c.IDs) > 0 { // eachPaper (ids.go): the good ids are marked, each bad one named
+		return eachPaper(g, "mark-read", c.IDs, func(ctx context.Context, lib *store.Store, recs []store.Record) (int, error) {
+			if err := lib.SetRead(ctx, true, recordIDs(recs)...); err != nil {
+				return 0, unknownPaper(err)
+			}
+			fmt.Fprintf(os.Stderr, "marked %s read\n", english.Count(len(recs), "paper"))
+			return 0, nil
+		})
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
-		if len(ids) > 0 {
-			if err := lib.SetRead(ctx, true, ids...); err != nil {
-				return unknownPaper(err)
-			}
-			fmt.Fprintf(os.Stderr, "marked %s read\n", english.Count(len(ids), "paper"))
-			return nil
-		}
 		f := store.Filter{Day: c.Day}
 		switch {
 		case c.Query != "":

@@ -38,15 +38,12 @@ func (c *TagCmd) Run(g *Globals) error {
 			return usageError{fmt.Errorf("tag: %w", err)}
 		}
 	}
-	ids, err := normalizeIDs(ids)
-	if err != nil {
-		return err
-	}
-	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
-		if err := lib.Tag(ctx, ids, add, remove); err != nil {
-			return unknownPaper(err)
+	// eachPaper (ids.go): the good ids are tagged, each bad one named.
+	return eachPaper(g, "tag", ids, func(ctx context.Context, lib *store.Store, recs []store.Record) (int, error) {
+		if err := lib.Tag(ctx, recordIDs(recs), add, remove); err != nil {
+			return 0, unknownPaper(err)
 		}
-		fmt.Fprintf(os.Stderr, "tagged %s\n", english.Count(len(ids), "paper"))
-		return nil
+		fmt.Fprintf(os.Stderr, "tagged %s\n", english.Count(len(recs), "paper"))
+		return 0, nil
 	})
 }
