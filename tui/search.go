@@ -88,6 +88,12 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Search.Cancel):
 		return m.endSearch()
 	case key.Matches(msg, m.keys.Search.Done):
+		if _, err := query.Parse(m.search.input.Value()); err != nil {
+			// The box stays open on what was typed: closed, the search
+			// would silently be the last good one, or none.
+			m.fail(clean.Line(err.Error() + " · fix it, or " + keyHint(m.keys.Search.Cancel) + " cancels"))
+			return m, nil
+		}
 		m.search.typing = false
 		m.search.input.Blur()
 		return m, nil

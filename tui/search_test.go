@@ -261,3 +261,21 @@ func pagesOfUpvoted(t *testing.T) (*store.Store, int) {
 	}
 	return lib, want
 }
+
+// TestSearchEnterOnABadFilterSaysSo: enter on a query that does not parse
+// keeps the box open on it and says what is wrong, instead of closing it
+// with the error gone.
+func TestSearchEnterOnABadFilterSaysSo(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.keys("/")
+	hs.typeText("attention upvotes:>x")
+	hs.keys("enter")
+	if !hs.m.search.typing || !strings.Contains(hs.m.errMsg, "upvotes") || !strings.Contains(hs.m.errMsg, "cancels") {
+		t.Fatalf("enter on a bad filter: typing %v, error %q", hs.m.search.typing, hs.m.errMsg)
+	}
+	hs.requireScreen("attention upvotes:>x")
+	hs.keys("esc")
+	if hs.m.search.typing || hs.m.search.active {
+		t.Errorf("esc left the search open: typing %v, active %v", hs.m.search.typing, hs.m.search.active)
+	}
+}
