@@ -220,6 +220,9 @@ func (m *Model) wantDetail() tea.Cmd {
 	id := m.detailTarget()
 	w := m.detailWidth()
 	if id == "" || w <= 0 || !m.themed {
+		if id == "" {
+			m.detail.shown = renderKey{} // no paper selected: none shown either
+		}
 		m.detail.want = renderKey{id: id}
 		m.requests.end(topicDetail)
 		return nil

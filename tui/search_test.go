@@ -279,3 +279,22 @@ func TestSearchEnterOnABadFilterSaysSo(t *testing.T) {
 		t.Errorf("esc left the search open: typing %v, active %v", hs.m.search.typing, hs.m.search.active)
 	}
 }
+
+// TestDetailEmptiesWithTheList: a search that matches nothing leaves no
+// paper in the detail (it showed the last one, which m and b then said
+// was not selected).
+func TestDetailEmptiesWithTheList(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.requireScreen("Sparse Attention at Scale")
+	hs.keys("/")
+	hs.typeText("attention")
+	hs.keys("enter", "/")
+	hs.typeText("zzzqqq")
+	hs.keys("enter", "2")
+	if hs.m.list.count() != 0 {
+		t.Fatalf("the search found %d papers", hs.m.list.count())
+	}
+	if strings.Contains(hs.screen(), "Authors ") {
+		t.Errorf("the detail still shows a paper:\n%s", hs.screen())
+	}
+}
