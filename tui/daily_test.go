@@ -32,13 +32,19 @@ func newDay(t *testing.T, lib *store.Store, day string, ids ...string) {
 // lineOf is the screen line holding s.
 func lineOf(t *testing.T, hs *harness, s string) string {
 	t.Helper()
-	for _, l := range strings.Split(hs.screen(), "\n") {
+	return strings.Split(hs.screen(), "\n")[rowOf(t, hs, s)]
+}
+
+// rowOf is the screen line (Y) that holds s.
+func rowOf(t *testing.T, hs *harness, s string) int {
+	t.Helper()
+	for y, l := range strings.Split(hs.screen(), "\n") {
 		if strings.Contains(l, s) {
-			return l
+			return y
 		}
 	}
 	t.Fatalf("no line holds %q:\n%s", s, hs.screen())
-	return ""
+	return 0
 }
 
 // TestNewSinceLastVisit: papers that arrived since the last visit carry

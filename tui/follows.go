@@ -84,7 +84,7 @@ func (m Model) onPickerLoaded(msg pickerLoaded) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.daily.modal.picks = msg.picks
-	m.daily.modal.cursor = min(m.daily.modal.cursor, max(0, len(msg.picks)-1))
+	m.daily.modal.pick(m.daily.modal.cursor)
 	return m, nil
 }
 
@@ -92,9 +92,7 @@ func (m Model) onPickerLoaded(msg pickerLoaded) (tea.Model, tea.Cmd) {
 func (m Model) pickerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	s := &m.daily.modal
 	h := m.listHeight() - 1
-	if navigate(m.keys.List.moveKeys, msg, h, s.cursor, len(s.picks), func(i int) {
-		s.cursor = max(0, min(i, len(s.picks)-1))
-	}) {
+	if navigate(m.keys.List.moveKeys, msg, h, s.cursor, len(s.picks), s.pick) {
 		return m, nil
 	}
 	switch {
@@ -195,3 +193,6 @@ func (m Model) pickerView(w, h int) []string {
 // pickerFirst is the first pick shown in a list pane h lines high: the
 // picker's title takes one, and the cursor stays on the last.
 func pickerFirst(cursor, h int) int { return max(0, cursor-(h-2)) }
+
+// pick puts the picker's cursor on line i, kept among the picks.
+func (s *modalState) pick(i int) { s.cursor = max(0, min(i, len(s.picks)-1)) }

@@ -67,9 +67,8 @@ func (m Model) listLineAt(lay layout, pos tea.Mouse) (line, lines int, ok bool) 
 // onModalWheel moves the picker's cursor; a question in the status bar
 // holds the list where it is until it is answered.
 func (m Model) onModalWheel(delta int) (tea.Model, tea.Cmd) {
-	s := &m.daily.modal
-	if s.kind == modalPicker && len(s.picks) > 0 {
-		s.cursor = max(0, min(s.cursor+delta, len(s.picks)-1))
+	if s := &m.daily.modal; s.kind == modalPicker {
+		s.pick(s.cursor + delta)
 	}
 	return m, nil
 }
@@ -86,7 +85,7 @@ func (m Model) onModalClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if i := pickerFirst(s.cursor, lines) + line - 1; i < len(s.picks) {
-		s.cursor = i
+		s.pick(i)
 	}
 	return m, nil
 }

@@ -8,18 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// rowOf is the screen line (Y) that holds s.
-func rowOf(t *testing.T, hs *harness, s string) int {
-	t.Helper()
-	for y, l := range strings.Split(hs.screen(), "\n") {
-		if strings.Contains(l, s) {
-			return y
-		}
-	}
-	t.Fatalf("no line holds %q:\n%s", s, hs.screen())
-	return 0
-}
-
 func click(x, y int) tea.MouseClickMsg {
 	return tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft}
 }
