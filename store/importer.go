@@ -231,7 +231,8 @@ func (w *importWriter) save(ctx context.Context, last, saveVocab bool) error {
 		if err := w.raiseHashSize(ctx, tx); err != nil {
 			return err
 		}
-		saved, err := upsertGroups(ctx, tx, groups, nil)
+		// A saved file may be older than what the library holds.
+		saved, err := upsertGroups(ctx, tx, groups, nil, countsNeverLower)
 		if err != nil {
 			return err
 		}

@@ -58,7 +58,7 @@ func (s *Store) saveDays(ctx context.Context, days []dayPapers) ([]Saved, error)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		vocab := termCounts{}
-		if saved, err = upsertGroups(ctx, tx, groups, vocab); err != nil {
+		if saved, err = upsertGroups(ctx, tx, groups, vocab, countsAsFetched); err != nil {
 			return err
 		}
 		if err := vocab.save(ctx, tx); err != nil {
@@ -101,7 +101,7 @@ func (s *Store) SavePapers(ctx context.Context, papers []feed.Paper) (Saved, err
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		vocab := termCounts{}
-		if saved, err = upsertPapers(ctx, tx, prepareItems(papers), vocab); err != nil {
+		if saved, err = upsertPapers(ctx, tx, prepareItems(papers), vocab, countsAsFetched); err != nil {
 			return err
 		}
 		return vocab.save(ctx, tx)
@@ -198,6 +198,20 @@ func dayRangeOf(pid int64) (lo, hi int64) {
 	return lo, lo + 1<<pidDayShift - 1
 }
 
+// countsRule is how an update of a stored paper sets its counts
+// (upvotes, comments, GitHub stars).
+type countsRule int
+
+const (
+	// countsAsFetched sets them as the feed gives them now: a sync, a
+	// paper added by id.
+	countsAsFetched countsRule = iota
+	// countsNeverLower keeps the larger of the stored and the written
+	// counts: an import, whose saved file may be older than what the
+	// library holds (counts in the feed only meaningfully grow).
+	countsNeverLower
+)
+
 // upserter holds the statements of one write transaction.
 type upserter struct {
 	tx                              *sql.Tx
@@ -232,15 +246,20 @@ type ftsAdd struct {
 	it  *item
 }
 
-func prepareUpserter(ctx context.Context, tx *sql.Tx) (*upserter, error) {
+func prepareUpserter(ctx context.Context, tx *sql.Tx, counts countsRule) (*upserter, error) {
 	u := &upserter{tx: tx, next: map[int64]int64{}, adding: map[int64]int{}, inserts: map[int]*sql.Stmt{}}
+	// In an UPDATE, a column named on the right is its stored value.
+	upvotes, comments, stars := "?", "?", "?"
+	if counts == countsNeverLower {
+		upvotes, comments, stars = "max(upvotes, ?)", "max(comments, ?)", "max(github_stars, ?)"
+	}
 	stmts := []struct {
 		dst **sql.Stmt
 		sql string
 	}{
 		{&u.nextPid, `SELECT coalesce(max(pid), ?1) + 1 FROM papers WHERE pid >= ?1 AND pid < ?1 + ?2`},
-		{&u.update, `UPDATE papers SET pid=?, title=?, title_key=?, authors=?, hidden=?, published=?, day=?, upvotes=?,
-			comments=?, github_repo=?, github_stars=?, project_page=?, ai_summary=?, ai_keywords=?,
+		{&u.update, `UPDATE papers SET pid=?, title=?, title_key=?, authors=?, hidden=?, published=?, day=?, upvotes=` + upvotes + `,
+			comments=` + comments + `, github_repo=?, github_stars=` + stars + `, project_page=?, ai_summary=?, ai_keywords=?,
 			organization=?, thumbnail=?, submitter=?, withdrawn_at=?, raw=?, text_hash=?, updated_at=?, symbols=? WHERE pid=?`},
 		{&u.ftsAdd, `INSERT INTO papers_fts(rowid, title, abstract, authors, ai_summary, ai_keywords, organization)
 			VALUES(?,?,?,?,?,?,?)`},
@@ -370,9 +389,9 @@ type stored struct {
 // upsertPapers writes items and keeps the full-text index in step by
 // hand: one FTS trigger per row costs ten times more on a bulk import. The
 // words of new papers are counted into vocab (when not nil), for the
-// caller to save.
-func upsertPapers(ctx context.Context, tx *sql.Tx, items []item, vocab termCounts) (Saved, error) {
-	saved, err := upsertGroups(ctx, tx, [][]item{items}, vocab)
+// caller to save. counts says how a stored paper's counts are updated.
+func upsertPapers(ctx context.Context, tx *sql.Tx, items []item, vocab termCounts, counts countsRule) (Saved, error) {
+	saved, err := upsertGroups(ctx, tx, [][]item{items}, vocab, counts)
 	if err != nil {
 		return Saved{}, err
 	}
@@ -382,8 +401,8 @@ func upsertPapers(ctx context.Context, tx *sql.Tx, items []item, vocab termCount
 // upsertGroups writes several groups of items (an import's files) with
 // one set of statements and one lookup of what is stored, and says what
 // each group did.
-func upsertGroups(ctx context.Context, tx *sql.Tx, groups [][]item, vocab termCounts) ([]Saved, error) {
-	u, err := prepareUpserter(ctx, tx)
+func upsertGroups(ctx context.Context, tx *sql.Tx, groups [][]item, vocab termCounts, counts countsRule) ([]Saved, error) {
+	u, err := prepareUpserter(ctx, tx, counts)
 	if err != nil {
 		return nil, err
 	}
