@@ -95,6 +95,11 @@ func (c *SyncCmd) validate(now time.Time) error {
 			return err
 		}
 	}
+	// A range that ends before it starts is a mistyped command, not a
+	// failed sync: refused before the library is opened, as list does.
+	if c.Since != "" && c.Until != "" && c.Since > c.Until {
+		return usagef("sync: --since %s is after --until %s; swap them", c.Since, c.Until)
+	}
 	if c.Days != nil && *c.Days < 1 {
 		return usagef("sync: --days must be 1 or more, got %d", *c.Days)
 	}

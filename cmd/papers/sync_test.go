@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -50,5 +51,23 @@ func TestSyncRefreshesRecentDiscussions(t *testing.T) {
 	}
 	if r := papers(t, env, "show", id); !strings.Contains(r.stdout, "New remark") {
 		t.Errorf("show lacks the refreshed discussion:\n%s", r.stdout)
+	}
+}
+
+// A range that ends before it starts is a usage error naming both flags
+// and their values, found before any library is opened or request made.
+func TestSyncReversedRangeIsAUsageError(t *testing.T) {
+	env := dbEnv(t)
+	for _, tc := range []struct{ since, until, want string }{
+		{"2025-03-10", "2025-03-01", "--since 2025-03-10 is after --until 2025-03-01"},
+		{"2025-04", "2025-03", "--since 2025-04-01 is after --until 2025-03-31"},
+	} {
+		r := papers(t, env, "sync", "--since", tc.since, "--until", tc.until)
+		if r.code != 2 || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("sync --since %s --until %s: exit %d, stderr %q; want exit 2 saying %q", tc.since, tc.until, r.code, r.stderr, tc.want)
+		}
+	}
+	if _, err := os.Stat(strings.TrimPrefix(env[0], "PAPERS_DB=")); !os.IsNotExist(err) {
+		t.Errorf("a refused sync made a library: %v", err)
 	}
 }
