@@ -87,6 +87,9 @@ func (m Model) markDayRead() (tea.Model, tea.Cmd) {
 	write := func(ctx context.Context) error {
 		n, err := lib.MarkViewRead(ctx, f)
 		*said = fmt.Sprintf("marked %s of %s read (%s undoes)", papersCount(n), label, undo)
+		if n == 0 { // no undo step was saved: U would take back an older change
+			*said = "nothing unread on " + label + "; nothing changed"
+		}
 		return err
 	}
 	apply := func() {
@@ -127,6 +130,9 @@ func (m Model) doMarkViewRead() (tea.Model, tea.Cmd) {
 	write := func(ctx context.Context) error {
 		n, err := lib.MarkViewRead(ctx, f)
 		*said = fmt.Sprintf("marked %s read (%s undoes)", papersCount(n), undo)
+		if n == 0 {
+			*said = "nothing unread here; nothing changed"
+		}
 		return err
 	}
 	apply := func() {

@@ -165,6 +165,21 @@ func TestCatchUpAndUndo(t *testing.T) {
 	}
 }
 
+// TestCatchUpOnNothingOffersNoUndo: c on a day already read changes
+// nothing, says so and offers no undo; U still takes back the real change.
+func TestCatchUpOnNothingOffersNoUndo(t *testing.T) {
+	lib := newTestLibrary(t)
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("c")
+	hs.requireScreen("marked 3 papers of Thu 2 Oct read")
+	hs.keys("c")
+	if !strings.Contains(hs.m.notice, "nothing changed") || strings.Contains(hs.m.notice, "undoes") {
+		t.Errorf("c on a day all read says %q; want nothing changed and no undo", hs.m.notice)
+	}
+	hs.keys("U")
+	hs.requireScreen("undone: mark 2025-10-02 read")
+}
+
 // TestMarkAllAsksFirst: C over more than askAbove papers asks; only y marks.
 func TestMarkAllAsksFirst(t *testing.T) {
 	lib := emptyLibrary(t)

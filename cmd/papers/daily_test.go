@@ -185,3 +185,32 @@ func TestExportTagCarriesTagsAndNotes(t *testing.T) {
 		t.Errorf("json:\n%s", r.stdout)
 	}
 }
+
+// mark-read that finds nothing unread changes nothing: it says so and
+// offers no undo, and papers undo still takes back the last real change.
+func TestMarkReadOfNothingOffersNoUndo(t *testing.T) {
+	env, _ := importedLibrary(t)
+	r := papers(t, env, "list", "--json", "--limit", "1")
+	var listed []struct{ Day string }
+	mustUnmarshal(t, []byte(r.stdout), &listed)
+	if len(listed) != 1 || listed[0].Day == "" {
+		t.Fatalf("list: %s", r.stdout)
+	}
+	day := listed[0].Day
+	if r := papers(t, env, "mark-read", "--day", day); r.code != 0 || !strings.Contains(r.stderr, "undo") {
+		t.Fatalf("mark-read --day %s: %d %q", day, r.code, r.stderr)
+	}
+	for _, args := range [][]string{
+		{"mark-read", "--day", "2024-01-01"}, // no papers that day
+		{"mark-read", "--day", day},          // all read already
+		{"mark-read", "--query", "zzzznomatchzzzz"},
+	} {
+		r := papers(t, env, args...)
+		if r.code != 0 || strings.Contains(r.stderr, "undo") || !strings.Contains(r.stderr, "nothing changed") {
+			t.Errorf("papers %v: exit %d, stderr %q; want exit 0, nothing changed and no undo", args, r.code, r.stderr)
+		}
+	}
+	if r := papers(t, env, "undo"); r.code != 0 || !strings.Contains(r.stderr, "mark "+day+" read") {
+		t.Errorf("undo after the no-ops: %d %q", r.code, r.stderr)
+	}
+}

@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 
 	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/tui/clean"
 )
 
 // MarkReadCmd is `papers mark-read`: catching up on a day, a search or a
@@ -59,7 +61,22 @@ func (c *MarkReadCmd) Run(g *Globals) error {
 		if err != nil {
 			return err
 		}
+		if n == 0 { // the store saved no undo step: offering one would undo an older change
+			fmt.Fprintf(os.Stderr, "no unread papers %s; nothing changed\n", c.scope())
+			return nil
+		}
 		fmt.Fprintf(os.Stderr, "marked %s read (papers undo takes it back)\n", english.Count(n, "paper"))
 		return nil
 	})
+}
+
+// scope says which papers a mark-read of a view looked at.
+func (c *MarkReadCmd) scope() string {
+	switch {
+	case c.Day != "":
+		return "on " + c.Day
+	case c.Follow != "":
+		return "in the followed search " + strconv.Quote(clean.Line(c.Follow))
+	}
+	return "match the search"
 }
