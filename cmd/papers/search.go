@@ -7,6 +7,9 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
+
+	"github.com/dustin/go-humanize"
 
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
@@ -38,15 +41,52 @@ func (c *SearchCmd) Run(g *Globals) error {
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		f := store.Filter{Sort: store.Sort(c.Sort)}.Search(q)
-		recs, err := lib.Records(ctx, f, 0, c.Limit)
+		// One row past the limit says whether it cut the results, without
+		// counting every search.
+		ask := c.Limit
+		if ask > 0 {
+			ask++
+		}
+		recs, err := lib.Records(ctx, f, 0, ask)
 		if err != nil {
 			return err
+		}
+		if c.Limit > 0 && len(recs) > c.Limit {
+			recs = recs[:c.Limit]
+			fmt.Fprintln(os.Stderr, cutNotice(ctx, lib, f, c.Limit))
 		}
 		if len(q.Texts) > 0 && len(recs) > 0 {
 			return printTextMatches(ctx, lib, os.Stdout, recs, q.Texts, c.JSON)
 		}
 		return printResults(recs, c.JSON)
 	})
+}
+
+// cutCountCap and cutCountTime bound the count behind cutNotice, which
+// runs only when --limit cut the results: the count is exact where the
+// store keeps it cheap (words alone, days), else up to the cap, and it
+// is given up after a moment, so a cut search costs at most a tenth of
+// a second more at any size (measured at 300,000 papers: +0.02–0.11 s;
+// a search the limit did not cut costs one row more).
+const (
+	cutCountCap  = 1_000
+	cutCountTime = 100 * time.Millisecond
+)
+
+// cutNotice says, for stderr, that --limit cut a search's results, with
+// how many there are as far as a bounded count tells.
+func cutNotice(ctx context.Context, lib *store.Store, f store.Filter, shown int) string {
+	const hint = "; --limit 0 for all"
+	cctx, cancel := context.WithTimeout(ctx, cutCountTime)
+	defer cancel()
+	n, exact, err := lib.CountUpTo(cctx, f, cutCountCap)
+	switch {
+	case err != nil || n <= shown: // too slow to count (or changed meanwhile): say only that there are more
+		return fmt.Sprintf("showing the first %d; more match%s", shown, hint)
+	case !exact:
+		return fmt.Sprintf("showing %d of %s+%s", shown, humanize.Comma(int64(n)), hint)
+	}
+	return fmt.Sprintf("showing %d of %s%s", shown, humanize.Comma(int64(n)), hint)
 }
 
 // remoteLimit is the most results HF's search returns.
