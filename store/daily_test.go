@@ -239,6 +239,19 @@ func TestFollows(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("FollowCounts = %v, want %v", got, want)
 	}
+	// New means not yet read: reading the paper that arrived leaves
+	// nothing new, whether the search is counted from the cache or afresh.
+	if err := s.SetRead(ctx, true, "2503.10000"); err != nil {
+		t.Fatal(err)
+	}
+	if counts, err = s.FollowCounts(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range counts {
+		if c.New != 0 {
+			t.Errorf("%s: %d new after the new paper was read (cached %v), want 0", c.Name, c.New, c.cached)
+		}
+	}
 	if err := s.RemoveFollow(ctx, "diff"); err != nil {
 		t.Fatal(err)
 	}

@@ -333,12 +333,14 @@ func hitsSQL(f Filter, restrict string, fts string) (string, []any) {
 }
 
 // cachedCounts fills in the counts of the cached searches: total and
-// unread from the cache, new from the arrivals since newSince joined with
-// the hits (a visit's arrivals are a day or a few, not the library).
+// unread from the cache, new (arrived since newSince and not yet read)
+// from the arrivals joined with the hits (a visit's arrivals are a day or
+// a few, not the library).
 func cachedCounts(ctx context.Context, db queryer, out []FollowCount, cache map[string]cacheRow, since int64) error {
 	news := map[int64]int{}
 	err := eachMask(db.QueryContext(ctx, `SELECT h.mask FROM (SELECT DISTINCT id FROM arrivals WHERE at > ?) a
-		CROSS JOIN follow_hits h ON h.id = a.id`, since))(func(fid int64) { news[fid]++ })
+		CROSS JOIN follow_hits h ON h.id = a.id
+		WHERE a.id NOT IN (SELECT id FROM read_marks)`, since))(func(fid int64) { news[fid]++ })
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,7 @@ func checkFollowCounts(t *testing.T, s *Store, when string) {
 		u.Unread = true
 		unread, _ := s.Count(ctx, u)
 		n := f
-		n.Daily.New, n.NewSince = true, since
+		n.Daily.New, n.NewSince, n.Unread = true, since, true // new: arrived and not yet read
 		fresh, _ := s.Count(ctx, n)
 		if c.Total != total || c.Unread != unread || c.New != fresh {
 			t.Errorf("%s: %q (%s): cached total %d unread %d new %d; counted %d %d %d",

@@ -335,8 +335,8 @@ type FollowCount struct {
 }
 
 // FollowCounts counts each followed search's papers, its unread papers
-// and those new since newSince (unix milliseconds; zero: since the reader
-// last looked). Searches of the papers alone are read from the cache,
+// and those new: arrived since newSince (unix milliseconds; zero: since
+// the reader last looked) and not yet read. Searches of the papers alone are read from the cache,
 // brought up to date first if a write or a change of the follows left it
 // behind; the others are counted afresh.
 func (s *Store) FollowCounts(ctx context.Context, newSince int64) ([]FollowCount, error) {
@@ -418,7 +418,7 @@ func (s *Store) countAfresh(ctx context.Context, c *FollowCount, newSince, floor
 		return fmt.Errorf("count %q: %w", c.Name, err)
 	}
 	n := f
-	n.Daily.New = true
+	n.Daily.New, n.Unread, n.Read = true, true, false // new: arrived and not yet read
 	if c.New, err = s.countNew(ctx, n, floor); err != nil {
 		return fmt.Errorf("count %q: %w", c.Name, err)
 	}

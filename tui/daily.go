@@ -223,7 +223,9 @@ func (m *Model) wantCounts() tea.Cmd {
 		n := 0
 		if err == nil && since != 0 {
 			g := f
-			g.Daily.New, g.NewSince, g.Unread, g.Read = true, since, false, false
+			// New means arrived since the last visit and not yet read (the
+			// rows ✦ marks), as the follows' counts (store.FollowCounts).
+			g.Daily.New, g.NewSince, g.Unread = true, since, true
 			n, err = all.Count(ctx, g)
 		}
 		return countsLoaded{tok: req.tok, days: days, unread: u, new: n, err: err}

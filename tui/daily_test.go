@@ -76,6 +76,24 @@ func TestNewSinceLastVisit(t *testing.T) {
 	}
 }
 
+// TestNewCountsOnlyUnread: a paper that arrived since the last visit
+// but is read already is not new: the title counts the papers ✦ marks,
+// and the follows picker (F) counts as the title does.
+func TestNewCountsOnlyUnread(t *testing.T) {
+	lib := newTestLibrary(t)
+	ctx := context.Background()
+	must(t, lib.AddFollow(ctx, "fresh", "fresh"))
+	newDay(t, lib, "2025-10-03", "2510.00010", "2510.00011")
+	must(t, lib.SetRead(ctx, true, "2510.00011"))
+	hs := newHarness(t, lib, 160, 48)
+	hs.requireScreen("7 unread · 1 new " + newMark)
+	counts, err := lib.FollowCounts(ctx, hs.m.daily.since)
+	must(t, err)
+	if len(counts) != 1 || counts[0].New != 1 {
+		t.Errorf("the follows count %+v, want 1 new as the title says", counts)
+	}
+}
+
 // TestFirstVisitMarksNothingNew: a library never looked at has nothing
 // new (everything is unread).
 func TestFirstVisitMarksNothingNew(t *testing.T) {
