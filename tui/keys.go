@@ -240,6 +240,16 @@ func (k moveKeys) bindings() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp}
 }
 
+// listOnly are the keys that change what the list shows or act on the
+// papers it shows (its day, its view), from any pane where the list is
+// on screen. The keys that bring the list up themselves (/, ., F) are
+// not among them.
+func (k keyMap) listOnly() []key.Binding {
+	v, d := k.Views, k.Daily
+	return []key.Binding{k.Common.UnreadOnly, v.Remote, v.Sort, v.View, v.PrevPeriod, v.NextPeriod, v.Latest,
+		d.NewOnly, d.DayRead, d.ViewRead}
+}
+
 // ShortHelp is the status bar's reminder.
 func (k keyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Paper.Open, k.Paper.ToggleQueue, k.Views.Search, k.Common.NextPane, k.Common.Help, k.Common.Quit}

@@ -4,6 +4,10 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/papertui/papers/store"
 )
 
 // TestPaperKeysWorkInEveryPane: the keys that act on the paper act on
@@ -100,5 +104,56 @@ func TestActionTable(t *testing.T) {
 	hs.keys("Z")
 	if hs.m.list.cursor != hs.m.list.count()-1 {
 		t.Errorf("Z (list.bottom) left the cursor on %d", hs.m.list.cursor)
+	}
+}
+
+// TestListKeysNeedTheList: in one-pane mode a key of the list's pressed
+// while the detail or the queue is shown changes nothing it cannot show
+// and says where it works; beside the list it acts.
+func TestListKeysNeedTheList(t *testing.T) {
+	lib := newTestLibrary(t)
+	unread := func() int {
+		n := 0
+		for _, papers := range fixturePapers() {
+			for _, p := range papers {
+				if !record(t, lib, p.ID).Read {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	before := unread()
+	hs := newHarness(t, lib, 100, 24) // one pane at a time
+	ctrlR := tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl}
+	for _, p := range []string{"2", "3"} {
+		for _, k := range []string{"c", "C", "v", "s", "[", "]", "t", "w", "u", "ctrl+r"} {
+			hs.keys(p)
+			if k == "ctrl+r" {
+				hs.send(ctrlR)
+			} else {
+				hs.keys(k)
+			}
+			m := hs.m
+			switch {
+			case !strings.Contains(m.notice, "works in the list: press 1"):
+				t.Errorf("%s in pane %s says %q", k, p, m.notice)
+			case m.sort != store.SortNewest || m.period.kind != periodAll || m.unreadOnly || m.daily.newOnly ||
+				m.daily.modal.open():
+				t.Errorf("%s in pane %s changed the hidden list: sort %v, period %v, unread only %v, new only %v, modal %v",
+					k, p, m.sort, m.period.kind, m.unreadOnly, m.daily.newOnly, m.daily.modal.open())
+			case unread() != before:
+				t.Errorf("%s in pane %s marked papers read", k, p)
+			}
+		}
+	}
+	hs.keys("1", "c") // the list shown: c acts
+	if unread() == before {
+		t.Error("c in the list marked nothing read")
+	}
+	wide := newHarness(t, newTestLibrary(t), 160, 48)
+	wide.keys("2", "s") // beside the list, from the detail
+	if wide.m.sort == store.SortNewest {
+		t.Error("s from the detail beside the list did not sort it")
 	}
 }

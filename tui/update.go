@@ -143,6 +143,10 @@ func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.reader.open { // it has every key while it is open (readermodal.go)
 		return m.readerKey(msg)
 	}
+	if why := m.listHidden(msg); why != "" {
+		m.say(why)
+		return m, nil
+	}
 	c, v := m.keys.Common, m.keys.Views
 	switch {
 	case key.Matches(msg, c.Quit):
@@ -228,6 +232,23 @@ func (m Model) cannotAct(msg tea.KeyPressMsg) string {
 		return hits + " jump between hits in the detail: press " + keyHint(m.keys.Paper.Open) + " to open it"
 	case key.Matches(msg, d.NextHit, d.PrevHit) && len(m.detail.hits) == 0:
 		return "no search hits in this paper"
+	}
+	return ""
+}
+
+// listHidden says why a key of the list's (keyMap.listOnly) does
+// nothing while one pane at a time is shown and it is not the list: it
+// would change rows the user cannot see. "" when the list is on screen
+// or msg is not one of its keys.
+func (m Model) listHidden(msg tea.KeyPressMsg) string {
+	if lay := m.layout(m.focus); lay.tooSmall || lay.visible[paneList] {
+		return ""
+	}
+	for _, b := range m.keys.listOnly() {
+		if key.Matches(msg, b) {
+			return fmt.Sprintf("%s (%s) works in the list: press %s for the list",
+				msg.String(), b.Help().Desc, keyHint(m.keys.Common.Pane1))
+		}
 	}
 	return ""
 }
