@@ -2,8 +2,10 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // Action is one thing a key does in the reader. Its Name is stable (a
@@ -191,6 +193,9 @@ type keyMap struct {
 	Reader readerKeys
 	Search searchKeys
 	Daily  dailyKeys
+	// table is the actions the keymaps were built from, the user's
+	// bindings applied: what boundIn looks a key up in.
+	table []Action
 }
 
 func newKeyMap() *keyMap {
@@ -233,7 +238,21 @@ func keyMapFrom(table []Action) keyMap {
 		Search: searchKeys{b("search.done"), b("search.cancel")},
 		Daily: dailyKeys{b("daily.nextunread"), b("daily.newonly"), b("daily.dayread"), b("daily.viewread"),
 			b("daily.undo"), b("paper.tag"), b("paper.note"), b("daily.follows"), b("daily.follow")},
+		table: table,
 	}
+}
+
+// boundIn says whether msg is bound to an action that works in pane p,
+// its own or any pane's: a hint about another pane's key must not stand
+// in for a user's binding of that key here.
+func (k keyMap) boundIn(msg tea.KeyPressMsg, p pane) bool {
+	name := [...]string{"list", "detail", "queue"}[p]
+	for _, a := range k.table {
+		if (a.Pane == "any" || a.Pane == name) && slices.Contains(a.Keys, msg.String()) {
+			return true
+		}
+	}
+	return false
 }
 
 func (k moveKeys) bindings() []key.Binding {

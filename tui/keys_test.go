@@ -157,3 +157,37 @@ func TestListKeysNeedTheList(t *testing.T) {
 		t.Error("s from the detail beside the list did not sort it")
 	}
 }
+
+// TestReaderKeysSayWhereTheyWork: the reading pane's own keys pressed in
+// another pane say where they work, and a user's binding of one of them
+// in that pane still acts there.
+func TestReaderKeysSayWhereTheyWork(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	for _, c := range []struct{ pane, key, says string }{
+		{"1", "T", "T (outline: jump to a section) works in the reading pane: R opens it"},
+		{"2", "f", "f (open the figure in view) works in the reading pane: R opens it"},
+		{"3", "}", "} (next section) works in the reading pane"},
+		{"1", "{", "{ (previous section) works in the reading pane"},
+	} {
+		hs.keys(c.pane, c.key)
+		if !strings.Contains(hs.m.notice, c.says) {
+			t.Errorf("%s in pane %s says %q, want %q", c.key, c.pane, hs.m.notice, c.says)
+		}
+	}
+
+	user := map[string][]string{"list.down": {"down", "j", "f"}, "queue.down": {"down", "j", "}"}}
+	if _, problems := Bind(user); len(problems) > 0 {
+		t.Fatalf("the bindings have problems: %v", problems)
+	}
+	bound := &harness{t: t, m: testModel(Options{Library: newTestLibrary(t), Style: "dark", Keys: user})}
+	bound.run(bound.m.Init())
+	bound.send(sizeMsg(160, 48))
+	bound.keys("f")
+	if bound.m.list.cursor != 1 || strings.Contains(bound.m.notice, "reading pane") {
+		t.Errorf("f bound to list.down: cursor %d, notice %q", bound.m.list.cursor, bound.m.notice)
+	}
+	bound.keys("}") // not the list's: the hint
+	if !strings.Contains(bound.m.notice, "reading pane") {
+		t.Errorf("} in the list says %q", bound.m.notice)
+	}
+}

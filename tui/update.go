@@ -217,20 +217,26 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 // cannotAct says why a key does nothing where it was pressed, so no key
 // is silently ignored; "" when the pane handles it.
 func (m Model) cannotAct(msg tea.KeyPressMsg) string {
-	q, d, v := m.keys.Queue, m.keys.Detail, m.keys.Views
+	q, d, v, r := m.keys.Queue, m.keys.Detail, m.keys.Views, m.keys.Reader
 	hits := keyHint(d.NextHit) + " and " + keyHint(d.PrevHit) // the keys as bound (bindings.go)
+	// A key another pane's action has may be bound here too (a user's
+	// binding): then the hint about the other pane must not stand in its way.
+	elsewhere := !m.keys.boundIn(msg, m.focus)
 	switch {
-	case key.Matches(msg, q.MoveUp, q.MoveDown) && m.focus != paneQueue:
+	case elsewhere && key.Matches(msg, r.Outline, r.Figure, r.NextSection, r.PrevSection):
+		return fmt.Sprintf("%s (%s) works in the reading pane: %s opens it",
+			msg.String(), readerDesc(msg, r), keyHint(m.keys.Paper.Read))
+	case elsewhere && key.Matches(msg, q.MoveUp, q.MoveDown):
 		return fmt.Sprintf("%s and %s reorder the queue: press %s for the queue", keyHint(q.MoveUp), keyHint(q.MoveDown), keyHint(m.keys.Common.Pane3))
 	case key.Matches(msg, v.PrevPeriod, v.NextPeriod, v.Latest):
 		return fmt.Sprintf("%s, %s and %s step through periods: press %s for a day, week or month",
 			keyHint(v.PrevPeriod), keyHint(v.NextPeriod), keyHint(v.Latest), keyHint(v.View))
-	case key.Matches(msg, d.NextHit, d.PrevHit) && m.focus != paneDetail:
+	case elsewhere && key.Matches(msg, d.NextHit, d.PrevHit):
 		if !m.search.active {
 			return hits + " jump between search hits: press " + keyHint(v.Search) + " to search"
 		}
 		return hits + " jump between hits in the detail: press " + keyHint(m.keys.Paper.Open) + " to open it"
-	case key.Matches(msg, d.NextHit, d.PrevHit) && len(m.detail.hits) == 0:
+	case key.Matches(msg, d.NextHit, d.PrevHit) && m.focus == paneDetail && len(m.detail.hits) == 0:
 		return "no search hits in this paper"
 	}
 	return ""
@@ -248,6 +254,16 @@ func (m Model) listHidden(msg tea.KeyPressMsg) string {
 		if key.Matches(msg, b) {
 			return fmt.Sprintf("%s (%s) works in the list: press %s for the list",
 				msg.String(), b.Help().Desc, keyHint(m.keys.Common.Pane1))
+		}
+	}
+	return ""
+}
+
+// readerDesc is what the reading pane's key msg does there.
+func readerDesc(msg tea.KeyPressMsg, r readerKeys) string {
+	for _, b := range []key.Binding{r.Outline, r.Figure, r.NextSection, r.PrevSection} {
+		if key.Matches(msg, b) {
+			return b.Help().Desc
 		}
 	}
 	return ""
