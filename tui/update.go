@@ -18,6 +18,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.route(msg)
 	nm := next.(Model)
 	nm.settleFirstFrame(msg) // firstframe.go
+	nm.dropStaleSortNotice() // sort.go
 	if len(nm.held) > 0 && !nm.list.settling() {
 		var replayed tea.Cmd
 		nm, replayed = nm.replayHeld()
