@@ -164,10 +164,10 @@ func TestListKeysNeedTheList(t *testing.T) {
 func TestReaderKeysSayWhereTheyWork(t *testing.T) {
 	hs := newHarness(t, newTestLibrary(t), 160, 48)
 	for _, c := range []struct{ pane, key, says string }{
-		{"1", "T", "T (outline: jump to a section) works in the reading pane: R opens it"},
-		{"2", "f", "f (open the figure in view) works in the reading pane: R opens it"},
-		{"3", "}", "} (next section) works in the reading pane"},
-		{"1", "{", "{ (previous section) works in the reading pane"},
+		{"1", "T", "T (outline: jump to a section) works when reading: press R"},
+		{"2", "f", "f (open the figure in view) works when reading: press R"},
+		{"3", "}", "} (next section) works when reading: press R"},
+		{"1", "{", "{ (previous section) works when reading: press R"},
 	} {
 		hs.keys(c.pane, c.key)
 		if !strings.Contains(hs.m.notice, c.says) {
@@ -183,11 +183,11 @@ func TestReaderKeysSayWhereTheyWork(t *testing.T) {
 	bound.run(bound.m.Init())
 	bound.send(sizeMsg(160, 48))
 	bound.keys("f")
-	if bound.m.list.cursor != 1 || strings.Contains(bound.m.notice, "reading pane") {
+	if bound.m.list.cursor != 1 || strings.Contains(bound.m.notice, "works when reading") {
 		t.Errorf("f bound to list.down: cursor %d, notice %q", bound.m.list.cursor, bound.m.notice)
 	}
 	bound.keys("}") // not the list's: the hint
-	if !strings.Contains(bound.m.notice, "reading pane") {
+	if !strings.Contains(bound.m.notice, "works when reading") {
 		t.Errorf("} in the list says %q", bound.m.notice)
 	}
 }

@@ -225,7 +225,7 @@ func (m Model) cannotAct(msg tea.KeyPressMsg) string {
 	elsewhere := !m.keys.boundIn(msg, m.focus)
 	switch {
 	case elsewhere && key.Matches(msg, r.Outline, r.Figure, r.NextSection, r.PrevSection):
-		return fmt.Sprintf("%s (%s) works in the reading pane: %s opens it",
+		return fmt.Sprintf("%s (%s) works when reading: press %s",
 			msg.String(), readerDesc(msg, r), keyHint(m.keys.Paper.Read))
 	case elsewhere && key.Matches(msg, q.MoveUp, q.MoveDown):
 		return fmt.Sprintf("%s and %s reorder the queue: press %s for the queue", keyHint(q.MoveUp), keyHint(q.MoveDown), keyHint(m.keys.Common.Pane3))
@@ -253,7 +253,7 @@ func (m Model) listHidden(msg tea.KeyPressMsg) string {
 	}
 	for _, b := range m.keys.listOnly() {
 		if key.Matches(msg, b) {
-			return fmt.Sprintf("%s (%s) works in the list: press %s for the list",
+			return fmt.Sprintf("%s (%s) works in the list: press %s",
 				msg.String(), b.Help().Desc, keyHint(m.keys.Common.Pane1))
 		}
 	}
