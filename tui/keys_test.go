@@ -175,7 +175,7 @@ func TestReaderKeysSayWhereTheyWork(t *testing.T) {
 		}
 	}
 
-	user := map[string][]string{"list.down": {"down", "j", "f"}, "queue.down": {"down", "j", "}"}}
+	user := map[string][]string{"list.down": {"down", "j", "f"}, "list.up": {"up", "k", "K"}, "queue.down": {"down", "j", "}"}}
 	if _, problems := Bind(user); len(problems) > 0 {
 		t.Fatalf("the bindings have problems: %v", problems)
 	}
@@ -189,5 +189,9 @@ func TestReaderKeysSayWhereTheyWork(t *testing.T) {
 	bound.keys("}") // not the list's: the hint
 	if !strings.Contains(bound.m.notice, "works when reading") {
 		t.Errorf("} in the list says %q", bound.m.notice)
+	}
+	bound.keys("K") // the queue's K, bound to list.up here too
+	if bound.m.list.cursor != 0 || strings.Contains(bound.m.notice, "reorder the queue") {
+		t.Errorf("K bound to list.up: cursor %d, notice %q", bound.m.list.cursor, bound.m.notice)
 	}
 }
