@@ -2,8 +2,10 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // Action is one thing a key does in the reader. Its Name is stable (a
@@ -191,6 +193,9 @@ type keyMap struct {
 	Reader readerKeys
 	Search searchKeys
 	Daily  dailyKeys
+	// table is the actions the keymaps were built from, the user's
+	// bindings applied: what boundIn looks a key up in.
+	table []Action
 }
 
 func newKeyMap() *keyMap {
@@ -233,11 +238,35 @@ func keyMapFrom(table []Action) keyMap {
 		Search: searchKeys{b("search.done"), b("search.cancel")},
 		Daily: dailyKeys{b("daily.nextunread"), b("daily.newonly"), b("daily.dayread"), b("daily.viewread"),
 			b("daily.undo"), b("paper.tag"), b("paper.note"), b("daily.follows"), b("daily.follow")},
+		table: table,
 	}
+}
+
+// boundIn says whether msg is bound to an action that works in pane p,
+// its own or any pane's: a hint about another pane's key must not stand
+// in for a user's binding of that key here.
+func (k keyMap) boundIn(msg tea.KeyPressMsg, p pane) bool {
+	name := [...]string{"list", "detail", "queue"}[p]
+	for _, a := range k.table {
+		if (a.Pane == "any" || a.Pane == name) && slices.Contains(a.Keys, msg.String()) {
+			return true
+		}
+	}
+	return false
 }
 
 func (k moveKeys) bindings() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp}
+}
+
+// listOnly are the keys that change what the list shows or act on the
+// papers it shows (its day, its view), from any pane where the list is
+// on screen. The keys that bring the list up themselves (/, ., F) are
+// not among them.
+func (k keyMap) listOnly() []key.Binding {
+	v, d := k.Views, k.Daily
+	return []key.Binding{k.Common.UnreadOnly, v.Remote, v.Sort, v.View, v.PrevPeriod, v.NextPeriod, v.Latest,
+		d.NewOnly, d.DayRead, d.ViewRead}
 }
 
 // ShortHelp is the status bar's reminder.

@@ -113,6 +113,7 @@ type Model struct {
 	notice     string // the latest event for the status bar, in one line
 	errMsg     string // the same when that event is an error, else ""
 	noticeSeq  int    // bumped per error, so only the latest one fades
+	sortSaid   string // the notice s gave, gone once the order changes again: see sort.go
 	fadeSeq    int    // the error whose fading is scheduled
 	fadeAfter  time.Duration
 	libTotal   int // papers in the library, whatever the view

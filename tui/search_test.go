@@ -98,6 +98,34 @@ func TestSortCycle(t *testing.T) {
 	}
 }
 
+// TestSortNoticeGoesWithItsOrder: s's "sorted by …" stays while the
+// list has that order, and goes when esc ends the search and puts back
+// the order from before it.
+func TestSortNoticeGoesWithItsOrder(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.keys("s", "esc") // no search: esc changes nothing, the notice holds
+	if hs.m.notice != "sorted by most upvoted" {
+		t.Errorf("s then esc with no search says %q", hs.m.notice)
+	}
+	hs.keys("/")
+	hs.typeText("attention")
+	hs.keys("enter", "s")
+	if hs.m.notice != "sorted by trending" {
+		t.Fatalf("s in a search says %q", hs.m.notice)
+	}
+	hs.keys("esc")
+	if hs.m.sort != store.SortUpvotes {
+		t.Fatalf("esc put back %s, want %s", hs.m.sort, store.SortUpvotes)
+	}
+	if strings.Contains(hs.m.notice, "sorted by") || strings.Contains(hs.screen(), "sorted by trending") {
+		t.Errorf("after esc the status bar still says %q", hs.m.notice)
+	}
+	hs.keys("s") // and s says the new order again
+	if hs.m.notice != "sorted by trending" {
+		t.Errorf("s after esc says %q", hs.m.notice)
+	}
+}
+
 func TestPeriodViewsAndSteps(t *testing.T) {
 	hs := newHarness(t, newTestLibrary(t), 160, 48)
 	hs.keys("v") // one day: the selected paper's

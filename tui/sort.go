@@ -38,6 +38,25 @@ func (m Model) nextSort() store.Sort {
 
 func (m Model) cycleSort() (tea.Model, tea.Cmd) {
 	m.sort = m.nextSort()
-	m.say("sorted by " + sortLabel(m.sort))
+	m.say(sortNotice(m.sort))
+	m.sortSaid = m.notice
 	return m, m.reload(true)
+}
+
+func sortNotice(s store.Sort) string { return "sorted by " + sortLabel(s) }
+
+// dropStaleSortNotice takes s's notice out of the status bar once the
+// order is another (esc ending a search puts back the order from before
+// it; a search by words sorts by best match): it would name an order the
+// list no longer has.
+func (m *Model) dropStaleSortNotice() {
+	if m.sortSaid == "" {
+		return
+	}
+	if m.notice == m.sortSaid && m.sortSaid != sortNotice(m.sort) {
+		m.notice = ""
+	}
+	if m.notice != m.sortSaid {
+		m.sortSaid = ""
+	}
 }

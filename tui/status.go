@@ -119,20 +119,51 @@ type statusKey struct {
 	help, left    string
 }
 
+// drawStatus puts the message on the left and the counts on the right.
+// A message takes the room it needs: the counts give way to it from
+// their end (the help key first, the offline mark last), and only a
+// message wider than the terminal is cut, with an ellipsis.
 func (m Model) drawStatus(left string) string {
-	papers := humanize.Comma(int64(m.libraryTotal())) + " papers"
+	lw := ansi.StringWidth(left)
 	right := ""
+	for _, r := range m.statusRights() {
+		if lw+1+ansi.StringWidth(r) <= m.width {
+			right = r
+			break
+		}
+	}
+	if right == "" {
+		left = ansi.Truncate(left, max(0, m.width), "…")
+		lw = ansi.StringWidth(left)
+	}
+	gap := strings.Repeat(" ", max(0, m.width-lw-ansi.StringWidth(right)))
+	return ansi.Truncate(left+gap+right, m.width, "")
+}
+
+// statusRights are the right side of the status bar, widest first, each
+// without the last fact of the one before; "" last.
+func (m Model) statusRights() []string {
+	papers := humanize.Comma(int64(m.libraryTotal())) + " papers"
+	mark := ""
 	if m.sync.offline {
 		// A short mark that stays while the feed cannot be reached; the
 		// error itself fades like any other.
-		right = m.st.statusErr.Render("offline") + m.st.status.Render(" · ")
+		mark = m.st.statusErr.Render("offline")
 		papers = humanize.Comma(int64(m.libraryTotal())) + " cached papers"
 	}
-	right += m.st.status.Render(fmt.Sprintf("%s · %d queued · %s help", papers, len(m.queue.records), m.keys.Common.Help.Help().Key))
-	room := m.width - ansi.StringWidth(right) - 1
-	left = ansi.Truncate(left, max(0, room), "…")
-	gap := strings.Repeat(" ", max(1, m.width-ansi.StringWidth(left)-ansi.StringWidth(right)))
-	return ansi.Truncate(left+gap+right, m.width, "")
+	facts := []string{papers, fmt.Sprintf("%d queued", len(m.queue.records)), m.keys.Common.Help.Help().Key + " help"}
+	var out []string
+	for n := len(facts); n > 0; n-- {
+		r := m.st.status.Render(strings.Join(facts[:n], " · "))
+		if mark != "" {
+			r = mark + m.st.status.Render(" · ") + r
+		}
+		out = append(out, r)
+	}
+	if mark != "" {
+		out = append(out, mark)
+	}
+	return append(out, "")
 }
 
 func (m Model) statusLeft() string {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/feed/feedtest"
@@ -71,7 +72,45 @@ func offlineStart(t *testing.T, w int) *harness {
 // keeps showing what it has.
 func TestOfflineStartSaysSo(t *testing.T) {
 	hs := offlineStart(t, 80)
-	hs.requireScreen("offline · 6 cached papers", "sync failed", "Sparse Attention")
+	hs.requireScreen("sync failed", "Sparse Attention")
+	// The failure is wider than the terminal: it has the whole line, and
+	// the mark shows beside the next message.
+	hs.send(errorFaded{hs.m.noticeSeq})
+	hs.requireScreen("offline · 6 cached papers")
+}
+
+// TestStatusMessagesTakeTheRoomTheyNeed: the counts on the right give
+// way to a message (the help key first); only a message wider than the
+// terminal is cut, at its width, with an ellipsis; no line is wider than
+// the terminal.
+func TestStatusMessagesTakeTheRoomTheyNeed(t *testing.T) {
+	lastLine := func(hs *harness) string {
+		lines := strings.Split(hs.screen(), "\n")
+		for _, l := range lines {
+			if w := ansi.StringWidth(l); w > hs.m.width {
+				t.Errorf("at %d columns a line is %d wide: %q", hs.m.width, w, l)
+			}
+		}
+		return lines[len(lines)-1]
+	}
+	for _, w := range []int{60, 70, 80, 100, 160} {
+		hs := offlineStart(t, w)
+		msg, status := hs.m.errMsg, lastLine(hs)
+		if ansi.StringWidth(msg) <= w {
+			if !strings.Contains(status, msg) {
+				t.Errorf("at %d columns the status bar cuts %q: %q", w, msg, status)
+			}
+		} else if want := ansi.Truncate(msg, w, "…"); status != want {
+			t.Errorf("at %d columns the status bar is %q, want %q", w, status, want)
+		}
+	}
+	hs := newHarness(t, newTestLibrary(t), 60, 24)
+	hs.keys("K") // a 48-column hint, the counts 28
+	status := lastLine(hs)
+	if want := "K and J reorder the queue: press 3 for the queue"; !strings.HasPrefix(status, want) ||
+		!strings.HasSuffix(status, " 6 papers") {
+		t.Errorf("the status bar is %q, want %q and the count beside it", status, want)
+	}
 }
 
 // TestOfflineStatusShowsTheLatestEvent: offline, the status bar keeps a

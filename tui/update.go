@@ -18,6 +18,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.route(msg)
 	nm := next.(Model)
 	nm.settleFirstFrame(msg) // firstframe.go
+	nm.dropStaleSortNotice() // sort.go
 	if len(nm.held) > 0 && !nm.list.settling() {
 		var replayed tea.Cmd
 		nm, replayed = nm.replayHeld()
@@ -143,6 +144,10 @@ func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.reader.open { // it has every key while it is open (readermodal.go)
 		return m.readerKey(msg)
 	}
+	if why := m.listHidden(msg); why != "" {
+		m.say(why)
+		return m, nil
+	}
 	c, v := m.keys.Common, m.keys.Views
 	switch {
 	case key.Matches(msg, c.Quit):
@@ -213,21 +218,54 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 // cannotAct says why a key does nothing where it was pressed, so no key
 // is silently ignored; "" when the pane handles it.
 func (m Model) cannotAct(msg tea.KeyPressMsg) string {
-	q, d, v := m.keys.Queue, m.keys.Detail, m.keys.Views
+	q, d, v, r := m.keys.Queue, m.keys.Detail, m.keys.Views, m.keys.Reader
 	hits := keyHint(d.NextHit) + " and " + keyHint(d.PrevHit) // the keys as bound (bindings.go)
+	// A key another pane's action has may be bound here too (a user's
+	// binding): then the hint about the other pane must not stand in its way.
+	elsewhere := !m.keys.boundIn(msg, m.focus)
 	switch {
-	case key.Matches(msg, q.MoveUp, q.MoveDown) && m.focus != paneQueue:
+	case elsewhere && key.Matches(msg, r.Outline, r.Figure, r.NextSection, r.PrevSection):
+		return fmt.Sprintf("%s (%s) works when reading: press %s",
+			msg.String(), readerDesc(msg, r), keyHint(m.keys.Paper.Read))
+	case elsewhere && key.Matches(msg, q.MoveUp, q.MoveDown):
 		return fmt.Sprintf("%s and %s reorder the queue: press %s for the queue", keyHint(q.MoveUp), keyHint(q.MoveDown), keyHint(m.keys.Common.Pane3))
 	case key.Matches(msg, v.PrevPeriod, v.NextPeriod, v.Latest):
 		return fmt.Sprintf("%s, %s and %s step through periods: press %s for a day, week or month",
 			keyHint(v.PrevPeriod), keyHint(v.NextPeriod), keyHint(v.Latest), keyHint(v.View))
-	case key.Matches(msg, d.NextHit, d.PrevHit) && m.focus != paneDetail:
+	case elsewhere && key.Matches(msg, d.NextHit, d.PrevHit):
 		if !m.search.active {
 			return hits + " jump between search hits: press " + keyHint(v.Search) + " to search"
 		}
 		return hits + " jump between hits in the detail: press " + keyHint(m.keys.Paper.Open) + " to open it"
-	case key.Matches(msg, d.NextHit, d.PrevHit) && len(m.detail.hits) == 0:
+	case key.Matches(msg, d.NextHit, d.PrevHit) && m.focus == paneDetail && len(m.detail.hits) == 0:
 		return "no search hits in this paper"
+	}
+	return ""
+}
+
+// listHidden says why a key of the list's (keyMap.listOnly) does
+// nothing while one pane at a time is shown and it is not the list: it
+// would change rows the user cannot see. "" when the list is on screen
+// or msg is not one of its keys.
+func (m Model) listHidden(msg tea.KeyPressMsg) string {
+	if lay := m.layout(m.focus); lay.tooSmall || lay.visible[paneList] {
+		return ""
+	}
+	for _, b := range m.keys.listOnly() {
+		if key.Matches(msg, b) {
+			return fmt.Sprintf("%s (%s) works in the list: press %s",
+				msg.String(), b.Help().Desc, keyHint(m.keys.Common.Pane1))
+		}
+	}
+	return ""
+}
+
+// readerDesc is what the reading pane's key msg does there.
+func readerDesc(msg tea.KeyPressMsg, r readerKeys) string {
+	for _, b := range []key.Binding{r.Outline, r.Figure, r.NextSection, r.PrevSection} {
+		if key.Matches(msg, b) {
+			return b.Help().Desc
+		}
 	}
 	return ""
 }
