@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
@@ -48,6 +49,62 @@ func TestOpenMigratesAndReopens(t *testing.T) {
 	var v int
 	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != len(migrations()) {
 		t.Fatalf("user_version = %d, %v; want %d", v, err, len(migrations()))
+	}
+}
+
+// TestNewLibraryHas16KiBPages: the page size is set before the journal
+// mode (the driver runs its _pragma list sorted by name, so a page_size
+// pragma after journal_mode came too late and every library got 4 KiB
+// pages); a library made with 4 KiB pages keeps them and still opens.
+func TestNewLibraryHas16KiBPages(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	conns := make([]*sql.Conn, 3) // every connection of the pool, not just the first
+	for i := range conns {
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		conns[i] = c
+	}
+	for i, c := range conns {
+		var size, sync int
+		var mode string
+		if err := c.QueryRowContext(ctx, "PRAGMA page_size").Scan(&size); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&sync); err != nil {
+			t.Fatal(err)
+		}
+		if size != 16384 || mode != "wal" || sync != 1 {
+			t.Errorf("connection %d: page_size %d, journal_mode %s, synchronous %d; want 16384, wal, 1 (NORMAL)", i, size, mode, sync)
+		}
+	}
+
+	path := filepath.Join(t.TempDir(), "old.db")
+	old, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.Exec("PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; PRAGMA user_version = 0"); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	lib, err := Open(path)
+	if err != nil {
+		t.Fatalf("open a library of 4 KiB pages: %v", err)
+	}
+	defer lib.Close()
+	if _, err := lib.SaveDay(ctx, "2025-03-12", []feed.Paper{paper("2503.00001", "Old pages", 3, "2025-03-12")}); err != nil {
+		t.Fatal(err)
+	}
+	var size int
+	if err := lib.db.QueryRow("PRAGMA page_size").Scan(&size); err != nil || size != 4096 {
+		t.Errorf("page_size of the old library = %d, %v; want 4096 kept", size, err)
 	}
 }
 

@@ -295,8 +295,10 @@ func TestSearchTextShowsSentence(t *testing.T) {
 // the command says by how much, and stats shows the smaller size.
 func TestCleanTextsShrinksLibrary(t *testing.T) {
 	srv, env, ids := syncedWithTexts(t, 3)
+	// Texts long enough to outweigh the library's fixed size: a table or
+	// index takes at least a 16 KiB page.
 	for _, id := range ids {
-		srv.SetText(id, feedtest.PaperText(id, 40))
+		srv.SetText(id, feedtest.PaperText(id, 120))
 	}
 	if r := papers(t, env, append([]string{"fetch"}, ids...)...); r.code != 0 {
 		t.Fatalf("fetch: %d %s", r.code, r.stderr)
