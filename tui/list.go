@@ -70,10 +70,35 @@ type listPane struct {
 	// rowsRead counts row lookups, so tests can check that a key's cost
 	// does not grow with the list.
 	rowsRead int
+
+	// shown is the view this one replaced, drawn until this one's first
+	// page arrives: a search letter, a sort or a period swaps the rows
+	// instead of blanking them for the query's few milliseconds (or a
+	// second, for a common word in a large library).
+	shown *listPane
 }
 
 func newListPane(byDay bool) listPane {
 	return listPane{pages: map[int][]row{}, pending: map[int]bool{}, byDay: byDay, drawn: newRowDrawings()}
+}
+
+// inSight says the row at the top of the screen is loaded (or, the view
+// counted, is past its library rows), without counting a lookup.
+func (l *listPane) inSight() bool {
+	if l.offset >= l.total {
+		return l.counted
+	}
+	rows, ok := l.pages[l.offset/pageSize]
+	return ok && l.offset%pageSize < len(rows)
+}
+
+// settleShown lets the replaced view go once this one is where it will
+// stay (the selection found, or not looked for) and its rows there are
+// in, or it is empty.
+func (l *listPane) settleShown() {
+	if l.shown != nil && len(l.follow) == 0 && (l.inSight() || l.counted && l.count() == 0) {
+		l.shown = nil
+	}
 }
 
 // at is the i-th row of the view, if its page is loaded.
@@ -292,6 +317,7 @@ func (m Model) onPageLoaded(msg pageLoaded) (tea.Model, tea.Cmd) {
 	}
 	delete(m.list.pending, msg.page)
 	if msg.err != nil {
+		m.list.shown = nil // the failure is this view's to show
 		m.fail(clean.Line(msg.err.Error()))
 		return m, nil
 	}
@@ -303,11 +329,13 @@ func (m Model) onPageLoaded(msg pageLoaded) (tea.Model, tea.Cmd) {
 	}
 	m.list.foundIn(msg.page, msg.rows, m.listHeight())
 	m.list.scroll(m.listHeight())
+	m.list.settleShown()
 	return m, tea.Batch(m.loadPages(), m.wantDetail(), m.wantCountsOfPage(msg.tok, msg.rows))
 }
 
 // listKey handles the list's own keys: movement, enter and esc.
 func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	m.list.shown = nil // a key acts on the new view: show it as it is
 	h := m.listHeight()
 	// G before the exact count (or any count): as far as counted now,
 	// the last row when the count arrives (unless another key moves

@@ -52,6 +52,7 @@ func (m Model) onCountLoaded(msg countLoaded) (tea.Model, tea.Cmd) {
 	}
 	m.list.clampTo(m.list.cursor, m.listHeight())
 	m.list.fillScreen(m.listHeight())
+	m.list.settleShown()
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 

@@ -32,6 +32,9 @@ type row struct {
 
 // view draws the visible rows into w × h, each line exactly w wide.
 func (l *listPane) view(f frame) []string {
+	if l.shown != nil && !l.inSight() {
+		return l.shown.view(f)
+	}
 	st, w, h := f.st, f.w, f.h
 	lines := make([]string, 0, h)
 	if h <= 0 {

@@ -101,11 +101,13 @@ func (m Model) onSelectionFound(msg selectionFound) (tea.Model, tea.Cmd) {
 		// Neither the paper nor any neighbour is in the view: the cursor
 		// stays on its row.
 		m.list.follow = nil
+		m.list.settleShown()
 		return m, nil
 	}
 	// After a refresh the view stays where it was, so new papers above
 	// show up, unless the selected paper would leave the screen.
 	m.list.found(msg.index, m.listHeight())
+	m.list.settleShown()
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
 
@@ -135,8 +137,15 @@ func (m *Model) reload(keepSelection bool) tea.Cmd {
 // follow the new view holds, line rows below the top of the screen.
 func (m *Model) reloadFollowing(follow []string, line int) tea.Cmd {
 	m.listFilter = m.composeFilter()
+	before := m.list
 	m.list = newListPane(m.listFilter.Sort == store.SortNewest)
 	m.list.awaiting = true
+	if before.shown != nil { // replaced again before its rows came
+		before = *before.shown
+	}
+	if len(before.pages) > 0 {
+		m.list.shown = &before
+	}
 	// The last view's unread counts are not this one's: shown, they would
 	// mislead, and C would trust them to mark a large view without asking.
 	m.daily.counted = false

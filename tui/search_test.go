@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/papertui/papers/feed/synth"
 	"github.com/papertui/papers/store"
@@ -324,5 +325,54 @@ func TestDetailEmptiesWithTheList(t *testing.T) {
 	}
 	if strings.Contains(hs.screen(), "Authors ") {
 		t.Errorf("the detail still shows a paper:\n%s", hs.screen())
+	}
+}
+
+// TestNewViewKeepsTheRowsUntilItsOwn: between a search letter (or a sort)
+// and the new view's first page, the list shows the rows it had, not a
+// blank pane; then the new rows, or the empty view's message, replace them.
+func TestNewViewKeepsTheRowsUntilItsOwn(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	// last is the start of the titles of the rows the list had last.
+	var last []string
+	took := func(m Model) {
+		last = last[:0]
+		for _, r := range m.list.pages[0] {
+			title := []rune(r.title)
+			last = append(last, string(title[:min(20, len(title))]))
+		}
+	}
+	took(hs.m)
+	waited := 0
+	hs.observe = func(m Model) {
+		switch {
+		case len(m.list.pages) > 0:
+			took(m)
+		case m.search.active && !(m.list.counted && m.list.count() == 0) && len(last) > 0:
+			waited++
+			screen := ansi.Strip(m.View().Content)
+			for _, title := range last {
+				if !strings.Contains(screen, title) {
+					t.Errorf("while the search's first page is on its way, the list lost its row %q:\n%s", title, screen)
+				}
+			}
+		}
+	}
+	hs.keys("/")
+	hs.typeText("diffus")
+	if waited == 0 {
+		t.Fatal("no frame came between the search and its first page: nothing was checked")
+	}
+	listLines := func() string {
+		lines, _ := hs.m.paneContent(paneList, 100, 20)
+		return ansi.Strip(strings.Join(lines, "\n"))
+	}
+	if got := listLines(); !strings.Contains(got, "Diffusion Models Without Noise Schedules") || strings.Count(got, "▲") != 1 {
+		t.Errorf("after the search's page, the list is not its one hit:\n%s", got)
+	}
+	hs.typeText("zzqx")
+	hs.observe = nil
+	if got := listLines(); !strings.Contains(got, "No papers match diffuszzqx") || strings.Contains(got, "▲") {
+		t.Errorf("an empty search's list:\n%s", got)
 	}
 }
