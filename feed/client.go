@@ -488,7 +488,7 @@ func (c *Client) transportError(ctx context.Context, u string, timeout time.Dura
 // 5xx. The body of an error answer is not read: it is usually an HTML page.
 func (c *Client) checkStatus(resp *http.Response, u string) error {
 	code := resp.StatusCode
-	err := fmt.Errorf("GET %s: HTTP %d %s", u, code, http.StatusText(code))
+	err := fmt.Errorf("GET %s: %w", u, StatusError(code))
 	switch {
 	case code == http.StatusOK:
 		return nil
@@ -506,6 +506,13 @@ func (c *Client) checkStatus(resp *http.Response, u string) error {
 		return fmt.Errorf("GET %s: bad request (HTTP 400)", u)
 	}
 	return err
+}
+
+// StatusError is an HTTP status other than 200 that ended a request.
+type StatusError int
+
+func (e StatusError) Error() string {
+	return fmt.Sprintf("HTTP %d %s", int(e), http.StatusText(int(e)))
 }
 
 // checkBody refuses a body over the cap (final: asking again would bring

@@ -46,6 +46,9 @@ const monthlyAfter = 14
 type DayFailure struct {
 	Day   string `json:"day"`
 	Error string `json:"error"`
+	// Reason says why in a few words (feed.Reason), "" when only the
+	// error says it.
+	Reason string `json:"reason,omitempty"`
 }
 
 // Rejection is one item of a day that was skipped because of its shape.
@@ -308,7 +311,7 @@ func (s *Store) settle(ctx context.Context, day string, err error, report *SyncR
 	if ctx.Err() != nil {
 		return fmt.Errorf("sync %s: %w", day, ctx.Err())
 	}
-	report.Failed = append(report.Failed, DayFailure{Day: day, Error: err.Error()})
+	report.Failed = append(report.Failed, DayFailure{Day: day, Error: err.Error(), Reason: feed.Reason(err)})
 	if rerr := s.RecordFailedDay(ctx, day, err); rerr != nil && !errors.Is(rerr, context.Canceled) {
 		return rerr
 	}

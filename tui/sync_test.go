@@ -2,6 +2,8 @@ package tui
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -183,5 +185,33 @@ func TestSyncAfterImportNamesTheGap(t *testing.T) {
 	hs.keys("r")
 	if !strings.Contains(hs.m.notice, "papers sync --since 2025-10-03") || !strings.Contains(hs.m.notice, "no papers 3 Oct 2025 – ") {
 		t.Errorf("status says %q", hs.m.notice)
+	}
+}
+
+// TestSyncFailureSaysWhyFirst: the status line says why a sync failed
+// before the day, the URL and the chain of causes, so that 60 columns
+// still show it: refused, or the feed answering 503.
+func TestSyncFailureSaysWhyFirst(t *testing.T) {
+	statusLine := func(hs *harness) string {
+		lines := strings.Split(hs.screen(), "\n")
+		return lines[len(lines)-1]
+	}
+	hs := offlineStart(t, 60)
+	if got := statusLine(hs); !strings.HasPrefix(got, "sync failed: connection refused by 127.0.0.1:") {
+		t.Errorf("offline, the status line is %q", got)
+	}
+
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}))
+	t.Cleanup(srv.Close)
+	client := feed.NewClient(srv.URL)
+	client.MaxRetries = -1
+	client.Wait = func(ctx context.Context, d time.Duration) error { return nil }
+	hs = &harness{t: t, m: testModel(Options{Library: unsyncedLibrary(t), Fetcher: client, Style: "dark", SyncAfter: time.Hour})}
+	hs.send(tea.WindowSizeMsg{Width: 60, Height: 24})
+	hs.run(hs.m.Init())
+	if got := statusLine(hs); !strings.HasPrefix(got, "sync failed: HTTP 503 Service Unavailable · ") {
+		t.Errorf("with the feed answering 503, the status line is %q", got)
 	}
 }

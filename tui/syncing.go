@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
@@ -72,12 +73,14 @@ func (m Model) onSyncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 	case msg.err != nil && errors.Is(msg.err, context.Canceled):
 		m.say("sync cancelled")
 	case msg.err != nil:
-		m.fail(clean.Line("sync failed: " + msg.err.Error()))
+		m.fail(clean.Line("sync failed: " + reasonFirst(feed.Reason(msg.err), msg.err.Error())))
 	case len(r.Failed) > 0 && r.Days == 0:
 		m.sync.offline = true
-		m.fail(clean.Line(fmt.Sprintf("sync failed: %s", r.Failed[0].Error)))
+		f := r.Failed[0]
+		m.fail(clean.Line("sync failed: " + reasonFirst(f.Reason, f.Day+": "+f.Error)))
 	case len(r.Failed) > 0:
-		m.fail(clean.Line(fmt.Sprintf("synced %s, %d failed: %s: %s", english.Count(r.Days, "day"), len(r.Failed), r.Failed[0].Day, r.Failed[0].Error)))
+		f := r.Failed[0]
+		m.fail(clean.Line(fmt.Sprintf("synced %s, %d failed: %s", english.Count(r.Days, "day"), len(r.Failed), reasonFirst(f.Reason, f.Day+": "+f.Error))))
 	default:
 		m.sync.offline = false
 		m.say(fmt.Sprintf("synced %s: %d new, %d updated", english.Count(r.Days, "day"), r.New, r.Updated))
@@ -93,6 +96,16 @@ func (m Model) onSyncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 		stale = m.checkVersions()                             // textversions.go
 	}
 	return m, tea.Batch(m.refreshView(), gap, m.afterSync(), texts, talk, stale)
+}
+
+// reasonFirst puts why a sync failed before its details (the day, the
+// URL, the chain of causes), so a status line cut at the terminal's
+// width still says it.
+func reasonFirst(reason, details string) string {
+	if reason == "" {
+		return details
+	}
+	return reason + " · " + details
 }
 
 // onGapFound says what is missing and how to fill it.

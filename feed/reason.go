@@ -1,0 +1,51 @@
+package feed
+
+import (
+	"context"
+	"errors"
+	"net"
+	"syscall"
+)
+
+// Reason is why a request failed, in a few words a status line can show
+// before the details are cut: "offline? cannot look up huggingface.co",
+// "HTTP 503 Service Unavailable", "timed out". It is "" when there is no
+// shorter way to say it than the error itself (a malformed answer, say).
+func Reason(err error) string {
+	var dns *net.DNSError
+	var op *net.OpError
+	var status StatusError
+	var again *retryable
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &dns):
+		return "offline? cannot look up " + dns.Name
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "connection refused by " + addrOf(err)
+	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH):
+		return "offline? no route to " + addrOf(err)
+	case errors.As(err, &op) && op.Op == "dial":
+		return "offline? " + addrOf(err) + " did not answer"
+	case errors.As(err, &status):
+		return status.Error()
+	case errors.Is(err, ErrNotFound):
+		return ErrNotFound.Error()
+	case errors.As(err, &again) && again.reason == "timeout":
+		return "timed out"
+	case errors.As(err, &again):
+		return again.reason
+	case errors.Is(err, context.DeadlineExceeded):
+		return "timed out"
+	}
+	return ""
+}
+
+// addrOf is the address a network error names, or "the feed's host".
+func addrOf(err error) string {
+	var op *net.OpError
+	if errors.As(err, &op) && op.Addr != nil {
+		return op.Addr.String()
+	}
+	return "the feed's host"
+}

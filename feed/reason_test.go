@@ -1,0 +1,60 @@
+package feed
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestReasonSaysWhyFirst: each way a request fails has a few words that
+// say why, which the reader's status line shows before the URL and the
+// chain of causes; what has none gives "", for the caller to show the
+// error itself.
+func TestReasonSaysWhyFirst(t *testing.T) {
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closed.Close()
+	refusing := NewClient(closed.URL)
+	refusing.Wait = (&recorder{}).wait
+	dns, _ := offlineClient(&net.OpError{Op: "dial", Net: "tcp",
+		Err: &net.DNSError{Err: "no such host", Name: "huggingface.test", IsNotFound: true}})
+	slow, _ := offlineClient(nil)
+	slow.Timeout = 50 * time.Millisecond
+	status := func(code int, body string) *Client {
+		c, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(code)
+			w.Write([]byte(body))
+		})
+		c.MaxRetries = -1
+		return c
+	}
+	for _, c := range []struct {
+		name, want string
+		c          *Client
+	}{
+		{"refused", "connection refused by " + strings.TrimPrefix(closed.URL, "http://"), refusing},
+		{"no DNS", "offline? cannot look up huggingface.test", dns},
+		{"dial timeout", "offline? the feed's host did not answer", slow},
+		{"503", "HTTP 503 Service Unavailable", status(503, "<html>down</html>")},
+		{"403", "HTTP 403 Forbidden", status(403, "")},
+		{"404", "not found on Hugging Face", status(404, "")},
+		{"malformed", "", status(200, `[{"paper":`)},
+		{"markup", "", status(200, "<html>login</html>")},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := c.c.Day(context.Background(), "2024-10-25")
+			if err == nil {
+				t.Fatal("the request did not fail")
+			}
+			if got := Reason(err); got != c.want {
+				t.Errorf("Reason(%v) = %q, want %q", err, got, c.want)
+			}
+		})
+	}
+	if Reason(nil) != "" {
+		t.Error("Reason(nil) is not empty")
+	}
+}
