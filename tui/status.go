@@ -95,7 +95,7 @@ func (m Model) statusBar() string {
 		return fit(m.modalLine(), m.width) // the input takes the whole line
 	}
 	left := m.statusLeft()
-	key := statusKey{width: m.width, st: m.st, offline: m.sync.offline, total: m.libraryTotal(),
+	key := statusKey{width: m.width, st: m.st, offline: m.sync.offline, down: m.sync.down, total: m.libraryTotal(),
 		queued: len(m.queue.records), help: m.keys.Common.Help.Help().Key, left: left}
 	if drawn := &m.lastScreen.status; drawn.key != key || drawn.line == "" {
 		drawn.key, drawn.line = key, m.drawStatus(left)
@@ -114,7 +114,7 @@ type statusDrawn struct {
 type statusKey struct {
 	width         int
 	st            *styles
-	offline       bool
+	offline, down bool
 	total, queued int
 	help, left    string
 }
@@ -149,6 +149,9 @@ func (m Model) statusRights() []string {
 		// A short mark that stays while the feed cannot be reached; the
 		// error itself fades like any other.
 		mark = m.st.statusErr.Render("offline")
+		if m.sync.down {
+			mark = m.st.statusErr.Render("feed down")
+		}
 		papers = humanize.Comma(int64(m.libraryTotal())) + " cached papers"
 	}
 	facts := []string{papers, fmt.Sprintf("%d queued", len(m.queue.records)), m.keys.Common.Help.Help().Key + " help"}

@@ -214,4 +214,9 @@ func TestSyncFailureSaysWhyFirst(t *testing.T) {
 	if got := statusLine(hs); !strings.HasPrefix(got, "sync failed: HTTP 503 Service Unavailable · ") {
 		t.Errorf("with the feed answering 503, the status line is %q", got)
 	}
+	// Once the error fades, the mark says the feed is down, not offline.
+	hs.send(errorFaded{hs.m.noticeSeq})
+	if got := statusLine(hs); !strings.Contains(got, "feed down · ") || strings.Contains(got, "offline") {
+		t.Errorf("with the feed answering 503, after the error the status line is %q", got)
+	}
 }

@@ -50,7 +50,9 @@ type syncState struct {
 	first   string // the oldest day this sync fetched
 	index   int
 	total   int
-	offline bool
+	// offline: the last sync fetched nothing; down says the feed
+	// answered with errors rather than being out of reach.
+	offline, down bool
 }
 
 func (m Model) onSyncProgressed(msg syncProgressed) (tea.Model, tea.Cmd) {
@@ -75,8 +77,8 @@ func (m Model) onSyncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 	case msg.err != nil:
 		m.fail(clean.Line("sync failed: " + reasonFirst(feed.Reason(msg.err), msg.err.Error())))
 	case len(r.Failed) > 0 && r.Days == 0:
-		m.sync.offline = true
 		f := r.Failed[0]
+		m.sync.offline, m.sync.down = true, !f.Unreachable
 		m.fail(clean.Line("sync failed: " + reasonFirst(f.Reason, f.Day+": "+f.Error)))
 	case len(r.Failed) > 0:
 		f := r.Failed[0]
