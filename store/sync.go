@@ -436,6 +436,12 @@ func parseRange(since, until string, today time.Time) (time.Time, time.Time, err
 	if last.After(today) {
 		last = today
 	}
+	// The day of grace (tomorrow in UTC, today in a time zone ahead of
+	// it), asked for as --since with no --until before it, is that day
+	// alone rather than a range that ends before it starts.
+	if tomorrow := today.AddDate(0, 0, 1); first.Equal(tomorrow) && (until == "" || until >= since) {
+		last = first
+	}
 	if first.After(last) {
 		return first, last, fmt.Errorf("--since %s is after --until %s", since, last.Format(time.DateOnly))
 	}

@@ -366,3 +366,25 @@ func TestMonthBackfillMatchesDayByDayOnRealDays(t *testing.T) {
 	}
 	t.Logf("%d papers; %d requests by month, %d by day", rm.Papers, rm.Requests, requests)
 }
+
+// TestSyncSinceTheDayOfGrace: --since tomorrow (in UTC; today where the
+// clock is ahead) syncs that day alone, as --date tomorrow does, instead
+// of failing as a range that ends before it starts.
+func TestSyncSinceTheDayOfGrace(t *testing.T) {
+	ctx := context.Background()
+	srv := feedtest.New(t)
+	tomorrow := testToday.AddDate(0, 0, 1)
+	servedDays(t, srv, 3, tomorrow.AddDate(0, 0, -2))
+	s := openTemp(t)
+	for _, until := range []string{"", tomorrow.Format(time.DateOnly), tomorrow.AddDate(0, 0, 3).Format(time.DateOnly)} {
+		plan := SyncPlan{Since: tomorrow.Format(time.DateOnly), Until: until, Today: testToday, Refresh: true}
+		r, err := s.Sync(ctx, testClient(srv), plan, nil)
+		if err != nil || r.Days != 1 || len(r.Failed) != 0 {
+			t.Errorf("--since %s --until %q: %+v, %v; want that one day", plan.Since, until, r, err)
+		}
+	}
+	plan := SyncPlan{Since: tomorrow.AddDate(0, 0, 1).Format(time.DateOnly), Today: testToday}
+	if _, err := s.Sync(ctx, testClient(srv), plan, nil); err == nil {
+		t.Errorf("--since %s, two days ahead, was accepted", plan.Since)
+	}
+}
