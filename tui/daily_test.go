@@ -65,9 +65,18 @@ func TestNewSinceLastVisit(t *testing.T) {
 	if hs.m.list.total != 2 {
 		t.Errorf("w shows %d papers, want the 2 new ones", hs.m.list.total)
 	}
+	// A day without new papers says that is why it is empty, and which
+	// key shows them all (not the unread toggle's message).
+	hs.keys("v", "[")
+	hs.requireScreen("No papers new since your last visit in Thu 2 Oct 2025. Press w to show")
+	hs.keys("]")
 	hs.keys("w")
+	if hs.m.list.total != 2 {
+		t.Errorf("w again shows %d papers, want the 2 of the day", hs.m.list.total)
+	}
+	hs.keys("v", "v", "v")
 	if hs.m.list.total != 8 {
-		t.Errorf("w again shows %d papers, want all 8", hs.m.list.total)
+		t.Errorf("w again and the whole library shows %d papers, want all 8", hs.m.list.total)
 	}
 	hs.run(hs.m.recordVisit()) // as q does before quitting
 	again := newHarness(t, lib, 160, 48)

@@ -216,6 +216,8 @@ func (m Model) emptyList(w int) string {
 		if in != "" {
 			msg += " " + keyHint(k.Views.PrevPeriod) + " and " + keyHint(k.Views.NextPeriod) + " step to other periods."
 		}
+	case m.daily.newOnly && m.daily.since != 0:
+		msg = "No papers new since your last visit" + in + ". Press " + keyHint(k.Daily.NewOnly) + " to show all."
 	case m.unreadOnly:
 		msg = "No unread papers" + in + ". Press " + keyHint(k.Common.UnreadOnly) + " to show all."
 	case m.libraryTotal() > 0 && in != "":
