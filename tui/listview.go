@@ -233,7 +233,11 @@ func (m Model) emptyList(w int) string {
 			"  papers sync          fetch the last 7 days\n" +
 			"  papers import FILE   load saved API responses (offline)"
 		if m.sync.offline {
-			msg = "The library is empty and the feed cannot be reached.\n\n" + msg[len("The library is empty.\n\n"):]
+			why := "the feed cannot be reached"
+			if m.sync.down {
+				why = "the feed answered with errors"
+			}
+			msg = "The library is empty and " + why + ".\n\n" + msg[len("The library is empty.\n\n"):]
 		}
 	}
 	return m.st.notice.Render(ansi.Wrap(msg, w, ""))

@@ -219,4 +219,9 @@ func TestSyncFailureSaysWhyFirst(t *testing.T) {
 	if got := statusLine(hs); !strings.Contains(got, "feed down · ") || strings.Contains(got, "offline") {
 		t.Errorf("with the feed answering 503, after the error the status line is %q", got)
 	}
+	// An empty library says so too, rather than that the feed cannot be reached.
+	hs = &harness{t: t, m: testModel(Options{Library: emptyLibrary(t), Fetcher: client, Style: "dark", SyncAfter: time.Hour})}
+	hs.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	hs.run(hs.m.Init())
+	hs.requireScreen("The library is empty and the feed answered with errors.")
 }
