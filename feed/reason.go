@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net"
+	"net/http"
 	"syscall"
 )
 
@@ -39,6 +40,19 @@ func Reason(err error) string {
 		return "timed out"
 	}
 	return ""
+}
+
+// StatusOf is the HTTP error status that ended a request, 0 when it did
+// not end on one (offline, a timeout, a malformed answer, a local error).
+func StatusOf(err error) int {
+	var status StatusError
+	switch {
+	case errors.As(err, &status):
+		return int(status)
+	case errors.Is(err, ErrNotFound):
+		return http.StatusNotFound
+	}
+	return 0
 }
 
 // addrOf is the address a network error names, or "the feed's host".

@@ -33,16 +33,17 @@ func TestReasonSaysWhyFirst(t *testing.T) {
 	}
 	for _, c := range []struct {
 		name, want string
+		status     int // StatusOf
 		c          *Client
 	}{
-		{"refused", "connection refused by " + strings.TrimPrefix(closed.URL, "http://"), refusing},
-		{"no DNS", "offline? cannot look up huggingface.test", dns},
-		{"dial timeout", "offline? the feed's host did not answer", slow},
-		{"503", "HTTP 503 Service Unavailable", status(503, "<html>down</html>")},
-		{"403", "HTTP 403 Forbidden", status(403, "")},
-		{"404", "not found on Hugging Face", status(404, "")},
-		{"malformed", "", status(200, `[{"paper":`)},
-		{"markup", "", status(200, "<html>login</html>")},
+		{"refused", "connection refused by " + strings.TrimPrefix(closed.URL, "http://"), 0, refusing},
+		{"no DNS", "offline? cannot look up huggingface.test", 0, dns},
+		{"dial timeout", "offline? the feed's host did not answer", 0, slow},
+		{"503", "HTTP 503 Service Unavailable", 503, status(503, "<html>down</html>")},
+		{"403", "HTTP 403 Forbidden", 403, status(403, "")},
+		{"404", "not found on Hugging Face", 404, status(404, "")},
+		{"malformed", "", 0, status(200, `[{"paper":`)},
+		{"markup", "", 0, status(200, "<html>login</html>")},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := c.c.Day(context.Background(), "2024-10-25")
@@ -51,6 +52,9 @@ func TestReasonSaysWhyFirst(t *testing.T) {
 			}
 			if got := Reason(err); got != c.want {
 				t.Errorf("Reason(%v) = %q, want %q", err, got, c.want)
+			}
+			if got := StatusOf(err); got != c.status {
+				t.Errorf("StatusOf(%v) = %d, want %d", err, got, c.status)
 			}
 		})
 	}

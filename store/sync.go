@@ -49,9 +49,9 @@ type DayFailure struct {
 	// Reason says why in a few words (feed.Reason), "" when only the
 	// error says it.
 	Reason string `json:"reason,omitempty"`
-	// Unreachable: the feed's host could not be reached at all (offline,
-	// most likely), rather than answering with an error.
-	Unreachable bool `json:"-"`
+	// Status is the HTTP status the feed answered the day with, when an
+	// error status is why it failed (feed.StatusOf); 0 otherwise.
+	Status int `json:"-"`
 }
 
 // Rejection is one item of a day that was skipped because of its shape.
@@ -314,7 +314,7 @@ func (s *Store) settle(ctx context.Context, day string, err error, report *SyncR
 	if ctx.Err() != nil {
 		return fmt.Errorf("sync %s: %w", day, ctx.Err())
 	}
-	report.Failed = append(report.Failed, DayFailure{Day: day, Error: err.Error(), Reason: feed.Reason(err), Unreachable: feed.Unreachable(err)})
+	report.Failed = append(report.Failed, DayFailure{Day: day, Error: err.Error(), Reason: feed.Reason(err), Status: feed.StatusOf(err)})
 	if rerr := s.RecordFailedDay(ctx, day, err); rerr != nil && !errors.Is(rerr, context.Canceled) {
 		return rerr
 	}

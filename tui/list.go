@@ -71,11 +71,17 @@ type listPane struct {
 	// does not grow with the list.
 	rowsRead int
 
-	// shown is the view this one replaced, drawn until this one's first
-	// page arrives: a search letter, a sort or a period swaps the rows
-	// instead of blanking them for the query's few milliseconds (or a
-	// second, for a common word in a large library).
+	// shown is the view this one replaced, drawn instead of this one
+	// until it is where it will stay and its rows there are in
+	// (settleShown), it fails, or a key or the wheel acts on it: a search
+	// letter, a sort or a period swaps the rows instead of blanking them
+	// for the query's few milliseconds (or a second, for a common word in
+	// a large library). A click on the list meanwhile does nothing: the
+	// rows under it are not this view's.
 	shown *listPane
+	// unread is the day rules' counts a view had when it was replaced,
+	// for drawing it as shown.
+	unread map[string]int
 }
 
 func newListPane(byDay bool) listPane {

@@ -33,6 +33,7 @@ func (m Model) onCountLoaded(msg countLoaded) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if msg.err != nil {
+		m.list.shown = nil // the failure is this view's to show
 		m.fail(clean.Line(msg.err.Error()))
 		return m, nil
 	}

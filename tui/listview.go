@@ -32,7 +32,8 @@ type row struct {
 
 // view draws the visible rows into w × h, each line exactly w wide.
 func (l *listPane) view(f frame) []string {
-	if l.shown != nil && !l.inSight() {
+	if l.shown != nil { // until settleShown lets it go (list.go)
+		f.unread = l.shown.unread
 		return l.shown.view(f)
 	}
 	st, w, h := f.st, f.w, f.h

@@ -28,6 +28,7 @@ func (m Model) onMouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 		m.detail.vp.scroll(delta)
 		return m, nil
 	}
+	m.list.shown = nil // the wheel acts on the new view: show it as it is
 	m.list.move(delta, m.listHeight())
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }
@@ -42,7 +43,7 @@ func (m Model) onMouseClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	}
 	lay := m.layout(m.focus)
 	line, _, ok := m.listLineAt(lay, msg.Mouse())
-	if !ok {
+	if !ok || m.list.shown != nil { // the rows drawn are the last view's
 		return m, nil
 	}
 	if i, ok := m.list.rowAtLine(line); ok {

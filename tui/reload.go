@@ -140,8 +140,13 @@ func (m *Model) reloadFollowing(follow []string, line int) tea.Cmd {
 	before := m.list
 	m.list = newListPane(m.listFilter.Sort == store.SortNewest)
 	m.list.awaiting = true
-	if before.shown != nil { // replaced again before its rows came
+	switch {
+	case before.shown != nil: // replaced again before it settled: what is on screen stays
 		before = *before.shown
+	case m.daily.counted:
+		before.unread = m.daily.unreadDays // its day rules keep their counts
+	default:
+		before.unread = nil
 	}
 	if len(before.pages) > 0 {
 		m.list.shown = &before

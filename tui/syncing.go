@@ -51,7 +51,8 @@ type syncState struct {
 	index   int
 	total   int
 	// offline: the last sync fetched nothing; down says the feed
-	// answered with errors rather than being out of reach.
+	// answered with an error status (rather than being out of reach, or
+	// a local failure).
 	offline, down bool
 }
 
@@ -78,7 +79,7 @@ func (m Model) onSyncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 		m.fail(clean.Line("sync failed: " + reasonFirst(feed.Reason(msg.err), msg.err.Error())))
 	case len(r.Failed) > 0 && r.Days == 0:
 		f := r.Failed[0]
-		m.sync.offline, m.sync.down = true, !f.Unreachable
+		m.sync.offline, m.sync.down = true, f.Status != 0
 		m.fail(clean.Line("sync failed: " + reasonFirst(f.Reason, f.Day+": "+f.Error)))
 	case len(r.Failed) > 0:
 		f := r.Failed[0]

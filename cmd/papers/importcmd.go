@@ -149,16 +149,17 @@ func fileReportOf(r store.FileResult) fileReport {
 	return fr
 }
 
-// pacedWriter holds the import's lines and writes them every reportPace:
-// a line a file was two system calls on the writer's goroutine, a
-// second of a 100,000-paper import's 5,858 files; the lines still come
-// as the import goes.
+// pacedWriter holds the import's lines and writes them when a file is
+// reported and reportPace has passed since the last write, and at the
+// end: a line a file was two system calls on the writer's goroutine, the
+// import's critical path. Files are reported a batch at a time, after
+// its commit, so the lines still come as the import goes.
 type pacedWriter struct {
 	*bufio.Writer
 	last time.Time
 }
 
-// reportPace is how long a line waits at most before it is written.
+// reportPace is the least time between two writes of held lines.
 const reportPace = 100 * time.Millisecond
 
 func newPacedWriter(w io.Writer) *pacedWriter {
