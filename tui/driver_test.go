@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/feed/synth"
 	"github.com/papertui/papers/store"
 )
 
@@ -98,31 +99,83 @@ func (hs *harness) send(msg tea.Msg) {
 // skipped: they would only redraw.
 func (hs *harness) run(cmd tea.Cmd) {
 	hs.t.Helper()
+	drain(hs.t, cmd, func(msg tea.Msg) tea.Cmd {
+		switch msg.(type) {
+		case spinner.TickMsg, themeTimedOut, watchDue:
+			return nil
+		}
+		return hs.update(msg)
+	})
+}
+
+// update hands msg to the model, shows the result to observe, and returns
+// the command it led to.
+func (hs *harness) update(msg tea.Msg) tea.Cmd {
+	next, more := hs.m.Update(msg)
+	hs.m = next.(Model)
+	if hs.observe != nil {
+		hs.observe(hs.m)
+	}
+	return more
+}
+
+// drain runs cmd, opening batches, and hands each message to handle; what
+// handle returns runs next, until nothing is left.
+func drain(t testing.TB, cmd tea.Cmd, handle func(tea.Msg) tea.Cmd) {
+	t.Helper()
 	queue := []tea.Cmd{cmd}
 	for steps := 0; len(queue) > 0; steps++ {
 		if steps > 10000 {
-			hs.t.Fatal("commands never settle")
+			t.Fatal("commands never settle")
 		}
 		c := queue[0]
 		queue = queue[1:]
 		if c == nil {
 			continue
 		}
-		msg := runWithTimeout(hs.t, c)
-		switch msg := msg.(type) {
+		switch msg := runWithTimeout(t, c).(type) {
 		case nil:
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case spinner.TickMsg, themeTimedOut, watchDue:
 		default:
-			next, more := hs.m.Update(msg)
-			hs.m = next.(Model)
-			if hs.observe != nil {
-				hs.observe(hs.m)
-			}
-			queue = append(queue, more)
+			queue = append(queue, handle(msg))
 		}
 	}
+}
+
+// answers is the messages cmd and its batches give, not handed to the
+// model.
+func answers(t testing.TB, cmd tea.Cmd) []tea.Msg {
+	var out []tea.Msg
+	drain(t, cmd, func(msg tea.Msg) tea.Cmd {
+		out = append(out, msg)
+		return nil
+	})
+	return out
+}
+
+// synthLibrary is a library of n synthetic feed days.
+func synthLibrary(t testing.TB, n int) *store.Store {
+	t.Helper()
+	lib, err := store.Open(filepath.Join(t.TempDir(), "papers.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	var files []store.ImportFile
+	for _, d := range synth.Days(n, 1, time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)) {
+		files = append(files, store.ImportFile{Name: d.Date, Day: d.Date, Read: func() ([]byte, error) { return d.Body, nil }})
+	}
+	if err := lib.Import(context.Background(), files, func(store.FileResult) {}); err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+// listText is the list pane's lines at 100 × 20, without colours.
+func (hs *harness) listText() string {
+	lines, _ := hs.m.paneContent(paneList, 100, 20)
+	return ansi.Strip(strings.Join(lines, "\n"))
 }
 
 func runWithTimeout(t testing.TB, c tea.Cmd) tea.Msg {

@@ -94,8 +94,8 @@ func (l *listPane) inSight() bool {
 	if l.offset >= l.total {
 		return l.counted
 	}
-	rows, ok := l.pages[l.offset/pageSize]
-	return ok && l.offset%pageSize < len(rows)
+	_, ok := l.loaded(l.offset)
+	return ok
 }
 
 // settleShown lets the replaced view go once this one is where it will
@@ -116,6 +116,11 @@ func (l *listPane) at(i int) (row, bool) {
 		}
 		return row{}, false
 	}
+	return l.loaded(i)
+}
+
+// loaded is the i-th library row of the view, if its page is loaded.
+func (l *listPane) loaded(i int) (row, bool) {
 	rows, ok := l.pages[i/pageSize]
 	if !ok || i%pageSize >= len(rows) {
 		return row{}, false

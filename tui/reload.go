@@ -145,8 +145,6 @@ func (m *Model) reloadFollowing(follow []string, line int) tea.Cmd {
 		before = *before.shown
 	case m.daily.counted:
 		before.unread = m.daily.unreadDays // its day rules keep their counts
-	default:
-		before.unread = nil
 	}
 	if len(before.pages) > 0 {
 		m.list.shown = &before

@@ -2,15 +2,12 @@ package tui
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/papertui/papers/feed/synth"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/store/query"
 )
@@ -271,18 +268,7 @@ func TestGBeforeAnyCountEndsOnTheLast(t *testing.T) {
 // papers the search "upvotes:>=0" finds: more than a page.
 func pagesOfUpvoted(t *testing.T) (*store.Store, int) {
 	t.Helper()
-	lib, err := store.Open(filepath.Join(t.TempDir(), "papers.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { lib.Close() })
-	var files []store.ImportFile
-	for _, d := range synth.Days(300, 1, time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)) {
-		files = append(files, store.ImportFile{Name: d.Date, Day: d.Date, Read: func() ([]byte, error) { return d.Body, nil }})
-	}
-	if err := lib.Import(context.Background(), files, func(store.FileResult) {}); err != nil {
-		t.Fatal(err)
-	}
+	lib := synthLibrary(t, 300)
 	parsed, _ := query.Parse("upvotes:>=0")
 	want, err := lib.Count(context.Background(), store.Filter{}.Search(parsed))
 	if err != nil || want <= pageSize {
@@ -363,16 +349,12 @@ func TestNewViewKeepsTheRowsUntilItsOwn(t *testing.T) {
 	if waited == 0 {
 		t.Fatal("no frame came between the search and its first page: nothing was checked")
 	}
-	listLines := func() string {
-		lines, _ := hs.m.paneContent(paneList, 100, 20)
-		return ansi.Strip(strings.Join(lines, "\n"))
-	}
-	if got := listLines(); !strings.Contains(got, "Diffusion Models Without Noise Schedules") || strings.Count(got, "▲") != 1 {
+	if got := hs.listText(); !strings.Contains(got, "Diffusion Models Without Noise Schedules") || strings.Count(got, "▲") != 1 {
 		t.Errorf("after the search's page, the list is not its one hit:\n%s", got)
 	}
 	hs.typeText("zzqx")
 	hs.observe = nil
-	if got := listLines(); !strings.Contains(got, "No papers match diffuszzqx") || strings.Contains(got, "▲") {
+	if got := hs.listText(); !strings.Contains(got, "No papers match diffuszzqx") || strings.Contains(got, "▲") {
 		t.Errorf("an empty search's list:\n%s", got)
 	}
 }

@@ -47,25 +47,13 @@ func TestSelectionSurvivesReloadsThatOverlap(t *testing.T) {
 // selection went, as a slow query would.
 func (hs *harness) runHolding(cmd tea.Cmd) []tea.Msg {
 	var held []tea.Msg
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := runWithTimeout(hs.t, c).(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case selectionFound:
+	drain(hs.t, cmd, func(msg tea.Msg) tea.Cmd {
+		if _, ok := msg.(selectionFound); ok {
 			held = append(held, msg)
-		default:
-			next, more := hs.m.Update(msg)
-			hs.m = next.(Model)
-			queue = append(queue, more)
+			return nil
 		}
-	}
+		return hs.update(msg)
+	})
 	return held
 }
 

@@ -148,10 +148,11 @@ func (m Model) statusRights() []string {
 	if m.sync.offline {
 		// A short mark that stays while the feed cannot be reached; the
 		// error itself fades like any other.
-		mark = m.st.statusErr.Render("offline")
+		word := "offline"
 		if m.sync.down {
-			mark = m.st.statusErr.Render("feed down")
+			word = "feed down"
 		}
+		mark = m.st.statusErr.Render(word)
 		papers = humanize.Comma(int64(m.libraryTotal())) + " cached papers"
 	}
 	facts := []string{papers, fmt.Sprintf("%d queued", len(m.queue.records)), m.keys.Common.Help.Help().Key + " help"}
