@@ -125,12 +125,18 @@ func (m Model) onLastSeenLoaded(msg lastSeenLoaded) (tea.Model, tea.Cmd) {
 		m.fail(clean.Line("last visit: " + msg.err.Error()))
 		return m, m.viewAfterLastSeen(false) // firstframe.go
 	}
-	m.daily.since = max(1, msg.at.UnixMilli())
-	if msg.at.IsZero() {
-		m.daily.since = m.daily.started.UnixMilli()
-	}
+	m.setLastSeen(msg.at)
 	m.listFilter.NewSince = m.daily.since
 	return m, m.viewAfterLastSeen(true)
+}
+
+// setLastSeen keeps at, the last visit, as the start of "new"; a zero
+// one (no visit yet) starts it now.
+func (m *Model) setLastSeen(at time.Time) {
+	m.daily.since = max(1, at.UnixMilli())
+	if at.IsZero() {
+		m.daily.since = m.daily.started.UnixMilli()
+	}
 }
 
 // recordVisit records, as the reader quits, now as the last visit and

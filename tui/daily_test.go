@@ -10,6 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/store/query"
@@ -83,6 +86,38 @@ func TestNewSinceLastVisit(t *testing.T) {
 	if l := lineOf(t, again, "▲200"); strings.Contains(l, newMark) {
 		t.Errorf("still new after the visit was recorded: %q", l)
 	}
+}
+
+// TestLastVisitReadBeforeTheStart: given the last visit (cmd/papers reads
+// it as it opens the library), the reader asks for the first page at
+// once, not after reading the visit itself, and marks the same papers new.
+func TestLastVisitReadBeforeTheStart(t *testing.T) {
+	lib := newTestLibrary(t)
+	newDay(t, lib, "2025-10-03", "2510.00010", "2510.00011")
+	at, err := lib.LastSeen(context.Background())
+	must(t, err)
+	hs := &harness{t: t, m: testModel(Options{Library: lib, Style: "dark", LastSeen: &at})}
+	asked := false
+	drain(t, hs.m.Init(), func(msg tea.Msg) tea.Cmd {
+		switch msg.(type) {
+		case lastSeenLoaded:
+			asked = true
+		case spinner.TickMsg, themeTimedOut, watchDue:
+			return nil
+		}
+		return hs.update(msg)
+	})
+	if asked {
+		t.Error("the reader read the last visit again before its first page")
+	}
+	hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
+	if l := lineOf(t, hs, "▲200"); !strings.Contains(l, newMark) {
+		t.Errorf("new paper not marked: %q", l)
+	}
+	if l := lineOf(t, hs, "▲120"); strings.Contains(l, newMark) {
+		t.Errorf("old paper marked new: %q", l)
+	}
+	hs.requireScreen("8 unread · 2 new "+newMark, "Fri 3 Oct 2025 · 2 unread")
 }
 
 // TestNewCountsOnlyUnread: a paper that arrived since the last visit

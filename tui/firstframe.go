@@ -8,10 +8,12 @@ import (
 
 // The first frame: what can wait for it, waits.
 //
-// The view's first load waits for the last visit (a one-row query): its
-// first page marks what is new since then, so started before, the page
-// and its count would be asked for twice, the first answers dropped, and
-// the first rows would come after both.
+// The view's first load needs the last visit: its first page marks what
+// is new since then, so started before, the page and its count would be
+// asked for twice, the first answers dropped, and the first rows would
+// come after both. cmd/papers reads the visit before the program starts
+// (Options.LastSeen), so the page is asked for in Init; without it, the
+// visit is read first (a one-row query) and the page after its message.
 //
 // Nothing is drawn before the first page is in (or has failed, or
 // firstFrameWait has passed): the empty panes would cost a layout and a
@@ -51,11 +53,15 @@ func (m *Model) settleFirstFrame(msg tea.Msg) {
 	m.framed = due || m.frameWait <= 0 || len(m.list.pages) > 0 || m.errMsg != ""
 }
 
-// startCmd is what Init starts with: the last visit when the library
-// keeps it (onLastSeenLoaded then starts the view), else the view.
+// startCmd is what Init starts with: the view, once the last visit is
+// known. Read before the program started (Options.LastSeen), it is; else
+// it is read first when the library keeps it, and onLastSeenLoaded starts
+// the view.
 func (m Model) startCmd() tea.Cmd {
-	if last := m.dailyInit(); last != nil {
-		return last
+	if m.opts.LastSeen == nil {
+		if last := m.dailyInit(); last != nil {
+			return last
+		}
 	}
 	return m.startView()
 }

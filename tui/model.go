@@ -62,6 +62,12 @@ type Options struct {
 	// PDFDir is where saved PDFs are ("ID.pdf"): p opens one there
 	// before the arXiv URL. "" looks nowhere.
 	PDFDir string
+	// LastSeen, when set, is the last visit as the caller read it before
+	// the program started (cmd/papers reads it on the connection that
+	// just opened the library): the first page, which marks what is new
+	// since then, is asked for in Init rather than after a query and its
+	// message. nil reads it in Init (firstframe.go).
+	LastSeen *time.Time
 	// Profile, when set, brings the terminal's colour profile found after
 	// the program started (in tmux, `tmux info` is asked whether it
 	// passes true colour on): the first frame does not wait for it, and
@@ -164,6 +170,9 @@ func New(opts Options) Model {
 	m.detailDelay = firstDetailDelay
 	m.frameWait = firstFrameWait
 	m.restore(opts.Restore) // session.go
+	if opts.LastSeen != nil {
+		m.setLastSeen(*opts.LastSeen) // daily.go
+	}
 	m.listFilter = m.composeFilter()
 	m.requests.begin(topicView)
 	m.requests.begin(topicQueue)

@@ -60,6 +60,7 @@ func (c *ReadCmd) Run(g *Globals) error {
 		return err
 	}
 	defer lib.Close()
+	last := lastVisit(lib)
 	// The first page, its count and the selection are asked together: the
 	// connections they need are opened now, while the terminal sets up,
 	// not each before its query. A failure shows in the queries.
@@ -68,7 +69,7 @@ func (c *ReadCmd) Run(g *Globals) error {
 	client.OnNotice = nil // the reader owns the terminal
 	opts := tui.Options{Library: lib, Fetcher: client, Remote: client, Style: c.Style, Mouse: c.Mouse,
 		SyncAfter: staleAfter, NoColor: os.Getenv("NO_COLOR") != "", Texts: client, PDFDir: pdfDir(),
-		Versions: arxivClient(g.ArxivURL), Profile: later}
+		Versions: arxivClient(g.ArxivURL), Profile: later, LastSeen: last}
 	if c.NoSync {
 		opts.SyncAfter = 0
 	}
@@ -165,4 +166,17 @@ func figureLinks(figs []fulltext.Figure) string {
 		lines = append(lines, "- "+clean.Markdown(f.Label+": "+f.URL))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// lastVisit is when the reader last looked, read before the program
+// starts, on the connection that just opened the library (well under a
+// millisecond): the first page's query then starts with the program
+// rather than after a query of its own. nil on an error, which the
+// reader then meets and shows.
+func lastVisit(lib *store.Store) *time.Time {
+	at, err := lib.LastSeen(context.Background())
+	if err != nil {
+		return nil
+	}
+	return &at
 }
