@@ -1,6 +1,9 @@
 package main
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -51,5 +54,30 @@ func TestVersionFromReleaseStamps(t *testing.T) {
 	}
 	if r := papers(t, nil, "--version"); r.code != 0 || !strings.HasPrefix(r.stdout, "papers ") {
 		t.Errorf("--version: exit %d %q", r.code, r.stdout)
+	}
+}
+
+// TestGoInstallable: `go install github.com/papertui/papers/cmd/papers@vX`
+// (the README's Install) refuses a module whose go.mod replaces or
+// excludes a module, and a module's zip leaves out any folder with a
+// go.mod of its own. A patched dependency must live some other way.
+func TestGoInstallable(t *testing.T) {
+	body, err := os.ReadFile("../../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(string(body), "\n") {
+		if f := strings.Fields(line); len(f) > 0 && (f[0] == "replace" || f[0] == "exclude") {
+			t.Errorf("go.mod:%d: %q: go install …@version refuses such a module", i+1, line)
+		}
+	}
+	err = filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && d.Name() == "go.mod" && path != filepath.Join("../..", "go.mod") {
+			t.Errorf("%s: a nested module is left out of the module's zip", path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
