@@ -495,7 +495,7 @@ func (c *Client) checkStatus(resp *http.Response, u string) error {
 	case code == http.StatusTooManyRequests:
 		wait := rateLimitWait(resp.Header, time.Now())
 		if wait > maxRateWait {
-			return fmt.Errorf("GET %s: rate limited for %s", u, wait.Round(time.Second))
+			return fmt.Errorf("GET %s: rate limited for %s: %w", u, wait.Round(time.Second), StatusError(code))
 		}
 		return &retryable{reason: "rate limited (HTTP 429)", after: wait, err: err}
 	case code >= 500:
@@ -503,7 +503,7 @@ func (c *Client) checkStatus(resp *http.Response, u string) error {
 	case code == http.StatusNotFound:
 		return fmt.Errorf("GET %s: %w", u, ErrNotFound)
 	case code == http.StatusBadRequest:
-		return fmt.Errorf("GET %s: bad request (HTTP 400)", u)
+		return fmt.Errorf("GET %s: bad request: %w", u, StatusError(code))
 	}
 	return err
 }

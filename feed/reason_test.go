@@ -31,6 +31,10 @@ func TestReasonSaysWhyFirst(t *testing.T) {
 		c.MaxRetries = -1
 		return c
 	}
+	rateLimited, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("RateLimit", `"api";r=0;t=86400`) // past the longest wait: not retried
+		w.WriteHeader(http.StatusTooManyRequests)
+	})
 	for _, c := range []struct {
 		name, want string
 		status     int // StatusOf
@@ -42,6 +46,8 @@ func TestReasonSaysWhyFirst(t *testing.T) {
 		{"503", "HTTP 503 Service Unavailable", 503, status(503, "<html>down</html>")},
 		{"403", "HTTP 403 Forbidden", 403, status(403, "")},
 		{"404", "not found on Hugging Face", 404, status(404, "")},
+		{"400", "HTTP 400 Bad Request", 400, status(400, `{"error":"Invalid date"}`)},
+		{"429 for a day", "HTTP 429 Too Many Requests", 429, rateLimited},
 		{"malformed", "", 0, status(200, `[{"paper":`)},
 		{"markup", "", 0, status(200, "<html>login</html>")},
 	} {

@@ -235,7 +235,7 @@ func (m Model) emptyList(w int) string {
 			"  papers import FILE   load saved API responses (offline)"
 		if m.sync.offline {
 			why := "the feed cannot be reached"
-			if m.sync.down {
+			if m.sync.status != 0 {
 				why = "the feed answered with errors"
 			}
 			msg = "The library is empty and " + why + ".\n\n" + msg[len("The library is empty.\n\n"):]

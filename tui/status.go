@@ -95,7 +95,7 @@ func (m Model) statusBar() string {
 		return fit(m.modalLine(), m.width) // the input takes the whole line
 	}
 	left := m.statusLeft()
-	key := statusKey{width: m.width, st: m.st, offline: m.sync.offline, down: m.sync.down, total: m.libraryTotal(),
+	key := statusKey{width: m.width, st: m.st, offline: m.sync.offline, status: m.sync.status, total: m.libraryTotal(),
 		queued: len(m.queue.records), help: m.keys.Common.Help.Help().Key, left: left}
 	if drawn := &m.lastScreen.status; drawn.key != key || drawn.line == "" {
 		drawn.key, drawn.line = key, m.drawStatus(left)
@@ -114,7 +114,8 @@ type statusDrawn struct {
 type statusKey struct {
 	width         int
 	st            *styles
-	offline, down bool
+	offline       bool
+	status        int
 	total, queued int
 	help, left    string
 }
@@ -148,11 +149,7 @@ func (m Model) statusRights() []string {
 	if m.sync.offline {
 		// A short mark that stays while the feed cannot be reached; the
 		// error itself fades like any other.
-		word := "offline"
-		if m.sync.down {
-			word = "feed down"
-		}
-		mark = m.st.statusErr.Render(word)
+		mark = m.st.statusErr.Render(feedMark(m.sync.status))
 		papers = humanize.Comma(int64(m.libraryTotal())) + " cached papers"
 	}
 	facts := []string{papers, fmt.Sprintf("%d queued", len(m.queue.records)), m.keys.Common.Help.Help().Key + " help"}
@@ -206,4 +203,20 @@ func libraryCountCmd(lib Library) tea.Cmd {
 		n, err := lib.Count(ctx, store.Filter{})
 		return libraryCounted{total: n, err: err}
 	})
+}
+
+// feedMark is the status bar's word for a sync that fetched nothing,
+// by the HTTP status the feed answered with: a server error is the feed
+// being down, but a refusal (a bad token, a bad request) or a rate limit
+// is not, and asks something else of the user.
+func feedMark(status int) string {
+	switch {
+	case status == 0:
+		return "offline"
+	case status == 429: // Too Many Requests
+		return "rate limited"
+	case status >= 500:
+		return "feed down"
+	}
+	return "feed refused"
 }

@@ -224,4 +224,31 @@ func TestSyncFailureSaysWhyFirst(t *testing.T) {
 	hs.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	hs.run(hs.m.Init())
 	hs.requireScreen("The library is empty and the feed answered with errors.")
+
+	// A refusal (a wrong HF_TOKEN) and a long rate limit are not the
+	// feed being down: the mark says what they are.
+	for _, c := range []struct {
+		status       int
+		header, mark string
+	}{
+		{http.StatusUnauthorized, "", "feed refused · "},
+		{http.StatusTooManyRequests, `"api";r=0;t=86400`, "rate limited · "},
+	} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if c.header != "" {
+				w.Header().Set("RateLimit", c.header)
+			}
+			w.WriteHeader(c.status)
+		}))
+		t.Cleanup(srv.Close)
+		client := feed.NewClient(srv.URL)
+		client.MaxRetries = -1
+		hs := &harness{t: t, m: testModel(Options{Library: unsyncedLibrary(t), Fetcher: client, Style: "dark", SyncAfter: time.Hour})}
+		hs.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+		hs.run(hs.m.Init())
+		hs.send(errorFaded{hs.m.noticeSeq})
+		if got := statusLine(hs); !strings.Contains(got, c.mark) || strings.Contains(got, "feed down") || strings.Contains(got, "offline") {
+			t.Errorf("with the feed answering %d, after the error the status line is %q", c.status, got)
+		}
+	}
 }

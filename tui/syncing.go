@@ -50,10 +50,11 @@ type syncState struct {
 	first   string // the oldest day this sync fetched
 	index   int
 	total   int
-	// offline: the last sync fetched nothing; down says the feed
-	// answered with an error status (rather than being out of reach, or
-	// a local failure).
-	offline, down bool
+	// offline: the last sync fetched nothing; status is the HTTP error
+	// status the feed answered with, 0 when it was out of reach (or the
+	// failure was local).
+	offline bool
+	status  int
 }
 
 func (m Model) onSyncProgressed(msg syncProgressed) (tea.Model, tea.Cmd) {
@@ -79,7 +80,7 @@ func (m Model) onSyncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 		m.fail(clean.Line("sync failed: " + reasonFirst(feed.Reason(msg.err), msg.err.Error())))
 	case len(r.Failed) > 0 && r.Days == 0:
 		f := r.Failed[0]
-		m.sync.offline, m.sync.down = true, f.Status != 0
+		m.sync.offline, m.sync.status = true, f.Status
 		m.fail(clean.Line("sync failed: " + reasonFirst(f.Reason, f.Day+": "+f.Error)))
 	case len(r.Failed) > 0:
 		f := r.Failed[0]
