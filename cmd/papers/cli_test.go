@@ -236,6 +236,20 @@ func TestCountsAreEnglish(t *testing.T) {
 	}
 }
 
+// TestSearchOfAnEmptyLibrarySaysWhy: a search that finds nothing because
+// the library holds nothing says so, and how to fill it; one that finds
+// nothing in a full library says only that nothing matches.
+func TestSearchOfAnEmptyLibrarySaysWhy(t *testing.T) {
+	r := papers(t, emptyLibraryEnv(t), "search", "diffusion")
+	if r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "no papers match: the library is empty (papers sync") {
+		t.Errorf("empty library: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	env, _ := importedLibrary(t)
+	if r := papers(t, env, "search", "nothingmatchesthis"); strings.Contains(r.stderr, "empty") {
+		t.Errorf("a full library said it was empty: %q", r.stderr)
+	}
+}
+
 // TestEmptyResultsSaySo: a list, search, queue or export that finds
 // nothing keeps stdout empty ([] with --json), says so on stderr, exits 0.
 func TestEmptyResultsSaySo(t *testing.T) {
