@@ -82,6 +82,12 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 	}()
 	kctx, err := parser.Parse(searchArgs(parser.Model, args))
 	if err != nil {
+		if word := unknownCommand(parser.Model, args); word != "" {
+			// `papers serach x`: kong took the slip for a paper id and
+			// then complained about x, not about the slip.
+			fmt.Fprintf(os.Stderr, "papers: %s\n", unknownCommandText(parser.Model, word))
+			return exitUsage
+		}
 		fmt.Fprintf(os.Stderr, "papers: %v\n", err)
 		fmt.Fprintln(os.Stderr, "Run 'papers --help' for usage.")
 		return exitUsage

@@ -103,6 +103,23 @@ func TestUsageErrorsExit2(t *testing.T) {
 	if r := papers(t, env, "frobnicate"); !strings.Contains(r.stderr, `unknown command "frobnicate"`) {
 		t.Errorf("papers frobnicate: %q", r.stderr)
 	}
+	// A slip names the command meant, also when words follow it (kong
+	// took the slip for an id and complained about the next word); an
+	// unknown flag before it is still what is reported.
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serach", "diffusion"}, `unknown command "serach" (did you mean search?)`},
+		{[]string{"markread"}, `unknown command "markread" (did you mean mark-read?)`},
+		{[]string{"--db", "x.db", "lsit", "--json"}, `unknown command "lsit" (did you mean list?)`},
+		{[]string{"--sortt", "x"}, "unknown flag --sortt"},
+	} {
+		r := papers(t, env, c.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, c.want) || strings.Contains(r.stderr, "unexpected argument") {
+			t.Errorf("papers %v: exit %d, stderr %q, want %q", c.args, r.code, r.stderr, c.want)
+		}
+	}
 }
 
 // TestHelpOnEveryCommand: every command and subcommand kong knows (so a

@@ -95,7 +95,7 @@ func (c *ReadCmd) printText(g *Globals) error {
 		if namedRead() {
 			return usagef("read: %q is not a paper id (ids look like 2410.17243, or an HF or arXiv URL)", clean.Line(c.ID))
 		}
-		return usagef("unknown command %q, nor a paper id: run papers --help for the commands", clean.Line(c.ID))
+		return usageError{errors.New(unknownCommandText(nil, c.ID))}
 	}
 	if err != nil {
 		return err
