@@ -236,17 +236,30 @@ func TestCountsAreEnglish(t *testing.T) {
 	}
 }
 
-// TestSearchOfAnEmptyLibrarySaysWhy: a search that finds nothing because
-// the library holds nothing says so, and how to fill it; one that finds
-// nothing in a full library says only that nothing matches.
-func TestSearchOfAnEmptyLibrarySaysWhy(t *testing.T) {
-	r := papers(t, emptyLibraryEnv(t), "search", "diffusion")
-	if r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "no papers match: the library is empty (papers sync") {
-		t.Errorf("empty library: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+// TestNothingFoundInAnEmptyLibrarySaysWhy: a search or an export that
+// finds nothing because the library (or the queue) holds nothing says
+// so, and how to fill it; one that finds nothing in a full library says
+// only that nothing matches.
+func TestNothingFoundInAnEmptyLibrarySaysWhy(t *testing.T) {
+	empty := emptyLibraryEnv(t)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"search", "diffusion"}, "no papers match: the library is empty (papers sync"},
+		{[]string{"export"}, "no papers match: the library is empty (papers sync"},
+		{[]string{"export", "--queue", "--format", "csv"}, "no papers match: the queue is empty (papers queue add"},
+	} {
+		r := papers(t, empty, c.args...)
+		if r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v on an empty library: exit %d, stdout %q, stderr %q", c.args, r.code, r.stdout, r.stderr)
+		}
 	}
 	env, _ := importedLibrary(t)
-	if r := papers(t, env, "search", "nothingmatchesthis"); strings.Contains(r.stderr, "empty") {
-		t.Errorf("a full library said it was empty: %q", r.stderr)
+	for _, args := range [][]string{{"search", "nothingmatchesthis"}, {"export", "--query", "nothingmatchesthis"}} {
+		if r := papers(t, env, args...); strings.Contains(r.stderr, "empty") || !strings.Contains(r.stderr, "no papers match") {
+			t.Errorf("%v on a full library: %q", args, r.stderr)
+		}
 	}
 }
 

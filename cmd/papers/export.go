@@ -49,7 +49,7 @@ func (c *ExportCmd) Run(g *Globals) error {
 		if err != nil {
 			return err
 		}
-		papers = c.sayWhenEmpty(papers, out.kind == targetStdout)
+		papers = c.sayWhenEmpty(papers, out.kind == targetStdout, func() string { return c.whyEmpty(ctx, lib) })
 		err = out.write(func(w io.Writer) error { return c.write(w, papers, title) })
 		if errors.Is(err, errNothingToWrite) {
 			return nil
@@ -77,17 +77,30 @@ func (c *ExportCmd) stream(ctx context.Context, lib *store.Store, q query.Query)
 	return each(store.Filter{}), "Papers", nil
 }
 
+// whyEmpty is why an export found nothing, when it is that the queue or
+// the whole library is empty; "" otherwise.
+func (c *ExportCmd) whyEmpty(ctx context.Context, lib *store.Store) string {
+	switch {
+	case c.Queue:
+		return ": the queue is empty (papers queue add ID, or b in the reader)"
+	case libraryEmpty(ctx, lib): // search.go
+		return ": the library is empty (papers sync fetches the last 7 days)"
+	}
+	return ""
+}
+
 // errNothingToWrite stops an export to stdout that found no papers before
 // it writes anything: stdout stays empty.
 var errNothingToWrite = errors.New("no papers to export")
 
-// sayWhenEmpty says on stderr when papers holds none and, on stdout and
-// other than JSON ([]), stops before a header is written.
-func (c *ExportCmd) sayWhenEmpty(papers export.Stream, toStdout bool) export.Stream {
+// sayWhenEmpty says on stderr when papers holds none (and why, when
+// why knows) and, on stdout and other than JSON ([]), stops before a
+// header is written.
+func (c *ExportCmd) sayWhenEmpty(papers export.Stream, toStdout bool, why func() string) export.Stream {
 	return func(start func(int) error, each func(store.Record) error) error {
 		return papers(func(total int) error {
 			if total == 0 {
-				fmt.Fprintln(os.Stderr, noMatch)
+				fmt.Fprintln(os.Stderr, noMatch+why())
 				if toStdout && c.Format != "json" {
 					return errNothingToWrite
 				}
