@@ -214,7 +214,9 @@ func (m Model) emptyList(w int) string {
 	switch {
 	case m.search.active:
 		msg = "No papers match " + clean.Line(m.search.input.Value()) + in + ". Press " + keyHint(k.List.Back) + " to clear the search."
-		if in != "" {
+		if m.libCounted && m.libTotal == 0 {
+			msg += "\n\nThe library is empty: " + keyHint(k.Common.Sync) + " syncs the feed."
+		} else if in != "" {
 			msg += " " + keyHint(k.Views.PrevPeriod) + " and " + keyHint(k.Views.NextPeriod) + " step to other periods."
 		}
 	case m.daily.newOnly && m.daily.since != 0:

@@ -259,6 +259,9 @@ func TestHostileTextNeverReachesTheScreen(t *testing.T) {
 func TestEmptyLibraryExplains(t *testing.T) {
 	hs := newHarness(t, emptyLibrary(t), 80, 24)
 	hs.requireScreen("The library is empty", "papers sync", "papers import")
+	// A search there finds nothing for that reason, and says so.
+	hs.keys("/", "d", "i", "f", "f", "enter")
+	hs.requireScreen("No papers match diff", "The library is empty: r syncs the feed.")
 }
 
 // TestOutsideChangesShowUp: a sync or queue change by another process
