@@ -207,14 +207,17 @@ func libraryCountCmd(lib Library) tea.Cmd {
 
 // feedMark is the status bar's word for a sync that fetched nothing,
 // by the HTTP status the feed answered with: a server error is the feed
-// being down, but a refusal (a bad token, a bad request) or a rate limit
-// is not, and asks something else of the user.
+// being down, but a refusal (a bad token, a bad request), a rate limit or
+// an address that answers 404 is not, and asks something else of the
+// user.
 func feedMark(status int) string {
 	switch {
 	case status == 0:
 		return "offline"
 	case status == 429: // Too Many Requests
 		return "rate limited"
+	case status == 404: // a wrong --api, or the feed moved
+		return "feed not found"
 	case status >= 500:
 		return "feed down"
 	}

@@ -232,6 +232,7 @@ func TestSyncFailureSaysWhyFirst(t *testing.T) {
 		header, mark string
 	}{
 		{http.StatusUnauthorized, "", "feed refused · "},
+		{http.StatusNotFound, "", "feed not found · "},
 		{http.StatusTooManyRequests, `"api";r=0;t=86400`, "rate limited · "},
 	} {
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -183,7 +183,10 @@ func closest(name string, names []string) string {
 	return best
 }
 
+// levenshtein is the edit distance of a and b, two letters swapped
+// ("raed" for "read") counting as one slip, as a typist makes it.
 func levenshtein(a, b string) int {
+	var before []int // the row before prev
 	prev := make([]int, len(b)+1)
 	for j := range prev {
 		prev[j] = j
@@ -197,8 +200,11 @@ func levenshtein(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], before[j-2]+1)
+			}
 		}
-		prev = cur
+		before, prev = prev, cur
 	}
 	return prev[len(b)]
 }

@@ -114,6 +114,11 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{[]string{"markread"}, `unknown command "markread" (did you mean mark-read?)`},
 		{[]string{"--db", "x.db", "lsit", "--json"}, `unknown command "lsit" (did you mean list?)`},
 		{[]string{"--sortt", "x"}, "unknown flag --sortt"},
+		{[]string{"mark", "--day", "2025-01-01"}, `unknown command "mark" (did you mean mark-read?)`}, // a command it begins
+		{[]string{"raed", "2501.00001"}, `unknown command "raed" (did you mean read?)`},               // two letters swapped
+		{[]string{"--mouse", "lsit", "x"}, `unknown command "lsit" (did you mean list?)`},             // a reader flag before it
+		{[]string{"--style", "dark", "serach", "x"}, `unknown command "serach" (did you mean search?)`},
+		{[]string{"it"}, `unknown command "it", nor a paper id`}, // too short to guess from
 	} {
 		r := papers(t, env, c.args...)
 		if r.code != 2 || !strings.Contains(r.stderr, c.want) || strings.Contains(r.stderr, "unexpected argument") {

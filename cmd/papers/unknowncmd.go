@@ -13,24 +13,29 @@ import (
 // unknownCommand is the first word of args when it is neither a command
 // nor anything like a paper id (every id has digits): a mistyped
 // command; "" otherwise, and "" when a flag before it is unknown (that
-// flag is the mistake kong names: `papers --sort x`).
+// flag is the mistake kong names: `papers --sort x`). The reader's own
+// flags are known there: it is the command that runs without a name.
 func unknownCommand(app *kong.Application, args []string) string {
-	global := flagKinds(app.Flags)
-	i := commandIndex(args, global)
-	if i < 0 || strings.ContainsAny(args[i], "0123456789") || slices.Contains(commandNames(app, true), args[i]) {
+	flags := app.Flags
+	if read := commandNode(app, "read"); read != nil {
+		flags = append(slices.Clone(flags), read.Flags...)
+	}
+	known := flagKinds(flags)
+	i := commandIndex(args, known)
+	if i < 0 || strings.ContainsAny(args[i], "0123456789") || commandNode(app, args[i]) != nil {
 		return ""
 	}
 	for _, a := range args[:i] {
 		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if _, ok := global[name]; strings.HasPrefix(a, "-") && !ok && a != "-h" {
+		if _, ok := known[name]; strings.HasPrefix(a, "-") && !ok && a != "-h" {
 			return ""
 		}
 	}
 	return args[i]
 }
 
-// unknownCommandText says word is no command, with the nearest one when
-// it looks like a slip ("serach": did you mean search?). app nil is the
+// unknownCommandText says word is no command, with the one meant when it
+// looks like a slip ("serach": did you mean search?). app nil is the
 // command line of this run.
 func unknownCommandText(app *kong.Application, word string) string {
 	if app == nil {
@@ -42,21 +47,41 @@ func unknownCommandText(app *kong.Application, word string) string {
 		app = parser.Model
 	}
 	hint := ""
-	if near := closest(word, commandNames(app, false)); near != "" {
+	if near := meantCommand(app, word); near != "" {
 		hint = " (did you mean " + near + "?)"
 	}
 	return fmt.Sprintf("unknown command %q%s, nor a paper id: run papers --help for the commands", clean.Line(word), hint)
 }
 
-// commandNames are the commands that may come first, with the hidden
-// ones (__complete) when hidden is set.
-func commandNames(app *kong.Application, hidden bool) []string {
+// meantCommand is the command word most likely stands for: one it
+// begins ("mark" for mark-read), else the nearest by edit distance;
+// read counts, though the help hides it (it runs without its name). A
+// word of one or two letters is too short to guess from: "".
+func meantCommand(app *kong.Application, word string) string {
+	if len(word) < 3 {
+		return ""
+	}
 	var names []string
 	for _, n := range app.Children {
-		if n.Type == kong.CommandNode && (hidden || !n.Hidden) {
+		if n.Type == kong.CommandNode && !strings.HasPrefix(n.Name, "__") {
 			names = append(names, n.Name)
 			names = append(names, n.Aliases...)
 		}
 	}
-	return names
+	for _, n := range names {
+		if strings.HasPrefix(n, word) {
+			return n
+		}
+	}
+	return closest(word, names) // configfile.go
+}
+
+// commandNode is app's command called name (or aliased so), nil if none.
+func commandNode(app *kong.Application, name string) *kong.Node {
+	for _, n := range app.Children {
+		if n.Type == kong.CommandNode && (n.Name == name || slices.Contains(n.Aliases, name)) {
+			return n
+		}
+	}
+	return nil
 }
