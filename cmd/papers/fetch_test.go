@@ -125,6 +125,37 @@ func TestQueueAddFetchesTextAndDiscussion(t *testing.T) {
 	if !strings.Contains(r.stdout, "Discussion (1 comment)") || !strings.Contains(r.stdout, "Nice work") || !strings.Contains(r.stdout, "org/m") {
 		t.Errorf("show lacks the discussion:\n%s", r.stdout)
 	}
+	// show --json holds the same: the paper as list prints it, its text
+	// and its discussion.
+	r = papers(t, offline, "show", ids[0], "--json")
+	var detail struct {
+		ID       string `json:"id"`
+		Abstract string `json:"abstract"`
+		Queued   bool   `json:"queued"`
+		FullText struct {
+			Stored bool `json:"stored"`
+			Bytes  int  `json:"bytes"`
+		} `json:"full_text"`
+		Discussion *struct {
+			Comments []struct {
+				Author, Text string
+			} `json:"comments"`
+			Models    []struct{ ID string } `json:"models"`
+			NumModels int                   `json:"num_models"`
+		} `json:"discussion"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &detail); err != nil || r.code != 0 {
+		t.Fatalf("show --json: %v, exit %d\n%s%s", err, r.code, r.stdout, r.stderr)
+	}
+	if detail.ID != ids[0] || detail.Abstract == "" || !detail.Queued || !detail.FullText.Stored || detail.FullText.Bytes == 0 ||
+		detail.Discussion == nil || len(detail.Discussion.Comments) != 1 || detail.Discussion.Comments[0].Text != "Nice work" ||
+		detail.Discussion.Comments[0].Author != "alice" || len(detail.Discussion.Models) != 1 || detail.Discussion.NumModels != 1 {
+		t.Errorf("show --json: %+v\n%s", detail, r.stdout)
+	}
+	r = papers(t, offline, "show", ids[1], "--json")
+	if !strings.Contains(r.stdout, `"stored": false`) || !strings.Contains(r.stdout, `"discussion": null`) {
+		t.Errorf("show --json of a paper without text or discussion:\n%s", r.stdout)
+	}
 	// Offline, queueing works and the fetch is a warning.
 	r = papers(t, offline, "queue", "add", ids[1])
 	if r.code != 0 || !strings.Contains(r.stderr, "warning") {

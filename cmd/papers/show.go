@@ -18,6 +18,7 @@ type ShowCmd struct {
 	AllAuthors bool   `name:"all-authors" help:"List every author."`
 	Plain      bool   `help:"Plain text even on a terminal (it is plain when piped)."`
 	Style      string `default:"auto" enum:"auto,dark,light" help:"Colours on a terminal, one of ${enum}."`
+	JSON       bool   `name:"json" help:"Print one JSON object: the paper as list and search print it, its full text's state and its stored discussion."`
 }
 
 // Run prints a paper's detail.
@@ -30,6 +31,13 @@ func (c *ShowCmd) Run(g *Globals) error {
 		rec, err := lib.Record(ctx, ids[0])
 		if err != nil {
 			return unknownPaper(err)
+		}
+		if c.JSON {
+			detail, err := detailJSON(ctx, lib, rec)
+			if err != nil {
+				return err
+			}
+			return writeJSON(os.Stdout, detail)
 		}
 		md := article.Markdown(rec, article.Options{AllAuthors: c.AllAuthors, MoreHint: "--all-authors shows all"})
 		md += textLine(ctx, lib, ids[0])
