@@ -25,6 +25,24 @@ func TestTagAndTagsCommands(t *testing.T) {
 		tags[0].Tag != "reading" || tags[0].Papers != 2 || tags[1].Papers != 1 {
 		t.Errorf("tags = %+v (%v)\n%s", tags, err, r.stdout)
 	}
+	// list --tag lists what the tag holds, as search tag: does; a tag
+	// nothing carries lists nothing, and does not call the library empty.
+	r = papers(t, env, "list", "--tag", "thesis")
+	if r.code != 0 || strings.Count(r.stdout, "\n") != 1 || !strings.Contains(r.stdout, ids[0]) {
+		t.Errorf("list --tag thesis: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := papers(t, env, "list", "--tag", "nosuch"); r.stdout != "" || strings.Contains(r.stderr, "empty") {
+		t.Errorf("list --tag nosuch: %q %q", r.stdout, r.stderr)
+	}
+	if r := papers(t, env, "follow", "add", "none", "nothingmatchesthis"); r.code != 0 {
+		t.Fatalf("follow add: %s", r.stderr)
+	}
+	if r := papers(t, env, "list", "--follow", "none"); r.stdout != "" || strings.Contains(r.stderr, "empty") {
+		t.Errorf("list --follow of a search with no hits: %q %q", r.stdout, r.stderr)
+	}
+	if r := papers(t, env, "list", "--tag", "two words"); r.code != 2 {
+		t.Errorf("list --tag with a space: exit %d %q", r.code, r.stderr)
+	}
 	r = papers(t, env, "search", "tag:reading", "--json")
 	var found []struct {
 		ID   string

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/papertui/papers/store"
+	"github.com/papertui/papers/store/query"
 )
 
 // ListCmd is `papers list`.
@@ -18,6 +19,7 @@ type ListCmd struct {
 	JSON  bool   `name:"json" help:"Print one JSON array."`
 
 	Follow string `placeholder:"NAME" help:"Papers of a followed search (see papers follow)."`
+	Tag    string `placeholder:"NAME" help:"Papers carrying a tag (see papers tags), as export --tag and the search's tag:NAME."`
 }
 
 // Run lists the papers.
@@ -34,8 +36,16 @@ func (c *ListCmd) Run(g *Globals) error {
 	if c.Limit < 0 {
 		return usagef("list: --limit must be positive, got %d", c.Limit)
 	}
+	var tags []string
+	if c.Tag != "" {
+		tag, err := query.NormalizeTag(c.Tag)
+		if err != nil {
+			return usageError{fmt.Errorf("list: --tag: %w", err)}
+		}
+		tags = []string{tag}
+	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
-		f := store.Filter{Day: c.Day, Since: c.Since, Until: c.Until, Sort: store.Sort(c.Sort)}
+		f := store.Filter{Day: c.Day, Since: c.Since, Until: c.Until, Sort: store.Sort(c.Sort), Daily: query.Daily{Tags: tags}}
 		if c.Follow != "" {
 			var err error
 			if f, err = followView(ctx, lib, c.Follow, f); err != nil {
@@ -46,7 +56,7 @@ func (c *ListCmd) Run(g *Globals) error {
 		if err != nil {
 			return err
 		}
-		if len(recs) == 0 && c.Day == "" && c.Since == "" && c.Until == "" {
+		if len(recs) == 0 && c.Day == "" && c.Since == "" && c.Until == "" && c.Tag == "" && c.Follow == "" {
 			fmt.Fprintln(os.Stderr, "the library is empty: papers sync fetches the last 7 days")
 			return printRecords(os.Stdout, recs, c.JSON)
 		}
