@@ -25,6 +25,7 @@ type FetchCmd struct {
 	PDFURL     string   `name:"pdf-url" env:"PAPERS_PDF_URL" default:"https://arxiv.org/pdf" placeholder:"URL" help:"PDF base URL."`
 	Refresh    bool     `help:"Fetch again texts already stored."`
 	Discussion bool     `help:"Also fetch each paper's comments and linked models, datasets and Spaces."`
+	JSON       bool     `name:"json" help:"Print one JSON object: what was fetched and each failure with its reason."`
 }
 
 // Run fetches what is missing, one paper at a time, each stored whole in
@@ -58,7 +59,13 @@ func (c *FetchCmd) Run(g *Globals) error {
 			f.arxiv = arxivClient(g.ArxivURL)
 		}
 		sum := f.run(ctx, ids, newProgress(os.Stderr, len(ids)))
-		fmt.Fprintln(os.Stderr, sum.String())
+		if c.JSON {
+			if err := writeJSON(os.Stdout, sum.json()); err != nil {
+				return err
+			}
+		} else {
+			fmt.Fprintln(os.Stderr, sum.String())
+		}
 		if sum.failed > 0 || bad > 0 {
 			return errFailed
 		}
@@ -105,6 +112,38 @@ type fetchSummary struct {
 	fetched, had, failed, pdfs int
 	newer                      int // of fetched: stored texts fetched again for a newer arXiv version
 	requests                   int
+	offline                    bool           // the network went away: the rest were not asked for
+	failures                   []fetchFailure // one for each failed, in order
+}
+
+// fetchFailure is a paper whose text was not fetched, and why.
+type fetchFailure struct {
+	ID     string `json:"id"`
+	Error  string `json:"error"`
+	Reason string `json:"reason,omitempty"` // feed.Reason: the cause in a few words
+}
+
+// fail counts id as failed with err.
+func (s *fetchSummary) fail(id string, err error) {
+	s.failed++
+	s.failures = append(s.failures, fetchFailure{ID: id, Error: clean.Line(err.Error()), Reason: feed.Reason(err)})
+}
+
+// fetchJSON is `papers fetch --json`; field names are a contract.
+type fetchJSON struct {
+	Fetched       int            `json:"fetched"`
+	AlreadyStored int            `json:"already_stored"`
+	Failed        int            `json:"failed"`
+	Newer         int            `json:"newer"` // of fetched: texts of a newer arXiv version
+	PDFs          int            `json:"pdfs"`
+	Requests      int            `json:"requests"`
+	Offline       bool           `json:"offline"`
+	Failures      []fetchFailure `json:"failures"`
+}
+
+func (s fetchSummary) json() fetchJSON {
+	return fetchJSON{Fetched: s.fetched, AlreadyStored: s.had, Failed: s.failed, Newer: s.newer, PDFs: s.pdfs,
+		Requests: s.requests, Offline: s.offline, Failures: append([]fetchFailure{}, s.failures...)}
 }
 
 func (s fetchSummary) String() string {
@@ -137,7 +176,8 @@ func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchS
 		p.step(i, id)
 		had, err := f.one(ctx, id, &sum)
 		if err != nil && feed.Unreachable(err) { // offline: the rest would fail the same way
-			missing := f.countOffline(ctx, ids[i:], had, &sum)
+			missing := f.countOffline(ctx, ids[i:], had, err, &sum)
+			sum.offline = true
 			p.clear()
 			what := english.Count(missing, "full text") + " not fetched"
 			if missing == 0 {
@@ -149,7 +189,7 @@ func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchS
 		}
 		switch {
 		case err != nil:
-			sum.failed++
+			sum.fail(id, err)
 			p.clear()
 			fmt.Fprintf(warn, "warning: %s\n", clean.Line(err.Error()))
 		case had:
@@ -179,14 +219,21 @@ func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchS
 // at the first of them, into sum without asking the network: a text
 // stored (before, or by this run for the first) is not a failure, only a
 // missing one is. It returns how many are missing.
-func (f fetcher) countOffline(ctx context.Context, ids []string, firstHad bool, sum *fetchSummary) int {
+func (f fetcher) countOffline(ctx context.Context, ids []string, firstHad bool, offline error, sum *fetchSummary) int {
 	missing := 0
 	for i, id := range ids {
 		need, err := f.lib.NeedsText(ctx, id, 0)
 		switch {
 		case err != nil || need:
 			missing++
-			sum.failed++
+			switch {
+			case err != nil:
+			case i == 0:
+				err = offline
+			default:
+				err = notAsked{first: ids[0], err: offline}
+			}
+			sum.fail(id, err)
 		case i == 0 && !firstHad: // its text came, what came with it did not
 			sum.fetched++
 		default:
@@ -195,6 +242,19 @@ func (f fetcher) countOffline(ctx context.Context, ids []string, firstHad bool, 
 	}
 	return missing
 }
+
+// notAsked is a paper left unasked once the feed could not be reached
+// for an earlier one: its reason is that one's.
+type notAsked struct {
+	first string
+	err   error
+}
+
+func (e notAsked) Error() string {
+	return "not fetched: the feed could not be reached (see " + e.first + ")"
+}
+
+func (e notAsked) Unwrap() error { return e.err }
 
 // one fetches one paper's text unless it is stored, then what else was
 // asked. had reports the text was already there.

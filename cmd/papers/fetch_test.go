@@ -427,3 +427,36 @@ func TestShowSaysFullText(t *testing.T) {
 		t.Errorf("show without a text:\n%s", r.stdout)
 	}
 }
+
+// TestFetchJSON: fetch --json says what was fetched and, for each paper
+// not fetched, why; offline, the papers not asked for point at the first.
+func TestFetchJSON(t *testing.T) {
+	_, env, ids := syncedWithTexts(t, 3)
+	type report struct {
+		Fetched       int  `json:"fetched"`
+		AlreadyStored int  `json:"already_stored"`
+		Failed        int  `json:"failed"`
+		Offline       bool `json:"offline"`
+		Failures      []struct {
+			ID, Error, Reason string
+		} `json:"failures"`
+	}
+	var rep report
+	r := papers(t, env, "fetch", ids[0], "--json")
+	mustUnmarshal(t, []byte(r.stdout), &rep)
+	if r.code != 0 || rep.Fetched != 1 || rep.Failed != 0 || rep.Offline || rep.Failures == nil {
+		t.Errorf("fetch --json: exit %d, %+v\n%s", r.code, rep, r.stdout)
+	}
+	offline := append(env, "PAPERS_API_URL=http://127.0.0.1:1")
+	r = papers(t, offline, "fetch", ids[0], ids[1], ids[2], "--json")
+	rep = report{}
+	mustUnmarshal(t, []byte(r.stdout), &rep)
+	if r.code != 1 || rep.AlreadyStored != 1 || rep.Failed != 2 || !rep.Offline || len(rep.Failures) != 2 {
+		t.Fatalf("offline fetch --json: exit %d, %+v\n%s", r.code, rep, r.stdout)
+	}
+	first, rest := rep.Failures[0], rep.Failures[1]
+	if first.ID != ids[1] || !strings.HasPrefix(first.Reason, "connection refused") ||
+		rest.ID != ids[2] || rest.Error != "not fetched: the feed could not be reached (see "+ids[1]+")" || rest.Reason != first.Reason {
+		t.Errorf("offline failures: %+v", rep.Failures)
+	}
+}
