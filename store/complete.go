@@ -21,12 +21,9 @@ type IDMatch struct {
 // matches. The id index answers in a range scan, whatever the library's
 // size.
 func CompleteIDs(ctx context.Context, path, prefix string, limit int) ([]IDMatch, error) {
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	db, err := sql.Open("sqlite", readDSN(path))
-	if err != nil {
-		return nil, fmt.Errorf("open library %s: %w", path, err)
+	db, err := openForCompletion(path)
+	if db == nil {
+		return nil, err
 	}
 	defer db.Close()
 	var rows *sql.Rows
@@ -49,6 +46,46 @@ func CompleteIDs(ctx context.Context, path, prefix string, limit int) ([]IDMatch
 		out = append(out, m)
 	}
 	return out, rows.Err()
+}
+
+// Names shell completion offers for a flag's value.
+type NameKind int
+
+const (
+	TagNames    NameKind = iota // tags carried by a paper
+	FollowNames                 // followed searches
+)
+
+// CompleteNames lists up to limit tag or followed-search names starting
+// with prefix, in order, for shell completion; read-only, as CompleteIDs.
+func CompleteNames(ctx context.Context, path string, kind NameKind, prefix string, limit int) ([]string, error) {
+	db, err := openForCompletion(path)
+	if db == nil {
+		return nil, err
+	}
+	defer db.Close()
+	q := `SELECT DISTINCT tag FROM tags WHERE tag >= ? AND tag < ? ORDER BY tag LIMIT ?` // tags_by_tag: a range scan
+	if kind == FollowNames {
+		q = `SELECT name FROM follows WHERE name >= ? AND name < ? ORDER BY name LIMIT ?`
+	}
+	names, err := collect[string](db.QueryContext(ctx, q, prefix, prefixEnd(prefix), limit))
+	if err != nil {
+		return nil, fmt.Errorf("complete names in %s: %w", path, err)
+	}
+	return names, nil
+}
+
+// openForCompletion opens path read-only; nil, without an error, when
+// there is no library there: completion never creates one.
+func openForCompletion(path string) (*sql.DB, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	db, err := sql.Open("sqlite", readDSN(path))
+	if err != nil {
+		return nil, fmt.Errorf("open library %s: %w", path, err)
+	}
+	return db, nil
 }
 
 // prefixEnd is the least string greater than every string starting with

@@ -212,7 +212,39 @@ func (c completer) flagValues(f *kong.Flag, cur, prefix string, st lineState) []
 	if wantsFile(f.Value) {
 		return []string{filesDirective}
 	}
+	switch f.Name {
+	case "tag":
+		return c.names(st, store.TagNames, cur, prefix)
+	case "follow":
+		return c.names(st, store.FollowNames, cur, prefix)
+	}
 	return nil
+}
+
+// completionWait bounds a lookup in the library: a shell waits for it.
+const completionWait = 2 * time.Second
+
+// path is the library the line names (--db), else this run's.
+func (c completer) path(st lineState) string {
+	if st.db != "" {
+		return st.db
+	}
+	return c.library()
+}
+
+// names lists the library's tags or followed searches starting with cur.
+func (c completer) names(st lineState, kind store.NameKind, cur, prefix string) []string {
+	ctx, cancel := context.WithTimeout(context.Background(), completionWait)
+	defer cancel()
+	names, err := store.CompleteNames(ctx, c.path(st), kind, cur, idCompletions)
+	if err != nil {
+		return nil
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = prefix + clean.Line(n)
+	}
+	return out
 }
 
 // positionalValues completes the argument at this position: paper ids
@@ -250,13 +282,9 @@ func wantsFile(v *kong.Value) bool {
 
 // ids lists library ids starting with cur, each with its title.
 func (c completer) ids(st lineState, cur string) []string {
-	path := st.db
-	if path == "" {
-		path = c.library()
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), completionWait)
 	defer cancel()
-	matches, err := store.CompleteIDs(ctx, path, cur, idCompletions)
+	matches, err := store.CompleteIDs(ctx, c.path(st), cur, idCompletions)
 	if err != nil {
 		return nil
 	}

@@ -95,6 +95,32 @@ func TestCompletePaperIDs(t *testing.T) {
 	}
 }
 
+// TestCompleteTagsAndFollows: a --tag takes the library's tags, a
+// --follow its followed searches, each starting with what is typed.
+func TestCompleteTagsAndFollows(t *testing.T) {
+	env, _ := importedLibrary(t)
+	ids := firstIDs(t, env, 1)
+	for _, args := range [][]string{{"tag", ids[0], "+reading", "+thesis", "+other"}, {"follow", "add", "diffusion", "diffusion"}, {"follow", "add", "agents", "agent"}} {
+		if r := papers(t, env, args...); r.code != 0 {
+			t.Fatalf("%v: %s", args, r.stderr)
+		}
+	}
+	for _, c := range []struct {
+		words []string
+		want  []string
+	}{
+		{[]string{"list", "--tag", ""}, []string{"other", "reading", "thesis"}},
+		{[]string{"export", "--tag", "th"}, []string{"thesis"}},
+		{[]string{"list", "--tag=r"}, []string{"--tag=reading"}},
+		{[]string{"list", "--follow", ""}, []string{"agents", "diffusion"}},
+		{[]string{"digest", "--follow", "d"}, []string{"diffusion"}},
+	} {
+		if got := complete(t, env, c.words...); !slices.Equal(got, c.want) {
+			t.Errorf("complete %q = %q, want %q", c.words, got, c.want)
+		}
+	}
+}
+
 // TestCompletionScriptsParse checks each script is valid in its shell,
 // where the shell is installed.
 func TestCompletionScriptsParse(t *testing.T) {
