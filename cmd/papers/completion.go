@@ -87,8 +87,8 @@ func (c completer) complete(words []string) []string {
 			return c.flagValues(f, value, name+"=", st)
 		}
 		return nil
-	case !st.dashdash && strings.HasPrefix(cur, "-"):
-		return flagCandidates(st.node, cur)
+	case !st.dashdash && strings.HasPrefix(cur, "-") && (st.node.Name != "tag" || strings.HasPrefix(cur, "--")):
+		return flagCandidates(st.node, cur) // tag's -NAME removes a tag
 	}
 	var out []string
 	if st.positional == 0 && !st.dashdash {
@@ -270,6 +270,10 @@ func (c completer) positionalValues(st lineState, cur string) []string {
 	case wantsFile(arg):
 		return []string{filesDirective}
 	case arg.Name == "id":
+		return c.ids(st, cur)
+	case arg.Name == "id|+tag|-tag" && (strings.HasPrefix(cur, "+") || strings.HasPrefix(cur, "-")):
+		return c.names(st, store.TagNames, cur[1:], cur[:1]) // the tags to add or remove
+	case arg.Name == "id|+tag|-tag":
 		return c.ids(st, cur)
 	}
 	return nil

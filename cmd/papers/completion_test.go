@@ -114,6 +114,8 @@ func TestCompleteTagsAndFollows(t *testing.T) {
 		{[]string{"list", "--tag=r"}, []string{"--tag=reading"}},
 		{[]string{"list", "--follow", ""}, []string{"agents", "diffusion"}},
 		{[]string{"digest", "--follow", "d"}, []string{"diffusion"}},
+		{[]string{"tag", ids[0], "+t"}, []string{"+thesis"}},
+		{[]string{"tag", ids[0], "-"}, []string{"-other", "-reading", "-thesis"}},
 	} {
 		if got := complete(t, env, c.words...); !slices.Equal(got, c.want) {
 			t.Errorf("complete %q = %q, want %q", c.words, got, c.want)
