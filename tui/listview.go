@@ -214,6 +214,8 @@ func (m Model) emptyList(w int) string {
 	switch {
 	case m.search.active:
 		msg = "No papers match " + clean.Line(m.search.input.Value()) + in + ". Press " + keyHint(k.List.Back) + " to clear the search."
+		// The library's own count: libraryTotal falls back to the view's
+		// total, which a search that found nothing makes 0.
 		if m.libCounted && m.libTotal == 0 {
 			msg += "\n\nThe library is empty: " + keyHint(k.Common.Sync) + " syncs the feed."
 		} else if in != "" {

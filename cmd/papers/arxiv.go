@@ -88,9 +88,9 @@ func (f fetcher) fetchNewer(ctx context.Context, ids []string, sum *fetchSummary
 			continue
 		}
 		if got > stored[id] { // only an upgrade counts as fetched
-			sum.newer++
-			sum.fetched++
-			sum.had--
+			sum.Newer++
+			sum.Fetched++
+			sum.Had--
 		}
 	}
 }

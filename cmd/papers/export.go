@@ -83,10 +83,8 @@ func (c *ExportCmd) whyEmpty(ctx context.Context, lib *store.Store) string {
 	switch {
 	case c.Queue:
 		return ": the queue is empty (papers queue add ID, or b in the reader)"
-	case libraryEmpty(ctx, lib): // search.go
-		return ": the library is empty (papers sync fetches the last 7 days)"
 	}
-	return ""
+	return emptyLibraryNote(ctx, lib) // output.go
 }
 
 // errNothingToWrite stops an export to stdout that found no papers before

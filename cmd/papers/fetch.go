@@ -60,13 +60,13 @@ func (c *FetchCmd) Run(g *Globals) error {
 		}
 		sum := f.run(ctx, ids, newProgress(os.Stderr, len(ids)))
 		if c.JSON {
-			if err := writeJSON(os.Stdout, sum.json()); err != nil {
+			if err := writeJSON(os.Stdout, sum); err != nil {
 				return err
 			}
 		} else {
 			fmt.Fprintln(os.Stderr, sum.String())
 		}
-		if sum.failed > 0 || bad > 0 {
+		if sum.Failed > 0 || bad > 0 {
 			return errFailed
 		}
 		return ctx.Err()
@@ -108,12 +108,17 @@ type fetcher struct {
 	warn       io.Writer // failures, one line each; default stderr
 }
 
+// fetchSummary is what a fetch did; `papers fetch --json` prints it, so
+// its field names are a contract.
 type fetchSummary struct {
-	fetched, had, failed, pdfs int
-	newer                      int // of fetched: stored texts fetched again for a newer arXiv version
-	requests                   int
-	offline                    bool           // the network went away: the rest were not asked for
-	failures                   []fetchFailure // one for each failed, in order
+	Fetched  int            `json:"fetched"`
+	Had      int            `json:"already_stored"`
+	Failed   int            `json:"failed"`
+	Newer    int            `json:"newer"` // of Fetched: stored texts fetched again for a newer arXiv version
+	PDFs     int            `json:"pdfs"`
+	Requests int            `json:"requests"`
+	Offline  bool           `json:"offline"`  // the network went away: the rest were not asked for
+	Failures []fetchFailure `json:"failures"` // one for each failed, in order
 }
 
 // fetchFailure is a paper whose text was not fetched, and why.
@@ -125,40 +130,23 @@ type fetchFailure struct {
 
 // fail counts id as failed with err.
 func (s *fetchSummary) fail(id string, err error) {
-	s.failed++
-	s.failures = append(s.failures, fetchFailure{ID: id, Error: clean.Line(err.Error()), Reason: feed.Reason(err)})
-}
-
-// fetchJSON is `papers fetch --json`; field names are a contract.
-type fetchJSON struct {
-	Fetched       int            `json:"fetched"`
-	AlreadyStored int            `json:"already_stored"`
-	Failed        int            `json:"failed"`
-	Newer         int            `json:"newer"` // of fetched: texts of a newer arXiv version
-	PDFs          int            `json:"pdfs"`
-	Requests      int            `json:"requests"`
-	Offline       bool           `json:"offline"`
-	Failures      []fetchFailure `json:"failures"`
-}
-
-func (s fetchSummary) json() fetchJSON {
-	return fetchJSON{Fetched: s.fetched, AlreadyStored: s.had, Failed: s.failed, Newer: s.newer, PDFs: s.pdfs,
-		Requests: s.requests, Offline: s.offline, Failures: append([]fetchFailure{}, s.failures...)}
+	s.Failed++
+	s.Failures = append(s.Failures, fetchFailure{ID: id, Error: clean.Line(err.Error()), Reason: feed.Reason(err)})
 }
 
 func (s fetchSummary) String() string {
-	msg := fmt.Sprintf("fetched %s, %d already stored, %d failed", english.Count(s.fetched, "full text"), s.had, s.failed)
-	if s.newer > 0 {
-		msg += ", " + english.Count(s.newer, "newer arXiv version")
+	msg := fmt.Sprintf("fetched %s, %d already stored, %d failed", english.Count(s.Fetched, "full text"), s.Had, s.Failed)
+	if s.Newer > 0 {
+		msg += ", " + english.Count(s.Newer, "newer arXiv version")
 	}
-	if s.pdfs > 0 {
-		msg += ", " + english.Count(s.pdfs, "PDF") + " saved"
+	if s.PDFs > 0 {
+		msg += ", " + english.Count(s.PDFs, "PDF") + " saved"
 	}
-	return msg + " (" + english.Count(s.requests, "request") + ")"
+	return msg + " (" + english.Count(s.Requests, "request") + ")"
 }
 
 func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchSummary {
-	var sum fetchSummary
+	sum := fetchSummary{Failures: []fetchFailure{}} // [] in JSON when none failed
 	start := f.client.Requests()
 	if f.pdf != nil {
 		start += f.pdf.Requests()
@@ -177,7 +165,7 @@ func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchS
 		had, err := f.one(ctx, id, &sum)
 		if err != nil && feed.Unreachable(err) { // offline: the rest would fail the same way
 			missing := f.countOffline(ctx, ids[i:], had, err, &sum)
-			sum.offline = true
+			sum.Offline = true
 			p.clear()
 			what := english.Count(missing, "full text") + " not fetched"
 			if missing == 0 {
@@ -193,10 +181,10 @@ func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchS
 			p.clear()
 			fmt.Fprintf(warn, "warning: %s\n", clean.Line(err.Error()))
 		case had:
-			sum.had++
+			sum.Had++
 			stored = append(stored, id)
 		default:
-			sum.fetched++
+			sum.Fetched++
 		}
 	}
 	if !offline && ctx.Err() == nil {
@@ -205,12 +193,12 @@ func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchS
 		f.fetchNewer(ctx, stored, &sum, p)
 	}
 	p.done()
-	sum.requests = f.client.Requests() - start
+	sum.Requests = f.client.Requests() - start
 	if f.pdf != nil {
-		sum.requests += f.pdf.Requests()
+		sum.Requests += f.pdf.Requests()
 	}
 	if f.arxiv != nil {
-		sum.requests += f.arxiv.Requests()
+		sum.Requests += f.arxiv.Requests()
 	}
 	return sum
 }
@@ -235,9 +223,9 @@ func (f fetcher) countOffline(ctx context.Context, ids []string, firstHad bool, 
 			}
 			sum.fail(id, err)
 		case i == 0 && !firstHad: // its text came, what came with it did not
-			sum.fetched++
+			sum.Fetched++
 		default:
-			sum.had++
+			sum.Had++
 		}
 	}
 	return missing
@@ -289,7 +277,7 @@ func (f fetcher) one(ctx context.Context, id string, sum *fetchSummary) (had boo
 			fmt.Fprintf(f.warnings(), "warning: %s\n", clean.Line(err.Error()))
 		}
 		if saved {
-			sum.pdfs++
+			sum.PDFs++
 		}
 	}
 	return !need, textErr
@@ -324,8 +312,8 @@ func (f fetcher) warnings() io.Writer {
 func fetchAfterQueue(ctx context.Context, g *Globals, lib *store.Store, ids []string) {
 	f := fetcher{lib: lib, client: g.client(), discussion: true}
 	sum := f.run(ctx, ids, newProgress(os.Stderr, len(ids)))
-	if sum.failed > 0 {
-		fmt.Fprintf(os.Stderr, "warning: %s not fetched; `papers fetch --queue` tries again\n", english.Count(sum.failed, "full text"))
+	if sum.Failed > 0 {
+		fmt.Fprintf(os.Stderr, "warning: %s not fetched; `papers fetch --queue` tries again\n", english.Count(sum.Failed, "full text"))
 	}
 }
 

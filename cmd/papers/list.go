@@ -56,7 +56,7 @@ func (c *ListCmd) Run(g *Globals) error {
 		if err != nil {
 			return err
 		}
-		if len(recs) == 0 && c.Day == "" && c.Since == "" && c.Until == "" && c.Tag == "" && c.Follow == "" {
+		if len(recs) == 0 && libraryEmpty(ctx, lib) { // output.go
 			fmt.Fprintln(os.Stderr, "the library is empty: papers sync fetches the last 7 days")
 			return printRecords(os.Stdout, recs, c.JSON)
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -34,6 +35,22 @@ func terminalWidth() int {
 // noMatch is what a command that finds nothing says on stderr, so that
 // stdout stays empty (or an empty JSON array) for scripts.
 const noMatch = "no papers match"
+
+// emptyLibraryNote is what a command that found nothing adds when the
+// library holds no paper at all (read off the counts it keeps: one row),
+// "" otherwise or when that cannot be told.
+func emptyLibraryNote(ctx context.Context, lib *store.Store) string {
+	if libraryEmpty(ctx, lib) {
+		return ": the library is empty (papers sync fetches the last 7 days)"
+	}
+	return ""
+}
+
+// libraryEmpty says the library holds no paper at all.
+func libraryEmpty(ctx context.Context, lib *store.Store) bool {
+	n, err := lib.Count(ctx, store.Filter{})
+	return err == nil && n == 0
+}
 
 // printResults prints what a list or search found, or says on stderr that
 // it found nothing; --json then prints [], which is still valid JSON.

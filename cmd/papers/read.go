@@ -10,6 +10,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/alecthomas/kong"
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/papertui/papers/store"
@@ -36,9 +37,9 @@ const staleAfter = time.Hour
 
 // Run opens the reader on the local library; a stale library is synced in
 // the background, never before the first frame.
-func (c *ReadCmd) Run(g *Globals) error {
+func (c *ReadCmd) Run(g *Globals, kctx *kong.Context) error {
 	if c.ID != "" {
-		return c.printText(g)
+		return c.printText(g, kctx.Model)
 	}
 	if !isTerminal(os.Stdout) {
 		return fmt.Errorf("the reader needs a terminal; from scripts use papers list, search, show or queue")
@@ -87,7 +88,7 @@ func withoutTmux(env []string) []string {
 // printText prints a paper's stored full text: rendered by glamour on a
 // terminal, plain text when piped, the Markdown with --raw. It never uses
 // the network: a paper without its text says how to fetch it.
-func (c *ReadCmd) printText(g *Globals) error {
+func (c *ReadCmd) printText(g *Globals, app *kong.Application) error {
 	ids, err := normalizeIDs([]string{c.ID})
 	if err != nil && !strings.ContainsAny(c.ID, "0123456789") {
 		// `papers ID` reads a paper, so a mistyped command lands here:
@@ -95,7 +96,7 @@ func (c *ReadCmd) printText(g *Globals) error {
 		if namedRead() {
 			return usagef("read: %q is not a paper id (ids look like 2410.17243, or an HF or arXiv URL)", clean.Line(c.ID))
 		}
-		return usageError{errors.New(unknownCommandText(nil, c.ID))}
+		return usageError{errors.New(unknownCommandText(app, c.ID))}
 	}
 	if err != nil {
 		return err

@@ -58,8 +58,8 @@ func (c *SearchCmd) Run(g *Globals) error {
 		if len(q.Texts) > 0 && len(recs) > 0 {
 			return printTextMatches(ctx, lib, os.Stdout, recs, q.Texts, c.JSON)
 		}
-		if len(recs) == 0 && libraryEmpty(ctx, lib) {
-			fmt.Fprintln(os.Stderr, noMatch+": the library is empty (papers sync fetches the last 7 days)")
+		if note := emptyLibraryNote(ctx, lib); len(recs) == 0 && note != "" {
+			fmt.Fprintln(os.Stderr, noMatch+note)
 			return printRecords(os.Stdout, recs, c.JSON)
 		}
 		return printResults(recs, c.JSON)
@@ -202,12 +202,4 @@ func printTextMatches(ctx context.Context, lib *store.Store, w io.Writer, recs [
 type textMatchJSON struct {
 	paperJSON
 	Sentences []string `json:"sentences"`
-}
-
-// libraryEmpty says the library holds no paper at all (read off the
-// counts it keeps: one row), so that a search finding nothing can say
-// why; false when that cannot be told.
-func libraryEmpty(ctx context.Context, lib *store.Store) bool {
-	n, err := lib.Count(ctx, store.Filter{})
-	return err == nil && n == 0
 }

@@ -35,17 +35,8 @@ func unknownCommand(app *kong.Application, args []string) string {
 }
 
 // unknownCommandText says word is no command, with the one meant when it
-// looks like a slip ("serach": did you mean search?). app nil is the
-// command line of this run.
+// looks like a slip ("serach": did you mean search?).
 func unknownCommandText(app *kong.Application, word string) string {
-	if app == nil {
-		var cli CLI
-		parser, err := newParser(&cli)
-		if err != nil {
-			return fmt.Sprintf("unknown command %q, nor a paper id: run papers --help for the commands", clean.Line(word))
-		}
-		app = parser.Model
-	}
 	hint := ""
 	if near := meantCommand(app, word); near != "" {
 		hint = " (did you mean " + near + "?)"
