@@ -3,6 +3,9 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -260,6 +263,29 @@ func TestNothingFoundInAnEmptyLibrarySaysWhy(t *testing.T) {
 		if r := papers(t, env, args...); strings.Contains(r.stderr, "empty") || !strings.Contains(r.stderr, "no papers match") {
 			t.Errorf("%v on a full library: %q", args, r.stderr)
 		}
+	}
+}
+
+// TestExportOfNothingKeepsTheFile: an export to a file that finds no
+// papers (a mistyped tag in a cron job) leaves what the file held and
+// names it; it does not create an empty one either.
+func TestExportOfNothingKeepsTheFile(t *testing.T) {
+	env, _ := importedLibrary(t)
+	dir := t.TempDir()
+	kept := filepath.Join(dir, "refs.bib")
+	if err := os.WriteFile(kept, []byte("@misc{precious}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"bibtex", "json", "csv", "markdown"} {
+		r := papers(t, env, "export", "--tag", "nosuchtag", "--format", format, "-o", kept)
+		if b, _ := os.ReadFile(kept); string(b) != "@misc{precious}\n" || r.code != 0 || !strings.Contains(r.stderr, "refs.bib not written") {
+			t.Errorf("export --format %s of nothing over a file: exit %d, stderr %q, the file now %q", format, r.code, r.stderr, b)
+		}
+	}
+	fresh := filepath.Join(dir, "new.json")
+	papers(t, env, "export", "--query", "nothingmatchesthis", "--format", "json", "-o", fresh)
+	if _, err := os.Stat(fresh); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("an export of nothing created %s: %v", fresh, err)
 	}
 }
 

@@ -49,7 +49,7 @@ func (c *ExportCmd) Run(g *Globals) error {
 		if err != nil {
 			return err
 		}
-		papers = c.sayWhenEmpty(papers, out.kind == targetStdout, func() string { return c.whyEmpty(ctx, lib) })
+		papers = c.sayWhenEmpty(papers, out, func() string { return c.whyEmpty(ctx, lib) })
 		err = out.write(func(w io.Writer) error { return c.write(w, papers, title) })
 		if errors.Is(err, errNothingToWrite) {
 			return nil
@@ -87,21 +87,27 @@ func (c *ExportCmd) whyEmpty(ctx context.Context, lib *store.Store) string {
 	return emptyLibraryNote(ctx, lib) // output.go
 }
 
-// errNothingToWrite stops an export to stdout that found no papers before
-// it writes anything: stdout stays empty.
+// errNothingToWrite stops an export that found no papers before it
+// writes anything: stdout stays empty, and a file stays as it was.
 var errNothingToWrite = errors.New("no papers to export")
 
-// sayWhenEmpty says on stderr when papers holds none (and why, when
-// why knows) and, on stdout and other than JSON ([]), stops before a
-// header is written.
-func (c *ExportCmd) sayWhenEmpty(papers export.Stream, toStdout bool, why func() string) export.Stream {
+// sayWhenEmpty says on stderr when papers holds none (and why, when why
+// knows) and stops before anything is written: on stdout, but for JSON's
+// [], and always to a file, which keeps what it held. A mistyped tag in
+// `export --tag reading -o refs.bib` must not empty the bibliography.
+func (c *ExportCmd) sayWhenEmpty(papers export.Stream, out target, why func() string) export.Stream {
 	return func(start func(int) error, each func(store.Record) error) error {
 		return papers(func(total int) error {
-			if total == 0 {
-				fmt.Fprintln(os.Stderr, noMatch+why())
-				if toStdout && c.Format != "json" {
-					return errNothingToWrite
-				}
+			if total > 0 {
+				return start(total)
+			}
+			if out.kind != targetStdout {
+				fmt.Fprintf(os.Stderr, "%s%s; %s not written\n", noMatch, why(), quoteName(out.path))
+				return errNothingToWrite
+			}
+			fmt.Fprintln(os.Stderr, noMatch+why())
+			if c.Format != "json" {
+				return errNothingToWrite
 			}
 			return start(total)
 		}, each)
