@@ -9,6 +9,7 @@ import (
 
 	"github.com/alecthomas/kong"
 
+	"github.com/papertui/papers/feed/feedtest"
 	"github.com/papertui/papers/tui"
 )
 
@@ -262,6 +263,23 @@ func TestConfigSyncDaysGivesWayToFlags(t *testing.T) {
 	r := papers(t, env, "sync", "--date", "2025-01-02")
 	if r.code == 2 || strings.Contains(r.stderr, "choose one of") {
 		t.Errorf("sync --date with sync.days in the file: exit %d %s", r.code, r.stderr)
+	}
+}
+
+// TestConfigSyncDaysIsApplied: sync.days in the file sets how many days
+// a plain `papers sync` fetches, as --days would; 0 keeps the default.
+func TestConfigSyncDaysIsApplied(t *testing.T) {
+	srv := feedtest.New(t)
+	env := append(dbEnv(t), "PAPERS_API_URL="+srv.URL, "PAPERS_CONFIG="+writeConfig(t, "[sync]\ndays = 3\n"))
+	r := papers(t, env, "sync", "--json")
+	var rep struct{ Days int }
+	mustUnmarshal(t, []byte(r.stdout), &rep)
+	if r.code != 0 || rep.Days != 3 {
+		t.Errorf("sync with sync.days = 3 in the file: exit %d, %d days: %s %s", r.code, rep.Days, r.stdout, r.stderr)
+	}
+	env = append(dbEnv(t), "PAPERS_API_URL="+srv.URL, "PAPERS_CONFIG="+writeConfig(t, "[sync]\ndays = 0\n"))
+	if r := papers(t, env, "sync", "--json"); r.code != 0 {
+		t.Errorf("sync with sync.days = 0 in the file: exit %d %s", r.code, r.stderr)
 	}
 }
 

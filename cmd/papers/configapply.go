@@ -145,10 +145,23 @@ func setFlag(f *kong.Flag, s setting, v any) {
 		v = !v.(bool)
 	}
 	rv := reflect.ValueOf(v)
-	if !rv.Type().ConvertibleTo(f.Target.Type()) {
+	target := f.Target.Type()
+	if target.Kind() == reflect.Pointer {
+		// A pointer flag (sync's --days) is nil when not given. The
+		// file's zero is its "not set" (sync.days = 0: from the last
+		// complete day), so it stays nil.
+		if rv.IsZero() || !rv.Type().ConvertibleTo(target.Elem()) {
+			return
+		}
+		p := reflect.New(target.Elem())
+		p.Elem().Set(rv.Convert(target.Elem()))
+		f.Target.Set(p)
 		return
 	}
-	f.Target.Set(rv.Convert(f.Target.Type()))
+	if !rv.Type().ConvertibleTo(target) {
+		return
+	}
+	f.Target.Set(rv.Convert(target))
 }
 
 func anyGiven(given map[string]bool, names []string) bool {
