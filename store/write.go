@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"runtime"
@@ -95,10 +96,17 @@ func (s *Store) RecordFailedDay(ctx context.Context, day string, cause error) er
 }
 
 // SavePapers upserts papers in one transaction without recording any day:
-// the path of import and of adding a paper by id.
+// the path of adding a paper by id and of a remote search's result. Those
+// come from the paper endpoint, which lacks what only a feed item carries
+// (its comments count and thumbnail, often the organization): a paper the
+// library holds keeps what the answer lacks, and its counts never go down.
 func (s *Store) SavePapers(ctx context.Context, papers []feed.Paper) (Saved, error) {
+	papers, err := s.keepStored(ctx, papers)
+	if err != nil {
+		return Saved{}, err
+	}
 	var saved Saved
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		vocab := termCounts{}
 		if saved, err = upsertPapers(ctx, tx, prepareItems(papers), vocab, countsAsFetched); err != nil {
@@ -110,6 +118,57 @@ func (s *Store) SavePapers(ctx context.Context, papers []feed.Paper) (Saved, err
 		return Saved{}, explain(s.path, fmt.Errorf("save papers: %w", err))
 	}
 	return saved, nil
+}
+
+// keepStored fills in, for each paper the library holds, what the new
+// answer lacks from what is stored, and keeps the larger counts.
+func (s *Store) keepStored(ctx context.Context, papers []feed.Paper) ([]feed.Paper, error) {
+	out := make([]feed.Paper, len(papers))
+	for i, p := range papers {
+		old, err := s.Record(ctx, p.ID)
+		switch {
+		case errors.Is(err, ErrUnknownPaper):
+			out[i] = p
+			continue
+		case err != nil:
+			return nil, fmt.Errorf("save papers: %w", err)
+		}
+		out[i] = mergePaper(p, old.Paper)
+	}
+	return out, nil
+}
+
+// mergePaper is p with its empty fields taken from old and the larger of
+// each count. The raw item is made from the result (FlatJSON), so that it
+// holds everything the row does.
+func mergePaper(p, old feed.Paper) feed.Paper {
+	p.Upvotes, p.Comments, p.GitHubStars = max(p.Upvotes, old.Upvotes), max(p.Comments, old.Comments), max(p.GitHubStars, old.GitHubStars)
+	for _, f := range []struct {
+		dst *string
+		old string
+	}{
+		{&p.Title, old.Title}, {&p.Abstract, old.Abstract}, {&p.Day, old.Day}, {&p.GitHubRepo, old.GitHubRepo},
+		{&p.ProjectPage, old.ProjectPage}, {&p.AISummary, old.AISummary}, {&p.Organization, old.Organization},
+		{&p.Thumbnail, old.Thumbnail}, {&p.Submitter, old.Submitter},
+	} {
+		if *f.dst == "" {
+			*f.dst = f.old
+		}
+	}
+	if len(p.Authors) == 0 {
+		p.Authors = old.Authors
+	}
+	if len(p.AIKeywords) == 0 {
+		p.AIKeywords = old.AIKeywords
+	}
+	if p.Published.IsZero() {
+		p.Published = old.Published
+	}
+	if p.WithdrawnAt.IsZero() {
+		p.WithdrawnAt = old.WithdrawnAt
+	}
+	p.Raw = nil
+	return p
 }
 
 func recordDay(ctx context.Context, tx *sql.Tx, day string, n int, errText string) error {

@@ -82,3 +82,40 @@ func TestTermCounterCountsLikeTermCounts(t *testing.T) {
 		t.Errorf("counts did not start again: %v", again)
 	}
 }
+
+// TestSavePapersKeepsWhatTheAnswerLacks: adding by id a paper the feed
+// already brought (papers add, a remote result) must not empty what only
+// the feed item carries (comments, thumbnail, organization), lower a
+// count or drop the feed day, while what the answer does carry is taken.
+func TestSavePapersKeepsWhatTheAnswerLacks(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	fromFeed := paper("2503.00001", "Sparse Diffusion Transformers", 40, "2025-03-13")
+	fromFeed.Comments, fromFeed.Thumbnail, fromFeed.Organization = 3, "https://example.org/t.png", "Stanford NLP"
+	fromFeed.AISummary = "A summary."
+	if _, err := s.SaveDay(ctx, "2025-03-13", []feed.Paper{fromFeed}); err != nil {
+		t.Fatal(err)
+	}
+	answer := feed.Paper{ID: "2503.00001", Title: "Sparse Diffusion Transformers, revised", Abstract: "A new abstract.", Upvotes: 38,
+		Authors: []feed.Author{{Name: "Alan Turing"}}}
+	if _, err := s.SavePapers(ctx, []feed.Paper{answer}); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := s.Record(ctx, "2503.00001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Comments != 3 || rec.Thumbnail != fromFeed.Thumbnail || rec.Organization != "Stanford NLP" || rec.Upvotes != 40 ||
+		rec.Day != "2025-03-13" || rec.AISummary != "A summary." {
+		t.Errorf("stored paper lost what the answer lacked: %+v", rec.Paper)
+	}
+	if rec.Title != answer.Title || rec.Abstract != "A new abstract." {
+		t.Errorf("stored paper did not take the answer's title and abstract: %q, %q", rec.Title, rec.Abstract)
+	}
+	if n := countMatch(t, s, `"stanford"`); n != 1 {
+		t.Errorf("the kept organization is indexed %d times, want 1", n)
+	}
+	if n := countMatch(t, s, `"revised"`); n != 1 {
+		t.Errorf("the new title is indexed %d times, want 1", n)
+	}
+}
