@@ -41,13 +41,17 @@ func (g *Globals) checkNetwork() error {
 	return nil
 }
 
-// readOnlyCommand: commands that only read the library, which must never
-// create one. queue's changes need papers already in a library, so they
-// count too.
+// readOnlyCommand: commands that only read the library, or change what
+// only means something for papers already in one (the queue, tags, notes,
+// read marks, follows, full texts), which must never create one: a
+// mistyped --db says there is no library there instead of leaving an
+// empty file and printing an empty digest. Only sync, import, add and the
+// reader make a library.
 func readOnlyCommand(command string) bool {
 	name, _, _ := strings.Cut(command, " ")
 	switch name {
-	case "stats", "list", "search", "show", "queue", "export", "doctor", "tags":
+	case "stats", "list", "search", "show", "queue", "export", "doctor", "tags",
+		"tag", "note", "follow", "digest", "mark-read", "undo", "fetch", "clean":
 		return true
 	}
 	return false

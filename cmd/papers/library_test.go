@@ -68,7 +68,8 @@ func TestImportRefusesFoldersAndDevices(t *testing.T) {
 
 // TestNewCommandsFollowTheRules: the commands added after the rules were
 // written follow them: fetch and queue add check --api before any work,
-// read ID and tags never create a library.
+// and the commands that need papers in a library (read ID, tags, tag,
+// note, follow, digest, mark-read, undo, fetch, clean) never create one.
 func TestNewCommandsFollowTheRules(t *testing.T) {
 	env := dbEnv(t)
 	path := strings.TrimPrefix(env[0], "PAPERS_DB=")
@@ -82,7 +83,11 @@ func TestNewCommandsFollowTheRules(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2 without the secret\n%s", args, r.code, r.stderr)
 		}
 	}
-	for _, args := range [][]string{{"read", "2401.00001"}, {"tags"}} {
+	for _, args := range [][]string{
+		{"read", "2401.00001"}, {"tags"}, {"tag", "2401.00001", "+x"}, {"note", "2401.00001"}, {"follow"},
+		{"follow", "add", "d", "diffusion"}, {"digest"}, {"mark-read", "--day", "2025-01-02"}, {"undo"},
+		{"fetch", "--queue"}, {"clean", "--texts"},
+	} {
 		if r := papers(t, env, args...); r.code != 1 || !strings.Contains(r.stderr, "no library") {
 			t.Errorf("%v: exit %d\n%s", args, r.code, r.stderr)
 		}
