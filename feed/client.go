@@ -299,6 +299,7 @@ const (
 	wantJSON bodyKind = iota
 	wantAtom
 	wantMarkdown // a paper text (/papers/{id}.md): markup is refused as for JSON, named as what it is not
+	wantPDF      // arXiv's PDF: markup (a captcha or error page) is refused, named as what it is not
 )
 
 // String is what a body of the kind is called in an error: "answered
@@ -309,6 +310,8 @@ func (k bodyKind) String() string {
 		return "Atom"
 	case wantMarkdown:
 		return "a paper text (Markdown)"
+	case wantPDF:
+		return "a PDF"
 	}
 	return "JSON"
 }
@@ -416,8 +419,11 @@ func (c *Client) attempt(ctx context.Context, u string, want bodyKind) ([]byte, 
 
 // accept is the Accept header of a request for the kind.
 func (k bodyKind) accept() string {
-	if k == wantAtom {
+	switch k {
+	case wantAtom:
 		return "application/atom+xml"
+	case wantPDF:
+		return "application/pdf"
 	}
 	return "application/json"
 }

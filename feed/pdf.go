@@ -25,7 +25,7 @@ func (c *Client) PDF(ctx context.Context, id string) ([]byte, error) {
 		base = DefaultPDFURL
 	}
 	u := base + "/" + id
-	body, _, err := c.get(ctx, u)
+	body, _, err := c.getAs(ctx, u, wantPDF)
 	if errors.Is(err, ErrNotFound) { // arXiv's 404, not Hugging Face's
 		return nil, fmt.Errorf("fetch PDF %s: GET %s: no PDF there (HTTP 404)", id, u)
 	}

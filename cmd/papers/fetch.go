@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -46,6 +47,10 @@ func (c *FetchCmd) Run(g *Globals) error {
 		return err
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
+		ids, unknown, err := inLibrary(ctx, lib, ids)
+		if err != nil {
+			return err
+		}
 		more, err := c.selected(ctx, lib, q)
 		if err != nil {
 			return err
@@ -59,6 +64,9 @@ func (c *FetchCmd) Run(g *Globals) error {
 			f.arxiv = arxivClient(g.ArxivURL)
 		}
 		sum := f.run(ctx, ids, newProgress(os.Stderr, len(ids)))
+		for _, u := range unknown {
+			sum.fail(u.id, u.err)
+		}
 		if c.JSON {
 			if err := writeJSON(os.Stdout, sum); err != nil {
 				return err
@@ -66,11 +74,37 @@ func (c *FetchCmd) Run(g *Globals) error {
 		} else {
 			fmt.Fprintln(os.Stderr, sum.String())
 		}
-		if sum.Failed > 0 || bad > 0 {
+		if sum.Failed > 0 || sum.PDFsFailed > 0 || bad > 0 {
 			return errFailed
 		}
 		return ctx.Err()
 	})
+}
+
+// unknownID is a named paper the library does not hold, and why.
+type unknownID struct {
+	id  string
+	err error
+}
+
+// inLibrary keeps the ids of papers the library holds and names each
+// other one on stderr: a text is fetched for a paper of the library, the
+// one `read` and `show` find, never for an id that is nowhere else.
+func inLibrary(ctx context.Context, lib *store.Store, ids []string) (known []string, unknown []unknownID, err error) {
+	for _, id := range ids {
+		_, err := lib.Record(ctx, id)
+		switch {
+		case errors.Is(err, store.ErrUnknownPaper):
+			err = unknownPaper(err)
+			fmt.Fprintf(os.Stderr, "papers: fetch %s\n", clean.Line(err.Error()))
+			unknown = append(unknown, unknownID{id, err})
+		case err != nil:
+			return nil, nil, err // the library, not the id, is at fault
+		default:
+			known = append(known, id)
+		}
+	}
+	return known, unknown, nil
 }
 
 // selected is the queue and the search's papers, as asked.
@@ -111,14 +145,17 @@ type fetcher struct {
 // fetchSummary is what a fetch did; `papers fetch --json` prints it, so
 // its field names are a contract.
 type fetchSummary struct {
-	Fetched  int            `json:"fetched"`
-	Had      int            `json:"already_stored"`
-	Failed   int            `json:"failed"`
-	Newer    int            `json:"newer"` // of Fetched: stored texts fetched again for a newer arXiv version
-	PDFs     int            `json:"pdfs"`
-	Requests int            `json:"requests"`
-	Offline  bool           `json:"offline"`  // the network went away: the rest were not asked for
-	Failures []fetchFailure `json:"failures"` // one for each failed, in order
+	Fetched int `json:"fetched"`
+	Had     int `json:"already_stored"`
+	Failed  int `json:"failed"`
+	Newer   int `json:"newer"` // of Fetched: stored texts fetched again for a newer arXiv version
+	PDFs    int `json:"pdfs"`
+	// PDFsFailed and PDFFailures: PDFs asked for (--pdf) and not saved.
+	PDFsFailed  int            `json:"pdfs_failed"`
+	PDFFailures []fetchFailure `json:"pdf_failures"`
+	Requests    int            `json:"requests"`
+	Offline     bool           `json:"offline"`  // the network went away: the rest were not asked for
+	Failures    []fetchFailure `json:"failures"` // one for each failed, in order
 }
 
 // fetchFailure is a paper whose text was not fetched, and why.
@@ -142,11 +179,14 @@ func (s fetchSummary) String() string {
 	if s.PDFs > 0 {
 		msg += ", " + english.Count(s.PDFs, "PDF") + " saved"
 	}
+	if s.PDFsFailed > 0 {
+		msg += ", " + english.Count(s.PDFsFailed, "PDF") + " not saved"
+	}
 	return msg + " (" + english.Count(s.Requests, "request") + ")"
 }
 
 func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchSummary {
-	sum := fetchSummary{Failures: []fetchFailure{}} // [] in JSON when none failed
+	sum := fetchSummary{Failures: []fetchFailure{}, PDFFailures: []fetchFailure{}} // [] in JSON when none failed
 	start := f.client.Requests()
 	if f.pdf != nil {
 		start += f.pdf.Requests()
@@ -268,15 +308,15 @@ func (f fetcher) one(ctx context.Context, id string, sum *fetchSummary) (had boo
 	}
 	if f.pdf != nil {
 		// A paper HF has no text of (404, a bad body) still gets its PDF:
-		// that may be the only way to read it.
+		// that may be the only way to read it. A PDF that fails is its own
+		// failure: the text stored beside it is not one.
 		saved, err := savePDF(ctx, f.pdf, id, f.refresh)
-		if err != nil && textErr == nil {
-			return !need, err
-		}
-		if err != nil {
+		switch {
+		case err != nil:
+			sum.PDFsFailed++
+			sum.PDFFailures = append(sum.PDFFailures, fetchFailure{ID: id, Error: clean.Line(err.Error()), Reason: feed.Reason(err)})
 			fmt.Fprintf(f.warnings(), "warning: %s\n", clean.Line(err.Error()))
-		}
-		if saved {
+		case saved:
 			sum.PDFs++
 		}
 	}

@@ -179,9 +179,14 @@ func TestFetchPDF(t *testing.T) {
 	psrv := newServer(t, pdfs)
 	cache := t.TempDir()
 	env = append(env, "XDG_CACHE_HOME="+cache, "PAPERS_PDF_URL="+psrv+"/pdf", "HF_TOKEN=hf_secret")
-	r := papers(t, env, "fetch", "--pdf", ids[0], ids[1])
-	if r.code != 1 || !strings.Contains(r.stderr, "1 PDF saved") {
-		t.Errorf("fetch --pdf: %d %q", r.code, r.stderr)
+	r := papers(t, env, "fetch", "--pdf", "--json", ids[0], ids[1])
+	var sum fetchSummary
+	mustUnmarshal(t, []byte(r.stdout), &sum)
+	// The text of ids[1] was stored: only its PDF failed, and says what
+	// came instead of one.
+	if r.code != 1 || sum.PDFs != 1 || sum.Fetched != 2 || sum.Failed != 0 || sum.PDFsFailed != 1 ||
+		len(sum.PDFFailures) != 1 || sum.PDFFailures[0].ID != ids[1] || !strings.Contains(sum.PDFFailures[0].Error, "not a PDF") {
+		t.Errorf("fetch --pdf: %d %+v %q", r.code, sum, r.stderr)
 	}
 	if b, err := os.ReadFile(filepath.Join(cache, "papers", "pdf", ids[0]+".pdf")); err != nil || string(b) != "%PDF-1.5 fake" {
 		t.Errorf("saved PDF: %q %v", b, err)
@@ -458,5 +463,24 @@ func TestFetchJSON(t *testing.T) {
 	if first.ID != ids[1] || !strings.HasPrefix(first.Reason, "connection refused") ||
 		rest.ID != ids[2] || rest.Error != "not fetched: the feed could not be reached (see "+ids[1]+")" || rest.Reason != first.Reason {
 		t.Errorf("offline failures: %+v", rep.Failures)
+	}
+}
+
+// TestFetchOfAPaperNotInTheLibrary: a named paper the library does not
+// hold is a named failure, and no text is stored for it (read and show
+// would disagree about whether it exists); the others are fetched.
+func TestFetchOfAPaperNotInTheLibrary(t *testing.T) {
+	srv, env, ids := syncedWithTexts(t, 2)
+	const stranger = "2501.00001"
+	srv.SetText(stranger, feedtest.PaperText(stranger, 10))
+	r := papers(t, env, "fetch", "--json", stranger, ids[0])
+	var sum fetchSummary
+	mustUnmarshal(t, []byte(r.stdout), &sum)
+	if r.code != 1 || sum.Fetched != 1 || sum.Failed != 1 || len(sum.Failures) != 1 || sum.Failures[0].ID != stranger ||
+		!strings.Contains(sum.Failures[0].Error, "no such paper in the library") || !strings.Contains(r.stderr, stranger) {
+		t.Errorf("fetch of a paper not in the library: exit %d %+v %q", r.code, sum, r.stderr)
+	}
+	if r := papers(t, env, "read", stranger); r.code == 0 || strings.Contains(r.stdout, "#") {
+		t.Errorf("read of the stranger: exit %d\n%s", r.code, r.stdout)
 	}
 }
