@@ -103,6 +103,14 @@ func TestNoteCommand(t *testing.T) {
 	if !strings.Contains(r.stdout, `"note": "first **note**edited\n"`) {
 		t.Errorf("search note:edited --json:\n%s", r.stdout)
 	}
+	// What a paste brought in (a clear-screen, a clipboard write) never
+	// reaches the terminal; the note's own layout does.
+	if r := papers(t, env, "note", id, "--set=- pasted\x1b[2J\n    - indented\x1b]52;c;ZXZpbA==\x07"); r.code != 0 {
+		t.Fatalf("set: %d %s", r.code, r.stderr)
+	}
+	if r := papers(t, env, "note", id); r.stdout != "- pasted\n    - indented\n" {
+		t.Errorf("note with escape sequences printed as %q", r.stdout)
+	}
 }
 
 func TestFollowMarkReadUndoAndDigest(t *testing.T) {

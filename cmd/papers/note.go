@@ -12,6 +12,7 @@ import (
 
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui"
+	"github.com/papertui/papers/tui/clean"
 )
 
 // NoteCmd is `papers note ID`.
@@ -55,7 +56,10 @@ func (c *NoteCmd) Run(g *Globals) error {
 			fmt.Fprintf(os.Stderr, "%s has no note (papers note %s --edit)\n", id, id)
 			return nil
 		}
-		_, err = fmt.Print(withNewline(old))
+		// A note is the user's own Markdown, printed as written, but what a
+		// paste or a pipe brought in (an escape sequence) never reaches
+		// the terminal.
+		_, err = fmt.Print(withNewline(clean.Verbatim(old)))
 		return err
 	})
 }

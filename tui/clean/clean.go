@@ -386,3 +386,53 @@ func skipString(s string, i, unterminated int) int {
 	}
 	return unterminated
 }
+
+// Verbatim returns s with what could act on a terminal removed (escape
+// sequences; C0 and C1 controls other than tab and line feed; bidi and
+// other invisible format characters) and the rest as written: spaces,
+// indentation and blank lines are kept. It is for the user's own text (a
+// note, whose layout is its Markdown), which may hold what a paste or a
+// pipe brought in. CR LF and a lone CR become LF.
+func Verbatim(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == 0x1B:
+				i = skipEscape(s, i)
+			case c == '\r':
+				if i < len(s) && s[i] == '\n' {
+					i++
+				}
+				b.WriteByte('\n')
+			case c == '\n', c == '\t', c >= 0x20 && c != 0x7F:
+				b.WriteByte(c)
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString("\uFFFD")
+		case r == 0x9B: // 8-bit CSI
+			i = skipCSI(s, i+size)
+			continue
+		default:
+			switch classify(r) {
+			case c1Seq:
+				i = skipString(s, i+size, i+size)
+				continue
+			case drop, tag:
+			case lineBreak, paraBreak:
+				b.WriteByte('\n')
+			default:
+				b.WriteString(s[i : i+size])
+			}
+		}
+		i += size
+	}
+	return b.String()
+}

@@ -242,3 +242,29 @@ func BenchmarkText(b *testing.B) {
 		sinkString = Text(abstract)
 	}
 }
+
+// TestVerbatim: the user's own text keeps its layout (indentation, blank
+// lines, tabs) and loses only what could act on a terminal.
+func TestVerbatim(t *testing.T) {
+	for in, want := range map[string]string{
+		"- item\n    - nested\n\n\n```\n\tcode  here\n```": "- item\n    - nested\n\n\n```\n\tcode  here\n```",
+		"from\x1b[2J stdin":                               "from stdin",
+		"osc\x1b]52;c;ZXZpbA==\x07 gone":                   "osc gone",
+		"crlf\r\nand cr\rend":                              "crlf\nand cr\nend",
+		"bidi \u202eevil\u202c and c1 \u009b31m done":      "bidi evil and c1  done",
+		"bad \xff byte":                                    "bad \uFFFD byte",
+	} {
+		if got := Verbatim(in); got != want {
+			t.Errorf("Verbatim(%q) = %q, want %q", in, got, want)
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		in := randomInput(r)
+		out := Verbatim(in)
+		checkSafe(t, "Verbatim", in, strings.NewReplacer("\t", "", " ", "").Replace(out), true)
+		if again := Verbatim(out); again != out {
+			t.Fatalf("Verbatim not idempotent on %q: %q then %q", in, out, again)
+		}
+	}
+}
