@@ -338,8 +338,9 @@ func TestSearchWordsWithSymbols(t *testing.T) {
 		{[]string{"search", "c#"}, []string{"2510.00003"}},
 		{[]string{"search", "kernels", "-c++"}, []string{"2510.00001"}},
 		{[]string{"search", "kernels NOT plain"}, []string{"2510.00003"}},
+		{[]string{"search", "kernels", "--", "-c++"}, []string{"2510.00001"}},
 	} {
-		r := papers(t, env, append(c.args, "--json")...)
+		r := papers(t, env, append([]string{c.args[0], "--json"}, c.args[1:]...)...) // before a "--"
 		var got []struct{ ID string }
 		mustUnmarshal(t, []byte(r.stdout), &got)
 		var ids []string
@@ -349,5 +350,12 @@ func TestSearchWordsWithSymbols(t *testing.T) {
 		if !slices.Equal(ids, c.want) {
 			t.Errorf("%v = %v, want %v (%s)", c.args, ids, c.want, r.stderr)
 		}
+	}
+	// A followed search takes the same words.
+	if r := papers(t, env, "follow", "add", "k", "kernels", "-c++"); r.code != 0 {
+		t.Fatalf("follow add with -word: exit %d %s", r.code, r.stderr)
+	}
+	if r := papers(t, env, "list", "--follow", "k", "--json"); !strings.Contains(r.stdout, "2510.00001") || strings.Contains(r.stdout, "2510.00003") {
+		t.Errorf("list --follow of kernels -c++:\n%s%s", r.stdout, r.stderr)
 	}
 }

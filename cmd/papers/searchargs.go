@@ -6,36 +6,43 @@ import (
 	"github.com/alecthomas/kong"
 )
 
-// searchArgs lets `papers search diffusion -video` mean what it means in
-// the search box: kong would read -video as an unknown short flag. After
-// the search command, the flags kong knows stay flags (with their values)
-// and every other word is the query, moved after "--" in its order. Any
+// searchArgs lets `papers search diffusion -video` (and `papers follow
+// add NAME diffusion -video`) mean what it means in the search box: kong
+// would read -video as an unknown short flag. After the command, the
+// flags kong knows stay flags (with their values) and every other word
+// (a followed search's name first) is an argument, moved after "--" in
+// its order; words the user put after a "--" of their own join them. Any
 // other command line is returned as it is.
 func searchArgs(app *kong.Application, args []string) []string {
 	global := flagKinds(app.Flags)
 	i := commandIndex(args, global)
-	if i < 0 || args[i] != "search" {
+	if i < 0 {
 		return args
 	}
-	known := global
-	for _, n := range app.Children {
-		if n.Name == "search" {
-			known = flagKinds(append(append([]*kong.Flag{}, app.Flags...), n.Flags...))
-		}
+	path := queryCommand(app, args, i)
+	if path == nil {
+		return args
 	}
-	var flags, words []string
+	start := i + len(path)
+	flags := append([]*kong.Flag{}, app.Flags...)
+	for _, n := range path {
+		flags = append(flags, n.Flags...)
+	}
+	known := flagKinds(flags)
+	var given, words []string
 	dashed := false
-	for j := i + 1; j < len(args); j++ {
+	for j := start; j < len(args); j++ {
 		a := args[j]
 		switch {
 		case a == "--":
 			words = append(words, args[j+1:]...)
+			dashed = true
 			j = len(args)
 		case strings.HasPrefix(a, "--") || a == "-h":
-			flags = append(flags, a)
+			given = append(given, a)
 			if takesValue(known, a) && j+1 < len(args) {
 				j++
-				flags = append(flags, args[j])
+				given = append(given, args[j])
 			}
 		default:
 			dashed = dashed || len(a) > 1 && a[0] == '-'
@@ -45,8 +52,36 @@ func searchArgs(app *kong.Application, args []string) []string {
 	if !dashed {
 		return args
 	}
-	out := append(append([]string{}, args[:i+1]...), flags...)
+	out := append(append([]string{}, args[:start]...), given...)
 	return append(append(out, "--"), words...)
+}
+
+// queryCommand is the path of command nodes from args[i] whose arguments
+// end in a search's words (search; follow add), or nil.
+func queryCommand(app *kong.Application, args []string, i int) []*kong.Node {
+	child := func(n *kong.Node, name string) *kong.Node {
+		for _, c := range n.Children {
+			if c.Name == name {
+				return c
+			}
+		}
+		return nil
+	}
+	switch args[i] {
+	case "search":
+		if n := child(app.Node, "search"); n != nil {
+			return []*kong.Node{n}
+		}
+	case "follow":
+		follow := child(app.Node, "follow")
+		if follow == nil || i+1 >= len(args) || args[i+1] != "add" {
+			return nil
+		}
+		if add := child(follow, "add"); add != nil {
+			return []*kong.Node{follow, add}
+		}
+	}
+	return nil
 }
 
 // flagKinds maps each flag's long name to whether it takes a value.
