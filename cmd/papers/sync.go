@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/progress"
+	"charm.land/lipgloss/v2"
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
@@ -160,7 +161,12 @@ type progressPrinter struct {
 }
 
 func newProgressPrinter(f *os.File) *progressPrinter {
-	return &progressPrinter{w: f, terminal: isTerminal(f), bar: progress.New(progress.WithWidth(30))}
+	bar := progress.New(progress.WithWidth(30))
+	if os.Getenv("NO_COLOR") != "" {
+		bar = progress.New(progress.WithWidth(30), progress.WithColors(lipgloss.NoColor{}))
+		bar.EmptyColor = lipgloss.NoColor{}
+	}
+	return &progressPrinter{w: f, terminal: isTerminal(f), bar: bar}
 }
 
 func (p *progressPrinter) update(s store.SyncProgress) {

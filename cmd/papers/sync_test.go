@@ -71,3 +71,16 @@ func TestSyncReversedRangeIsAUsageError(t *testing.T) {
 		t.Errorf("a refused sync made a library: %v", err)
 	}
 }
+
+// TestProgressBarHonoursNoColor: with NO_COLOR the sync bar is drawn
+// without a colour code; without it, in colour.
+func TestProgressBarHonoursNoColor(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	if bar := newProgressPrinter(os.Stderr).bar.ViewAs(0.5); !strings.Contains(bar, "\x1b[") {
+		t.Errorf("the bar without NO_COLOR has no colour: %q", bar)
+	}
+	t.Setenv("NO_COLOR", "1")
+	if bar := newProgressPrinter(os.Stderr).bar.ViewAs(0.5); strings.Contains(bar, "\x1b[") {
+		t.Errorf("the bar with NO_COLOR has colour codes: %q", bar)
+	}
+}
