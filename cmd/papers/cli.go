@@ -38,7 +38,7 @@ type CLI struct {
 	// The reader takes its flags (--style, --mouse, --no-sync) with or
 	// without its name: `papers --mouse` opens it. No other command lists
 	// them.
-	Read   ReadCmd   `cmd:"" default:"withargs" hidden:"" help:"Open the reader (the default)."`
+	Read   ReadCmd   `cmd:"" default:"withargs" help:"Open the reader (the default); with an id, print that paper's stored full text."`
 	Sync   SyncCmd   `cmd:"" help:"Fetch the feed into the library."`
 	Import ImportCmd `cmd:"" help:"Load saved API responses into the library (offline)."`
 	List   ListCmd   `cmd:"" help:"List papers in the library."`

@@ -395,6 +395,11 @@ func TestReadErrors(t *testing.T) {
 	if r.code != 2 || !strings.Contains(r.stderr, `"abc" is not a paper id`) {
 		t.Errorf("read abc: %d %q", r.code, r.stderr)
 	}
+	// A global flag's value before read does not hide that read was named.
+	r = papers(t, env, "--db", strings.TrimPrefix(env[0], "PAPERS_DB="), "read", "abc")
+	if r.code != 2 || !strings.Contains(r.stderr, `"abc" is not a paper id`) || strings.Contains(r.stderr, "unknown command") {
+		t.Errorf("--db FILE read abc: %d %q", r.code, r.stderr)
+	}
 	r = papers(t, env, "read", "2611.99999")
 	if r.code != 1 || !strings.Contains(r.stderr, "not in the library") || !strings.Contains(r.stderr, "papers add 2611.99999") {
 		t.Errorf("read of a paper not in the library: %d %q", r.code, r.stderr)

@@ -39,7 +39,7 @@ const staleAfter = time.Hour
 // the background, never before the first frame.
 func (c *ReadCmd) Run(g *Globals, kctx *kong.Context) error {
 	if c.ID != "" {
-		return c.printText(g, kctx.Model)
+		return c.printText(g, kctx)
 	}
 	if !isTerminal(os.Stdout) {
 		return fmt.Errorf("the reader needs a terminal; from scripts use papers list, search, show or queue")
@@ -88,15 +88,15 @@ func withoutTmux(env []string) []string {
 // printText prints a paper's stored full text: rendered by glamour on a
 // terminal, plain text when piped, the Markdown with --raw. It never uses
 // the network: a paper without its text says how to fetch it.
-func (c *ReadCmd) printText(g *Globals, app *kong.Application) error {
+func (c *ReadCmd) printText(g *Globals, kctx *kong.Context) error {
 	ids, err := normalizeIDs([]string{c.ID})
 	if err != nil && !strings.ContainsAny(c.ID, "0123456789") {
 		// `papers ID` reads a paper, so a mistyped command lands here:
 		// no paper id is without digits.
-		if namedRead() {
+		if namedRead(kctx) {
 			return usagef("read: %q is not a paper id (ids look like 2410.17243, or an HF or arXiv URL)", clean.Line(c.ID))
 		}
-		return usageError{errors.New(unknownCommandText(app, c.ID))}
+		return usageError{errors.New(unknownCommandText(kctx.Model, c.ID))}
 	}
 	if err != nil {
 		return err
@@ -127,17 +127,11 @@ func (c *ReadCmd) printText(g *Globals, app *kong.Application) error {
 }
 
 // namedRead says whether the command line names the read command (`papers
-// read X`), not only the paper (`papers X`, read being the default).
-func namedRead() bool {
-	for _, a := range os.Args[1:] {
-		if a == "read" {
-			return true
-		}
-		if !strings.HasPrefix(a, "-") {
-			return false
-		}
-	}
-	return false
+// read X`), not only the paper (`papers X`, read being the default): the
+// first argument that is neither a flag nor a global flag's value.
+func namedRead(kctx *kong.Context) bool {
+	i := commandIndex(kctx.Args, flagKinds(kctx.Model.Flags)) // searchargs.go
+	return i >= 0 && kctx.Args[i] == "read"
 }
 
 // renderText renders a stored text as `papers read` prints it: a title,
