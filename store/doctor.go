@@ -155,29 +155,36 @@ func (c *Checkup) damaged(ctx context.Context, db *sql.DB, unreadable []string) 
 		msg += fmt.Sprintf(" (could not read: %s)", joinWords(unreadable))
 	}
 	c.problem("%s; save what reads before anything else: `papers queue --json > queue.json` and "+
-		"`papers export --format json -o rescue.json` (or, with the sqlite3 tool, `sqlite3 %s .recover > rescue.sql`), "+
+		"`papers export --rescue --format json -o rescue.json` (or, with the sqlite3 tool, `sqlite3 %s .recover > rescue.sql`), "+
 		"then move the library aside and run `papers sync`", msg, c.Path)
 	if readable > c.Papers {
 		c.Papers = readable
 	}
 }
 
-// readablePapers counts the papers that can be read one by one, walking
-// the table in rowid order and stepping over a damaged stretch. A damaged
-// page can answer "the next rowid after X" with one at or before X, again
-// and again: the walk then skips ahead, twice as far each time, instead of
-// asking a million times for the same rows.
+// readablePapers counts the papers that can be read one by one.
 func (c *Checkup) readablePapers(ctx context.Context, db *sql.DB) int {
 	n := 0
+	walkReadable(ctx, db, func(int64) { n++ })
+	return n
+}
+
+// walkReadable visits, in rowid order, each paper whose row still reads,
+// stepping over a damaged stretch. A damaged page can answer "the next
+// rowid after X" with one at or before X, again and again: the walk then
+// skips ahead, twice as far each time, instead of asking a million times
+// for the same rows.
+func walkReadable(ctx context.Context, db *sql.DB, visit func(pid int64)) {
 	after, stride := int64(-1<<62), int64(1)
-	for range 1 << 20 {
+	for range 1 << 26 { // each step moves after forward; this only bounds a bug
+
 		var pid int64
 		err := db.QueryRowContext(ctx, `SELECT pid FROM papers WHERE pid > ? ORDER BY pid LIMIT 1`, after).Scan(&pid)
 		if errors.Is(err, sql.ErrNoRows) {
 			break
 		}
 		if err != nil {
-			return n
+			return
 		}
 		if pid <= after { // the walk went back: skip over the damage
 			if after > math.MaxInt64-stride {
@@ -190,11 +197,10 @@ func (c *Checkup) readablePapers(ctx context.Context, db *sql.DB) int {
 		stride = 1
 		var id string
 		if db.QueryRowContext(ctx, `SELECT id FROM papers WHERE pid = ?`, pid).Scan(&id) == nil {
-			n++
+			visit(pid)
 		}
 		after = pid
 	}
-	return n
 }
 
 func joinWords(ws []string) string {

@@ -207,6 +207,17 @@ func checkVersion(path string, version int) error {
 	return nil
 }
 
+// Explain is explain for an error that reached the command line without
+// it: one still holding a bare SQLite error, not naming the library, is
+// given the library's name and what to do.
+func Explain(path string, err error) error {
+	var sqlErr *sqlite.Error
+	if errors.As(err, &sqlErr) && !strings.Contains(err.Error(), path) {
+		return explain(path, err)
+	}
+	return err
+}
+
 // explain turns SQLite's terse errors into ones that name the library
 // and say what to do; no bare SQLite code reaches the user.
 func explain(path string, err error) error {

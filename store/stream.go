@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // streamPage is how many papers of a search a stream reads at a time.
@@ -93,3 +94,48 @@ func eachRow(rows *sql.Rows, each func(Record) error) error {
 	}
 	return nil
 }
+
+// EachReadableRecord streams what still reads of a damaged library
+// (`papers export --rescue`), where EachRecord stops at the first damaged
+// page: the papers whose rows read are found one at a time in rowid
+// order, stepping over damaged stretches as doctor counts them, then read
+// one at a time. One whose tags, queue place or note are on a damaged page
+// is given without them (bare counts those); one that does not read even
+// so is left out (skipped counts those).
+func (s *Store) EachReadableRecord(ctx context.Context, start func(total int) error, each func(Record) error) (bare, skipped int, err error) {
+	var pids []int64
+	walkReadable(ctx, s.db, func(pid int64) { pids = append(pids, pid) }) // doctor.go
+	if err := ctx.Err(); err != nil {
+		return 0, 0, err
+	}
+	if err := start(len(pids)); err != nil {
+		return 0, 0, err
+	}
+	for _, pid := range pids {
+		q, args := s.byPids(ctx, recordColumns, []int64{pid})
+		recs, err := s.queryRecords(ctx, q, args...)
+		if err != nil || len(recs) == 0 {
+			recs, err = s.queryRecords(ctx, `SELECT `+bareRecordColumns+` FROM papers p WHERE p.pid = ?`, pid)
+			if err == nil && len(recs) == 1 {
+				bare++
+			}
+		}
+		if ctx.Err() != nil {
+			return bare, skipped, ctx.Err()
+		}
+		if err != nil || len(recs) == 0 {
+			skipped++
+			continue
+		}
+		if err := each(recs[0]); err != nil {
+			return bare, skipped, err
+		}
+	}
+	return bare, skipped, nil
+}
+
+// bareRecordColumns are recordColumns read from the papers table alone:
+// no queue place, read mark, tags or note.
+var bareRecordColumns = strings.NewReplacer(
+	"coalesce(q.position, 0)", "0", "r.id IS NOT NULL", "0", dailyColumns, "''",
+	"coalesce((SELECT body FROM notes WHERE id = p.id), '')", "''").Replace(recordColumns)

@@ -34,7 +34,7 @@ func TestCompleteCommandsFlagsAndValues(t *testing.T) {
 		want, not []string
 		exactly   bool
 	}{
-		{words: []string{""}, want: []string{"sync", "list", "queue", "export", "completion", "man"}, not: []string{"read", "__complete"}},
+		{words: []string{""}, want: []string{"read", "sync", "list", "queue", "export", "completion", "man"}, not: []string{"__complete"}},
 		{words: []string{"li"}, want: []string{"list"}, exactly: true},
 		{words: []string{"list", "--so"}, want: []string{"--sort"}, exactly: true},
 		{words: []string{"list", "--"}, want: []string{"--sort", "--json", "--db", "--help"}},

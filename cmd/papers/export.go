@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/store/query"
 	"github.com/papertui/papers/tui/export"
@@ -19,12 +20,16 @@ type ExportCmd struct {
 	Format string `default:"bibtex" enum:"bibtex,markdown,json,csv" help:"Format, one of ${enum} (default ${default})."`
 	Output string `short:"o" placeholder:"FILE" help:"Write to FILE instead of stdout (replaced whole, never half-written)."`
 	Tag    string `placeholder:"NAME" help:"Export the papers carrying a tag (with --query: those it finds that carry it)."`
+	Rescue bool   `help:"Export every paper a damaged library still reads, stepping over the damage (what papers doctor advises)."`
 }
 
 // Run exports the queue, a search, or (with neither) the whole library.
 func (c *ExportCmd) Run(g *Globals) error {
 	if c.Queue && c.Query != "" {
 		return usagef("export: choose --queue or --query, not both")
+	}
+	if c.Rescue && (c.Queue || c.Query != "" || c.Tag != "") {
+		return usagef("export: --rescue exports every paper that still reads; it takes no --queue, --query or --tag")
 	}
 	q, err := queryFlag("export: --query", c.Query)
 	if err != nil {
@@ -68,6 +73,18 @@ func (c *ExportCmd) stream(ctx context.Context, lib *store.Store, q query.Query)
 		}
 	}
 	switch {
+	case c.Rescue:
+		return func(start func(int) error, each func(store.Record) error) error {
+			bare, skipped, err := lib.EachReadableRecord(ctx, start, each)
+			if bare > 0 {
+				fmt.Fprintf(os.Stderr, "papers: export --rescue: %s without their tags, queue place or note (on damaged pages)\n",
+					english.Count(bare, "paper"))
+			}
+			if skipped > 0 {
+				fmt.Fprintf(os.Stderr, "papers: export --rescue: left out %s that could not be read\n", english.Count(skipped, "paper"))
+			}
+			return err
+		}, "Papers", nil
 	case c.Queue:
 		recs, err := lib.Queue(ctx)
 		return export.Slice(recs), "Reading queue", err

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -18,6 +19,9 @@ const (
 	exitOK    = 0
 	exitFail  = 1
 	exitUsage = 2
+	// exitInterrupted: Ctrl-C (or SIGTERM) stopped the work, as shells
+	// report a process killed by SIGINT.
+	exitInterrupted = 130
 )
 
 // usageError marks an error the user can fix by changing the command line.
@@ -109,9 +113,15 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 	case errors.As(err, new(usageError)):
 		fmt.Fprintf(os.Stderr, "papers: %s\n", clean.Text(err.Error()))
 		return exitUsage
+	case errors.Is(err, context.Canceled):
+		// Only Ctrl-C or SIGTERM cancels a command (interruptible); what
+		// finished before it is kept.
+		fmt.Fprintln(os.Stderr, "papers: interrupted")
+		return exitInterrupted
 	}
 	// Errors carry server-sent text (headers, URLs, bodies): the same
 	// sanitiser as feed text keeps it from acting on the terminal.
+	err = store.Explain(cli.Globals.libraryPath(), err)
 	fmt.Fprintf(os.Stderr, "papers: %s\n", clean.Text(err.Error()))
 	return exitFail
 }
