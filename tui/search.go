@@ -110,8 +110,16 @@ func (m Model) startSearch() (tea.Model, tea.Cmd) {
 	}
 	m.search.typing = true
 	m.focus = paneList
-	m.search.input.SetWidth(max(10, m.bodyHeight(paneList)))
+	m.search.input.SetWidth(m.searchBoxWidth())
 	return m, m.search.input.Focus()
+}
+
+// searchBoxWidth is how much of the query the box shows: the list pane's
+// width less the box's prompt and margin (searchLine draws it there). The
+// input scrolls its text by the width it had at the key, so it is set
+// before every key, not only when drawn.
+func (m Model) searchBoxWidth() int {
+	return max(10, m.layout(paneList).panes[paneList].w-4)
 }
 
 // searchEdit hands a key or a paste to the box and, when the text
@@ -128,6 +136,7 @@ func (m Model) searchEdit(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	before := m.search.input.Value()
 	var cmd tea.Cmd
+	m.search.input.SetWidth(m.searchBoxWidth()) // the terminal may have been resized
 	m.search.input, cmd = m.search.input.Update(msg)
 	if m.search.input.Value() == before {
 		return m, cmd
@@ -180,7 +189,7 @@ func (m Model) highlights() []string {
 // searchLine is the search box, or the search in effect with its count.
 func (m Model) searchLine(w int) string {
 	if m.search.typing {
-		m.search.input.SetWidth(max(10, w-4))
+		m.search.input.SetWidth(max(10, w-4)) // as searchBoxWidth
 		return m.search.input.View()
 	}
 	count := ""

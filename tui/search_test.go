@@ -358,3 +358,18 @@ func TestNewViewKeepsTheRowsUntilItsOwn(t *testing.T) {
 		t.Errorf("an empty search's list:\n%s", got)
 	}
 }
+
+// TestSearchBoxShowsTheWholeQuery: the box is as wide as the list pane,
+// so a query that fits is shown whole while it is typed, at any size.
+func TestSearchBoxShowsTheWholeQuery(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {200, 30}, {200, 15}, {60, 15}} {
+		hs := newHarness(t, newTestLibrary(t), size[0], size[1])
+		hs.keys("/")
+		query := `upvotes:>100 author:"Yann LeCun" diff`
+		if size[0] < 80 {
+			query = "upvotes:>100 diff"
+		}
+		hs.typeText(query)
+		hs.requireScreen("/ " + query)
+	}
+}
