@@ -247,3 +247,28 @@ func TestCountUpTo(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefixIgnoresCase: a word being typed finds what its lower-case
+// spelling finds (the vocabulary holds words as the index folds them), so
+// typing a title as written finds it.
+func TestPrefixIgnoresCase(t *testing.T) {
+	ctx := context.Background()
+	s := synthLibrary(t, 300)
+	for _, pair := range [][2]string{{"Transf", "transf"}, {"Languag", "languag"}, {"Large Lan", "large lan"}, {"MOD", "mod"}} {
+		var got [2]string
+		for i, text := range pair {
+			q, err := query.Parse(text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			es, err := s.Entries(ctx, Filter{Sort: SortNewest}.Search(q), 0, 1000)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got[i] = ids(es)
+		}
+		if got[0] != got[1] || got[1] == "" {
+			t.Errorf("%q found %q, %q found %q", pair[0], got[0], pair[1], got[1])
+		}
+	}
+}

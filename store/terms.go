@@ -94,6 +94,11 @@ func (s *Store) expandPrefix(ctx context.Context, match string) (string, error) 
 		return match, nil
 	}
 	last := words[len(words)-1]
+	// The vocabulary holds words as the index folds them (lower case,
+	// Latin accents stripped): "Transf" is looked up as "transf".
+	if folded := query.IndexTerms(last); len(folded) == 1 {
+		last = folded[0]
+	}
 	terms, err := s.wordsStartingWith(ctx, last)
 	if err != nil {
 		return match, err
