@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store/query"
 )
 
@@ -47,6 +48,7 @@ type Filter struct {
 	Read              bool
 	HasCode           bool
 	Texts             []string // words or phrases the stored full text must hold (text:)
+	ID                string   // a paper id (or URL) typed as the whole search: that paper
 	Sort              Sort
 
 	// Total, when set, is how many papers the view holds as the caller
@@ -165,6 +167,9 @@ func (f Filter) where() (string, []any) {
 	if f.Until != "" {
 		add("p.day <= ?", f.Until)
 	}
+	if f.ID != "" {
+		add("p.id = ?", f.ID)
+	}
 	if m := f.fullMatch(); m != "" {
 		if len(f.among) > 0 {
 			// A few papers asked about (whereAmong): the index looks up
@@ -230,6 +235,16 @@ func (f Filter) where() (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
+// typedID is the paper id a search's only word names: 2507.22565,
+// 2507.22565v2, or an HF or arXiv URL of the paper.
+func typedID(q query.Query) (string, bool) {
+	if len(q.Terms) != 1 || q.Terms[0].Quoted || strings.ContainsAny(q.Terms[0].Text, " \t") {
+		return "", false
+	}
+	id, err := feed.NormalizeID(q.Terms[0].Text)
+	return id, err == nil
+}
+
 // sqlOp keeps only the comparisons the parser produces out of the SQL text.
 func sqlOp(op string) string {
 	switch op {
@@ -245,6 +260,11 @@ func (f Filter) Search(q query.Query) Filter {
 	f.TitleKey = typedTitleKey(q)
 	f.TitleWhole = !q.Prefix
 	f.Symbols, f.Not = q.Symbols, q.Not
+	if id, ok := typedID(q); ok {
+		// A pasted id or URL finds that paper, not the papers whose text
+		// holds its digits.
+		f.ID, f.Match, f.TitleKey, f.Symbols = id, "", "", nil
+	}
 	f.Authors, f.Orgs, f.Keywords = q.Authors, q.Orgs, q.Keywords
 	f.Upvotes = q.Upvotes
 	if q.Day != "" {

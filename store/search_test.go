@@ -272,3 +272,25 @@ func TestPrefixIgnoresCase(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchByIDOrURL: a search that is a paper id, a versioned id or a
+// URL of the paper finds that paper, counted as one, in every order.
+func TestSearchByIDOrURL(t *testing.T) {
+	ctx := context.Background()
+	s := synthLibrary(t, 300)
+	id := firstID(t, s, "")
+	for _, text := range []string{id, id + "v3", "https://arxiv.org/abs/" + id, "https://huggingface.co/papers/" + id} {
+		q, err := query.Parse(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sort := range []Sort{SortNewest, SortRelevance, SortUpvotes} {
+			f := Filter{Sort: sort}.Search(q)
+			es, err := s.Entries(ctx, f, 0, 50)
+			n, cerr := s.Count(ctx, f)
+			if err != nil || cerr != nil || len(es) != 1 || es[0].ID != id || n != 1 {
+				t.Errorf("search %q (%v): %s, count %d, %v %v", text, sort, ids(es), n, err, cerr)
+			}
+		}
+	}
+}
