@@ -350,12 +350,26 @@ func (f fetcher) warnings() io.Writer {
 // fetchAfterQueue fetches the texts of papers just queued, so they read
 // offline; a failure is a warning, since the queueing itself succeeded.
 func fetchAfterQueue(ctx context.Context, g *Globals, lib *store.Store, ids []string) {
-	f := fetcher{lib: lib, client: g.client(), discussion: true}
-	sum := f.run(ctx, ids, newProgress(os.Stderr, len(ids)))
-	if sum.Failed > 0 {
-		fmt.Fprintf(os.Stderr, "warning: %s not fetched; `papers fetch --queue` tries again\n", english.Count(sum.Failed, "full text"))
+	// An extra the queueing does not wait long for: the papers are
+	// queued already, and a stuck feed would otherwise hold the command
+	// for two 30-second timeouts a paper.
+	client := g.client()
+	client.Timeout = followUpTimeout
+	fctx, cancel := context.WithTimeout(ctx, followUpTimeout+time.Duration(len(ids))*followUpPerPaper)
+	defer cancel()
+	f := fetcher{lib: lib, client: client, discussion: true}
+	sum := f.run(fctx, ids, newProgress(os.Stderr, len(ids)))
+	if missing := len(ids) - sum.Fetched - sum.Had; missing > 0 && ctx.Err() == nil {
+		fmt.Fprintf(os.Stderr, "warning: %s not fetched; `papers fetch --queue` tries again\n", english.Count(missing, "full text"))
 	}
 }
+
+// followUpTimeout bounds each request of the fetch after `queue add`, and
+// followUpPerPaper adds to the whole fetch's time for each paper queued.
+const (
+	followUpTimeout  = 10 * time.Second
+	followUpPerPaper = 5 * time.Second
+)
 
 // fetchProgress draws a bar on a terminal and nothing otherwise.
 type fetchProgress struct {
