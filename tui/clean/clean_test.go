@@ -248,11 +248,11 @@ func BenchmarkText(b *testing.B) {
 func TestVerbatim(t *testing.T) {
 	for in, want := range map[string]string{
 		"- item\n    - nested\n\n\n```\n\tcode  here\n```": "- item\n    - nested\n\n\n```\n\tcode  here\n```",
-		"from\x1b[2J stdin":                               "from stdin",
-		"osc\x1b]52;c;ZXZpbA==\x07 gone":                   "osc gone",
-		"crlf\r\nand cr\rend":                              "crlf\nand cr\nend",
-		"bidi \u202eevil\u202c and c1 \u009b31m done":      "bidi evil and c1  done",
-		"bad \xff byte":                                    "bad \uFFFD byte",
+		"from\x1b[2J stdin":                           "from stdin",
+		"osc\x1b]52;c;ZXZpbA==\x07 gone":              "osc gone",
+		"crlf\r\nand cr\rend":                         "crlf\nand cr\nend",
+		"bidi \u202eevil\u202c and c1 \u009b31m done": "bidi evil and c1  done",
+		"bad \xff byte":                               "bad \uFFFD byte",
 	} {
 		if got := Verbatim(in); got != want {
 			t.Errorf("Verbatim(%q) = %q, want %q", in, got, want)
