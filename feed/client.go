@@ -407,7 +407,7 @@ func (c *Client) attempt(ctx context.Context, u string, want bodyKind) ([]byte, 
 	}
 	ctype := resp.Header.Get("Content-Type")
 	if want.refuses(ctype) {
-		return nil, fmt.Errorf("GET %s: answered %s, not %s", u, quoteOdd(ctype), want)
+		return nil, wrongAnswer{url: u, what: quoteOdd(ctype), want: want}
 	}
 	limit := positive(c.MaxBody, DefaultMaxBody)
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
@@ -501,7 +501,11 @@ func (c *Client) checkStatus(resp *http.Response, u string) error {
 	case code == http.StatusTooManyRequests:
 		wait := rateLimitWait(resp.Header, time.Now())
 		if wait > maxRateWait {
-			return fmt.Errorf("GET %s: rate limited for %s: %w", u, wait.Round(time.Second), StatusError(code))
+			asked := wait.Round(time.Second).String()
+			if wait > 24*time.Hour { // a Retry-After far in the future
+				asked = "more than a day"
+			}
+			return fmt.Errorf("GET %s: rate limited for %s: %w", u, asked, StatusError(code))
 		}
 		return &retryable{reason: "rate limited (HTTP 429)", after: wait, err: err}
 	case code >= 500:
@@ -521,6 +525,17 @@ func (e StatusError) Error() string {
 	return fmt.Sprintf("HTTP %d %s", int(e), http.StatusText(int(e)))
 }
 
+// wrongAnswer is an answer that is not of the kind asked for: a login
+// page, a captive portal or a proxy's error page served with 200 OK.
+type wrongAnswer struct {
+	url, what string // what came: its Content-Type, or "markup (…)"
+	want      bodyKind
+}
+
+func (e wrongAnswer) Error() string {
+	return fmt.Sprintf("GET %s: answered %s, not %s", e.url, e.what, e.want)
+}
+
 // checkBody refuses a body over the cap (final: asking again would bring
 // the same body) and markup served under a JSON label.
 func checkBody(body []byte, limit int64, u, ctype string, want bodyKind) ([]byte, error) {
@@ -531,7 +546,7 @@ func checkBody(body []byte, limit int64, u, ctype string, want bodyKind) ([]byte
 		if ctype == "" {
 			ctype = "no Content-Type"
 		}
-		return nil, fmt.Errorf("GET %s: answered markup (%s), not %s", u, quoteOdd(ctype), want)
+		return nil, wrongAnswer{url: u, what: "markup (" + quoteOdd(ctype) + ")", want: want}
 	}
 	return body, nil
 }

@@ -17,6 +17,7 @@ func Reason(err error) string {
 	var op *net.OpError
 	var status StatusError
 	var again *retryable
+	var wrong wrongAnswer
 	switch {
 	case err == nil:
 		return ""
@@ -38,6 +39,8 @@ func Reason(err error) string {
 		return again.reason
 	case errors.Is(err, context.DeadlineExceeded):
 		return "timed out"
+	case errors.As(err, &wrong):
+		return "answered " + wrong.what + ", not " + wrong.want.String()
 	}
 	return ""
 }

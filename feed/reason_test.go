@@ -49,7 +49,7 @@ func TestReasonSaysWhyFirst(t *testing.T) {
 		{"400", "HTTP 400 Bad Request", 400, status(400, `{"error":"Invalid date"}`)},
 		{"429 for a day", "HTTP 429 Too Many Requests", 429, rateLimited},
 		{"malformed", "", 0, status(200, `[{"paper":`)},
-		{"markup", "", 0, status(200, "<html>login</html>")},
+		{"markup", "answered text/html; charset=utf-8, not JSON", 0, status(200, "<html>login</html>")},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := c.c.Day(context.Background(), "2024-10-25")

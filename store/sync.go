@@ -52,6 +52,9 @@ type DayFailure struct {
 	// Status is the HTTP status the feed answered the day with, when an
 	// error status is why it failed (feed.StatusOf); 0 otherwise.
 	Status int `json:"-"`
+	// Unreachable: the feed could not be reached at all (feed.Unreachable),
+	// as against answering wrongly.
+	Unreachable bool `json:"-"`
 }
 
 // Rejection is one item of a day that was skipped because of its shape.
@@ -314,7 +317,8 @@ func (s *Store) settle(ctx context.Context, day string, err error, report *SyncR
 	if ctx.Err() != nil {
 		return fmt.Errorf("sync %s: %w", day, ctx.Err())
 	}
-	report.Failed = append(report.Failed, DayFailure{Day: day, Error: err.Error(), Reason: feed.Reason(err), Status: feed.StatusOf(err)})
+	report.Failed = append(report.Failed, DayFailure{Day: day, Error: err.Error(), Reason: feed.Reason(err), Status: feed.StatusOf(err),
+		Unreachable: feed.Unreachable(err)})
 	if rerr := s.RecordFailedDay(ctx, day, err); rerr != nil && !errors.Is(rerr, context.Canceled) {
 		return rerr
 	}

@@ -239,7 +239,7 @@ func (m Model) emptyList(w int) string {
 			"  papers import FILE   load saved API responses (offline)"
 		if m.sync.offline {
 			why := "the feed cannot be reached"
-			if m.sync.status != 0 {
+			if !m.sync.unreachable {
 				why = "the feed answered with errors"
 			}
 			msg = "The library is empty and " + why + ".\n\n" + msg[len("The library is empty.\n\n"):]

@@ -73,6 +73,10 @@ type Options struct {
 	// passes true colour on): the first frame does not wait for it, and
 	// the frames after it use it.
 	Profile <-chan colorprofile.Profile
+	// Retries, when set, brings each retry the feed client makes ("HTTP
+	// 503 Service Unavailable; retrying in 2s"): a running sync shows it
+	// beside its progress.
+	Retries <-chan string
 }
 
 // Model is the reader: a coordinator routing messages to plain panes.
@@ -199,7 +203,8 @@ func (m *Model) openOn(view string, sort store.Sort) {
 // sync is old, starts one in the background: the first frame never waits
 // for the network.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.startCmd(), m.firstFrameTimer(), laterProfile(m.opts.Profile)} // firstframe.go: the last visit, then the view
+	cmds := []tea.Cmd{m.startCmd(), m.firstFrameTimer(), laterProfile(m.opts.Profile), // firstframe.go: the last visit, then the view
+		listenRetries(m.opts.Retries)} // syncing.go
 	if !m.themed {
 		cmds = append(cmds, tea.RequestBackgroundColor, themeTimeoutCmd())
 	}

@@ -95,7 +95,7 @@ func (m Model) statusBar() string {
 		return fit(m.modalLine(), m.width) // the input takes the whole line
 	}
 	left := m.statusLeft()
-	key := statusKey{width: m.width, st: m.st, offline: m.sync.offline, status: m.sync.status, total: m.libraryTotal(),
+	key := statusKey{width: m.width, st: m.st, offline: m.sync.offline, status: m.sync.status, unreachable: m.sync.unreachable, total: m.libraryTotal(),
 		queued: len(m.queue.records), help: m.keys.Common.Help.Help().Key, left: left}
 	if drawn := &m.lastScreen.status; drawn.key != key || drawn.line == "" {
 		drawn.key, drawn.line = key, m.drawStatus(left)
@@ -116,6 +116,7 @@ type statusKey struct {
 	st            *styles
 	offline       bool
 	status        int
+	unreachable   bool
 	total, queued int
 	help, left    string
 }
@@ -149,7 +150,7 @@ func (m Model) statusRights() []string {
 	if m.sync.offline {
 		// A short mark that stays while the feed cannot be reached; the
 		// error itself fades like any other.
-		mark = m.st.statusErr.Render(feedMark(m.sync.status))
+		mark = m.st.statusErr.Render(feedMark(m.sync.status, m.sync.unreachable))
 		papers = humanize.Comma(int64(m.libraryTotal())) + " cached papers"
 	}
 	facts := []string{papers, fmt.Sprintf("%d queued", len(m.queue.records)), m.keys.Common.Help.Help().Key + " help"}
@@ -176,6 +177,9 @@ func (m Model) statusLeft() string {
 		s := m.sync.spin.View() + " syncing…"
 		if m.sync.day != "" {
 			s = m.sync.spin.View() + fmt.Sprintf(" syncing %s (%d/%d)", m.sync.day, m.sync.index, m.sync.total)
+		}
+		if m.sync.retry != "" {
+			s += m.st.statusErr.Render(" · " + m.sync.retry)
 		}
 		if m.errMsg != "" {
 			return s + m.st.statusErr.Render(" · "+m.errMsg)
@@ -205,15 +209,19 @@ func libraryCountCmd(lib Library) tea.Cmd {
 	})
 }
 
-// feedMark is the status bar's word for a sync that fetched nothing,
-// by the HTTP status the feed answered with: a server error is the feed
-// being down, but a refusal (a bad token, a bad request), a rate limit or
-// an address that answers 404 is not, and asks something else of the
-// user.
-func feedMark(status int) string {
+// feedMark is the status bar's word for a sync that fetched nothing:
+// offline only when the feed could not be reached; else by the HTTP
+// status the feed answered with: a server error is the feed being down,
+// but a refusal (a bad token, a bad request), a rate limit or an address
+// that answers 404 is not, and asks something else of the user; with no
+// status, the feed timed out or answered something that is not the feed
+// (a captive portal's login page).
+func feedMark(status int, unreachable bool) string {
 	switch {
-	case status == 0:
+	case unreachable:
 		return "offline"
+	case status == 0: // a timeout, or an answer that is not the feed (a login page)
+		return "feed failing"
 	case status == 429: // Too Many Requests
 		return "rate limited"
 	case status == 404: // a wrong --api, or the feed moved

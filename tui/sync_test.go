@@ -234,10 +234,16 @@ func TestSyncFailureSaysWhyFirst(t *testing.T) {
 		{http.StatusUnauthorized, "", "feed refused · "},
 		{http.StatusNotFound, "", "feed not found · "},
 		{http.StatusTooManyRequests, `"api";r=0;t=86400`, "rate limited · "},
+		{http.StatusOK, "", "feed failing · "}, // a captive portal's login page
 	} {
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if c.header != "" {
 				w.Header().Set("RateLimit", c.header)
+			}
+			if c.status == http.StatusOK {
+				w.Header().Set("Content-Type", "text/html")
+				w.Write([]byte("<html>log in to the wifi</html>"))
+				return
 			}
 			w.WriteHeader(c.status)
 		}))
@@ -251,5 +257,31 @@ func TestSyncFailureSaysWhyFirst(t *testing.T) {
 		if got := statusLine(hs); !strings.Contains(got, c.mark) || strings.Contains(got, "feed down") || strings.Contains(got, "offline") {
 			t.Errorf("with the feed answering %d, after the error the status line is %q", c.status, got)
 		}
+	}
+}
+
+// TestSyncShowsItsRetries: a sync backing off a failing feed shows why
+// beside its progress, instead of sitting on one day without a word; the
+// HTML answer of a captive portal is named first when the sync fails.
+func TestSyncShowsItsRetries(t *testing.T) {
+	retries := make(chan string, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte("<html>log in to the wifi</html>"))
+	}))
+	t.Cleanup(srv.Close)
+	hs := &harness{t: t, m: testModel(Options{Library: unsyncedLibrary(t), Fetcher: feed.NewClient(srv.URL), Style: "dark",
+		SyncAfter: time.Hour, Retries: retries})}
+	hs.send(tea.WindowSizeMsg{Width: 100, Height: 24})
+	hs.m.sync.running = true
+	retries <- "HTTP 503; retrying in 2s"
+	close(retries) // the listener re-armed after it then returns at once
+	hs.run(listenRetries(retries))
+	hs.requireScreen("syncing… · HTTP 503; retrying in 2s")
+	hs.m.sync.running = false
+	hs.run(hs.m.Init())
+	lines := strings.Split(hs.screen(), "\n")
+	if got := lines[len(lines)-1]; !strings.HasPrefix(got, "sync failed: answered text/html, not JSON · ") {
+		t.Errorf("with the feed answering a login page, the status line is %q", got)
 	}
 }

@@ -51,14 +51,22 @@ type syncState struct {
 	index   int
 	total   int
 	// offline: the last sync fetched nothing; status is the HTTP error
-	// status the feed answered with, 0 when it was out of reach (or the
-	// failure was local).
-	offline bool
-	status  int
+	// status the feed answered with, 0 when it did not end on one, and
+	// unreachable says the feed was out of reach (not answering wrongly).
+	offline     bool
+	status      int
+	unreachable bool
+	// retry is the running sync's latest retry, as the client reported
+	// it ("HTTP 503 Service Unavailable; retrying in 2s"); "" once a day
+	// is fetched.
+	retry string
 }
 
 func (m Model) onSyncProgressed(msg syncProgressed) (tea.Model, tea.Cmd) {
 	m.sync.day, m.sync.index, m.sync.total = msg.p.Day, msg.p.Index, msg.p.Total
+	if msg.p.Done {
+		m.sync.retry = ""
+	}
 	if m.sync.first == "" || msg.p.Day < m.sync.first {
 		m.sync.first = msg.p.Day
 	}
@@ -80,7 +88,7 @@ func (m Model) onSyncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 		m.fail(clean.Line("sync failed: " + reasonFirst(feed.Reason(msg.err), msg.err.Error())))
 	case len(r.Failed) > 0 && r.Days == 0:
 		f := r.Failed[0]
-		m.sync.offline, m.sync.status = true, f.Status
+		m.sync.offline, m.sync.status, m.sync.unreachable = true, f.Status, f.Unreachable
 		m.fail(clean.Line("sync failed: " + reasonFirst(f.Reason, f.Day+": "+f.Error)))
 	case len(r.Failed) > 0:
 		f := r.Failed[0]
@@ -175,6 +183,34 @@ func syncCmd(ctx context.Context, lib Library, f store.Fetcher, days int, ch cha
 		}()
 		return <-ch
 	}
+}
+
+// feedRetrying: the feed client is waiting to ask again (a 5xx, a 429, a
+// timeout), as Options.Retries reported it.
+type feedRetrying struct{ text string }
+
+// listenRetries waits for the next retry the feed client reports.
+func listenRetries(ch <-chan string) tea.Cmd {
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		text, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return feedRetrying{text}
+	}
+}
+
+// onFeedRetrying shows a running sync's retry beside its progress: a sync
+// backing off a failing feed would otherwise sit on one day for half a
+// minute with no sign of why.
+func (m Model) onFeedRetrying(msg feedRetrying) (tea.Model, tea.Cmd) {
+	if m.sync.running {
+		m.sync.retry = clean.Line(msg.text)
+	}
+	return m, listenRetries(m.opts.Retries)
 }
 
 // listenSync waits for the next message of a running sync.

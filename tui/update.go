@@ -72,6 +72,8 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.startSync()
 	case syncProgressed:
 		return m.onSyncProgressed(msg)
+	case feedRetrying:
+		return m.onFeedRetrying(msg)
 	case syncFinished:
 		return m.onSyncFinished(msg)
 	case spinner.TickMsg:

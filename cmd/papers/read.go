@@ -68,9 +68,16 @@ func (c *ReadCmd) Run(g *Globals, kctx *kong.Context) error {
 	go func() { _ = lib.Warm(context.Background(), 3) }()
 	client := g.client()
 	client.OnNotice = nil // the reader owns the terminal
+	retries := make(chan string, 1)
+	client.OnRetry = func(reason string, wait time.Duration) {
+		select { // the reader shows the latest; none is worth waiting for
+		case retries <- retryText(reason, wait):
+		default:
+		}
+	}
 	opts := tui.Options{Library: lib, Fetcher: client, Remote: client, Style: c.Style, Mouse: c.Mouse,
 		SyncAfter: staleAfter, NoColor: os.Getenv("NO_COLOR") != "", Texts: client, PDFDir: pdfDir(),
-		Versions: arxivClient(g.ArxivURL), Profile: later, LastSeen: last}
+		Versions: arxivClient(g.ArxivURL), Profile: later, LastSeen: last, Retries: retries}
 	if c.NoSync {
 		opts.SyncAfter = 0
 	}
