@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/papertui/papers/internal/english"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -76,35 +77,60 @@ func (s readerSearch) count() string {
 	case s.hit > 0:
 		return fmt.Sprintf("%d/%d", s.hit, len(s.hits))
 	}
-	return fmt.Sprintf("%d hits", len(s.hits))
+	return english.Count(len(s.hits), "hit")
 }
 
-// jumpHit moves the view to the next (dir > 0) or previous hit; it says
-// why when there is none (search is the key that searches, as bound).
+// jumpHit moves the view to the next (dir > 0) or previous hit, going
+// round from the end to the start (or back) as less and vim do, and says
+// so; it says why when there is none (search is the key that searches,
+// as bound).
 func (r *readerPane) jumpHit(dir int, search string) string {
 	s := &r.search
-	if s.query == "" {
+	switch {
+	case s.query == "":
 		return search + " searches in the paper"
+	case len(s.hits) == 0:
+		return "no hits for " + s.query
 	}
-	if j := nextHit(s.hits, r.offset, dir); j >= 0 {
-		r.offset, s.hit = s.hits[j]-hitContext, j+1
-		r.clamp()
+	j := nextHit(s.hits, r.offset, dir)
+	if s.hit > 0 && s.hits[s.hit-1] >= r.offset && s.hits[s.hit-1] < r.offset+r.height {
+		// From the hit in view: at the end of the paper the view cannot
+		// scroll the last hits to its top, so its place would say "this
+		// hit" (or one before it) again.
+		j = s.hit - 1 + dir
+		if j >= len(s.hits) {
+			j = -1
+		}
+	}
+	if j >= 0 {
+		r.showHit(j)
 		return ""
 	}
 	if dir > 0 {
-		return "no more hits below"
+		r.showHit(0)
+		return "search went round to the top"
 	}
-	return "no more hits above"
+	r.showHit(len(s.hits) - 1)
+	return "search went round to the bottom"
 }
 
-// firstHit shows the first hit from the view's top on, as typing goes.
+// showHit puts the jth hit in view.
+func (r *readerPane) showHit(j int) {
+	r.offset, r.search.hit = r.search.hits[j]-hitContext, j+1
+	r.clamp()
+}
+
+// firstHit shows the first hit from the view's top on, as typing goes,
+// else the first in the paper.
 func (r *readerPane) firstHit() {
 	for j, h := range r.search.hits {
 		if h >= r.offset {
-			r.offset, r.search.hit = h-hitContext, j+1
-			r.clamp()
+			r.showHit(j)
 			return
 		}
+	}
+	if len(r.search.hits) > 0 {
+		r.showHit(0)
 	}
 }
 

@@ -146,3 +146,27 @@ func TestHitsArePainted(t *testing.T) {
 		t.Error("no hit in view is painted")
 	}
 }
+
+// TestReaderSearchGoesRound: a search typed below its only hit finds it
+// above, and n past the last hit goes round to the first (N before the
+// first, to the last), saying so, as less and vim do (it stayed put
+// without a word).
+func TestReaderSearchGoesRound(t *testing.T) {
+	hs, _ := readerHarness(t, 100, 30)
+	hs.keys("R", "G")
+	hs.keys("/", "S", "t", "u", "d", "y", " ", "o", "f", "enter") // the title's words
+	s := hs.m.reader.search
+	if len(s.hits) == 0 || s.hit == 0 || hs.m.reader.offset > s.hits[len(s.hits)-1] {
+		t.Fatalf("typed below every hit: %d hits, at hit %d, offset %d", len(s.hits), s.hit, hs.m.reader.offset)
+	}
+	hs.keys("/", "e", "t", " ", "a", "l", "enter", "g")
+	n := len(hs.m.reader.search.hits)
+	hs.keys("N")
+	if got := hs.m.reader.search.hit; got != n || !strings.Contains(hs.m.notice, "went round to the bottom") {
+		t.Errorf("N above the first hit: at hit %d of %d, notice %q", got, n, hs.m.notice)
+	}
+	hs.keys("n")
+	if got := hs.m.reader.search.hit; got != 1 || !strings.Contains(hs.m.notice, "went round to the top") {
+		t.Errorf("n from the last hit: at hit %d, notice %q", got, hs.m.notice)
+	}
+}
