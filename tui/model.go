@@ -136,6 +136,7 @@ type Model struct {
 	// lastScreen, shared by every copy of the model, instead of drawing again.
 	drawSeq    uint64
 	quiet      bool
+	keyNotice  string // what the status bar said before the key being handled cleared it
 	lastScreen *screenCache
 
 	detailDelay time.Duration // firstDetailDelay (firstframe.go); tests set 0

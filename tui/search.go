@@ -130,7 +130,7 @@ func (m Model) searchEdit(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// key per character: past the limit each costs nothing, and
 		// once said, changes nothing on screen.
 		full := fmt.Sprintf("the search box holds %d characters", m.search.input.CharLimit())
-		m.quiet = m.notice == full
+		m.quiet = m.keyNotice == full
 		m.say(full)
 		return m, nil
 	}

@@ -63,6 +63,13 @@ func (m *Model) fail(s string) {
 	m.noticeSeq++
 }
 
+// clearStatus removes the event or error the status bar shows: at a key,
+// it was read, and it is about what came before ("sorted by newest"
+// after the view changed, "cancelled" five keys later, misled).
+func (m *Model) clearStatus() {
+	m.notice, m.errMsg = "", ""
+}
+
 // clearError removes an error from the status bar, leaving other events.
 func (m *Model) clearError() {
 	if m.errMsg != "" {

@@ -123,7 +123,8 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // onKeyPress handles keys that work everywhere, then the focused pane's.
 func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	m.clearError() // read by now; the key may say something new
+	m.keyNotice = m.notice
+	m.clearStatus() // read by now, and about what came before; the key may say something new
 	if msg.String() == "ctrl+c" {
 		// Always, whatever app.quit is bound to (bindings.go says so),
 		// from every pane, box and modal, and never held behind keys.
