@@ -94,6 +94,18 @@ func Clean(md string) Doc {
 			i++
 			continue
 		}
+		if c := captionOf(b, "Table"); c != "" && i+1 < len(blocks) && pipeTable(blocks[i+1]) {
+			// arXiv puts most table captions above the table.
+			label, caption := splitCaption(c)
+			emit(fmt.Sprintf("> **%s:** %s", clean.Markdown(label), inline(caption)))
+			emit(table(blocks[i+1].lines))
+			i++
+			continue
+		}
+		if pipeTable(b) { // uncaptioned, or its caption further away
+			emit(table(b.lines))
+			continue
+		}
 		if items, ok := list(b); ok {
 			emit(items)
 			continue
@@ -260,6 +272,23 @@ func isMacroBlock(b block) bool {
 }
 
 var macroRE = regexp.MustCompile(`^\\[A-Za-z]+$`)
+
+var pipeRowRE = regexp.MustCompile(`^\s*\|.*\|\s*$`)
+
+// pipeTable says whether a block is a Markdown pipe table: two rows or
+// more, each between pipes. Joined as a paragraph it would read as one
+// run of cells.
+func pipeTable(b block) bool {
+	if len(b.lines) < 2 {
+		return false
+	}
+	for _, l := range b.lines {
+		if !pipeRowRE.MatchString(l) {
+			return false
+		}
+	}
+	return true
+}
 
 // table keeps a flattened table's rows as they are, in monospace.
 func table(lines []string) string {

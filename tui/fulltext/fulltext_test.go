@@ -71,6 +71,23 @@ func TestFiguresAndTables(t *testing.T) {
 	}
 }
 
+// TestPipeTables: a Markdown pipe table stays rows, whether its caption
+// comes above it (where arXiv puts most), below it, or not at all; joined
+// as a paragraph it read as one run of cells.
+func TestPipeTables(t *testing.T) {
+	rows := "| Method | Acc |\n| --- | --- |\n| Ours | 91.2 |"
+	listing := "```\n| Method | Acc |\n| --- | --- |\n| Ours | 91.2 |\n```"
+	for md, want := range map[string]string{
+		"Table 2: Above.\n\n" + rows + "\n\nAfter.": "> **Table 2:** Above\\.\n\n" + listing + "\n\nAfter\\.",
+		rows + "\n\nTable 3: Below.":                listing + "\n\n> **Table 3:** Below\\.",
+		"Before.\n\n" + rows:                        "Before\\.\n\n" + listing,
+	} {
+		if got := Clean(md).Markdown; got != want {
+			t.Errorf("Clean(%q) =\n%s\nwant\n%s", md, got, want)
+		}
+	}
+}
+
 func TestReferencesAtEndAndOutline(t *testing.T) {
 	md := "## 1 Introduction\n\nText.\n\nReferences\n----------\n\n*   Achiam et al. (2023) J.Achiam.\n\n## Appendix A More\n\n### A.1 Detail\n\nMore text."
 	d := Clean(md)
