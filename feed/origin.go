@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -44,7 +45,14 @@ func (c *Client) Check() error {
 }
 
 // CheckBaseURL accepts an absolute http or https URL with a host.
+// bareHostRE is a host (and port, and path) written without a scheme:
+// "127.0.0.1:8765", "localhost:8080/api", "huggingface.co".
+var bareHostRE = regexp.MustCompile(`^[A-Za-z0-9.-]+(:[0-9]+)?(/.*)?$`)
+
 func CheckBaseURL(base string) error {
+	if bareHostRE.MatchString(base) {
+		return permanentf("API URL %q: no scheme; write it as https://%s (or http:// for a local server)", base, base)
+	}
 	u, err := url.Parse(base)
 	if err != nil {
 		return permanentf("API URL %q: %v", base, errors.Unwrap(err))

@@ -120,6 +120,8 @@ func TestPermanentFailuresAreNotRetried(t *testing.T) {
 		{"file api", "file:///tmp/x", "", "only http and https"},
 		{"ftp api", "ftp://example.com", "", "only http and https"},
 		{"javascript api", "javascript:alert(1)", "", "only http and https"},
+		{"host and port without a scheme", "127.0.0.1:8765", "", "no scheme; write it as https://127.0.0.1:8765"},
+		{"host without a scheme", "huggingface.co", "", "no scheme; write it as https://huggingface.co"},
 		{"token with CR LF", plain.URL, "hf_abc\r\nX-Evil: 1", "HF_TOKEN"},
 		{"token with LF", plain.URL, "hf_abc\n", "HF_TOKEN"},
 		{"https api on an http server", strings.Replace(plain.URL, "http:", "https:", 1), "", "HTTP"},

@@ -51,6 +51,9 @@ func (c *AddCmd) Run(g *Globals) error {
 
 func (c *AddCmd) save(ctx context.Context, lib *store.Store, papers []feed.Paper) error {
 	if len(papers) == 0 {
+		if c.JSON {
+			return printRecords(os.Stdout, nil, true) // [], as every --json that finds nothing
+		}
 		return nil
 	}
 	if _, err := lib.SavePapers(ctx, papers); err != nil {

@@ -75,6 +75,11 @@ func TestMultiIDCommandsActOnTheGoodOnes(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stderr, "not-an-id") || !strings.Contains(r.stdout, p.ID) {
 		t.Errorf("add BAD GOOD: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
+	// Every id failing still prints one JSON array for a script to read.
+	r = papers(t, addEnv, "add", "--json", "2605.99999")
+	if r.code != 1 || strings.TrimSpace(r.stdout) != "[]" {
+		t.Errorf("add --json of an id HF does not have: exit %d, stdout %q", r.code, r.stdout)
+	}
 }
 
 // TestQueueSaysWhatHappened: rm of a paper not in the queue is an error

@@ -35,7 +35,7 @@ func (c *DigestCmd) Run(g *Globals) error {
 		return err
 	}
 	if c.Top < 0 {
-		return usagef("digest: --top must be positive, got %d", c.Top)
+		return usagef("digest: --top must be 0 (all) or more, got %d", c.Top)
 	}
 	out, err := checkTarget(c.Output, g.libraryPath()) // target.go: never over the library
 	if err != nil {

@@ -34,7 +34,7 @@ func (c *ListCmd) Run(g *Globals) error {
 		return usagef("list: --since %s is after --until %s; swap them", c.Since, c.Until)
 	}
 	if c.Limit < 0 {
-		return usagef("list: --limit must be positive, got %d", c.Limit)
+		return usagef("list: --limit must be 0 (all) or more, got %d", c.Limit)
 	}
 	var tags []string
 	if c.Tag != "" {

@@ -37,7 +37,7 @@ func (c *SearchCmd) Run(g *Globals) error {
 		return usageError{fmt.Errorf("search: %w", err)}
 	}
 	if c.Limit < 0 {
-		return usagef("search: --limit must be positive, got %d", c.Limit)
+		return usagef("search: --limit must be 0 (all) or more, got %d", c.Limit)
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		f := store.Filter{Sort: store.Sort(c.Sort)}.Search(q)
