@@ -165,6 +165,11 @@ func (c *Client) window(ctx context.Context, q url.Values, day string) (Window, 
 		u := c.base() + "/api/daily_papers?" + q.Encode()
 		body, n, err := c.get(ctx, u)
 		w.Requests += n
+		if errors.Is(err, ErrNotFound) {
+			// The feed answers [] for a day without papers: a 404 is the
+			// address, not the day.
+			return w, noFeed{url: u}
+		}
 		if err != nil {
 			return w, err
 		}
@@ -524,6 +529,16 @@ type StatusError int
 func (e StatusError) Error() string {
 	return fmt.Sprintf("HTTP %d %s", int(e), http.StatusText(int(e)))
 }
+
+// noFeed is the feed's own address answering 404: a wrong --api.
+type noFeed struct{ url string }
+
+func (e noFeed) Error() string {
+	return "GET " + e.url + ": " + e.reason() + "; check --api (or PAPERS_API_URL)"
+}
+
+func (e noFeed) reason() string { return "no feed at this address (HTTP 404)" }
+func (e noFeed) Unwrap() error  { return ErrNotFound }
 
 // wrongAnswer is an answer that is not of the kind asked for: a login
 // page, a captive portal or a proxy's error page served with 200 OK.

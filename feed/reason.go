@@ -18,6 +18,7 @@ func Reason(err error) string {
 	var status StatusError
 	var again *retryable
 	var wrong wrongAnswer
+	var missing noFeed
 	switch {
 	case err == nil:
 		return ""
@@ -31,6 +32,8 @@ func Reason(err error) string {
 		return "offline? " + addrOf(err) + " did not answer"
 	case errors.As(err, &status):
 		return status.Error()
+	case errors.As(err, &missing):
+		return missing.reason()
 	case errors.Is(err, ErrNotFound):
 		return ErrNotFound.Error()
 	case errors.As(err, &again) && again.reason == "timeout":

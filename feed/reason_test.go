@@ -45,7 +45,7 @@ func TestReasonSaysWhyFirst(t *testing.T) {
 		{"dial timeout", "offline? the feed's host did not answer", 0, slow},
 		{"503", "HTTP 503 Service Unavailable", 503, status(503, "<html>down</html>")},
 		{"403", "HTTP 403 Forbidden", 403, status(403, "")},
-		{"404", "not found on Hugging Face", 404, status(404, "")},
+		{"404", "no feed at this address (HTTP 404)", 404, status(404, "")},
 		{"400", "HTTP 400 Bad Request", 400, status(400, `{"error":"Invalid date"}`)},
 		{"429 for a day", "HTTP 429 Too Many Requests", 429, rateLimited},
 		{"malformed", "", 0, status(200, `[{"paper":`)},
