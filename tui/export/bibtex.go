@@ -201,6 +201,9 @@ var nameSuffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": t
 // without spaces) is the last name alone, and a group author ("Qwen Team")
 // is kept whole in braces, as BibTeX writes corporate authors.
 func bibName(name string) string {
+	if written, ok := commaName(name); ok {
+		return written
+	}
 	words := strings.Split(name, " ")
 	if len(words) > 1 && corporate(words) {
 		return "{" + escapeTeX(name) + "}"
@@ -227,6 +230,27 @@ func bibName(name string) string {
 		return last + ", " + jr + ", " + first
 	}
 	return last + ", " + first
+}
+
+// commaName keeps a name the feed already gives in BibTeX's own order,
+// "van der Berg, Jan" or "King, Jr, Martin": its parts are escaped word
+// by word, and the commas stay the separators they are.
+func commaName(name string) (string, bool) {
+	parts := strings.Split(name, ",")
+	if len(parts) < 2 || len(parts) > 3 {
+		return "", false
+	}
+	for i, p := range parts {
+		words := strings.Fields(p)
+		if len(words) == 0 {
+			return "", false
+		}
+		for j, w := range words {
+			words[j] = nameWord(w)
+		}
+		parts[i] = strings.Join(words, " ")
+	}
+	return strings.Join(parts, ", "), true
 }
 
 // nameWord escapes one word of a name. A word with a comma, or the word

@@ -62,6 +62,9 @@ func checkBib(t *testing.T, recs []store.Record, out []byte) []bibEntry {
 		var want []string
 		for _, a := range r.Authors {
 			if n := clean.Line(a.Name); n != "" {
+				if last, first, ok := strings.Cut(n, ", "); ok && !strings.Contains(first, ",") {
+					n = first + " " + last // given as "Last, First": read back in the usual order
+				}
 				want = append(want, n)
 			}
 		}
@@ -150,7 +153,7 @@ func TestBibTeXAwkward(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantLast := []string{"van Beethoven", "de la Cruz", "King", "li", "Jerry", "John", "others"}
+	wantLast := []string{"van Beethoven", "de la Cruz", "King", "li", "Jerry", "Smith", "others"}
 	for i, n := range names {
 		if n.last != wantLast[i] {
 			t.Errorf("last name of %q = %q, want %q", n.full, n.last, wantLast[i])
@@ -201,7 +204,11 @@ func TestBibName(t *testing.T) {
 		{"张伟", "张伟"},
 		{"Qwen Team", "{Qwen Team}"},
 		{"Tom and Jerry", "Jerry, Tom {and}"},
-		{"Smith, John", "John, {Smith,}"},
+		{"Smith, John", "Smith, John"}, // already BibTeX's order
+		{"van der Berg, Jan", "van der Berg, Jan"},
+		{"King, Jr, Martin", "King, Jr, Martin"},
+		{"Tom, and Jerry", "Tom, {and} Jerry"},
+		{"a, b, c, d", "d, {a,} {b,} {c,}"}, // not a name in parts: braced as before
 		{"others", "{others}"},
 		{"Jean-Pierre O'Neil_x", `O'Neil\_x, Jean-Pierre`},
 	}
