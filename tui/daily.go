@@ -326,10 +326,32 @@ func (m Model) movedSince() string {
 		return ""
 	}
 	up, talk := r.Upvotes-s.Upvotes, r.Comments-s.Comments
+	when := seenWhen(s.At, time.Now())
 	if up == 0 && talk == 0 {
-		return " · unchanged since " + s.At.Format("2 Jan")
+		return " · unchanged since " + when
 	}
-	return fmt.Sprintf(" · ▲%+d 💬%+d since %s", up, talk, s.At.Format("2 Jan"))
+	moved := ""
+	if up != 0 {
+		moved += fmt.Sprintf(" ▲%+d", up)
+	}
+	if talk != 0 { // 💬+0 beside a rise says nothing
+		moved += fmt.Sprintf(" 💬%+d", talk)
+	}
+	return " ·" + moved + " since " + when
+}
+
+// seenWhen says when a paper was last shown as briefly as is clear: the
+// time for today ("since 09:14": a visit this morning), the day for this
+// year, the day and year before.
+func seenWhen(at, now time.Time) string {
+	at = at.In(now.Location())
+	switch {
+	case at.Year() == now.Year() && at.YearDay() == now.YearDay():
+		return at.Format("15:04")
+	case at.Year() == now.Year():
+		return at.Format("2 Jan")
+	}
+	return at.Format("2 Jan 2006")
 }
 
 // --- the jump to the next unread paper ---

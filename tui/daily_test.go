@@ -138,6 +138,34 @@ func TestNewCountsOnlyUnread(t *testing.T) {
 	}
 }
 
+// TestDetailMoveLeavesOutWhatDidNotMove: a count that did not move is
+// not written (💬+0), and when the paper was last shown reads as briefly
+// as is clear.
+func TestDetailMoveLeavesOutWhatDidNotMove(t *testing.T) {
+	lib := newTestLibrary(t)
+	ctx := context.Background()
+	must(t, lib.MarkSeen(ctx, "2510.00001"))
+	p := fixturePapers()["2025-10-02"]
+	p[0].Upvotes = 170
+	_, err := lib.SaveDay(ctx, "2025-10-02", p)
+	must(t, err)
+	hs := newHarness(t, lib, 160, 48)
+	hs.requireScreen("Detail · ▲+50 since ")
+	if strings.Contains(hs.screen(), "💬+0") {
+		t.Errorf("a count that did not move is shown:\n%s", hs.screen())
+	}
+	now := time.Date(2026, 12, 2, 15, 0, 0, 0, time.Local)
+	for at, want := range map[time.Time]string{
+		time.Date(2026, 12, 2, 9, 14, 0, 0, time.Local):  "09:14",
+		time.Date(2026, 11, 30, 9, 14, 0, 0, time.Local): "30 Nov",
+		time.Date(2025, 11, 30, 9, 14, 0, 0, time.Local): "30 Nov 2025",
+	} {
+		if got := seenWhen(at, now); got != want {
+			t.Errorf("seenWhen(%v) = %q, want %q", at, got, want)
+		}
+	}
+}
+
 // TestFirstVisitMarksNothingNew: a library never looked at has nothing
 // new (everything is unread).
 func TestFirstVisitMarksNothingNew(t *testing.T) {
