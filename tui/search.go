@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/store/query"
@@ -198,6 +199,10 @@ func (m Model) searchLine(w int) string {
 	} else if m.list.capped {
 		count = "  " + countOf(min(m.list.cursor+1, m.list.total), m.list.total) + "+"
 	}
-	return m.st.pPaneTitleActive.on("/ "+clean.Line(m.search.input.Value())) + // painted: drawn every frame
+	line := m.st.pPaneTitleActive.on("/ "+clean.Line(m.search.input.Value())) + // painted: drawn every frame
 		m.st.pDimmed.on(count+m.countsTitle()+" · "+sortLabel(m.sort)+" · "+keyHint(m.keys.List.Back)+" clears")
+	if ansi.StringWidth(line) > w {
+		line = ansi.Truncate(line, w, "…") // a title cut says so, as the other panes' do
+	}
+	return line
 }

@@ -377,3 +377,21 @@ func TestSearchBoxShowsTheWholeQuery(t *testing.T) {
 		hs.requireScreen("/ " + query)
 	}
 }
+
+// TestSearchTitleCutSaysSo: a search title wider than the list pane ends
+// in an ellipsis, as the other panes' titles do, not mid-word.
+func TestSearchTitleCutSaysSo(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 60, 24)
+	hs.keys("/")
+	hs.typeText("attention is all you need upvotes:>1")
+	hs.keys("enter")
+	for _, line := range strings.Split(hs.screen(), "\n") {
+		if strings.Contains(line, "/ attention") {
+			if !strings.Contains(line, "…") {
+				t.Errorf("the cut search title has no ellipsis: %q", line)
+			}
+			return
+		}
+	}
+	t.Errorf("no search title on screen:\n%s", hs.screen())
+}
