@@ -100,7 +100,7 @@ func TestRemappedKeysDriveTheReader(t *testing.T) {
 		t.Fatal("h (app.help) did not open the help")
 	}
 	// The detail's and queue's G still moves them: the help says so apart.
-	hs.requireScreen("z      last", "h/f1      help", "Move in the detail", "Move in the queue")
+	hs.requireScreen("z          last", "h/f1      help", "Move in the detail", "Move in the queue")
 	if lines := strings.Split(hs.screen(), "\n"); strings.Contains(lines[5], "G/end") {
 		t.Errorf("the list's moves show G/end: %s", lines[5])
 	}
