@@ -101,6 +101,7 @@ func (m Model) onPeriodFound(msg periodFound) (tea.Model, tea.Cmd) {
 		return m, nil
 	case msg.day == "" && m.period.anchor == "":
 		m.period = period{} // opened on a period of an empty library
+		m.say("no feed days to view by day, week or month yet")
 		return m, m.reload(false)
 	case msg.day == "":
 		m.say("no papers beyond this " + m.period.kind.name())

@@ -395,3 +395,13 @@ func TestSearchTitleCutSaysSo(t *testing.T) {
 	}
 	t.Errorf("no search title on screen:\n%s", hs.screen())
 }
+
+// TestPeriodOnAnEmptyLibrarySaysSo: v on an empty library says why it
+// shows no day, instead of nothing.
+func TestPeriodOnAnEmptyLibrarySaysSo(t *testing.T) {
+	hs := newHarness(t, emptyLibrary(t), 100, 24)
+	hs.keys("v")
+	if hs.m.period.kind != periodAll || !strings.Contains(hs.m.notice, "no feed days") {
+		t.Errorf("v on an empty library: period %v, notice %q", hs.m.period.kind, hs.m.notice)
+	}
+}
