@@ -63,7 +63,7 @@ func (m *Model) dropReaderHint() {
 // the reading pane: queue, read, done, open, PDF, copy, tag and note.
 func (m Model) readerPaperKeys() []key.Binding {
 	p, d := m.keys.Paper, m.keys.Daily
-	return []key.Binding{p.ToggleQueue, p.ToggleRead, p.Done, p.OpenHF, p.OpenPDF, p.Copy, d.Tag, d.Note}
+	return []key.Binding{p.ToggleQueue, p.ToggleRead, p.Done, p.OpenHF, p.OpenPDF, p.Copy, d.Tag, d.Note, d.Undo}
 }
 
 // readerHelpNote is the help screen's line on the keys that work in the

@@ -170,3 +170,28 @@ func TestReaderSearchGoesRound(t *testing.T) {
 		t.Errorf("n from the last hit: at hit %d, notice %q", got, hs.m.notice)
 	}
 }
+
+// TestUndoInTheReadingPane: U undoes a change made there (b queues the
+// paper being read) without leaving the pane.
+func TestUndoInTheReadingPane(t *testing.T) {
+	hs, _ := readerHarness(t, 100, 30)
+	hs.keys("R")
+	id := hs.m.reader.id
+	queued := func() bool {
+		for _, r := range hs.m.queue.records {
+			if r.ID == id {
+				return true
+			}
+		}
+		return false
+	}
+	was := queued()
+	hs.keys("b")
+	if queued() == was {
+		t.Fatalf("b in the reading pane did not change the queue")
+	}
+	hs.keys("U")
+	if queued() != was || !hs.m.reader.open || strings.Contains(hs.m.notice, "does nothing") {
+		t.Errorf("U in the reading pane: queued %v (was %v), open %v, notice %q", queued(), was, hs.m.reader.open, hs.m.notice)
+	}
+}
