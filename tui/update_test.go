@@ -393,3 +393,35 @@ func TestOwnWritesDoNotReload(t *testing.T) {
 		t.Error("another process's write did not reload the view")
 	}
 }
+
+// TestTextFetchedElsewhereIsReadAnew: a text another process stored again
+// (papers fetch --refresh) is what the reading pane shows at its next
+// opening, not the copy cleaned earlier in the session.
+func TestTextFetchedElsewhereIsReadAnew(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "shared.db")
+	reader, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	for day, ps := range fixturePapers() {
+		reader.SaveDay(context.Background(), day, ps)
+	}
+	text := func(words string) string {
+		return "Title: A Paper\n\nURL Source: https://arxiv.org/html/2510.00001\n\nMarkdown Content:\n" + words + "\n"
+	}
+	storeText(t, reader, "2510.00001", text("The first version of the text."))
+	hs := newHarness(t, reader, 120, 40)
+	hs.keys("R")
+	hs.requireScreen("first version")
+	hs.keys("esc")
+	other, err := store.Open(path) // another process
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	storeText(t, other, "2510.00001", text("The second version of the text."))
+	hs.send(watchDue{})
+	hs.keys("R")
+	hs.requireScreen("second version")
+}

@@ -39,6 +39,9 @@ func (m Model) onLibraryVersion(msg libraryVersion) (tea.Model, tea.Cmd) {
 		m.quiet = true
 		return m, next
 	}
+	// A text fetched again elsewhere (papers fetch --refresh) is cleaned
+	// again at its next opening; the one open stays as it is read.
+	clear(m.readerDocs)
 	return m, tea.Batch(next, m.loadQueue(), m.refreshView())
 }
 
