@@ -209,6 +209,10 @@ func (m Model) queueKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, m.moveQueued(r.ID, -1)
 	case key.Matches(msg, m.keys.Queue.MoveDown) && m.queue.cursor < len(m.queue.records)-1:
 		return m, m.moveQueued(r.ID, 1)
+	case key.Matches(msg, m.keys.Queue.MoveUp):
+		m.say("already first in the queue") // a key that cannot act says why
+	case key.Matches(msg, m.keys.Queue.MoveDown):
+		m.say("already last in the queue")
 	}
 	return m, nil
 }

@@ -83,6 +83,10 @@ func TestQueueKeysWriteThrough(t *testing.T) {
 	if r, _ := hs.m.queue.selected(); r.ID != "2510.00003" {
 		t.Errorf("queue cursor on %s, want the moved paper", r.ID)
 	}
+	hs.keys("K") // at the top: says why nothing moved
+	if hs.m.notice != "already first in the queue" {
+		t.Errorf("K on the first paper says %q", hs.m.notice)
+	}
 	hs.keys("x")
 	assertQueue(t, lib, "2510.00002", "2510.00001")
 	if rec := record(t, lib, "2510.00003"); !rec.Read || rec.Queued {
