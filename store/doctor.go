@@ -170,23 +170,22 @@ func (c *Checkup) readablePapers(ctx context.Context, db *sql.DB) int {
 }
 
 // walkReadable visits, in rowid order, each paper whose row still reads,
-// stepping over a damaged stretch. A damaged page can answer "the next
-// rowid after X" with one at or before X, again and again: the walk then
-// skips ahead, twice as far each time, instead of asking a million times
-// for the same rows.
+// stepping over a damaged stretch. A damaged page answers "the next rowid
+// after X" with an error, or with one at or before X, again and again:
+// the walk then skips ahead, twice as far each time, instead of stopping
+// there or asking a million times for the same rows.
 func walkReadable(ctx context.Context, db *sql.DB, visit func(pid int64)) {
 	after, stride := int64(-1<<62), int64(1)
 	for range 1 << 26 { // each step moves after forward; this only bounds a bug
-
 		var pid int64
 		err := db.QueryRowContext(ctx, `SELECT pid FROM papers WHERE pid > ? ORDER BY pid LIMIT 1`, after).Scan(&pid)
-		if errors.Is(err, sql.ErrNoRows) {
-			break
-		}
-		if err != nil {
+		switch {
+		case errors.Is(err, sql.ErrNoRows), ctx.Err() != nil:
 			return
+		case err != nil:
+			pid = after // damaged here: skip as below
 		}
-		if pid <= after { // the walk went back: skip over the damage
+		if pid <= after { // the walk went back, or the page is damaged: skip over it
 			if after > math.MaxInt64-stride {
 				break
 			}
