@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/adrg/xdg"
@@ -116,7 +117,32 @@ func (g *Globals) client() *feed.Client {
 }
 
 // interruptible is a context cancelled by Ctrl-C or SIGTERM, so long work
-// stops cleanly between transactions.
+// stops cleanly between transactions; the signal is kept for the exit
+// status (interruptedCode).
 func interruptible() (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		select {
+		case sig := <-signals:
+			received.Store(sig)
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() { signal.Stop(signals); cancel() }
+}
+
+// received is the signal that stopped the command, if one did.
+var received atomic.Value
+
+// interruptedCode is the exit status of a command a signal stopped, as a
+// shell reports a process the signal killed: 128 + its number (130 for
+// Ctrl-C, 143 for SIGTERM).
+func interruptedCode() int {
+	if sig, ok := received.Load().(syscall.Signal); ok {
+		return 128 + int(sig)
+	}
+	return 128 + int(syscall.SIGINT)
 }

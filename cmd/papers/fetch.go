@@ -64,9 +64,7 @@ func (c *FetchCmd) Run(g *Globals) error {
 			f.arxiv = arxivClient(g.ArxivURL)
 		}
 		sum := f.run(ctx, ids, newProgress(os.Stderr, len(ids)))
-		for _, u := range unknown {
-			sum.fail(u.id, u.err)
-		}
+		sum.failFirst(unknown)
 		if c.JSON {
 			if err := writeJSON(os.Stdout, sum); err != nil {
 				return err
@@ -74,10 +72,13 @@ func (c *FetchCmd) Run(g *Globals) error {
 		} else {
 			fmt.Fprintln(os.Stderr, sum.String())
 		}
+		if ctx.Err() != nil {
+			return ctx.Err() // main: "interrupted", 130
+		}
 		if sum.Failed > 0 || sum.PDFsFailed > 0 || bad > 0 {
 			return errFailed
 		}
-		return ctx.Err()
+		return nil
 	})
 }
 
@@ -165,6 +166,20 @@ type fetchFailure struct {
 	Reason string `json:"reason,omitempty"` // feed.Reason: the cause in a few words
 }
 
+// failFirst counts the named papers the library does not hold as failed,
+// before the others: they were named first and never asked for.
+func (s *fetchSummary) failFirst(unknown []unknownID) {
+	if len(unknown) == 0 {
+		return
+	}
+	asked := s.Failures
+	s.Failures = []fetchFailure{}
+	for _, u := range unknown {
+		s.fail(u.id, u.err)
+	}
+	s.Failures = append(s.Failures, asked...)
+}
+
 // fail counts id as failed with err.
 func (s *fetchSummary) fail(id string, err error) {
 	s.Failed++
@@ -203,6 +218,9 @@ func (f fetcher) run(ctx context.Context, ids []string, p *fetchProgress) fetchS
 		}
 		p.step(i, id)
 		had, err := f.one(ctx, id, &sum)
+		if ctx.Err() != nil {
+			break // interrupted: the paper in flight is not a failure
+		}
 		if err != nil && feed.Unreachable(err) { // offline: the rest would fail the same way
 			missing := f.countOffline(ctx, ids[i:], had, err, &sum)
 			sum.Offline = true
@@ -349,7 +367,7 @@ func (f fetcher) warnings() io.Writer {
 
 // fetchAfterQueue fetches the texts of papers just queued, so they read
 // offline; a failure is a warning, since the queueing itself succeeded.
-func fetchAfterQueue(ctx context.Context, g *Globals, lib *store.Store, ids []string) {
+func fetchAfterQueue(ctx context.Context, g *Globals, lib *store.Store, ids []string) error {
 	// An extra the queueing does not wait long for: the papers are
 	// queued already, and a stuck feed would otherwise hold the command
 	// for two 30-second timeouts a paper.
@@ -359,9 +377,13 @@ func fetchAfterQueue(ctx context.Context, g *Globals, lib *store.Store, ids []st
 	defer cancel()
 	f := fetcher{lib: lib, client: client, discussion: true}
 	sum := f.run(fctx, ids, newProgress(os.Stderr, len(ids)))
-	if missing := len(ids) - sum.Fetched - sum.Had; missing > 0 && ctx.Err() == nil {
+	if ctx.Err() != nil {
+		return ctx.Err() // interrupted: the papers are queued, the rest waits for fetch --queue
+	}
+	if missing := len(ids) - sum.Fetched - sum.Had; missing > 0 {
 		fmt.Fprintf(os.Stderr, "warning: %s not fetched; `papers fetch --queue` tries again\n", english.Count(missing, "full text"))
 	}
+	return nil
 }
 
 // followUpTimeout bounds each request of the fetch after `queue add`, and

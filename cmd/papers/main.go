@@ -19,9 +19,6 @@ const (
 	exitOK    = 0
 	exitFail  = 1
 	exitUsage = 2
-	// exitInterrupted: Ctrl-C (or SIGTERM) stopped the work, as shells
-	// report a process killed by SIGINT.
-	exitInterrupted = 130
 )
 
 // usageError marks an error the user can fix by changing the command line.
@@ -117,7 +114,7 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 		// Only Ctrl-C or SIGTERM cancels a command (interruptible); what
 		// finished before it is kept.
 		fmt.Fprintln(os.Stderr, "papers: interrupted")
-		return exitInterrupted
+		return interruptedCode() // cli.go: 130 for Ctrl-C, 143 for SIGTERM
 	}
 	// Errors carry server-sent text (headers, URLs, bodies): the same
 	// sanitiser as feed text keeps it from acting on the terminal.

@@ -79,7 +79,7 @@ func (c *QueueAddCmd) Run(g *Globals) error {
 			fmt.Fprintf(os.Stderr, "%s queued, at position %d\n", id, rec.QueuePos)
 		}
 		if !c.NoFetch {
-			fetchAfterQueue(ctx, g, lib, add) // fetch.go: a failure is a warning
+			return 0, fetchAfterQueue(ctx, g, lib, add) // fetch.go: a failure is a warning
 		}
 		return 0, nil
 	})
