@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"hash/fnv"
 	"runtime"
@@ -100,16 +99,17 @@ func (s *Store) RecordFailedDay(ctx context.Context, day string, cause error) er
 // come from the paper endpoint, which lacks what only a feed item carries
 // (its comments count and thumbnail, often the organization): a paper the
 // library holds keeps what the answer lacks, and its counts never go down.
+// The stored paper is read in the same transaction, so a sync committing
+// meanwhile is not written over.
 func (s *Store) SavePapers(ctx context.Context, papers []feed.Paper) (Saved, error) {
-	papers, err := s.keepStored(ctx, papers)
-	if err != nil {
-		return Saved{}, err
-	}
 	var saved Saved
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		var err error
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		merged, err := keepStored(ctx, tx, papers)
+		if err != nil {
+			return err
+		}
 		vocab := termCounts{}
-		if saved, err = upsertPapers(ctx, tx, prepareItems(papers), vocab, countsAsFetched); err != nil {
+		if saved, err = upsertPapers(ctx, tx, prepareItems(merged), vocab, countsAsFetched); err != nil {
 			return err
 		}
 		return vocab.save(ctx, tx)
@@ -122,27 +122,39 @@ func (s *Store) SavePapers(ctx context.Context, papers []feed.Paper) (Saved, err
 
 // keepStored fills in, for each paper the library holds, what the new
 // answer lacks from what is stored, and keeps the larger counts.
-func (s *Store) keepStored(ctx context.Context, papers []feed.Paper) ([]feed.Paper, error) {
+func keepStored(ctx context.Context, tx *sql.Tx, papers []feed.Paper) ([]feed.Paper, error) {
 	out := make([]feed.Paper, len(papers))
 	for i, p := range papers {
-		old, err := s.Record(ctx, p.ID)
-		switch {
-		case errors.Is(err, ErrUnknownPaper):
-			out[i] = p
-			continue
-		case err != nil:
-			return nil, fmt.Errorf("save papers: %w", err)
+		out[i] = p
+		rows, err := tx.QueryContext(ctx, `SELECT `+recordColumns+` FROM papers p`+stateJoins+` WHERE p.id = ?`, p.ID)
+		if err != nil {
+			return nil, err
 		}
-		out[i] = mergePaper(p, old.Paper)
+		if rows.Next() {
+			old, err := scanRecord(rows)
+			if err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[i] = mergePaper(p, old.Paper)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
 
 // mergePaper is p with its empty fields taken from old and the larger of
-// each count. The raw item is made from the result (FlatJSON), so that it
-// holds everything the row does.
+// each count. The raw item stays the answer as sent, unless the answer has
+// no abstract: the abstract lives only in the raw item, so the item is
+// then made from the result (FlatJSON) to keep the stored one.
 func mergePaper(p, old feed.Paper) feed.Paper {
 	p.Upvotes, p.Comments, p.GitHubStars = max(p.Upvotes, old.Upvotes), max(p.Comments, old.Comments), max(p.GitHubStars, old.GitHubStars)
+	if p.Abstract == "" && old.Abstract != "" {
+		p.Raw = nil
+	}
 	for _, f := range []struct {
 		dst *string
 		old string
@@ -167,7 +179,6 @@ func mergePaper(p, old feed.Paper) feed.Paper {
 	if p.WithdrawnAt.IsZero() {
 		p.WithdrawnAt = old.WithdrawnAt
 	}
-	p.Raw = nil
 	return p
 }
 

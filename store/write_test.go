@@ -118,4 +118,20 @@ func TestSavePapersKeepsWhatTheAnswerLacks(t *testing.T) {
 	if n := countMatch(t, s, `"revised"`); n != 1 {
 		t.Errorf("the new title is indexed %d times, want 1", n)
 	}
+	// An answer without an abstract keeps the stored one, which lives in
+	// the raw item; one with an abstract keeps its raw item as sent.
+	bare := feed.Paper{ID: "2503.00001", Title: answer.Title, Raw: []byte(`{"id":"2503.00001","title":"` + answer.Title + `"}`)}
+	if _, err := s.SavePapers(ctx, []feed.Paper{bare}); err != nil {
+		t.Fatal(err)
+	}
+	if rec, _ := s.Record(ctx, "2503.00001"); rec.Abstract != "A new abstract." || rec.Comments != 3 {
+		t.Errorf("an answer without an abstract lost the stored one: %q, %d comments", rec.Abstract, rec.Comments)
+	}
+	sent := []byte(`{"id":"2503.00001","title":"T","summary":"Sent abstract."}`)
+	if _, err := s.SavePapers(ctx, []feed.Paper{{ID: "2503.00001", Title: "T", Abstract: "Sent abstract.", Raw: sent}}); err != nil {
+		t.Fatal(err)
+	}
+	if raw, _ := s.Raw(ctx, "2503.00001"); string(raw) != string(sent) {
+		t.Errorf("the raw item is not the answer as sent: %s", raw)
+	}
 }
