@@ -44,11 +44,11 @@ func (c *Client) Check() error {
 	return CheckToken(c.Token)
 }
 
-// CheckBaseURL accepts an absolute http or https URL with a host.
 // bareHostRE is a host (and port, and path) written without a scheme:
 // "127.0.0.1:8765", "localhost:8080/api", "huggingface.co".
 var bareHostRE = regexp.MustCompile(`^[A-Za-z0-9.-]+(:[0-9]+)?(/.*)?$`)
 
+// CheckBaseURL accepts an absolute http or https URL with a host.
 func CheckBaseURL(base string) error {
 	if bareHostRE.MatchString(base) {
 		return permanentf("API URL %q: no scheme; write it as https://%s (or http:// for a local server)", base, base)

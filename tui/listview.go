@@ -239,8 +239,11 @@ func (m Model) emptyList(w int) string {
 			"  papers import FILE   load saved API responses (offline)"
 		if m.sync.offline {
 			why := "the feed cannot be reached"
-			if !m.sync.unreachable {
+			switch {
+			case m.sync.status != 0:
 				why = "the feed answered with errors"
+			case !m.sync.unreachable:
+				why = "the feed is failing (it timed out or answered something else)"
 			}
 			msg = "The library is empty and " + why + ".\n\n" + msg[len("The library is empty.\n\n"):]
 		}

@@ -2,12 +2,12 @@ package tui
 
 import (
 	"fmt"
-	"github.com/papertui/papers/internal/english"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/tui/article"
 	"github.com/papertui/papers/tui/clean"
 )

@@ -81,11 +81,17 @@ func (m Model) onHoldTimedOut(msg holdTimedOut) (tea.Model, tea.Cmd) {
 func (m Model) replayHeld() (Model, tea.Cmd) {
 	keys := m.held
 	m.held = nil
+	// What the status bar says arrived after these keys were typed: they
+	// clear it only by saying something of their own.
+	notice, errMsg := m.notice, m.errMsg
 	var cmds []tea.Cmd
 	for _, k := range keys {
 		next, cmd := m.Update(k)
 		m = next.(Model)
 		cmds = append(cmds, cmd)
+	}
+	if m.notice == "" && m.errMsg == "" {
+		m.notice, m.errMsg = notice, errMsg
 	}
 	return m, tea.Batch(cmds...)
 }

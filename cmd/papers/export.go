@@ -109,16 +109,17 @@ func (c *ExportCmd) whyEmpty(ctx context.Context, lib *store.Store) string {
 var errNothingToWrite = errors.New("no papers to export")
 
 // sayWhenEmpty says on stderr when papers holds none (and why, when why
-// knows) and stops before anything is written: on stdout, but for JSON's
-// [], and always to a file, which keeps what it held. A mistyped tag in
-// `export --tag reading -o refs.bib` must not empty the bibliography.
+// knows) and stops before anything is written: on stdout or a pipe, but
+// for JSON's [], and always to a file, which keeps what it held. A
+// mistyped tag in `export --tag reading -o refs.bib` must not empty the
+// bibliography.
 func (c *ExportCmd) sayWhenEmpty(papers export.Stream, out target, why func() string) export.Stream {
 	return func(start func(int) error, each func(store.Record) error) error {
 		return papers(func(total int) error {
 			if total > 0 {
 				return start(total)
 			}
-			if out.kind != targetStdout {
+			if out.kind == targetReplace {
 				fmt.Fprintf(os.Stderr, "%s%s; %s not written\n", noMatch, why(), quoteName(out.path))
 				return errNothingToWrite
 			}

@@ -70,7 +70,13 @@ func (c *ReadCmd) Run(g *Globals, kctx *kong.Context) error {
 	client.OnNotice = nil // the reader owns the terminal
 	retries := make(chan string, 1)
 	client.OnRetry = func(reason string, wait time.Duration) {
-		select { // the reader shows the latest; none is worth waiting for
+		// The reader shows the latest: one not read yet gives way, and
+		// none is worth the client waiting for.
+		select {
+		case <-retries:
+		default:
+		}
+		select {
 		case retries <- retryText(reason, wait):
 		default:
 		}

@@ -3,13 +3,13 @@ package export
 import (
 	"bufio"
 	"fmt"
-	"github.com/papertui/papers/internal/english"
 	"html/template"
 	"io"
 	"strings"
 	"unicode"
 
 	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )

@@ -2,10 +2,10 @@ package fulltext
 
 import (
 	"fmt"
-	"github.com/papertui/papers/internal/english"
 	"strings"
 
 	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/tui/clean"
 )
 
