@@ -279,7 +279,7 @@ func TestSearchByIDOrURL(t *testing.T) {
 	ctx := context.Background()
 	s := synthLibrary(t, 300)
 	id := firstID(t, s, "")
-	for _, text := range []string{id, id + "v3", "https://arxiv.org/abs/" + id, "https://huggingface.co/papers/" + id} {
+	for _, text := range []string{id, id + "v3", "arxiv:" + id, "https://arxiv.org/abs/" + id, "https://huggingface.co/papers/" + id} {
 		q, err := query.Parse(text)
 		if err != nil {
 			t.Fatal(err)

@@ -148,7 +148,7 @@ func (k keyMap) helpBindings() []key.Binding {
 
 // searchSyntax is the help's line on searching: every filter README's
 // "Search syntax" lists (a test holds them together).
-const searchSyntax = "Search: words (the last one as a prefix; a paper id or URL alone finds that paper); -word, -\"a phrase\" or NOT word leave out; " +
+const searchSyntax = "Search: words (the last one as a prefix; a paper id, arxiv:ID or URL alone finds that paper); -word, -\"a phrase\" or NOT word leave out; " +
 	"author:NAME org:NAME kw:WORD upvotes:>N (also >= < <= =) day:YYYY-MM-DD since:DATE until:DATE " +
 	"is:queued is:unread is:read is:new has:code has:note tag:NAME note:WORD " +
 	"text:WORD text:\"a phrase\" (in the stored full texts); quote values with spaces: author:\"Yann LeCun\"."

@@ -104,6 +104,11 @@ func Parse(input string) (Query, error) {
 		return Query{}, err
 	}
 	for i, it := range items {
+		if it.kind == itemFilter && strings.EqualFold(it.name, "arxiv") && !it.quoted {
+			// arxiv:2503.00001 is an id, as every command takes it, not
+			// a filter: the store finds the paper (see Filter.Search).
+			it = item{kind: itemWord, text: it.name + ":" + it.text}
+		}
 		if it.kind == itemFilter {
 			if err := q.applyFilter(it); err != nil {
 				return Query{}, err
