@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -47,10 +46,13 @@ func (c *FetchCmd) Run(g *Globals) error {
 		return err
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
-		ids, unknown, err := inLibrary(ctx, lib, ids)
+		// A text is fetched for a paper of the library, the one read and
+		// show find, never for an id that is nowhere else (ids.go).
+		recs, unknown, err := heldPapers(ctx, lib, "fetch", ids)
 		if err != nil {
 			return err
 		}
+		ids = recordIDs(recs)
 		more, err := c.selected(ctx, lib, q)
 		if err != nil {
 			return err
@@ -80,32 +82,6 @@ func (c *FetchCmd) Run(g *Globals) error {
 		}
 		return nil
 	})
-}
-
-// unknownID is a named paper the library does not hold, and why.
-type unknownID struct {
-	id  string
-	err error
-}
-
-// inLibrary keeps the ids of papers the library holds and names each
-// other one on stderr: a text is fetched for a paper of the library, the
-// one `read` and `show` find, never for an id that is nowhere else.
-func inLibrary(ctx context.Context, lib *store.Store, ids []string) (known []string, unknown []unknownID, err error) {
-	for _, id := range ids {
-		_, err := lib.Record(ctx, id)
-		switch {
-		case errors.Is(err, store.ErrUnknownPaper):
-			err = unknownPaper(err)
-			fmt.Fprintf(os.Stderr, "papers: fetch %s\n", clean.Line(err.Error()))
-			unknown = append(unknown, unknownID{id, err})
-		case err != nil:
-			return nil, nil, err // the library, not the id, is at fault
-		default:
-			known = append(known, id)
-		}
-	}
-	return known, unknown, nil
 }
 
 // selected is the queue and the search's papers, as asked.

@@ -68,19 +68,11 @@ func eachPaper(g *Globals, cmd string, args []string, act func(context.Context, 
 		return err
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
-		var recs []store.Record
-		for _, id := range ids {
-			rec, err := lib.Record(ctx, id)
-			if err != nil && !errors.Is(err, store.ErrUnknownPaper) {
-				return err // the library, not the id, is at fault
-			}
-			if err != nil {
-				fmt.Fprintf(os.Stderr, "papers: %s %s\n", cmd, unknownPaper(err))
-				bad++
-				continue
-			}
-			recs = append(recs, rec)
+		recs, unknown, err := heldPapers(ctx, lib, cmd, ids)
+		if err != nil {
+			return err
 		}
+		bad += len(unknown)
 		if len(recs) > 0 {
 			n, err := act(ctx, lib, recs)
 			if err != nil {
@@ -93,6 +85,34 @@ func eachPaper(g *Globals, cmd string, args []string, act func(context.Context, 
 		}
 		return nil
 	})
+}
+
+// unknownID is a named paper the library does not hold, and why.
+type unknownID struct {
+	id  string
+	err error
+}
+
+// heldPapers reads the papers of ids the library holds, and names each
+// other id on stderr ("papers CMD ID: no such paper…") as unknown. An
+// error is the library's, not an id's.
+func heldPapers(ctx context.Context, lib *store.Store, cmd string, ids []string) ([]store.Record, []unknownID, error) {
+	var recs []store.Record
+	var unknown []unknownID
+	for _, id := range ids {
+		rec, err := lib.Record(ctx, id)
+		switch {
+		case errors.Is(err, store.ErrUnknownPaper):
+			err = unknownPaper(err)
+			fmt.Fprintf(os.Stderr, "papers: %s %s\n", cmd, clean.Line(err.Error()))
+			unknown = append(unknown, unknownID{id, err})
+		case err != nil:
+			return nil, nil, err
+		default:
+			recs = append(recs, rec)
+		}
+	}
+	return recs, unknown, nil
 }
 
 func dedupe(ids []string) []string {

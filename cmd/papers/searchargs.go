@@ -59,25 +59,17 @@ func searchArgs(app *kong.Application, args []string) []string {
 // queryCommand is the path of command nodes from args[i] whose arguments
 // end in a search's words (search; follow add), or nil.
 func queryCommand(app *kong.Application, args []string, i int) []*kong.Node {
-	child := func(n *kong.Node, name string) *kong.Node {
-		for _, c := range n.Children {
-			if c.Name == name {
-				return c
-			}
-		}
-		return nil
-	}
 	switch args[i] {
 	case "search":
-		if n := child(app.Node, "search"); n != nil {
+		if n := commandNode(app.Node, "search"); n != nil { // unknowncmd.go
 			return []*kong.Node{n}
 		}
 	case "follow":
-		follow := child(app.Node, "follow")
+		follow := commandNode(app.Node, "follow")
 		if follow == nil || i+1 >= len(args) || args[i+1] != "add" {
 			return nil
 		}
-		if add := child(follow, "add"); add != nil {
+		if add := commandNode(follow, "add"); add != nil {
 			return []*kong.Node{follow, add}
 		}
 	}

@@ -17,12 +17,12 @@ import (
 // flags are known there: it is the command that runs without a name.
 func unknownCommand(app *kong.Application, args []string) string {
 	flags := app.Flags
-	if read := commandNode(app, "read"); read != nil {
+	if read := commandNode(app.Node, "read"); read != nil {
 		flags = append(slices.Clone(flags), read.Flags...)
 	}
 	known := flagKinds(flags)
 	i := commandIndex(args, known)
-	if i < 0 || strings.ContainsAny(args[i], "0123456789") || commandNode(app, args[i]) != nil {
+	if i < 0 || strings.ContainsAny(args[i], "0123456789") || commandNode(app.Node, args[i]) != nil {
 		return ""
 	}
 	for _, a := range args[:i] {
@@ -67,9 +67,10 @@ func meantCommand(app *kong.Application, word string) string {
 	return closest(word, names) // configfile.go
 }
 
-// commandNode is app's command called name (or aliased so), nil if none.
-func commandNode(app *kong.Application, name string) *kong.Node {
-	for _, n := range app.Children {
+// commandNode is parent's command called name (or aliased so), nil if
+// none: a command of the application (app.Node), or a subcommand.
+func commandNode(parent *kong.Node, name string) *kong.Node {
+	for _, n := range parent.Children {
 		if n.Type == kong.CommandNode && (n.Name == name || slices.Contains(n.Aliases, name)) {
 			return n
 		}
