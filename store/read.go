@@ -45,10 +45,24 @@ const entryColumns = `p.id, p.title, coalesce(p.day, ''), p.upvotes, p.comments,
 	substr(p.authors, 1, instr(p.authors || char(10), char(10)) - 1),
 	q.id IS NOT NULL, r.id IS NOT NULL, ` + dailyColumns + `, p.id IN (SELECT id FROM notes)`
 
-const recordColumns = `p.id, p.title, p.raw, p.authors, p.hidden, p.published, coalesce(p.day, ''),
-	p.upvotes, p.comments, p.github_repo, p.github_stars, p.project_page, p.ai_summary, p.ai_keywords,
-	p.organization, p.thumbnail, p.submitter, p.withdrawn_at, coalesce(q.position, 0), r.id IS NOT NULL,
+// recordColumns are a Record's: the paper's own (paperColumns), then the
+// reader's state of it (stateJoins' queue place and read mark, its tags
+// and note).
+const recordColumns = paperColumns + `, coalesce(q.position, 0), r.id IS NOT NULL,
 	` + dailyColumns + `, coalesce((SELECT body FROM notes WHERE id = p.id), '')`
+
+// paperColumns are the paper's own columns of a Record, read from the
+// papers table alone.
+const paperColumns = `p.id, p.title, p.raw, p.authors, p.hidden, p.published, coalesce(p.day, ''),
+	p.upvotes, p.comments, p.github_repo, p.github_stars, p.project_page, p.ai_summary, p.ai_keywords,
+	p.organization, p.thumbnail, p.submitter, p.withdrawn_at`
+
+// bareRecordColumns are recordColumns without the reader's state (no
+// queue place, read mark, tags or note): from the papers table alone.
+const bareRecordColumns = paperColumns + `, 0, 0, '', ''`
+
+// recordByID selects one Record by paper id.
+const recordByID = `SELECT ` + recordColumns + ` FROM papers p` + stateJoins + ` WHERE p.id = ?`
 
 // dailyColumns are a paper's tags, sorted, one per line.
 const dailyColumns = `coalesce((SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM tags WHERE id = p.id ORDER BY tag)), '')`
@@ -318,7 +332,7 @@ func (s *Store) prepare(ctx context.Context, f Filter) (Filter, error) {
 
 // Record is one paper by id.
 func (s *Store) Record(ctx context.Context, id string) (Record, error) {
-	recs, err := s.queryRecords(ctx, `SELECT `+recordColumns+` FROM papers p`+stateJoins+` WHERE p.id = ?`, id)
+	recs, err := s.queryRecords(ctx, recordByID, id)
 	if err != nil {
 		return Record{}, err
 	}
@@ -342,9 +356,23 @@ func (s *Store) Raw(ctx context.Context, id string) ([]byte, error) {
 }
 
 func (s *Store) queryRecords(ctx context.Context, q string, args ...any) ([]Record, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	recs, err := readRecords(ctx, s.db, q, args...)
 	if err != nil {
-		return nil, explain(s.path, fmt.Errorf("read papers: %w", err))
+		return nil, explain(s.path, err)
+	}
+	return recs, nil
+}
+
+// querier is a database or a transaction: what records are read from.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// readRecords reads the Records a query of recordColumns selects.
+func readRecords(ctx context.Context, db querier, q string, args ...any) ([]Record, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read papers: %w", err)
 	}
 	defer rows.Close()
 	var out []Record

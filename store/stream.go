@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 )
 
 // streamPage is how many papers of a search a stream reads at a time.
@@ -133,9 +132,3 @@ func (s *Store) EachReadableRecord(ctx context.Context, start func(total int) er
 	}
 	return bare, skipped, nil
 }
-
-// bareRecordColumns are recordColumns read from the papers table alone:
-// no queue place, read mark, tags or note.
-var bareRecordColumns = strings.NewReplacer(
-	"coalesce(q.position, 0)", "0", "r.id IS NOT NULL", "0", dailyColumns, "''",
-	"coalesce((SELECT body FROM notes WHERE id = p.id), '')", "''").Replace(recordColumns)

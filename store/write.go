@@ -126,21 +126,12 @@ func keepStored(ctx context.Context, tx *sql.Tx, papers []feed.Paper) ([]feed.Pa
 	out := make([]feed.Paper, len(papers))
 	for i, p := range papers {
 		out[i] = p
-		rows, err := tx.QueryContext(ctx, `SELECT `+recordColumns+` FROM papers p`+stateJoins+` WHERE p.id = ?`, p.ID)
+		stored, err := readRecords(ctx, tx, recordByID, p.ID) // read.go
 		if err != nil {
 			return nil, err
 		}
-		if rows.Next() {
-			old, err := scanRecord(rows)
-			if err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out[i] = mergePaper(p, old.Paper)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
+		if len(stored) > 0 {
+			out[i] = mergePaper(p, stored[0].Paper)
 		}
 	}
 	return out, nil
