@@ -18,17 +18,28 @@ func TestCheckFindsNothingWrongWithAGoodLibrary(t *testing.T) {
 	}
 }
 
-func TestCheckReportsDamageWithoutRepairing(t *testing.T) {
-	s := synthLibrary(t, 300)
+// damage closes s and scribbles over 40 KB of pages in the middle of its
+// file, as a bad disk would; it returns the path and the damaged bytes.
+func damage(t *testing.T, s *Store) (string, []byte) {
+	t.Helper()
 	path := s.Path()
 	s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	s.Close()
-	b, _ := os.ReadFile(path)
-	// Scribble over pages in the middle of the file, as a bad disk would.
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for i := len(b) / 3; i < len(b)/3+40000 && i < len(b); i++ {
 		b[i] = 0x5a
 	}
-	os.WriteFile(path, b, 0o644)
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, b
+}
+
+func TestCheckReportsDamageWithoutRepairing(t *testing.T) {
+	path, b := damage(t, synthLibrary(t, 300))
 	ck := Check(context.Background(), path)
 	if len(ck.Problems) == 0 {
 		t.Fatalf("damage not found: %+v", ck)
@@ -57,18 +68,11 @@ func TestCheckNewerAndMissing(t *testing.T) {
 // paper doctor counts as still reading, each whole.
 func TestRescueReadsWhatDoctorCounts(t *testing.T) {
 	s := synthLibrary(t, 3000)
-	path := s.Path()
 	pids, err := collect[int64](s.db.Query(`SELECT pid FROM papers`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-	s.Close()
-	b, _ := os.ReadFile(path)
-	for i := len(b) / 3; i < len(b)/3+40000 && i < len(b); i++ {
-		b[i] = 0x5a
-	}
-	os.WriteFile(path, b, 0o644)
+	path, _ := damage(t, s)
 	ck := Check(context.Background(), path)
 	lib, err := Open(path)
 	if err != nil {

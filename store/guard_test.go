@@ -141,15 +141,7 @@ func TestOpenExistingNeverCreates(t *testing.T) {
 // TestCheckCountsWhatStillReads: on damaged pages doctor says how many
 // papers still read and how to save them, never "0 papers".
 func TestCheckCountsWhatStillReads(t *testing.T) {
-	s := synthLibrary(t, 300)
-	path := s.Path()
-	s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-	s.Close()
-	b, _ := os.ReadFile(path)
-	for i := len(b) / 3; i < len(b)/3+40000 && i < len(b); i++ {
-		b[i] = 0x5a
-	}
-	os.WriteFile(path, b, 0o644)
+	path, _ := damage(t, synthLibrary(t, 300)) // doctor_test.go
 	ck := Check(context.Background(), path)
 	if ck.Papers == 0 {
 		t.Errorf("papers 0 in a damaged library: %+v", ck)

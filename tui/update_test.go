@@ -268,25 +268,34 @@ func TestEmptyLibraryExplains(t *testing.T) {
 	hs.requireScreen("No papers match diff", "The library is empty: r syncs the feed.")
 }
 
+// sharedLibrary is the fixture library opened twice at one path: the
+// reader's connection and another process's.
+func sharedLibrary(t *testing.T) (reader, other *store.Store) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "shared.db")
+	var err error
+	if reader, err = store.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { reader.Close() })
+	for day, ps := range fixturePapers() {
+		if _, err := reader.SaveDay(context.Background(), day, ps); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if other, err = store.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	return reader, other
+}
+
 // TestOutsideChangesShowUp: a sync or queue change by another process
 // appears in the reader without a key press, selection kept.
 func TestOutsideChangesShowUp(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "shared.db")
-	reader, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reader.Close()
-	for day, ps := range fixturePapers() {
-		reader.SaveDay(context.Background(), day, ps)
-	}
+	reader, other := sharedLibrary(t)
 	hs := newHarness(t, reader, 160, 48)
 	hs.keys("j")
-	other, err := store.Open(path) // another process
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
 	other.SaveDay(context.Background(), "2025-10-03", []feed.Paper{{ID: "2510.00010", Title: "Brand New Paper", Day: "2025-10-03"}})
 	other.Enqueue(context.Background(), "2509.00006")
 	hs.send(watchDue{})
@@ -364,17 +373,7 @@ func (c countingCounts) CountUpTo(ctx context.Context, f store.Filter, limit int
 // TestOwnWritesDoNotReload: the watch reloads the view for another
 // process's commits, not for the reader's own b and m.
 func TestOwnWritesDoNotReload(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "shared.db")
-	reader, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reader.Close()
-	for day, ps := range fixturePapers() {
-		if _, err := reader.SaveDay(context.Background(), day, ps); err != nil {
-			t.Fatal(err)
-		}
-	}
+	reader, other := sharedLibrary(t)
 	counts := 0
 	hs := newHarness(t, countingCounts{reader, &counts}, 160, 48)
 	hs.send(watchDue{}) // the first look sets the mark
@@ -384,11 +383,6 @@ func TestOwnWritesDoNotReload(t *testing.T) {
 	if counts != before {
 		t.Errorf("the reader's own writes reloaded the view (%d counts asked)", counts-before)
 	}
-	other, err := store.Open(path) // another process
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
 	if err := other.Enqueue(context.Background(), "2509.00006"); err != nil {
 		t.Fatal(err)
 	}
@@ -402,15 +396,7 @@ func TestOwnWritesDoNotReload(t *testing.T) {
 // (papers fetch --refresh) is what the reading pane shows at its next
 // opening, not the copy cleaned earlier in the session.
 func TestTextFetchedElsewhereIsReadAnew(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "shared.db")
-	reader, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reader.Close()
-	for day, ps := range fixturePapers() {
-		reader.SaveDay(context.Background(), day, ps)
-	}
+	reader, other := sharedLibrary(t)
 	text := func(words string) string {
 		return "Title: A Paper\n\nURL Source: https://arxiv.org/html/2510.00001\n\nMarkdown Content:\n" + words + "\n"
 	}
@@ -419,11 +405,6 @@ func TestTextFetchedElsewhereIsReadAnew(t *testing.T) {
 	hs.keys("R")
 	hs.requireScreen("first version")
 	hs.keys("esc")
-	other, err := store.Open(path) // another process
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
 	storeText(t, other, "2510.00001", text("The second version of the text."))
 	hs.send(watchDue{})
 	hs.keys("R")
