@@ -112,8 +112,9 @@ type fittedLines struct {
 }
 
 type fittedKey struct {
-	w    int
-	text string
+	w     int
+	text  string
+	title bool // fitted as a title: cut with an ellipsis
 }
 
 // maxFittedLines bounds the lines kept.
@@ -121,13 +122,10 @@ const maxFittedLines = 1024
 
 // fit is fitLines, answered from the lines kept where it can.
 func (f *fittedLines) fit(lines []string, w int) []string {
-	if len(f.lines) > maxFittedLines || f.lines == nil {
-		f.lines = map[fittedKey]string{}
-	}
 	out := make([]string, len(lines))
 	for i, line := range lines {
-		k := fittedKey{w, line}
-		fitted, ok := f.lines[k]
+		k := fittedKey{w: w, text: line}
+		fitted, ok := f.lookup(k)
 		if !ok {
 			fitted = fitLines([]string{line}, w)[0]
 			f.lines[k] = fitted
@@ -135,4 +133,26 @@ func (f *fittedLines) fit(lines []string, w int) []string {
 		out[i] = fitted
 	}
 	return out
+}
+
+// title is fit for a pane title drawn as it comes (the search line): cut
+// with an ellipsis, which says it was cut, and padded (fit).
+func (f *fittedLines) title(line string, w int) string {
+	k := fittedKey{w: w, text: line, title: true}
+	fitted, ok := f.lookup(k)
+	if !ok {
+		fitted = fit(line, w)
+		f.lines[k] = fitted
+	}
+	return fitted
+}
+
+// lookup is the fitting kept for k; the kept lines start over past
+// maxFittedLines.
+func (f *fittedLines) lookup(k fittedKey) (string, bool) {
+	if len(f.lines) > maxFittedLines || f.lines == nil {
+		f.lines = map[fittedKey]string{}
+	}
+	s, ok := f.lines[k]
+	return s, ok
 }

@@ -215,15 +215,21 @@ func (m Model) Init() tea.Cmd {
 // laterProfile hands the colour profile found after the start to Bubble
 // Tea, whose renderer takes it from the message.
 func laterProfile(found <-chan colorprofile.Profile) tea.Cmd {
-	if found == nil {
+	return receive(found, func(p colorprofile.Profile) tea.Msg { return tea.ColorProfileMsg{Profile: p} })
+}
+
+// receive is a Cmd that waits for the next value on ch and hands it on as
+// msg makes it: nil when ch is nil (nothing to wait for) or closed.
+func receive[T any](ch <-chan T, msg func(T) tea.Msg) tea.Cmd {
+	if ch == nil {
 		return nil
 	}
 	return func() tea.Msg {
-		p, ok := <-found
+		v, ok := <-ch
 		if !ok {
 			return nil
 		}
-		return tea.ColorProfileMsg{Profile: p}
+		return msg(v)
 	}
 }
 

@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/store/query"
@@ -116,9 +115,9 @@ func (m Model) startSearch() (tea.Model, tea.Cmd) {
 }
 
 // searchBoxWidth is how much of the query the box shows: the list pane's
-// width less the box's prompt and margin (searchLine draws it there). The
-// input scrolls its text by the width it had at the key, so it is set
-// before every key, not only when drawn.
+// width less the box's prompt and margin. The input scrolls its text by
+// the width it has at each key, so it is set when the box opens and when
+// the terminal is resized (onWindowSize), never only when drawn.
 func (m Model) searchBoxWidth() int {
 	return max(10, m.layout(paneList).panes[paneList].w-4)
 }
@@ -137,7 +136,6 @@ func (m Model) searchEdit(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	before := m.search.input.Value()
 	var cmd tea.Cmd
-	m.search.input.SetWidth(m.searchBoxWidth()) // the terminal may have been resized
 	m.search.input, cmd = m.search.input.Update(msg)
 	if m.search.input.Value() == before {
 		return m, cmd
@@ -187,10 +185,11 @@ func (m Model) highlights() []string {
 	return m.search.parsed.Highlights()
 }
 
-// searchLine is the search box, or the search in effect with its count.
-func (m Model) searchLine(w int) string {
+// searchLine is the search box, or the search in effect with its count;
+// the pane fits it as a title (boxOf). The box's width was set for the
+// pane (searchBoxWidth).
+func (m Model) searchLine() string {
 	if m.search.typing {
-		m.search.input.SetWidth(max(10, w-4)) // as searchBoxWidth
 		return m.search.input.View()
 	}
 	count := ""
@@ -199,10 +198,6 @@ func (m Model) searchLine(w int) string {
 	} else if m.list.capped {
 		count = "  " + countOf(min(m.list.cursor+1, m.list.total), m.list.total) + "+"
 	}
-	line := m.st.pPaneTitleActive.on("/ "+clean.Line(m.search.input.Value())) + // painted: drawn every frame
+	return m.st.pPaneTitleActive.on("/ "+clean.Line(m.search.input.Value())) + // painted: drawn every frame
 		m.st.pDimmed.on(count+m.countsTitle()+" · "+sortLabel(m.sort)+" · "+keyHint(m.keys.List.Back)+" clears")
-	if ansi.StringWidth(line) > w {
-		line = ansi.Truncate(line, w, "…") // a title cut says so, as the other panes' do
-	}
-	return line
 }

@@ -191,16 +191,7 @@ type feedRetrying struct{ text string }
 
 // listenRetries waits for the next retry the feed client reports.
 func listenRetries(ch <-chan string) tea.Cmd {
-	if ch == nil {
-		return nil
-	}
-	return func() tea.Msg {
-		text, ok := <-ch
-		if !ok {
-			return nil
-		}
-		return feedRetrying{text}
-	}
+	return receive(ch, func(text string) tea.Msg { return feedRetrying{text} }) // model.go
 }
 
 // onFeedRetrying shows a running sync's retry beside its progress: a sync

@@ -316,5 +316,6 @@ func (m Model) onWindowSize(w, h int) (tea.Model, tea.Cmd) {
 	m.list.scroll(m.listHeight())
 	m.queue.move(0, m.queueHeight())
 	m.detail.vp.setHeight(m.bodyHeight(paneDetail) - 1)
+	m.search.input.SetWidth(m.searchBoxWidth()) // search.go
 	return m, tea.Batch(m.loadPages(), m.wantDetail(), m.onReaderResize())
 }

@@ -113,7 +113,7 @@ func (m Model) boxOf(p pane, r rect) boxed {
 	}
 	lines := make([]string, 0, r.h)
 	if p == paneList && (m.search.typing || m.search.active) {
-		lines = append(lines, m.lastScreen.fitted.fit([]string{m.searchLine(r.w)}, r.w)...)
+		lines = append(lines, m.lastScreen.fitted.title(m.searchLine(), r.w)) // cut with "…", as the other titles
 	} else {
 		lines = append(lines, titleStyle.on(fit(m.paneTitle(p), r.w)))
 	}
