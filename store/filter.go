@@ -238,7 +238,7 @@ func (f Filter) where() (string, []any) {
 // typedID is the paper id a search's only word names: 2507.22565,
 // 2507.22565v2, or an HF or arXiv URL of the paper.
 func typedID(q query.Query) (string, bool) {
-	if len(q.Terms) != 1 || q.Terms[0].Quoted || strings.ContainsAny(q.Terms[0].Text, " \t") {
+	if len(q.Terms) != 1 || q.Terms[0].Quoted { // a bare word holds no space
 		return "", false
 	}
 	id, err := feed.NormalizeID(q.Terms[0].Text)

@@ -163,7 +163,7 @@ type progressPrinter struct {
 func newProgressPrinter(f *os.File) *progressPrinter {
 	bar := progress.New(progress.WithWidth(30))
 	if os.Getenv("NO_COLOR") != "" {
-		bar = progress.New(progress.WithWidth(30), progress.WithColors(lipgloss.NoColor{}))
+		progress.WithColors(lipgloss.NoColor{})(&bar) // a solid fill without colour
 		bar.EmptyColor = lipgloss.NoColor{}
 	}
 	return &progressPrinter{w: f, terminal: isTerminal(f), bar: bar}
