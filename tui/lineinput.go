@@ -62,9 +62,20 @@ func (l lineInput) Update(msg tea.Msg) (lineInput, tea.Cmd) {
 }
 
 func (l *lineInput) SetValue(s string) { l.edit(func(in *textinput.Model) { in.SetValue(s) }) }
-func (l *lineInput) SetWidth(w int)    { l.edit(func(in *textinput.Model) { in.SetWidth(w) }) }
-func (l *lineInput) CursorEnd()        { l.edit(func(in *textinput.Model) { in.CursorEnd() }) }
 func (l *lineInput) Blur()             { l.edit(func(in *textinput.Model) { in.Blur() }) }
+
+// SetWidth sets how much of the text the input shows, and scrolls the
+// text to fit it: textinput moves its window of the text only at a key or
+// a cursor move, so after a resize it drew the window of the old width.
+func (l *lineInput) SetWidth(w int) {
+	l.edit(func(in *textinput.Model) {
+		in.SetWidth(w)
+		in.SetCursor(in.Position())
+	})
+}
+
+// CursorEnd moves the cursor after the last character.
+func (l *lineInput) CursorEnd() { l.edit(func(in *textinput.Model) { in.CursorEnd() }) }
 
 // Focus gives the input the keys.
 func (l *lineInput) Focus() tea.Cmd {

@@ -405,3 +405,17 @@ func TestPeriodOnAnEmptyLibrarySaysSo(t *testing.T) {
 		t.Errorf("v on an empty library: period %v, notice %q", hs.m.period.kind, hs.m.notice)
 	}
 }
+
+// TestSearchBoxFollowsAResize: typing at a width, then narrowing the
+// terminal, the box still shows the end of the query and the cursor,
+// not a window of the old width cut at the pane's edge.
+func TestSearchBoxFollowsAResize(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.keys("/")
+	hs.typeText("upvotes:>5 Diffusion Transformers for long video generation")
+	hs.send(sizeMsg(60, 24))
+	if v := hs.m.search.input.View(); ansi.StringWidth(v) > hs.m.searchBoxWidth()+3 {
+		t.Errorf("after the resize the box is %d wide for %d: %q", ansi.StringWidth(v), hs.m.searchBoxWidth(), ansi.Strip(v))
+	}
+	hs.requireScreen("video generation")
+}
