@@ -201,6 +201,47 @@ func TestBrokenConfigStopsOnlyWhatNeedsIt(t *testing.T) {
 	}
 }
 
+// A setting given by a flag or the environment is not read from the file,
+// so the file's mistake in it does not stop the command (README:
+// "Precedence: a flag, then the environment, then the file"), and a
+// top-level slip stops only what needs the setting it is nearest to.
+func TestFlagOrEnvGetsPastABrokenSetting(t *testing.T) {
+	env := emptyLibraryEnv(t)
+	lib := strings.TrimPrefix(env[0], "PAPERS_DB=")
+	badLibrary := writeConfig(t, "library = 5\n")
+	home := []string{"HOME=" + t.TempDir(), "XDG_DATA_HOME=" + t.TempDir()}
+	for _, tc := range []struct {
+		name string
+		env  []string
+		args []string
+		code int
+	}{
+		{"no way round", home, []string{"stats"}, 2},
+		{"the environment", append(home, env...), []string{"stats"}, 0},
+		{"a flag", home, []string{"--db", lib, "stats"}, 0},
+	} {
+		r := papers(t, append(tc.env, "PAPERS_CONFIG="+badLibrary), tc.args...)
+		if r.code != tc.code {
+			t.Errorf("%s: exit %d, want %d\n%s", tc.name, r.code, tc.code, r.stderr)
+		}
+		if !strings.Contains(r.stderr, badLibrary+":1") {
+			t.Errorf("%s: the broken setting is not named:\n%s", tc.name, r.stderr)
+		}
+	}
+	// style is nearest reader.style: show needs it, list does not.
+	slip := writeConfig(t, "style = \"dark\"\n")
+	if r := papers(t, append(env, "PAPERS_CONFIG="+slip), "list"); r.code != 0 || !strings.Contains(r.stderr, "did you mean reader.style") {
+		t.Errorf("list past a top-level slip: exit %d\n%s", r.code, r.stderr)
+	}
+	if r := papers(t, append(env, "PAPERS_CONFIG="+slip), "show", "2405.00001"); r.code != 2 {
+		t.Errorf("show, which needs reader.style: exit %d, want 2\n%s", r.code, r.stderr)
+	}
+	// libary is nearest library, which every command needs.
+	if r := papers(t, append(home, "PAPERS_CONFIG="+writeConfig(t, "libary = \"x.db\"\n")), "stats"); r.code != 2 {
+		t.Errorf("stats past libary: exit %d, want 2\n%s", r.code, r.stderr)
+	}
+}
+
 func TestConfigInitWritesDefaultsNeverOverwrites(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "sub", "config.toml")

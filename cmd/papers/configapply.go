@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -69,16 +70,48 @@ func applyConfig(kctx *kong.Context) error {
 	if slices.Contains(noSettings, cmd) {
 		return nil
 	}
-	if problems := st.file.problemsFor(neededKeys(cmd)); len(problems) > 0 {
+	if problems := st.stopping(neededKeys(cmd)); len(problems) > 0 {
 		return usageError{configError{path: st.path, problems: problems}}
 	}
 	if len(st.file.problem) > 0 {
 		// This command needs none of the broken settings, so it runs,
 		// but never silently: what the file says is partly not applied.
-		fmt.Fprintf(os.Stderr, "papers: warning: %s\n(the settings above are not applied; this command does not need them)\n",
+		fmt.Fprintf(os.Stderr, "papers: warning: %s\n(the settings above are not applied: this command does not need them, or has them from a flag or the environment)\n",
 			clean.Text(configError{path: st.path, problems: st.file.problem}.Error()))
 	}
 	return nil
+}
+
+// stopping are the file's problems that stop a command needing keys: a
+// whole-file one (a syntax error, a file that cannot be read), since what
+// the file meant is unknown, and those of the keys read from the file.
+func (st *configState) stopping(keys []string) []configProblem {
+	if len(keys) == 0 {
+		return nil
+	}
+	concerned := st.file.problemsFor(st.fromFile(keys))
+	var out []configProblem
+	for _, p := range st.file.problem {
+		if p.key == "" || slices.Contains(concerned, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// fromFile are those of keys a flag or the environment does not set: a
+// setting given on the command line is not read from the file, so its
+// mistake there does not stop the command (the warning still names it).
+func (st *configState) fromFile(keys []string) []string {
+	var out []string
+	for _, k := range keys {
+		if !slices.ContainsFunc(st.values, func(r resolved) bool {
+			return r.Key == k && (strings.HasPrefix(r.Source, "flag ") || strings.HasPrefix(r.Source, "env "))
+		}) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // resolveConfig finds and reads the file and resolves every setting.

@@ -131,15 +131,27 @@ func (cf *configFile) unknown(key string, table bool) {
 		what = "section"
 	}
 	msg := fmt.Sprintf("unknown %s %s", what, key)
-	if near := nearestKey(key, table); near != "" {
+	near := nearestKey(key, table)
+	if near != "" {
 		msg += fmt.Sprintf(" (did you mean %s?)", near)
 	}
-	scope := ""
-	if i := strings.LastIndexByte(key, '.'); i >= 0 && !table {
-		scope = key[:i+1]
+	// A slip stands for what it is nearest to (libary: library; [raeder]:
+	// the reader's settings); one near nothing stands for no setting, so
+	// it warns without stopping every command.
+	scope := unknownScope
+	switch {
+	case !table && strings.Contains(key, "."):
+		scope = key[:strings.LastIndexByte(key, '.')+1]
+	case table && near != "":
+		scope = near + "."
+	case near != "":
+		scope = near
 	}
 	cf.problem = append(cf.problem, configProblem{line: cf.lineOf(key), key: scope, msg: msg})
 }
+
+// unknownScope is the scope of a problem that concerns no setting.
+const unknownScope = "?"
 
 // nearestKey is the known key (or section) closest to key, if close
 // enough to be a slip.
