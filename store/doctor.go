@@ -154,12 +154,24 @@ func (c *Checkup) damaged(ctx context.Context, db *sql.DB, unreadable []string) 
 	if len(unreadable) > 0 {
 		msg += fmt.Sprintf(" (could not read: %s)", joinWords(unreadable))
 	}
-	c.problem("%s; save what reads before anything else: `papers queue --json > queue.json` and "+
-		"`papers export --rescue --format json -o rescue.json` (or, with the sqlite3 tool, `sqlite3 %s .recover > rescue.sql`), "+
-		"then move the library aside and run `papers sync`", msg, c.Path)
+	// The advice is copied as it stands: it names the library, which is
+	// not always the default one.
+	lib := "--db " + shellWord(c.Path)
+	c.problem("%s; save what reads before anything else: `papers %s queue --json > queue.json` and "+
+		"`papers %s export --rescue --format json -o rescue.json` (or, with the sqlite3 tool, `sqlite3 %s .recover > rescue.sql`), "+
+		"then move the library aside and run `papers %s sync`", msg, lib, lib, shellWord(c.Path), lib)
 	if readable > c.Papers {
 		c.Papers = readable
 	}
+}
+
+// shellWord is s as one word of a POSIX shell: quoted when it holds more
+// than letters, digits and /._-+,:@%.
+func shellWord(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+,:@%") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // readablePapers counts the papers that can be read one by one.

@@ -150,6 +150,25 @@ func TestCheckCountsWhatStillReads(t *testing.T) {
 	if !strings.Contains(joined, "still read") || !strings.Contains(joined, "export") || !strings.Contains(joined, path) {
 		t.Errorf("problems %q: want what reads and how to save it", ck.Problems)
 	}
+	// The advice is copied as printed, so it names this library, not the
+	// default one.
+	if !strings.Contains(joined, "papers --db "+shellWord(path)+" export --rescue") {
+		t.Errorf("problems %q: the rescue advice does not name the library", ck.Problems)
+	}
+}
+
+func TestShellWord(t *testing.T) {
+	for in, want := range map[string]string{
+		"/tmp/lib.db":   "/tmp/lib.db",
+		"/my papers.db": "'/my papers.db'",
+		"it's.db":       `'it'\''s.db'`,
+		"":              "''",
+		"/a/$HOME/x.db": "'/a/$HOME/x.db'",
+	} {
+		if got := shellWord(in); got != want {
+			t.Errorf("shellWord(%q) = %s, want %s", in, got, want)
+		}
+	}
 }
 
 // TestFullDiskReadsSayTheDiskIsFull: on a full disk even opening to read

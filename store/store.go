@@ -228,7 +228,7 @@ func explain(path string, err error) error {
 		code == 10 && diskFull(filepath.Dir(path)):
 		return fmt.Errorf("library %s: the disk is full (%v); free some space and try again", path, err)
 	case code == 11, code == 26, strings.Contains(msg, "file is not a database"), strings.Contains(msg, "malformed"):
-		return fmt.Errorf("open library %s: the file is damaged or not a papers library (%v); "+
+		return fmt.Errorf("library %s: the file is damaged or not a papers library (%v); "+
 			"run `papers doctor`, or move it aside and sync again (your queue lives in it)", path, err)
 	case code == 8, strings.Contains(msg, "readonly"), strings.Contains(msg, "read-only"):
 		return fmt.Errorf("library %s: %s (%v)", path, readOnlyReason(path, canWrite), err)
