@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -27,6 +28,9 @@ var paperHosts = map[string][]string{
 // the form Paper.ID always has.
 func ValidID(s string) bool { return idRE.MatchString(s) }
 
+// ErrBadID is NormalizeID's error: what was given is no paper id.
+var ErrBadID = errors.New("not an arXiv id or paper URL")
+
 // NormalizeID turns what a user pastes — a bare id, an id with a version,
 // "arXiv:ID", or a Hugging Face or arXiv URL of the paper — into the bare id
 // ("2410.17243"). The version is dropped because HF keys papers without it.
@@ -40,7 +44,7 @@ func NormalizeID(s string) (string, error) {
 	}
 	m := versionedRE.FindStringSubmatch(in)
 	if m == nil {
-		return "", fmt.Errorf("not an arXiv id or paper URL: %q", clip(s, 200))
+		return "", fmt.Errorf("%w: %q", ErrBadID, clip(s, 200))
 	}
 	return m[1], nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -66,7 +67,7 @@ func (c *FetchCmd) Run(g *Globals) error {
 			f.arxiv = arxivClient(g.ArxivURL)
 		}
 		sum := f.run(ctx, ids, newProgress(os.Stderr, len(ids)))
-		sum.failFirst(unknown)
+		sum.failFirst(append(malformedIDs(c.IDs), unknown...))
 		if c.JSON {
 			if err := writeJSON(os.Stdout, sum); err != nil {
 				return err
@@ -139,7 +140,34 @@ type fetchSummary struct {
 type fetchFailure struct {
 	ID     string `json:"id"`
 	Error  string `json:"error"`
-	Reason string `json:"reason,omitempty"` // feed.Reason: the cause in a few words
+	Reason string `json:"reason"` // the cause in a few words
+}
+
+// malformedIDs are the arguments that are no paper id, each with why:
+// named in the summary's failures like the ids the library lacks.
+func malformedIDs(args []string) []unknownID {
+	var out []unknownID
+	for _, a := range args {
+		if _, err := feed.NormalizeID(a); err != nil {
+			out = append(out, unknownID{id: a, err: err})
+		}
+	}
+	return out
+}
+
+// failureReason is feed.Reason, or for what never reached the network,
+// what was wrong with the id.
+func failureReason(err error) string {
+	if r := feed.Reason(err); r != "" {
+		return r
+	}
+	if errors.Is(err, store.ErrUnknownPaper) {
+		return "not in the library"
+	}
+	if errors.Is(err, feed.ErrBadID) {
+		return "not a paper id"
+	}
+	return "failed"
 }
 
 // failFirst counts the named papers the library does not hold as failed,
@@ -159,7 +187,7 @@ func (s *fetchSummary) failFirst(unknown []unknownID) {
 // fail counts id as failed with err.
 func (s *fetchSummary) fail(id string, err error) {
 	s.Failed++
-	s.Failures = append(s.Failures, fetchFailure{ID: id, Error: clean.Line(err.Error()), Reason: feed.Reason(err)})
+	s.Failures = append(s.Failures, fetchFailure{ID: clean.Line(id), Error: clean.Line(err.Error()), Reason: failureReason(err)})
 }
 
 func (s fetchSummary) String() string {
@@ -308,7 +336,7 @@ func (f fetcher) one(ctx context.Context, id string, sum *fetchSummary) (had boo
 		switch {
 		case err != nil:
 			sum.PDFsFailed++
-			sum.PDFFailures = append(sum.PDFFailures, fetchFailure{ID: id, Error: clean.Line(err.Error()), Reason: feed.Reason(err)})
+			sum.PDFFailures = append(sum.PDFFailures, fetchFailure{ID: clean.Line(id), Error: clean.Line(err.Error()), Reason: failureReason(err)})
 			fmt.Fprintf(f.warnings(), "warning: %s\n", clean.Line(err.Error()))
 		case saved:
 			sum.PDFs++

@@ -488,4 +488,20 @@ func TestFetchOfAPaperNotInTheLibrary(t *testing.T) {
 	if r := papers(t, env, "read", stranger); r.code == 0 || strings.Contains(r.stdout, "#") {
 		t.Errorf("read of the stranger: exit %d\n%s", r.code, r.stdout)
 	}
+	if sum.Failures[0].Reason != "not in the library" {
+		t.Errorf("reason of the stranger: %q", sum.Failures[0].Reason)
+	}
+}
+
+// TestFetchCountsAMalformedIDAsFailed: what is no paper id is one of the
+// summary's failures, with its reason, as an id the library lacks is.
+func TestFetchCountsAMalformedIDAsFailed(t *testing.T) {
+	_, env, ids := syncedWithTexts(t, 1)
+	r := papers(t, env, "fetch", "--json", "foo", ids[0])
+	var sum fetchSummary
+	mustUnmarshal(t, []byte(r.stdout), &sum)
+	if r.code != 1 || sum.Fetched != 1 || sum.Failed != 1 || len(sum.Failures) != 1 ||
+		sum.Failures[0].ID != "foo" || sum.Failures[0].Reason != "not a paper id" {
+		t.Errorf("fetch foo ID: exit %d %+v", r.code, sum)
+	}
 }

@@ -45,7 +45,7 @@ type paperJSON struct {
 	Submitter     *string  `json:"submitter"`
 	WithdrawnAt   *string  `json:"withdrawn_at"`
 	Queued        bool     `json:"queued"`
-	QueuePosition int      `json:"queue_position,omitempty"`
+	QueuePosition *int     `json:"queue_position"` // null when not queued
 	Read          bool     `json:"read"`
 	Tags          []string `json:"tags"`
 	Note          *string  `json:"note"`
@@ -70,9 +70,18 @@ func toJSON(r store.Record) paperJSON {
 		ProjectPage: optString(p.ProjectPage), AISummary: optString(p.AISummary), AIKeywords: nonNil(p.AIKeywords),
 		Organization: optString(p.Organization), URL: p.HFURL(), PDFURL: p.PDFURL(), ArxivURL: p.AbsURL(),
 		Abstract: p.Abstract, Thumbnail: optString(p.Thumbnail), Submitter: optString(p.Submitter),
-		WithdrawnAt: optTime(p.WithdrawnAt), Queued: r.Queued, QueuePosition: r.QueuePos, Read: r.Read,
+		WithdrawnAt: optTime(p.WithdrawnAt), Queued: r.Queued, QueuePosition: queuePosition(r), Read: r.Read,
 		Tags: nonNil(r.Tags), Note: optString(r.Note),
 	}
+}
+
+// queuePosition is the paper's place in the queue, from 1; null when it
+// is not queued, like every field without a value.
+func queuePosition(r store.Record) *int {
+	if !r.Queued || r.QueuePos == 0 {
+		return nil
+	}
+	return &r.QueuePos
 }
 
 func optTime(t time.Time) *string {
