@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/papertui/papers/feed"
 	"slices"
 	"strings"
 	"testing"
@@ -74,5 +75,20 @@ func TestEveryCommandPrintsOnePaperShape(t *testing.T) {
 		if got := keysOf(t, papers[i]); !slices.Equal(got, want) {
 			t.Errorf("%s: keys\n got %v\nwant %v", name, got, want)
 		}
+	}
+}
+
+// TestLinkedReposJSON: a Space has no counts in the API, so they are null,
+// not an invented 0, and its emoji and description are kept.
+func TestLinkedReposJSON(t *testing.T) {
+	repos := []feed.Repo{{ID: "o/s", Emoji: "🚀", About: "A demo space"}}
+	var spaces, models []map[string]any
+	mustUnmarshal(t, mustMarshal(t, reposJSON(repos, false)), &spaces)
+	if s := spaces[0]; s["downloads"] != nil || s["likes"] != nil || s["emoji"] != "🚀" || s["short_description"] != "A demo space" {
+		t.Errorf("space: %v", s)
+	}
+	mustUnmarshal(t, mustMarshal(t, reposJSON([]feed.Repo{{ID: "o/m", Downloads: 5, Pipeline: "text-generation"}}, true)), &models)
+	if m := models[0]; m["downloads"] != 5.0 || m["likes"] != 0.0 || m["pipeline_tag"] != "text-generation" || m["emoji"] != nil {
+		t.Errorf("model: %v", m)
 	}
 }

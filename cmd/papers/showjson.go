@@ -43,10 +43,16 @@ type commentJSON struct {
 	Replies    []commentJSON `json:"replies"`
 }
 
+// repoJSON is a linked model, dataset or Space. The API sends no counts
+// for a Space, and a Space's emoji and description only for it: what was
+// not sent is null.
 type repoJSON struct {
-	ID        string `json:"id"`
-	Downloads int    `json:"downloads"`
-	Likes     int    `json:"likes"`
+	ID               string  `json:"id"`
+	Downloads        *int    `json:"downloads"`
+	Likes            *int    `json:"likes"`
+	PipelineTag      *string `json:"pipeline_tag"`
+	Emoji            *string `json:"emoji"`
+	ShortDescription *string `json:"short_description"`
 }
 
 // detailJSON reads what the detail shows of rec beyond its own fields:
@@ -69,8 +75,8 @@ func detailJSON(ctx context.Context, lib *store.Store, rec store.Record) (detail
 		return out, err
 	}
 	if ok {
-		out.Discussion = &discussionJSON{Comments: commentsJSON(d.Comments), Models: reposJSON(d.Models),
-			Datasets: reposJSON(d.Datasets), Spaces: reposJSON(d.Spaces),
+		out.Discussion = &discussionJSON{Comments: commentsJSON(d.Comments), Models: reposJSON(d.Models, true),
+			Datasets: reposJSON(d.Datasets, true), Spaces: reposJSON(d.Spaces, false),
 			NumModels: d.NumModels, NumData: d.NumDatasets, NumSpaces: d.NumSpaces}
 	}
 	return out, nil
@@ -85,10 +91,16 @@ func commentsJSON(cs []feed.Comment) []commentJSON {
 	return out
 }
 
-func reposJSON(rs []feed.Repo) []repoJSON {
+// reposJSON are rs as JSON; counted: the API sends their downloads and
+// likes (models and datasets, not Spaces).
+func reposJSON(rs []feed.Repo, counted bool) []repoJSON {
 	out := make([]repoJSON, 0, len(rs))
 	for _, r := range rs {
-		out = append(out, repoJSON{ID: r.ID, Downloads: r.Downloads, Likes: r.Likes})
+		j := repoJSON{ID: r.ID, PipelineTag: optString(r.Pipeline), Emoji: optString(r.Emoji), ShortDescription: optString(r.About)}
+		if counted {
+			j.Downloads, j.Likes = &r.Downloads, &r.Likes
+		}
+		out = append(out, j)
 	}
 	return out
 }
