@@ -364,3 +364,24 @@ func TestSearchWordsWithSymbols(t *testing.T) {
 		t.Errorf("list --follow of kernels -c++:\n%s%s", r.stdout, r.stderr)
 	}
 }
+
+// TestTagSaysWhatChanged: tagging a paper as it already is says so, not
+// "tagged 1 paper" for a change undo would not find.
+func TestTagSaysWhatChanged(t *testing.T) {
+	env, _ := importedLibrary(t)
+	ids := firstIDs(t, env, 2)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{ids[0], "+reading"}, "tagged 1 paper\n"},
+		{[]string{ids[0], "+Reading"}, "no change: 1 paper already tagged so\n"},
+		{[]string{ids[0], ids[1], "+reading"}, "tagged 1 paper (1 already so)\n"},
+		{[]string{ids[0], "-nosuchtag"}, "no change: 1 paper already tagged so\n"},
+		{[]string{ids[0], "-reading"}, "tagged 1 paper\n"},
+	} {
+		if r := mustRun(t, env, append([]string{"tag"}, tc.args...)...); r.stderr != tc.want {
+			t.Errorf("tag %v: %q, want %q", tc.args, r.stderr, tc.want)
+		}
+	}
+}

@@ -37,7 +37,7 @@ func (c *DigestCmd) Run(g *Globals) error {
 	if c.Top < 0 {
 		return usagef("digest: --top must be 0 (all) or more, got %d", c.Top)
 	}
-	out, err := checkTarget(c.Output, g.libraryPath()) // target.go: never over the library
+	out, err := checkTarget("digest", c.Output, g.libraryPath()) // target.go: never over the library
 	if err != nil {
 		return err
 	}

@@ -35,7 +35,7 @@ func (c *ExportCmd) Run(g *Globals) error {
 	if err != nil {
 		return err
 	}
-	out, err := checkTarget(c.Output, g.libraryPath())
+	out, err := checkTarget("export", c.Output, g.libraryPath())
 	if err != nil {
 		return err
 	}

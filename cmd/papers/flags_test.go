@@ -21,6 +21,8 @@ func TestNumericAndDateFlagsBounded(t *testing.T) {
 		{"sync", "--date", future},
 		{"sync", "--date", "2999-01-01"},
 		{"sync", "--since", future},
+		{"sync", "--since", "2010-01-01", "--until", "2015-01-03"}, // before the feed began
+		{"sync", "--date", "2022-12-31"},
 		{"list", "--limit", "-1"},
 		{"search", "--limit", "-3", "x"},
 		{"import", "--day", "2025-02-30", "-"},

@@ -87,7 +87,7 @@ func FuzzArguments(f *testing.F) {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(dir, p)
 		}
-		tg, err := checkTarget(p, library)
+		tg, err := checkTarget("export", p, library)
 		if err != nil || tg.kind == targetStdout {
 			return
 		}

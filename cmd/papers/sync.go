@@ -104,6 +104,13 @@ func (c *SyncCmd) validate(now time.Time) error {
 	if c.Days != nil && *c.Days < 1 {
 		return usagef("sync: --days must be 1 or more, got %d", *c.Days)
 	}
+	// Days wholly before the feed began have nothing to fetch: a range of
+	// them would be "synced 0 days", which reads as success.
+	for flag, v := range map[string]string{"--date": c.Date, "--until": c.Until} {
+		if v != "" && v < store.FeedStart {
+			return usagef("sync: %s %s is before Daily Papers began (%s): nothing to sync", flag, v, store.FeedStart)
+		}
+	}
 	return c.checkFuture(now)
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/papertui/papers/internal/english"
@@ -40,10 +41,39 @@ func (c *TagCmd) Run(g *Globals) error {
 	}
 	// eachPaper (ids.go): the good ids are tagged, each bad one named.
 	return eachPaper(g, "tag", ids, func(ctx context.Context, lib *store.Store, recs []store.Record) (int, error) {
+		changed := 0
+		for _, r := range recs {
+			if tagsChange(r.Tags, add, remove) {
+				changed++
+			}
+		}
 		if err := lib.Tag(ctx, recordIDs(recs), add, remove); err != nil {
 			return 0, unknownPaper(err)
 		}
-		fmt.Fprintf(os.Stderr, "tagged %s\n", english.Count(len(recs), "paper"))
+		switch same := len(recs) - changed; {
+		case changed == 0:
+			fmt.Fprintf(os.Stderr, "no change: %s already tagged so\n", english.Count(same, "paper"))
+		case same > 0:
+			fmt.Fprintf(os.Stderr, "tagged %s (%d already so)\n", english.Count(changed, "paper"), same)
+		default:
+			fmt.Fprintf(os.Stderr, "tagged %s\n", english.Count(changed, "paper"))
+		}
 		return 0, nil
 	})
+}
+
+// tagsChange reports whether adding add and removing remove changes a
+// paper tagged have: a tag added it lacks, or one removed it has.
+func tagsChange(have, add, remove []string) bool {
+	for _, t := range add {
+		if n, _ := query.NormalizeTag(t); !slices.Contains(have, n) {
+			return true
+		}
+	}
+	for _, t := range remove {
+		if n, _ := query.NormalizeTag(t); slices.Contains(have, n) {
+			return true
+		}
+	}
+	return false
 }

@@ -40,19 +40,27 @@ type target struct {
 // maxLinks bounds the symlinks followed, as the kernel does (ELOOP).
 const maxLinks = 40
 
-// checkTarget decides how to write path, refusing what must not be written
-// over. library is the library file in use. The returned error is a usage
-// error: a different -o fixes it.
-func checkTarget(path, library string) (target, error) {
+// checkTarget decides how cmd writes path, refusing what must not be
+// written over. library is the library file in use. The returned error is
+// a usage error: a different -o fixes it.
+func checkTarget(cmd, path, library string) (target, error) {
+	t, err := targetFor(path, library)
+	if err != nil {
+		return t, usagef("%s: %w", cmd, err)
+	}
+	return t, nil
+}
+
+func targetFor(path, library string) (target, error) {
 	if path == "" || path == "-" {
 		return target{kind: targetStdout}, nil
 	}
 	if strings.ContainsRune(path, 0) {
-		return target{}, usagef("export: -o %q: a file name cannot hold a NUL byte", path)
+		return target{}, usagef("-o %q: a file name cannot hold a NUL byte", path)
 	}
 	real, viaSystem, err := followLinks(path)
 	if err != nil {
-		return target{}, usagef("export: -o %s: %v", quoteName(path), err)
+		return target{}, usagef("-o %s: %v", quoteName(path), err)
 	}
 	t := target{kind: targetReplace, path: path, real: real, mode: 0o644}
 	if err := refuseLibrary(path, real, library); err != nil {
@@ -68,15 +76,15 @@ func checkTarget(path, library string) (target, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return t, checkFolder(path, real)
 	case err != nil:
-		return target{}, usagef("export: -o %s: %v", quoteName(path), unwrapPath(err))
+		return target{}, usagef("-o %s: %v", quoteName(path), unwrapPath(err))
 	}
 	switch mode := info.Mode(); {
 	case mode.IsDir():
-		return target{}, usagef("export: -o %s: is a directory; name a file in it", quoteName(path))
+		return target{}, usagef("-o %s: is a directory; name a file in it", quoteName(path))
 	case mode&fs.ModeDevice != 0 && mode&fs.ModeCharDevice == 0:
-		return target{}, usagef("export: -o %s: is a block device (a disk); writing would destroy what it holds", quoteName(path))
+		return target{}, usagef("-o %s: is a block device (a disk); writing would destroy what it holds", quoteName(path))
 	case mode&fs.ModeSocket != 0:
-		return target{}, usagef("export: -o %s: is a socket, not a file", quoteName(path))
+		return target{}, usagef("-o %s: is a socket, not a file", quoteName(path))
 	case !mode.IsRegular() || viaSystem || underSystemTree(real):
 		t.kind = targetStraight
 		return t, nil
@@ -85,7 +93,7 @@ func checkTarget(path, library string) (target, error) {
 	if t.mode&0o222 == 0 {
 		// Replacing by rename needs only the folder's permission, and
 		// root passes every check: the file's own bits say it is kept.
-		return target{}, usagef("export: -o %s: is read-only; make it writable (chmod u+w) or choose another file", quoteName(path))
+		return target{}, usagef("-o %s: is read-only; make it writable (chmod u+w) or choose another file", quoteName(path))
 	}
 	if err := refuseDatabase(path, real); err != nil {
 		return target{}, err
@@ -188,7 +196,7 @@ func refuseLibrary(path, real, library string) error {
 			if i > 0 {
 				what = "a file of the library " + quoteName(library)
 			}
-			return usagef("export: -o %s is %s; writing there would destroy it: choose another file", quoteName(path), what)
+			return usagef("-o %s is %s; writing there would destroy it: choose another file", quoteName(path), what)
 		}
 	}
 	return nil
@@ -208,7 +216,7 @@ func refuseDatabase(path, real string) error {
 	isDB := bytes.HasPrefix(head, []byte("SQLite format 3\x00"))
 	isWAL := len(head) >= 4 && (bytes.Equal(head[:4], []byte{0x37, 0x7f, 0x06, 0x82}) || bytes.Equal(head[:4], []byte{0x37, 0x7f, 0x06, 0x83}))
 	if isDB || isWAL {
-		return usagef("export: -o %s is an SQLite database (a papers library?); "+
+		return usagef("-o %s is an SQLite database (a papers library?); "+
 			"refusing to write over it: choose another file, or remove it first if it is really not needed", quoteName(path))
 	}
 	return nil
@@ -221,11 +229,11 @@ func checkFolder(path, real string) error {
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return usagef("export: -o %s: folder %s does not exist", quoteName(path), quoteName(dir))
+		return usagef("-o %s: folder %s does not exist", quoteName(path), quoteName(dir))
 	case err != nil:
-		return usagef("export: -o %s: %v", quoteName(path), unwrapPath(err))
+		return usagef("-o %s: %v", quoteName(path), unwrapPath(err))
 	case !info.IsDir():
-		return usagef("export: -o %s: %s is not a folder", quoteName(path), quoteName(dir))
+		return usagef("-o %s: %s is not a folder", quoteName(path), quoteName(dir))
 	}
 	return nil
 }

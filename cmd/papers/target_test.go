@@ -229,7 +229,7 @@ func TestExportKeepsAReadOnlyFile(t *testing.T) {
 	if err := os.WriteFile(kept, []byte("mine\n"), 0o444); err != nil {
 		t.Fatal(err)
 	}
-	_, err := checkTarget(kept, filepath.Join(dir, "papers.db"))
+	_, err := checkTarget("export", kept, filepath.Join(dir, "papers.db"))
 	if err == nil || !strings.Contains(err.Error(), "read-only") {
 		t.Fatalf("read-only target: %v", err)
 	}

@@ -94,6 +94,9 @@ func applyDay(q *Query, v string) error {
 // one: "day:A day:B" can only find nothing, which is better said than shown.
 func setDate(dst *string, name, v string, end bool) error {
 	d, ok := parseDate(v, end)
+	if !ok && name == "day" {
+		return fmt.Errorf("bad day: value %q; want a date such as day:2025-10-02", v)
+	}
 	if !ok {
 		return fmt.Errorf("bad %s: value %q; want a date such as %s:2025-10-02 or a month such as %s:2025-10", name, v, name, name)
 	}
