@@ -533,3 +533,25 @@ func TestUnreadDaysAgreeWithUnread(t *testing.T) {
 		t.Errorf("UnreadDays of no days = %v, %v", got, err)
 	}
 }
+
+// TestFollowNames: a name is one word of a list (digest --follow a,b) and
+// of a shell completion, so it holds no comma or space, nor control
+// characters; the refusal says how to write it.
+func TestFollowNames(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	for name, want := range map[string]string{
+		"a,b":       "(a-b)",
+		"two words": "(two-words)",
+		"tab\there": "(tab-here)",
+		" ":         "needs a name",
+		"x\x1b[31m": "control characters",
+	} {
+		if err := s.AddFollow(ctx, name, "diffusion"); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("AddFollow(%q): %v, want %q", name, err, want)
+		}
+	}
+	if err := s.AddFollow(ctx, "video-gen_2", "video"); err != nil {
+		t.Errorf("a name of letters, digits, - and _: %v", err)
+	}
+}

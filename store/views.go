@@ -236,6 +236,11 @@ func checkFollowName(name string) error {
 	if strings.TrimSpace(name) == "" {
 		return fmt.Errorf("a followed search needs a name")
 	}
+	// A list of names is written with commas (digest --follow a,b) and
+	// completed as words, so a name holds neither commas nor spaces.
+	if strings.ContainsFunc(name, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
+		return fmt.Errorf("a followed search's name holds no comma or space: %q; join its words with - or _ (%s)", name, strings.Join(strings.FieldsFunc(name, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }), "-"))
+	}
 	if n := len([]rune(name)); n > MaxFollowName {
 		return fmt.Errorf("name %q is %d characters long; at most %d", name, n, MaxFollowName)
 	}
@@ -275,7 +280,7 @@ func (s *Store) RemoveFollow(ctx context.Context, name string) error {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("%q: %w", name, ErrUnknownFollow)
+			return ErrUnknownFollow // stateTx names it
 		}
 		// Its kept papers go with it (they are found again if it returns).
 		var fid int64

@@ -58,7 +58,7 @@ func (c *FollowAddCmd) Run(g *Globals) error {
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		if err := lib.AddFollow(ctx, c.Name, q); err != nil {
-			return usageError{fmt.Errorf("follow add: %w", err)}
+			return usageError{err} // it names the search
 		}
 		fmt.Fprintf(os.Stderr, "following %q: %s\n", c.Name, q)
 		return nil
@@ -73,7 +73,11 @@ type FollowRmCmd struct {
 // Run removes the followed search.
 func (c *FollowRmCmd) Run(g *Globals) error {
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
-		return followError(lib.RemoveFollow(ctx, c.Name))
+		if err := lib.RemoveFollow(ctx, c.Name); err != nil {
+			return followError(err)
+		}
+		fmt.Fprintf(os.Stderr, "no longer following %q\n", c.Name)
+		return nil
 	})
 }
 
