@@ -145,7 +145,7 @@ func authorsLine(r store.Record, all bool, moreHint string) string {
 	if more := len(authors) - len(shown); more > 0 {
 		line += fmt.Sprintf(" *+%d more*", more)
 		if moreHint != "" {
-			line += " (" + clean.Markdown(moreHint) + ")"
+			line += " (" + unbroken(clean.Markdown(moreHint)) + ")"
 		}
 	}
 	return line
@@ -199,7 +199,7 @@ type Link struct{ Name, URL string }
 func linksLine(r store.Record) string {
 	var parts []string
 	for _, l := range Links(r) {
-		parts = append(parts, fmt.Sprintf("**%s** %s", clean.Markdown(l.Name), clean.Markdown(l.URL)))
+		parts = append(parts, fmt.Sprintf("**%s** %s", clean.Markdown(l.Name), unbroken(clean.Markdown(l.URL))))
 	}
 	return strings.Join(parts, "  \n")
 }
@@ -232,5 +232,17 @@ func Render(md string, width int, style string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("render detail: %w", err)
 	}
-	return strings.Trim(out, "\n"), nil
+	return strings.ReplaceAll(strings.Trim(out, "\n"), nonBreakingHyphen, "-"), nil
+}
+
+// nonBreakingHyphen stands for a hyphen glamour must not wrap at: its
+// wrapping breaks lines after every "-", which cut URLs and flags
+// (--all-<newline>authors) so that a copy or a click gets half. Render
+// writes "-" back.
+const nonBreakingHyphen = "\u2011"
+
+// unbroken is Markdown s with its hyphens kept from wrapping (see
+// Render); s wider than the text is still cut at the edge.
+func unbroken(s string) string {
+	return strings.NewReplacer(`\-`, nonBreakingHyphen, "-", nonBreakingHyphen).Replace(s) // escaped or not
 }

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -35,5 +36,29 @@ func TestLinkStyleColoursLinks(t *testing.T) {
 	}
 	if LinkStyle("ascii", "#FF00AA") != "ascii" || LinkStyle("dark", "") != "dark" {
 		t.Error("a plain style took a link colour")
+	}
+}
+
+// TestURLsAndFlagsAreNotCutAtHyphens: glamour wraps after every "-", which
+// left half a URL (or "--all-" of a flag) at a line's end, so a copy or a
+// click got half of it. A link goes whole to the next line instead.
+func TestURLsAndFlagsAreNotCutAtHyphens(t *testing.T) {
+	const page = "https://example.org/some-lab/a-project-page-with-dashes" // narrower than the text
+	var authors []feed.Author
+	for i := range 20 {
+		authors = append(authors, feed.Author{Name: fmt.Sprintf("Author Number%d", i)})
+	}
+	rec := store.Record{Paper: feed.Paper{ID: "2604.19748", Title: "A title", ProjectPage: page, Authors: authors}}
+	for width := 60; width <= 100; width++ {
+		out, err := Render(Markdown(rec, Options{MoreHint: "--all-authors shows all"}), width, "ascii")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out, page) || !strings.Contains(out, "--all-authors") {
+			t.Errorf("width %d: the URL or the flag is cut:\n%s", width, out)
+		}
+		if strings.Contains(out, nonBreakingHyphen) {
+			t.Errorf("width %d: a non-breaking hyphen left in the output", width)
+		}
 	}
 }
