@@ -350,6 +350,22 @@ func storedExtras(ctx context.Context, lib Library, key renderKey) (extras strin
 	return b.String(), err == nil && !need
 }
 
+// detailOutOfDate forgets the shown detail when a reloaded row of its
+// paper says the feed moved it (a sync here or elsewhere): the detail was
+// rendered from the record before, with its old upvotes and comments.
+func (m *Model) detailOutOfDate(rows []row) {
+	if !m.detail.hasRecord {
+		return
+	}
+	was := m.detail.record
+	for _, r := range rows {
+		if r.ID == was.ID && (r.Upvotes != was.Upvotes || r.Comments != was.Comments || r.Title != was.Title || r.Day != was.Day) {
+			m.forgetDetail(r.ID)
+			return
+		}
+	}
+}
+
 // forgetDetail drops paper id's rendered detail, something it shows
 // having changed in the library, and says whether the detail shows that
 // paper (then wantDetail renders it again).

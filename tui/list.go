@@ -333,6 +333,7 @@ func (m Model) onPageLoaded(msg pageLoaded) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.list.pages[msg.page] = msg.rows
+	m.detailOutOfDate(msg.rows)
 	if !m.list.counted {
 		// Show the first rows while the count (slow for a common word)
 		// is still on its way.

@@ -170,6 +170,10 @@ func (m *Model) refreshView() tea.Cmd {
 		}
 	}
 	m.list.pages, m.list.pending = visible, map[int]bool{}
+	// The library changed: the details rendered before may show old
+	// numbers; the one on screen stays until its row says it moved
+	// (detailOutOfDate).
+	m.detail.forgetAll()
 	return tea.Batch(m.loadView(pages, follow, -1), libraryCountCmd(m.opts.Library))
 }
 

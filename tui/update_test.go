@@ -410,3 +410,23 @@ func TestTextFetchedElsewhereIsReadAnew(t *testing.T) {
 	hs.keys("R")
 	hs.requireScreen("second version")
 }
+
+// TestSyncElsewhereUpdatesTheDetail: a sync in another terminal that
+// moves the selected paper's upvotes shows the new count in its detail,
+// as in its row (the detail kept the rendering of the record before).
+func TestSyncElsewhereUpdatesTheDetail(t *testing.T) {
+	reader, other := sharedLibrary(t)
+	hs := newHarness(t, reader, 160, 48)
+	hs.send(watchDue{}) // the first look sets the mark
+	id := hs.selectedID()
+	rec := record(t, other, id)
+	rec.Paper.Upvotes += 500
+	if _, err := other.SaveDay(context.Background(), rec.Paper.Day, []feed.Paper{rec.Paper}); err != nil {
+		t.Fatal(err)
+	}
+	hs.send(watchDue{})
+	want := fmt.Sprintf("%d upvotes", rec.Paper.Upvotes)
+	if got := hs.flatDetail(); !strings.Contains(got, want) {
+		t.Errorf("detail after the sync elsewhere lacks %q:\n%s", want, got)
+	}
+}
