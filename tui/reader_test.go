@@ -284,3 +284,29 @@ func TestPOpensTheSavedPDF(t *testing.T) {
 		t.Errorf("p without one: %q", hs.m.notice)
 	}
 }
+
+// TestSyncSummaryOutlivesTheTextsAfterIt: the fetches of queued texts a
+// sync starts end in one line that keeps the sync's summary, naming the
+// first failure once with its reason (a 404 used to replace the summary
+// with "full text of X not fetched: fetch full text X: GET …").
+func TestSyncSummaryOutlivesTheTextsAfterIt(t *testing.T) {
+	srv := feedtest.New(t)
+	srv.SetText("2510.00004", feedtest.PaperText("2510.00004", 3)) // 2510.00005 has none: 404
+	client := feed.NewClient(srv.URL)
+	client.Pace = nil
+	lib := newTestLibrary(t)
+	must(t, lib.Enqueue(context.Background(), "2510.00004", "2510.00005"))
+	hs := &harness{t: t, m: testModel(Options{Library: lib, Style: "dark", Texts: client, Fetcher: client})}
+	hs.run(hs.m.Init())
+	hs.send(sizeMsg(160, 48))
+	hs.keys("r")
+	got := hs.m.notice
+	for _, want := range []string{"synced", "fetched 1 of 2 full texts", "1 not fetched (2510.00005: not found"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("status %q lacks %q", got, want)
+		}
+	}
+	if strings.Count(got, "2510.00005") != 1 {
+		t.Errorf("status %q names the failed paper more than once", got)
+	}
+}

@@ -56,6 +56,10 @@ type textFetch struct {
 	// checkFailed is a failed version check to say when the fetch under
 	// way is over, so its progress does not hide it.
 	checkFailed string
+	// lead is the sync's summary the fetches after it began under: said
+	// again with their own, which would hide it. firstFail is the first
+	// failure of the line of work, said at its end.
+	lead, firstFail string
 }
 
 func (t textFetch) isFetching(id string) bool {
@@ -70,7 +74,7 @@ func (m *Model) fetchTexts(ids ...string) tea.Cmd {
 	}
 	t := &m.texts
 	if t.running == "" {
-		t.done, t.failed, t.total = 0, 0, 0
+		t.done, t.failed, t.total, t.firstFail = 0, 0, 0, ""
 	}
 	for _, id := range ids {
 		if !t.isFetching(id) {
@@ -118,7 +122,9 @@ func (m Model) onTextFetched(msg textFetched) (tea.Model, tea.Cmd) {
 		return m, m.wantDetail() // its detail says so
 	case msg.err != nil:
 		t.failed++
-		m.fail(clean.Line(fmt.Sprintf("full text of %s not fetched: %v", msg.id, msg.err)))
+		if t.firstFail == "" {
+			t.firstFail = msg.id + ": " + failReason(msg.err)
+		}
 		cmds = append(cmds, m.wantDetail()) // its detail says why
 	default:
 		t.offline = false
@@ -134,11 +140,37 @@ func (m Model) onTextFetched(msg textFetched) (tea.Model, tea.Cmd) {
 	if next := m.nextText(); next != nil {
 		return m, tea.Batch(append(cmds, next)...)
 	}
-	if msg.err == nil && t.total > 0 {
-		m.say(fmt.Sprintf("fetched %d of %s", t.done, english.Count(t.total, "full text")))
-	}
+	m.sayFetched()
 	m.sayCheckFailed() // textversions.go
 	return m, tea.Batch(cmds...)
+}
+
+// sayFetched says how a line of fetches ended, after the sync's summary
+// it began under: one line, the first failure named with its reason.
+func (m *Model) sayFetched() {
+	t := &m.texts
+	lead := t.lead
+	t.lead = ""
+	if t.total == 0 {
+		return
+	}
+	msg := fmt.Sprintf("fetched %d of %s", t.done, english.Count(t.total, "full text"))
+	if lead != "" {
+		msg = lead + " · " + msg
+	}
+	if t.failed == 0 {
+		m.say(msg)
+		return
+	}
+	m.fail(clean.Line(fmt.Sprintf("%s; %d not fetched (%s)", msg, t.failed, t.firstFail)))
+}
+
+// failReason is why a fetch failed, in a few words when the feed can say.
+func failReason(err error) string {
+	if r := feed.Reason(err); r != "" {
+		return r
+	}
+	return err.Error()
 }
 
 // noteTextFailure keeps a paper's last failed fetch, or forgets it once
@@ -160,6 +192,9 @@ func (m Model) onTextsMissing(msg textsMissing) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		m.fail(clean.Line(msg.err.Error()))
 		return m, nil
+	}
+	if len(msg.ids) > 0 && m.texts.running == "" && m.errMsg == "" {
+		m.texts.lead = m.notice // the sync's summary, unless a key cleared it
 	}
 	return m, m.fetchTexts(msg.ids...)
 }
