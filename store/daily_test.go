@@ -287,7 +287,7 @@ func TestUnreadCountsAndMarkViewRead(t *testing.T) {
 		t.Fatalf("after marking, unread = %+v", c)
 	}
 	hist, _ := s.History(ctx)
-	if len(hist) != 3 || hist[0].What != "mark all read" || hist[1].What != "mark 2025-03-13 read" {
+	if len(hist) != 3 || hist[0].What != "mark the search's papers read" || hist[1].What != "mark 2025-03-13 read" {
 		t.Errorf("History = %v", hist)
 	}
 	for range 2 {
@@ -326,18 +326,22 @@ func TestUndo(t *testing.T) {
 	must(s.Done(ctx, ids[1]))
 	must(s.Tag(ctx, ids[:1], []string{"a"}, nil))
 	must(s.SetRead(ctx, true, ids[3]))
+	must(s.SetRead(ctx, false, ids[3]))
+	must(s.SetRead(ctx, true, ids[3]))
 	hist, _ := s.History(ctx)
 	var whats []string
 	for _, h := range hist {
 		whats = append(whats, h.What)
 	}
-	if strings.Join(whats, ",") != "mark read,tag,done,move,queue" {
+	if strings.Join(whats, ",") != "mark read,mark unread,mark read,tag,done,move,queue" {
 		t.Fatalf("History = %v", whats)
 	}
 	steps := []struct {
 		what  string
 		check func() bool
 	}{
+		{"mark read", func() bool { r, _ := s.Record(ctx, ids[3]); return !r.Read }},
+		{"mark unread", func() bool { r, _ := s.Record(ctx, ids[3]); return r.Read }},
 		{"mark read", func() bool { r, _ := s.Record(ctx, ids[3]); return !r.Read }},
 		{"tag", func() bool { r, _ := s.Record(ctx, ids[0]); return len(r.Tags) == 0 }},
 		{"done", func() bool {

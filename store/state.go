@@ -102,7 +102,11 @@ func (s *Store) Move(ctx context.Context, id string, position int) error {
 
 // SetRead marks papers read or unread.
 func (s *Store) SetRead(ctx context.Context, read bool, ids ...string) error {
-	return s.undoableTx(ctx, "mark read", func(tx *sql.Tx, u *undoLog) error {
+	what := "mark read"
+	if !read {
+		what = "mark unread"
+	}
+	return s.undoableTx(ctx, what, func(tx *sql.Tx, u *undoLog) error {
 		for _, id := range ids {
 			if err := mustExist(ctx, tx, id); err != nil {
 				return err

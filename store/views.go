@@ -179,8 +179,14 @@ func (s *Store) MarkViewRead(ctx context.Context, f Filter) (int, error) {
 		return 0, err
 	}
 	where, args := f.where()
+	// What undo names: the view as the mark took it.
 	what := "mark all read"
-	if f.Day != "" && f.fullMatch() == "" {
+	switch search := f.fullMatch() != ""; {
+	case search && f.Day != "":
+		what = "mark the search's papers of " + f.Day + " read"
+	case search:
+		what = "mark the search's papers read"
+	case f.Day != "":
 		what = "mark " + f.Day + " read"
 	}
 	var n int
