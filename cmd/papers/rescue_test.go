@@ -43,7 +43,7 @@ func TestDamagedLibraryRescue(t *testing.T) {
 	if !strings.Contains(r.stderr, db) || !strings.Contains(r.stderr, "papers doctor") {
 		t.Errorf("a whole export of a damaged library: exit %d %q", r.code, r.stderr)
 	}
-	if r := papers(t, env, "doctor"); r.code != 1 || !strings.Contains(r.stdout+r.stderr, "papers export --rescue") {
+	if r := papers(t, env, "doctor"); r.code != 1 || !strings.Contains(r.stdout+r.stderr, "papers --db "+db+" export --rescue") {
 		t.Errorf("doctor does not advise export --rescue: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	out := filepath.Join(dir, "rescue.json")
