@@ -32,8 +32,13 @@ func (m *Model) afterWrite(c change) tea.Cmd {
 		m.detail.shown, m.detail.want = renderKey{}, renderKey{id: m.detail.want.id}
 		cmds = append(cmds, m.wantDetail())
 	}
+	bulk := c == changeDayRead || c == changeViewRead || c == changeUndone
 	switch {
-	case c != changeDayRead && c != changeViewRead && c != changeUndone:
+	case !bulk && viewOfState(m.listFilter):
+		// A paper read with u on (or unqueued in is:queued) leaves the
+		// view, and its neighbour takes the selection.
+		cmds = append(cmds, m.refreshView())
+	case !bulk:
 	case viewOfState(m.listFilter):
 		// Papers may have joined or left the view: find the selection
 		// again.

@@ -130,6 +130,24 @@ func TestUnreadOnlyToggles(t *testing.T) {
 	hs.requireScreen("Papers 2/6", "Sparse Attention")
 }
 
+// TestReadingInTheUnreadViewLeavesIt: m on a paper with u on takes it
+// out of the view, its neighbour selected and the counts agreeing (it
+// stayed, ticked, with the title counting one paper fewer).
+func TestReadingInTheUnreadViewLeavesIt(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.keys("u")
+	hs.requireScreen("Papers · unread 1/6")
+	first, second := hs.selectedID(), ""
+	if r, ok := hs.m.list.at(1); ok {
+		second = r.ID
+	}
+	hs.keys("m")
+	hs.requireScreen("Papers · unread 1/5")
+	if got := hs.selectedID(); got == first || got != second {
+		t.Errorf("selection on %s after reading %s, want its neighbour %s", got, first, second)
+	}
+}
+
 func TestPanesAndTabs(t *testing.T) {
 	hs := newHarness(t, newTestLibrary(t), 80, 24)
 	for _, c := range []struct {
