@@ -212,7 +212,7 @@ func (m Model) readerOwnKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		r.outline, r.outCursor = true, r.currentSection()
 		return m, nil, true
 	case key.Matches(msg, k.Search):
-		r.search.typing, r.search.query = true, ""
+		r.search.typing, r.search.query, r.search.from = true, "", r.offset
 		return m, nil, true
 	case key.Matches(msg, k.NextHit, k.PrevHit):
 		dir := map[bool]int{true: 1, false: -1}[key.Matches(msg, k.NextHit)]

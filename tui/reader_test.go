@@ -310,3 +310,24 @@ func TestSyncSummaryOutlivesTheTextsAfterIt(t *testing.T) {
 		t.Errorf("status %q names the failed paper more than once", got)
 	}
 }
+
+// TestReaderSearchKeepsThePlace: each keystroke looks from where / was
+// pressed, and esc or a query found nowhere puts the view back there (it
+// stayed wherever a prefix had jumped, at the top from the paper's end).
+func TestReaderSearchKeepsThePlace(t *testing.T) {
+	hs, _ := readerHarness(t, 160, 48)
+	hs.keys("R", "G")
+	end := hs.m.reader.offset
+	hs.keys("/", "b", "a", "s", "e")
+	if hs.m.reader.offset == end {
+		t.Fatal("typing a word with hits did not move to one")
+	}
+	hs.keys("q", "q", "q")
+	if got := hs.m.reader.offset; got != end || len(hs.m.reader.search.hits) != 0 {
+		t.Errorf("a query found nowhere left the view at %d (%d hits), want %d", got, len(hs.m.reader.search.hits), end)
+	}
+	hs.keys("esc", "/", "b", "a", "s", "e", "esc")
+	if got := hs.m.reader.offset; got != end {
+		t.Errorf("esc left the view at %d, want %d", got, end)
+	}
+}

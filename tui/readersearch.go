@@ -27,6 +27,10 @@ type readerSearch struct {
 	// split are the parts of hits the wrapping split, by line: byte
 	// ranges of its plain text (readerwrap.go).
 	split map[int][]span
+	// from is where the view stood when / was pressed: each keystroke
+	// looks from there, and esc or a query found nowhere goes back, as
+	// vim's incremental search does.
+	from int
 }
 
 // find looks for the query in every line (lowercased once, when
@@ -120,11 +124,13 @@ func (r *readerPane) showHit(j int) {
 	r.clamp()
 }
 
-// firstHit shows the first hit from the view's top on, as typing goes,
-// else the first in the paper.
+// firstHit shows the first hit from where the search began on, as typing
+// goes, else the first in the paper; with none, the view goes back there.
 func (r *readerPane) firstHit() {
+	r.offset = r.search.from
+	r.clamp()
 	for j, h := range r.search.hits {
-		if h >= r.offset {
+		if h >= r.search.from {
 			r.showHit(j)
 			return
 		}
@@ -143,6 +149,8 @@ func (m Model) readerSearchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		r.search.typing = false
 		return m, m.readerMoved()
 	case key.Matches(msg, k.Cancel):
+		r.offset = r.search.from
+		r.clamp()
 		r.search = readerSearch{}
 		return m, nil
 	case msg.Code == tea.KeyBackspace:
