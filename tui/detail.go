@@ -219,6 +219,12 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (m *Model) wantDetail() tea.Cmd {
 	id := m.detailTarget()
 	w := m.detailWidth()
+	if id == "" && m.list.shown != nil && m.focus != paneDetail {
+		// The replaced view's rows are still drawn while the new view's
+		// come (a search letter): its detail stays with them, not a
+		// blank "loading…" at every keystroke.
+		return nil
+	}
 	if id == "" || w <= 0 || !m.themed {
 		if id == "" {
 			m.detail.shown = renderKey{} // no paper selected: none shown either
@@ -288,6 +294,9 @@ func (m Model) detailContent(w int) ([]string, bool) {
 	case m.detail.shown.id == "":
 		if m.list.counted && m.list.count() == 0 {
 			return nil, true
+		}
+		if held := m.list.shown; held != nil && held.counted && held.count() == 0 {
+			return nil, true // the empty view drawn until the new one's rows come
 		}
 		return []string{m.st.dimmed.Render("loading…")}, false
 	case m.detail.shown.width != w:

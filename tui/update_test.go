@@ -448,3 +448,41 @@ func TestSyncElsewhereUpdatesTheDetail(t *testing.T) {
 		t.Errorf("detail after the sync elsewhere lacks %q:\n%s", want, got)
 	}
 }
+
+// TestSearchLetterKeepsTheDetail: between a search letter and its rows,
+// the replaced view's rows stay drawn, and so does their detail: it went
+// blank ("loading…") while the new view looked for the selection.
+func TestSearchLetterKeepsTheDetail(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.keys("/")
+	blank := 0
+	hs.observe = func(m Model) {
+		if strings.Contains(ansi.Strip(m.View().Content), "loading…") {
+			blank++
+		}
+	}
+	hs.keys(strings.Split("diffusion", "")...) // every prefix finds papers, not the selection
+	hs.observe = nil
+	if blank > 0 {
+		t.Errorf("the detail went blank %d times while typing", blank)
+	}
+	hs.requireScreen("Diffusion Models Without Noise Schedules")
+}
+
+// TestLetterAfterAnEmptySearchShowsNoLoading: a letter typed after a
+// search that found nothing keeps the empty view drawn, and its empty
+// detail, until the new rows come (it said "loading…").
+func TestLetterAfterAnEmptySearchShowsNoLoading(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.keys("/", "q", "x", "z")
+	blank := 0
+	hs.observe = func(m Model) {
+		if m.list.shown != nil && strings.Contains(ansi.Strip(m.View().Content), "loading…") {
+			blank++
+		}
+	}
+	hs.keys("q")
+	if blank > 0 {
+		t.Errorf("the detail said loading… %d times over an empty view", blank)
+	}
+}
