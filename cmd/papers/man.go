@@ -24,6 +24,12 @@ var manEnvironment = [][2]string{
 	{"NO_COLOR", "When set, the reader shows no colour."},
 	{"XDG_DATA_HOME", "The library is $XDG_DATA_HOME/papers/papers.db (usually ~/.local/share/papers/papers.db)."},
 	{"XDG_CONFIG_HOME", "The configuration file is $XDG_CONFIG_HOME/papers/config.toml (usually ~/.config/papers/config.toml)."},
+	{"XDG_STATE_HOME", "The reader's session (view, sort, search and paper, per library) is kept in $XDG_STATE_HOME/papers/reader.json."},
+	{"XDG_CACHE_HOME", "Saved PDFs go to $XDG_CACHE_HOME/papers/pdf/."},
+	{"PAPERS_OPEN", "The command that opens URLs and PDFs (\"firefox %s\"; commands separated by colons are tried in turn); the configuration's open setting."},
+	{"BROWSER", "Opens URLs and PDFs when PAPERS_OPEN and open are unset; else the desktop's opener."},
+	{"VISUAL, EDITOR", "The editor of notes (papers note --edit, e in the reader)."},
+	{"TMPDIR", "Note drafts are kept in $TMPDIR/papers-notes/ID.md until stored."},
 }
 
 func writeMan(w io.Writer, app *kong.Application) error {
@@ -64,10 +70,14 @@ func writeMan(w io.Writer, app *kong.Application) error {
 	m.section("FILES")
 	m.item(`\fI$XDG_CONFIG_HOME/papers/config.toml\fR`, "The configuration file (papers config init writes one; papers config show prints the effective settings and where each came from).")
 	m.item(`\fI$XDG_DATA_HOME/papers/papers.db\fR`, "The library.")
+	m.item(`\fI$XDG_STATE_HOME/papers/reader.json\fR`, "The reader's session, per library.")
+	m.item(`\fI$XDG_CACHE_HOME/papers/pdf/\fR`, "Saved PDFs (papers fetch --pdf, p in the reader).")
 	m.section("EXIT STATUS")
 	m.item("0", "Success.")
 	m.item("1", "Failure (a day that failed to sync, a rejected item, a damaged library).")
 	m.item("2", "Usage error (a bad flag, date, id, query or configuration).")
+	m.item("130", "Interrupted (Ctrl-C); what was finished is kept.")
+	m.item("143", "Terminated (SIGTERM); what was finished is kept.")
 	m.section("SEE ALSO")
 	m.text("The README at https://github.com/papertui/papers")
 	_, err := io.WriteString(w, m.b.String())

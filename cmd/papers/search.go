@@ -20,7 +20,7 @@ import (
 
 // SearchCmd is `papers search`.
 type SearchCmd struct {
-	Query  []string `arg:"" name:"query" help:"Words (c++ and gpt-4o as written; -word or NOT word leaves it out) and filters: author:NAME org:NAME kw:WORD upvotes:>N day:DATE since:DATE until:DATE (a date, month or year) is:queued|unread|read has:code."`
+	Query  []string `arg:"" name:"query" help:"Words (c++ and gpt-4o as written; -word or NOT word leaves it out) and filters: author:NAME org:NAME kw:WORD upvotes:>N day:DATE since:DATE until:DATE (these two also a month or year) is:queued|unread|read|new has:code|note tag:NAME note:WORD text:WORD (in stored full texts). A paper id or URL alone finds that paper."`
 	Limit  int      `default:"20" placeholder:"N" help:"At most N results (0: all)."`
 	Sort   string   `default:"relevance" enum:"relevance,newest,upvotes,trending" help:"Order of the results, one of ${enum} (default ${default})."`
 	JSON   bool     `name:"json" help:"Print one JSON array."`
