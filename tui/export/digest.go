@@ -229,16 +229,29 @@ var digestHTML = template.Must(template.New("digest").Parse(`<!DOCTYPE html>
 </html>
 `))
 
-// mdDaily is a reading-list entry's tags and note, each on a line of its
-// own inside the item; the note's lines are joined and escaped like feed
-// text, so a note cannot break the list.
+// mdDaily is a reading-list entry's tags and note, inside the item, each
+// after a hard break. The note is the user's own Markdown and stays so
+// (its lines indented into the item, a long one as a block of its own),
+// cleaned of what could act on a terminal and with "<" escaped, so it
+// cannot open HTML.
 func mdDaily(r store.Record) string {
-	var b strings.Builder
+	var lines []string
 	if len(r.Tags) > 0 {
-		b.WriteString("  Tags: " + mdEscape(strings.Join(r.Tags, ", ")) + "\n")
+		lines = append(lines, "Tags: "+mdEscape(strings.Join(r.Tags, ", ")))
 	}
-	if n := mdLine(r.Note); n != "" {
-		b.WriteString("  Note: " + n + "\n")
+	note := strings.TrimSpace(strings.ReplaceAll(clean.Verbatim(r.Note), "<", "&lt;"))
+	if note != "" && !strings.Contains(note, "\n") {
+		lines = append(lines, "Note: "+note)
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString("  \n  " + l)
+	}
+	if note != "" && strings.Contains(note, "\n") {
+		b.WriteString("  \n  Note:\n")
+		for _, l := range strings.Split(note, "\n") {
+			b.WriteString("\n" + strings.TrimRight("  "+l, " "))
+		}
 	}
 	return b.String()
 }

@@ -95,8 +95,8 @@ func mdEntry(r store.Record) string {
 	if u, ok := clean.URL(r.ProjectPage); ok {
 		links = append(links, mdLink("Project page", u))
 	}
-	b.WriteString("  \n  " + strings.Join(links, " · ") + "\n")
-	b.WriteString(mdDaily(r))
+	b.WriteString("  \n  " + strings.Join(links, " · "))
+	b.WriteString(mdDaily(r) + "\n")
 
 	if s := mdEscape(clean.Line(r.AISummary)); s != "" {
 		b.WriteString("\n")
