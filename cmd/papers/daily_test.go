@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/papertui/papers/feed/synth"
 )
 
 func TestTagAndTagsCommands(t *testing.T) {
@@ -152,9 +155,33 @@ func TestFollowMarkReadUndoAndDigest(t *testing.T) {
 		t.Errorf("after undo, %d unread, want %d", u, unread)
 	}
 
-	// Everything imported arrived within the last day: the first digest
-	// has it; once marked, the next is empty.
-	r = papers(t, env, "digest", "--json", "--follow", "all", "--top", "2", "--mark")
+	// The first digest has what arrived within the last day, of recent
+	// feed days: not the old days the import brought in (history, not
+	// news); once marked, the next is empty.
+	dir := t.TempDir()
+	var recent []string
+	for _, d := range synth.Days(5, 6, time.Now().UTC().AddDate(0, 0, -6)) {
+		f := filepath.Join(dir, d.Date+".json")
+		mustWriteFile(t, f, d.Body, 0o644)
+		recent = append(recent, f)
+	}
+	mustRun(t, env, append([]string{"import"}, recent...)...)
+	var all struct{ Papers []struct{ Day string } }
+	mustUnmarshal(t, []byte(mustRun(t, env, "digest", "--json").stdout), &all)
+	if len(all.Papers) == 0 {
+		t.Fatal("the first digest lacks the papers of recent days")
+	}
+	for _, p := range all.Papers {
+		if p.Day < time.Now().UTC().AddDate(0, 0, -8).Format(time.DateOnly) {
+			t.Errorf("the first digest holds a paper of %s, brought in by the import of old days", p.Day)
+		}
+	}
+	var followed struct{ Papers []struct{ ID string } }
+	mustUnmarshal(t, []byte(mustRun(t, env, "digest", "--json", "--follow", "all").stdout), &followed)
+	if len(followed.Papers) == 0 || len(followed.Papers) >= len(all.Papers) {
+		t.Errorf("digest --follow all (has:code): %d papers of the %d", len(followed.Papers), len(all.Papers))
+	}
+	r = papers(t, env, "digest", "--json", "--top", "2", "--mark")
 	var d struct {
 		Papers []struct {
 			ID      string

@@ -29,6 +29,11 @@ type DigestCmd struct {
 // marked and no --since is given.
 const digestWindow = 24 * time.Hour
 
+// digestLateDays is how much older than the digest's start a feed day may
+// be for its papers arriving since to count as news: HF adds papers to a
+// day for some days after it (a sync asks the last days again).
+const digestLateDays = 7
+
 // Run prints the digest and, with --mark, remembers it was sent.
 func (c *DigestCmd) Run(g *Globals) error {
 	if err := normalizeDates("digest", dateFlag{"--since", &c.Since, false}); err != nil {
@@ -81,6 +86,10 @@ func (c *DigestCmd) collect(ctx context.Context, lib *store.Store, now time.Time
 		}
 		base.Daily = query.Daily{New: true}
 		base.NewSince = since.UnixMilli()
+		// News is a recent feed day's: an import or a backfill (sync
+		// --since last year) brings papers of old days in now, and they
+		// are history, not what a digest is for.
+		base.Since = since.AddDate(0, 0, -digestLateDays).UTC().Format(time.DateOnly)
 	}
 	if c.Top > 0 {
 		base.Sort = store.SortUpvotes
@@ -148,5 +157,6 @@ func (c *DigestCmd) about(n int, since time.Time) string {
 	if c.Since != "" {
 		return what + " of feed days from " + c.Since + " on."
 	}
-	return what + " that arrived since " + since.Local().Format("2006-01-02 15:04") + "."
+	return what + " that arrived since " + since.Local().Format("2006-01-02 15:04") +
+		", of feed days from " + since.AddDate(0, 0, -digestLateDays).UTC().Format(time.DateOnly) + " on."
 }
