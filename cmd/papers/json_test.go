@@ -92,3 +92,16 @@ func TestLinkedReposJSON(t *testing.T) {
 		t.Errorf("model: %v", m)
 	}
 }
+
+// TestRecordLineNamesWhoOnlyWhenKnown: a paper with neither organization
+// nor author ends at its title, not in "()".
+func TestRecordLineNamesWhoOnlyWhenKnown(t *testing.T) {
+	bare := store.Record{Paper: feed.Paper{ID: "2501.00002", Title: "x", Day: "2025-01-02"}}
+	if got := recordLine(bare); strings.HasSuffix(got, "()") || !strings.HasSuffix(got, "2501.00002 x") {
+		t.Errorf("bare paper: %q", got)
+	}
+	bare.Authors = []feed.Author{{Name: "Ada"}}
+	if got := recordLine(bare); !strings.HasSuffix(got, "x  (Ada)") {
+		t.Errorf("with an author: %q", got)
+	}
+}

@@ -89,7 +89,11 @@ func recordLine(r store.Record) string {
 	if who == "" && len(r.Authors) > 0 {
 		who = r.Authors[0].Name
 	}
-	return fmt.Sprintf("%s %s %4d▲ %-10s %s  (%s)", mark, day, r.Upvotes, r.ID, clean.Line(r.Title), clean.Line(who))
+	line := fmt.Sprintf("%s %s %4d▲ %-10s %s", mark, day, r.Upvotes, r.ID, clean.Line(r.Title))
+	if who := clean.Line(who); who != "" {
+		line += "  (" + who + ")" // nobody to name: no empty "()"
+	}
+	return line
 }
 
 func orDash(s string) string {

@@ -3,8 +3,9 @@
 package english
 
 import (
-	"strconv"
 	"strings"
+
+	"github.com/dustin/go-humanize"
 )
 
 // Noun is noun as n of it are called: "day" for 1, "days" otherwise
@@ -19,7 +20,8 @@ func Noun(n int, noun string) string {
 	return noun + "s"
 }
 
-// Count is n and the noun that goes with it: "1 day", "3 days".
+// Count is n, its thousands grouped as the reader's counts are, and the
+// noun that goes with it: "1 day", "3 days", "9,577 papers".
 func Count(n int, noun string) string {
-	return strconv.Itoa(n) + " " + Noun(n, noun)
+	return humanize.Comma(int64(n)) + " " + Noun(n, noun)
 }
