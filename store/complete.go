@@ -33,6 +33,24 @@ func CompleteIDs(ctx context.Context, path, prefix string, limit int) ([]IDMatch
 		rows, err = db.QueryContext(ctx, `SELECT id, title FROM papers WHERE id >= ? AND id < ? ORDER BY id DESC LIMIT ?`,
 			prefix, prefixEnd(prefix), limit)
 	}
+	return scanMatches(path, rows, err)
+}
+
+// CompleteQueuedIDs lists up to limit queued papers whose id starts with
+// prefix, in the queue's order: what queue rm, done and move take.
+func CompleteQueuedIDs(ctx context.Context, path, prefix string, limit int) ([]IDMatch, error) {
+	db, err := openForCompletion(path)
+	if db == nil {
+		return nil, err
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, `SELECT p.id, p.title FROM queue q JOIN papers p ON p.id = q.id
+		WHERE q.id >= ? AND q.id < ? ORDER BY q.position LIMIT ?`, prefix, prefixEnd(prefix), limit)
+	return scanMatches(path, rows, err)
+}
+
+// scanMatches reads the (id, title) rows of a completion query.
+func scanMatches(path string, rows *sql.Rows, err error) ([]IDMatch, error) {
 	if err != nil {
 		return nil, fmt.Errorf("complete ids in %s: %w", path, err)
 	}

@@ -269,6 +269,8 @@ func (c completer) positionalValues(st lineState, cur string) []string {
 		return out
 	case wantsFile(arg):
 		return []string{filesDirective}
+	case arg.Name == "id" && inQueue(st.node):
+		return c.matches(st, cur, store.CompleteQueuedIDs) // rm, done and move take queued papers
 	case arg.Name == "id":
 		return c.ids(st, cur)
 	case arg.Name == "id|+tag|-tag" && (strings.HasPrefix(cur, "+") || strings.HasPrefix(cur, "-")):
@@ -284,11 +286,21 @@ func wantsFile(v *kong.Value) bool {
 		(v.Flag != nil && v.Flag.PlaceHolder == "FILE")
 }
 
+// inQueue says whether n is a queue command that takes queued papers.
+func inQueue(n *kong.Node) bool {
+	return n != nil && n.Parent != nil && n.Parent.Name == "queue" && (n.Name == "rm" || n.Name == "done" || n.Name == "move")
+}
+
 // ids lists library ids starting with cur, each with its title.
 func (c completer) ids(st lineState, cur string) []string {
+	return c.matches(st, cur, store.CompleteIDs)
+}
+
+// matches lists the ids find gives for cur, each with its title.
+func (c completer) matches(st lineState, cur string, find func(context.Context, string, string, int) ([]store.IDMatch, error)) []string {
 	ctx, cancel := context.WithTimeout(context.Background(), completionWait)
 	defer cancel()
-	matches, err := store.CompleteIDs(ctx, c.path(st), cur, idCompletions)
+	matches, err := find(ctx, c.path(st), cur, idCompletions)
 	if err != nil {
 		return nil
 	}

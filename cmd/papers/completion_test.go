@@ -69,6 +69,7 @@ func TestCompletePaperIDs(t *testing.T) {
 	env, _ := importedLibrary(t)
 	ids := firstIDs(t, env, 3)
 	prefix := ids[0][:len(ids[0])-1]
+	mustRun(t, env, "queue", "add", "--no-fetch", ids[0]) // queue move completes queued papers
 	for _, words := range [][]string{{"show", prefix}, {"queue", "add", ids[1], prefix}, {"queue", "move", prefix}} {
 		got := complete(t, env, words...)
 		if !slices.Contains(got, ids[0]) {
@@ -120,6 +121,22 @@ func TestCompleteTagsAndFollows(t *testing.T) {
 		if got := complete(t, env, c.words...); !slices.Equal(got, c.want) {
 			t.Errorf("complete %q = %q, want %q", c.words, got, c.want)
 		}
+	}
+}
+
+// TestCompleteQueuedIDs: queue rm, done and move take queued papers, so
+// they complete the queue's ids in its order; queue add the library's.
+func TestCompleteQueuedIDs(t *testing.T) {
+	env, _ := importedLibrary(t)
+	ids := firstIDs(t, env, 3)
+	mustRun(t, env, "queue", "add", "--no-fetch", ids[2], ids[0])
+	for _, cmd := range []string{"rm", "done", "move"} {
+		if got := complete(t, env, "queue", cmd, ""); !slices.Equal(got, []string{ids[2], ids[0]}) {
+			t.Errorf("complete queue %s = %q, want the queue %q", cmd, got, []string{ids[2], ids[0]})
+		}
+	}
+	if got := complete(t, env, "queue", "add", ""); len(got) < 3 {
+		t.Errorf("complete queue add = %q, want the library's ids", got)
 	}
 }
 

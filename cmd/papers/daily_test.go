@@ -57,13 +57,14 @@ func TestTagAndTagsCommands(t *testing.T) {
 		t.Errorf("search tag:reading = %+v", found)
 	}
 	for _, args := range [][]string{
-		{"tag", ids[0]},                     // no change asked
-		{"tag", "+x"},                       // no id
-		{"tag", ids[0], "+two words"},       // bad name
-		{"tag", "not-an-id", "+x"},          // bad id
-		{"follow", "add", "f", "foo:bar"},   // bad query
-		{"mark-read"},                       // nothing chosen
-		{"mark-read", "--day", "yesterday"}, // bad day
+		{"tag", ids[0]},                              // no change asked
+		{"tag", "+x"},                                // no id
+		{"tag", ids[0], "+two words"},                // bad name
+		{"tag", "not-an-id", "+x"},                   // bad id
+		{"follow", "add", "f", "foo:bar"},            // bad query
+		{"mark-read"},                                // nothing chosen
+		{"mark-read", "--day", "yesterday"},          // bad day
+		{"mark-read", "--day", "2025-10-01", ids[0]}, // two choices
 		{"note", ids[0], "--edit", "--set", "x"},
 		{"digest", "--format", "pdf"},
 		{"export", "--format", "json", "--tag", "a b"},

@@ -28,7 +28,10 @@ func (c *MarkReadCmd) Run(g *Globals) error {
 			chosen++
 		}
 	}
-	if chosen != 1 {
+	if chosen > 1 {
+		return usagef("mark-read: choose one of ids, --day, --query, --follow; %d were given", chosen)
+	}
+	if chosen == 0 {
 		return usagef("mark-read: give ids, or one of --day, --query, --follow")
 	}
 	if err := checkDay("mark-read", "--day", c.Day, ""); err != nil {
