@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -484,5 +485,18 @@ func TestLetterAfterAnEmptySearchShowsNoLoading(t *testing.T) {
 	hs.keys("q")
 	if blank > 0 {
 		t.Errorf("the detail said loading… %d times over an empty view", blank)
+	}
+}
+
+// TestEmptyDetailHasNoPercent: a search that finds nothing leaves the
+// detail empty, and its title gives no place in it ("Detail 0%").
+func TestEmptyDetailHasNoPercent(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 15)
+	if !strings.Contains(hs.screen(), "Detail  ") && !strings.Contains(hs.screen(), "%") {
+		t.Fatal("the first paper's detail does not scroll at this height")
+	}
+	hs.keys("/", "q", "x", "z", "q", "enter")
+	if screen := hs.screen(); regexp.MustCompile(`Detail +[0-9]+%`).MatchString(screen) || !strings.Contains(screen, "Detail") {
+		t.Errorf("empty detail's title:\n%s", screen)
 	}
 }

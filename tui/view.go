@@ -239,7 +239,7 @@ func (m Model) paneTitle(p pane) string {
 		}
 		return t + m.countsTitle()
 	case paneDetail:
-		if m.detail.vp.scrolls() {
+		if m.detail.shown.id != "" && m.detail.vp.scrolls() { // an empty detail has no place to give
 			return fmt.Sprintf("Detail %3d%%", m.detail.vp.percent()) + m.movedSince()
 		}
 		return "Detail" + m.movedSince()
