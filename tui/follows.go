@@ -145,7 +145,7 @@ func (m Model) saveFollow(name string) (tea.Model, tea.Cmd) {
 
 func (m Model) onFollowSaved(msg followSaved) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
-		m.fail(clean.Line(fmt.Sprintf("follow %q: %v", msg.name, msg.err)))
+		m.fail(clean.Line(msg.err.Error())) // it names the search
 		return m, nil
 	}
 	m.say(fmt.Sprintf("following %q: %s lists it with its counts", msg.name, keyHint(m.keys.Daily.Follows)))

@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/papertui/papers/tui/clean"
 )
 
 // The daily loop's inputs: a y/n question (C over many papers), a line
@@ -31,6 +32,9 @@ type modalState struct {
 	tags   []string // existing tags, for L's completion
 	picks  []pick   // F's lines
 	cursor int
+	// err is why enter did not take the line: said beside it, the line
+	// kept to be fixed, until the next key.
+	err string
 }
 
 func (s modalState) open() bool { return s.kind != modalNone }
@@ -67,10 +71,16 @@ func (m Model) modalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case "enter":
 		s := m.daily.modal
-		m.daily.modal = modalState{}
 		if s.kind == modalTag {
-			return m.applyTags(s.id, s.input.Value())
+			add, remove, err := parseTags(s.input.Value())
+			if err != nil {
+				m.daily.modal.err = clean.Line(err.Error()) + "; fix it, or esc cancels"
+				return m, nil
+			}
+			m.daily.modal = modalState{}
+			return m.applyTags(s.id, add, remove)
 		}
+		m.daily.modal = modalState{}
 		return m.saveFollow(s.input.Value())
 	case "tab":
 		if m.daily.modal.kind == modalTag {
@@ -80,6 +90,7 @@ func (m Model) modalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	var cmd tea.Cmd
+	m.daily.modal.err = ""
 	m.daily.modal.input, cmd = m.daily.modal.input.Update(msg)
 	return m, cmd
 }
@@ -94,7 +105,10 @@ func (m Model) modalLine() string {
 		in := s.input
 		in.SetWidth(max(10, min(40, m.width/2)))
 		line := in.View()
-		if s.kind == modalTag {
+		switch {
+		case s.err != "":
+			line += m.st.statusErr.Render("  " + s.err)
+		case s.kind == modalTag:
 			line += m.st.status.Render("  " + tagHint(in.Value(), s.tags))
 		}
 		return ansi.Truncate(line, m.width, "…")

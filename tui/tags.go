@@ -51,22 +51,24 @@ func (m Model) onTagsLoaded(msg tagsLoaded) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// applyTags parses "+a -b c" and tags the paper.
-func (m Model) applyTags(id, text string) (tea.Model, tea.Cmd) {
-	var add, remove []string
+// parseTags reads "+a -b c": the tags to add and to remove.
+func parseTags(text string) (add, remove []string, err error) {
 	for _, w := range strings.Fields(text) {
-		drop := strings.HasPrefix(w, "-")
 		name, err := query.NormalizeTag(strings.TrimLeft(w, "+-"))
 		if err != nil {
-			m.fail(clean.Line(err.Error()))
-			return m, nil
+			return nil, nil, err
 		}
-		if drop {
+		if strings.HasPrefix(w, "-") {
 			remove = append(remove, name)
 		} else {
 			add = append(add, name)
 		}
 	}
+	return add, remove, nil
+}
+
+// applyTags tags the paper.
+func (m Model) applyTags(id string, add, remove []string) (tea.Model, tea.Cmd) {
 	if len(add)+len(remove) == 0 {
 		m.say("no tags changed")
 		return m, nil
