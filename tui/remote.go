@@ -68,7 +68,9 @@ func (m Model) onRemoteFound(msg remoteFound) (tea.Model, tea.Cmd) {
 	m.list.remote = rows
 	m.list.forgetDrawn()
 	m.say(fmt.Sprintf("%s from Hugging Face below the local ones", english.Count(len(rows), "result")))
-	return m, nil
+	// With no local results, the selection is now the first of these: its
+	// detail is asked for here, as a move would.
+	return m, m.wantDetail()
 }
 
 // searchRemote sends the search's words to Hugging Face; the results

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,5 +67,33 @@ func TestRemoteSearchOffline(t *testing.T) {
 	hs.requireScreen("remote search unavailable (offline)")
 	if hs.m.list.total != 5 || len(hs.m.list.remote) != 0 {
 		t.Errorf("local results lost: %d, remote %d", hs.m.list.total, len(hs.m.list.remote))
+	}
+}
+
+// TestRemoteResultsAloneShowTheirDetail: when the local search found
+// nothing, the first Hugging Face result is the selection, and its detail
+// shows without a key (it stayed at "loading…").
+func TestRemoteResultsAloneShowTheirDetail(t *testing.T) {
+	srv := feedtest.New(t)
+	for _, d := range synth.Days(40, 12, time.Date(2025, 11, 3, 0, 0, 0, 0, time.UTC)) {
+		srv.SetDay(d.Date, d.Body)
+	}
+	client := feed.NewClient(srv.URL)
+	hs := &harness{t: t, m: testModel(Options{Library: newTestLibrary(t), Remote: client, Style: "dark"})}
+	hs.m.search.debounce = 0
+	hs.run(hs.m.Init())
+	hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
+	hs.keys("/")
+	hs.typeText("model ")
+	if hs.m.list.total != 0 {
+		t.Fatalf("the local search found %d papers; want none", hs.m.list.total)
+	}
+	hs.send(tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl})
+	r, ok := hs.m.list.selected()
+	if !ok || !r.remote {
+		t.Fatalf("selected %+v %v", r, ok)
+	}
+	if hs.m.detail.shown.id != r.ID || strings.Contains(hs.screen(), "loading…") {
+		t.Errorf("the first remote result's detail is not shown:\n%s", hs.screen())
 	}
 }
