@@ -34,6 +34,11 @@ func (m *Model) afterWrite(c change) tea.Cmd {
 	}
 	bulk := c == changeDayRead || c == changeViewRead || c == changeUndone
 	switch {
+	case c == changeAdded:
+		// A Hugging Face result is in the library now: the view and the
+		// library's count take it, as the view's unread and new counts
+		// already did.
+		cmds = append(cmds, m.refreshView())
 	case !bulk && viewOfState(m.listFilter):
 		// A paper read with u on (or unqueued in is:queued) leaves the
 		// view, and its neighbour takes the selection.

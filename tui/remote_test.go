@@ -2,6 +2,8 @@ package tui
 
 import (
 	"context"
+	"github.com/dustin/go-humanize"
+	"github.com/papertui/papers/store"
 	"strings"
 	"testing"
 	"time"
@@ -49,6 +51,10 @@ func TestRemoteSearchThenQueueARemoteResult(t *testing.T) {
 	if rec, err := lib.Record(context.Background(), r.ID); err != nil || rec.Day == "" {
 		t.Errorf("stored remote paper: %+v %v", rec, err)
 	}
+	// The status bar counts the paper added.
+	total, err := lib.Count(context.Background(), store.Filter{})
+	must(t, err)
+	hs.requireScreen(humanize.Comma(int64(total)) + " papers")
 }
 
 func TestRemoteSearchOffline(t *testing.T) {
