@@ -649,3 +649,20 @@ func positive[T int | int64 | time.Duration](v, def T) T {
 	}
 	return v
 }
+
+// RetryText says why the client waits and for how long, the wait rounded
+// as a person would say it ("retrying in 1.2s", not 1.210591547s).
+func RetryText(reason string, wait time.Duration) string {
+	switch {
+	case wait < 10*time.Second:
+		wait = wait.Round(100 * time.Millisecond)
+	case wait < time.Hour:
+		wait = wait.Round(time.Second)
+	default:
+		wait = wait.Round(time.Minute)
+	}
+	if wait <= 0 {
+		return reason + "; retrying now"
+	}
+	return fmt.Sprintf("%s; retrying in %s", reason, wait)
+}

@@ -730,3 +730,16 @@ func TestHTTPErrorsAreNotUnreachable(t *testing.T) {
 		t.Errorf("dropped mid-body: err %v should not be Unreachable", err)
 	}
 }
+
+func TestRetryText(t *testing.T) {
+	for wait, want := range map[time.Duration]string{
+		1210591547 * time.Nanosecond: "HTTP 503; retrying in 1.2s",
+		42 * time.Second:             "HTTP 503; retrying in 42s",
+		0:                            "HTTP 503; retrying now",
+		-time.Second:                 "HTTP 503; retrying now",
+	} {
+		if got := RetryText("HTTP 503", wait); got != want {
+			t.Errorf("RetryText(%v) = %q, want %q", wait, got, want)
+		}
+	}
+}

@@ -76,7 +76,7 @@ type Options struct {
 	// Retries, when set, brings each retry the feed client makes ("HTTP
 	// 503 Service Unavailable; retrying in 2s"): a running sync shows it
 	// beside its progress.
-	Retries <-chan string
+	Retries <-chan Retry
 }
 
 // Model is the reader: a coordinator routing messages to plain panes.

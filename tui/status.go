@@ -185,8 +185,8 @@ func (m Model) statusLeft() string {
 		if m.sync.day != "" {
 			s = m.sync.spin.View() + fmt.Sprintf(" syncing %s (%d/%d)", m.sync.day, m.sync.index, m.sync.total)
 		}
-		if m.sync.retry != "" {
-			s += m.st.statusErr.Render(" · " + m.sync.retry)
+		if r := m.retryLine(); r != "" {
+			s += m.st.statusErr.Render(" · " + r)
 		}
 		if m.errMsg != "" {
 			return s + m.st.statusErr.Render(" · "+m.errMsg)

@@ -264,7 +264,7 @@ func TestSyncFailureSaysWhyFirst(t *testing.T) {
 // beside its progress, instead of sitting on one day without a word; the
 // HTML answer of a captive portal is named first when the sync fails.
 func TestSyncShowsItsRetries(t *testing.T) {
-	retries := make(chan string, 1)
+	retries := make(chan Retry, 1)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
 		w.Write([]byte("<html>log in to the wifi</html>"))
@@ -274,10 +274,17 @@ func TestSyncShowsItsRetries(t *testing.T) {
 		SyncAfter: time.Hour, Retries: retries})}
 	hs.send(tea.WindowSizeMsg{Width: 100, Height: 24})
 	hs.m.sync.running = true
-	retries <- "HTTP 503; retrying in 2s"
+	retries <- Retry{Reason: "HTTP 503", Until: time.Now().Add(20 * time.Second)}
 	close(retries) // the listener re-armed after it then returns at once
 	hs.run(listenRetries(retries))
-	hs.requireScreen("syncing… · HTTP 503; retrying in 2s")
+	hs.requireScreen("syncing… · HTTP 503; retrying in 2") // 20s, or 19s on a slow machine
+	// The wait counts down as frames are drawn.
+	hs.m.sync.retry.Until = time.Now().Add(3500 * time.Millisecond)
+	hs.m.drawSeq++ // the next frame (the spinner's tick)
+	hs.requireScreen("HTTP 503; retrying in 3.")
+	hs.m.sync.retry.Until = time.Now().Add(-time.Second)
+	hs.m.drawSeq++
+	hs.requireScreen("HTTP 503; retrying now")
 	hs.m.sync.running = false
 	hs.run(hs.m.Init())
 	lines := strings.Split(hs.screen(), "\n")

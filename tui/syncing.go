@@ -57,15 +57,15 @@ type syncState struct {
 	status      int
 	unreachable bool
 	// retry is the running sync's latest retry, as the client reported
-	// it ("HTTP 503 Service Unavailable; retrying in 2s"); "" once a day
-	// is fetched.
-	retry string
+	// it (shown as "HTTP 503 Service Unavailable; retrying in 2s", counted
+	// down); zero once a day is fetched.
+	retry Retry
 }
 
 func (m Model) onSyncProgressed(msg syncProgressed) (tea.Model, tea.Cmd) {
 	m.sync.day, m.sync.index, m.sync.total = msg.p.Day, msg.p.Index, msg.p.Total
 	if msg.p.Done {
-		m.sync.retry = ""
+		m.sync.retry = Retry{}
 	}
 	if m.sync.first == "" || msg.p.Day < m.sync.first {
 		m.sync.first = msg.p.Day
@@ -185,13 +185,28 @@ func syncCmd(ctx context.Context, lib Library, f store.Fetcher, days int, ch cha
 	}
 }
 
-// feedRetrying: the feed client is waiting to ask again (a 5xx, a 429, a
-// timeout), as Options.Retries reported it.
-type feedRetrying struct{ text string }
+// Retry is the feed client waiting to ask again (a 5xx, a 429, a
+// timeout): why, and until when.
+type Retry struct {
+	Reason string
+	Until  time.Time
+}
+
+// feedRetrying: a Retry, as Options.Retries reported it.
+type feedRetrying struct{ retry Retry }
 
 // listenRetries waits for the next retry the feed client reports.
-func listenRetries(ch <-chan string) tea.Cmd {
-	return receive(ch, func(text string) tea.Msg { return feedRetrying{text} }) // model.go
+func listenRetries(ch <-chan Retry) tea.Cmd {
+	return receive(ch, func(r Retry) tea.Msg { return feedRetrying{r} }) // model.go
+}
+
+// retryLine is the running sync's retry as the status bar says it, its
+// wait counted down at each frame.
+func (m Model) retryLine() string {
+	if m.sync.retry.Reason == "" {
+		return ""
+	}
+	return clean.Line(feed.RetryText(m.sync.retry.Reason, time.Until(m.sync.retry.Until)))
 }
 
 // onFeedRetrying shows a running sync's retry beside its progress: a sync
@@ -199,7 +214,7 @@ func listenRetries(ch <-chan string) tea.Cmd {
 // minute with no sign of why.
 func (m Model) onFeedRetrying(msg feedRetrying) (tea.Model, tea.Cmd) {
 	if m.sync.running {
-		m.sync.retry = clean.Line(msg.text)
+		m.sync.retry = msg.retry
 	}
 	return m, listenRetries(m.opts.Retries)
 }

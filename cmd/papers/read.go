@@ -68,7 +68,7 @@ func (c *ReadCmd) Run(g *Globals, kctx *kong.Context) error {
 	go func() { _ = lib.Warm(context.Background(), 3) }()
 	client := g.client()
 	client.OnNotice = nil // the reader owns the terminal
-	retries := make(chan string, 1)
+	retries := make(chan tui.Retry, 1)
 	client.OnRetry = func(reason string, wait time.Duration) {
 		// The reader shows the latest: one not read yet gives way, and
 		// none is worth the client waiting for.
@@ -77,7 +77,7 @@ func (c *ReadCmd) Run(g *Globals, kctx *kong.Context) error {
 		default:
 		}
 		select {
-		case retries <- retryText(reason, wait):
+		case retries <- tui.Retry{Reason: reason, Until: time.Now().Add(wait)}:
 		default:
 		}
 	}

@@ -192,21 +192,7 @@ func (p *progressPrinter) update(s store.SyncProgress) {
 }
 
 func (p *progressPrinter) retry(reason string, wait time.Duration) {
-	p.note(retryText(reason, wait))
-}
-
-// retryText says why the client waits and for how long, the wait rounded
-// as a person would say it ("retrying in 1.2s", not 1.210591547s).
-func retryText(reason string, wait time.Duration) string {
-	switch {
-	case wait < 10*time.Second:
-		wait = wait.Round(100 * time.Millisecond)
-	case wait < time.Hour:
-		wait = wait.Round(time.Second)
-	default:
-		wait = wait.Round(time.Minute)
-	}
-	return fmt.Sprintf("%s; retrying in %s", reason, wait)
+	p.note(feed.RetryText(reason, wait))
 }
 
 func (p *progressPrinter) note(msg string) {
