@@ -59,6 +59,12 @@ func (l *listPane) found(index, height int) {
 	l.cursor = index
 	if l.followLine >= 0 {
 		l.offset = max(0, index-l.followLine)
+		if index < height {
+			// It fits on the first screen: the rows above it are shown,
+			// not scrolled out of sight to keep its screen row (after a
+			// sort, the top papers went missing above it).
+			l.offset = 0
+		}
 		l.fillScreen(height)
 	}
 	l.follow = nil

@@ -127,3 +127,20 @@ func TestQueueSelectionFollowsItsPaper(t *testing.T) {
 		t.Errorf("queue selection on %s", r.ID)
 	}
 }
+
+// TestFoundOnTheFirstScreenShowsTheTop: a selection that a sort moved
+// onto the first screen is shown with the rows above it, not kept on its
+// old screen row with the top papers scrolled out of sight.
+func TestFoundOnTheFirstScreenShowsTheTop(t *testing.T) {
+	for _, tc := range []struct{ index, line, offset int }{
+		{1, 0, 0},   // was 1: the top paper hidden above it
+		{5, 2, 0},   // fits: from the top
+		{50, 3, 47}, // further down: it keeps its screen row
+	} {
+		l := listPane{counted: true, total: 100, followLine: tc.line, pages: map[int][]row{}}
+		l.found(tc.index, 12)
+		if l.cursor != tc.index || l.offset != tc.offset {
+			t.Errorf("found(%d) from screen row %d: cursor %d, offset %d, want offset %d", tc.index, tc.line, l.cursor, l.offset, tc.offset)
+		}
+	}
+}
