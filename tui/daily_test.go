@@ -154,6 +154,9 @@ func TestDetailMoveLeavesOutWhatDidNotMove(t *testing.T) {
 	if strings.Contains(hs.screen(), "💬+0") {
 		t.Errorf("a count that did not move is shown:\n%s", hs.screen())
 	}
+	// Back on it, its detail from the cache keeps the note (it was lost).
+	hs.keys("j", "k")
+	hs.requireScreen("Detail · ▲+50 since ")
 	now := time.Date(2026, 12, 2, 15, 0, 0, 0, time.Local)
 	for at, want := range map[time.Time]string{
 		time.Date(2026, 12, 2, 9, 14, 0, 0, time.Local):  "09:14",

@@ -71,11 +71,13 @@ type detailPane struct {
 	hits       []int // lines of the shown content holding a search word
 }
 
-// rendered is a detail as the cache keeps it.
+// rendered is a detail as the cache keeps it, with the record it was
+// rendered from (the title's "since" note reads it).
 type rendered struct {
 	content string
 	lines   []string // content's lines fitted to its width once, not per show
 	hits    []int
+	record  store.Record
 }
 
 func newDetailPane() detailPane {
@@ -164,7 +166,7 @@ func (m Model) onDetailRendered(msg detailRendered) (tea.Model, tea.Cmd) {
 		m.detail.want = renderKey{id: msg.key.id}
 		return m, nil
 	}
-	r := rendered{content: msg.content, lines: msg.lines, hits: msg.hits}
+	r := rendered{content: msg.content, lines: msg.lines, hits: msg.hits, record: msg.record}
 	key := msg.key
 	if msg.textStored {
 		m.detail.textStored[key.id] = true
@@ -246,6 +248,7 @@ func (m *Model) wantDetail() tea.Cmd {
 	}
 	if r, ok := m.detail.cache[key]; ok {
 		m.detail.want = key
+		m.detail.record, m.detail.hasRecord = r.record, true
 		m.detail.show(key, r)
 		m.requests.end(topicDetail)
 		return nil
