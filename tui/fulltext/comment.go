@@ -32,6 +32,7 @@ func commentMarkdown(s string) string {
 			fence = m[1]
 			continue
 		}
+		l = shallow(l)
 		if refDefRE.MatchString(l) {
 			lines[i] = strings.Replace(l, "[", `\[`, 1)
 			continue
@@ -39,6 +40,61 @@ func commentMarkdown(s string) string {
 		lines[i] = commentLinks(inertHTML(l))
 	}
 	return strings.TrimSpace(blankLines.ReplaceAllString(strings.Join(lines, "\n"), "\n\n"))
+}
+
+// Nesting a comment may have: glamour's time grows exponentially with
+// the depth of quotes and lists (a comment of 100 ">" held `papers show`
+// and the reader's detail for ever), and no comment needs more.
+const (
+	maxCommentNesting = 6  // quote and list markers on a line
+	maxCommentIndent  = 12 // leading spaces: three levels of a nested list
+)
+
+// shallow is line l with its quote and list markers past
+// maxCommentNesting dropped and its indentation cut to
+// maxCommentIndent; the text after them is kept.
+func shallow(l string) string {
+	indent := len(l) - len(strings.TrimLeft(l, " \t"))
+	if indent > maxCommentIndent {
+		l = strings.Repeat(" ", maxCommentIndent) + l[indent:]
+	}
+	depth, i, kept := 0, 0, -1
+	for {
+		for i < len(l) && (l[i] == ' ' || l[i] == '\t') {
+			i++
+		}
+		n := markerLen(l[i:])
+		if n == 0 {
+			break
+		}
+		i += n
+		if depth++; depth == maxCommentNesting {
+			kept = i
+		}
+	}
+	if depth <= maxCommentNesting {
+		return l
+	}
+	return l[:kept] + " " + strings.TrimLeft(l[i:], " \t")
+}
+
+// markerLen is the length of the quote or list marker s starts with
+// (">", "- ", "1. "), 0 when it starts with none.
+func markerLen(s string) int {
+	switch {
+	case strings.HasPrefix(s, ">"):
+		return 1
+	case len(s) >= 2 && strings.ContainsRune("-*+", rune(s[0])) && (s[1] == ' ' || s[1] == '\t'):
+		return 2
+	}
+	d := 0
+	for d < len(s) && d < 9 && s[d] >= '0' && s[d] <= '9' {
+		d++
+	}
+	if d > 0 && d+1 < len(s) && (s[d] == '.' || s[d] == ')') && (s[d+1] == ' ' || s[d+1] == '\t') {
+		return d + 2
+	}
+	return 0
 }
 
 var (

@@ -1,0 +1,59 @@
+package fulltext
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/glamour/v2"
+)
+
+// TestDeepCommentsRenderQuickly: a comment nested a hundred quotes or
+// lists deep (glamour's time grows exponentially with the depth: 70
+// levels took 5 s, 100 never ended) is cut to a few levels, its text kept.
+func TestDeepCommentsRenderQuickly(t *testing.T) {
+	for name, text := range map[string]string{
+		"quotes":        strings.Repeat(">", 100) + " hi",
+		"lists":         strings.Repeat("- ", 1000) + "x",
+		"ordered":       strings.Repeat("1. ", 1000) + "x",
+		"quoted lists":  strings.Repeat("> - ", 60) + "x",
+		"indented list": deepIndentedList(1000),
+	} {
+		md := commentMarkdown(text)
+		for _, l := range strings.Split(md, "\n") {
+			if n := len(l) - len(strings.TrimLeft(l, " ")); n > maxCommentIndent {
+				t.Errorf("%s: a line indented %d spaces", name, n)
+				break
+			}
+		}
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			if _, err := glamour.Render(md, "dark"); err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: rendering took over 10 s", name)
+		}
+		if !strings.Contains(md, "x") && !strings.Contains(md, "hi") && !strings.Contains(md, "item") {
+			t.Errorf("%s: the text is gone: %.200q", name, md)
+		}
+	}
+	if got := shallow("> > quoted twice"); got != "> > quoted twice" {
+		t.Errorf("a shallow quote changed: %q", got)
+	}
+	if got := shallow("  - a nested item"); got != "  - a nested item" {
+		t.Errorf("a shallow list changed: %q", got)
+	}
+}
+
+func deepIndentedList(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat(" ", 2*i) + "- item\n")
+	}
+	return b.String()
+}
