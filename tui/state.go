@@ -76,10 +76,10 @@ type stateSaved struct {
 	change change
 	id     string
 	err    error
-	// version is the library's data version read just after the write,
-	// so the watch does not take the reader's own write for another
-	// process's (0 when it could not be read).
-	version int64
+	// before and version are the library's data version read just before
+	// and just after the write, so the watch does not take the reader's
+	// own write for another process's (0 when it could not be read).
+	before, version int64
 }
 
 // changeState shows a state change at once and schedules its write. apply,
@@ -179,9 +179,10 @@ func setRecordState(r *store.Record, c change) {
 
 func writeCmd(lib Library, s stateChange) tea.Cmd {
 	return libCmd(func(ctx context.Context) tea.Msg {
+		before, _ := lib.DataVersion(ctx)
 		err := s.write(ctx)
 		version, _ := lib.DataVersion(ctx)
-		return stateSaved{change: s.change, id: s.id, err: err, version: version}
+		return stateSaved{change: s.change, id: s.id, err: err, before: before, version: version}
 	})
 }
 
@@ -191,7 +192,7 @@ func (m Model) onStateSaved(msg stateSaved) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	done := m.writes[0]
-	m.ownWrite(msg.version)
+	m.ownWrite(msg.before, msg.version)
 	if msg.err != nil {
 		// The changes asked after it assumed it had worked: undo them all,
 		// newest first, so the screen shows what the library holds.

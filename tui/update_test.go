@@ -500,3 +500,19 @@ func TestEmptyDetailHasNoPercent(t *testing.T) {
 		t.Errorf("empty detail's title:\n%s", screen)
 	}
 }
+
+// TestOutsideChangeDuringOwnWriteShowsUp: another process's commit made
+// between two looks, when one of the reader's own writes lands after it,
+// still shows at the next look (the write's version was taken as the mark
+// and the outside commit was never seen).
+func TestOutsideChangeDuringOwnWriteShowsUp(t *testing.T) {
+	reader, other := sharedLibrary(t)
+	hs := newHarness(t, reader, 160, 48)
+	hs.send(watchDue{}) // the first look sets the mark
+	if _, err := other.SaveDay(context.Background(), "2025-10-03", []feed.Paper{{ID: "2510.00010", Title: "Brand New Paper", Day: "2025-10-03"}}); err != nil {
+		t.Fatal(err)
+	}
+	hs.keys("b") // the reader's own write, before the next look
+	hs.send(watchDue{})
+	hs.requireScreen("Brand New Paper")
+}

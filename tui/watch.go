@@ -48,10 +48,13 @@ func (m Model) onLibraryVersion(msg libraryVersion) (tea.Model, tea.Cmd) {
 // ownWrite takes the data version read just after one of the reader's
 // own writes as the mark, so the watch reloads only for other processes'
 // commits: a reload after each b or m would redo, at 100,000 papers,
-// work the write's own path already did. A commit of another process
-// in the instant between the write and that read waits for the next.
-func (m *Model) ownWrite(version int64) {
-	if version != 0 && m.dataVersion != 0 {
+// work the write's own path already did. Only when nothing else was
+// committed since the last look (the version read just before the write
+// is the mark): else the mark stays, and the next look reloads, or
+// another process's sync or queue change would never show, and a b on
+// its stale row would undo it.
+func (m *Model) ownWrite(before, version int64) {
+	if version != 0 && m.dataVersion != 0 && before == m.dataVersion {
 		m.dataVersion = version
 	}
 }
