@@ -253,14 +253,41 @@ func (s *Store) Note(ctx context.Context, id string) (string, error) {
 }
 
 // SetNote replaces a paper's note in one transaction; an empty (or all
-// blank) note removes it.
+// blank) body removes it.
 func (s *Store) SetNote(ctx context.Context, id, body string) error {
+	return s.writeNote(ctx, id, body, nil)
+}
+
+// ErrNoteChanged: the note was changed by someone else while it was
+// edited, so the edit is not stored over it.
+var ErrNoteChanged = errors.New("the note was changed elsewhere while it was edited")
+
+// ReplaceNote replaces a paper's note with body, as SetNote does, only
+// if it still is was (the note the edit began from); else it writes
+// nothing and says ErrNoteChanged: an edit never overwrites a note
+// another terminal changed meanwhile.
+func (s *Store) ReplaceNote(ctx context.Context, id, was, body string) error {
+	return s.writeNote(ctx, id, body, &was)
+}
+
+// writeNote is SetNote, checking first that the note is *was when set.
+func (s *Store) writeNote(ctx context.Context, id, body string, was *string) error {
 	if len(body) > MaxNoteBytes {
 		return fmt.Errorf("note of %s: %d bytes; at most %d", id, len(body), MaxNoteBytes)
 	}
 	return s.stateTx(ctx, "note", func(tx *sql.Tx) error {
 		if err := mustExist(ctx, tx, id); err != nil {
 			return err
+		}
+		if was != nil {
+			var now string
+			err := tx.QueryRowContext(ctx, `SELECT body FROM notes WHERE id = ?`, id).Scan(&now)
+			if err != nil && err != sql.ErrNoRows {
+				return err
+			}
+			if strings.TrimSpace(now) != strings.TrimSpace(*was) {
+				return fmt.Errorf("%s: %w", id, ErrNoteChanged)
+			}
 		}
 		if strings.TrimSpace(body) == "" {
 			_, err := tx.ExecContext(ctx, `DELETE FROM notes WHERE id = ?`, id)

@@ -559,3 +559,25 @@ func TestFollowNames(t *testing.T) {
 		t.Errorf("a name of letters, digits, - and _: %v", err)
 	}
 }
+
+// TestReplaceNoteOnlyOverWhatWasEdited: an edit is stored only over the
+// note it began from.
+func TestReplaceNoteOnlyOverWhatWasEdited(t *testing.T) {
+	ctx := context.Background()
+	s, ids := dailyLib(t, 1)
+	if err := s.ReplaceNote(ctx, ids[0], "", "first"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetNote(ctx, ids[0], "elsewhere"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ReplaceNote(ctx, ids[0], "first", "mine"); !errors.Is(err, ErrNoteChanged) {
+		t.Errorf("over a changed note: %v", err)
+	}
+	if n, _ := s.Note(ctx, ids[0]); n != "elsewhere" {
+		t.Errorf("note = %q, want the change made elsewhere", n)
+	}
+	if err := s.ReplaceNote(ctx, ids[0], "elsewhere", "mine"); err != nil {
+		t.Errorf("over the note it began from: %v", err)
+	}
+}

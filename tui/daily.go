@@ -40,7 +40,7 @@ type DailyLibrary interface {
 	Tag(ctx context.Context, ids, add, remove []string) error
 	Tags(ctx context.Context) ([]store.TagCount, error)
 	Note(ctx context.Context, id string) (string, error)
-	SetNote(ctx context.Context, id, body string) error
+	ReplaceNote(ctx context.Context, id, was, body string) error
 	AddFollow(ctx context.Context, name, q string) error
 	FollowCounts(ctx context.Context, newSince int64) ([]store.FollowCount, error)
 }

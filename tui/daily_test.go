@@ -480,3 +480,27 @@ func TestPickerWithNothingFollowed(t *testing.T) {
 		t.Errorf("the picker still loads:\n%s", hs.screen())
 	}
 }
+
+// TestNoteEditKeepsAChangeMadeElsewhere: a note another terminal changed
+// while e's editor was open is not overwritten; the draft stays, named.
+func TestNoteEditKeepsAChangeMadeElsewhere(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	lib := newTestLibrary(t)
+	hs := newHarness(t, lib, 160, 48)
+	id := hs.selectedID()
+	fakeEditor(t, "mine")
+	hs.keys("e")
+	path := notePath(id)
+	must(t, editorCommand(path).Run())
+	must(t, lib.SetNote(context.Background(), id, "ELSEWHERE")) // meanwhile, another terminal
+	hs.send(noteEdited{id: id, path: path, was: ""})
+	if got := record(t, lib, id).Note; got != "ELSEWHERE" {
+		t.Errorf("the note changed elsewhere became %q", got)
+	}
+	if !strings.Contains(hs.m.errMsg, "changed elsewhere") || !strings.Contains(hs.m.errMsg, path) {
+		t.Errorf("status %q", hs.m.errMsg)
+	}
+	if b, err := os.ReadFile(path); err != nil || string(b) != "mine" {
+		t.Errorf("the draft: %q %v", b, err)
+	}
+}

@@ -143,9 +143,10 @@ func (m Model) onNoteRead(msg noteRead) (tea.Model, tea.Cmd) {
 		}
 	}
 	lib, _ := m.dailyLib()
-	id, body, path := msg.id, msg.body, msg.path
+	id, body, path, was := msg.id, msg.body, msg.path, msg.was
 	write := func(ctx context.Context) error {
-		if err := lib.SetNote(ctx, id, body); err != nil {
+		// Never over a note another terminal changed since e began.
+		if err := lib.ReplaceNote(ctx, id, was, body); err != nil {
 			return fmt.Errorf("%w (the draft stays in %s)", err, path)
 		}
 		_ = os.Remove(path) // stored: the draft is no longer needed

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -266,5 +268,30 @@ func TestMarkReadOfNothingOffersNoUndo(t *testing.T) {
 	}
 	if r := papers(t, env, "undo"); r.code != 0 || !strings.Contains(r.stderr, "mark "+day+" read") {
 		t.Errorf("undo after the no-ops: %d %q", r.code, r.stderr)
+	}
+}
+
+// TestNoteEditNeverOverwritesAChange: a note changed in another terminal
+// while the editor was open is kept; the edit is not stored over it, and
+// is saved where the error says.
+func TestNoteEditNeverOverwritesAChange(t *testing.T) {
+	env, _ := importedLibrary(t)
+	id := firstIDs(t, env, 1)[0]
+	mustRun(t, env, "note", id, "--set", "before")
+	// The "editor" is another terminal setting the note, then the edit.
+	editor := filepath.Join(t.TempDir(), "ed.sh")
+	script := fmt.Sprintf("#!/bin/sh\n%q note %s --set 'CONCURRENT' || exit 3\nprintf 'mine\\n' >> \"$1\"\n", papersBin, id)
+	mustWriteFile(t, editor, []byte(script), 0o755)
+	tmp := t.TempDir()
+	r := papers(t, append(env, "VISUAL="+editor, "TMPDIR="+tmp), "note", id, "--edit")
+	if r.code != 1 || !strings.Contains(r.stderr, "changed elsewhere") {
+		t.Fatalf("edit over a changed note: exit %d %s", r.code, r.stderr)
+	}
+	if got := mustRun(t, env, "note", id).stdout; got != "CONCURRENT\n" {
+		t.Errorf("the note changed elsewhere became %q", got)
+	}
+	kept, err := os.ReadFile(filepath.Join(tmp, "papers-notes", id+".edited.md"))
+	if err != nil || string(kept) != "beforemine\n" {
+		t.Errorf("the edit kept: %q %v", kept, err)
 	}
 }

@@ -120,9 +120,26 @@ func editNote(ctx context.Context, lib *store.Store, id, old string) error {
 	if len(b) > store.MaxNoteBytes {
 		return fmt.Errorf("note: %d bytes; a note holds at most %d (unchanged)", len(b), store.MaxNoteBytes)
 	}
-	if err := lib.SetNote(ctx, id, string(b)); err != nil {
+	if err := lib.ReplaceNote(ctx, id, old, string(b)); err != nil {
+		if errors.Is(err, store.ErrNoteChanged) {
+			return keepEdit(id, b, err)
+		}
 		return err
 	}
 	fmt.Fprintln(os.Stderr, "note saved")
 	return nil
+}
+
+// keepEdit saves an edit that was not stored, because the note changed
+// elsewhere meanwhile, where the user can take it from.
+func keepEdit(id string, edit []byte, why error) error {
+	dir := filepath.Join(os.TempDir(), "papers-notes")
+	path := filepath.Join(dir, strings.ReplaceAll(id, "/", "_")+".edited.md")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("note: %w; your edit could not be kept: %w", why, err)
+	}
+	if err := os.WriteFile(path, edit, 0o600); err != nil {
+		return fmt.Errorf("note: %w; your edit could not be kept: %w", why, err)
+	}
+	return fmt.Errorf("note: %w: nothing stored; your edit is in %s (papers note %s shows the note now)", why, path, id)
 }
