@@ -52,7 +52,7 @@ func (c *AddCmd) Run(g *Globals) error {
 func (c *AddCmd) save(ctx context.Context, lib *store.Store, papers []feed.Paper) error {
 	if len(papers) == 0 {
 		if c.JSON {
-			return printRecords(os.Stdout, nil, true) // [], as every --json that finds nothing
+			return printRecords(stdout, nil, true) // [], as every --json that finds nothing
 		}
 		return nil
 	}
@@ -80,7 +80,7 @@ func (c *AddCmd) save(ctx context.Context, lib *store.Store, papers []feed.Paper
 		}
 	}
 	if c.JSON {
-		return printRecords(os.Stdout, recs, true)
+		return printRecords(stdout, recs, true)
 	}
-	return printRecords(os.Stdout, recs, false)
+	return printRecords(stdout, recs, false)
 }

@@ -32,7 +32,7 @@ func (c *CleanCmd) Run(g *Globals) error {
 			if err != nil {
 				return err
 			}
-			fmt.Printf("deleted %s\n", english.Count(n, "full text"))
+			fmt.Fprintf(stdout, "deleted %s\n", english.Count(n, "full text"))
 			if err := reclaim(ctx, lib); err != nil {
 				return err
 			}
@@ -42,7 +42,7 @@ func (c *CleanCmd) Run(g *Globals) error {
 			if err != nil {
 				return err
 			}
-			fmt.Printf("deleted %s (%s)\n", english.Count(n, "PDF"), humanBytes(size))
+			fmt.Fprintf(stdout, "deleted %s (%s)\n", english.Count(n, "PDF"), humanBytes(size))
 		}
 		return nil
 	})
@@ -58,11 +58,11 @@ func reclaim(ctx context.Context, lib *store.Store) error {
 		return fmt.Errorf("texts deleted, but their space stays free inside the library: %w", err)
 	}
 	if freed > 0 {
-		fmt.Printf("library %s → %s (%s freed)\n", humanBytes(before), humanBytes(before-freed), humanBytes(freed))
+		fmt.Fprintf(stdout, "library %s → %s (%s freed)\n", humanBytes(before), humanBytes(before-freed), humanBytes(freed))
 		return nil
 	}
 	if free, err := lib.FreeBytes(ctx); err == nil && free > 0 {
-		fmt.Printf("library %s: %s free inside it, kept for reuse (too little of it to be worth rewriting the file)\n",
+		fmt.Fprintf(stdout, "library %s: %s free inside it, kept for reuse (too little of it to be worth rewriting the file)\n",
 			humanBytes(before), humanBytes(free))
 	}
 	return nil

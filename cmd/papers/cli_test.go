@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -382,6 +383,28 @@ func TestTagSaysWhatChanged(t *testing.T) {
 	} {
 		if r := mustRun(t, env, append([]string{"tag"}, tc.args...)...); r.stderr != tc.want {
 			t.Errorf("tag %v: %q, want %q", tc.args, r.stderr, tc.want)
+		}
+	}
+}
+
+// TestLostOutputIsAFailure: a command whose output could not be written
+// (a full disk) exits 1 and says so, instead of 0.
+func TestLostOutputIsAFailure(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no /dev/full here: %v", err)
+	}
+	defer full.Close()
+	env, _ := importedLibrary(t)
+	for _, args := range [][]string{{"list"}, {"stats"}, {"search", "model"}, {"doctor"}, {"config", "show"}} {
+		cmd := exec.Command(papersBin, args...)
+		cmd.Env = append(os.Environ(), env...)
+		var errOut strings.Builder
+		cmd.Stdout, cmd.Stderr = full, &errOut
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 1 || !strings.Contains(errOut.String(), "write to standard output") {
+			t.Errorf("%v > /dev/full: %v %q", args, err, errOut.String())
 		}
 	}
 }

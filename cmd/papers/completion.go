@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -25,7 +24,7 @@ type CompletionCmd struct {
 // Run prints the script for the shell.
 func (c *CompletionCmd) Run() error {
 	script := map[string]string{"bash": bashCompletion, "zsh": zshCompletion, "fish": fishCompletion}[c.Shell]
-	_, err := io.WriteString(os.Stdout, script)
+	_, err := io.WriteString(stdout, script)
 	return err
 }
 
@@ -51,7 +50,7 @@ func (c *completeCmd) Run(g *Globals, kctx *kong.Context) error {
 	}
 	comp := completer{app: kctx.Model.Node, library: g.libraryPath}
 	for _, cand := range comp.complete(words) {
-		fmt.Fprintln(os.Stdout, cand)
+		fmt.Fprintln(stdout, cand)
 	}
 	return nil
 }

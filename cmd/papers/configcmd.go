@@ -35,7 +35,7 @@ type ConfigInitCmd struct{}
 
 // Run prints the path of the file this run reads (or would).
 func (c *ConfigPathCmd) Run() error {
-	_, err := fmt.Fprintln(os.Stdout, active.path)
+	_, err := fmt.Fprintln(stdout, active.path)
 	return err
 }
 
@@ -61,11 +61,11 @@ func (c *ConfigShowCmd) Run() error {
 		for _, p := range st.file.problem {
 			out.Problems = append(out.Problems, problem{p.line, p.column, p.msg})
 		}
-		if err := writeJSON(os.Stdout, out); err != nil {
+		if err := writeJSON(stdout, out); err != nil {
 			return err
 		}
 	} else {
-		printSettings(os.Stdout, st)
+		printSettings(stdout, st)
 	}
 	if len(st.file.problem) > 0 {
 		return usageError{configError{path: st.path, problems: st.file.problem}}

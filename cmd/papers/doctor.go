@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/papertui/papers/store"
@@ -20,7 +19,7 @@ type DoctorCmd struct {
 func (c *DoctorCmd) Run(g *Globals) error {
 	ck := store.Check(context.Background(), g.libraryPath())
 	if c.JSON {
-		if err := writeJSON(os.Stdout, ck); err != nil {
+		if err := writeJSON(stdout, ck); err != nil {
 			return err
 		}
 	} else {
@@ -47,5 +46,5 @@ func printCheckup(ck store.Checkup) {
 	for _, p := range ck.Problems {
 		fmt.Fprintf(&b, "problem:   %s\n", clean.Line(p))
 	}
-	fmt.Print(b.String())
+	fmt.Fprint(stdout, b.String())
 }

@@ -69,7 +69,7 @@ func (c *FetchCmd) Run(g *Globals) error {
 		sum := f.run(ctx, ids, newProgress(os.Stderr, len(ids)))
 		sum.failFirst(append(malformedIDs(c.IDs), unknown...))
 		if c.JSON {
-			if err := writeJSON(os.Stdout, sum); err != nil {
+			if err := writeJSON(stdout, sum); err != nil {
 				return err
 			}
 		} else {

@@ -32,13 +32,13 @@ func (c *FollowListCmd) Run(g *Globals) error {
 			return err
 		}
 		if c.JSON {
-			return writeJSON(os.Stdout, counts)
+			return writeJSON(stdout, counts)
 		}
 		if len(counts) == 0 {
 			fmt.Fprintln(os.Stderr, "no followed searches (papers follow add NAME QUERY)")
 		}
 		for _, f := range counts {
-			fmt.Printf("%-20s %5d unread %4d new  %s\n", clean.Line(f.Name), f.Unread, f.New, clean.Line(f.Query))
+			fmt.Fprintf(stdout, "%-20s %5d unread %4d new  %s\n", clean.Line(f.Name), f.Unread, f.New, clean.Line(f.Query))
 		}
 		return nil
 	})

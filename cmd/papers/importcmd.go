@@ -57,7 +57,7 @@ func (c *ImportCmd) Run(g *Globals) error {
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		var report importReport
-		lines := newPacedWriter(os.Stdout)
+		lines := newPacedWriter(stdout)
 		defer lines.Flush()
 		err := lib.Import(ctx, importFiles(c.Files, c.Day), func(r store.FileResult) {
 			fr := fileReportOf(r)
@@ -71,7 +71,7 @@ func (c *ImportCmd) Run(g *Globals) error {
 			return err
 		}
 		if c.JSON {
-			if err := writeJSON(os.Stdout, report); err != nil {
+			if err := writeJSON(stdout, report); err != nil {
 				return err
 			}
 		} else {

@@ -58,7 +58,7 @@ func (c *ListCmd) Run(g *Globals) error {
 		}
 		if len(recs) == 0 && libraryEmpty(ctx, lib) { // output.go
 			fmt.Fprintln(os.Stderr, "the library is empty: papers sync fetches the last 7 days")
-			return printRecords(os.Stdout, recs, c.JSON)
+			return printRecords(stdout, recs, c.JSON)
 		}
 		return printResults(recs, c.JSON)
 	})

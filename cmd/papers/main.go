@@ -102,6 +102,11 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 		return exitUsage
 	}
 	err = kctx.Run(&cli.Globals)
+	if err == nil && stdout.err != nil {
+		// What the command printed was lost (a full disk, a closed
+		// stdout): not a success a script may rely on.
+		err = fmt.Errorf("write to standard output: %w", stdout.err)
+	}
 	switch {
 	case err == nil:
 		return exitOK

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/alecthomas/kong"
@@ -15,7 +14,7 @@ type ManCmd struct{}
 
 // Run prints the page; `papers man | man -l -` reads it.
 func (c *ManCmd) Run(kctx *kong.Context) error {
-	return writeMan(os.Stdout, kctx.Model)
+	return writeMan(stdout, kctx.Model)
 }
 
 // manEnvironment are the variables of the page that no flag defines.

@@ -59,7 +59,7 @@ func (c *NoteCmd) Run(g *Globals) error {
 		// A note is the user's own Markdown, printed as written, but what a
 		// paste or a pipe brought in (an escape sequence) never reaches
 		// the terminal.
-		_, err = fmt.Print(withNewline(clean.Verbatim(old)))
+		_, err = fmt.Fprint(stdout, withNewline(clean.Verbatim(old)))
 		return err
 	})
 }

@@ -58,7 +58,7 @@ func printResults(recs []store.Record, asJSON bool) error {
 	if len(recs) == 0 {
 		fmt.Fprintln(os.Stderr, noMatch)
 	}
-	return printRecords(os.Stdout, recs, asJSON)
+	return printRecords(stdout, recs, asJSON)
 }
 
 func printRecords(w io.Writer, recs []store.Record, asJSON bool) error {
@@ -141,4 +141,23 @@ func trimLines(s string) string {
 		lines[i] = strings.TrimRight(l, " ")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// stdout is standard output for what commands print. Its first write
+// error is kept, so that a command whose output was lost (a full disk,
+// a closed stdout) exits 1 instead of 0 (main).
+var stdout = &checkedWriter{w: os.Stdout}
+
+// checkedWriter is w keeping its first write error.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
 }

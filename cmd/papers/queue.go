@@ -38,10 +38,10 @@ func (c *QueueListCmd) Run(g *Globals) error {
 			}
 		}
 		if c.JSON {
-			return printRecords(os.Stdout, recs, true)
+			return printRecords(stdout, recs, true)
 		}
 		for _, r := range recs {
-			fmt.Fprintf(os.Stdout, "%3d. %s\n", r.QueuePos, recordLine(r))
+			fmt.Fprintf(stdout, "%3d. %s\n", r.QueuePos, recordLine(r))
 		}
 		return nil
 	})

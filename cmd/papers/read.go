@@ -127,14 +127,14 @@ func (c *ReadCmd) printText(g *Globals, kctx *kong.Context) error {
 			return err
 		}
 		if c.Raw {
-			_, err := fmt.Fprintln(os.Stdout, clean.Text(t.Markdown))
+			_, err := fmt.Fprintln(stdout, clean.Text(t.Markdown))
 			return err
 		}
 		out, err := renderText(t, printStyle(c.Style), c.Plain || !isTerminal(os.Stdout), terminalWidth())
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintln(os.Stdout, out)
+		_, err = fmt.Fprintln(stdout, out)
 		return err
 	})
 }

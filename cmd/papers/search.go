@@ -56,11 +56,11 @@ func (c *SearchCmd) Run(g *Globals) error {
 			fmt.Fprintln(os.Stderr, cutNotice(ctx, lib, f, c.Limit))
 		}
 		if len(q.Texts) > 0 && len(recs) > 0 {
-			return printTextMatches(ctx, lib, os.Stdout, recs, q.Texts, c.JSON)
+			return printTextMatches(ctx, lib, stdout, recs, q.Texts, c.JSON)
 		}
 		if note := emptyLibraryNote(ctx, lib); len(recs) == 0 && note != "" {
 			fmt.Fprintln(os.Stderr, noMatch+note)
-			return printRecords(os.Stdout, recs, c.JSON)
+			return printRecords(stdout, recs, c.JSON)
 		}
 		return printResults(recs, c.JSON)
 	})
@@ -134,9 +134,9 @@ func (c *SearchCmd) remote(g *Globals) error {
 			for i, h := range hits {
 				out[i] = remoteJSON{paperJSON: toJSON(store.Record{Paper: h.Paper}), InLibrary: h.InLibrary}
 			}
-			return writeJSON(os.Stdout, out)
+			return writeJSON(stdout, out)
 		}
-		printRemote(os.Stdout, hits)
+		printRemote(stdout, hits)
 		return nil
 	})
 }

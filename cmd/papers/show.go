@@ -37,7 +37,7 @@ func (c *ShowCmd) Run(g *Globals) error {
 			if err != nil {
 				return err
 			}
-			return writeJSON(os.Stdout, detail)
+			return writeJSON(stdout, detail)
 		}
 		md := article.Markdown(rec, article.Options{AllAuthors: c.AllAuthors, MoreHint: "--all-authors shows all"})
 		md += textLine(ctx, lib, ids[0])
@@ -46,7 +46,7 @@ func (c *ShowCmd) Run(g *Globals) error {
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintln(os.Stdout, out)
+		_, err = fmt.Fprintln(stdout, out)
 		return err
 	})
 }

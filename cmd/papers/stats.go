@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/papertui/papers/store"
@@ -26,7 +25,7 @@ func (c *StatsCmd) Run(g *Globals) error {
 			return err
 		}
 		if c.JSON {
-			return writeJSON(os.Stdout, struct {
+			return writeJSON(stdout, struct {
 				store.Stats
 				textStats
 			}{st, ts})
@@ -46,7 +45,7 @@ func (c *StatsCmd) Run(g *Globals) error {
 		if st.FreeBytes > 0 {
 			fmt.Fprintf(&b, "\nfree       %s inside the file, reused before it grows (papers clean --texts gives it back)", humanBytes(st.FreeBytes))
 		}
-		fmt.Fprintln(os.Stdout, b.String())
+		fmt.Fprintln(stdout, b.String())
 		return nil
 	})
 }

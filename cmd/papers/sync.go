@@ -64,9 +64,9 @@ func (c *SyncCmd) Run(g *Globals) error {
 			}
 		}
 		if c.JSON {
-			err = writeJSON(os.Stdout, report)
+			err = writeJSON(stdout, report)
 		} else {
-			printSyncSummary(os.Stdout, report)
+			printSyncSummary(stdout, report)
 		}
 		if err != nil {
 			return err

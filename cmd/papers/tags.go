@@ -21,13 +21,13 @@ func (c *TagsCmd) Run(g *Globals) error {
 			return err
 		}
 		if c.JSON {
-			return writeJSON(os.Stdout, tags)
+			return writeJSON(stdout, tags)
 		}
 		if len(tags) == 0 {
 			fmt.Fprintln(os.Stderr, "no tags yet (papers tag ID +NAME)")
 		}
 		for _, t := range tags {
-			fmt.Printf("%6d  %s\n", t.Papers, t.Tag)
+			fmt.Fprintf(stdout, "%6d  %s\n", t.Papers, t.Tag)
 		}
 		return nil
 	})

@@ -255,7 +255,7 @@ func underSystemTree(p string) bool {
 func (t target) write(fn func(io.Writer) error) error {
 	switch t.kind {
 	case targetStdout:
-		bw := bufio.NewWriter(os.Stdout)
+		bw := bufio.NewWriter(stdout)
 		if err := fn(bw); err != nil {
 			return err
 		}

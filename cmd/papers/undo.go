@@ -24,7 +24,7 @@ func (c *UndoCmd) Run(g *Globals) error {
 				return err
 			}
 			for _, h := range hist {
-				fmt.Printf("%s  %s\n", h.At.Local().Format("2006-01-02 15:04"), clean.Line(h.What))
+				fmt.Fprintf(stdout, "%s  %s\n", h.At.Local().Format("2006-01-02 15:04"), clean.Line(h.What))
 			}
 			return nil
 		}
