@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"github.com/alecthomas/kong"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/papertui/papers/feed"
@@ -69,4 +71,27 @@ func queryFlag(where, text string) (query.Query, error) {
 		return q, usageError{fmt.Errorf("%s: %w", where, err)}
 	}
 	return q, nil
+}
+
+// emptyAllowed are the flags whose empty value means something: --set ""
+// removes a note.
+var emptyAllowed = []string{"set"}
+
+// emptyFlags refuses a flag typed with an empty value (--db "", --tag ”):
+// it read as not given, so --db "" used the default library and
+// --tag ” exported the whole library. So does an empty argument.
+func emptyFlags(kctx *kong.Context) error {
+	for _, p := range kctx.Path {
+		switch {
+		case p.Flag != nil && !p.Resolved && !slices.Contains(emptyAllowed, p.Flag.Name):
+			if v, ok := p.Flag.Target.Interface().(string); ok && v == "" {
+				return usagef("--%s is empty; give it a value, or leave it out", p.Flag.Name)
+			}
+		case p.Positional != nil:
+			if v, ok := p.Positional.Target.Interface().(string); ok && v == "" && p.Positional.Required {
+				return usagef("<%s> is empty", p.Positional.Name)
+			}
+		}
+	}
+	return nil
 }

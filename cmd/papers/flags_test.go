@@ -27,6 +27,13 @@ func TestNumericAndDateFlagsBounded(t *testing.T) {
 		{"search", "--limit", "-3", "x"},
 		{"import", "--day", "2025-02-30", "-"},
 		{"import", "--day", "2025-13-01", "-"},
+		// an empty value read as none: the default library, every paper
+		{"--db", "", "stats"},
+		{"export", "--tag", ""},
+		{"export", "--query", ""},
+		{"list", "--day", ""},
+		{"sync", "--date", ""},
+		{"follow", "add", "x", ""},
 	} {
 		r := papers(t, env, args...)
 		if r.code != 2 || r.stderr == "" {

@@ -53,6 +53,9 @@ type FollowAddCmd struct {
 // Run follows the search once it parses.
 func (c *FollowAddCmd) Run(g *Globals) error {
 	q := strings.Join(c.Query, " ")
+	if strings.TrimSpace(q) == "" {
+		return usagef("follow add %s: give the search to follow (an empty one finds every paper)", c.Name)
+	}
 	if _, err := query.Parse(q); err != nil {
 		return usageError{fmt.Errorf("follow add %s: %w", c.Name, err)}
 	}

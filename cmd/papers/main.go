@@ -97,6 +97,10 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 		fmt.Fprintf(os.Stderr, "papers: %v\n", err)
 		return exitUsage
 	}
+	if err := emptyFlags(kctx); err != nil {
+		fmt.Fprintf(os.Stderr, "papers: %s\n", clean.Line(err.Error()))
+		return exitUsage
+	}
 	if err := checkArgs(kctx.Command(), cli); err != nil {
 		fmt.Fprintf(os.Stderr, "papers: %s\n", clean.Line(err.Error()))
 		return exitUsage
