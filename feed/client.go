@@ -370,6 +370,11 @@ func (c *Client) getAs(ctx context.Context, u string, want bodyKind) ([]byte, in
 			}
 			wait = unreachableWait
 		}
+		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < wait {
+			// The wait would outlast what the caller allows: fail now with
+			// why (a rate limit says so), not after it as "timed out".
+			return nil, attempt + 1, err
+		}
 		if c.OnRetry != nil {
 			c.OnRetry(again.reason, wait)
 		}

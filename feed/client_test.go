@@ -743,3 +743,22 @@ func TestRetryText(t *testing.T) {
 		}
 	}
 }
+
+// TestRateLimitPastTheDeadlineFailsAtOnce: a wait the caller's deadline
+// cannot hold fails at once, saying rate limited, not after the deadline
+// as "timed out" (a 200 s Retry-After held a sync 5 min 20 s).
+func TestRateLimitPastTheDeadlineFailsAtOnce(t *testing.T) {
+	c, rec := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "200")
+		http.Error(w, "slow down", http.StatusTooManyRequests)
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_, err := c.Day(ctx, "2024-10-25")
+	if err == nil || !strings.Contains(Reason(err), "429") {
+		t.Errorf("err %v, reason %q: want the rate limit", err, Reason(err))
+	}
+	if waits := rec.all(); len(waits) != 0 {
+		t.Errorf("waited %v past the deadline", waits)
+	}
+}
