@@ -130,6 +130,15 @@ func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		// from every pane, box and modal, and never held behind keys.
 		return m.quit()
 	}
+	if m.width > 0 && m.layout(m.focus).tooSmall {
+		// Nothing of the reader is on screen to act on: a key here
+		// would queue or mark papers unseen. Only quitting works.
+		if key.Matches(msg, m.keys.Common.Quit) {
+			return m.quit()
+		}
+		m.quiet = true
+		return m, nil
+	}
 	if len(m.held) > 0 { // keys run in the order typed
 		if held, cmd := m.holdKey(msg); held {
 			return m, cmd

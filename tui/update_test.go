@@ -516,3 +516,23 @@ func TestOutsideChangeDuringOwnWriteShowsUp(t *testing.T) {
 	hs.send(watchDue{})
 	hs.requireScreen("Brand New Paper")
 }
+
+// TestTooSmallIgnoresKeys: with the terminal too small, nothing of the
+// reader is on screen, so b, m and c do nothing (they queued and marked
+// papers unseen); q still quits.
+func TestTooSmallIgnoresKeys(t *testing.T) {
+	lib := newTestLibrary(t)
+	hs := newHarness(t, lib, 160, 48)
+	hs.send(tea.WindowSizeMsg{Width: 20, Height: 5})
+	hs.requireScreen("too small")
+	hs.keys("b", "m", "c")
+	assertQueue(t, lib)
+	if rec := record(t, lib, hs.selectedID()); rec.Read {
+		t.Error("m marked a paper read on a screen too small to show it")
+	}
+	next, cmd := hs.m.Update(keyMsg("q"))
+	hs.m = next.(Model)
+	if cmd == nil {
+		t.Error("q did not quit")
+	}
+}
