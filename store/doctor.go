@@ -54,6 +54,8 @@ func Check(ctx context.Context, path string) Checkup {
 	if info.Size() == 0 {
 		if err := checkEmptyWithLog(path); err != nil {
 			c.problem("%v", err)
+		} else {
+			c.problem("%s is an empty file (0 bytes), not a papers library: `papers sync` makes one there", path)
 		}
 		return c
 	}

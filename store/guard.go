@@ -19,8 +19,14 @@ var ErrNoLibrary = errors.New("no library")
 // it: where there is none, it says so (and how to make one) instead of
 // creating an empty file.
 func OpenExisting(path string) (*Store, error) {
-	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+	info, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%w at %s: run `papers sync` (or `papers import FILE…`) to make one, or choose another with --db", ErrNoLibrary, path)
+	}
+	if err == nil && info.Mode().IsRegular() && info.Size() == 0 && checkEmptyWithLog(path) == nil {
+		// An empty file is no library either: opening it would make
+		// one there, which only sync, import and add may do.
+		return nil, fmt.Errorf("%w at %s, only an empty file: run `papers sync` (or `papers import FILE…`) to make one there, or choose another with --db", ErrNoLibrary, path)
 	}
 	return Open(path)
 }

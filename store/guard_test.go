@@ -232,3 +232,27 @@ func TestExplainNeverBare(t *testing.T) {
 		t.Errorf("explain: %q", got)
 	}
 }
+
+// TestEmptyFileIsNoLibrary: a 0-byte file is no library: a read-only
+// command does not make one there (it grew to 736 KiB), and doctor says
+// so instead of "no problems found".
+func TestEmptyFileIsNoLibrary(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "e.db")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenExisting(path); !errors.Is(err, ErrNoLibrary) {
+		t.Errorf("OpenExisting of an empty file: %v", err)
+	}
+	if info, _ := os.Stat(path); info.Size() != 0 {
+		t.Errorf("the empty file grew to %d bytes", info.Size())
+	}
+	if ck := Check(context.Background(), path); len(ck.Problems) == 0 {
+		t.Error("doctor finds no problem with an empty file")
+	}
+	s, err := Open(path) // sync, import and add make one there
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+}
