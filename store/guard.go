@@ -23,7 +23,7 @@ func OpenExisting(path string) (*Store, error) {
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%w at %s: run `papers sync` (or `papers import FILE…`) to make one, or choose another with --db", ErrNoLibrary, path)
 	}
-	if err == nil && info.Mode().IsRegular() && info.Size() == 0 && checkEmptyWithLog(path) == nil {
+	if err == nil && info.Mode().IsRegular() && info.Size() == 0 && checkKind(path, info) == nil && checkEmptyWithLog(path) == nil {
 		// An empty file is no library either: opening it would make
 		// one there, which only sync, import and add may do.
 		return nil, fmt.Errorf("%w at %s, only an empty file: run `papers sync` (or `papers import FILE…`) to make one there, or choose another with --db", ErrNoLibrary, path)
