@@ -442,11 +442,14 @@ func TestContextCancel(t *testing.T) {
 			w.WriteHeader(http.StatusTooManyRequests)
 		})
 		c.Wait = nil // the real sleep, which must give way to ctx
-		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+		// Cancelled, not a deadline: a wait past a deadline is not begun
+		// (TestRateLimitPastTheDeadlineFailsAtOnce).
+		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
+		time.AfterFunc(50*time.Millisecond, cancel)
 		start := time.Now()
 		_, err := c.Day(ctx, "2024-10-25")
-		if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 2*time.Second {
+		if !errors.Is(err, context.Canceled) || time.Since(start) > 2*time.Second {
 			t.Errorf("err %v after %s", err, time.Since(start))
 		}
 	})
@@ -529,6 +532,20 @@ func TestPaper(t *testing.T) {
 	}
 	if _, err := c.Paper(context.Background(), "not-an-id"); err == nil || c.Requests() != 2 {
 		t.Errorf("a bad id should fail before any request: %v", err)
+	}
+}
+
+// TestPaperOfAnotherID: an answer about another paper than the one asked
+// for is refused, naming both (stored, it was another paper under the id).
+func TestPaperOfAnotherID(t *testing.T) {
+	flat := readTestdata(t, "paper-flat.json") // 2605.13301
+	c, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(flat)
+	})
+	_, err := c.Paper(context.Background(), "2608.55557")
+	if err == nil || !strings.Contains(err.Error(), "2608.55557") || !strings.Contains(err.Error(), "2605.13301") {
+		t.Errorf("answer of another paper: %v", err)
 	}
 }
 
