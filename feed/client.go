@@ -236,6 +236,10 @@ func (c *Client) Paper(ctx context.Context, id string) (Paper, error) {
 	if err != nil {
 		return Paper{}, fmt.Errorf("fetch paper %s: %s: %w", id, u, err)
 	}
+	if p.ID != id {
+		// Stored, it would be another paper under the id asked for.
+		return Paper{}, fmt.Errorf("fetch paper %s: %s answered another paper, %q", id, u, clip(p.ID, 40))
+	}
 	return p, nil
 }
 
