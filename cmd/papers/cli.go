@@ -7,8 +7,10 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/adrg/xdg"
 	"github.com/alecthomas/kong"
@@ -119,20 +121,46 @@ func (g *Globals) client() *feed.Client {
 // interruptible is a context cancelled by Ctrl-C or SIGTERM, so long work
 // stops cleanly between transactions; the signal is kept for the exit
 // status (interruptedCode).
+//
+// Work blocked where no context reaches (opening a named pipe no one
+// writes to, a library call that does not return) would leave the signal
+// unheeded: a second signal, or forceAfter without the command returning,
+// ends the process, as SQLite's log keeps the library whole whenever it
+// stops.
 func interruptible() (context.Context, context.CancelFunc) {
 	ctx, cancel := context.WithCancel(context.Background())
-	signals := make(chan os.Signal, 1)
+	signals := make(chan os.Signal, 2)
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	returned := make(chan struct{})
 	go func() {
 		select {
 		case sig := <-signals:
 			received.Store(sig)
 			cancel()
-		case <-ctx.Done():
+		case <-returned:
+			return
 		}
+		select {
+		case <-signals:
+		case <-time.After(forceAfter):
+		case <-returned:
+			return
+		}
+		fmt.Fprintln(os.Stderr, "papers: interrupted")
+		os.Exit(interruptedCode())
 	}()
-	return ctx, func() { signal.Stop(signals); cancel() }
+	var once sync.Once
+	return ctx, func() {
+		once.Do(func() {
+			signal.Stop(signals)
+			close(returned)
+			cancel()
+		})
+	}
 }
+
+// forceAfter is how long a command may take to stop after a signal.
+const forceAfter = 5 * time.Second
 
 // received is the signal that stopped the command, if one did.
 var received atomic.Value

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net/http"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -55,6 +56,45 @@ func TestInterruptExits130(t *testing.T) {
 		if !errors.As(err, &exit) || exit.ExitCode() != c.code || !strings.Contains(stderr.String(), "papers: interrupted") ||
 			strings.Contains(stderr.String(), "1 failed") || strings.Contains(stdout.String(), `"failed": 1`) {
 			t.Errorf("%v stopped by %v: %v, stdout %q, stderr %q", c.args, c.sig, err, stdout.String(), stderr.String())
+		}
+	}
+}
+
+// TestInterruptEndsBlockedWork: work blocked where no context reaches
+// (opening a named pipe nobody writes to) still ends on Ctrl-C: at once on
+// a second one, after forceAfter on the first (it ran until kill -9).
+func TestInterruptEndsBlockedWork(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip(err)
+	}
+	for _, signals := range []int{2, 1} {
+		cmd := papersCmd(dbEnv(t), "import", fifo)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(500 * time.Millisecond) // blocked in the open
+		start := time.Now()
+		for range signals {
+			cmd.Process.Signal(syscall.SIGINT)
+			time.Sleep(100 * time.Millisecond)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != 130 {
+				t.Errorf("%d signals: %v, stderr %q", signals, err, stderr.String())
+			}
+			if signals == 2 && time.Since(start) > 2*time.Second {
+				t.Errorf("a second Ctrl-C took %s", time.Since(start))
+			}
+		case <-time.After(forceAfter + 5*time.Second):
+			cmd.Process.Kill()
+			t.Fatalf("%d signals: still running after %s", signals, forceAfter+5*time.Second)
 		}
 	}
 }
