@@ -145,8 +145,8 @@ func readerTheme(opts *tui.Options) {
 // shows it (its glamour style, else its preset), else style (the file's
 // reader.style or auto). NO_COLOR renders without colour, like the reader.
 func printStyle(style string) string {
-	if os.Getenv("NO_COLOR") != "" {
-		return "notty"
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return "notty" // a dumb terminal shows escape codes as text
 	}
 	if active == nil || strings.HasPrefix(active.source("reader.style"), "flag") ||
 		len(active.file.problemsFor([]string{themeScope})) > 0 {

@@ -83,3 +83,17 @@ func TestConfigThemeReachesPrintedText(t *testing.T) {
 		t.Errorf("NO_COLOR: style %q", got)
 	}
 }
+
+// TestDumbTerminalGetsPlainText: show and read print no escape codes to a
+// terminal that shows them as text (TERM=dumb), as with NO_COLOR.
+func TestDumbTerminalGetsPlainText(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	t.Setenv("TERM", "dumb")
+	if got := printStyle("dark"); got != "notty" {
+		t.Errorf("TERM=dumb: style %q, want notty", got)
+	}
+	t.Setenv("TERM", "xterm-256color")
+	if got := printStyle("dark"); got != "dark" {
+		t.Errorf("TERM=xterm-256color: style %q, want dark", got)
+	}
+}
