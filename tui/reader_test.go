@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"github.com/papertui/papers/tui/fulltext"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -329,5 +330,21 @@ func TestReaderSearchKeepsThePlace(t *testing.T) {
 	hs.keys("esc", "/", "b", "a", "s", "e", "esc")
 	if got := hs.m.reader.offset; got != end {
 		t.Errorf("esc left the view at %d, want %d", got, end)
+	}
+}
+
+// TestFigureKeyTakesOnlyAFigureOnScreen: f opens the figure on screen
+// nearest its middle; one off screen is not taken (one half a screen
+// below the last line was).
+func TestFigureKeyTakesOnlyAFigureOnScreen(t *testing.T) {
+	r := readerPane{doc: &readerDoc{figures: []fulltext.Figure{{Label: "Figure 1", URL: "https://x.example/1.png"},
+		{Label: "Figure 2", URL: "https://x.example/2.png"}}}, height: 10}
+	r.lines.figs = []int{14, 40}
+	for offset, want := range map[int]string{0: "", 5: "Figure 1", 12: "Figure 1", 31: "Figure 2", 41: ""} {
+		r.offset = offset
+		fig, ok := r.figureInView()
+		if got := map[bool]string{true: fig.Label}[ok]; got != want {
+			t.Errorf("at line %d: %q, want %q", offset, got, want)
+		}
 	}
 }

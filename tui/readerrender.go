@@ -303,15 +303,15 @@ func (r readerPane) figureInView() (fulltext.Figure, bool) {
 	mid := r.offset + r.height/2
 	best, dist := -1, 0
 	for i, line := range r.lines.figs {
-		if line < 0 || r.doc.figures[i].URL == "" {
-			continue
+		if line < r.offset || line >= r.offset+r.height || r.doc.figures[i].URL == "" {
+			continue // off screen (half a screen away was taken)
 		}
 		d := max(line-mid, mid-line)
 		if best < 0 || d < dist {
 			best, dist = i, d
 		}
 	}
-	if best < 0 || dist > r.height {
+	if best < 0 {
 		return fulltext.Figure{}, false
 	}
 	return r.doc.figures[best], true
