@@ -23,8 +23,9 @@ func (m Model) paperKey(msg tea.KeyPressMsg, id string) (tea.Model, tea.Cmd, boo
 		if m.isQueued(id) {
 			return m, m.changeState(changeUnqueued, id, func(ctx context.Context) error { return lib.Dequeue(ctx, id) }, nil), true
 		}
-		queued := m.changeState(changeQueued, id, func(ctx context.Context) error { return lib.Enqueue(ctx, id) }, nil)
-		return m, tea.Batch(queued, m.fetchTexts(id)), true // its text, to read offline (textfetch.go)
+		// Its text, to read offline, is fetched once it is queued
+		// (onStateSaved): not for a paper the library refused to queue.
+		return m, m.changeState(changeQueued, id, func(ctx context.Context) error { return lib.Enqueue(ctx, id) }, nil), true
 	case key.Matches(msg, k.ToggleRead):
 		read := !m.isRead(id)
 		what := map[bool]change{true: changeRead, false: changeUnread}[read]

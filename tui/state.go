@@ -217,6 +217,9 @@ func (m Model) onStateSaved(msg stateSaved) (tea.Model, tea.Cmd) {
 	// The detail shows the state too: render it again from the library.
 	m.forgetDetail(done.id)
 	cmds := []tea.Cmd{m.wantDetail(), m.afterWrite(msg.change)}
+	if msg.change == changeQueued {
+		cmds = append(cmds, m.fetchTexts(msg.id)) // to read offline (textfetch.go)
+	}
 	if len(m.writes) > 0 {
 		cmds = append(cmds, writeCmd(m.opts.Library, m.writes[0]))
 	} else {

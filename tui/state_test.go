@@ -8,6 +8,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/feed/feedtest"
 	"github.com/papertui/papers/store"
 )
 
@@ -98,4 +100,22 @@ func TestStaleResultsAreDropped(t *testing.T) {
 	if got := next.(Model); len(got.queue.records) != 0 {
 		t.Error("a stale queue was taken")
 	}
+}
+
+// TestRefusedQueueFetchesNoText: b on a paper the library refuses to
+// queue (a read-only folder, a full disk) fetches no text for it, and
+// the refusal stays said (a text fetch's error replaced it).
+func TestRefusedQueueFetchesNoText(t *testing.T) {
+	srv := feedtest.New(t)
+	srv.SetText("2510.00001", feedtest.PaperText("2510.00001", 3))
+	client := feed.NewClient(srv.URL)
+	client.Pace = nil
+	hs := &harness{t: t, m: testModel(Options{Library: failingWrites{newTestLibrary(t)}, Style: "dark", Texts: client})}
+	hs.run(hs.m.Init())
+	hs.send(sizeMsg(200, 40))
+	hs.keys("b")
+	if client.Requests() != 0 {
+		t.Errorf("%d requests for the text of a paper not queued", client.Requests())
+	}
+	hs.requireScreen("2510.00001 queued failed: disk full")
 }
