@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // An output target is where `export -o` writes. What the user already has
@@ -32,6 +33,7 @@ const (
 // target is a checked output path.
 type target struct {
 	kind targetKind
+	cmd  string // the command writing, for messages ("export", "digest")
 	path string // as the user wrote it, for messages
 	real string // where the bytes go: symlinks followed
 	mode fs.FileMode
@@ -48,6 +50,7 @@ func checkTarget(cmd, path, library string) (target, error) {
 	if err != nil {
 		return t, usagef("%s: %w", cmd, err)
 	}
+	t.cmd = cmd
 	return t, nil
 }
 
@@ -269,7 +272,7 @@ func (t target) write(fn func(io.Writer) error) error {
 func (t target) writeStraight(fn func(io.Writer) error) error {
 	f, err := os.OpenFile(t.real, os.O_WRONLY, 0)
 	if err != nil {
-		return fmt.Errorf("export to %s: %w", quoteName(t.path), unwrapPath(err))
+		return fmt.Errorf("%s to %s: %w", t.cmd, quoteName(t.path), unwrapPath(err))
 	}
 	bw := bufio.NewWriter(f)
 	err = fn(bw)
@@ -280,7 +283,7 @@ func (t target) writeStraight(fn func(io.Writer) error) error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("export to %s: %w", quoteName(t.path), unwrapPath(err))
+		return fmt.Errorf("%s to %s: %w", t.cmd, quoteName(t.path), unwrapPath(err))
 	}
 	return nil
 }
@@ -289,7 +292,7 @@ func (t target) replace(fn func(io.Writer) error) error {
 	dir := filepath.Dir(t.real)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(t.real)+".*")
 	if err != nil {
-		return fmt.Errorf("export to %s: cannot create a file in %s: %w", quoteName(t.path), quoteName(dir), unwrapPath(err))
+		return fmt.Errorf("%s to %s: cannot create a file in %s: %w", t.cmd, quoteName(t.path), quoteName(dir), unwrapPath(err))
 	}
 	defer os.Remove(tmp.Name())
 	bw := bufio.NewWriter(tmp)
@@ -307,9 +310,32 @@ func (t target) replace(fn func(io.Writer) error) error {
 		err = os.Rename(tmp.Name(), t.real)
 	}
 	if err != nil {
-		return fmt.Errorf("export to %s: %w", quoteName(t.path), describeWriteError(unwrapPath(err)))
+		return fmt.Errorf("%s to %s: %w", t.cmd, quoteName(t.path), describeWriteError(unwrapPath(err)))
 	}
+	removeStaleTemps(dir, filepath.Base(t.real), tmp.Name())
 	return nil
+}
+
+// staleTempAge is how old a temporary file of an earlier write to the
+// same file must be to be taken for one a kill -9 left behind, not one
+// another export is writing now.
+const staleTempAge = time.Hour
+
+// removeStaleTemps removes the temporary files that writes of base killed
+// before their rename left in dir (".refs.bib.123456"), keeping the one
+// just used and any younger than staleTempAge.
+func removeStaleTemps(dir, base, keep string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*"))
+	for _, m := range matches {
+		if info, err := os.Lstat(m); err == nil && m != keep && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleTempAge {
+			os.Remove(m)
+		}
+	}
+}
+
+// globEscape escapes what filepath.Match reads as a pattern in a name.
+func globEscape(name string) string {
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(name)
 }
 
 // unwrapPath drops the *PathError's own path, which may be a temporary

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // libraryState is every byte of the library's files, to prove nothing
@@ -235,5 +236,27 @@ func TestExportKeepsAReadOnlyFile(t *testing.T) {
 	}
 	if b := mustReadFile(t, kept); string(b) != "mine\n" {
 		t.Errorf("file changed: %q", b)
+	}
+}
+
+// TestExportRemovesStaleTemps: the temporary file a write killed before
+// its rename left (kill -9) goes at the next export to the same file;
+// one young enough to be another export's now stays.
+func TestExportRemovesStaleTemps(t *testing.T) {
+	env, _ := importedLibrary(t)
+	dir := t.TempDir()
+	stale, fresh := filepath.Join(dir, ".refs.bib.111"), filepath.Join(dir, ".refs.bib.222")
+	mustWriteFile(t, stale, []byte("half"), 0o600)
+	mustWriteFile(t, fresh, []byte("half"), 0o600)
+	old := time.Now().Add(-2 * staleTempAge)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, env, "export", "-o", filepath.Join(dir, "refs.bib"))
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the stale temporary file stayed: %v", err)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("a fresh temporary file went: %v", err)
 	}
 }
