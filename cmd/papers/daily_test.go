@@ -274,18 +274,6 @@ func TestMarkReadOfNothingOffersNoUndo(t *testing.T) {
 // TestNoteEditNeverOverwritesAChange: a note changed in another terminal
 // while the editor was open is kept; the edit is not stored over it, and
 // is saved where the error says.
-// TestFlagValuesMayStartWithAHyphen: a note that begins "- " and a query
-// with a negated word are values, not unknown flags.
-func TestFlagValuesMayStartWithAHyphen(t *testing.T) {
-	env, _ := importedLibrary(t)
-	id := firstIDs(t, env, 1)[0]
-	mustRun(t, env, "note", id, "--set", "- read section 3")
-	if got := mustRun(t, env, "note", id).stdout; got != "- read section 3\n" {
-		t.Errorf("note = %q", got)
-	}
-	mustRun(t, env, "export", "--format", "json", "--query", "-nosuchword")
-}
-
 func TestNoteEditNeverOverwritesAChange(t *testing.T) {
 	env, _ := importedLibrary(t)
 	id := firstIDs(t, env, 1)[0]

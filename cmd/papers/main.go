@@ -64,9 +64,6 @@ func newParser(cli *CLI) (*kong.Kong, error) {
 		kong.UsageOnError(),
 		kong.Exit(func(code int) { panic(exitCode(code)) }),
 		kong.Vars{"version": versionString()},
-		// A flag's value may start with "-": note --set "- read §3",
-		// export --query "-video diffusion".
-		kong.WithHyphenPrefixedParameters(true),
 		extraCommands(),
 	)
 }
