@@ -326,8 +326,15 @@ const staleTempAge = time.Hour
 // just used and any younger than staleTempAge.
 func removeStaleTemps(dir, base, keep string) {
 	matches, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*"))
+	prefix := filepath.Join(dir, "."+base+".")
 	for _, m := range matches {
-		if info, err := os.Lstat(m); err == nil && m != keep && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleTempAge {
+		// Only CreateTemp's own names: its random part is digits, so an
+		// editor's .refs.bib.swp or .refs.bib.un~ is never taken.
+		suffix := strings.TrimPrefix(m, prefix)
+		if suffix == "" || strings.Trim(suffix, "0123456789") != "" || m == keep {
+			continue
+		}
+		if info, err := os.Lstat(m); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleTempAge {
 			os.Remove(m)
 		}
 	}

@@ -246,11 +246,15 @@ func TestExportRemovesStaleTemps(t *testing.T) {
 	env, _ := importedLibrary(t)
 	dir := t.TempDir()
 	stale, fresh := filepath.Join(dir, ".refs.bib.111"), filepath.Join(dir, ".refs.bib.222")
+	swap := filepath.Join(dir, ".refs.bib.swp") // an editor's, never a temporary file of ours
 	mustWriteFile(t, stale, []byte("half"), 0o600)
 	mustWriteFile(t, fresh, []byte("half"), 0o600)
+	mustWriteFile(t, swap, []byte("vim"), 0o600)
 	old := time.Now().Add(-2 * staleTempAge)
-	if err := os.Chtimes(stale, old, old); err != nil {
-		t.Fatal(err)
+	for _, f := range []string{stale, swap} {
+		if err := os.Chtimes(f, old, old); err != nil {
+			t.Fatal(err)
+		}
 	}
 	mustRun(t, env, "export", "-o", filepath.Join(dir, "refs.bib"))
 	if _, err := os.Stat(stale); !os.IsNotExist(err) {
@@ -258,5 +262,8 @@ func TestExportRemovesStaleTemps(t *testing.T) {
 	}
 	if _, err := os.Stat(fresh); err != nil {
 		t.Errorf("a fresh temporary file went: %v", err)
+	}
+	if _, err := os.Stat(swap); err != nil {
+		t.Errorf("an editor's swap file went: %v", err)
 	}
 }
