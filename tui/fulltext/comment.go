@@ -51,11 +51,13 @@ const (
 )
 
 // shallow is line l with its quote and list markers past
-// maxCommentNesting dropped and its indentation cut to
+// maxCommentNesting dropped and a list item's indentation cut to
 // maxCommentIndent; the text after them is kept.
 func shallow(l string) string {
 	indent := len(l) - len(strings.TrimLeft(l, " \t"))
-	if indent > maxCommentIndent {
+	if indent > maxCommentIndent && markerLen(l[indent:]) > 0 {
+		// A deep list item; an indented code block's line (no marker)
+		// keeps its indentation.
 		l = strings.Repeat(" ", maxCommentIndent) + l[indent:]
 	}
 	depth, i, kept := 0, 0, -1

@@ -48,6 +48,10 @@ func TestDeepCommentsRenderQuickly(t *testing.T) {
 	if got := shallow("  - a nested item"); got != "  - a nested item" {
 		t.Errorf("a shallow list changed: %q", got)
 	}
+	code := "                    return 1" // a line of an indented code block
+	if got := shallow(code); got != code {
+		t.Errorf("an indented code line changed: %q", got)
+	}
 }
 
 func deepIndentedList(n int) string {
