@@ -290,8 +290,11 @@ func TestNoteEditNeverOverwritesAChange(t *testing.T) {
 	if got := mustRun(t, env, "note", id).stdout; got != "CONCURRENT\n" {
 		t.Errorf("the note changed elsewhere became %q", got)
 	}
-	kept, err := os.ReadFile(filepath.Join(tmp, "papers-notes", id+".edited.md"))
-	if err != nil || string(kept) != "beforemine\n" {
+	matches, _ := filepath.Glob(filepath.Join(tmp, "papers-note-"+id+"-*.md"))
+	if len(matches) != 1 || !strings.Contains(r.stderr, matches[0]) {
+		t.Fatalf("the kept edit: %v, stderr %q", matches, r.stderr)
+	}
+	if kept, err := os.ReadFile(matches[0]); err != nil || string(kept) != "beforemine\n" {
 		t.Errorf("the edit kept: %q %v", kept, err)
 	}
 }

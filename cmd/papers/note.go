@@ -131,15 +131,18 @@ func editNote(ctx context.Context, lib *store.Store, id, old string) error {
 }
 
 // keepEdit saves an edit that was not stored, because the note changed
-// elsewhere meanwhile, where the user can take it from.
+// elsewhere meanwhile, where the user can take it from: a new file of its
+// own (never one that exists, nor through a link someone else made).
 func keepEdit(id string, edit []byte, why error) error {
-	dir := filepath.Join(os.TempDir(), "papers-notes")
-	path := filepath.Join(dir, strings.ReplaceAll(id, "/", "_")+".edited.md")
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	f, err := os.CreateTemp("", "papers-note-"+strings.ReplaceAll(id, "/", "_")+"-*.md")
+	if err == nil {
+		_, err = f.Write(edit)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
 		return fmt.Errorf("note: %w; your edit could not be kept: %w", why, err)
 	}
-	if err := os.WriteFile(path, edit, 0o600); err != nil {
-		return fmt.Errorf("note: %w; your edit could not be kept: %w", why, err)
-	}
-	return fmt.Errorf("note: %w: nothing stored; your edit is in %s (papers note %s shows the note now)", why, path, id)
+	return fmt.Errorf("note: %w: nothing stored; your edit is in %s (papers note %s shows the note now)", why, f.Name(), id)
 }
