@@ -408,3 +408,18 @@ func TestLostOutputIsAFailure(t *testing.T) {
 		}
 	}
 }
+
+// TestUsageErrorPointsToTheCommandsHelp: a mistake in a command's own
+// arguments points to that command's --help, not the whole program's.
+func TestUsageErrorPointsToTheCommandsHelp(t *testing.T) {
+	for args, want := range map[string]string{
+		"note 2405.21060 --set": "Run 'papers note --help'",
+		"queue add":             "Run 'papers queue add --help'",
+		"--bogus":               "Run 'papers --help'",
+	} {
+		r := papers(t, dbEnv(t), strings.Fields(args)...)
+		if r.code != 2 || !strings.Contains(r.stderr, want) {
+			t.Errorf("papers %s: exit %d, %q; want %q", args, r.code, r.stderr, want)
+		}
+	}
+}

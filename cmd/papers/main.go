@@ -68,6 +68,18 @@ func newParser(cli *CLI) (*kong.Kong, error) {
 	)
 }
 
+// helpPath is the command whose --help a parse error should point to:
+// "papers note" for a mistake in note's flags, else "papers".
+func helpPath(err error) string {
+	var perr *kong.ParseError
+	if errors.As(err, &perr) && perr.Context != nil {
+		if n := perr.Context.Selected(); n != nil {
+			return n.FullPath()
+		}
+	}
+	return "papers"
+}
+
 // exitCode carries kong's own exits (after --help) out of Parse.
 type exitCode int
 
@@ -90,7 +102,7 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 			return exitUsage
 		}
 		fmt.Fprintf(os.Stderr, "papers: %v\n", err)
-		fmt.Fprintln(os.Stderr, "Run 'papers --help' for usage.")
+		fmt.Fprintf(os.Stderr, "Run '%s --help' for usage.\n", helpPath(err))
 		return exitUsage
 	}
 	if err := applyConfig(kctx); err != nil { // configapply.go: settings from the file
