@@ -105,3 +105,15 @@ func TestRecordLineNamesWhoOnlyWhenKnown(t *testing.T) {
 		t.Errorf("with an author: %q", got)
 	}
 }
+
+// TestPlainShowHasPlainSpaces: show's plain text (a pipe) has ordinary
+// spaces, so a script's grep "Feed day" finds the facts line, whose
+// facts are kept whole on screen by non-breaking spaces.
+func TestPlainShowHasPlainSpaces(t *testing.T) {
+	env, _ := importedLibrary(t)
+	id := firstIDs(t, env, 1)[0]
+	out := mustRun(t, env, "show", id).stdout
+	if strings.Contains(out, "\u00a0") || !strings.Contains(out, "Feed day ") {
+		t.Errorf("show, piped:\n%s", out)
+	}
+}

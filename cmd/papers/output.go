@@ -128,7 +128,9 @@ func renderMarkdown(md, style string, plain bool, width int) (string, error) {
 		return "", err
 	}
 	if plain {
-		out = trimLines(ansi.Strip(out))
+		// Plain text is for scripts too: grep "Feed day" finds it, the
+		// non-breaking spaces that keep a fact on one line aside.
+		out = trimLines(strings.ReplaceAll(ansi.Strip(out), "\u00a0", " "))
 	}
 	return out, nil
 }

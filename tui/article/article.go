@@ -173,6 +173,11 @@ func factsLine(r store.Record) string {
 	if len(state) > 0 {
 		facts = append(facts, "*"+strings.Join(state, ", ")+"*")
 	}
+	// A fact is not split over two lines ("queued" / "#1"): its spaces
+	// are non-breaking ones.
+	for i, f := range facts {
+		facts[i] = unbroken(strings.ReplaceAll(f, " ", nonBreakingSpace)) // and dates' hyphens
+	}
 	return strings.Join(facts, " · ")
 }
 
@@ -234,6 +239,10 @@ func Render(md string, width int, style string) (string, error) {
 	}
 	return strings.ReplaceAll(strings.Trim(out, "\n"), nonBreakingHyphen, "-"), nil
 }
+
+// nonBreakingSpace is a space glamour does not wrap at; it stays in the
+// output, as the keywords' padding does (it reads as a space).
+const nonBreakingSpace = "\u00a0"
 
 // nonBreakingHyphen stands for a hyphen glamour must not wrap at: its
 // wrapping breaks lines after every "-", which cut URLs and flags

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store"
@@ -17,7 +20,7 @@ func TestFactsCountInTheRightNumber(t *testing.T) {
 		{1, 1, "**▲ 1** upvote · **1** comment"},
 		{0, 2, "**▲ 0** upvotes · **2** comments"},
 	} {
-		got := factsLine(store.Record{Paper: feed.Paper{Upvotes: c.up, Comments: c.comments}})
+		got := strings.ReplaceAll(factsLine(store.Record{Paper: feed.Paper{Upvotes: c.up, Comments: c.comments}}), nonBreakingSpace, " ")
 		if !strings.Contains(got, c.want) {
 			t.Errorf("%d, %d: %q", c.up, c.comments, got)
 		}
@@ -59,6 +62,27 @@ func TestURLsAndFlagsAreNotCutAtHyphens(t *testing.T) {
 		}
 		if strings.Contains(out, nonBreakingHyphen) {
 			t.Errorf("width %d: a non-breaking hyphen left in the output", width)
+		}
+	}
+}
+
+// TestFactsAreNotSplit: a fact of the facts line ("queued #12", "▲ 40
+// upvotes") is never split over two lines; the line breaks between facts.
+func TestFactsAreNotSplit(t *testing.T) {
+	rec := store.Record{Paper: feed.Paper{ID: "2510.00002", Title: "T", Day: "2025-10-02", Upvotes: 40, Comments: 1,
+		Published: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC)}, Queued: true, QueuePos: 12, Read: true}
+	facts := []string{"Feed day 2025-10-02", "arXiv 2025-10-01", "▲ 40 upvotes", "1 comment", "queued #12, read"}
+	for width := 30; width <= 100; width++ {
+		out, err := Render(Markdown(rec, Options{}), width, "dark")
+		if err != nil {
+			t.Fatal(err)
+		}
+		flat := strings.ReplaceAll(ansi.Strip(out), nonBreakingSpace, " ")
+		for _, f := range facts {
+			if !strings.Contains(flat, f) {
+				t.Errorf("width %d: %q is split:\n%s", width, f, flat)
+				break
+			}
 		}
 	}
 }
