@@ -244,8 +244,9 @@ func checkFollowName(name string) error {
 	}
 	// A list of names is written with commas (digest --follow a,b) and
 	// completed as words, so a name holds neither commas nor spaces.
-	if strings.ContainsFunc(name, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
-		return fmt.Errorf("a followed search's name holds no comma or space: %q; join its words with - or _ (%s)", name, strings.Join(strings.FieldsFunc(name, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }), "-"))
+	apart := func(r rune) bool { return r == ',' || unicode.IsSpace(r) }
+	if strings.ContainsFunc(name, apart) {
+		return fmt.Errorf("a followed search's name holds no comma or space: %q; join its words with - or _ (%s)", name, strings.Join(strings.FieldsFunc(name, apart), "-"))
 	}
 	if n := len([]rune(name)); n > MaxFollowName {
 		return fmt.Errorf("name %q is %d characters long; at most %d", name, n, MaxFollowName)

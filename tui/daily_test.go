@@ -369,14 +369,18 @@ func fakeEditor(t *testing.T, text string) {
 }
 
 // editWith presses e and runs the editor the reader asked for, as the
-// Bubble Tea loop would (the harness cannot suspend a terminal).
-func editWith(t *testing.T, hs *harness, id string) {
+// Bubble Tea loop would (the harness cannot suspend a terminal);
+// meanwhile, when set, runs while the editor is open (another terminal).
+func editWith(t *testing.T, hs *harness, id string, meanwhile func()) {
 	t.Helper()
 	hs.keys("e")
 	path := notePath(id)
 	was, _ := record(t, hs.m.opts.Library, id), 0
 	cmd := editorCommand(path)
 	must(t, cmd.Run())
+	if meanwhile != nil {
+		meanwhile()
+	}
 	hs.send(noteEdited{id: id, path: path, was: was.Note})
 }
 
@@ -389,7 +393,7 @@ func TestNoteInTheEditor(t *testing.T) {
 	hs := newHarness(t, lib, 160, 48)
 	id := hs.selectedID()
 	fakeEditor(t, "Strong **baseline**")
-	editWith(t, hs, id)
+	editWith(t, hs, id, nil)
 	if got := record(t, lib, id).Note; got != "Strong **baseline**" {
 		t.Fatalf("note = %q", got)
 	}
@@ -400,7 +404,7 @@ func TestNoteInTheEditor(t *testing.T) {
 	// A kill mid-edit: the draft is left, the note as stored.
 	must(t, os.WriteFile(notePath(id), []byte("Strong **baseline**, half"), 0o600))
 	fakeEditor(t, " done")
-	editWith(t, hs, id)
+	editWith(t, hs, id, nil)
 	if got := record(t, lib, id).Note; got != "Strong **baseline**, half done" {
 		t.Errorf("the draft was not resumed: %q", got)
 	}
@@ -489,11 +493,8 @@ func TestNoteEditKeepsAChangeMadeElsewhere(t *testing.T) {
 	hs := newHarness(t, lib, 160, 48)
 	id := hs.selectedID()
 	fakeEditor(t, "mine")
-	hs.keys("e")
+	editWith(t, hs, id, func() { must(t, lib.SetNote(context.Background(), id, "ELSEWHERE")) })
 	path := notePath(id)
-	must(t, editorCommand(path).Run())
-	must(t, lib.SetNote(context.Background(), id, "ELSEWHERE")) // meanwhile, another terminal
-	hs.send(noteEdited{id: id, path: path, was: ""})
 	if got := record(t, lib, id).Note; got != "ELSEWHERE" {
 		t.Errorf("the note changed elsewhere became %q", got)
 	}

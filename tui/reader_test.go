@@ -143,6 +143,18 @@ func TestReaderWithoutText(t *testing.T) {
 	online.requireScreen("A Study of 2510.00002 Reasoning")
 }
 
+// onlineHarness is a reader at 160×48 that syncs and fetches texts from
+// srv, unpaced.
+func onlineHarness(t *testing.T, lib Library, srv *feedtest.Server) *harness {
+	t.Helper()
+	client := feed.NewClient(srv.URL)
+	client.Pace = nil
+	hs := &harness{t: t, m: testModel(Options{Library: lib, Style: "dark", Texts: client, Fetcher: client})}
+	hs.run(hs.m.Init())
+	hs.send(sizeMsg(160, 48))
+	return hs
+}
+
 // TestQueueingFetchesTheText: b fetches the paper's text in the
 // background, and a sync fetches every queued paper still missing one;
 // offline, the reader says they will come with the next sync.
@@ -151,13 +163,9 @@ func TestQueueingFetchesTheText(t *testing.T) {
 	for _, id := range []string{"2510.00001", "2510.00004", "2510.00005"} {
 		srv.SetText(id, feedtest.PaperText(id, 3))
 	}
-	client := feed.NewClient(srv.URL)
-	client.Pace = nil
 	lib := newTestLibrary(t)
 	must(t, lib.Enqueue(context.Background(), "2510.00004", "2510.00005"))
-	hs := &harness{t: t, m: testModel(Options{Library: lib, Style: "dark", Texts: client, Fetcher: client})}
-	hs.run(hs.m.Init())
-	hs.send(sizeMsg(160, 48))
+	hs := onlineHarness(t, lib, srv)
 	hs.keys("b")
 	if _, err := lib.Text(context.Background(), "2510.00001"); err != nil {
 		t.Fatalf("b did not fetch the text: %v", err)
@@ -293,13 +301,9 @@ func TestPOpensTheSavedPDF(t *testing.T) {
 func TestSyncSummaryOutlivesTheTextsAfterIt(t *testing.T) {
 	srv := feedtest.New(t)
 	srv.SetText("2510.00004", feedtest.PaperText("2510.00004", 3)) // 2510.00005 has none: 404
-	client := feed.NewClient(srv.URL)
-	client.Pace = nil
 	lib := newTestLibrary(t)
 	must(t, lib.Enqueue(context.Background(), "2510.00004", "2510.00005"))
-	hs := &harness{t: t, m: testModel(Options{Library: lib, Style: "dark", Texts: client, Fetcher: client})}
-	hs.run(hs.m.Init())
-	hs.send(sizeMsg(160, 48))
+	hs := onlineHarness(t, lib, srv)
 	hs.keys("r")
 	got := hs.m.notice
 	for _, want := range []string{"synced", "fetched 1 of 2 full texts", "1 not fetched (2510.00005: not found"} {

@@ -15,17 +15,29 @@ import (
 	"github.com/papertui/papers/feed/synth"
 )
 
-func TestRemoteSearchThenQueueARemoteResult(t *testing.T) {
-	srv := feedtest.New(t)
-	for _, d := range synth.Days(40, 12, time.Date(2025, 11, 3, 0, 0, 0, 0, time.UTC)) {
-		srv.SetDay(d.Date, d.Body)
-	}
-	lib := newTestLibrary(t)
-	client := feed.NewClient(srv.URL)
+// remoteHarness is a reader at 160×48 with client for Hugging Face's
+// search, its search running at each letter.
+func remoteHarness(t *testing.T, lib Library, client *feed.Client) *harness {
+	t.Helper()
 	hs := &harness{t: t, m: testModel(Options{Library: lib, Remote: client, Style: "dark"})}
 	hs.m.search.debounce = 0
 	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
+	return hs
+}
+
+// synthFeed is a stand-in feed serving 40 synthetic days.
+func synthFeed(t *testing.T) *feedtest.Server {
+	srv := feedtest.New(t)
+	for _, d := range synth.Days(40, 12, time.Date(2025, 11, 3, 0, 0, 0, 0, time.UTC)) {
+		srv.SetDay(d.Date, d.Body)
+	}
+	return srv
+}
+
+func TestRemoteSearchThenQueueARemoteResult(t *testing.T) {
+	lib := newTestLibrary(t)
+	hs := remoteHarness(t, lib, feed.NewClient(synthFeed(t).URL))
 	hs.keys("/")
 	hs.typeText("model ")
 	local := hs.m.list.total
@@ -63,10 +75,7 @@ func TestRemoteSearchOffline(t *testing.T) {
 	srv.Close()
 	client := feed.NewClient(url)
 	client.Wait = func(ctx context.Context, d time.Duration) error { return nil }
-	hs := &harness{t: t, m: testModel(Options{Library: newTestLibrary(t), Remote: client, Style: "dark"})}
-	hs.m.search.debounce = 0
-	hs.run(hs.m.Init())
-	hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
+	hs := remoteHarness(t, newTestLibrary(t), client)
 	hs.keys("/")
 	hs.typeText("attention")
 	hs.send(tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl})
@@ -80,15 +89,7 @@ func TestRemoteSearchOffline(t *testing.T) {
 // nothing, the first Hugging Face result is the selection, and its detail
 // shows without a key (it stayed at "loading…").
 func TestRemoteResultsAloneShowTheirDetail(t *testing.T) {
-	srv := feedtest.New(t)
-	for _, d := range synth.Days(40, 12, time.Date(2025, 11, 3, 0, 0, 0, 0, time.UTC)) {
-		srv.SetDay(d.Date, d.Body)
-	}
-	client := feed.NewClient(srv.URL)
-	hs := &harness{t: t, m: testModel(Options{Library: newTestLibrary(t), Remote: client, Style: "dark"})}
-	hs.m.search.debounce = 0
-	hs.run(hs.m.Init())
-	hs.send(tea.WindowSizeMsg{Width: 160, Height: 48})
+	hs := remoteHarness(t, newTestLibrary(t), feed.NewClient(synthFeed(t).URL))
 	hs.keys("/")
 	hs.typeText("model ")
 	if hs.m.list.total != 0 {

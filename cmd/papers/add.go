@@ -20,10 +20,11 @@ type AddCmd struct {
 // Run fetches each paper and stores it; a malformed id, or one HF has not
 // indexed, is named, the others are still added, and it exits 1.
 func (c *AddCmd) Run(g *Globals) error {
-	ids, failed, err := parseIDs("add", c.IDs)
+	ids, malformed, err := parseIDs("add", c.IDs)
 	if err != nil {
 		return err
 	}
+	failed := len(malformed)
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		client := g.client()
 		var added []feed.Paper

@@ -35,7 +35,7 @@ type FetchCmd struct {
 func (c *FetchCmd) Run(g *Globals) error {
 	// A malformed id is named and makes the exit 1; the good ones are
 	// fetched all the same, as every command taking ids does (ids.go).
-	ids, bad, err := parseIDs("fetch", c.IDs)
+	ids, malformed, err := parseIDs("fetch", c.IDs)
 	if err != nil && !c.Queue && c.Query == "" {
 		return err
 	}
@@ -67,7 +67,7 @@ func (c *FetchCmd) Run(g *Globals) error {
 			f.arxiv = arxivClient(g.ArxivURL)
 		}
 		sum := f.run(ctx, ids, newProgress(os.Stderr, len(ids)))
-		sum.failFirst(append(malformedIDs(c.IDs), unknown...))
+		sum.failFirst(append(malformed, unknown...))
 		if c.JSON {
 			if err := writeJSON(stdout, sum); err != nil {
 				return err
@@ -78,7 +78,7 @@ func (c *FetchCmd) Run(g *Globals) error {
 		if ctx.Err() != nil {
 			return ctx.Err() // main: "interrupted", 130
 		}
-		if sum.Failed > 0 || sum.PDFsFailed > 0 || bad > 0 {
+		if sum.Failed > 0 || sum.PDFsFailed > 0 {
 			return errFailed
 		}
 		return nil
@@ -141,18 +141,6 @@ type fetchFailure struct {
 	ID     string `json:"id"`
 	Error  string `json:"error"`
 	Reason string `json:"reason"` // the cause in a few words
-}
-
-// malformedIDs are the arguments that are no paper id, each with why:
-// named in the summary's failures like the ids the library lacks.
-func malformedIDs(args []string) []unknownID {
-	var out []unknownID
-	for _, a := range args {
-		if _, err := feed.NormalizeID(a); err != nil {
-			out = append(out, unknownID{id: a, err: err})
-		}
-	}
-	return out
 }
 
 // failureReason is feed.Reason, or for what never reached the network,

@@ -28,21 +28,19 @@ func normalizeIDs(args []string) ([]string, error) {
 }
 
 // parseIDs reads the ids of a command that takes several: each malformed
-// one is named on stderr and counted in bad, a repeated one is kept once.
+// one is named on stderr and returned in bad, a repeated one is kept once.
 // Only when none is well formed is it a usage error (exit 2).
-func parseIDs(cmd string, args []string) (ids []string, bad int, err error) {
-	var last error
+func parseIDs(cmd string, args []string) (ids []string, bad []unknownID, err error) {
 	for _, a := range args {
 		id, err := feed.NormalizeID(a)
 		if err != nil {
-			last = err
-			bad++
+			bad = append(bad, unknownID{id: a, err: err})
 			fmt.Fprintf(os.Stderr, "papers: %s: %s\n", cmd, clean.Line(err.Error()))
 			continue
 		}
 		ids = append(ids, id)
 	}
-	if len(ids) == 0 && last != nil {
+	if len(ids) == 0 && len(bad) > 0 {
 		return nil, bad, usagef("%s: no valid paper id given (ids look like 2410.17243, or an HF or arXiv URL)", cmd)
 	}
 	return dedupe(ids), bad, nil
@@ -63,10 +61,11 @@ func unknownPaper(err error) error {
 // act reports how many of the papers it could not act on, having named
 // them.
 func eachPaper(g *Globals, cmd string, args []string, act func(context.Context, *store.Store, []store.Record) (int, error)) error {
-	ids, bad, err := parseIDs(cmd, args)
+	ids, malformed, err := parseIDs(cmd, args)
 	if err != nil {
 		return err
 	}
+	bad := len(malformed)
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		recs, unknown, err := heldPapers(ctx, lib, cmd, ids)
 		if err != nil {
