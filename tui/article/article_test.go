@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -83,6 +84,29 @@ func TestFactsAreNotSplit(t *testing.T) {
 				t.Errorf("width %d: %q is split:\n%s", width, f, flat)
 				break
 			}
+		}
+	}
+}
+
+// TestWrappedTitleIsAligned: a title that wraps starts each of its lines
+// at the column of the text below it. glamour's dark and light titles
+// had a one-space pad before the first line only.
+func TestWrappedTitleIsAligned(t *testing.T) {
+	rec := store.Record{Paper: feed.Paper{ID: "2510.00003", Title: "EnvHarness: Awakening Static Worlds for Agent Learning",
+		Authors: []feed.Author{{Name: "Ada Lovelace"}}}}
+	for _, style := range []string{"dark", "light", LinkStyle("dark", "#FF00AA")} {
+		out, err := Render(Markdown(rec, Options{}), 40, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(ansi.Strip(out), "\n")
+		indent := func(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+		if len(lines) < 4 || strings.TrimSpace(lines[1]) == "" {
+			t.Fatalf("%s: the title did not wrap at 40 columns:\n%s", style, out)
+		}
+		authors := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "Ada Lovelace") })
+		if indent(lines[0]) != indent(lines[1]) || authors < 0 || indent(lines[0]) != indent(lines[authors]) {
+			t.Errorf("%s: title lines and text start at different columns:\n%s", style, strings.Join(lines, "\n"))
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 )
 
@@ -24,10 +25,23 @@ func LinkStyle(style, colour string) string {
 func styleOption(style string) glamour.TermRendererOption {
 	base, colour, ok := strings.Cut(style, "+link=")
 	cfg, known := styles.DefaultStyles[base]
-	if !ok || !known {
+	if !known {
 		return glamour.WithStandardStyle(style)
 	}
-	c := *cfg // a copy: the link fields get their own pointers below
-	c.Link.Color, c.LinkText.Color = &colour, &colour
+	c := *cfg // a copy: the fields changed below get their own values
+	if ok {
+		c.Link.Color, c.LinkText.Color = &colour, &colour
+	}
+	alignTitle(&c)
 	return glamour.WithStyles(c)
+}
+
+// alignTitle drops the dark and light styles' one-space padding around
+// a title (the H1): glamour puts it before the first line only, so a
+// title that wraps starts a column right of its own second line and of
+// the text below it.
+func alignTitle(c *ansi.StyleConfig) {
+	if c.H1.Prefix == " " && c.H1.Suffix == " " {
+		c.H1.Prefix, c.H1.Suffix = "", ""
+	}
 }
