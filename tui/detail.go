@@ -328,9 +328,14 @@ func detailCmd(lib Library, key renderKey, fallback store.Record, req request) t
 		words = append(words, o.MatchWords...)
 		md := article.Markdown(rec, o) +
 			dailyMarkdown(rec)
-		extras, stored := storedExtras(ctx, lib, key)
+		extras, discussion, stored := storedExtras(ctx, lib, key)
 		md += extras
 		out, err := article.Render(md, key.width, key.style)
+		if err == nil && len(discussion) > 0 {
+			var d string
+			d, err = article.RenderBlocks(discussion, key.width, key.style)
+			out += "\n\n" + d
+		}
 		return detailRendered{tok: req.tok, key: key, record: rec, content: out, hits: hitLines(out, words), err: err,
 			lines: fitLines(strings.Split(out, "\n"), key.width), textStored: stored}
 	})
@@ -342,7 +347,7 @@ func detailCmd(lib Library, key renderKey, fallback store.Record, req request) t
 // linked models, datasets and Spaces. Both read offline; a failure to
 // read them leaves them out (the detail still shows). stored says the
 // text is stored: the key's noText is not used.
-func storedExtras(ctx context.Context, lib Library, key renderKey) (extras string, stored bool) {
+func storedExtras(ctx context.Context, lib Library, key renderKey) (extras string, discussion []article.Block, stored bool) {
 	id := key.id
 	var b strings.Builder
 	need, err := lib.NeedsText(ctx, id, 0)
@@ -354,12 +359,10 @@ func storedExtras(ctx context.Context, lib Library, key renderKey) (extras strin
 			b.WriteString("\n\n*" + clean.Markdown("Full text stored: "+h.read+" (or "+h.open+" here) reads the whole paper.") + "*")
 		}
 	}
-	if d, _, ok, err := lib.Discussion(ctx, id); err == nil && ok {
-		if md := fulltext.DiscussionMarkdown(d); md != "" {
-			b.WriteString("\n\n" + md)
-		}
+	if d, _, ok, derr := lib.Discussion(ctx, id); derr == nil && ok {
+		discussion = fulltext.Discussion(d)
 	}
-	return b.String(), err == nil && !need
+	return b.String(), discussion, err == nil && !need
 }
 
 // detailOutOfDate forgets the shown detail when a reloaded row of its

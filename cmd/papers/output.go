@@ -115,17 +115,25 @@ func humanBytes(n int64) string {
 	return fmt.Sprintf("%d B", n)
 }
 
-// renderMarkdown renders Markdown for stdout as show and read print it:
-// in style's colours (auto is dark: a command cannot ask the terminal), or
-// as plain text, which is the dark layout stripped of colour: it reads
-// best as text.
-func renderMarkdown(md, style string, plain bool, width int) (string, error) {
+// renderMarkdown renders Markdown, then any quoted blocks below it (a
+// discussion), for stdout as show and read print them: in style's
+// colours (auto is dark: a command cannot ask the terminal), or as plain
+// text, which is the dark layout stripped of colour: it reads best as
+// text.
+func renderMarkdown(md, style string, plain bool, width int, blocks ...article.Block) (string, error) {
 	if style == "auto" || plain {
 		style = "dark"
 	}
 	out, err := article.Render(md, width, style)
 	if err != nil {
 		return "", err
+	}
+	if len(blocks) > 0 {
+		more, err := article.RenderBlocks(blocks, width, style)
+		if err != nil {
+			return "", err
+		}
+		out += "\n\n" + more
 	}
 	if plain {
 		// Plain text is for scripts too: grep "Feed day" finds it, the

@@ -41,8 +41,8 @@ func (c *ShowCmd) Run(g *Globals) error {
 		}
 		md := article.Markdown(rec, article.Options{AllAuthors: c.AllAuthors, MoreHint: "--all-authors shows all"})
 		md += textLine(ctx, lib, ids[0])
-		md += storedDiscussion(ctx, lib, ids[0])
-		out, err := renderMarkdown(md, printStyle(c.Style), c.Plain || !isTerminal(os.Stdout), terminalWidth())
+		out, err := renderMarkdown(md, printStyle(c.Style), c.Plain || !isTerminal(os.Stdout), terminalWidth(),
+			storedDiscussion(ctx, lib, ids[0])...)
 		if err != nil {
 			return err
 		}
@@ -70,22 +70,18 @@ func textLine(ctx context.Context, lib *store.Store, id string) string {
 	return line + fmt.Sprintf(" · papers read %s", id)
 }
 
-// storedDiscussion is the Markdown `papers show` appends for a paper's
-// stored discussion (fetched with `papers fetch --discussion` or when the
-// paper is queued), "" when none is stored. It reads the library only:
+// storedDiscussion is what `papers show` appends for a paper's stored
+// discussion (fetched with `papers fetch --discussion` or when the paper
+// is queued), nothing when none is stored. It reads the library only:
 // show works offline.
-func storedDiscussion(ctx context.Context, lib *store.Store, id string) string {
+func storedDiscussion(ctx context.Context, lib *store.Store, id string) []article.Block {
 	d, _, ok, err := lib.Discussion(ctx, id)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "warning: %s\n", clean.Line(err.Error()))
-		return ""
+		return nil
 	}
 	if !ok {
-		return ""
+		return nil
 	}
-	md := fulltext.DiscussionMarkdown(d)
-	if md == "" {
-		return ""
-	}
-	return "\n\n" + md
+	return fulltext.Discussion(d)
 }

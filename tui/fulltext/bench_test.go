@@ -1,6 +1,7 @@
 package fulltext
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/papertui/papers/feed"
@@ -47,6 +48,23 @@ func BenchmarkRenderFirstChunks(b *testing.B) {
 	first := chunks[0] + "\n\n" + chunks[1] + "\n\n" + chunks[2]
 	for b.Loop() {
 		if _, err := article.Render(first, 160, "dark"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDiscussion renders a busy discussion (100 comments, every
+// other one a reply) at the detail's width.
+func BenchmarkDiscussion(b *testing.B) {
+	var d feed.Discussion
+	for i := range 50 {
+		text := fmt.Sprintf("Comment %d: a paragraph long enough to wrap over two lines or so, with **emphasis** and a [link](https://example.org/%d).", i, i)
+		d.Comments = append(d.Comments, feed.Comment{ID: fmt.Sprint(i), Author: "user", Text: text,
+			Replies: []feed.Comment{{ID: fmt.Sprint(i, "r"), Author: "other", Text: "Thanks!\n\n- a point\n- another"}}})
+	}
+	blocks := Discussion(d)
+	for b.Loop() {
+		if _, err := article.RenderBlocks(blocks, 100, "dark"); err != nil {
 			b.Fatal(err)
 		}
 	}

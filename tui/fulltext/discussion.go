@@ -6,6 +6,7 @@ import (
 
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/internal/english"
+	"github.com/papertui/papers/tui/article"
 	"github.com/papertui/papers/tui/clean"
 )
 
@@ -18,20 +19,19 @@ const maxAbout = 80
 // maxIndent is the deepest a reply is indented: deeper ones line up there.
 const maxIndent = 6
 
-// DiscussionMarkdown is a paper's discussion for the detail: the comments
-// threaded, with author, date and reactions, then the linked repositories
-// (the top few of each kind, and how many there are). Comments are
-// Markdown written by users, shown as Markdown (commentMarkdown keeps only
-// http(s) links and no HTML or escape). A comment is its header line and
-// its text quoted below it; a reply is quoted inside the comment it
-// answers: glamour leaves blank lines after nested lists, not quotes.
-func DiscussionMarkdown(d feed.Discussion) string {
-	var b strings.Builder
+// Discussion is a paper's discussion for the detail, as blocks for
+// article.RenderBlocks: the comments threaded, each a header (author,
+// date, reactions) with its text quoted below it and its replies quoted
+// inside it, then the linked repositories (the top few of each kind, and
+// how many there are). Comments are Markdown written by users, shown as
+// Markdown (commentMarkdown keeps only http(s) links and no HTML or
+// escape).
+func Discussion(d feed.Discussion) []article.Block {
+	var blocks []article.Block
 	if n := d.Count(); n > 0 {
-		fmt.Fprintf(&b, "## Discussion (%d %s)\n\n", n, english.Noun(n, "comment"))
+		blocks = append(blocks, article.Block{Markdown: fmt.Sprintf("## Discussion (%d %s)", n, english.Noun(n, "comment"))})
 		for _, c := range d.Comments {
-			writeComment(&b, c, 0)
-			b.WriteString("\n")
+			blocks = commentBlocks(blocks, c, 0)
 		}
 	}
 	repos := []struct {
@@ -43,6 +43,7 @@ func DiscussionMarkdown(d feed.Discussion) string {
 		if r.total == 0 && len(r.list) == 0 {
 			continue
 		}
+		var b strings.Builder
 		fmt.Fprintf(&b, "**%s** (%d)", r.kind, max(r.total, len(r.list)))
 		for i, repo := range r.list {
 			if i == TopRepos {
@@ -51,30 +52,24 @@ func DiscussionMarkdown(d feed.Discussion) string {
 			}
 			b.WriteString(" · " + repoLine(repo))
 		}
-		b.WriteString("\n\n")
+		blocks = append(blocks, article.Block{Markdown: b.String()})
 	}
-	return strings.TrimRight(b.String(), "\n")
+	return blocks
 }
 
-// writeComment writes c at depth (how many quotes hold it) and its
-// replies one quote deeper, up to maxIndent.
-func writeComment(b *strings.Builder, c feed.Comment, depth int) {
-	outer := strings.Repeat("> ", min(depth, maxIndent))
-	inner := strings.Repeat("> ", min(depth+1, maxIndent+1))
-	b.WriteString(outer + commentHead(c) + "\n")
+// commentBlocks appends c at depth (how many quotes hold its header), its
+// text one quote deeper, and its replies at that depth, up to maxIndent.
+func commentBlocks(blocks []article.Block, c feed.Comment, depth int) []article.Block {
 	text := commentMarkdown(c.Text)
 	if c.Hidden {
 		text = "*hidden*"
 	}
-	if text != "" {
-		for _, l := range strings.Split(text, "\n") {
-			b.WriteString(strings.TrimRight(inner+l, " ") + "\n")
-		}
-	}
+	blocks = append(blocks, article.Block{Quotes: min(depth, maxIndent), Markdown: commentHead(c)},
+		article.Block{Quotes: min(depth+1, maxIndent+1), Markdown: text})
 	for _, r := range c.Replies {
-		b.WriteString(strings.TrimSpace(inner) + "\n")
-		writeComment(b, r, depth+1)
+		blocks = commentBlocks(blocks, r, depth+1)
 	}
+	return blocks
 }
 
 // commentHead is a comment's header line: author, date, reactions.

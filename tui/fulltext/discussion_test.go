@@ -1,16 +1,19 @@
 package fulltext
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/tui/article"
 )
 
-func TestDiscussionMarkdown(t *testing.T) {
+func TestDiscussionBlocks(t *testing.T) {
 	d := feed.Discussion{
 		Comments: []feed.Comment{
 			{ID: "a", Author: "alice", AuthorName: "Alice A", Created: time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC),
@@ -21,21 +24,65 @@ func TestDiscussionMarkdown(t *testing.T) {
 		Models: []feed.Repo{{ID: "org/m", Downloads: 1200, Likes: 3}}, NumModels: 9,
 		Spaces: []feed.Repo{{ID: "org/s", Emoji: "🚀", About: "Try the \x1b[5mdemo"}}, NumSpaces: 1,
 	}
-	md := DiscussionMarkdown(d)
-	for _, want := range []string{"## Discussion (3 comments)", "**alice (Alice A)** · 2025-03-14 · 👍 2\n", "> Great link **paper**",
-		"> **bob**\n> > Thanks\n> > multiline", "*hidden*", "**Models** (9) · org/m (1200 downloads, 3 likes)",
-		"**Spaces** (1) · 🚀 org/s: Try the demo"} {
+	blocks := Discussion(d)
+	var b strings.Builder
+	for _, bl := range blocks {
+		fmt.Fprintf(&b, "%d %s\n", bl.Quotes, bl.Markdown)
+	}
+	md := b.String()
+	for _, want := range []string{"0 ## Discussion (3 comments)\n", "0 **alice (Alice A)** · 2025-03-14 · 👍 2\n", "1 Great link **paper**\n",
+		"1 **bob**\n2 Thanks\nmultiline\n", "1 *hidden*", "0 **Models** (9) · org/m (1200 downloads, 3 likes)\n",
+		"0 **Spaces** (1) · 🚀 org/s: Try the demo\n"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("missing %q in\n%s", want, md)
 		}
 	}
-	out, err := article.Render(md, 80, "dark")
+	out, err := article.RenderBlocks(blocks, 80, "dark")
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkSafe(t, "discussion", out)
 	if strings.Contains(md, "](javascript") {
 		t.Error("comment link kept as a link")
+	}
+}
+
+// Every line of a quoted comment carries its bars, the lines it wraps
+// onto and a table's rule included (glamour's own nested quotes lost
+// them), and no line is wider than the width.
+func TestDiscussionQuotesKeepTheirBars(t *testing.T) {
+	long := "This is a fairly long comment that wraps over several lines because it goes on about the method and the baselines."
+	table := "| model | score |\n|---|---|\n| ours | 91.2 |\n| baseline with a long name | 88.0 |"
+	d := feed.Discussion{Comments: []feed.Comment{{ID: "a", Author: "alice", Text: long,
+		Replies: []feed.Comment{{ID: "b", Author: "bob", Text: long, Replies: []feed.Comment{{ID: "c", Author: "carol", Text: table}}}}}}}
+	for _, style := range []string{"dark", "ascii"} {
+		for _, width := range []int{30, 45, 60, 80, 120} {
+			out, err := article.RenderBlocks(Discussion(d), width, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bar := map[string]string{"dark": "│", "ascii": "|"}[style]
+			lines := strings.Split(plainRender(out), "\n")
+			depth := 0
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w > width {
+					t.Errorf("%s %d: a line %d wide: %q", style, width, w, l)
+				}
+				switch {
+				case strings.Contains(l, "alice"):
+					depth = 1
+				case strings.Contains(l, "bob"):
+					depth = 2
+				case strings.Contains(l, "carol"):
+					depth = 3
+				case strings.Trim(l, " "+bar) == "" || strings.Contains(l, "Discussion"): // a blank line, with the bars it shares
+				default:
+					if got := strings.Count(strings.TrimSpace(l)[:min(len(strings.TrimSpace(l)), 3*depth*len(bar))], bar); got < depth {
+						t.Errorf("%s %d: %q has %d bars, not %d:\n%s", style, width, l, got, depth, strings.Join(lines, "\n"))
+					}
+				}
+			}
+		}
 	}
 }
 
@@ -52,7 +99,7 @@ func TestDiscussionThreadsRender(t *testing.T) {
 		},
 		Spaces: []feed.Repo{{ID: "org/s", About: "A demo"}}, NumSpaces: 1,
 	}
-	out, err := article.Render(DiscussionMarkdown(d), 80, "dark")
+	out, err := article.RenderBlocks(Discussion(d), 80, "dark")
 	if err != nil {
 		t.Fatal(err)
 	}
