@@ -376,7 +376,7 @@ func BenchmarkConfigStartup(b *testing.B) {
 	// And every key binding, theme colour and layout setting set.
 	text = strings.NewReplacer("# \"", "\"", "# preset", "preset", "# glamour", "glamour", "# columns", "columns",
 		"# side_by_side", "side_by_side", "# three_columns", "three_columns", "# list_share", "list_share", "# open = ", "open = ",
-		"# restore", "restore").Replace(text)
+		"# restore", "restore", "# [theme]", "[theme]").Replace(text)
 	for _, e := range tui.ThemeElements() {
 		text = strings.Replace(text, "# "+e.Name+" = ", e.Name+" = ", 1)
 	}

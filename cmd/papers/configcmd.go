@@ -154,6 +154,9 @@ func defaultConfigText() string {
 			sec, name = "", s.key
 		}
 		if sec != section {
+			if section == "" {
+				b.WriteString(topThemeText())
+			}
 			fmt.Fprintf(&b, "\n[%s]\n", sec)
 			section = sec
 		}

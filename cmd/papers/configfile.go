@@ -57,8 +57,11 @@ func loadConfig(path string) *configFile {
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
 			line, col := de.Position()
-			cf.problem = append(cf.problem, configProblem{line: line, column: col,
-				msg: "syntax error: " + strings.TrimPrefix(de.Error(), "toml: ")})
+			msg := "syntax error: " + strings.TrimPrefix(de.Error(), "toml: ")
+			if strings.Contains(msg, "key theme should be a table") {
+				msg += ` (theme = "NAME" at the top and a [theme] section cannot both be: write preset = "NAME" in [theme] instead)`
+			}
+			cf.problem = append(cf.problem, configProblem{line: line, column: col, msg: msg})
 			return cf
 		}
 		cf.problem = append(cf.problem, configProblem{msg: "syntax error: " + err.Error()})
@@ -132,7 +135,12 @@ func (cf *configFile) unknown(key string, table bool) {
 	}
 	msg := fmt.Sprintf("unknown %s %s", what, key)
 	near := nearestKey(key, table)
-	if near != "" {
+	switch {
+	case !table && isThemeSetting(key[strings.LastIndexByte(key, '.')+1:]):
+		// config init writes [theme] commented out: a colour uncommented
+		// alone lands in the section above it.
+		msg += " (a [theme] setting: write [theme] above it)"
+	case near != "":
 		msg += fmt.Sprintf(" (did you mean %s?)", near)
 	}
 	// A slip stands for what it is nearest to (libary: library; [raeder]:

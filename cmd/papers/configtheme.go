@@ -205,10 +205,28 @@ func printTheme(w io.Writer, st *configState) {
 	}
 }
 
-// defaultThemeText is the [theme] section `config init` writes.
+// isThemeSetting says name is one of [theme]'s settings.
+func isThemeSetting(name string) bool {
+	if name == "preset" || name == "glamour" {
+		return true
+	}
+	return slices.ContainsFunc(tui.ThemeElements(), func(e tui.ThemeElement) bool { return e.Name == name })
+}
+
+// topThemeText is the top-level theme choice `config init` writes. TOML
+// cannot have both it and a [theme] section, so the section is written
+// commented out too.
+func topThemeText() string {
+	return "\n# The theme: a preset, " + strings.Join(themePresets, ", ") + " (or the [theme] section at the end, for colours: not both).\n" +
+		"# theme = \"auto\"\n"
+}
+
+// defaultThemeText is the [theme] section `config init` writes, commented
+// out: a `theme = "NAME"` at the top must still be possible.
 func defaultThemeText() string {
 	var b strings.Builder
-	b.WriteString("\n[theme]\n\n# A preset: " + strings.Join(themePresets, ", ") + " (auto asks the terminal; same as reader.style).\n")
+	b.WriteString("\n# Uncomment [theme] with the lines you change (and then choose the preset here, not with theme = at the top).\n")
+	b.WriteString("# [theme]\n\n# A preset: " + strings.Join(themePresets, ", ") + " (auto asks the terminal; same as reader.style).\n")
 	b.WriteString("# preset = \"auto\"\n\n# The rendered text's style: " + strings.Join(tui.GlamourStyles, ", ") + " (unset: the preset's).\n")
 	b.WriteString("# glamour = \"dark\"\n\n# Colours: \"#RRGGBB\", \"#RGB\" or an ANSI number 0 to 255. NO_COLOR turns them all off.\n")
 	for _, e := range tui.ThemeElements() {

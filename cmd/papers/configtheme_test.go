@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -26,6 +27,33 @@ func TestConfigThemeProblems(t *testing.T) {
 		{"not a preset or section", "theme = 3\n", []string{`1: theme: 3 is a number: want a preset ("auto", "dark", "light") in quotes, or a [theme] section`}},
 	} {
 		wantProblems(t, tc.name, tc.text, tc.want...)
+	}
+}
+
+// TestInitFileTakesEitherThemeForm: in the file config init writes, the
+// README's `theme = "light"` (at the top) works, and so does the [theme]
+// section once uncommented; both at once, or a colour uncommented
+// without its section, say what to do.
+func TestInitFileTakesEitherThemeForm(t *testing.T) {
+	init := defaultConfigText()
+	top := strings.Replace(init, "# theme = \"auto\"", "theme = \"light\"", 1)
+	section := strings.NewReplacer("# [theme]", "[theme]", "# preset = \"auto\"", "preset = \"light\"", "# selection = ", "selection = ").Replace(init)
+	for name, text := range map[string]string{"top": top, "section": section} {
+		if text == init {
+			t.Fatalf("%s: the init file has no line to uncomment", name)
+		}
+		cf := loadConfig(writeConfig(t, text))
+		if len(cf.problem) > 0 || cf.theme.preset != "light" {
+			t.Errorf("%s: preset %q, problems %+v", name, cf.theme.preset, cf.problem)
+		}
+	}
+	both := strings.Replace(section, "# theme = \"auto\"", "theme = \"light\"", 1)
+	if got := fmt.Sprint(loadConfig(writeConfig(t, both)).problem); !strings.Contains(got, `write preset = "NAME" in [theme] instead`) {
+		t.Errorf("both forms: %s", got)
+	}
+	alone := strings.Replace(init, "# selection = ", "selection = ", 1)
+	if got := fmt.Sprint(loadConfig(writeConfig(t, alone)).problem); !strings.Contains(got, "a [theme] setting: write [theme] above it") {
+		t.Errorf("a colour without [theme]: %s", got)
 	}
 }
 
