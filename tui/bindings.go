@@ -213,10 +213,15 @@ func NormalizeKey(s string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	// A shifted letter arrives as its capital.
-	if len(mods) == 1 && mods[0] == "shift" && utf8.RuneCountInString(b) == 1 {
-		if r, _ := utf8.DecodeRuneInString(b); unicode.IsLower(r) {
+	if utf8.RuneCountInString(b) == 1 {
+		r, _ := utf8.DecodeRuneInString(b)
+		switch {
+		case len(mods) == 1 && mods[0] == "shift" && unicode.IsLetter(r):
+			// A shifted letter arrives as its capital ("shift+G" too).
 			return string(unicode.ToUpper(r)), nil
+		case slices.Equal(mods, []string{"ctrl"}) && unicode.IsUpper(r):
+			// A terminal sends ctrl+G as ctrl+g: it has no capital.
+			b = string(unicode.ToLower(r))
 		}
 	}
 	return strings.Join(append(mods, b), "+"), nil

@@ -48,7 +48,8 @@ func TestBindProblems(t *testing.T) {
 // is no clash; the help shows a remapped action's keys.
 func TestBindAccepts(t *testing.T) {
 	table, problems := Bind(map[string][]string{
-		"list.bottom":  {"E", "shift+e", "End"},
+		"list.bottom":  {"E", "shift+e", "Shift+E", "End"},
+		"list.halfup":  {"ctrl+U"},
 		"list.top":     {"Escape", "alt+ctrl+h"},
 		"list.back":    {"backspace"},
 		"search.done":  {"ctrl+j", "enter"},
@@ -61,7 +62,7 @@ func TestBindAccepts(t *testing.T) {
 	}
 	want := map[string]string{"list.bottom": "E end|E/end", "list.top": "esc ctrl+alt+h|esc/ctrl+alt+h",
 		"list.back": "backspace|backspace", "paper.copy": "|(none)", "detail.up": "f5|f5", "queue.toggle": "B ctrl+b|B/ctrl+b",
-		"list.down": "down j|↓/j"}
+		"list.down": "down j|↓/j", "list.halfup": "ctrl+u|ctrl+u"}
 	for _, a := range table {
 		if w, ok := want[a.Name]; ok {
 			if got := strings.Join(a.Keys, " ") + "|" + a.Help; got != w {

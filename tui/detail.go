@@ -273,7 +273,7 @@ func (m Model) detailTarget() string {
 		if r, ok := m.queue.selected(); ok {
 			return r.ID
 		}
-		return ""
+		// An empty queue: the list's paper stays (not "loading…" for ever).
 	}
 	if m.lastFocus == paneQueue && m.focus == paneDetail {
 		if r, ok := m.queue.selected(); ok {

@@ -77,3 +77,35 @@ func TestHintsFollowRemappedKeys(t *testing.T) {
 		t.Errorf("the advice on a missing text says %q", hs.m.readerMissing())
 	}
 }
+
+// TestTabBarNamesRemappedPaneKeys: one pane at a time, the tab bar names
+// the keys that switch panes as the config bound them, and none for a
+// pane whose key was unbound.
+func TestTabBarNamesRemappedPaneKeys(t *testing.T) {
+	lib := newTestLibrary(t)
+	user := map[string][]string{"pane.list": {"!"}, "pane.detail": {"@"}, "pane.queue": {}}
+	hs := &harness{t: t, m: testModel(Options{Library: lib, Style: "dark", Keys: user})}
+	hs.run(hs.m.Init())
+	hs.send(sizeMsg(100, 30))
+	bar := ansi.Strip(hs.m.tabBar())
+	if !strings.Contains(bar, "! Papers") || !strings.Contains(bar, "@ Detail") || strings.Contains(bar, "3 Queue") || !strings.Contains(bar, "Queue") {
+		t.Errorf("tab bar %q", bar)
+	}
+}
+
+// TestEmptyQueueKeepsTheDetail: in three columns, focusing an empty queue
+// leaves the list's paper in the detail; it used to say "loading…" until
+// the list had the focus again.
+func TestEmptyQueueKeepsTheDetail(t *testing.T) {
+	lib := newTestLibrary(t)
+	hs := &harness{t: t, m: testModel(Options{Library: lib, Style: "dark"})}
+	hs.run(hs.m.Init())
+	hs.send(sizeMsg(200, 40))
+	hs.keys("3")
+	if hs.m.focus != paneQueue {
+		t.Fatalf("focus %v", hs.m.focus)
+	}
+	if s := hs.screen(); strings.Contains(s, "loading…") || !strings.Contains(hs.flatDetail(), "Abstract") {
+		t.Errorf("the detail with an empty queue focused:\n%s", s)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -75,8 +76,13 @@ func (m Model) tooSmall() string {
 
 func (m Model) tabBar() string {
 	var tabs []string
+	c := m.keys.Common
+	paneKeys := [paneCount]key.Binding{c.Pane1, c.Pane2, c.Pane3}
 	for p := range paneCount {
-		label := fmt.Sprintf("%d %s", p+1, p.title())
+		label := p.title() // unbound: no key to show
+		if keys := paneKeys[p].Keys(); len(keys) > 0 {
+			label = keys[0] + " " + label
+		}
 		if p == paneQueue && len(m.queue.records) > 0 {
 			label += fmt.Sprintf(" (%d)", len(m.queue.records))
 		}
