@@ -59,11 +59,12 @@ func (c *ImportCmd) Run(g *Globals) error {
 		var report importReport
 		lines := newPacedWriter(stdout)
 		defer lines.Flush()
+		failures := failureCopy(false)
 		err := lib.Import(ctx, importFiles(c.Files, c.Day), func(r store.FileResult) {
 			fr := fileReportOf(r)
 			report.add(fr)
 			if !c.JSON {
-				printFileReport(lines, fr)
+				printFileReport(lines, failures, fr)
 				lines.pace()
 			}
 		})
@@ -174,10 +175,14 @@ func (p *pacedWriter) pace() {
 	}
 }
 
-func printFileReport(w io.Writer, fr fileReport) {
+// printFileReport writes a file's line to w, and what was rejected to
+// fail as well (failureCopy).
+func printFileReport(w, fail io.Writer, fr fileReport) {
 	name := clean.Line(fr.File)
 	if fr.Error != "" {
-		fmt.Fprintf(w, "%s: rejected: %s\n", name, clean.Line(fr.Error))
+		line := fmt.Sprintf("%s: rejected: %s\n", name, clean.Line(fr.Error))
+		io.WriteString(w, line)
+		io.WriteString(fail, "papers: import: "+line)
 		return
 	}
 	fmt.Fprintf(w, "%s: imported %d (%d new, %d updated)", name, fr.Imported, fr.New, fr.Updated)
@@ -187,6 +192,7 @@ func printFileReport(w io.Writer, fr fileReport) {
 	fmt.Fprintln(w)
 	for _, r := range fr.Rejected {
 		fmt.Fprintf(w, "  %s\n", clean.Line(r.Error))
+		fmt.Fprintf(fail, "papers: import: %s: rejected %s\n", name, clean.Line(r.Error))
 	}
 }
 

@@ -24,6 +24,23 @@ func isTerminal(f *os.File) bool {
 	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
 }
 
+// failureCopy is where a command also writes the lines of its summary
+// that say what failed: stderr, when it is not where stdout goes (a cron
+// job sends stdout to /dev/null and mails stderr), else nowhere. Stdout
+// keeps them, as scripts read them there. Where stderr is a terminal
+// that a progress display already told of each failure, nowhere too.
+func failureCopy(progressOnStderr bool) io.Writer {
+	if progressOnStderr && isTerminal(os.Stderr) {
+		return io.Discard
+	}
+	out, err1 := os.Stdout.Stat()
+	errs, err2 := os.Stderr.Stat()
+	if err1 == nil && err2 == nil && os.SameFile(out, errs) {
+		return io.Discard
+	}
+	return os.Stderr
+}
+
 // terminalWidth is stdout's width for rendering, 80 when not a terminal.
 func terminalWidth() int {
 	if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 20 {

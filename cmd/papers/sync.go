@@ -66,7 +66,7 @@ func (c *SyncCmd) Run(g *Globals) error {
 		if c.JSON {
 			err = writeJSON(stdout, report)
 		} else {
-			printSyncSummary(stdout, report)
+			printSyncSummary(stdout, failureCopy(true), report)
 		}
 		if err != nil {
 			return err
@@ -127,7 +127,9 @@ func (c *SyncCmd) checkFuture(now time.Time) error {
 	return nil
 }
 
-func printSyncSummary(w io.Writer, r store.SyncReport) {
+// printSyncSummary writes the summary to w, and its lines of what failed
+// to fail as well (failureCopy).
+func printSyncSummary(w, fail io.Writer, r store.SyncReport) {
 	fmt.Fprintf(w, "synced %s: %s (%d new, %d updated) in %s",
 		english.Count(r.Days, "day"), english.Count(r.Papers, "paper"), r.New, r.Updated, english.Count(r.Requests, "request"))
 	if r.Skipped > 0 {
@@ -138,7 +140,9 @@ func printSyncSummary(w io.Writer, r store.SyncReport) {
 	}
 	fmt.Fprintln(w)
 	for _, rej := range r.Rejected {
-		fmt.Fprintf(w, "skipped item on %s: %s\n", rej.Day, clean.Line(rej.Error))
+		line := fmt.Sprintf("skipped item on %s: %s\n", rej.Day, clean.Line(rej.Error))
+		io.WriteString(w, line)
+		io.WriteString(fail, "papers: sync: "+line)
 	}
 	// Days that failed for one reason (not fetched once the feed could
 	// not be reached) make one line, not one per day.
@@ -148,11 +152,12 @@ func printSyncSummary(w io.Writer, r store.SyncReport) {
 		for j < len(r.Failed) && r.Failed[j].Error == f.Error {
 			j++
 		}
-		if j-i == 1 {
-			fmt.Fprintf(w, "failed %s: %s\n", f.Day, clean.Line(f.Error))
-		} else {
-			fmt.Fprintf(w, "failed %s … %s (%s): %s\n", f.Day, r.Failed[j-1].Day, english.Count(j-i, "day"), clean.Line(f.Error))
+		line := fmt.Sprintf("failed %s: %s\n", f.Day, clean.Line(f.Error))
+		if j-i > 1 {
+			line = fmt.Sprintf("failed %s … %s (%s): %s\n", f.Day, r.Failed[j-1].Day, english.Count(j-i, "day"), clean.Line(f.Error))
 		}
+		io.WriteString(w, line)
+		io.WriteString(fail, "papers: sync: "+line)
 		i = j
 	}
 }

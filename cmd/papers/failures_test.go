@@ -1,0 +1,42 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestFailuresReachStderr: what an import or a sync failed to do is on
+// stderr as well as in the summary on stdout, so a cron job that throws
+// stdout away still reports it; when both go to one file, it is there
+// once.
+func TestFailuresReachStderr(t *testing.T) {
+	env := dbEnv(t)
+	missing := filepath.Join(t.TempDir(), "2025-10-02.json")
+	r := papers(t, env, "import", missing)
+	if r.code != 1 || !strings.Contains(r.stdout, "rejected") || !strings.Contains(r.stderr, "papers: import: "+missing+": rejected: ") {
+		t.Errorf("import: exit %d\nstdout %q\nstderr %q", r.code, r.stdout, r.stderr)
+	}
+	r = papers(t, env, "sync", "--date", "2025-10-02")
+	if r.code != 1 || !strings.Contains(r.stdout, "failed 2025-10-02") || !strings.Contains(r.stderr, "papers: sync: failed 2025-10-02") {
+		t.Errorf("sync: exit %d\nstdout %q\nstderr %q", r.code, r.stdout, r.stderr)
+	}
+
+	both, err := os.Create(filepath.Join(t.TempDir(), "log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer both.Close()
+	cmd := exec.Command(papersBin, "import", missing)
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stdout, cmd.Stderr = both, both
+	if err := cmd.Run(); err == nil {
+		t.Fatal("import of a missing file exited 0")
+	}
+	log, _ := os.ReadFile(both.Name())
+	if n := strings.Count(string(log), "rejected: open"); n != 1 {
+		t.Errorf("one file for both: the failure %d times:\n%s", n, log)
+	}
+}
