@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -115,9 +116,12 @@ func NewClient(baseURL string) *Client {
 
 // Window is what one day or month of the feed yielded.
 type Window struct {
-	Papers   []Paper     // de-duplicated on ID, in the order served
+	Papers   []Paper     // de-duplicated on ID (Merge), in the order served
 	Rejected []ItemError // Index counts items from the first page's start
 	Requests int         // HTTP requests made, retries included
+	// Listed is, for a paper listed on more than one feed day (in a
+	// month's answer), each of those days, oldest first.
+	Listed map[string][]string
 }
 
 // Requests is the number of HTTP requests this Client has made.
@@ -193,6 +197,7 @@ func (c *Client) window(ctx context.Context, q url.Values, day string) (Window, 
 				// A window spanning days can list a paper twice, seen at
 				// different times: keep the later look, whatever the order,
 				// and the first day it was featured, as a day-by-day sync does.
+				w.listed(w.Papers[i].Day, p)
 				w.Papers[i] = Merge(w.Papers[i], p)
 			}
 		}
@@ -205,6 +210,22 @@ func (c *Client) window(ctx context.Context, q url.Values, day string) (Window, 
 	}
 }
 
+// listed records that p, already in the window on day, is listed again.
+func (w *Window) listed(day string, p Paper) {
+	if w.Listed == nil {
+		w.Listed = map[string][]string{}
+	}
+	days := w.Listed[p.ID]
+	if len(days) == 0 && day != "" {
+		days = []string{day}
+	}
+	if p.Day != "" && !slices.Contains(days, p.Day) {
+		days = append(days, p.Day)
+		slices.Sort(days)
+	}
+	w.Listed[p.ID] = days
+}
+
 // Merge is one paper from two looks at it: the fresher one (upvotes and
 // comments only grow) with the earlier feed day.
 func Merge(a, b Paper) Paper {
@@ -213,7 +234,7 @@ func Merge(a, b Paper) Paper {
 		keep, other = b, a
 	}
 	if other.Day != "" && (keep.Day == "" || other.Day < keep.Day) {
-		keep.Day = other.Day
+		keep.Day, keep.DayUnsure = other.Day, other.DayUnsure
 	}
 	return keep
 }

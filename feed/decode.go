@@ -22,9 +22,10 @@ import (
 //     submitter, the top-level publishedAt and summary) are dropped quietly:
 //     a paper without its thumbnail is still worth keeping.
 //
-// Within one body a repeated paper.id keeps the first item and is not
-// reported: nothing is lost, and the API's week/month windows overlap by
-// design.
+// A paper.id repeated in one body is one paper (Merge: the fresher look,
+// the earlier day), not reported: a month's answer lists a paper once for
+// each day it was featured, and the API's week/month windows overlap by
+// design. decodeArray keeps every copy; its callers merge them.
 
 // ItemError is one element of a response that could not be decoded. The
 // other elements are still returned.
@@ -66,7 +67,7 @@ func DecodeDocument(body []byte, day string) ([]Paper, []ItemError, error) {
 	raw := trimBody(body)
 	if len(raw) > 0 && raw[0] == '[' {
 		papers, rejected, _, err := decodeArray(raw, day, true)
-		return papers, rejected, err
+		return dedupe(papers), rejected, err
 	}
 	raw, err := parseJSON(body)
 	if err != nil {
@@ -101,7 +102,23 @@ func DecodeSearch(body []byte) ([]Paper, error) {
 	if len(papers) == 0 && len(rejected) > 0 && len(rejected) == n {
 		return nil, fmt.Errorf("search results: %w", rejected[0])
 	}
-	return papers, nil
+	return dedupe(papers), nil
+}
+
+// dedupe merges the copies of a paper listed more than once, in the
+// order each was first listed.
+func dedupe(papers []Paper) []Paper {
+	at := make(map[string]int, len(papers))
+	out := papers[:0]
+	for _, p := range papers {
+		if i, ok := at[p.ID]; ok {
+			out[i] = Merge(out[i], p)
+			continue
+		}
+		at[p.ID] = len(out)
+		out = append(out, p)
+	}
+	return out
 }
 
 // decodeArray decodes a JSON array of items and also returns how many
@@ -123,23 +140,15 @@ func decodeArray(body []byte, day string, dayFallback bool) ([]Paper, []ItemErro
 	d := decoder{day: day, dayFallback: dayFallback, buf: make([]byte, 0, len(raw))}
 	var papers []Paper
 	var rejected []ItemError
-	var seen map[string]bool
 	n := 0
 	end := elements(raw, 0, 0, func(b []byte, j, depth int) int {
 		p, end, err := d.scanItem(b, j, depth)
 		if end < 0 {
 			return end
 		}
-		switch i := n; {
-		case err != nil:
-			rejected = append(rejected, asItemError(i, err))
-		case seen[p.ID]:
-			// see the decoding policy above
-		default:
-			if seen == nil {
-				seen = make(map[string]bool)
-			}
-			seen[p.ID] = true
+		if err != nil {
+			rejected = append(rejected, asItemError(n, err))
+		} else {
 			papers = append(papers, p)
 		}
 		n++
@@ -323,7 +332,7 @@ func mapItem(top, paper *object, day string, dayFallback bool) (Paper, error) {
 	if p.Abstract == "" {
 		p.Abstract = rejoin(quiet(top.str(kSummary)))
 	}
-	p.Day = feedDay(day, submitted, top, dayFallback)
+	p.Day, p.DayUnsure = feedDay(day, submitted, top, dayFallback)
 	return p, nil
 }
 
@@ -339,26 +348,40 @@ func firstString(key int, objs ...*object) (string, error) {
 	return "", nil
 }
 
-func feedDay(day string, submitted time.Time, top *object, fallback bool) string {
+// feedDay is an item's feed day: the day asked for, else when it was
+// submitted to the feed, else (fallback) a guess from the top-level
+// publishedAt, which unsure says may be wrong.
+func feedDay(day string, submitted time.Time, top *object, fallback bool) (feed string, unsure bool) {
 	switch {
 	case day != "":
-		return day
+		return day, false
 	case !submitted.IsZero():
-		return DayOf(submitted)
+		return DayOf(submitted), false
 	case fallback:
 		if t := quiet(top.timestamp(kPublishedAt)); !t.IsZero() {
-			return DayOf(t.Add(postedDayShift))
+			return DayOf(t.Add(postedDayShift)), postedTimeUnsure(t)
 		}
 	}
-	return ""
+	return "", false
 }
 
 // postedDayShift turns the time a 2024 item was posted (its top-level
-// publishedAt) into its feed day. The feed's day turns over around 20:00
-// UTC: in the recorded corpus, of 2,500 items without submittedOnDailyAt,
-// every one posted from 21:00 to 23:59 UTC is listed the next day, and
-// almost every one posted earlier the same day.
+// publishedAt) into its feed day. The feed's day turns over around 21:00
+// UTC: in the recorded corpus, of 2,800 items without submittedOnDailyAt,
+// every one posted from 22:00 to 23:59 UTC is listed the next day, and
+// every one posted before 20:00 the same day.
 const postedDayShift = 4 * time.Hour
+
+// postedTimeUnsure says the guess from a top-level publishedAt t may be
+// wrong: posted from 20:00 to 21:59 UTC (82 of the corpus's 86 such items
+// were listed the next day, 4 the same day), or not a posting time at all.
+// For a few days in March 2025, before submittedOnDailyAt, the field
+// held the arXiv time, always on a whole second, where posting times
+// have their milliseconds; those items were listed up to 8 days later.
+func postedTimeUnsure(t time.Time) bool {
+	t = t.UTC()
+	return t.Nanosecond() == 0 || t.Hour() == 20 || t.Hour() == 21
+}
 
 func authors(paper *object) ([]Author, error) {
 	if !paper.has(kAuthors) {

@@ -19,7 +19,7 @@ func decodeDay(body []byte, day string) ([]Paper, []ItemError, error) {
 		return nil, nil, err
 	}
 	papers, rejected, _, err := decodeArray(body, day, true)
-	return papers, rejected, err
+	return dedupe(papers), rejected, err
 }
 
 func readTestdata(t *testing.T, name string) []byte {

@@ -30,6 +30,9 @@ type Paper struct {
 
 	Published time.Time // arXiv publication time; zero when unknown
 	Day       string    // feed day YYYY-MM-DD; "" when the paper was added outside the feed
+	// DayUnsure: Day is a guess from when the item was posted that may be
+	// wrong (see feedDay); a sync then asks the feed for the day itself.
+	DayUnsure bool
 
 	Upvotes  int
 	Comments int

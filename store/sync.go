@@ -5,10 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/internal/english"
 )
 
 // Fetcher is what a sync needs of the feed: whole days and whole months.
@@ -134,6 +137,9 @@ func (s *Store) syncDays(ctx context.Context, f Fetcher, days []string, report *
 		progress(SyncProgress{Day: day, Index: i + 1, Total: len(days)})
 		w, err := f.Day(fctx, day)
 		if err == nil {
+			err = allRejected(w)
+		}
+		if err == nil {
 			err = s.saveWindowDay(ctx, day, w.Papers, w.Rejected, report)
 		}
 		if err := s.settle(ctx, day, err, report); err != nil {
@@ -145,6 +151,16 @@ func (s *Store) syncDays(ctx context.Context, f Fetcher, days []string, report *
 		}
 	}
 	return nil
+}
+
+// allRejected fails a day whose every item was rejected: recorded
+// complete with no papers, it would never be fetched again, though the
+// feed may well answer it properly next time.
+func allRejected(w feed.Window) error {
+	if len(w.Papers) > 0 || len(w.Rejected) == 0 {
+		return nil
+	}
+	return fmt.Errorf("every item of the answer was rejected (%s), the first: %w", english.Count(len(w.Rejected), "item"), w.Rejected[0])
 }
 
 // failRest records days not attempted because the feed cannot be reached.
@@ -170,7 +186,10 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 		}
 	}
 	b := monthBackfill{s: s, days: days, report: report, progress: progress,
-		papers: map[string]feed.Paper{}, failed: map[string]error{}}
+		papers: map[string]feed.Paper{}, failed: map[string]error{}, failedDay: map[string]error{}, planned: map[string]bool{}}
+	for _, d := range days {
+		b.planned[d] = true
+	}
 	fctx, cancel := context.WithDeadline(ctx, st.deadline)
 	defer cancel()
 	var stop error // why the months from here on were not fetched
@@ -191,9 +210,17 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 			b.failed[m] = err
 		}
 		stop = st.after(m, err)
-		for _, p := range w.Papers {
+		papers := w.Papers
+		if err == nil && unsureDays(papers) {
+			papers = b.byDays(fctx, f, m, papers, st)
+			if ctx.Err() != nil {
+				return fmt.Errorf("sync %s: %w", m, ctx.Err())
+			}
+		}
+		for _, p := range papers {
+			p.Day = b.plannedDay(p, w.Listed[p.ID])
 			if seen, ok := b.papers[p.ID]; ok {
-				p = feed.Merge(seen, p)
+				p = b.merge(seen, p)
 			}
 			b.papers[p.ID] = p
 		}
@@ -215,13 +242,79 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 // monthBackfill is the state of syncMonths: papers fetched and not yet
 // saved, and the first day of the plan not yet saved.
 type monthBackfill struct {
-	s        *Store
-	days     []string
-	next     int
-	papers   map[string]feed.Paper
-	failed   map[string]error // month → why its fetch failed
-	report   *SyncReport
-	progress func(SyncProgress)
+	s         *Store
+	days      []string
+	planned   map[string]bool // the days of the plan
+	next      int
+	papers    map[string]feed.Paper
+	failed    map[string]error // month → why its fetch failed
+	failedDay map[string]error // day → why its fetch failed (byDays)
+	report    *SyncReport
+	progress  func(SyncProgress)
+}
+
+// unsureDays says some paper's feed day is a guess that may be wrong.
+func unsureDays(papers []feed.Paper) bool {
+	return slices.ContainsFunc(papers, func(p feed.Paper) bool { return p.DayUnsure })
+}
+
+// byDays fetches the planned days of month one by one, as a day-by-day
+// sync would: its answer held papers whose feed day it could not say
+// (items without submittedOnDailyAt posted near the feed's turn of day,
+// or in March 2025 with an arXiv time instead of a posting time). What it
+// returns stands for the month's answer: the days' papers, and the
+// answer's papers of other months (it spills) whose day is sure.
+func (b *monthBackfill) byDays(ctx context.Context, f Fetcher, month string, answer []feed.Paper, st *stopper) []feed.Paper {
+	var papers []feed.Paper
+	for _, p := range answer {
+		if !p.DayUnsure && !strings.HasPrefix(p.Day, month) {
+			papers = append(papers, p)
+		}
+	}
+	for _, day := range b.days {
+		if !strings.HasPrefix(day, month) {
+			continue
+		}
+		st.extend(1)
+		w, err := f.Day(ctx, day)
+		if err == nil {
+			err = allRejected(w)
+		}
+		if err != nil {
+			b.failedDay[day] = err
+			continue
+		}
+		papers = append(papers, w.Papers...)
+		for _, r := range w.Rejected {
+			b.report.Rejected = append(b.report.Rejected, Rejection{Day: day, Error: r.Error()})
+		}
+	}
+	return papers
+}
+
+// plannedDay is the day p is filed under: of the days it was listed on
+// (listed, for a paper listed more than once), the first the plan holds,
+// as a day-by-day sync of the plan would file it (the store keeps an
+// earlier day it already has).
+func (b *monthBackfill) plannedDay(p feed.Paper, listed []string) string {
+	for _, d := range listed {
+		if b.planned[d] {
+			return d
+		}
+	}
+	return p.Day
+}
+
+// merge is feed.Merge, but a day the plan holds wins over one it does not.
+func (b *monthBackfill) merge(seen, p feed.Paper) feed.Paper {
+	m := feed.Merge(seen, p)
+	switch {
+	case b.planned[seen.Day] && !b.planned[p.Day]:
+		m.Day = seen.Day
+	case b.planned[p.Day] && !b.planned[seen.Day]:
+		m.Day = p.Day
+	}
+	return m
 }
 
 // saveThrough saves the planned days up to the end of month, then drops
@@ -250,7 +343,11 @@ func (b *monthBackfill) saveThrough(ctx context.Context, month string) error {
 	first := b.next // the index of batch[0] in the plan
 	for ; b.next < len(b.days) && b.days[b.next][:7] <= month; b.next++ {
 		day := b.days[b.next]
-		if b.failed[day[:7]] == nil {
+		err := b.failed[day[:7]]
+		if err == nil {
+			err = b.failedDay[day]
+		}
+		if err == nil {
 			batch = append(batch, dayPapers{day: day, papers: perDay[day]})
 			continue
 		}
@@ -258,7 +355,6 @@ func (b *monthBackfill) saveThrough(ctx context.Context, month string) error {
 			return err
 		}
 		batch, first = nil, b.next+1
-		err := b.failed[day[:7]]
 		if err := b.s.settle(ctx, day, err, b.report); err != nil {
 			return err
 		}

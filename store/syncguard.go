@@ -19,8 +19,11 @@ const maxSameFailures = 3
 
 // syncDeadline bounds a whole sync: a few minutes, plus time for each
 // window so a long backfill (paced to HF's rate limit) can finish.
+// perWindow is the time a sync's deadline allows each request window.
+const perWindow = 20 * time.Second
+
 func syncDeadline(windows int) time.Duration {
-	return 5*time.Minute + time.Duration(windows)*20*time.Second
+	return 5*time.Minute + time.Duration(windows)*perWindow
 }
 
 // failureKind groups failures that predict each other: the host cannot be
@@ -52,6 +55,12 @@ func newStopper(windows int, now time.Time, deadline time.Duration) *stopper {
 		deadline = syncDeadline(windows)
 	}
 	return &stopper{deadline: now.Add(deadline)}
+}
+
+// extend gives the sync the time of windows more requests (a month that
+// had to be fetched day by day).
+func (st *stopper) extend(windows int) {
+	st.deadline = st.deadline.Add(time.Duration(windows) * perWindow)
 }
 
 // after records one window's outcome and returns why the sync must stop

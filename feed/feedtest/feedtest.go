@@ -20,6 +20,10 @@ import (
 type Server struct {
 	*httptest.Server
 
+	// ListEachDay makes a month's answer list a paper once for each day
+	// it was featured, not once (whether HF does is not known).
+	ListEachDay bool
+
 	mu       sync.Mutex
 	days     map[string][]json.RawMessage // feed day → items, in order
 	papers   map[string]json.RawMessage   // id → flat paper object
@@ -165,7 +169,7 @@ func (s *Server) month(month string) []json.RawMessage {
 				Paper struct{ ID string } `json:"paper"`
 			}
 			json.Unmarshal(it, &id)
-			if !seen[id.Paper.ID] {
+			if !seen[id.Paper.ID] || s.ListEachDay {
 				seen[id.Paper.ID] = true
 				items = append(items, it)
 			}
