@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -85,6 +86,18 @@ type Client struct {
 
 	requests    atomic.Int64
 	unreachable atomic.Bool // the last request could not reach the host
+	noticed     sync.Map    // notices already given (each is given once)
+}
+
+// notice tells OnNotice of msg, once for the client's life: a sync's
+// every request redirected the same way is one thing to know.
+func (c *Client) notice(msg string) {
+	if c.OnNotice == nil {
+		return
+	}
+	if _, seen := c.noticed.LoadOrStore(msg, true); !seen {
+		c.OnNotice(msg)
+	}
 }
 
 // DefaultPace keeps a client within HF's anonymous limit of 500 calls per

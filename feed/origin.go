@@ -117,8 +117,8 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	}
 	req.Header.Del("Authorization")
 	req.Header.Del("Cookie")
-	if c.Token != "" && c.OnNotice != nil {
-		c.OnNotice(fmt.Sprintf("redirected from %s to %s: HF_TOKEN not sent there", origin(first), origin(req.URL)))
+	if c.Token != "" {
+		c.notice(fmt.Sprintf("redirected from %s to %s: HF_TOKEN not sent there", origin(first), origin(req.URL)))
 	}
 	return nil
 }

@@ -61,6 +61,10 @@ func TestTokenOnlyToItsOrigin(t *testing.T) {
 			var notices []string
 			c.OnNotice = func(m string) { notices = append(notices, m) }
 			c.Day(context.Background(), "2025-01-02")
+			c.Day(context.Background(), "2025-01-03") // redirected again: said once
+			if len(notices) > 1 {
+				t.Errorf("the redirect was told %d times: %q", len(notices), notices)
+			}
 			for _, tok := range sink.tokens()[before:] {
 				if tok != "" {
 					t.Errorf("the other origin got %q", tok)

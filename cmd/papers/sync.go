@@ -130,8 +130,9 @@ func (c *SyncCmd) checkFuture(now time.Time) error {
 // printSyncSummary writes the summary to w, and its lines of what failed
 // to fail as well (failureCopy).
 func printSyncSummary(w, fail io.Writer, r store.SyncReport) {
-	fmt.Fprintf(w, "synced %s: %s (%d new, %d updated) in %s",
-		english.Count(r.Days, "day"), english.Count(r.Papers, "paper"), r.New, r.Updated, english.Count(r.Requests, "request"))
+	fmt.Fprintf(w, "synced %s: %s (%s new, %s updated) in %s",
+		english.Count(r.Days, "day"), english.Count(r.Papers, "paper"), english.Number(r.New), english.Number(r.Updated),
+		english.Count(r.Requests, "request"))
 	if r.Skipped > 0 {
 		fmt.Fprintf(w, "; %s skipped (--refresh fetches them again)", english.Count(r.Skipped, "complete day"))
 	}

@@ -23,5 +23,8 @@ func Noun(n int, noun string) string {
 // Count is n, its thousands grouped as the reader's counts are, and the
 // noun that goes with it: "1 day", "3 days", "9,577 papers".
 func Count(n int, noun string) string {
-	return humanize.Comma(int64(n)) + " " + Noun(n, noun)
+	return Number(n) + " " + Noun(n, noun)
 }
+
+// Number is n with its thousands grouped: "9,577".
+func Number(n int) string { return humanize.Comma(int64(n)) }
