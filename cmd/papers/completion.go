@@ -226,7 +226,7 @@ const completionWait = 2 * time.Second
 // path is the library the line names (--db), else this run's.
 func (c completer) path(st lineState) string {
 	if st.db != "" {
-		return st.db
+		return expandHome(st.db) // the shell leaves ~ alone in a word it completes for
 	}
 	return c.library()
 }
@@ -276,6 +276,8 @@ func (c completer) positionalValues(st lineState, cur string) []string {
 		return c.names(st, store.TagNames, cur[1:], cur[:1]) // the tags to add or remove
 	case arg.Name == "id|+tag|-tag":
 		return c.ids(st, cur)
+	case arg.Name == "name" && st.node.Name == "rm" && st.node.Parent != nil && st.node.Parent.Name == "follow":
+		return c.names(st, store.FollowNames, cur, "")
 	}
 	return nil
 }
@@ -330,8 +332,10 @@ _papers() {
     local out
     out=$(papers __complete -- "${words[@]:1}" "$cur" 2>/dev/null) || return 0
     if [[ "$out" == ":files" ]]; then
-        compopt -o filenames 2>/dev/null
-        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+        # bash's own file names: it reads the word as typed (\ , quotes,
+        # ~) and after --flag= as well.
+        compopt -o default 2>/dev/null
+        COMPREPLY=()
         return 0
     fi
     local prefix=""
@@ -359,6 +363,7 @@ _papers() {
     local out
     out=$(papers __complete -- "${words_before[@]}" "${words[CURRENT]}" 2>/dev/null) || return 1
     if [[ "$out" == ":files" ]]; then
+        compset -P '--*='
         _files
         return
     fi
@@ -387,7 +392,9 @@ function __papers_complete
     set -e words[1]
     set -l out (papers __complete -- $words (commandline -ct) 2>/dev/null)
     if test "$out" = ":files"
-        __fish_complete_path (commandline -ct)
+        set -l token (commandline -ct | string unescape)
+        set -l flag (string match -r -- '^--[^=]*=' $token)
+        __fish_complete_path (string replace -r -- '^--[^=]*=' '' $token) | string replace -r -- '^' "$flag"
         return
     end
     printf '%s\n' $out

@@ -94,6 +94,16 @@ func TestCompletePaperIDs(t *testing.T) {
 	if _, err := os.Stat(other); !os.IsNotExist(err) {
 		t.Errorf("completion created %s", other)
 	}
+	// A --db under ~ as typed: the shell does not expand it for us.
+	home := t.TempDir()
+	lib := strings.TrimPrefix(env[0], "PAPERS_DB=")
+	if err := os.Symlink(lib, filepath.Join(home, "mine.db")); err != nil {
+		t.Fatal(err)
+	}
+	r = papers(t, append(env, "HOME="+home), "__complete", "--", "--db", "~/mine.db", "show", prefix)
+	if !strings.Contains(r.stdout, ids[0]) {
+		t.Errorf("--db ~/mine.db: %q %q", r.stdout, r.stderr)
+	}
 }
 
 // TestCompleteTagsAndFollows: a --tag takes the library's tags, a
@@ -117,6 +127,7 @@ func TestCompleteTagsAndFollows(t *testing.T) {
 		{[]string{"digest", "--follow", "d"}, []string{"diffusion"}},
 		{[]string{"tag", ids[0], "+t"}, []string{"+thesis"}},
 		{[]string{"tag", ids[0], "-"}, []string{"-other", "-reading", "-thesis"}},
+		{[]string{"follow", "rm", ""}, []string{"agents", "diffusion"}},
 	} {
 		if got := complete(t, env, c.words...); !slices.Equal(got, c.want) {
 			t.Errorf("complete %q = %q, want %q", c.words, got, c.want)
@@ -213,6 +224,35 @@ func TestManPage(t *testing.T) {
 		cmd.Stdin = strings.NewReader(r.stdout)
 		if out, err := cmd.CombinedOutput(); err != nil || len(out) > 0 {
 			t.Errorf("groff warns: %v\n%s", err, out)
+		}
+	}
+}
+
+// TestFishCompletesFilesAfterAFlag: fish completes a file after --db=
+// (keeping the flag) and a name holding a space, as typed.
+func TestFishCompletesFilesAfterAFlag(t *testing.T) {
+	if _, err := exec.LookPath("fish"); err != nil {
+		t.Skip("no fish")
+	}
+	dir := t.TempDir()
+	mustWriteFile(t, filepath.Join(dir, "other.db"), nil, 0o644)
+	if err := os.Mkdir(filepath.Join(dir, "my dir"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mustWriteFile(t, filepath.Join(dir, "my dir", "day one.json"), nil, 0o644)
+	script := papers(t, nil, "completion", "fish").stdout
+	for line, want := range map[string]string{
+		"papers --db=" + dir + "/o":                  "--db=" + dir + "/other.db",
+		"papers import " + dir + `/my\ dir/da`:       dir + "/my dir/day one.json",
+		"papers export --output=" + dir + "/my\\ di": "--output=" + dir + "/my dir/",
+	} {
+		cmd := exec.Command("fish", "--no-config", "-c", script+"\ncomplete -C '"+strings.ReplaceAll(line, `\`, `\\`)+"'")
+		cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(papersBin)+":"+os.Getenv("PATH"),
+			"XDG_DATA_HOME="+t.TempDir(), "XDG_CONFIG_HOME="+t.TempDir())
+		out, err := cmd.CombinedOutput()
+		got, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\t")
+		if err != nil || got != want {
+			t.Errorf("%q: got %q (%v), want %q", line, out, err, want)
 		}
 	}
 }

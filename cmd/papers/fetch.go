@@ -21,7 +21,7 @@ type FetchCmd struct {
 	IDs        []string `arg:"" optional:"" name:"id" help:"Paper ids or URLs."`
 	Queue      bool     `help:"Fetch every queued paper."`
 	Query      string   `placeholder:"Q" help:"Fetch the papers a search finds (the reader's / syntax)."`
-	Limit      int      `default:"100" help:"At most this many papers from --query."`
+	Limit      int      `default:"100" placeholder:"N" help:"At most N papers from --query (0: all)."`
 	PDF        bool     `name:"pdf" help:"Also save each paper's arXiv PDF under $$XDG_CACHE_HOME/papers/pdf."`
 	PDFURL     string   `name:"pdf-url" env:"PAPERS_PDF_URL" default:"https://arxiv.org/pdf" placeholder:"URL" help:"PDF base URL."`
 	Refresh    bool     `help:"Fetch again texts already stored."`
@@ -41,6 +41,9 @@ func (c *FetchCmd) Run(g *Globals) error {
 	}
 	if len(c.IDs) == 0 && !c.Queue && c.Query == "" {
 		return usagef("fetch what? name ids, or use --queue or --query")
+	}
+	if c.Limit < 0 {
+		return usagef("fetch: --limit must be 0 (all) or more, got %d", c.Limit)
 	}
 	q, err := queryFlag("--query", c.Query)
 	if err != nil {

@@ -25,6 +25,7 @@ func TestNumericAndDateFlagsBounded(t *testing.T) {
 		{"sync", "--date", "2022-12-31"},
 		{"list", "--limit", "-1"},
 		{"search", "--limit", "-3", "x"},
+		{"fetch", "--query", "agent", "--limit=-1"},
 		{"import", "--day", "2025-02-30", "-"},
 		{"import", "--day", "2025-13-01", "-"},
 		// an empty value read as none: the default library, every paper
