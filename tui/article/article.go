@@ -233,7 +233,7 @@ func Render(md string, width int, style string) (string, error) {
 		}
 		renderers.byKey[key] = r
 	}
-	out, err := r.Render(md)
+	out, err := r.Render(wrapCode(md, width, style)) // codewrap.go
 	if err != nil {
 		return "", fmt.Errorf("render detail: %w", err)
 	}

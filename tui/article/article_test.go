@@ -110,3 +110,37 @@ func TestWrappedTitleIsAligned(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeLinesWrapInsideTheirBlock: a flattened table's row or a
+// listing's line wider than the text wraps at spaces, each part inside
+// the block (glamour started the rest at the text's margin, so a row read
+// as two) and no number cut in two.
+func TestCodeLinesWrapInsideTheirBlock(t *testing.T) {
+	row := "Ours 70B 74.1 71.8 60.2 55.5 80.1 77.7 66.6 44.4 33.3 50.3 20.0 22.0 40.1 30.2 11.1 12.2 13.3"
+	md := "Before.\n\n```\n" + row + "\n    indented " + row + "\n```\n\nAfter."
+	for _, style := range []string{"dark", "ascii"} {
+		for width := 30; width <= 110; width++ {
+			out, err := Render(md, width, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(ansi.Strip(out), "\n")
+			indent := func(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+			text := indent(lines[0]) // "Before."
+			var words []string
+			for _, l := range lines[1:] {
+				if strings.TrimSpace(l) == "" || strings.Contains(l, "After.") {
+					continue
+				}
+				if ansi.StringWidth(strings.TrimRight(l, " ")) > width || indent(l) <= text {
+					t.Errorf("%s %d: a code line out of its block: %q\n%s", style, width, l, strings.Join(lines, "\n"))
+					break
+				}
+				words = append(words, strings.Fields(l)...)
+			}
+			if want := append(strings.Fields(row), append([]string{"indented"}, strings.Fields(row)...)...); !slices.Equal(words, want) {
+				t.Errorf("%s %d: the rows' words changed:\n%s", style, width, strings.Join(lines, "\n"))
+			}
+		}
+	}
+}
