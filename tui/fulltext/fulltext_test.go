@@ -5,6 +5,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/feed/feedtest"
 	"github.com/papertui/papers/tui/article"
@@ -217,15 +219,25 @@ func checkSafe(t *testing.T, what, s string) {
 	}
 }
 
+// TestLinksNeverOffered: no link in a paper's text is a link on screen;
+// an http(s) address outside the paper is shown as text after its words
+// (the reader wants it: "code is [here](…)"), a cross-reference, a
+// citation or any other scheme is not.
 func TestLinksNeverOffered(t *testing.T) {
 	for in, want := range map[string]string{
-		"Click [me](javascript:alert(1)) now":  "Click me now",
-		"see [file](file:///etc/passwd) there": "see file there",
-		"an ![img](javascript:x(1)) inline":    "an inline",
-		"[site](https://example.com/a_(b)) ok": "site ok",
+		"Click [me](javascript:alert(1)) now":                      "Click me now",
+		"see [file](file:///etc/passwd) there":                     "see file there",
+		"an ![img](javascript:x(1)) inline":                        "an inline",
+		"[site](https://example.com/a_(b)) ok":                     "site (https://example.com/a_(b)) ok",
+		"at [https://x.org/c](https://x.org/c) now":                "at https://x.org/c now",
+		"Fig.[1](https://arxiv.org/html/2503.10291v1#S3.F1) shows": "Fig.1 shows",
+		`[here](https://github.com/a/b "the code")`:                "here (https://github.com/a/b)",
 	} {
-		if got := inline(in); got != want {
-			t.Errorf("inline(%q) = %q, want %q", in, got, want)
+		if got := plain(in); got != want {
+			t.Errorf("plain(%q) = %q, want %q", in, got, want)
+		}
+		if out, err := article.Render(inline(in), 80, "dark"); err != nil || strings.Contains(out, "\x1b]8;") || !strings.Contains(ansi.Strip(out), strings.Fields(want)[len(strings.Fields(want))-2]) {
+			t.Errorf("%q is rendered as a link: %q, %v", in, out, err)
 		}
 	}
 }

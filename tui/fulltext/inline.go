@@ -64,7 +64,7 @@ func citations(s string) string {
 // links keeps the text of every link (cross-references such as
 // Fig.[1](…#S3.F1 "Figure 1 ‣ …"), external links, javascript: and file:
 // ones alike) and drops inline images: nothing in the text is offered as a
-// link. A citation's text is marked for citations. It scans by hand: a
+// link, but an http(s) address outside the paper is shown after its text. A citation's text is marked for citations. It scans by hand: a
 // regular expression without a literal prefix tries every position of a
 // paragraph, and this ran at a third of the cleanup's time.
 func links(s string) string {
@@ -93,6 +93,8 @@ func links(s string) string {
 			start, text = open-1, "" // an image: dropped
 		} else if strings.Contains(target, "#bib.") {
 			text = citeOpen + text + citeClose
+		} else if u := outsideURL(target); u != "" && !strings.Contains(text, u) {
+			text += " (" + u + ")" // "code is [here](…)": the address is what the reader wants
 		}
 		b.WriteString(s[last:start])
 		b.WriteString(text)
@@ -100,6 +102,19 @@ func links(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// outsideURL is a link target's http(s) address when it leads outside
+// the paper (not a citation, a cross-reference or arXiv's page of it),
+// else "".
+func outsideURL(target string) string {
+	u, _, _ := strings.Cut(strings.TrimSpace(target), " ") // a quoted title after it
+	lower := strings.ToLower(u)
+	if !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "http://") ||
+		strings.Contains(lower, "arxiv.org/html/") || strings.ContainsAny(u, "<>\\") {
+		return ""
+	}
+	return u
 }
 
 // linkEnd is the index just past the ")" closing a link target starting
