@@ -131,6 +131,8 @@ type fetchSummary struct {
 	Failed  int `json:"failed"`
 	Newer   int `json:"newer"` // of Fetched: stored texts fetched again for a newer arXiv version
 	PDFs    int `json:"pdfs"`
+	// Discussions stored (--discussion), a paper without a text included.
+	Discussions int `json:"discussions"`
 	// PDFsFailed and PDFFailures: PDFs asked for (--pdf) and not saved.
 	PDFsFailed  int            `json:"pdfs_failed"`
 	PDFFailures []fetchFailure `json:"pdf_failures"`
@@ -188,6 +190,9 @@ func (s fetchSummary) String() string {
 	}
 	if s.PDFs > 0 {
 		msg += ", " + english.Count(s.PDFs, "PDF") + " saved"
+	}
+	if s.Discussions > 0 {
+		msg += ", " + english.Count(s.Discussions, "discussion")
 	}
 	if s.PDFsFailed > 0 {
 		msg += ", " + english.Count(s.PDFsFailed, "PDF") + " not saved"
@@ -309,13 +314,18 @@ func (f fetcher) one(ctx context.Context, id string, sum *fetchSummary) (had boo
 	var textErr error
 	if need {
 		textErr = f.fetchText(ctx, id)
-		if textErr != nil && (f.pdf == nil || feed.Unreachable(textErr)) {
+		if textErr != nil && feed.Unreachable(textErr) {
 			return false, textErr
 		}
 	}
-	if f.discussion && textErr == nil {
-		// The discussion is extra: without it the paper still reads.
-		if err := f.fetchDiscussion(ctx, id); err != nil && !feed.Unreachable(err) {
+	if f.discussion {
+		// The discussion is extra: without it the paper still reads. A
+		// paper HF has no text of (a 404) may well have one.
+		err := f.fetchDiscussion(ctx, id)
+		switch {
+		case err == nil:
+			sum.Discussions++
+		case !feed.Unreachable(err):
 			fmt.Fprintf(f.warnings(), "warning: %s\n", clean.Line(err.Error()))
 		}
 	}

@@ -505,3 +505,24 @@ func TestFetchCountsAMalformedIDAsFailed(t *testing.T) {
 		t.Errorf("fetch foo ID: exit %d %+v", r.code, sum)
 	}
 }
+
+// TestFetchDiscussionOfAPaperWithoutText: --discussion stores the
+// discussion of a paper HF has no text of (a 404), and says how many it
+// stored.
+func TestFetchDiscussionOfAPaperWithoutText(t *testing.T) {
+	srv, env, ids := syncedWithTexts(t, 2)
+	srv.FailNext("text:"+ids[1], func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
+	srv.SetPaper(ids[1], []byte(`{"id":"`+ids[1]+`","comments":[{"id":"c1","createdAt":"2026-01-01T00:00:00Z","author":{"name":"alice"},"data":{"latest":{"raw":"Where is the code?"}}}]}`))
+	r := papers(t, env, "fetch", "--discussion", "--json", ids[1])
+	var sum struct {
+		Failed      int `json:"failed"`
+		Discussions int `json:"discussions"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &sum); err != nil || r.code != 1 || sum.Failed != 1 || sum.Discussions != 1 {
+		t.Fatalf("fetch --discussion: exit %d, %+v %v\n%s", r.code, sum, err, r.stderr)
+	}
+	r = papers(t, append(env, "PAPERS_API_URL=http://127.0.0.1:1"), "show", ids[1])
+	if !strings.Contains(r.stdout, "Where is the code?") {
+		t.Errorf("show lacks the discussion:\n%s", r.stdout)
+	}
+}
