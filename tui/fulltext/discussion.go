@@ -101,10 +101,10 @@ func repoLine(r feed.Repo) string {
 	}
 	var facts []string
 	if r.Downloads > 0 {
-		facts = append(facts, fmt.Sprintf("%d downloads", r.Downloads))
+		facts = append(facts, english.Count(r.Downloads, "download"))
 	}
 	if r.Likes > 0 {
-		facts = append(facts, fmt.Sprintf("%d likes", r.Likes))
+		facts = append(facts, english.Count(r.Likes, "like"))
 	}
 	if len(facts) > 0 {
 		s += " (" + strings.Join(facts, ", ") + ")"

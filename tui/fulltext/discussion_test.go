@@ -21,7 +21,7 @@ func TestDiscussionBlocks(t *testing.T) {
 				Replies: []feed.Comment{{ID: "b", Parent: "a", Author: "bob", Text: "Thanks\nmultiline"}}},
 			{ID: "c", Author: "spam", Hidden: true, Text: ""},
 		},
-		Models: []feed.Repo{{ID: "org/m", Downloads: 1200, Likes: 3}}, NumModels: 9,
+		Models: []feed.Repo{{ID: "org/m", Downloads: 1200, Likes: 3}, {ID: "org/n", Downloads: 1, Likes: 1}}, NumModels: 9,
 		Spaces: []feed.Repo{{ID: "org/s", Emoji: "🚀", About: "Try the \x1b[5mdemo"}}, NumSpaces: 1,
 	}
 	blocks := Discussion(d)
@@ -31,7 +31,7 @@ func TestDiscussionBlocks(t *testing.T) {
 	}
 	md := b.String()
 	for _, want := range []string{"0 ## Discussion (3 comments)\n", "0 **alice (Alice A)** · 2025-03-14 · 👍 2\n", "1 Great link **paper**\n",
-		"1 **bob**\n2 Thanks\nmultiline\n", "1 *hidden*", "0 **Models** (9) · org/m (1200 downloads, 3 likes)\n",
+		"1 **bob**\n2 Thanks\nmultiline\n", "1 *hidden*", "0 **Models** (9) · org/m (1,200 downloads, 3 likes) · org/n (1 download, 1 like)\n",
 		"0 **Spaces** (1) · 🚀 org/s: Try the demo\n"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("missing %q in\n%s", want, md)
