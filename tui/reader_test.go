@@ -175,6 +175,10 @@ func TestQueueingFetchesTheText(t *testing.T) {
 	if err != nil || len(missing) != 0 {
 		t.Fatalf("after a sync, queued papers without text: %v, %v", missing, err)
 	}
+	hs.keys("b", "b") // out of the queue and back: its text is stored already
+	if strings.Contains(hs.m.notice, "fetched") {
+		t.Errorf("b on a paper with its text stored says %q", hs.m.notice)
+	}
 	srv.Close()
 	hs.keys("j", "b") // offline now
 	if !hs.m.texts.offline || !strings.Contains(hs.m.notice, "next sync") {

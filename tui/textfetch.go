@@ -43,6 +43,7 @@ type textFetch struct {
 	pending []string // waiting, in order
 	running string   // being fetched, "" when idle
 	done    int      // fetched since the line of work began
+	had     int      // found stored already: not fetched, not failed
 	failed  int
 	total   int
 	offline bool // the last attempt found no network
@@ -74,7 +75,7 @@ func (m *Model) fetchTexts(ids ...string) tea.Cmd {
 	}
 	t := &m.texts
 	if t.running == "" {
-		t.done, t.failed, t.total, t.firstFail = 0, 0, 0, ""
+		t.done, t.had, t.failed, t.total, t.firstFail = 0, 0, 0, 0, ""
 	}
 	for _, id := range ids {
 		if !t.isFetching(id) {
@@ -117,7 +118,8 @@ func (m Model) onTextFetched(msg textFetched) (tea.Model, tea.Cmd) {
 	switch {
 	case msg.err != nil && feed.Unreachable(msg.err):
 		t.offline = true
-		m.fail(fmt.Sprintf("offline: %s will come with the next sync", english.Count(len(t.pending)+1, "full text")))
+		// The next sync fetches the queued papers' texts, not another's.
+		m.fail(fmt.Sprintf("offline: %s not fetched; a queued paper's comes with the next sync", english.Count(len(t.pending)+1, "full text")))
 		t.pending, t.latest = nil, nil
 		return m, m.wantDetail() // its detail says so
 	case msg.err != nil:
@@ -128,7 +130,11 @@ func (m Model) onTextFetched(msg textFetched) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, m.wantDetail()) // its detail says why
 	default:
 		t.offline = false
-		t.done++
+		if msg.had {
+			t.had++
+		} else {
+			t.done++
+		}
 		if m.forgetDetail(msg.id) { // its detail says whether the text is stored
 			cmds = append(cmds, m.wantDetail())
 		}
@@ -151,10 +157,14 @@ func (m *Model) sayFetched() {
 	t := &m.texts
 	lead := t.lead
 	t.lead = ""
-	if t.total == 0 {
+	if t.total == t.had {
+		// Nothing to fetch (b on a paper whose text is stored): no news.
+		if lead != "" {
+			m.say(lead)
+		}
 		return
 	}
-	msg := fmt.Sprintf("fetched %d of %s", t.done, english.Count(t.total, "full text"))
+	msg := fmt.Sprintf("fetched %d of %s", t.done, english.Count(t.total-t.had, "full text"))
 	if lead != "" {
 		msg = lead + " · " + msg
 	}
