@@ -117,6 +117,20 @@ func TestNoteCommand(t *testing.T) {
 	if r := papers(t, env, "note", id); r.stdout != "- pasted\n    - indented\n" {
 		t.Errorf("note with escape sequences printed as %q", r.stdout)
 	}
+	// An empty stdin (closed in a script) keeps the note; --set '' is
+	// how one is removed, and it says so.
+	if r := papers(t, env, "note", id, "--set", "-"); r.code != 1 || !strings.Contains(r.stderr, "stdin was empty: the note of "+id+" is kept") {
+		t.Errorf("--set - on an empty stdin: exit %d, %q", r.code, r.stderr)
+	}
+	if r := papers(t, env, "note", id); r.stdout != "- pasted\n    - indented\n" {
+		t.Errorf("after an empty stdin, note = %q", r.stdout)
+	}
+	if r := papers(t, env, "note", id, "--set", ""); r.code != 0 || r.stderr != "removed the note of "+id+"\n" {
+		t.Errorf("--set '': exit %d, %q", r.code, r.stderr)
+	}
+	if r := papers(t, env, "note", id); r.stdout != "" {
+		t.Errorf("after --set '', note = %q", r.stdout)
+	}
 }
 
 func TestFollowMarkReadUndoAndDigest(t *testing.T) {

@@ -37,6 +37,11 @@ func (c *NoteCmd) Run(g *Globals) error {
 		if body, err = readSet(*c.Set); err != nil {
 			return err
 		}
+		if *c.Set == "-" && strings.TrimSpace(body) == "" {
+			// A closed or empty stdin in a script is a slip, not a wish to
+			// lose the note: removing one takes --set ''.
+			return fmt.Errorf("note: stdin was empty: the note of %s is kept (--set '' removes it)", id)
+		}
 		if len(body) > store.MaxNoteBytes {
 			return usagef("note: %d bytes; a note holds at most %d", len(body), store.MaxNoteBytes)
 		}
@@ -48,7 +53,13 @@ func (c *NoteCmd) Run(g *Globals) error {
 		}
 		switch {
 		case c.Set != nil:
-			return lib.SetNote(ctx, id, body)
+			if err := lib.SetNote(ctx, id, body); err != nil {
+				return err
+			}
+			if body == "" && old != "" {
+				fmt.Fprintf(os.Stderr, "removed the note of %s\n", id)
+			}
+			return nil
 		case c.Edit:
 			return editNote(ctx, lib, id, old)
 		}
