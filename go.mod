@@ -20,6 +20,7 @@ require (
 	github.com/dustin/go-humanize v1.1.0
 	github.com/klauspost/compress v1.20.4
 	github.com/mattn/go-isatty v0.0.24
+	github.com/mattn/go-shellwords v1.0.12
 	github.com/pelletier/go-toml/v2 v2.4.3
 	golang.org/x/text v0.24.0
 	golang.org/x/time v0.16.0

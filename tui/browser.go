@@ -8,11 +8,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/cli/browser"
+	"github.com/mattn/go-shellwords"
 
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/tui/clean"
@@ -39,18 +43,31 @@ type opened struct {
 func openURL(url string) error { return openURLWith("", url) }
 
 // openURLWith opens url (or a file's path) with the user's opener
-// (Options.Opener, the same convention as $BROWSER) when there is one,
-// else as openURL does.
+// (Options.Opener, the same convention as $BROWSER) when there is one;
+// when it is not, or none of its commands is on this machine, as openURL
+// does. An opener that runs and fails is the error: it was found.
 func openURLWith(opener, url string) error {
 	if strings.TrimSpace(opener) != "" {
 		err := openWith(opener, url)
-		if errors.Is(err, exec.ErrNotFound) || errors.Is(err, errNoBrowser) || errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("%w: the opener (%s) not found", errNoBrowser, strings.TrimSpace(opener))
+		if !errors.Is(err, errNoBrowser) {
+			return err
+		}
+		if fallback := openDefault(url); fallback == nil {
+			return nil
+		}
+		return fmt.Errorf("%w: the opener (%s) not found", errNoBrowser, strings.TrimSpace(opener))
+	}
+	return openDefault(url)
+}
+
+// openDefault opens url with $BROWSER, else the desktop's opener.
+func openDefault(url string) error {
+	if b := os.Getenv("BROWSER"); strings.TrimSpace(b) != "" {
+		err := openWith(b, url)
+		if errors.Is(err, errNoBrowser) {
+			return fmt.Errorf("%w: $BROWSER (%s) not found", errNoBrowser, strings.TrimSpace(b))
 		}
 		return err
-	}
-	if b := os.Getenv("BROWSER"); strings.TrimSpace(b) != "" {
-		return openWith(b, url)
 	}
 	// xdg-open and friends print; they must not scribble on the screen.
 	browser.Stdout, browser.Stderr = io.Discard, io.Discard
@@ -61,15 +78,42 @@ func openURLWith(opener, url string) error {
 	return err
 }
 
-// openWith runs $BROWSER as the convention has it: commands separated by
-// colons, tried in turn until one works; in each, %s is the URL and %% a
-// percent sign, and a command without %s gets the URL as its last
-// argument.
+// openWith runs an opener as $BROWSER's convention has it: commands
+// separated by colons, tried in turn until one is found and works; in
+// each, %s is the URL and %% a percent sign, and a command without %s
+// gets the URL as its last argument. A command is split as a shell
+// splits words, so quotes keep a path with spaces (or a colon) whole. It
+// returns errNoBrowser when no command is on this machine.
 func openWith(commands, url string) error {
-	err := errNoBrowser
-	for _, c := range strings.Split(commands, ":") {
-		args := strings.Fields(c)
-		if len(args) == 0 {
+	var last error
+	for _, args := range openerCommands(commands, url) {
+		if args == nil {
+			continue
+		}
+		err := runBrowser(args)
+		switch {
+		case err == nil:
+			return nil
+		case errors.Is(err, exec.ErrNotFound), errors.Is(err, fs.ErrNotExist):
+			continue
+		}
+		last = err
+	}
+	if last != nil {
+		return last
+	}
+	return errNoBrowser
+}
+
+// openerCommands are the commands of an opener, each as its arguments
+// with the URL in place; nil for one that does not parse (an unclosed
+// quote).
+func openerCommands(commands, url string) [][]string {
+	var out [][]string
+	for _, c := range splitCommands(commands) {
+		args, err := shellwords.Parse(c)
+		if err != nil || len(args) == 0 {
+			out = append(out, nil)
 			continue
 		}
 		hasURL := false
@@ -84,21 +128,86 @@ func openWith(commands, url string) error {
 		if !hasURL {
 			args = append(args, url)
 		}
-		if err = runBrowser(args); err == nil {
-			return nil
+		out = append(out, args)
+	}
+	return out
+}
+
+// splitCommands splits an opener at its colons, but not at one inside
+// quotes or a Windows drive's ("C:\\…").
+func splitCommands(s string) []string {
+	var out []string
+	var quote byte
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == ':':
+			word := strings.TrimLeft(s[start:i], " \t\"'")
+			if len(word) == 1 && i+1 < len(s) && (s[i+1] == '\\' || s[i+1] == '/') {
+				continue // a drive letter
+			}
+			out = append(out, s[start:i])
+			start = i + 1
 		}
 	}
-	if errors.Is(err, exec.ErrNotFound) {
-		return fmt.Errorf("%w: $BROWSER (%s) not found", errNoBrowser, strings.TrimSpace(commands))
+	return append(out, s[start:])
+}
+
+// terminalBrowsers run in the terminal: the reader gives them the screen
+// until they quit, as it does the editor.
+var terminalBrowsers = []string{"lynx", "w3m", "links", "links2", "elinks", "browsh", "carbonyl", "cha"}
+
+// terminalBrowser is the command that would open url when it is a
+// terminal browser (the first of the opener's, else $BROWSER's, commands
+// that is on this machine).
+func terminalBrowser(opener, url string) ([]string, bool) {
+	chain := opener
+	if strings.TrimSpace(chain) == "" {
+		chain = os.Getenv("BROWSER")
 	}
-	return err
+	for _, args := range openerCommands(chain, url) {
+		if args == nil {
+			continue
+		}
+		if _, err := exec.LookPath(args[0]); err != nil {
+			continue
+		}
+		return args, slices.Contains(terminalBrowsers, filepath.Base(args[0]))
+	}
+	return nil, false
+}
+
+// inTerminal: the link is for a terminal browser, to run in the reader's
+// place.
+type inTerminal struct {
+	url  string
+	args []string
+}
+
+// onInTerminal gives the terminal to the browser until it quits.
+func (m Model) onInTerminal(msg inTerminal) (tea.Model, tea.Cmd) {
+	cmd := exec.Command(msg.args[0], msg.args[1:]...)
+	return m, tea.ExecProcess(cmd, func(err error) tea.Msg {
+		if err != nil {
+			err = fmt.Errorf("%s: %w", msg.args[0], err)
+		}
+		return opened{url: msg.url, err: err}
+	})
 }
 
 // runBrowser starts a browser command and waits a moment for it to fail;
-// one still running by then has opened the page.
+// one still running by then has opened the page. A failure says the last
+// line the command wrote to stderr ("cannot open display").
 func runBrowser(args []string) error {
 	cmd := exec.Command(args[0], args[1:]...)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, io.Discard, io.Discard
+	var stderr lastLine
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, io.Discard, &stderr
 	if err := cmd.Start(); err != nil {
 		return err
 	}
@@ -107,6 +216,9 @@ func runBrowser(args []string) error {
 	select {
 	case err := <-done:
 		if err != nil {
+			if why := stderr.String(); why != "" {
+				return fmt.Errorf("%s: %w (%s)", args[0], err, why)
+			}
 			return fmt.Errorf("%s: %w", args[0], err)
 		}
 		return nil
@@ -115,12 +227,37 @@ func runBrowser(args []string) error {
 	}
 }
 
+// lastLine keeps the last non-blank line written to it, cut short.
+type lastLine struct {
+	sync.Mutex
+	line string
+}
+
+func (l *lastLine) Write(p []byte) (int, error) {
+	l.Lock()
+	defer l.Unlock()
+	for _, s := range strings.Split(string(p), "\n") {
+		if s = strings.TrimSpace(s); s != "" {
+			l.line = s
+		}
+	}
+	return len(p), nil
+}
+
+func (l *lastLine) String() string {
+	l.Lock()
+	defer l.Unlock()
+	return clean.Line(ansi.Truncate(l.line, 120, "…"))
+}
+
 // onOpened says whether a link reached the browser.
 func (m Model) onOpened(msg opened) (tea.Model, tea.Cmd) {
 	copyKey := keyHint(m.keys.Paper.Copy)
 	switch {
 	case errors.Is(msg.err, errNoBrowser) && m.opts.Opener != "":
-		m.fail(clean.Line(fmt.Sprintf("%v: fix open in the config, or %s copies the link", msg.err, copyKey)))
+		m.fail(clean.Line(fmt.Sprintf("%v: fix open in the config (or PAPERS_OPEN), or %s copies the link", msg.err, copyKey)))
+	case errors.Is(msg.err, errNoBrowser) && msg.err != errNoBrowser:
+		m.fail(clean.Line(fmt.Sprintf("%v: fix $BROWSER, or %s copies the link", msg.err, copyKey))) // it names the one not found
 	case errors.Is(msg.err, errNoBrowser):
 		m.fail("no browser: set $BROWSER, or " + copyKey + " copies the link")
 	case msg.err != nil:
@@ -144,9 +281,16 @@ func (m Model) open(url string) tea.Cmd {
 }
 
 func openWithCmd(opener, url string) tea.Cmd {
-	return func() tea.Msg {
-		return opened{url: url, err: openURLWith(opener, url)}
+	return func() tea.Msg { return openMsg(opener, url) }
+}
+
+// openMsg opens target, or asks the reader to give a terminal browser
+// the screen for it.
+func openMsg(opener, target string) tea.Msg {
+	if args, ok := terminalBrowser(opener, target); ok {
+		return inTerminal{url: target, args: args}
 	}
+	return opened{url: target, err: openURLWith(opener, target)}
 }
 
 // openPDF opens a paper's saved PDF when the PDF folder holds one (papers
@@ -161,6 +305,6 @@ func (m Model) openPDF(id string) tea.Cmd {
 				target = path
 			}
 		}
-		return opened{url: target, err: openURLWith(opener, target)}
+		return openMsg(opener, target)
 	}
 }

@@ -71,7 +71,74 @@ func TestOpenerWinsOverBROWSER(t *testing.T) {
 	}
 	hs.m.opts.Opener = "/no/such/opener %s"
 	hs.keys("o")
-	if want := "nothing can open links here: the opener (/no/such/opener %s) not found: fix open in the config, or y copies the link"; hs.m.errMsg != want {
+	if want := "nothing can open links here: the opener (/no/such/opener %s) not found: fix open in the config (or PAPERS_OPEN), or y copies the link"; hs.m.errMsg != want {
 		t.Errorf("a missing opener says %q, want %q", hs.m.errMsg, want)
+	}
+}
+
+// TestOpenerQuotingAndFallback: an opener is split as a shell splits
+// words (a path with a space, a colon kept in quotes); one not on this
+// machine falls back to $BROWSER; one that fails says what it wrote to
+// stderr.
+func TestOpenerQuotingAndFallback(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my browsers")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "args")
+	script := filepath.Join(dir, "open it")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nfor a in \"$@\"; do echo \"[$a]\"; done > '"+out+"'\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	failing := filepath.Join(dir, "fail")
+	if err := os.WriteFile(failing, []byte("#!/bin/sh\necho 'Error: cannot open display' >&2\nexit 3\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	const url = "https://example.org/x"
+	for _, c := range []struct{ opener, browser, want string }{
+		{`"` + script + `" --profile='/a:b' %s`, "", "[--profile=/a:b]\n[" + url + "]"},
+		{"/no/such/opener %s", `'` + script + `' --from-browser`, "[--from-browser]\n[" + url + "]"},
+		{"/no/such/opener:'" + script + "' second", "", "[second]\n[" + url + "]"},
+	} {
+		t.Setenv("BROWSER", c.browser)
+		os.Remove(out)
+		if err := openURLWith(c.opener, url); err != nil {
+			t.Errorf("%q: %v", c.opener, err)
+			continue
+		}
+		if got, _ := os.ReadFile(out); strings.TrimSpace(string(got)) != c.want {
+			t.Errorf("%q ran with %q, want %q", c.opener, got, c.want)
+		}
+	}
+	err := openURLWith(`"`+failing+`" %s`, url)
+	if err == nil || !strings.Contains(err.Error(), "exit status 3 (Error: cannot open display)") {
+		t.Errorf("a failing opener: %v", err)
+	}
+	if got := splitCommands(`C:\Program Files\Firefox\firefox.exe %s:lynx`); len(got) != 2 || got[1] != "lynx" {
+		t.Errorf("a drive's colon split the opener: %q", got)
+	}
+}
+
+// TestTerminalBrowserGetsTheScreen: lynx, w3m and the like run in the
+// reader's place, as the editor does, not in the background where they
+// would quit at once.
+func TestTerminalBrowserGetsTheScreen(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"w3m", "firefox"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("#!/bin/sh\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("PATH", dir)
+	t.Setenv("BROWSER", "")
+	if args, ok := terminalBrowser("/no/such:w3m -N %s", "https://x.org"); !ok || len(args) != 3 || args[2] != "https://x.org" {
+		t.Errorf("w3m: %q %v", args, ok)
+	}
+	if _, ok := terminalBrowser("firefox:w3m", "https://x.org"); ok {
+		t.Error("firefox, found first, taken for a terminal browser")
+	}
+	t.Setenv("BROWSER", "w3m")
+	if msg, ok := openMsg("", "https://x.org").(inTerminal); !ok || msg.args[0] != "w3m" {
+		t.Errorf("BROWSER=w3m: %#v", msg)
 	}
 }

@@ -80,6 +80,8 @@ func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onSpinnerTick(msg)
 	case opened:
 		return m.onOpened(msg)
+	case inTerminal:
+		return m.onInTerminal(msg)
 	case searchDue:
 		return m.onSearchDue(msg)
 	case remoteFound:

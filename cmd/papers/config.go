@@ -51,7 +51,7 @@ var settings = []setting{
 		def: "", check: checkPath, users: []string{"*"}},
 	{key: "api", help: "The feed's base URL.", flag: "api", env: "PAPERS_API_URL",
 		def: "https://huggingface.co", check: checkURL, users: []string{"read", "sync", "add", "search"}},
-	{key: "open", help: `The command that opens URLs and PDFs, %s for the URL ("firefox %s"; commands separated by colons are tried in turn); unset: $BROWSER, else the desktop's opener.`,
+	{key: "open", help: `The command that opens URLs and PDFs, %s for the URL ("firefox %s"; quoted as in a shell; commands separated by colons are tried in turn, then $BROWSER, then the desktop's opener; lynx or w3m takes the screen until it quits); unset: $BROWSER, else the desktop's opener.`,
 		env: "PAPERS_OPEN", def: "", check: checkOpener, users: []string{"read"}},
 	{key: "reader.style", help: "Colours: " + strings.Join(readerStyles, ", ") + " (auto asks the terminal).", flag: "style",
 		def: "auto", check: checkEnum(readerStyles), users: []string{"read", "show"}},

@@ -25,7 +25,7 @@ var manEnvironment = [][2]string{
 	{"XDG_CONFIG_HOME", "The configuration file is $XDG_CONFIG_HOME/papers/config.toml (usually ~/.config/papers/config.toml)."},
 	{"XDG_STATE_HOME", "The reader's session (view, sort, search and paper, per library) is kept in $XDG_STATE_HOME/papers/reader.json."},
 	{"XDG_CACHE_HOME", "Saved PDFs go to $XDG_CACHE_HOME/papers/pdf/."},
-	{"PAPERS_OPEN", "The command that opens URLs and PDFs (\"firefox %s\"; commands separated by colons are tried in turn); the configuration's open setting."},
+	{"PAPERS_OPEN", "The command that opens URLs and PDFs (\"firefox %s\"; quoted as in a shell; commands separated by colons are tried in turn); the configuration's open setting."},
 	{"BROWSER", "Opens URLs and PDFs when PAPERS_OPEN and open are unset; else the desktop's opener."},
 	{"VISUAL, EDITOR", "The editor of notes (papers note --edit, e in the reader)."},
 	{"TMPDIR", "Note drafts are kept in $TMPDIR/papers-notes/ID.md until stored."},
