@@ -24,9 +24,24 @@ func sessionFile() string {
 	return filepath.Join(xdg.StateHome, "papers", "reader.json")
 }
 
-// sessions are the sessions by library path.
+// sessions are the sessions by library path, with the settings each was
+// left under.
 type sessions struct {
-	Libraries map[string]tui.Session `json:"libraries"`
+	Libraries map[string]tui.Session  `json:"libraries"`
+	Settings  map[string]openSettings `json:"settings,omitempty"`
+}
+
+// openSettings are the settings of what the reader opens on (reader.view,
+// reader.sort) when a session was kept: the file's value wins over the
+// session once it is changed, or an edit of the file would seem to do
+// nothing.
+type openSettings struct {
+	View string `json:"view"`
+	Sort string `json:"sort"`
+}
+
+func settingsOf(opts tui.Options) openSettings {
+	return openSettings{View: opts.View, Sort: string(opts.Sort)}
 }
 
 func loadSessions(path string) sessions {
@@ -37,13 +52,36 @@ func loadSessions(path string) sessions {
 	if s.Libraries == nil {
 		s.Libraries = map[string]tui.Session{}
 	}
+	if s.Settings == nil {
+		s.Settings = map[string]openSettings{}
+	}
 	return s
 }
 
-// saveSession writes lib's session atomically.
-func saveSession(path, lib string, s tui.Session) error {
+// restored is lib's session as the reader should open on it: the view
+// and sort are the settings' where those changed since it was kept.
+func (all sessions) restored(lib string, opts tui.Options) (tui.Session, bool) {
+	s, ok := all.Libraries[lib]
+	if !ok {
+		return s, false
+	}
+	was, known := all.Settings[lib]
+	now := settingsOf(opts)
+	if known && was.View != now.View {
+		s.View, s.Anchor = now.View, ""
+	}
+	if known && was.Sort != now.Sort {
+		s.Sort, s.SortBefore = opts.Sort, ""
+	}
+	return s, true
+}
+
+// saveSession writes lib's session, and the settings it was left under,
+// atomically.
+func saveSession(path, lib string, s tui.Session, under openSettings) error {
 	all := loadSessions(path)
 	all.Libraries[lib] = s
+	all.Settings[lib] = under
 	data, err := json.MarshalIndent(all, "", "  ")
 	if err != nil {
 		return err
@@ -87,14 +125,14 @@ func runReader(opts tui.Options, library string, progOpts ...tea.ProgramOption) 
 	if abs, err := filepath.Abs(library); err == nil {
 		library = abs
 	}
-	if s, ok := loadSessions(path).Libraries[library]; ok {
+	if s, ok := loadSessions(path).restored(library, opts); ok {
 		opts.Restore = &s
 	}
 	s, err := tui.RunSession(opts, progOpts...)
 	if err != nil {
 		return err
 	}
-	if err := saveSession(path, library, s); err != nil {
+	if err := saveSession(path, library, s, settingsOf(opts)); err != nil {
 		fmt.Fprintf(os.Stderr, "papers: warning: %v\n", err)
 	}
 	return nil
