@@ -402,6 +402,15 @@ func BenchmarkConfigStartup(b *testing.B) {
 	}
 }
 
+// TestConfigWithAByteOrderMark: a file a Windows editor saved with a
+// byte order mark reads as without it.
+func TestConfigWithAByteOrderMark(t *testing.T) {
+	cf := loadConfig(writeConfig(t, "\ufeff[reader]\nsort = \"upvotes\"\n"))
+	if len(cf.problem) > 0 || cf.values["reader.sort"] != "upvotes" {
+		t.Errorf("problems %+v, values %v", cf.problem, cf.values)
+	}
+}
+
 func TestConfigInlineTableProblemHasItsLine(t *testing.T) {
 	path := writeConfig(t, "api = \"http://x.example\"\nreader = { style = \"blue\" }\n")
 	cf := loadConfig(path)

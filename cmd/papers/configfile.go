@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -52,6 +53,8 @@ func loadConfig(path string) *configFile {
 		cf.problem = append(cf.problem, configProblem{msg: "cannot read: " + err.Error()})
 		return cf
 	}
+	// A byte order mark, as some Windows editors write, is no setting.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	var doc map[string]any
 	if err := toml.Unmarshal(data, &doc); err != nil {
 		var de *toml.DecodeError
@@ -231,7 +234,7 @@ func levenshtein(a, b string) int {
 
 var (
 	sectionLine = regexp.MustCompile(`^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]`)
-	keyLine     = regexp.MustCompile(`^\s*"?([A-Za-z0-9_.-]+)"?\s*=`)
+	keyLine     = regexp.MustCompile(`^\s*["']?([A-Za-z0-9_.-]+)["']?\s*=`)
 )
 
 // keyLines finds the line of each key (section.key) and section, for

@@ -67,18 +67,32 @@ func (cf *configFile) flattenKeys(table map[string]any, prefix string, out map[s
 		case map[string]any:
 			cf.flattenKeys(v, full+".", out)
 		case string:
-			out[full] = []string{v}
+			cf.bindOnce(out, full, []string{v})
 		case []any:
 			keys, ok := stringList(v)
 			if !ok {
 				cf.keyTypeProblem(full, v)
 				continue
 			}
-			out[full] = keys
+			cf.bindOnce(out, full, keys)
 		default:
 			cf.keyTypeProblem(full, v)
 		}
 	}
+}
+
+// bindOnce binds action to keys, unless the file bound it already in the
+// other TOML form ("list.bottom" in [keys], bottom in [keys.list]): which
+// one won would be chance (a map's order).
+func (cf *configFile) bindOnce(out map[string][]string, action string, keys []string) {
+	if _, twice := out[action]; twice {
+		_, name, _ := strings.Cut(action, ".")
+		pane, _, _ := strings.Cut(action, ".")
+		cf.problem = append(cf.problem, configProblem{line: cf.lineOf("keys." + action), key: keysScope,
+			msg: fmt.Sprintf("keys.%s: bound twice, as \"%s\" in [keys] and as %s in [keys.%s]: keep one", action, action, name, pane)})
+		return
+	}
+	out[action] = keys
 }
 
 func stringList(v []any) ([]string, bool) {
