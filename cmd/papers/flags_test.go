@@ -60,3 +60,20 @@ func TestSyncInAPipeIsOneSummary(t *testing.T) {
 		t.Errorf("clamped sync: stdout %q, stderr %q", r.stdout, r.stderr)
 	}
 }
+
+// TestMistypedSubcommandIsNamed: a slip in a subcommand of queue or
+// follow (whose default lists) is named with the one meant and the
+// parent's help, not "unexpected argument" and list's help.
+func TestMistypedSubcommandIsNamed(t *testing.T) {
+	env := emptyLibraryEnv(t)
+	for args, want := range map[string]string{
+		"queue ad 2410.17243":     `papers queue: unknown command "ad" (did you mean add?)` + "\nRun 'papers queue --help' for usage.\n",
+		"queue remove 2410.17243": `papers queue: unknown command "remove" (did you mean rm?)`,
+		"follow lst":              `papers follow: unknown command "lst" (did you mean list?)`,
+	} {
+		r := papers(t, env, strings.Fields(args)...)
+		if r.code != 2 || !strings.Contains(r.stderr, "papers: "+want) {
+			t.Errorf("papers %s: exit %d, %q", args, r.code, r.stderr)
+		}
+	}
+}

@@ -101,6 +101,13 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 			fmt.Fprintf(os.Stderr, "papers: %s\n", unknownCommandText(parser.Model, word))
 			return exitUsage
 		}
+		if parent, word := unknownSubcommand(err); parent != nil {
+			// `papers queue ad ID`: kong ran queue's default (list) and
+			// complained of "ad", pointing at list's help.
+			fmt.Fprintf(os.Stderr, "papers: %s\n", unknownSubcommandText(parent, word))
+			fmt.Fprintf(os.Stderr, "Run '%s --help' for usage.\n", parent.FullPath())
+			return exitUsage
+		}
 		fmt.Fprintf(os.Stderr, "papers: %v\n", err)
 		fmt.Fprintf(os.Stderr, "Run '%s --help' for usage.\n", helpPath(err))
 		return exitUsage

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -76,4 +77,52 @@ func commandNode(parent *kong.Node, name string) *kong.Node {
 		}
 	}
 	return nil
+}
+
+// unknownSubcommand is the command whose subcommand a parse error's
+// unexpected word stands for, and the word: one kong took as an argument
+// of the parent's default subcommand (queue's list, which takes none). A
+// word with a digit may be a paper id: nil.
+func unknownSubcommand(err error) (*kong.Node, string) {
+	var perr *kong.ParseError
+	if !errors.As(err, &perr) || perr.Context == nil {
+		return nil, ""
+	}
+	word, ok := strings.CutPrefix(perr.Error(), "unexpected argument ")
+	n := perr.Context.Selected()
+	if !ok || n == nil || n.Parent == nil || n.Parent.DefaultCmd != n || strings.ContainsAny(word, "0123456789") {
+		return nil, ""
+	}
+	return n.Parent, word
+}
+
+// subcommandSynonyms are what other tools call a subcommand.
+var subcommandSynonyms = map[string]string{"remove": "rm", "delete": "rm", "del": "rm", "ls": "list", "show": "list", "new": "add", "put": "add"}
+
+// unknownSubcommandText says word is none of parent's subcommands, with
+// the one meant when it looks like a slip.
+func unknownSubcommandText(parent *kong.Node, word string) string {
+	var names []string
+	for _, c := range parent.Children {
+		if c.Type == kong.CommandNode {
+			names = append(names, c.Name)
+		}
+	}
+	msg := fmt.Sprintf("%s: unknown command %q (its commands: %s)", parent.FullPath(), clean.Line(word), strings.Join(names, ", "))
+	near := subcommandSynonyms[strings.ToLower(word)]
+	if !slices.Contains(names, near) {
+		near = ""
+	}
+	for _, n := range names {
+		if near == "" && len(word) >= 2 && strings.HasPrefix(n, word) {
+			near = n
+		}
+	}
+	if near == "" {
+		near = closest(word, names) // configfile.go
+	}
+	if near != "" {
+		msg = fmt.Sprintf("%s: unknown command %q (did you mean %s?)", parent.FullPath(), clean.Line(word), near)
+	}
+	return msg
 }
