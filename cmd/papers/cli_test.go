@@ -396,7 +396,7 @@ func TestLostOutputIsAFailure(t *testing.T) {
 	}
 	defer full.Close()
 	env, _ := importedLibrary(t)
-	for _, args := range [][]string{{"list"}, {"stats"}, {"search", "model"}, {"doctor"}, {"config", "show"}} {
+	for _, args := range [][]string{{"list"}, {"stats"}, {"search", "model"}, {"doctor"}, {"config", "show"}, {"--help"}, {"list", "--help"}, {"--version"}} {
 		cmd := exec.Command(papersBin, args...)
 		cmd.Env = append(os.Environ(), env...)
 		var errOut strings.Builder

@@ -62,6 +62,7 @@ func newParser(cli *CLI) (*kong.Kong, error) {
 		kong.Name("papers"),
 		kong.Description("A terminal reader for the Hugging Face Daily Papers feed.\n\nRun with no command to open the reader: papers [--style auto|dark|light] [--mouse] [--no-sync]."),
 		kong.UsageOnError(),
+		kong.Writers(stdout, os.Stderr), // --help and --version too: a lost write is exit 1 (execute)
 		kong.Exit(func(code int) { panic(exitCode(code)) }),
 		kong.Vars{"version": versionString()},
 		extraCommands(),
@@ -91,9 +92,19 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 				panic(r)
 			}
 			code = int(c)
+			if code == exitOK && stdout.err != nil { // --help or --version written nowhere
+				fmt.Fprintf(os.Stderr, "papers: write to standard output: %v\n", stdout.err)
+				code = exitFail
+			}
 		}
 	}()
 	kctx, err := parser.Parse(searchArgs(parser.Model, args))
+	if err != nil && stdout.err != nil {
+		// The help a mistake asked for could not be written: not a usage
+		// error to correct, a failure.
+		fmt.Fprintf(os.Stderr, "papers: write to standard output: %v\n", stdout.err)
+		return exitFail
+	}
 	if err != nil {
 		if word := unknownCommand(parser.Model, args); word != "" {
 			// `papers serach x`: kong took the slip for a paper id and
