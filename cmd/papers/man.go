@@ -33,7 +33,9 @@ var manEnvironment = [][2]string{
 
 func writeMan(w io.Writer, app *kong.Application) error {
 	m := &manWriter{}
-	m.line(`.TH PAPERS 1 "" "papers %s" "User Commands"`, roffText(readBuildVersion().Version))
+	v := readBuildVersion()
+	date, _, _ := strings.Cut(v.Time, "T") // the commit's day, when the build knows it
+	m.line(`.TH PAPERS 1 "%s" "papers %s" "User Commands"`, roffText(date), roffText(v.Version))
 	m.section("NAME")
 	m.line(`papers \- %s`, roffText(firstLine(app.Help)))
 	m.section("SYNOPSIS")
