@@ -77,3 +77,24 @@ func TestMistypedSubcommandIsNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestParseErrorsInPlainWords: a flag without its value, and an unknown
+// short flag, say so in the user's terms; `papers help CMD` is its help.
+func TestParseErrorsInPlainWords(t *testing.T) {
+	env := emptyLibraryEnv(t)
+	for args, want := range map[string]string{
+		"list --sort":  "papers: --sort needs a value\n",
+		"list --limit": "papers: --limit needs a value\n",
+		"list -j":      "papers: unknown flag -j (did you mean --json?)\n",
+		"-v":           "papers: unknown flag -v (did you mean --version?)\n",
+	} {
+		r := papers(t, env, strings.Fields(args)...)
+		if r.code != 2 || !strings.HasPrefix(r.stderr, want) {
+			t.Errorf("papers %s: exit %d, %q, want %q", args, r.code, r.stderr, want)
+		}
+	}
+	r := papers(t, env, "help", "list")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "Usage: papers list") {
+		t.Errorf("papers help list: exit %d, %.60q", r.code, r.stdout)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 
 	"github.com/alecthomas/kong"
 	"github.com/papertui/papers/internal/startup"
@@ -46,6 +47,10 @@ func main() {
 }
 
 func run(args []string) int {
+	if len(args) > 0 && args[0] == "help" {
+		// `papers help list`, as git and go have it: `papers list --help`.
+		args = append(slices.Clone(args[1:]), "--help")
+	}
 	var cli CLI
 	parser, err := newParser(&cli)
 	if err != nil {
@@ -119,7 +124,7 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 			fmt.Fprintf(os.Stderr, "Run '%s --help' for usage.\n", parent.FullPath())
 			return exitUsage
 		}
-		fmt.Fprintf(os.Stderr, "papers: %v\n", err)
+		fmt.Fprintf(os.Stderr, "papers: %s\n", parseErrorText(err))
 		fmt.Fprintf(os.Stderr, "Run '%s --help' for usage.\n", helpPath(err))
 		return exitUsage
 	}

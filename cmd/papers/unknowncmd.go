@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -125,4 +126,34 @@ func unknownSubcommandText(parent *kong.Node, word string) string {
 		msg = fmt.Sprintf("%s: unknown command %q (did you mean %s?)", parent.FullPath(), clean.Line(word), near)
 	}
 	return msg
+}
+
+var (
+	noValueRE   = regexp.MustCompile(`^(--?[A-Za-z0-9-]+): expected [a-z]+ value but got "EOL" \(<EOL>\)$`)
+	shortFlagRE = regexp.MustCompile(`^unknown flag -([A-Za-z]), did you mean "-h"\?$`)
+)
+
+// parseErrorText is kong's parse error in the user's terms: "--sort needs
+// a value", not `expected string value but got "EOL"`; an unknown short
+// flag with the long ones it may stand for (-j: --json), not always -h.
+func parseErrorText(err error) string {
+	msg := err.Error()
+	if m := noValueRE.FindStringSubmatch(msg); m != nil {
+		return m[1] + " needs a value"
+	}
+	m := shortFlagRE.FindStringSubmatch(msg)
+	var perr *kong.ParseError
+	if m == nil || !errors.As(err, &perr) || perr.Context == nil {
+		return msg
+	}
+	var meant []string
+	for _, f := range perr.Context.Flags() {
+		if !f.Hidden && strings.HasPrefix(f.Name, m[1]) {
+			meant = append(meant, "--"+f.Name)
+		}
+	}
+	if len(meant) == 0 || len(meant) > 3 {
+		return "unknown flag -" + m[1]
+	}
+	return fmt.Sprintf("unknown flag -%s (did you mean %s?)", m[1], strings.Join(meant, " or "))
 }
