@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dustin/go-humanize"
+
 	"golang.org/x/time/rate"
 )
 
@@ -158,7 +160,7 @@ func isHTML(ctype string) bool {
 // another label; whether the rest is Atom, the parser says.
 func checkAtomBody(body []byte, limit int64, u string) ([]byte, error) {
 	if int64(len(body)) > limit {
-		return nil, fmt.Errorf("GET %s: body larger than the %d-byte cap", u, limit)
+		return nil, fmt.Errorf("GET %s: body larger than the %s cap", u, humanize.IBytes(uint64(limit)))
 	}
 	head := bytes.ToLower(bytes.TrimSpace(body[:min(len(body), 512)]))
 	if bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html")) {

@@ -120,7 +120,7 @@ func TestVersionsOversizedAndFailing(t *testing.T) {
 		fmt.Fprint(w, `<feed xmlns="http://www.w3.org/2005/Atom">`+strings.Repeat("<entry><id>x</id></entry>", 100)+`</feed>`)
 	})
 	c.MaxBody = 200
-	if _, err := c.Versions(context.Background(), []string{"2410.17243"}); err == nil || !strings.Contains(err.Error(), "200-byte cap") {
+	if _, err := c.Versions(context.Background(), []string{"2410.17243"}); err == nil || !strings.Contains(err.Error(), "200 B cap") {
 		t.Errorf("oversized: %v", err)
 	}
 	c, rec := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {

@@ -19,6 +19,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/dustin/go-humanize"
+
 	"github.com/cenkalti/backoff/v5"
 	"golang.org/x/time/rate"
 )
@@ -598,7 +600,7 @@ func (e wrongAnswer) Error() string {
 // the same body) and markup served under a JSON label.
 func checkBody(body []byte, limit int64, u, ctype string, want bodyKind) ([]byte, error) {
 	if int64(len(body)) > limit {
-		return nil, fmt.Errorf("GET %s: body larger than the %d-byte cap", u, limit)
+		return nil, fmt.Errorf("GET %s: body larger than the %s cap", u, humanize.IBytes(uint64(limit)))
 	}
 	if t := bytes.TrimSpace(body); len(t) > 0 && t[0] == '<' {
 		if ctype == "" {

@@ -342,7 +342,7 @@ func TestBodyCap(t *testing.T) {
 	})
 	c.MaxBody = 1000
 	_, err := c.Day(context.Background(), "2024-10-25")
-	if err == nil || !strings.Contains(err.Error(), "1000-byte cap") || !strings.Contains(err.Error(), "/api/daily_papers?") {
+	if err == nil || !strings.Contains(err.Error(), "1000 B cap") || !strings.Contains(err.Error(), "/api/daily_papers?") {
 		t.Errorf("err %v", err)
 	}
 	if c.Requests() != 1 {

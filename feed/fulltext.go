@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/dustin/go-humanize"
 )
 
 // TextSource says where Hugging Face took a paper's Markdown from.
@@ -74,7 +76,7 @@ func ParseFullText(id string, body []byte, limit int) (FullText, error) {
 		limit = DefaultMaxText
 	}
 	if len(body) > limit {
-		return FullText{}, fmt.Errorf("text is %d bytes, larger than the %d-byte cap", len(body), limit)
+		return FullText{}, fmt.Errorf("text is %s, larger than the %s cap", humanize.IBytes(uint64(len(body))), humanize.IBytes(uint64(limit)))
 	}
 	if t := bytes.TrimSpace(body); len(t) > 0 && t[0] == '<' {
 		return FullText{}, fmt.Errorf("answered HTML, not a paper text: %w", ErrNoWrapper)

@@ -83,13 +83,13 @@ func TestDetailSaysTheTextComesWithTheNextSync(t *testing.T) {
 // again, and never "comes with the next sync"; a queued paper is never
 // told to be queued.
 func TestTextAdviceNeverPromisesWhatWillNotCome(t *testing.T) {
-	overCap := errors.New("fetch full text 2510.00002: text is 9000000 bytes, larger than the 8388608-byte cap")
+	overCap := errors.New("fetch full text 2510.00002: text is 8.6 MiB, larger than the 8.0 MiB cap")
 	notFound := fmt.Errorf("fetch full text 2510.00002: %w", feed.ErrNotFound)
 	for _, c := range []struct {
 		s         textSituation
 		want, not string
 	}{
-		{textSituation{queued: true, offline: true, failed: overCap}, "larger than the 8388608-byte cap. It is queued: each sync tries again", "next sync"},
+		{textSituation{queued: true, offline: true, failed: overCap}, "larger than the 8.0 MiB cap. It is queued: each sync tries again", "next sync"},
 		{textSituation{queued: false, offline: true, failed: notFound}, "(404). Queued with b, it is asked for again at each sync", "next sync"},
 		{textSituation{queued: true, offline: true}, "It is queued: its text comes with the next sync", "queue it with b"},
 		{textSituation{queued: true}, "It is queued: the next sync fetches it", "queues"},
