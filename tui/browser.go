@@ -252,16 +252,19 @@ func (l *lastLine) String() string {
 
 // onOpened says whether a link reached the browser.
 func (m Model) onOpened(msg opened) (tea.Model, tea.Cmd) {
-	copyKey := keyHint(m.keys.Paper.Copy)
+	orCopy, copies := "", "" // nothing to offer when the user unbound the copy key
+	if keys := m.keys.Paper.Copy.Keys(); len(keys) > 0 {
+		orCopy, copies = ", or "+keys[0]+" copies the link", " ("+keys[0]+" copies it)"
+	}
 	switch {
 	case errors.Is(msg.err, errNoBrowser) && m.opts.Opener != "":
-		m.fail(clean.Line(fmt.Sprintf("%v: fix open in the config (or PAPERS_OPEN), or %s copies the link", msg.err, copyKey)))
+		m.fail(clean.Line(fmt.Sprintf("%v: fix open in the config (or PAPERS_OPEN)%s", msg.err, orCopy)))
 	case errors.Is(msg.err, errNoBrowser) && msg.err != errNoBrowser:
-		m.fail(clean.Line(fmt.Sprintf("%v: fix $BROWSER, or %s copies the link", msg.err, copyKey))) // it names the one not found
+		m.fail(clean.Line(fmt.Sprintf("%v: fix $BROWSER%s", msg.err, orCopy))) // it names the one not found
 	case errors.Is(msg.err, errNoBrowser):
-		m.fail("no browser: set $BROWSER, or " + copyKey + " copies the link")
+		m.fail("no browser: set $BROWSER" + orCopy)
 	case msg.err != nil:
-		m.fail(clean.Line(fmt.Sprintf("could not open the link (%s copies it): %v", copyKey, msg.err)))
+		m.fail(clean.Line(fmt.Sprintf("could not open the link%s: %v", copies, msg.err)))
 	default:
 		m.say("opened " + msg.url)
 	}
