@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -80,7 +81,10 @@ type readerPane struct {
 	outCursor int
 
 	search readerSearch
-	hint   string // the last "does nothing here" it said (readermodal.go)
+	// hitPlace is where the current search hit was when a resize began
+	// rendering the text anew: the hit there stays the current one.
+	hitPlace *store.Reading
+	hint     string // the last "does nothing here" it said (readermodal.go)
 
 	percent int           // the furthest read, 0–100
 	saved   store.Reading // the position last written
@@ -144,7 +148,8 @@ func (m Model) onReaderRendered(msg readerRendered) (tea.Model, tea.Cmd) {
 	at := r.position()
 	r.lines, r.complete = msg.whole, true
 	r.offset = r.lines.lineOf(at)
-	if r.jumpTo >= 0 {
+	jumped := r.jumpTo >= 0
+	if jumped {
 		r.offset = r.lines.starts[r.jumpTo]
 		r.jumpTo = -1
 	}
@@ -152,7 +157,13 @@ func (m Model) onReaderRendered(msg readerRendered) (tea.Model, tea.Cmd) {
 	m.requests.end(topicReader)
 	if r.search.query != "" {
 		r.search.find(r.lines)
+		if r.hitPlace != nil && !jumped {
+			// Rendered anew for a resize: the hit the reader was on stays
+			// the current one, in view, so n goes on from it.
+			r.showHit(nearestHit(r.search.hits, r.lines.lineOf(*r.hitPlace)))
+		}
 	}
+	r.hitPlace = nil
 	return m, m.readerMoved()
 }
 
@@ -335,8 +346,24 @@ func (m *Model) onReaderResize() tea.Cmd {
 	if r.doc == nil {
 		return m.loadReader(nil) // still loading: ask again for the new width
 	}
+	if r.complete && r.search.hit > 0 {
+		// (Mid-render, hitPlace is the one from before: the hits are the
+		// whole text's no more.)
+		place := r.lines.positionOf(r.search.hits[r.search.hit-1])
+		r.hitPlace = &place
+	}
 	at := r.position()
 	return m.loadReader(&at)
+}
+
+// nearestHit is the index of the hit line nearest line; hits is not
+// empty.
+func nearestHit(hits []int, line int) int {
+	j, _ := slices.BinarySearch(hits, line)
+	if j == len(hits) || (j > 0 && line-hits[j-1] <= hits[j]-line) {
+		j--
+	}
+	return j
 }
 
 // readerMissing says what the pane shows for a paper without its text

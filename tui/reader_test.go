@@ -356,3 +356,38 @@ func TestFigureKeyTakesOnlyAFigureOnScreen(t *testing.T) {
 		}
 	}
 }
+
+// TestReaderHitSurvivesAResize: after a resize the hit the reader was on
+// is still the current one, in view, and n goes on forward from it (it
+// went back, or skipped one). Its number may change: a hit is a line.
+func TestReaderHitSurvivesAResize(t *testing.T) {
+	hs, _ := readerHarness(t, 100, 30)
+	hs.keys("R", "/", "t", "h", "e", "enter")
+	for range 6 {
+		hs.keys("n")
+	}
+	r := &hs.m.reader
+	if r.search.hit < 5 {
+		t.Fatalf("on hit %d after six n", r.search.hit)
+	}
+	place := r.lines.positionOf(r.search.hits[r.search.hit-1])
+	for _, w := range []int{80, 130, 100} {
+		hs.send(sizeMsg(w, 30))
+		r = &hs.m.reader
+		if r.search.hit == 0 {
+			t.Fatalf("at %d columns no hit is current", w)
+		}
+		line, want := r.search.hits[r.search.hit-1], r.lines.lineOf(place)
+		if line < want-2 || line > want+2 {
+			t.Errorf("at %d columns the current hit is on line %d, want near %d", w, line, want)
+		}
+		if line < r.offset || line >= r.offset+r.height {
+			t.Errorf("at %d columns the current hit (line %d) is out of view (%d…%d)", w, line, r.offset, r.offset+r.height)
+		}
+	}
+	before := hs.m.reader.search.hits[hs.m.reader.search.hit-1]
+	hs.keys("n")
+	if after := hs.m.reader.search.hits[hs.m.reader.search.hit-1]; after <= before {
+		t.Errorf("n after the resizes went from line %d to line %d", before, after)
+	}
+}

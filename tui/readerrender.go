@@ -241,11 +241,14 @@ func readerRenderCmd(doc *readerDoc, part readerLines, g readerGeometry, req req
 }
 
 // position is the reading position of the view's top line.
-func (r readerPane) position() store.Reading {
-	l := r.lines
+func (r readerPane) position() store.Reading { return r.lines.positionOf(r.offset) }
+
+// positionOf is the place of a line in the paper, which lineOf finds
+// again in the text rendered at another width.
+func (l readerLines) positionOf(line int) store.Reading {
 	c := -1
 	for i, s := range l.starts {
-		if s >= 0 && s <= r.offset {
+		if s >= 0 && s <= line {
 			c = i
 		}
 	}
@@ -253,7 +256,7 @@ func (r readerPane) position() store.Reading {
 		return store.Reading{}
 	}
 	n := max(1, l.chunkLen(c))
-	return store.Reading{Section: c, Within: ((r.offset-l.starts[c])*10000 + n/2) / n}
+	return store.Reading{Section: c, Within: ((line-l.starts[c])*10000 + n/2) / n}
 }
 
 func (r *readerPane) clamp() {
