@@ -102,7 +102,11 @@ func printSettings(w io.Writer, st *configState) {
 		width = max(width, len(lines[i]))
 	}
 	for i, r := range st.values {
-		fmt.Fprintf(w, "%-*s  # %s\n", width, lines[i], r.Source)
+		source := r.Source
+		if r.Key == "reader.style" && st.file.theme.preset != "" && !strings.HasPrefix(source, "flag") {
+			source += fmt.Sprintf(" (not in effect: the theme's preset %q wins)", st.file.theme.preset)
+		}
+		fmt.Fprintf(w, "%-*s  # %s\n", width, lines[i], source)
 	}
 	printTheme(w, st)
 	printKeys(w, st)

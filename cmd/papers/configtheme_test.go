@@ -125,3 +125,17 @@ func TestDumbTerminalGetsPlainText(t *testing.T) {
 		t.Errorf("TERM=xterm-256color: style %q, want dark", got)
 	}
 }
+
+// TestConfigShowSaysWhichStyleIsInEffect: a reader.style the theme's
+// preset overrides is marked as not in effect.
+func TestConfigShowSaysWhichStyleIsInEffect(t *testing.T) {
+	path := writeConfig(t, "[reader]\nstyle = \"light\"\n[theme]\npreset = \"dark\"\n")
+	r := papers(t, []string{"PAPERS_CONFIG=" + path}, "config", "show")
+	if r.code != 0 || !strings.Contains(r.stdout, `(not in effect: the theme's preset "dark" wins)`) {
+		t.Errorf("config show: exit %d\n%s", r.code, r.stdout)
+	}
+	path = writeConfig(t, "[reader]\nstyle = \"light\"\n")
+	if r := papers(t, []string{"PAPERS_CONFIG=" + path}, "config", "show"); r.code != 0 || strings.Contains(r.stdout, "not in effect") {
+		t.Errorf("without a theme, reader.style marked as not in effect:\n%s", r.stdout)
+	}
+}
