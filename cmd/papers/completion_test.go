@@ -219,6 +219,15 @@ func TestManPage(t *testing.T) {
 	if strings.Contains(r.stdout, "__complete") {
 		t.Error("man page shows the hidden __complete")
 	}
+	// A default or a choice the help names already is not said again, and
+	// the reader's options are the reader's (--raw is read ID's).
+	if strings.Contains(r.stdout, "(default newest). Default: newest.") || strings.Contains(r.stdout, "html. One of: markdown") {
+		t.Error("man page says a default or the choices twice")
+	}
+	reader, _, _ := strings.Cut(r.stdout[strings.Index(r.stdout, ".SH READER OPTIONS"):], ".SH COMMANDS")
+	if !strings.Contains(reader, `\-\-no\-sync`) || strings.Contains(reader, `\-\-raw`) {
+		t.Errorf("READER OPTIONS:\n%s", reader)
+	}
 	if _, err := exec.LookPath("groff"); err == nil {
 		cmd := exec.Command("groff", "-man", "-Tutf8", "-ww", "-z")
 		cmd.Stdin = strings.NewReader(r.stdout)

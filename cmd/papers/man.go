@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/alecthomas/kong"
@@ -53,7 +54,7 @@ func writeMan(w io.Writer, app *kong.Application) error {
 	if def := app.DefaultCmd; def != nil && len(def.Flags) > 0 {
 		m.section("READER OPTIONS")
 		m.text("With no command, papers opens the reader, which also takes these.")
-		m.flags(def)
+		m.flags(readerOnly(def))
 	}
 	m.section("COMMANDS")
 	for _, cmd := range app.Leaves(true) {
@@ -199,12 +200,26 @@ func placeholder(f *kong.Flag) string {
 	return strings.ToUpper(f.Name)
 }
 
+// readerOnly is the default command (read) without the flags that mean
+// something only with an id (papers read ID --raw), which the man page
+// gives under read.
+func readerOnly(def *kong.Node) *kong.Node {
+	n := *def
+	n.Flags = nil
+	for _, f := range def.Flags {
+		if !strings.HasPrefix(f.Help, "With an id:") {
+			n.Flags = append(n.Flags, f)
+		}
+	}
+	return &n
+}
+
 func flagHelp(f *kong.Flag) string {
 	h := f.Help
-	if f.Enum != "" && !strings.Contains(h, f.Enum) && !strings.Contains(h, strings.ReplaceAll(f.Enum, ",", ", ")) {
-		h += " One of: " + strings.ReplaceAll(f.Enum, ",", ", ") + "."
+	if f.Enum != "" && slices.ContainsFunc(f.EnumSlice(), func(v string) bool { return !strings.Contains(h, v) }) {
+		h += " One of: " + strings.ReplaceAll(f.Enum, ",", ", ") + "." // unless the help names every choice
 	}
-	if f.HasDefault && f.Default != "" && f.Default != "0" {
+	if f.HasDefault && f.Default != "" && f.Default != "0" && !strings.Contains(strings.ToLower(h), "default "+f.Default) {
 		h += " Default: " + f.Default + "."
 	}
 	if len(f.Envs) > 0 {
