@@ -366,21 +366,22 @@ func feedDay(day string, submitted time.Time, top *object, fallback bool) (feed 
 }
 
 // postedDayShift turns the time a 2024 item was posted (its top-level
-// publishedAt) into its feed day. The feed's day turns over around 21:00
-// UTC: in the recorded corpus, of 2,800 items without submittedOnDailyAt,
-// every one posted from 22:00 to 23:59 UTC is listed the next day, and
-// every one posted before 20:00 the same day.
-const postedDayShift = 4 * time.Hour
+// publishedAt) into its feed day: the feed's day turns over at about
+// 21:27 UTC. In the recorded corpus, of 2,800 items without
+// submittedOnDailyAt, every one posted up to 21:24 UTC is listed that
+// day, and every one posted from 21:30 on the next.
+const postedDayShift = 24*time.Hour - (21*time.Hour + 27*time.Minute)
 
 // postedTimeUnsure says the guess from a top-level publishedAt t may be
-// wrong: posted from 20:00 to 21:59 UTC (82 of the corpus's 86 such items
-// were listed the next day, 4 the same day), or not a posting time at all.
-// For a few days in March 2025, before submittedOnDailyAt, the field
-// held the arXiv time, always on a whole second, where posting times
-// have their milliseconds; those items were listed up to 8 days later.
+// wrong: posted within a few minutes of the turn of day, or not a posting
+// time at all. For a few days in March 2025, before submittedOnDailyAt,
+// the field held the arXiv time, always on a whole second, where posting
+// times have their milliseconds; those items were listed up to 8 days
+// later.
 func postedTimeUnsure(t time.Time) bool {
 	t = t.UTC()
-	return t.Nanosecond() == 0 || t.Hour() == 20 || t.Hour() == 21
+	minute := t.Hour()*60 + t.Minute()
+	return t.Nanosecond() == 0 || (minute >= 21*60+25 && minute < 21*60+30) // between the last seen that day and the first seen the next
 }
 
 func authors(paper *object) ([]Author, error) {

@@ -66,7 +66,7 @@ func TestMonthBackfillAsksForUnsureDays(t *testing.T) {
 		setDay(t, srv, day,
 			feedItem(id(), 10, arxiv+"T10:33:52.000Z", ""),                                    // an arXiv time: 6 days early
 			feedItem(id(), 5, day+"T09:12:40.123Z", ""),                                       // posted that morning: sure
-			feedItem(id(), 3, d.AddDate(0, 0, -1).Format(time.DateOnly)+"T21:40:11.514Z", "")) // near the turn: unsure
+			feedItem(id(), 3, d.AddDate(0, 0, -1).Format(time.DateOnly)+"T21:26:11.514Z", "")) // near the turn: unsure
 	}
 	monthly := openTemp(t)
 	r, err := monthly.Sync(context.Background(), testClient(srv), SyncPlan{Since: "2025-03-01", Until: "2025-03-21", Today: today}, nil)

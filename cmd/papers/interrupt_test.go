@@ -35,6 +35,7 @@ func TestInterruptExits130(t *testing.T) {
 		code int
 	}{
 		{[]string{"sync", "--days", "1"}, syscall.SIGINT, 130},
+		{[]string{"sync", "--json", "--days", "1"}, syscall.SIGINT, 130},
 		{[]string{"fetch", id}, syscall.SIGINT, 130},
 		{[]string{"fetch", "--json", id}, syscall.SIGTERM, 143},
 	} {
@@ -56,6 +57,9 @@ func TestInterruptExits130(t *testing.T) {
 		if !errors.As(err, &exit) || exit.ExitCode() != c.code || !strings.Contains(stderr.String(), "papers: interrupted") ||
 			strings.Contains(stderr.String(), "1 failed") || strings.Contains(stdout.String(), `"failed": 1`) {
 			t.Errorf("%v stopped by %v: %v, stdout %q, stderr %q", c.args, c.sig, err, stdout.String(), stderr.String())
+		}
+		if c.args[0] == "sync" && c.args[1] == "--json" && !strings.Contains(stdout.String(), `"interrupted": true`) {
+			t.Errorf("%v stopped: no report of what was kept: %q", c.args, stdout.String())
 		}
 	}
 }

@@ -45,6 +45,13 @@ func (c *SyncCmd) Run(g *Globals) error {
 		report, err := lib.Sync(ctx, client, plan, bar.update)
 		bar.finish()
 		if err != nil {
+			if c.JSON && ctx.Err() != nil {
+				// Stopped: a script still learns what was kept before.
+				_ = writeJSON(stdout, struct {
+					store.SyncReport
+					Interrupted bool `json:"interrupted"`
+				}{report, true})
+			}
 			return fmt.Errorf("sync: %w", err)
 		}
 		if report.Days > 0 && len(report.Failed) == 0 {
