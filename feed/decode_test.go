@@ -147,7 +147,7 @@ func TestDecodeDayShapes(t *testing.T) {
 			}
 			if tt.want == nil {
 				// Posted at 05:29 and at 23:50 UTC: the feed's day turns over
-				// around 20:00 UTC, so the second is the next day's.
+				// at about 21:27 UTC, so the second is the next day's.
 				if papers[0].Day != "2024-05-29" || papers[1].Day != "2024-05-30" {
 					t.Errorf("days from top-level publishedAt = %q, %q", papers[0].Day, papers[1].Day)
 				}
