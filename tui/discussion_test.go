@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -32,6 +33,14 @@ func TestOpeningFetchesTheDiscussion(t *testing.T) {
 	if len(srv.Requests()) != asked {
 		t.Errorf("a fresh discussion was asked again: %v", srv.Requests()[asked:])
 	}
+	srv.SetText(id, feedtest.PaperText(id, 3))
+	hs.keys("R") // the text is fetched; the fresh discussion is not asked again with it
+	for _, r := range srv.Requests()[asked:] {
+		if strings.Contains(r, "field=comments") {
+			t.Errorf("R asked for the fresh discussion again: %v", srv.Requests()[asked:])
+		}
+	}
+	hs.keys("esc")
 	srv.Close()
 	hs.keys("esc", "j", "enter") // offline: opens, says nothing of it
 	if hs.m.errMsg != "" {

@@ -241,6 +241,9 @@ func fetchTextCmd(lib Library, f TextFetcher, id string, latest int) tea.Cmd {
 		if ft.Version > 0 && ft.Version < latest { // HF still serves an older version: not again today
 			_ = lib.MarkVersionAsked(ctx, id, latest, time.Now()) // the text is stored; at worst it is asked again
 		}
+		if _, at, ok, err := lib.Discussion(ctx, id); err == nil && ok && time.Since(at) < discussionFresh {
+			return textFetched{id: id} // opening the paper fetched it meanwhile: not asked twice
+		}
 		if d, err := f.Discussion(ctx, id); err == nil {
 			_ = lib.PutDiscussion(ctx, d, time.Now()) // extra: the text is what was asked for
 		}
