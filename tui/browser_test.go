@@ -142,3 +142,21 @@ func TestTerminalBrowserGetsTheScreen(t *testing.T) {
 		t.Errorf("BROWSER=w3m: %#v", msg)
 	}
 }
+
+// TestUncaptionedImageShowsAndOpens: an image without a caption has its
+// place in the reading pane (it vanished), and f there opens it.
+func TestUncaptionedImageShowsAndOpens(t *testing.T) {
+	script, out := fakeBrowser(t)
+	t.Setenv("BROWSER", script)
+	lib := newTestLibrary(t)
+	body := "Title: A Paper\n\nURL Source: https://arxiv.org/html/2510.00001\n\nMarkdown Content:\n## 1 Intro\n\nSome text.\n\n" +
+		"![Image 7: [Uncaptioned image]](https://arxiv.org/html/2510.00001/x7.png)\n\nMore text.\n"
+	storeText(t, lib, "2510.00001", body)
+	hs := newHarness(t, lib, 120, 40)
+	hs.keys("R")
+	hs.requireScreen("Image 7:", "(no caption)")
+	hs.keys("f")
+	if got, _ := os.ReadFile(out); strings.TrimSpace(string(got)) != "https://arxiv.org/html/2510.00001/x7.png" {
+		t.Errorf("f opened %q", got)
+	}
+}

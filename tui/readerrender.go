@@ -149,15 +149,13 @@ func (l readerLines) chunk(c int) []string {
 	return l.text[l.starts[c] : l.starts[c]+l.chunkLen(c)]
 }
 
-// findFigures finds each captioned figure's caption line, in order.
+// findFigures finds each figure's caption line ("Image 3: (no caption)"
+// for one without), in order.
 func (l *readerLines) findFigures(figs []fulltext.Figure) {
 	l.figs = make([]int, len(figs))
 	from := 0
 	for i, f := range figs {
 		l.figs[i] = -1
-		if f.Caption == "" {
-			continue
-		}
 		label := strings.ToLower(f.Label) + ":"
 		for j := from; j < len(l.lower); j++ {
 			if strings.Contains(l.lower[j], label) {

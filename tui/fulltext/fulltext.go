@@ -79,9 +79,12 @@ func Clean(md string) Doc {
 				i++
 			}
 			d.Figures = append(d.Figures, fig)
-			if fig.Caption != "" {
-				emit(fmt.Sprintf("> **%s:** %s", clean.Markdown(fig.Label), inline(fig.Caption)))
+			caption := inline(fig.Caption)
+			if caption == "" {
+				// Still a figure to see: its place is shown, and f opens it.
+				caption = "*(no caption)*"
 			}
+			emit(fmt.Sprintf("> **%s:** %s", clean.Markdown(fig.Label), caption))
 			continue
 		}
 		if isMacroBlock(b) {

@@ -67,7 +67,7 @@ func TestFiguresAndTables(t *testing.T) {
 	if len(d.Figures) != 2 || d.Figures[0].Label != "Figure 1" || d.Figures[0].URL != src+"/x1.png" || d.Figures[1].Caption != "" {
 		t.Errorf("figures = %+v", d.Figures)
 	}
-	want := "Intro\\.\n\n> **Figure 1:** The loss \\[Helff et al\\., 2024\\]\\.\n\n```\nModel Params Acc\nOurs 7B 61.2\n```\n\n> **Table 1:** Results\\.\n\nAfter\\."
+	want := "Intro\\.\n\n> **Figure 1:** The loss \\[Helff et al\\., 2024\\]\\.\n\n> **Image 5:** *(no caption)*\n\n```\nModel Params Acc\nOurs 7B 61.2\n```\n\n> **Table 1:** Results\\.\n\nAfter\\."
 	if d.Markdown != want {
 		t.Errorf("Markdown =\n%s\nwant\n%s", d.Markdown, want)
 	}
