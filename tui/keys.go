@@ -108,7 +108,7 @@ var actions = []Action{
 	{"reader.nexthit", "reader", []string{"n"}, "n", "next hit"},
 	{"reader.prevhit", "reader", []string{"N"}, "N", "previous hit"},
 	{"reader.figure", "reader", []string{"f"}, "f", "open the figure in view"},
-	{"reader.back", "reader", []string{"esc"}, "esc", "back to the panes"},
+	{"reader.back", "reader", []string{"esc"}, "esc", "clear search, back to the panes"},
 	// The search box.
 	{"search.done", "search", []string{"enter"}, "enter", "keep the search, leave the box"},
 	{"search.cancel", "search", []string{"esc"}, "esc", "clear the search"},

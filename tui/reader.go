@@ -203,6 +203,9 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (m Model) readerOwnKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 	r, k := &m.reader, m.keys.Reader
 	switch {
+	case key.Matches(msg, k.Back) && r.search.query != "":
+		r.search = readerSearch{} // hits marked: the first esc clears them, as in the detail
+		return m, nil, true
 	case key.Matches(msg, k.Back):
 		next, cmd := m.closeReader()
 		return next, cmd, true

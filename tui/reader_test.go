@@ -86,6 +86,10 @@ func TestReaderReadsTheWholePaper(t *testing.T) {
 	}
 	hs.requireScreen("/baseline 2/")
 
+	hs.keys("esc") // the hits go first
+	if !hs.m.reader.open || hs.m.reader.search.query != "" || strings.Contains(hs.m.View().Content, hs.m.st.pHighlight.pre) {
+		t.Errorf("esc with hits marked: reader open %v, query %q", hs.m.reader.open, hs.m.reader.search.query)
+	}
 	hs.keys("esc")
 	if hs.m.reader.open || hs.m.focus != paneList {
 		t.Errorf("esc: reader open %v, focus %v", hs.m.reader.open, hs.m.focus)
