@@ -307,6 +307,19 @@ type ftsAdd struct {
 	it  *item
 }
 
+// changedRow is the update's condition that it changes the row: the
+// same item synced again writes nothing (no page, no trigger) and is not
+// counted as updated. Its parameters are the update's own, by number;
+// upvotes, comments and stars are their SET expressions.
+func changedRow(upvotes, comments, stars string) string {
+	n := func(expr, num string) string { return strings.Replace(expr, "?", "?"+num, 1) }
+	return `(pid IS NOT ?1 OR title IS NOT ?2 OR title_key IS NOT ?3 OR authors IS NOT ?4 OR hidden IS NOT ?5
+		OR published IS NOT ?6 OR day IS NOT ?7 OR upvotes IS NOT ` + n(upvotes, "8") + ` OR comments IS NOT ` + n(comments, "9") + `
+		OR github_repo IS NOT ?10 OR github_stars IS NOT ` + n(stars, "11") + ` OR project_page IS NOT ?12 OR ai_summary IS NOT ?13
+		OR ai_keywords IS NOT ?14 OR organization IS NOT ?15 OR thumbnail IS NOT ?16 OR submitter IS NOT ?17
+		OR withdrawn_at IS NOT ?18 OR raw IS NOT ?19 OR text_hash IS NOT ?20 OR symbols IS NOT ?22)`
+}
+
 func prepareUpserter(ctx context.Context, tx *sql.Tx, counts countsRule) (*upserter, error) {
 	u := &upserter{tx: tx, next: map[int64]int64{}, adding: map[int64]int{}, inserts: map[int]*sql.Stmt{}}
 	// In an UPDATE, a column named on the right is its stored value.
@@ -321,7 +334,8 @@ func prepareUpserter(ctx context.Context, tx *sql.Tx, counts countsRule) (*upser
 		{&u.nextPid, `SELECT coalesce(max(pid), ?1) + 1 FROM papers WHERE pid >= ?1 AND pid < ?1 + ?2`},
 		{&u.update, `UPDATE papers SET pid=?, title=?, title_key=?, authors=?, hidden=?, published=?, day=?, upvotes=` + upvotes + `,
 			comments=` + comments + `, github_repo=?, github_stars=` + stars + `, project_page=?, ai_summary=?, ai_keywords=?,
-			organization=?, thumbnail=?, submitter=?, withdrawn_at=?, raw=?, text_hash=?, updated_at=?, symbols=? WHERE pid=?`},
+			organization=?, thumbnail=?, submitter=?, withdrawn_at=?, raw=?, text_hash=?, updated_at=?, symbols=?
+			WHERE pid=? AND ` + changedRow(upvotes, comments, stars)},
 		{&u.ftsAdd, `INSERT INTO papers_fts(rowid, title, abstract, authors, ai_summary, ai_keywords, organization)
 			VALUES(?,?,?,?,?,?,?)`},
 		{&u.ftsDel, `DELETE FROM papers_fts WHERE rowid = ?`},
@@ -479,18 +493,19 @@ func upsertGroups(ctx context.Context, tx *sql.Tx, groups [][]item, vocab termCo
 	for g, items := range groups {
 		for i := range items {
 			it := &items[i]
-			isNew, err := u.upsert(ctx, it, known, now)
+			isNew, changed, err := u.upsert(ctx, it, known, now)
 			if err != nil {
 				return nil, err
 			}
-			if isNew {
+			switch {
+			case !isNew && changed:
+				saved[g].Updated++
+			case isNew:
 				arrived = append(arrived, it.paper.ID)
 				saved[g].New++
 				if vocab != nil {
 					words.add(it.paper) // counts are of first sightings: close enough to rank words
 				}
-			} else {
-				saved[g].Updated++
 			}
 		}
 	}
@@ -568,7 +583,7 @@ func storedPapers(ctx context.Context, tx *sql.Tx, groups [][]item) (map[string]
 	return known, nil
 }
 
-func (u *upserter) upsert(ctx context.Context, it *item, known map[string]stored, now int64) (bool, error) {
+func (u *upserter) upsert(ctx context.Context, it *item, known map[string]stored, now int64) (isNew, changed bool, err error) {
 	p, c := it.paper, it.cols
 	old, ok := known[p.ID]
 	if !ok {
@@ -576,10 +591,10 @@ func (u *upserter) upsert(ctx context.Context, it *item, known map[string]stored
 		if err == nil {
 			known[p.ID] = stored{pid: pid, hash: it.hash, day: p.Day}
 		}
-		return true, err
+		return true, true, err
 	}
 	if err := u.flushInserts(ctx); err != nil { // the row to update may be waiting
-		return false, err
+		return false, false, err
 	}
 	day := keepDay(old.day, p.Day)
 	newPid := old.pid
@@ -587,21 +602,25 @@ func (u *upserter) upsert(ctx context.Context, it *item, known map[string]stored
 		// A new feed day moves the paper to that day's rowid range.
 		var err error
 		if newPid, err = u.allocate(ctx, day); err != nil {
-			return false, fmt.Errorf("paper %s: %w", p.ID, err)
+			return false, false, fmt.Errorf("paper %s: %w", p.ID, err)
 		}
 	}
-	if _, err := u.update.ExecContext(ctx, newPid, c.title, c.titleKey, c.authors, c.hidden, c.published, nullable(day),
+	res, err := u.update.ExecContext(ctx, newPid, c.title, c.titleKey, c.authors, c.hidden, c.published, nullable(day),
 		p.Upvotes, p.Comments, p.GitHubRepo, p.GitHubStars, p.ProjectPage, c.aiSummary, c.keywords,
-		p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), it.raw, it.hash, now, c.symbols, old.pid); err != nil {
-		return false, fmt.Errorf("paper %s: %w", p.ID, err)
+		p.Organization, p.Thumbnail, p.Submitter, timeText(p.WithdrawnAt), it.raw, it.hash, now, c.symbols, old.pid)
+	if err != nil {
+		return false, false, fmt.Errorf("paper %s: %w", p.ID, err)
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return false, false, nil // the item as stored: nothing changed
 	}
 	known[p.ID] = stored{pid: newPid, hash: it.hash, day: day}
 	if newPid == old.pid && old.hash == it.hash {
-		return false, nil // same words at the same rowid: the index is already right
+		return false, true, nil // same words at the same rowid: the index is already right
 	}
 	u.unindex(old.pid)
 	u.index(newPid, it)
-	return false, nil
+	return false, true, nil
 }
 
 // index notes that the paper at pid is to be indexed.
