@@ -85,7 +85,7 @@ func openDefault(url string) error {
 // splits words, so quotes keep a path with spaces (or a colon) whole. It
 // returns errNoBrowser when no command is on this machine.
 func openWith(commands, url string) error {
-	var last error
+	last := CheckOpener(commands) // reported when nothing else ran
 	for _, args := range openerCommands(commands, url) {
 		if args == nil {
 			continue
@@ -103,6 +103,17 @@ func openWith(commands, url string) error {
 		return last
 	}
 	return errNoBrowser
+}
+
+// CheckOpener says what is wrong with an opener: a command that cannot
+// be split into words as a shell splits them (an unclosed quote).
+func CheckOpener(opener string) error {
+	for _, c := range splitCommands(opener) {
+		if _, err := shellwords.Parse(c); err != nil {
+			return fmt.Errorf("%q cannot be split into words (%v): close its quotes", strings.TrimSpace(c), err)
+		}
+	}
+	return nil
 }
 
 // openerCommands are the commands of an opener, each as its arguments

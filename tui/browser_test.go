@@ -114,6 +114,9 @@ func TestOpenerQuotingAndFallback(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "exit status 3 (Error: cannot open display)") {
 		t.Errorf("a failing opener: %v", err)
 	}
+	if err := openURLWith(`firefox '%s`, url); err == nil || !strings.Contains(err.Error(), "cannot be split into words") {
+		t.Errorf("an opener with an unclosed quote: %v", err)
+	}
 	if got := splitCommands(`C:\Program Files\Firefox\firefox.exe %s:lynx`); len(got) != 2 || got[1] != "lynx" {
 		t.Errorf("a drive's colon split the opener: %q", got)
 	}

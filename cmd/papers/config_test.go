@@ -411,6 +411,13 @@ func TestConfigWithAByteOrderMark(t *testing.T) {
 	}
 }
 
+// TestConfigOpenerMustSplit: an opener with an unclosed quote is a
+// problem of the file, named, not a link that silently never opens.
+func TestConfigOpenerMustSplit(t *testing.T) {
+	wantProblems(t, "unclosed quote", "open = \"firefox '%s\"\n",
+		`1: open: "firefox '%s" cannot be split into words (invalid command line string): close its quotes`)
+}
+
 func TestConfigInlineTableProblemHasItsLine(t *testing.T) {
 	path := writeConfig(t, "api = \"http://x.example\"\nreader = { style = \"blue\" }\n")
 	cf := loadConfig(path)

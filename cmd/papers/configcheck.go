@@ -97,6 +97,9 @@ func checkOpener(v any) (any, error) {
 	if !ok {
 		return nil, fmt.Errorf("%s: want a command in quotes, like \"firefox %%s\" (\"\": $BROWSER, else the desktop's)", describe(v))
 	}
+	if err := tui.CheckOpener(s); err != nil {
+		return nil, err
+	}
 	return strings.TrimSpace(s), nil
 }
 
