@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -109,11 +110,31 @@ func openWith(commands, url string) error {
 // be split into words as a shell splits them (an unclosed quote).
 func CheckOpener(opener string) error {
 	for _, c := range splitCommands(opener) {
-		if _, err := shellwords.Parse(c); err != nil {
-			return fmt.Errorf("%q cannot be split into words (%v): close its quotes", strings.TrimSpace(c), err)
+		if _, err := commandWords(c, runtime.GOOS == "windows"); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// commandWords splits one command into its words as a shell does: quotes
+// keep spaces, a backslash escapes (not on Windows, where it separates a
+// path's folders). What a shell would run beside it (; | & < >) is
+// refused, not dropped.
+func commandWords(c string, windows bool) ([]string, error) {
+	if windows {
+		c = strings.ReplaceAll(c, `\`, `\\`)
+	}
+	p := shellwords.NewParser()
+	p.ParseEnv, p.ParseBacktick = false, false
+	args, err := p.Parse(c)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("%q cannot be split into words (%v): close its quotes", strings.TrimSpace(c), err)
+	case p.Position >= 0:
+		return nil, fmt.Errorf("%q holds a %q: an opener is one command (quote the character if it is part of it)", strings.TrimSpace(c), c[p.Position])
+	}
+	return args, nil
 }
 
 // openerCommands are the commands of an opener, each as its arguments
@@ -122,14 +143,14 @@ func CheckOpener(opener string) error {
 func openerCommands(commands, url string) [][]string {
 	var out [][]string
 	for _, c := range splitCommands(commands) {
-		args, err := shellwords.Parse(c)
+		args, err := commandWords(c, runtime.GOOS == "windows")
 		if err != nil || len(args) == 0 {
 			out = append(out, nil)
 			continue
 		}
 		hasURL := false
 		for i, a := range args {
-			if strings.Contains(a, "%s") {
+			if strings.Contains(strings.ReplaceAll(a, "%%", ""), "%s") {
 				hasURL = true
 			}
 			a = strings.ReplaceAll(a, "%%", "\x00")

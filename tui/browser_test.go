@@ -117,6 +117,15 @@ func TestOpenerQuotingAndFallback(t *testing.T) {
 	if err := openURLWith(`firefox '%s`, url); err == nil || !strings.Contains(err.Error(), "cannot be split into words") {
 		t.Errorf("an opener with an unclosed quote: %v", err)
 	}
+	if got, err := commandWords(`"C:\Program Files\Firefox\firefox.exe" --new-tab %s`, true); err != nil || len(got) != 3 || got[0] != `C:\Program Files\Firefox\firefox.exe` {
+		t.Errorf("a Windows path: %q, %v", got, err)
+	}
+	if err := CheckOpener("firefox %s; rm -rf ~"); err == nil || !strings.Contains(err.Error(), `holds a ';'`) {
+		t.Errorf("an opener with a ; : %v", err)
+	}
+	if got := openerCommands("echo --pct=%%s", url); len(got) != 1 || got[0][len(got[0])-1] != url || got[0][1] != "--pct=%s" {
+		t.Errorf("%%%%s is a percent sign and an s, not the URL: %q", got)
+	}
 	if got := splitCommands(`C:\Program Files\Firefox\firefox.exe %s:lynx`); len(got) != 2 || got[1] != "lynx" {
 		t.Errorf("a drive's colon split the opener: %q", got)
 	}

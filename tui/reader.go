@@ -157,7 +157,7 @@ func (m Model) onReaderRendered(msg readerRendered) (tea.Model, tea.Cmd) {
 	m.requests.end(topicReader)
 	if r.search.query != "" {
 		r.search.find(r.lines)
-		if r.hitPlace != nil && !jumped {
+		if r.hitPlace != nil && !jumped && len(r.search.hits) > 0 { // a width may leave a long phrase unfound
 			// Rendered anew for a resize: the hit the reader was on stays
 			// the current one, in view, so n goes on from it.
 			r.showHit(nearestHit(r.search.hits, r.lines.lineOf(*r.hitPlace)))

@@ -395,3 +395,32 @@ func TestReaderHitSurvivesAResize(t *testing.T) {
 		t.Errorf("n after the resizes went from line %d to line %d", before, after)
 	}
 }
+
+// TestReaderResizeLosingTheHits: a phrase found across two lines at one
+// width spans more at a narrower one, where it is not found: the resize
+// keeps the pane (it went out of range and crashed the reader).
+func TestReaderResizeLosingTheHits(t *testing.T) {
+	hs, _ := readerHarness(t, 160, 40)
+	hs.keys("R")
+	r := hs.m.reader
+	var query string
+	for i := 0; i+1 < len(r.lines.plain) && query == ""; i++ {
+		a, b := strings.TrimSpace(r.lines.plain[i]), strings.TrimSpace(r.lines.plain[i+1])
+		if len(a) > 90 && len(b) > 90 && !strings.ContainsAny(a+b, "│#>*|`") {
+			query = a[len(a)-60:] + " " + b[:60]
+		}
+	}
+	if query == "" {
+		t.Fatal("no two long lines of prose")
+	}
+	hs.keys("/")
+	hs.typeText(query)
+	hs.keys("enter")
+	if hs.m.reader.search.hit == 0 {
+		t.Fatalf("%q not found at 160 columns", query)
+	}
+	hs.send(sizeMsg(60, 40))
+	if !hs.m.reader.open {
+		t.Error("the pane closed")
+	}
+}
