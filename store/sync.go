@@ -190,8 +190,6 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 	for _, d := range days {
 		b.planned[d] = true
 	}
-	fctx, cancel := context.WithDeadline(ctx, st.deadline)
-	defer cancel()
 	var stop error // why the months from here on were not fetched
 	for i, m := range months {
 		if stop == nil {
@@ -202,7 +200,7 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 			continue
 		}
 		progress(SyncProgress{Day: m, Index: i + 1, Total: len(months)})
-		w, err := f.Month(fctx, m)
+		w, err := fetchBy(ctx, st, func(fctx context.Context) (feed.Window, error) { return f.Month(fctx, m) })
 		if ctx.Err() != nil {
 			return fmt.Errorf("sync %s: %w", m, ctx.Err())
 		}
@@ -210,22 +208,23 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 			b.failed[m] = err
 		}
 		stop = st.after(m, err)
-		papers := w.Papers
-		if err == nil && unsureDays(papers) {
-			papers = b.byDays(fctx, f, m, papers, st)
+		answer, days := w.Papers, []feed.Paper(nil)
+		if err == nil && unsureDays(answer) {
+			answer, days = b.byDays(ctx, f, m, answer, st)
 			if ctx.Err() != nil {
 				return fmt.Errorf("sync %s: %w", m, ctx.Err())
 			}
-		}
-		for _, p := range papers {
-			p.Day = b.plannedDay(p, w.Listed[p.ID])
-			if seen, ok := b.papers[p.ID]; ok {
-				p = b.merge(seen, p)
+		} else {
+			for _, r := range w.Rejected { // (byDays reports the days' own)
+				report.Rejected = append(report.Rejected, Rejection{Day: m, Error: r.Error()})
 			}
-			b.papers[p.ID] = p
 		}
-		for _, r := range w.Rejected {
-			report.Rejected = append(report.Rejected, Rejection{Day: m, Error: r.Error()})
+		for _, p := range answer {
+			p.Day = b.plannedDay(p, w.Listed[p.ID])
+			b.add(p)
+		}
+		for _, p := range days {
+			b.add(p) // filed under the day the feed was asked for
 		}
 		if i > 0 {
 			if err := b.saveThrough(ctx, months[i-1]); err != nil {
@@ -262,21 +261,25 @@ func unsureDays(papers []feed.Paper) bool {
 // sync would: its answer held papers whose feed day it could not say
 // (items without submittedOnDailyAt posted near the feed's turn of day,
 // or in March 2025 with an arXiv time instead of a posting time). What it
-// returns stands for the month's answer: the days' papers, and the
-// answer's papers of other months (it spills) whose day is sure.
-func (b *monthBackfill) byDays(ctx context.Context, f Fetcher, month string, answer []feed.Paper, st *stopper) []feed.Paper {
-	var papers []feed.Paper
+// returns stands for the month's answer: the answer's papers of other
+// months (it spills) whose day is sure, and the days' papers, each with
+// the day it was asked for.
+func (b *monthBackfill) byDays(ctx context.Context, f Fetcher, month string, answer []feed.Paper, st *stopper) (spilled, days []feed.Paper) {
 	for _, p := range answer {
 		if !p.DayUnsure && !strings.HasPrefix(p.Day, month) {
-			papers = append(papers, p)
+			spilled = append(spilled, p)
 		}
 	}
 	for _, day := range b.days {
 		if !strings.HasPrefix(day, month) {
 			continue
 		}
-		st.extend(1)
-		w, err := f.Day(ctx, day)
+		st.extend(1) // each day is a request the sync's deadline did not count
+		if why := st.expired(time.Now()); why != nil {
+			b.failedDay[day] = why
+			continue
+		}
+		w, err := fetchBy(ctx, st, func(fctx context.Context) (feed.Window, error) { return f.Day(fctx, day) })
 		if err == nil {
 			err = allRejected(w)
 		}
@@ -284,12 +287,28 @@ func (b *monthBackfill) byDays(ctx context.Context, f Fetcher, month string, ans
 			b.failedDay[day] = err
 			continue
 		}
-		papers = append(papers, w.Papers...)
+		days = append(days, w.Papers...)
 		for _, r := range w.Rejected {
 			b.report.Rejected = append(b.report.Rejected, Rejection{Day: day, Error: r.Error()})
 		}
 	}
-	return papers
+	return spilled, days
+}
+
+// fetchBy runs one request under the sync's deadline as it stands now
+// (byDays moves it).
+func fetchBy(ctx context.Context, st *stopper, fetch func(context.Context) (feed.Window, error)) (feed.Window, error) {
+	fctx, cancel := context.WithDeadline(ctx, st.deadline)
+	defer cancel()
+	return fetch(fctx)
+}
+
+// add keeps p to save, merged with what else was fetched of it.
+func (b *monthBackfill) add(p feed.Paper) {
+	if seen, ok := b.papers[p.ID]; ok {
+		p = b.merge(seen, p)
+	}
+	b.papers[p.ID] = p
 }
 
 // plannedDay is the day p is filed under: of the days it was listed on
