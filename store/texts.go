@@ -103,7 +103,10 @@ func (s *Store) PutText(ctx context.Context, t feed.FullText, fetched time.Time)
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO texts_fts(rowid, body) VALUES (?, ?)`, tid, index)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO texts_fts(rowid, body) VALUES (?, ?)`, tid, index); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM text_absent WHERE id = ?`, t.ID)
 		return err
 	})
 	if err != nil {
@@ -496,4 +499,28 @@ func (s *Store) TextSentences(ctx context.Context, id string, terms []string) ([
 		}
 	}
 	return out, nil
+}
+
+// MarkTextAbsent records that Hugging Face answered, at asked, that it
+// has no text of paper id (a 404); storing its text forgets it.
+func (s *Store) MarkTextAbsent(ctx context.Context, id string, asked time.Time) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO text_absent(id, asked_at) VALUES (?, ?)
+		ON CONFLICT(id) DO UPDATE SET asked_at = excluded.asked_at`, id, asked.Unix())
+	if err != nil {
+		return fmt.Errorf("note that %s has no text: %w", id, explain(s.path, err))
+	}
+	return nil
+}
+
+// TextAbsent says when Hugging Face last answered it has no text of
+// paper id; ok is false when it never did (or the text came since).
+func (s *Store) TextAbsent(ctx context.Context, id string) (asked time.Time, ok bool, err error) {
+	var at int64
+	switch err := s.db.QueryRowContext(ctx, `SELECT asked_at FROM text_absent WHERE id = ?`, id).Scan(&at); {
+	case errors.Is(err, sql.ErrNoRows):
+		return time.Time{}, false, nil
+	case err != nil:
+		return time.Time{}, false, fmt.Errorf("text of %s: %w", id, explain(s.path, err))
+	}
+	return time.Unix(at, 0), true, nil
 }

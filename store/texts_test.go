@@ -358,3 +358,27 @@ func TestSentenceClipKeepsLinks(t *testing.T) {
 		t.Errorf("a word with a diacritic: %q", got)
 	}
 }
+
+// TestTextAbsentIsKeptUntilTheTextComes: a 404 for a paper's text is kept
+// (with when it was asked) until its text is stored.
+func TestTextAbsentIsKeptUntilTheTextComes(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	const id = "2503.00001"
+	if _, ok, err := s.TextAbsent(ctx, id); err != nil || ok {
+		t.Fatalf("absent before any ask: %v %v", ok, err)
+	}
+	asked := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	if err := s.MarkTextAbsent(ctx, id, asked); err != nil {
+		t.Fatal(err)
+	}
+	if at, ok, err := s.TextAbsent(ctx, id); err != nil || !ok || !at.Equal(asked) {
+		t.Errorf("after a 404: %v %v %v", at, ok, err)
+	}
+	if err := s.PutText(ctx, feed.FullText{ID: id, Title: "T", Markdown: "## 1 Intro\n\nText."}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := s.TextAbsent(ctx, id); err != nil || ok {
+		t.Errorf("after the text came: absent %v %v", ok, err)
+	}
+}

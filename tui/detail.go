@@ -45,6 +45,7 @@ type renderKey struct {
 	marks      string // search words, one per line
 	texts      string // a search's text: terms, one per line (textmatch.go)
 	noText     string // what it says when its text is not stored (textadvice.go)
+	noTextHF   string // what it says when, besides, the library keeps a 404 for it
 	hints      detailHints
 }
 
@@ -170,7 +171,7 @@ func (m Model) onDetailRendered(msg detailRendered) (tea.Model, tea.Cmd) {
 	key := msg.key
 	if msg.textStored {
 		m.detail.textStored[key.id] = true
-		key.noText = ""
+		key.noText, key.noTextHF = "", ""
 	}
 	m.detail.remember(key, r)
 	m.detail.record, m.detail.hasRecord = msg.record, true
@@ -239,7 +240,10 @@ func (m *Model) wantDetail() tea.Cmd {
 		marks: strings.Join(m.highlights(), "\n"), texts: strings.Join(m.textTerms(), "\n"),
 		hints: detailHints{keyHint(m.keys.Paper.AllAuthors), keyHint(m.keys.Paper.Read), keyHint(m.keys.Paper.Open)}}
 	if !m.detail.textStored[id] {
-		key.noText = textAdvice(m.textSituation(id))
+		s := m.textSituation(id)
+		key.noText = textAdvice(s)
+		s.absent = true
+		key.noTextHF = textAdvice(s)
 	}
 	if key == m.detail.shown {
 		m.detail.want = key
@@ -353,7 +357,11 @@ func storedExtras(ctx context.Context, lib Library, key renderKey) (extras strin
 	need, err := lib.NeedsText(ctx, id, 0)
 	if err == nil {
 		if need {
-			b.WriteString("\n\n*" + clean.Markdown(key.noText) + "*")
+			advice := key.noText
+			if _, absent, err := lib.TextAbsent(ctx, id); err == nil && absent {
+				advice = key.noTextHF
+			}
+			b.WriteString("\n\n*" + clean.Markdown(advice) + "*")
 		} else {
 			h := key.hints
 			b.WriteString("\n\n*" + clean.Markdown("Full text stored: "+h.read+" (or "+h.open+" here) reads the whole paper.") + "*")

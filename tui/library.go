@@ -74,6 +74,10 @@ type Library interface {
 	Text(ctx context.Context, id string) (store.Text, error)
 	NeedsText(ctx context.Context, id string, latest int) (bool, error)
 	PutText(ctx context.Context, t feed.FullText, fetched time.Time) error
+	// MarkTextAbsent and TextAbsent keep Hugging Face's answer that it
+	// has no text of a paper (a 404) past the session.
+	MarkTextAbsent(ctx context.Context, id string, asked time.Time) error
+	TextAbsent(ctx context.Context, id string) (time.Time, bool, error)
 	QueuedWithoutText(ctx context.Context) ([]string, error)
 	Reading(ctx context.Context, id string) (store.Reading, bool, error)
 	SetReading(ctx context.Context, id string, r store.Reading) error

@@ -36,6 +36,7 @@ type readerOpened struct {
 	id      string
 	title   string
 	missing bool // the library holds no text for it
+	absent  bool // and keeps Hugging Face's answer that it has none
 	err     error
 	doc     *readerDoc
 	at      store.Reading // where the reader stopped last time
@@ -66,6 +67,7 @@ type readerPane struct {
 	from    pane // where esc goes back to
 	title   string
 	missing bool
+	absent  bool // the library keeps a 404 for its text (readerOpened)
 	err     error
 	width   int    // the pane's inner width the lines were rendered for
 	style   string // their glamour style
@@ -119,7 +121,7 @@ func (m Model) onReaderOpened(msg readerOpened) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	r := &m.reader
-	r.title, r.missing, r.err = msg.title, msg.missing, msg.err
+	r.title, r.missing, r.absent, r.err = msg.title, msg.missing, msg.absent, msg.err
 	if msg.missing {
 		return m, m.fetchMissing(msg.id)
 	}
@@ -372,7 +374,9 @@ func nearestHit(hits []int, line int) int {
 // readerMissing says what the pane shows for a paper without its text
 // (textadvice.go).
 func (m Model) readerMissing() string {
-	return textAdvice(m.textSituation(m.reader.id))
+	s := m.textSituation(m.reader.id)
+	s.absent = m.reader.absent
+	return textAdvice(s)
 }
 
 // readerErr is the pane's error, for its view.

@@ -184,7 +184,8 @@ func readerOpenCmd(lib Library, id string, doc *readerDoc, at *store.Reading, g 
 			t, err := lib.Text(ctx, id)
 			if errors.Is(err, store.ErrNoText) {
 				rec, _ := lib.Record(ctx, id) // its title, for the pane's; none is fine
-				return readerOpened{tok: req.tok, id: id, missing: true, title: clean.TeX(clean.Line(rec.Title))}
+				_, absent, _ := lib.TextAbsent(ctx, id)
+				return readerOpened{tok: req.tok, id: id, missing: true, absent: absent, title: clean.TeX(clean.Line(rec.Title))}
 			}
 			if err != nil {
 				return readerOpened{tok: req.tok, id: id, err: err}

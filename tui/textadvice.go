@@ -23,6 +23,7 @@ type textSituation struct {
 	fetching bool
 	offline  bool   // no network, or no fetcher: nothing is fetched now
 	failed   error  // the last fetch's failure this session; nil when none
+	absent   bool   // Hugging Face answered, in an earlier session, that it has no text
 	queueKey string // the key that queues it, as bound (keyHint)
 }
 
@@ -41,6 +42,9 @@ func (m Model) textSituation(id string) textSituation {
 // textAdvice says that the paper has no stored text, why, and what gets
 // it: a paragraph of plain text (backquoted commands).
 func textAdvice(s textSituation) string {
+	if s.failed == nil && s.absent {
+		s.failed = feed.ErrNotFound // the last answer, kept by the library
+	}
 	if s.fetching {
 		return fmt.Sprintf("No full text stored for %s yet: fetching it now…", s.id)
 	}

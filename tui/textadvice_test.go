@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -126,5 +128,23 @@ func TestStoredTextDetailIgnoresTheAdvice(t *testing.T) {
 	hs.keys("b")
 	if after := hs.m.detail.shown.noText; after == before || !strings.Contains(hs.flatDetail(), "queued") {
 		t.Errorf("queueing a paper without its text left its advice: %q", after)
+	}
+}
+
+// TestA404FromAnEarlierSessionIsSaid: a 404 the library keeps from an
+// earlier run is what the detail and the reading pane say of the missing
+// text, not that the next sync brings it.
+func TestA404FromAnEarlierSessionIsSaid(t *testing.T) {
+	lib := newTestLibrary(t)
+	hs := newHarness(t, lib, 160, 48)
+	id := hs.selectedID()
+	must(t, lib.MarkTextAbsent(context.Background(), id, time.Now()))
+	hs = newHarness(t, lib, 160, 48) // a new session
+	if d := hs.flatDetail(); !strings.Contains(d, "Hugging Face has no text for it (404)") {
+		t.Errorf("the detail says: %s", d)
+	}
+	hs.keys("R")
+	if said := flatWords(hs.m.readerMissing()); !strings.Contains(said, "Hugging Face has no text for it (404)") {
+		t.Errorf("the reading pane says: %s", said)
 	}
 }

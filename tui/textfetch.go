@@ -232,6 +232,9 @@ func fetchTextCmd(lib Library, f TextFetcher, id string, latest int) tea.Cmd {
 			return textFetched{id: id, had: true}
 		}
 		ft, err := f.FullText(ctx, id)
+		if errors.Is(err, feed.ErrNotFound) {
+			_ = lib.MarkTextAbsent(ctx, id, time.Now()) // what the detail says after a restart; at worst it says less
+		}
 		if err != nil {
 			return textFetched{id: id, err: err}
 		}

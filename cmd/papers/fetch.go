@@ -349,6 +349,10 @@ func (f fetcher) one(ctx context.Context, id string, sum *fetchSummary) (had boo
 // fetchText fetches and stores one paper's text.
 func (f fetcher) fetchText(ctx context.Context, id string) error {
 	t, err := f.client.FullText(ctx, id)
+	if errors.Is(err, feed.ErrNotFound) {
+		// Kept for show and the reader after this run; at worst they say less.
+		_ = f.lib.MarkTextAbsent(ctx, id, time.Now())
+	}
 	if err != nil {
 		return err
 	}

@@ -526,3 +526,25 @@ func TestFetchDiscussionOfAPaperWithoutText(t *testing.T) {
 		t.Errorf("show lacks the discussion:\n%s", r.stdout)
 	}
 }
+
+// TestA404IsRememberedPastTheRun: a paper Hugging Face has no text of
+// says so in show after the fetch that asked, with the day it was asked,
+// until its text comes.
+func TestA404IsRememberedPastTheRun(t *testing.T) {
+	srv, env, ids := syncedWithTexts(t, 2)
+	srv.FailNext("text:"+ids[1], func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
+	if r := papers(t, env, "fetch", ids[1]); r.code != 1 {
+		t.Fatalf("fetch of a 404: exit %d %s", r.code, r.stderr)
+	}
+	offline := append(env, "PAPERS_API_URL=http://127.0.0.1:1")
+	r := papers(t, offline, "show", ids[1])
+	if !strings.Contains(r.stdout, "Full text: not stored; Hugging Face had none when asked on "+time.Now().UTC().Format(time.DateOnly)) {
+		t.Errorf("show after a 404:\n%s", r.stdout)
+	}
+	if r := papers(t, env, "fetch", ids[1]); r.code != 0 {
+		t.Fatalf("fetch once HF has it: exit %d %s", r.code, r.stderr)
+	}
+	if r := papers(t, offline, "show", ids[1]); !strings.Contains(r.stdout, "Full text: stored") {
+		t.Errorf("show once stored:\n%s", r.stdout)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/article"
@@ -57,6 +58,10 @@ func (c *ShowCmd) Run(g *Globals) error {
 func textLine(ctx context.Context, lib *store.Store, id string) string {
 	t, err := lib.Text(ctx, id)
 	if errors.Is(err, store.ErrNoText) {
+		if asked, absent, err := lib.TextAbsent(ctx, id); err == nil && absent {
+			return fmt.Sprintf("\n\n**Full text:** not stored; Hugging Face had none when asked on %s · papers fetch %s asks again",
+				asked.UTC().Format(time.DateOnly), id)
+		}
 		return fmt.Sprintf("\n\n**Full text:** not stored · papers fetch %s", id)
 	}
 	if err != nil {
