@@ -128,14 +128,12 @@ func (s *Store) Sync(ctx context.Context, f Fetcher, plan SyncPlan, progress fun
 // as not fetched, when the feed cannot be reached, when a few days in a
 // row fail the same way, or when the sync's deadline passes.
 func (s *Store) syncDays(ctx context.Context, f Fetcher, days []string, report *SyncReport, progress func(SyncProgress), st *stopper) error {
-	fctx, cancel := context.WithDeadline(ctx, st.deadline)
-	defer cancel()
 	for i, day := range days {
 		if why := st.expired(time.Now()); why != nil {
 			return s.failRest(ctx, days[i:], why, report)
 		}
 		progress(SyncProgress{Day: day, Index: i + 1, Total: len(days)})
-		w, err := f.Day(fctx, day)
+		w, err := fetchBy(ctx, st, func(fctx context.Context) (feed.Window, error) { return f.Day(fctx, day) })
 		if err == nil {
 			err = allRejected(w)
 		}
@@ -296,7 +294,7 @@ func (b *monthBackfill) byDays(ctx context.Context, f Fetcher, month string, ans
 }
 
 // fetchBy runs one request under the sync's deadline as it stands now
-// (byDays moves it).
+// (a month fetched day by day moves it: byDays).
 func fetchBy(ctx context.Context, st *stopper, fetch func(context.Context) (feed.Window, error)) (feed.Window, error) {
 	fctx, cancel := context.WithDeadline(ctx, st.deadline)
 	defer cancel()

@@ -6,10 +6,9 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/dustin/go-humanize"
-
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 )
 
@@ -124,7 +123,7 @@ func (m Model) markViewRead() (tea.Model, tea.Cmd) {
 	if !m.daily.counted || m.daily.unreadTotal > askAbove {
 		n := "every unread paper"
 		if m.daily.counted {
-			n = humanize.Comma(int64(m.daily.unreadTotal)) + " papers"
+			n = english.Number(m.daily.unreadTotal) + " papers"
 		}
 		m.daily.modal = modalState{kind: modalConfirm, prompt: "mark " + n + " of this view read? y/n"}
 		return m, nil
@@ -203,5 +202,5 @@ func papersCount(n int) string {
 	if n == 1 {
 		return "1 paper"
 	}
-	return humanize.Comma(int64(n)) + " papers"
+	return english.Number(n) + " papers"
 }

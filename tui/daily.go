@@ -7,10 +7,9 @@ import (
 	"slices"
 	"time"
 
-	"github.com/dustin/go-humanize"
-
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
@@ -258,9 +257,9 @@ func (m Model) countsTitle() string {
 	if !m.daily.counted {
 		return ""
 	}
-	s := " · " + humanize.Comma(int64(m.daily.unreadTotal)) + " unread"
+	s := " · " + english.Number(m.daily.unreadTotal) + " unread"
 	if m.daily.newTotal > 0 {
-		s += " · " + humanize.Comma(int64(m.daily.newTotal)) + " new " + newMark
+		s += " · " + english.Number(m.daily.newTotal) + " new " + newMark
 	}
 	if m.daily.newOnly {
 		s += " (" + keyHint(m.keys.Daily.NewOnly) + ": new only)"
@@ -280,7 +279,7 @@ func (f frame) dayUnread(day string) string {
 	case n == 0:
 		return " · all read"
 	}
-	return " · " + humanize.Comma(int64(n)) + " unread"
+	return " · " + english.Number(n) + " unread"
 }
 
 // --- how a paper moved since it was last shown ---
@@ -392,7 +391,7 @@ func (m Model) onJumpFound(msg jumpFound) (tea.Model, tea.Cmd) {
 		m.fail(clean.Line("next unread: " + msg.err.Error()))
 		return m, nil
 	case msg.index < 0:
-		m.say(fmt.Sprintf("no unread papers in the next %s", humanize.Comma(jumpScan)))
+		m.say(fmt.Sprintf("no unread papers in the next %s", english.Number(jumpScan)))
 		return m, nil
 	}
 	m.say("")

@@ -375,7 +375,7 @@ func editWith(t *testing.T, hs *harness, id string, meanwhile func()) {
 	t.Helper()
 	hs.keys("e")
 	path := notePath(id)
-	was, _ := record(t, hs.m.opts.Library, id), 0
+	was := record(t, hs.m.opts.Library, id)
 	cmd := editorCommand(path)
 	must(t, cmd.Run())
 	if meanwhile != nil {
@@ -384,16 +384,29 @@ func editWith(t *testing.T, hs *harness, id string, meanwhile func()) {
 	hs.send(noteEdited{id: id, path: path, was: was.Note})
 }
 
-// TestNoteInTheEditor: e edits the note in $VISUAL; the detail renders
-// it; has:note finds it; an editor killed mid-edit loses nothing stored
-// and the next e resumes its draft.
-func TestNoteInTheEditor(t *testing.T) {
+// editedNote is a library, its reader and the selected paper once e has
+// edited the paper's note with an editor that appends text; meanwhile,
+// when set, runs while the editor is open (as editWith's).
+func editedNote(t *testing.T, text string, meanwhile func(lib *store.Store, id string)) (*store.Store, *harness, string) {
+	t.Helper()
 	t.Setenv("TMPDIR", t.TempDir())
 	lib := newTestLibrary(t)
 	hs := newHarness(t, lib, 160, 48)
 	id := hs.selectedID()
-	fakeEditor(t, "Strong **baseline**")
-	editWith(t, hs, id, nil)
+	fakeEditor(t, text)
+	var during func()
+	if meanwhile != nil {
+		during = func() { meanwhile(lib, id) }
+	}
+	editWith(t, hs, id, during)
+	return lib, hs, id
+}
+
+// TestNoteInTheEditor: e edits the note in $VISUAL; the detail renders
+// it; has:note finds it; an editor killed mid-edit loses nothing stored
+// and the next e resumes its draft.
+func TestNoteInTheEditor(t *testing.T) {
+	lib, hs, id := editedNote(t, "Strong **baseline**", nil)
 	if got := record(t, lib, id).Note; got != "Strong **baseline**" {
 		t.Fatalf("note = %q", got)
 	}
@@ -488,12 +501,9 @@ func TestPickerWithNothingFollowed(t *testing.T) {
 // TestNoteEditKeepsAChangeMadeElsewhere: a note another terminal changed
 // while e's editor was open is not overwritten; the draft stays, named.
 func TestNoteEditKeepsAChangeMadeElsewhere(t *testing.T) {
-	t.Setenv("TMPDIR", t.TempDir())
-	lib := newTestLibrary(t)
-	hs := newHarness(t, lib, 160, 48)
-	id := hs.selectedID()
-	fakeEditor(t, "mine")
-	editWith(t, hs, id, func() { must(t, lib.SetNote(context.Background(), id, "ELSEWHERE")) })
+	lib, hs, id := editedNote(t, "mine", func(lib *store.Store, id string) {
+		must(t, lib.SetNote(context.Background(), id, "ELSEWHERE"))
+	})
 	path := notePath(id)
 	if got := record(t, lib, id).Note; got != "ELSEWHERE" {
 		t.Errorf("the note changed elsewhere became %q", got)

@@ -7,8 +7,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/dustin/go-humanize"
 
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
@@ -173,7 +173,7 @@ func (m Model) pickerView(w, h int) []string {
 	}
 	for i := pickerFirst(s.cursor, h); i < len(s.picks) && len(lines) < h; i++ {
 		p := s.picks[i]
-		counts := fmt.Sprintf("%7s unread %5s new", humanize.Comma(int64(p.unread)), humanize.Comma(int64(p.new)))
+		counts := fmt.Sprintf("%7s unread %5s new", english.Number(p.unread), english.Number(p.new))
 		if p.tag {
 			counts = fmt.Sprintf("%14s", papersCount(p.unread))
 		}

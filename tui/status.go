@@ -8,8 +8,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/dustin/go-humanize"
 
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
@@ -31,7 +31,7 @@ type libraryCounted struct {
 
 // countOf is "9,577/9,577": both numbers formatted alike.
 func countOf(n, total int) string {
-	return humanize.Comma(int64(n)) + "/" + humanize.Comma(int64(total))
+	return english.Number(n) + "/" + english.Number(total)
 }
 
 func (m Model) onErrorFaded(msg errorFaded) (tea.Model, tea.Cmd) {
@@ -152,13 +152,13 @@ func (m Model) drawStatus(left string) string {
 // statusRights are the right side of the status bar, widest first, each
 // without the last fact of the one before; "" last.
 func (m Model) statusRights() []string {
-	papers := humanize.Comma(int64(m.libraryTotal())) + " papers"
+	papers := english.Number(m.libraryTotal()) + " papers"
 	mark := ""
 	if m.sync.offline {
 		// A short mark that stays while the feed cannot be reached; the
 		// error itself fades like any other.
 		mark = m.st.statusErr.Render(feedMark(m.sync.status, m.sync.unreachable))
-		papers = humanize.Comma(int64(m.libraryTotal())) + " cached papers"
+		papers = english.Number(m.libraryTotal()) + " cached papers"
 	}
 	facts := []string{papers, fmt.Sprintf("%d queued", len(m.queue.records)), m.keys.Common.Help.Help().Key + " help"}
 	var out []string

@@ -122,9 +122,11 @@ func themeNames() []string {
 
 func isThemeElement(name string) bool { return slices.Contains(themeNames(), name) }
 
-func nearestThemeName(name string) string {
-	return closest(name, append(themeNames(), "preset", "glamour"))
-}
+// themeSettings are [theme]'s settings: the elements, the preset and
+// the glamour style.
+func themeSettings() []string { return append(themeNames(), "preset", "glamour") }
+
+func nearestThemeName(name string) string { return closest(name, themeSettings()) }
 
 // readerTheme gives the reader the file's theme: its colours, the
 // rendered text's style, and the preset as the style (over the file's
@@ -206,12 +208,7 @@ func printTheme(w io.Writer, st *configState) {
 }
 
 // isThemeSetting says name is one of [theme]'s settings.
-func isThemeSetting(name string) bool {
-	if name == "preset" || name == "glamour" {
-		return true
-	}
-	return slices.ContainsFunc(tui.ThemeElements(), func(e tui.ThemeElement) bool { return e.Name == name })
-}
+func isThemeSetting(name string) bool { return slices.Contains(themeSettings(), name) }
 
 // topThemeText is the top-level theme choice `config init` writes. TOML
 // cannot have both it and a [theme] section, so the section is written

@@ -9,9 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/dustin/go-humanize"
-
 	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/store/query"
 	"github.com/papertui/papers/tui/clean"
@@ -88,9 +87,9 @@ func cutNotice(ctx context.Context, lib *store.Store, f store.Filter, shown int)
 	case err != nil || n <= shown: // too slow to count (or changed meanwhile): say only that there are more
 		return fmt.Sprintf("showing the first %d; more match%s", shown, hint)
 	case !exact:
-		return fmt.Sprintf("showing %d of %s+%s", shown, humanize.Comma(int64(n)), hint)
+		return fmt.Sprintf("showing %d of %s+%s", shown, english.Number(n), hint)
 	}
-	return fmt.Sprintf("showing %d of %s%s", shown, humanize.Comma(int64(n)), hint)
+	return fmt.Sprintf("showing %d of %s%s", shown, english.Number(n), hint)
 }
 
 // remoteLimit is the most results HF's search returns.

@@ -54,15 +54,27 @@ func meantCommand(app *kong.Application, word string) string {
 	if len(word) < 3 {
 		return ""
 	}
+	return meantName(word, commandNames(app.Node))
+}
+
+// commandNames are parent's commands, by name and alias, but the hidden
+// ones (__complete).
+func commandNames(parent *kong.Node) []string {
 	var names []string
-	for _, n := range app.Children {
+	for _, n := range parent.Children {
 		if n.Type == kong.CommandNode && !strings.HasPrefix(n.Name, "__") {
 			names = append(names, n.Name)
 			names = append(names, n.Aliases...)
 		}
 	}
+	return names
+}
+
+// meantName is the one of names word stands for: one it begins (of two
+// letters or more), else the nearest by edit distance, else "".
+func meantName(word string, names []string) string {
 	for _, n := range names {
-		if strings.HasPrefix(n, word) {
+		if len(word) >= 2 && strings.HasPrefix(n, word) {
 			return n
 		}
 	}
@@ -103,24 +115,11 @@ var subcommandSynonyms = map[string]string{"remove": "rm", "delete": "rm", "del"
 // unknownSubcommandText says word is none of parent's subcommands, with
 // the one meant when it looks like a slip.
 func unknownSubcommandText(parent *kong.Node, word string) string {
-	var names []string
-	for _, c := range parent.Children {
-		if c.Type == kong.CommandNode {
-			names = append(names, c.Name)
-		}
-	}
+	names := commandNames(parent)
 	msg := fmt.Sprintf("%s: unknown command %q (its commands: %s)", parent.FullPath(), clean.Line(word), strings.Join(names, ", "))
 	near := subcommandSynonyms[strings.ToLower(word)]
 	if !slices.Contains(names, near) {
-		near = ""
-	}
-	for _, n := range names {
-		if near == "" && len(word) >= 2 && strings.HasPrefix(n, word) {
-			near = n
-		}
-	}
-	if near == "" {
-		near = closest(word, names) // configfile.go
+		near = meantName(word, names)
 	}
 	if near != "" {
 		msg = fmt.Sprintf("%s: unknown command %q (did you mean %s?)", parent.FullPath(), clean.Line(word), near)

@@ -3,7 +3,6 @@ package article
 import (
 	"strings"
 
-	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -65,17 +64,13 @@ func trimBlankLines(lines []string) []string {
 
 // quoteLayout is style's left margin and its quote bar.
 func quoteLayout(style string) (margin int, bar string) {
-	base, _, _ := strings.Cut(style, "+link=")
-	cfg, ok := styles.DefaultStyles[base]
-	if !ok {
+	cfg := baseConfig(style) // linkstyle.go
+	if cfg == nil {
 		return 2, "│ "
-	}
-	if m := cfg.Document.Margin; m != nil {
-		margin = int(*m)
 	}
 	bar = "│ "
 	if t := cfg.BlockQuote.IndentToken; t != nil && *t != "" {
 		bar = *t
 	}
-	return margin, bar
+	return columns(cfg.Document.Margin), bar
 }

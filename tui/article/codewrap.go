@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 
-	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -48,16 +47,9 @@ func wrapCode(md string, width int, style string) string {
 // codeWidth is the columns a code block's text has at width in style:
 // the document's margins on both sides and the block's own.
 func codeWidth(width int, style string) int {
-	base, _, _ := strings.Cut(style, "+link=")
 	doc, code := 2, 2
-	if cfg, ok := styles.DefaultStyles[base]; ok {
-		doc, code = 0, 0
-		if m := cfg.Document.Margin; m != nil {
-			doc = int(*m)
-		}
-		if m := cfg.CodeBlock.Margin; m != nil {
-			code = int(*m)
-		}
+	if cfg := baseConfig(style); cfg != nil { // linkstyle.go
+		doc, code = columns(cfg.Document.Margin), columns(cfg.CodeBlock.Margin)
 	}
 	return max(width-2*doc-code, 10)
 }

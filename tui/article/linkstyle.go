@@ -17,15 +17,33 @@ func LinkStyle(style, colour string) string {
 	if colour == "" || style == styles.AsciiStyle || style == styles.NoTTYStyle {
 		return style
 	}
-	return style + "+link=" + colour
+	return style + linkSep + colour
+}
+
+// linkSep parts a style name from its link colour.
+const linkSep = "+link="
+
+// baseConfig is the glamour style a style name (a link colour or not)
+// builds on; nil for one glamour does not name.
+func baseConfig(style string) *ansi.StyleConfig {
+	base, _, _ := strings.Cut(style, linkSep)
+	return styles.DefaultStyles[base]
+}
+
+// columns is a style's margin or indent, 0 when unset.
+func columns(n *uint) int {
+	if n == nil {
+		return 0
+	}
+	return int(*n)
 }
 
 // styleOption is the renderer option for a style name, with its link
 // colour when it has one.
 func styleOption(style string) glamour.TermRendererOption {
-	base, colour, ok := strings.Cut(style, "+link=")
-	cfg, known := styles.DefaultStyles[base]
-	if !known {
+	_, colour, ok := strings.Cut(style, linkSep)
+	cfg := baseConfig(style)
+	if cfg == nil {
 		return glamour.WithStandardStyle(style)
 	}
 	c := *cfg // a copy: the fields changed below get their own values
