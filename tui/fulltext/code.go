@@ -1,7 +1,6 @@
 package fulltext
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/papertui/papers/tui/clean"
@@ -13,8 +12,8 @@ import (
 // of escapes and controls.
 
 var (
-	fenceOpenRE = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})\\s*([^`]*)$")
-	fenceInfoRE = regexp.MustCompile(`^[A-Za-z0-9_+#.-]{1,30}$`)
+	fenceOpenRE = lazyRegexp("^ {0,3}(`{3,}|~{3,})\\s*([^`]*)$")
+	fenceInfoRE = lazyRegexp(`^[A-Za-z0-9_+#.-]{1,30}$`)
 )
 
 // splitDocument splits md into blocks: its fenced code blocks whole, the
@@ -29,7 +28,7 @@ func splitDocument(md string) []block {
 	var blocks []block
 	prose := 0 // first line of the prose not yet split
 	for i := 0; i < len(lines); i++ {
-		m := fenceOpenRE.FindStringSubmatch(strings.TrimSuffix(lines[i], "\r"))
+		m := fenceOpenRE().FindStringSubmatch(strings.TrimSuffix(lines[i], "\r"))
 		if m == nil {
 			continue
 		}
@@ -39,7 +38,7 @@ func splitDocument(md string) []block {
 		}
 		blocks = append(blocks, splitBlocks(clean.Text(strings.Join(lines[prose:i], "\n")))...)
 		info := strings.TrimSpace(m[2])
-		if !fenceInfoRE.MatchString(info) {
+		if !fenceInfoRE().MatchString(info) {
 			info = ""
 		}
 		code := append([]string{info}, lines[i+1:i+1+end]...)

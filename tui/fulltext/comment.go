@@ -1,7 +1,6 @@
 package fulltext
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/papertui/papers/tui/clean"
@@ -28,18 +27,18 @@ func commentMarkdown(s string) string {
 			}
 			continue
 		}
-		if m := fenceOpenRE.FindStringSubmatch(t); m != nil && len(l)-len(t) < 4 {
+		if m := fenceOpenRE().FindStringSubmatch(t); m != nil && len(l)-len(t) < 4 {
 			fence = m[1]
 			continue
 		}
 		l = shallow(l)
-		if refDefRE.MatchString(l) {
+		if refDefRE().MatchString(l) {
 			lines[i] = strings.Replace(l, "[", `\[`, 1)
 			continue
 		}
 		lines[i] = commentLinks(inertHTML(l))
 	}
-	return strings.TrimSpace(blankLines.ReplaceAllString(strings.Join(lines, "\n"), "\n\n"))
+	return strings.TrimSpace(blankLines().ReplaceAllString(strings.Join(lines, "\n"), "\n\n"))
 }
 
 // Nesting a comment may have: glamour's time grows exponentially with
@@ -101,14 +100,14 @@ func markerLen(s string) int {
 
 var (
 	lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n\n", "\u0085", "\n")
-	blankLines = regexp.MustCompile(`\n{3,}`)
+	blankLines = lazyRegexp(`\n{3,}`)
 )
 
 // refDefRE is a link reference definition ("[1]: javascript:…"): a link
 // whose target is elsewhere, so it is shown as text.
-var refDefRE = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:`)
+var refDefRE = lazyRegexp(`^ {0,3}\[[^\]]+\]:`)
 
-var commentLinkRE = regexp.MustCompile(`(!?)\[([^\[\]]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+"[^"]*")?\s*\)`)
+var commentLinkRE = lazyRegexp(`(!?)\[([^\[\]]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+"[^"]*")?\s*\)`)
 
 // commentLinks keeps a link to an http(s) URL as a link and reduces any
 // other link, and every image, to its text.
@@ -116,8 +115,8 @@ func commentLinks(l string) string {
 	if !strings.Contains(l, "](") {
 		return l
 	}
-	return commentLinkRE.ReplaceAllStringFunc(l, func(m string) string {
-		sm := commentLinkRE.FindStringSubmatch(m)
+	return commentLinkRE().ReplaceAllStringFunc(l, func(m string) string {
+		sm := commentLinkRE().FindStringSubmatch(m)
 		text := sm[2]
 		if u, ok := clean.URL(sm[3]); ok && u != "" {
 			if text == "" {

@@ -15,7 +15,6 @@ package fulltext
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/papertui/papers/tui/clean"
@@ -181,7 +180,7 @@ func splitBlocks(s string) []block {
 	return splitSetext(blocks)
 }
 
-var setextRE = regexp.MustCompile(`^(-{3,}|={3,})\s*$`)
+var setextRE = lazyRegexp(`^(-{3,}|={3,})\s*$`)
 
 // splitSetext separates a setext heading (a line over dashes) from the
 // lines before it in the same block.
@@ -190,7 +189,7 @@ func splitSetext(blocks []block) []block {
 	for _, b := range blocks {
 		start := 0
 		for i := 1; i < len(b.lines); i++ {
-			if setextRE.MatchString(b.lines[i]) && i-1 > start {
+			if setextRE().MatchString(b.lines[i]) && i-1 > start {
 				out = append(out, block{lines: b.lines[start : i-1]})
 				start = i - 1
 			}
@@ -200,14 +199,14 @@ func splitSetext(blocks []block) []block {
 	return out
 }
 
-var atxRE = regexp.MustCompile(`^(#{1,6})\s+(.+?)\s*#*\s*$`)
+var atxRE = lazyRegexp(`^(#{1,6})\s+(.+?)\s*#*\s*$`)
 
 // heading reads an ATX heading or a setext one as a level: 1 for a
 // section ("## 1 Introduction", or setext), 2 for "### 4.1 …". HF writes
 // the abstract's heading as "######": it is a section like the others.
 func heading(b block) (int, string, bool) {
 	if len(b.lines) == 1 {
-		if m := atxRE.FindStringSubmatch(b.lines[0]); m != nil {
+		if m := atxRE().FindStringSubmatch(b.lines[0]); m != nil {
 			level := min(max(len(m[1])-1, 1), 4)
 			if len(m[1]) == 6 {
 				level = 1
@@ -215,7 +214,7 @@ func heading(b block) (int, string, bool) {
 			return level, clean.Line(m[2]), true
 		}
 	}
-	if len(b.lines) == 2 && setextRE.MatchString(b.lines[1]) {
+	if len(b.lines) == 2 && setextRE().MatchString(b.lines[1]) {
 		return 1, clean.Line(b.lines[0]), true
 	}
 	return 0, "", false
@@ -226,7 +225,7 @@ func isReferences(title string) bool {
 	return t == "references" || t == "bibliography"
 }
 
-var imageRE = regexp.MustCompile(`^!\[Image (\d+): (.*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)\s*$`)
+var imageRE = lazyRegexp(`^!\[Image (\d+): (.*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)\s*$`)
 
 // figure reads an image line: the image link kept aside, its alt text
 // dropped (HF writes "Refer to caption" or "[Uncaptioned image]").
@@ -234,7 +233,7 @@ func figure(b block) (Figure, bool) {
 	if len(b.lines) != 1 {
 		return Figure{}, false
 	}
-	m := imageRE.FindStringSubmatch(b.lines[0])
+	m := imageRE().FindStringSubmatch(b.lines[0])
 	if m == nil {
 		return Figure{}, false
 	}
@@ -242,12 +241,12 @@ func figure(b block) (Figure, bool) {
 	return Figure{Label: "Image " + m[1], URL: u}, true
 }
 
-var captionRE = regexp.MustCompile(`^(Figure|Table|Fig\.)\s*(\d+[a-z]?)\s*[:.]`)
+var captionRE = lazyRegexp(`^(Figure|Table|Fig\.)\s*(\d+[a-z]?)\s*[:.]`)
 
 // captionOf is the block as a caption of kind ("Figure N: …"), or "".
 func captionOf(b block, kind string) string {
 	s := strings.Join(b.lines, " ")
-	m := captionRE.FindStringSubmatch(s)
+	m := captionRE().FindStringSubmatch(s)
 	if m == nil || !strings.HasPrefix(m[1], kind[:3]) {
 		return ""
 	}
@@ -266,7 +265,7 @@ func isMacroBlock(b block) bool {
 	}
 	for _, l := range b.lines {
 		for _, f := range strings.Fields(l) {
-			if !macroRE.MatchString(f) {
+			if !macroRE().MatchString(f) {
 				return false
 			}
 		}
@@ -274,9 +273,9 @@ func isMacroBlock(b block) bool {
 	return true
 }
 
-var macroRE = regexp.MustCompile(`^\\[A-Za-z]+$`)
+var macroRE = lazyRegexp(`^\\[A-Za-z]+$`)
 
-var pipeRowRE = regexp.MustCompile(`^\s*\|.*\|\s*$`)
+var pipeRowRE = lazyRegexp(`^\s*\|.*\|\s*$`)
 
 // pipeTable says whether a block is a Markdown pipe table: two rows or
 // more, each between pipes. Joined as a paragraph it would read as one
@@ -286,7 +285,7 @@ func pipeTable(b block) bool {
 		return false
 	}
 	for _, l := range b.lines {
-		if !pipeRowRE.MatchString(l) {
+		if !pipeRowRE().MatchString(l) {
 			return false
 		}
 	}
@@ -305,17 +304,17 @@ func table(lines []string) string {
 	return b.String()
 }
 
-var bulletRE = regexp.MustCompile(`^\s*(?:[*+-]|\d+\.)\s+•?\s*(.*)$`)
+var bulletRE = lazyRegexp(`^\s*(?:[*+-]|\d+\.)\s+•?\s*(.*)$`)
 
 // list reads a bullet list ("*   •Item"), one item a line; a line that is
 // not an item continues the one before.
 func list(b block) (string, bool) {
-	if !bulletRE.MatchString(b.lines[0]) {
+	if !bulletRE().MatchString(b.lines[0]) {
 		return "", false
 	}
 	var items []string
 	for _, l := range b.lines {
-		if m := bulletRE.FindStringSubmatch(l); m != nil {
+		if m := bulletRE().FindStringSubmatch(l); m != nil {
 			items = append(items, m[1])
 		} else {
 			items[len(items)-1] += " " + strings.TrimSpace(l)

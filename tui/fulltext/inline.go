@@ -1,7 +1,6 @@
 package fulltext
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -39,7 +38,7 @@ func plain(s string) string {
 
 // citeGroupRE is a parenthesised group holding marked citations:
 // "(Helff et al., ‹2024›; Li, ‹2023›)".
-var citeGroupRE = regexp.MustCompile(`\(([^()\x{E000}]*\x{E000}[^()]*)\)`)
+var citeGroupRE = lazyRegexp(`\(([^()\x{E000}]*\x{E000}[^()]*)\)`)
 
 // Private-use marks around a citation's text while its group is found;
 // any the text had are removed first.
@@ -55,7 +54,7 @@ func citations(s string) string {
 	if !strings.Contains(s, citeOpen) {
 		return s
 	}
-	s = citeGroupRE.ReplaceAllStringFunc(s, func(m string) string {
+	s = citeGroupRE().ReplaceAllStringFunc(s, func(m string) string {
 		return "[" + strings.TrimSpace(unmark.Replace(m[1:len(m)-1])) + "]"
 	})
 	return strings.NewReplacer(citeOpen, "[", citeClose, "]").Replace(s)
@@ -147,18 +146,18 @@ func linkEnd(s string, i int) int {
 	return -1
 }
 
-var footnoteRE = regexp.MustCompile(`^(\d{1,3}) (\d{1,3}) (\d{1,3}) `)
+var footnoteRE = lazyRegexp(`^(\d{1,3}) (\d{1,3}) (\d{1,3}) `)
 
 // footnote marks an inlined footnote ("1 1 1 Henceforth, …") as one.
 func footnote(s string) string {
-	m := footnoteRE.FindStringSubmatch(s)
+	m := footnoteRE().FindStringSubmatch(s)
 	if m == nil || m[1] != m[2] || m[2] != m[3] {
 		return s
 	}
 	return "Footnote " + m[1] + ": " + s[len(m[0]):]
 }
 
-var emphasisRE = regexp.MustCompile(`(^|[\s(])(?:\*\*|__|_)([^_*\s][^_*]{0,300}?)(?:\*\*|__|_)([\s.,;:)]|$)`)
+var emphasisRE = lazyRegexp(`(^|[\s(])(?:\*\*|__|_)([^_*\s][^_*]{0,300}?)(?:\*\*|__|_)([\s.,;:)]|$)`)
 
 // emphasis drops the Markdown emphasis HF writes around journal names
 // ("_arXiv preprint_") and bold words: escaped, it would show as marks.
@@ -166,29 +165,29 @@ func emphasis(s string) string {
 	if !strings.ContainsAny(s, "_*") {
 		return s
 	}
-	return emphasisRE.ReplaceAllString(s, "$1$2$3")
+	return emphasisRE().ReplaceAllString(s, "$1$2$3")
 }
 
-var macroTokenRE = regexp.MustCompile(`(^|\s)\\(?:useunder|ul|xspace|newcommand|renewcommand|definecolor)(?:\{[^{}]*\})*(\s|$)`)
+var macroTokenRE = lazyRegexp(`(^|\s)\\(?:useunder|ul|xspace|newcommand|renewcommand|definecolor)(?:\{[^{}]*\})*(\s|$)`)
 
 // dropMacros removes leftover macro definitions and markers.
 func dropMacros(s string) string {
 	if !strings.Contains(s, `\`) {
 		return s
 	}
-	return macroTokenRE.ReplaceAllString(s, "$1$2")
+	return macroTokenRE().ReplaceAllString(s, "$1$2")
 }
 
 // annotations are LaTeXML's spelled-out math: "italic_k", "blackboard_E",
 // "start_POSTSUBSCRIPT".
-var annotationRE = regexp.MustCompile(`(?:^|[^A-Za-z])(?:italic|bold|blackboard|caligraphic|roman|fraktur|script|sans-serif|typewriter|bold-italic|start|end)_[^\s]|POSTSUBSCRIPT|POSTSUPERSCRIPT`)
+var annotationRE = lazyRegexp(`(?:^|[^A-Za-z])(?:italic|bold|blackboard|caligraphic|roman|fraktur|script|sans-serif|typewriter|bold-italic|start|end)_[^\s]|POSTSUBSCRIPT|POSTSUPERSCRIPT`)
 
 // collapseMath collapses LaTeXML's math duplicates: arXiv's HTML carries a
 // formula up to four times (Unicode, spaced Unicode, TeX and the spelled-
 // out "10 italic_k"), and the converter keeps them all. The first copy is
 // kept: "10k 10 𝑘 10k 10 italic_k" → "10k".
 func collapseMath(s string) string {
-	if strings.IndexByte(s, '_') < 0 || !annotationRE.MatchString(s) {
+	if strings.IndexByte(s, '_') < 0 || !annotationRE().MatchString(s) {
 		return s
 	}
 	toks := strings.Fields(s)
@@ -257,7 +256,7 @@ func copyBefore(out []string, want string) int {
 }
 
 func annotated(t string) bool {
-	return (strings.IndexByte(t, '_') >= 0 || strings.Contains(t, "POST")) && annotationRE.MatchString(t)
+	return (strings.IndexByte(t, '_') >= 0 || strings.Contains(t, "POST")) && annotationRE().MatchString(t)
 }
 
 // shortSymbol is a token that may sit inside a spelled-out formula:
@@ -276,7 +275,7 @@ func shortSymbol(t string) bool {
 	return true
 }
 
-var spelledRE = regexp.MustCompile(`(?:italic|bold|blackboard|caligraphic|roman|fraktur|script|sans-serif|typewriter|bold-italic)_`)
+var spelledRE = lazyRegexp(`(?:italic|bold|blackboard|caligraphic|roman|fraktur|script|sans-serif|typewriter|bold-italic)_`)
 
 // spelledOut writes a spelled-out run as a formula: "10 italic_k" → "10k".
 func spelledOut(run []string) string {
@@ -288,7 +287,7 @@ func spelledOut(run []string) string {
 		case t == "POSTSUBSCRIPT" || t == "POSTSUPERSCRIPT":
 			continue
 		}
-		b.WriteString(spelledRE.ReplaceAllString(t, ""))
+		b.WriteString(spelledRE().ReplaceAllString(t, ""))
 	}
 	return b.String()
 }
@@ -303,7 +302,7 @@ func fold(s string) string {
 // not: x_t and x_{t} read "x start_POSTSUBSCRIPT t end_POSTSUBSCRIPT".
 var foldDrop = strings.NewReplacer("_", "", "^", "", "{", "", "}", "")
 
-var texCommandRE = regexp.MustCompile(`\\[A-Za-z]+`)
+var texCommandRE = lazyRegexp(`\\[A-Za-z]+`)
 
 // dropTeXCopies removes a TeX command that repeats the symbol just before
 // it, as the converter writes them: "∼\\sim 47.0%" → "∼ 47.0%".
@@ -313,7 +312,7 @@ func dropTeXCopies(s string) string {
 	}
 	var b strings.Builder
 	last := 0
-	for _, m := range texCommandRE.FindAllStringIndex(s, -1) {
+	for _, m := range texCommandRE().FindAllStringIndex(s, -1) {
 		r, _ := utf8.DecodeLastRuneInString(s[:m[0]])
 		if r < utf8.RuneSelf || clean.TeX("$"+s[m[0]:m[1]]+"$") != string(r) {
 			continue
