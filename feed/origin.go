@@ -69,6 +69,11 @@ func CheckBaseURL(base string) error {
 	if u.Host == "" {
 		return permanentf("API URL %q: no host", base)
 	}
+	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(base, "#") {
+		// Request paths are joined onto the base: a "?" or "#" in it would
+		// swallow them, and every request would go to the base itself.
+		return permanentf("API URL %q: holds a query or fragment (? or #); give the server's address alone, like %s://%s", base, u.Scheme, u.Host)
+	}
 	return nil
 }
 

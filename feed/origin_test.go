@@ -195,3 +195,20 @@ func TestBaseURLWithCredentialsIsRefusedWithoutEchoingThem(t *testing.T) {
 		}
 	}
 }
+
+// TestBaseURLWithQueryOrFragmentIsRefused: request paths are joined onto
+// the base, so a "?" or "#" in it would send every request to the base
+// itself, and whatever it answers would be stored as the feed.
+func TestBaseURLWithQueryOrFragmentIsRefused(t *testing.T) {
+	for _, base := range []string{"http://127.0.0.1:8001/sub?x=1#f", "https://example.org/?", "https://example.org#top", "https://example.org/#"} {
+		err := CheckBaseURL(base)
+		if err == nil || !strings.Contains(err.Error(), "query or fragment") {
+			t.Errorf("%s: %v, want a query or fragment refused", base, err)
+		}
+	}
+	for _, base := range []string{"https://huggingface.co", "http://127.0.0.1:8001/", "https://example.org/mirror"} {
+		if err := CheckBaseURL(base); err != nil {
+			t.Errorf("%s: %v", base, err)
+		}
+	}
+}
