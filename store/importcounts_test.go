@@ -39,7 +39,8 @@ func storedCounts(t *testing.T, s *Store, id string) [3]int {
 
 // A saved file may be older than what the library holds: importing it
 // never lowers a paper's counts, leaves the reader's own state alone and
-// reports the paper as updated, not new. A sync from the live feed still
+// reports the paper neither new nor updated: nothing of it changed, and
+// importing it again and again does not say otherwise. A sync from the live feed still
 // sets the counts as the feed says.
 func TestImportNeverLowersCounts(t *testing.T) {
 	ctx := context.Background()
@@ -59,9 +60,14 @@ func TestImportNeverLowersCounts(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	r := importOne(t, s, dayFile("older.json", id, 3, 1, 10))
-	if r.New != 0 || r.Updated != 1 || r.Imported != 1 {
-		t.Errorf("older import reported %+v, want 1 imported, 0 new, 1 updated", r)
+	for range 2 {
+		r := importOne(t, s, dayFile("older.json", id, 3, 1, 10))
+		if r.New != 0 || r.Updated != 0 || r.Imported != 1 {
+			t.Errorf("older import reported %+v, want 1 imported, 0 new, 0 updated", r)
+		}
+		if r := importOne(t, s, dayFile("newer.json", id, 50, 9, 120)); r.Updated != 0 {
+			t.Errorf("newer file imported again reported %+v, want 0 updated", r)
+		}
 	}
 	if got, want := storedCounts(t, s, id), [3]int{50, 9, 120}; got != want {
 		t.Errorf("after importing an older file: upvotes, comments, stars = %v, want %v", got, want)
@@ -75,7 +81,9 @@ func TestImportNeverLowersCounts(t *testing.T) {
 	}
 
 	// Mixed: each count keeps its larger value.
-	importOne(t, s, dayFile("mixed.json", id, 60, 2, 200))
+	if r := importOne(t, s, dayFile("mixed.json", id, 60, 2, 200)); r.Updated != 1 {
+		t.Errorf("mixed import reported %+v, want 1 updated", r)
+	}
 	if got, want := storedCounts(t, s, id), [3]int{60, 9, 200}; got != want {
 		t.Errorf("after a mixed import: %v, want %v", got, want)
 	}

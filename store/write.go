@@ -309,7 +309,10 @@ type ftsAdd struct {
 
 // changedRow is the update's condition that it changes the row: the
 // same item synced again writes nothing (no page, no trigger) and is not
-// counted as updated. Its parameters are the update's own, by number;
+// counted as updated. The raw item alone does not count: all that is read
+// of it is the abstract, which text_hash covers, and an import of an
+// older file, whose counts are kept at the stored ones, would otherwise
+// rewrite the row and call it updated, again at each import. Its parameters are the update's own, by number;
 // upvotes, comments and stars are their SET expressions.
 func changedRow(upvotes, comments, stars string) string {
 	n := func(expr, num string) string { return strings.Replace(expr, "?", "?"+num, 1) }
@@ -317,7 +320,7 @@ func changedRow(upvotes, comments, stars string) string {
 		OR published IS NOT ?6 OR day IS NOT ?7 OR upvotes IS NOT ` + n(upvotes, "8") + ` OR comments IS NOT ` + n(comments, "9") + `
 		OR github_repo IS NOT ?10 OR github_stars IS NOT ` + n(stars, "11") + ` OR project_page IS NOT ?12 OR ai_summary IS NOT ?13
 		OR ai_keywords IS NOT ?14 OR organization IS NOT ?15 OR thumbnail IS NOT ?16 OR submitter IS NOT ?17
-		OR withdrawn_at IS NOT ?18 OR raw IS NOT ?19 OR text_hash IS NOT ?20 OR symbols IS NOT ?22)`
+		OR withdrawn_at IS NOT ?18 OR text_hash IS NOT ?20 OR symbols IS NOT ?22)`
 }
 
 func prepareUpserter(ctx context.Context, tx *sql.Tx, counts countsRule) (*upserter, error) {
