@@ -515,3 +515,29 @@ func TestNoteEditKeepsAChangeMadeElsewhere(t *testing.T) {
 		t.Errorf("the draft: %q %v", b, err)
 	}
 }
+
+// TestMarkAllRightAfterASearchMarksTheSearch: C pressed after Enter but
+// before the search's debounce fired marks the search the title shows,
+// not the view before it.
+func TestMarkAllRightAfterASearchMarksTheSearch(t *testing.T) {
+	lib := emptyLibrary(t)
+	var papers []feed.Paper
+	for i, title := range []string{"Sparse attention", "Sparse experts", "Dense retrieval", "Dense captions", "Graph nets"} {
+		papers = append(papers, feed.Paper{ID: fmt.Sprintf("2601.%05d", i), Title: title, Day: "2026-01-05"})
+	}
+	_, err := lib.SaveDay(context.Background(), "2026-01-05", papers)
+	must(t, err)
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("/")
+	for _, k := range "sparse" { // typed fast: the debounce never fires
+		next, _ := hs.m.Update(keyMsg(string(k)))
+		hs.m = next.(Model)
+	}
+	hs.keys("enter", "C")
+	hs.requireScreen("marked 2 papers read")
+	u, err := lib.Unread(context.Background(), store.Filter{}, nil)
+	must(t, err)
+	if u.Total != 3 {
+		t.Errorf("%d papers left unread; want the 3 outside the search", u.Total)
+	}
+}

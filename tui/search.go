@@ -32,6 +32,7 @@ type searchState struct {
 	parsed query.Query // the search in effect
 	active bool        // a search is in effect
 	saved  *savedView  // the view and selection before the search
+	due    bool        // typed text waits for the debounce to be searched
 
 	debounce time.Duration // searchDebounce; tests set 0
 }
@@ -65,6 +66,12 @@ func (m Model) onSearchDue(msg searchDue) (tea.Model, tea.Cmd) {
 	if !m.requests.current(msg.tok) {
 		return m, nil
 	}
+	return m.applyTyped()
+}
+
+// applyTyped runs the search typed in the box.
+func (m Model) applyTyped() (tea.Model, tea.Cmd) {
+	m.search.due = false
 	text := m.search.input.Value()
 	q, err := query.Parse(text)
 	if err != nil {
@@ -96,6 +103,13 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		m.search.typing = false
 		m.search.input.Blur()
+		if m.search.due {
+			// Typed within the debounce: run it now, as the title shows
+			// it, or a key pressed next (C marks the view read) would act
+			// on the view before it.
+			m.requests.end(topicSearch)
+			return m.applyTyped()
+		}
 		return m, nil
 	case key.Matches(msg, m.keys.Views.Remote):
 		return m.searchRemote()
@@ -141,6 +155,7 @@ func (m Model) searchEdit(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	tok := m.requests.begin(topicSearch).tok
+	m.search.due = true
 	due := func(time.Time) tea.Msg { return searchDue{tok} }
 	if m.search.debounce == 0 {
 		return m, tea.Batch(cmd, func() tea.Msg { return due(time.Time{}) })
@@ -161,6 +176,7 @@ func (m Model) endSearch() (tea.Model, tea.Cmd) {
 	m.search.input.Blur()
 	m.search.input.SetValue("")
 	m.requests.end(topicSearch)
+	m.search.due = false
 	m.clearError()
 	if !m.search.active && m.search.saved == nil {
 		return m, nil
