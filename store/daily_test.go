@@ -581,3 +581,30 @@ func TestReplaceNoteOnlyOverWhatWasEdited(t *testing.T) {
 		t.Errorf("over the note it began from: %v", err)
 	}
 }
+
+// TestTagAddedAndRemovedInOneChangeLeavesNothingToUndo: +foo -foo on a
+// paper without foo changes nothing, so it leaves no undo step, and no
+// undo gives the paper a tag it never had.
+func TestTagAddedAndRemovedInOneChangeLeavesNothingToUndo(t *testing.T) {
+	ctx := context.Background()
+	s, ids := dailyLib(t, 2)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(s.Tag(ctx, ids[1:2], []string{"kept"}, nil))
+	must(s.Tag(ctx, ids[:1], []string{"foo"}, []string{"foo"}))
+	if what, err := s.Undo(ctx); err != nil || what != "tag" { // the first change, the only real one
+		t.Fatalf("undo: %q %v", what, err)
+	}
+	for _, id := range ids {
+		if rec, _ := s.Record(ctx, id); len(rec.Tags) != 0 {
+			t.Errorf("%s has tags %v after the undo; want none", id, rec.Tags)
+		}
+	}
+	if _, err := s.Undo(ctx); !errors.Is(err, ErrNothingToUndo) {
+		t.Errorf("a second undo: %v, want nothing to undo", err)
+	}
+}

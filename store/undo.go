@@ -111,13 +111,26 @@ func (u *undoLog) markRead(ctx context.Context, tx *sql.Tx, id string, read bool
 }
 
 // setTag adds or removes one tag, remembering what changed.
+//
+// A tag added and removed again in one change (or removed and added
+// again) leaves the paper as it was, and so leaves nothing to undo: an
+// undo that removed and then restored it would give the paper a tag it
+// never had.
 func (u *undoLog) setTag(ctx context.Context, tx *sql.Tx, id, tag string, on bool, now int64) error {
+	same := func(r tagRow) bool { return r.ID == id && r.Tag == tag }
 	if on {
+		removed := slices.IndexFunc(u.ops.Retag, same)
+		if removed >= 0 {
+			now = u.ops.Retag[removed].AddedAt // back as it was
+		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO tags(id, tag, added_at) VALUES(?, ?, ?) ON CONFLICT DO NOTHING`, id, tag, now)
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n > 0 {
+		switch n, _ := res.RowsAffected(); {
+		case n > 0 && removed >= 0:
+			u.ops.Retag = slices.Delete(u.ops.Retag, removed, removed+1)
+		case n > 0:
 			u.ops.Untag = append(u.ops.Untag, tagRow{ID: id, Tag: tag})
 		}
 		return nil
@@ -129,6 +142,10 @@ func (u *undoLog) setTag(ctx context.Context, tx *sql.Tx, id, tag string, on boo
 	}
 	if err != nil {
 		return err
+	}
+	if added := slices.IndexFunc(u.ops.Untag, same); added >= 0 {
+		u.ops.Untag = slices.Delete(u.ops.Untag, added, added+1)
+		return nil
 	}
 	u.ops.Retag = append(u.ops.Retag, tagRow{ID: id, Tag: tag, AddedAt: at})
 	return nil

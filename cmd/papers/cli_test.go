@@ -62,6 +62,9 @@ func TestMultiIDCommandsActOnTheGoodOnes(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stderr, "2101.00001") || !strings.Contains(papers(t, env, "search", "is:read").stdout, ids[3]) {
 		t.Errorf("mark-read BAD GOOD: exit %d, stderr %q; is:read finds %q", r.code, r.stderr, papers(t, env, "search", "is:read").stdout)
 	}
+	if r := papers(t, env, "tag", ids[0], "+foo", "-Foo"); r.code != 2 || !strings.Contains(r.stderr, "both added") {
+		t.Errorf("tag +foo -Foo: exit %d, stderr %q; want a usage error", r.code, r.stderr)
+	}
 	for _, args := range [][]string{{"tag", "bad", "+x"}, {"mark-read", "bad"}} {
 		if r := papers(t, env, args...); r.code != 2 {
 			t.Errorf("%v with no good id: exit %d, want 2", args, r.code)

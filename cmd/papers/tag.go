@@ -34,9 +34,16 @@ func (c *TagCmd) Run(g *Globals) error {
 	if len(ids) == 0 || len(add)+len(remove) == 0 {
 		return usagef("tag: want paper ids and at least one +NAME or -NAME, e.g. papers tag 2503.01234 +reading -later")
 	}
-	for _, t := range append(append([]string(nil), add...), remove...) {
-		if _, err := query.NormalizeTag(t); err != nil {
+	adding := map[string]bool{}
+	for i, t := range append(append([]string(nil), add...), remove...) {
+		n, err := query.NormalizeTag(t)
+		if err != nil {
 			return usageError{fmt.Errorf("tag: %w", err)}
+		}
+		if i < len(add) {
+			adding[n] = true
+		} else if adding[n] {
+			return usagef("tag: %s is both added (+%s) and removed (-%s); say which", n, n, n)
 		}
 	}
 	// eachPaper (ids.go): the good ids are tagged, each bad one named.
