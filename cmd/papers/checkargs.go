@@ -79,16 +79,17 @@ var emptyAllowed = []string{"set"}
 
 // emptyFlags refuses a flag typed with an empty value (--db "", --tag ”):
 // it read as not given, so --db "" used the default library and
-// --tag ” exported the whole library. So does an empty argument.
+// --tag ” exported the whole library. So does an empty argument. Blank
+// is empty: mark-read --query "  " marked the whole library read.
 func emptyFlags(kctx *kong.Context) error {
 	for _, p := range kctx.Path {
 		switch {
 		case p.Flag != nil && !p.Resolved && !slices.Contains(emptyAllowed, p.Flag.Name):
-			if v, ok := p.Flag.Target.Interface().(string); ok && v == "" {
+			if v, ok := p.Flag.Target.Interface().(string); ok && strings.TrimSpace(v) == "" {
 				return usagef("--%s is empty; give it a value, or leave it out", p.Flag.Name)
 			}
 		case p.Positional != nil:
-			if v, ok := p.Positional.Target.Interface().(string); ok && v == "" && p.Positional.Required {
+			if v, ok := p.Positional.Target.Interface().(string); ok && strings.TrimSpace(v) == "" && p.Positional.Required {
 				return usagef("<%s> is empty", p.Positional.Name)
 			}
 		}

@@ -35,6 +35,12 @@ func TestNumericAndDateFlagsBounded(t *testing.T) {
 		{"list", "--day", ""},
 		{"sync", "--date", ""},
 		{"follow", "add", "x", ""},
+		// blank is empty: the whole library marked read
+		{"mark-read", "--query", "   "},
+		{"--db", " ", "stats"},
+		// a control character searched for
+		{"mark-read", "--query", "\x1b[31m"},
+		{"follow", "add", "ctl", "agent\x1b]52;c;aGk=\a"},
 	} {
 		r := papers(t, env, args...)
 		if r.code != 2 || r.stderr == "" {

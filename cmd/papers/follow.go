@@ -63,7 +63,7 @@ func (c *FollowAddCmd) Run(g *Globals) error {
 		if err := lib.AddFollow(ctx, c.Name, q); err != nil {
 			return usageError{err} // it names the search
 		}
-		fmt.Fprintf(os.Stderr, "following %q: %s\n", c.Name, q)
+		fmt.Fprintf(os.Stderr, "following %q: %s\n", c.Name, clean.Line(q))
 		return nil
 	})
 }

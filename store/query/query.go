@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -83,6 +84,13 @@ const (
 func Parse(input string) (Query, error) {
 	if n := utf8.RuneCountInString(input); n > MaxChars {
 		return Query{}, fmt.Errorf("the search is %d characters long; at most %d are allowed: use fewer, more telling words", n, MaxChars)
+	}
+	for _, r := range input {
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+			// An escape or another control character matches nothing a
+			// paper holds, and what follows it ("[31m") would be searched.
+			return Query{}, fmt.Errorf("the search holds a control character (%U): remove it", r)
+		}
 	}
 	var q Query
 	var parts []string

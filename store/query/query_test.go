@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestParseText(t *testing.T) {
@@ -240,5 +241,23 @@ func TestParseBoundsTheQuery(t *testing.T) {
 		if _, err := Parse(ok); err != nil {
 			t.Errorf("Parse(%.40q…): %v", ok, err)
 		}
+	}
+}
+
+// TestParseRefusesControlCharacters: an escape sequence pasted into a
+// search is refused, and the error names the character without holding it.
+func TestParseRefusesControlCharacters(t *testing.T) {
+	for _, in := range []string{"agent\x1b]52;c;aGk=\x07", "\x1b[31m", "a\x00b", "x\u009bm", "a\x7fb"} {
+		_, err := Parse(in)
+		if err == nil || !strings.Contains(err.Error(), "control character") {
+			t.Errorf("Parse(%q) = %v, want a control character refused", in, err)
+			continue
+		}
+		if strings.ContainsFunc(err.Error(), unicode.IsControl) {
+			t.Errorf("Parse(%q): the error holds a control character: %q", in, err)
+		}
+	}
+	if _, err := Parse("diffusion\tmodels\nscaling"); err != nil {
+		t.Errorf("tabs and line breaks are spaces: %v", err)
 	}
 }
