@@ -125,6 +125,10 @@ func TestNoteCommand(t *testing.T) {
 	if r := papers(t, env, "note", id); r.stdout != "- pasted\n    - indented\n" {
 		t.Errorf("after an empty stdin, note = %q", r.stdout)
 	}
+	// Blanks are not a note: refused, the note kept.
+	if r := papers(t, env, "note", id, "--set", " \t\n"); r.code != 2 || !strings.Contains(r.stderr, "is kept") {
+		t.Errorf("--set of blanks: exit %d, %q", r.code, r.stderr)
+	}
 	if r := papers(t, env, "note", id, "--set", ""); r.code != 0 || r.stderr != "removed the note of "+id+"\n" {
 		t.Errorf("--set '': exit %d, %q", r.code, r.stderr)
 	}
@@ -310,5 +314,24 @@ func TestNoteEditNeverOverwritesAChange(t *testing.T) {
 	}
 	if kept, err := os.ReadFile(matches[0]); err != nil || string(kept) != "beforemine\n" {
 		t.Errorf("the edit kept: %q %v", kept, err)
+	}
+	if strings.Count(r.stderr, "note:") != 1 {
+		t.Errorf("stderr says note: more than once: %q", r.stderr)
+	}
+
+	// An edit over the size a note holds is kept too, not thrown away.
+	big := filepath.Join(t.TempDir(), "big.sh")
+	mustWriteFile(t, big, []byte("#!/bin/sh\nhead -c 1100000 /dev/zero | tr '\\0' a >> \"$1\"\n"), 0o755)
+	tmp = t.TempDir()
+	r = papers(t, append(env, "VISUAL="+big, "TMPDIR="+tmp), "note", id, "--edit")
+	matches, _ = filepath.Glob(filepath.Join(tmp, "papers-note-"+id+"-*.md"))
+	if r.code != 1 || !strings.Contains(r.stderr, "at most") || len(matches) != 1 || !strings.Contains(r.stderr, matches[0]) {
+		t.Fatalf("an edit over the cap: exit %d %q, kept %v", r.code, r.stderr, matches)
+	}
+	if info, err := os.Stat(matches[0]); err != nil || info.Size() < 1100000 {
+		t.Errorf("the big edit kept: %v %v", info, err)
+	}
+	if got := mustRun(t, env, "note", id).stdout; got != "CONCURRENT\n" {
+		t.Errorf("an edit over the cap changed the note to %q", got)
 	}
 }

@@ -37,6 +37,9 @@ func (c *NoteCmd) Run(g *Globals) error {
 		if body, err = readSet(*c.Set); err != nil {
 			return err
 		}
+		if *c.Set != "-" && *c.Set != "" && strings.TrimSpace(body) == "" {
+			return usagef("note: --set holds only blanks: the note of %s is kept (--set '' removes it)", id)
+		}
 		if *c.Set == "-" && strings.TrimSpace(body) == "" {
 			// A closed or empty stdin in a script is a slip, not a wish to
 			// lose the note: removing one takes --set ''.
@@ -129,20 +132,25 @@ func editNote(ctx context.Context, lib *store.Store, id, old string) error {
 		return nil
 	}
 	if len(b) > store.MaxNoteBytes {
-		return fmt.Errorf("note: %d bytes; a note holds at most %d (unchanged)", len(b), store.MaxNoteBytes)
+		return keepEdit(id, b, fmt.Errorf("note: %d bytes; a note holds at most %d", len(b), store.MaxNoteBytes))
 	}
 	if err := lib.ReplaceNote(ctx, id, old, string(b)); err != nil {
 		if errors.Is(err, store.ErrNoteChanged) {
-			return keepEdit(id, b, err)
+			return keepEdit(id, b, err) // the store's error says "note: "
 		}
 		return err
+	}
+	if strings.TrimSpace(string(b)) == "" {
+		fmt.Fprintf(os.Stderr, "removed the note of %s\n", id)
+		return nil
 	}
 	fmt.Fprintln(os.Stderr, "note saved")
 	return nil
 }
 
-// keepEdit saves an edit that was not stored, because the note changed
-// elsewhere meanwhile, where the user can take it from: a new file of its
+// keepEdit saves an edit that was not stored (the note changed elsewhere
+// meanwhile, or the edit is over the size a note holds) where the user
+// can take it from: a new file of its
 // own (never one that exists, nor through a link someone else made).
 func keepEdit(id string, edit []byte, why error) error {
 	f, err := os.CreateTemp("", "papers-note-"+strings.ReplaceAll(id, "/", "_")+"-*.md")
@@ -153,7 +161,7 @@ func keepEdit(id string, edit []byte, why error) error {
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("note: %w; your edit could not be kept: %w", why, err)
+		return fmt.Errorf("%w; your edit could not be kept: %w", why, err)
 	}
-	return fmt.Errorf("note: %w: nothing stored; your edit is in %s (papers note %s shows the note now)", why, f.Name(), id)
+	return fmt.Errorf("%w: nothing stored; your edit is in %s (papers note %s shows the note now)", why, f.Name(), id)
 }
