@@ -1,6 +1,11 @@
 package tui
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
 
 func TestComputeLayout(t *testing.T) {
 	cases := []struct {
@@ -38,5 +43,23 @@ func TestComputeLayout(t *testing.T) {
 		if c.tabs && l.panes[c.focus].h != c.h-statusHeight-tabHeight-borderSize {
 			t.Errorf("%dx%d: pane height %d", c.w, c.h, l.panes[c.focus].h)
 		}
+	}
+}
+
+// TestFitKeepingCutsTheWordsNotTheCounts: a narrow list title keeps its
+// counts whole and cuts the words before them.
+func TestFitKeepingCutsTheWordsNotTheCounts(t *testing.T) {
+	head, counts := "Papers · rising since last seen", " 247/247 · 247 unread · 3 new ✦"
+	for _, w := range []int{40, 50, 61} {
+		got := fitKeeping(head, counts, w)
+		if ansi.StringWidth(got) != w || !strings.HasSuffix(got, counts) || !strings.Contains(got, "…") {
+			t.Errorf("width %d: %q", w, got)
+		}
+	}
+	if got := fitKeeping(head, counts, 80); strings.TrimRight(got, " ") != head+counts {
+		t.Errorf("width 80: %q, want it whole", got)
+	}
+	if got := fitKeeping(head, counts, 20); ansi.StringWidth(got) != 20 {
+		t.Errorf("width 20: %q, want 20 cells", got)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/store/query"
@@ -204,16 +205,27 @@ func (m Model) highlights() []string {
 // searchLine is the search box, or the search in effect with its count;
 // the pane fits it as a title (boxOf). The box's width was set for the
 // pane (searchBoxWidth).
-func (m Model) searchLine() string {
+//
+// In a narrow pane the counts stay whole: the hint goes first, then the
+// sort, then the query is cut.
+func (m Model) searchLine(w int) string {
 	if m.search.typing {
 		return m.search.input.View()
 	}
-	count := ""
-	if m.list.counted {
-		count = "  " + countOf(min(m.list.cursor+1, m.list.total), m.list.total)
-	} else if m.list.capped {
-		count = "  " + countOf(min(m.list.cursor+1, m.list.total), m.list.total) + "+"
+	query := "/ " + clean.Line(m.search.input.Value())
+	counts := m.positionTitle("  ") + m.countsTitle()
+	rest := " · " + sortLabel(m.sort) + " · " + keyHint(m.keys.List.Back) + " clears"
+	width := ansi.StringWidth(query) + ansi.StringWidth(counts)
+	switch {
+	case width+ansi.StringWidth(rest) <= w:
+	case width+ansi.StringWidth(" · "+sortLabel(m.sort)) <= w:
+		rest = " · " + sortLabel(m.sort)
+	default:
+		rest = ""
+		if cw := ansi.StringWidth(counts); width > w && cw+4 <= w {
+			query = ansi.Truncate(query, w-cw, "…")
+		}
 	}
-	return m.st.pPaneTitleActive.on("/ "+clean.Line(m.search.input.Value())) + // painted: drawn every frame
-		m.st.pDimmed.on(count+m.countsTitle()+" · "+sortLabel(m.sort)+" · "+keyHint(m.keys.List.Back)+" clears")
+	return m.st.pPaneTitleActive.on(query) + // painted: drawn every frame
+		m.st.pDimmed.on(counts+rest)
 }

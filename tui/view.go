@@ -118,9 +118,13 @@ func (m Model) boxOf(p pane, r rect) boxed {
 		titleStyle, border = m.st.pPaneTitleActive, m.st.pBorderActive
 	}
 	lines := make([]string, 0, r.h)
-	if p == paneList && (m.search.typing || m.search.active) {
-		lines = append(lines, m.lastScreen.fitted.title(m.searchLine(), r.w)) // cut with "…", as the other titles
-	} else {
+	switch {
+	case p == paneList && (m.search.typing || m.search.active):
+		lines = append(lines, m.lastScreen.fitted.title(m.searchLine(r.w), r.w)) // cut with "…", as the other titles
+	case p == paneList:
+		head, counts := m.listTitle()
+		lines = append(lines, titleStyle.on(fitKeeping(head, counts, r.w)))
+	default:
 		lines = append(lines, titleStyle.on(fit(m.paneTitle(p), r.w)))
 	}
 	content, fitted := m.paneContent(p, r.w, r.h-1)
@@ -228,22 +232,8 @@ func (x boxed) edges() boxEdges {
 func (m Model) paneTitle(p pane) string {
 	switch p {
 	case paneList:
-		t := "Papers"
-		if m.period.kind != periodAll {
-			t += " · " + m.period.label()
-		}
-		if m.unreadOnly {
-			t += " · unread"
-		}
-		if m.sort != store.SortNewest {
-			t += " · " + sortLabel(m.sort)
-		}
-		if m.list.counted && m.list.total > 0 {
-			t += " " + countOf(m.list.cursor+1, m.list.total)
-		} else if m.list.capped {
-			t += " " + countOf(m.list.cursor+1, m.list.total) + "+"
-		}
-		return t + m.countsTitle()
+		head, counts := m.listTitle()
+		return head + counts
 	case paneDetail:
 		if m.detail.shown.id != "" && m.detail.vp.scrolls() { // an empty detail has no place to give
 			return fmt.Sprintf("Detail %3d%%", m.detail.vp.percent()) + m.movedSince()
@@ -251,6 +241,45 @@ func (m Model) paneTitle(p pane) string {
 		return "Detail" + m.movedSince()
 	}
 	return fmt.Sprintf("Queue (%d)", len(m.queue.records))
+}
+
+// listTitle is the list's title in two parts: what the view is (the
+// period, the unread toggle, the sort), and its counts (position, unread,
+// new), which a narrow pane keeps whole while the first part is cut.
+func (m Model) listTitle() (head, counts string) {
+	head = "Papers"
+	if m.period.kind != periodAll {
+		head += " · " + m.period.label()
+	}
+	if m.unreadOnly {
+		head += " · unread"
+	}
+	if m.sort != store.SortNewest {
+		head += " · " + sortLabel(m.sort)
+	}
+	return head, m.positionTitle(" ") + m.countsTitle()
+}
+
+// positionTitle is the selection's place in the view, "12/345" ("+"
+// while only a capped count is known), after sep; "" before a count.
+func (m Model) positionTitle(sep string) string {
+	switch {
+	case m.list.counted && m.list.total > 0:
+		return sep + countOf(min(m.list.cursor+1, m.list.total), m.list.total)
+	case m.list.capped:
+		return sep + countOf(min(m.list.cursor+1, m.list.total), m.list.total) + "+"
+	}
+	return ""
+}
+
+// fitKeeping fits head and tail into w cells, cutting head (with "…")
+// before tail: a title's counts say more than its words.
+func fitKeeping(head, tail string, w int) string {
+	hw, tw := ansi.StringWidth(head), ansi.StringWidth(tail)
+	if hw+tw <= w || tw+2 > w {
+		return fit(head+tail, w)
+	}
+	return fit(ansi.Truncate(head, w-tw, "…")+tail, w)
 }
 
 // paneContent is a pane's lines; fitted says they are already exactly w
