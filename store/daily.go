@@ -307,13 +307,28 @@ const risingOrder = ` ORDER BY p.upvotes - coalesce((SELECT upvotes FROM seen WH
 
 const digestKey = "digest_sent"
 
-// DigestSent is when the last digest marked as sent was made (zero:
-// never).
-func (s *Store) DigestSent(ctx context.Context) (time.Time, error) {
+// DigestSent is when the last digest of selection marked as sent was
+// made (zero: never). Each selection ("" for the whole library; the
+// caller names the others, such as a set of followed searches) keeps its
+// own: a digest of one followed search, marked, must not keep the
+// library's digest from sending what it left out. A selection never
+// marked falls back to the library's mark, where every digest's was kept
+// before.
+func (s *Store) DigestSent(ctx context.Context, selection string) (time.Time, error) {
+	if selection != "" {
+		t, err := s.metaTime(ctx, digestKey+":"+selection)
+		if err != nil || !t.IsZero() {
+			return t, err
+		}
+	}
 	return s.metaTime(ctx, digestKey)
 }
 
-// SetDigestSent records that a digest made at t was sent.
-func (s *Store) SetDigestSent(ctx context.Context, t time.Time) error {
-	return s.setMetaTime(ctx, digestKey, t)
+// SetDigestSent records that a digest of selection made at t was sent.
+func (s *Store) SetDigestSent(ctx context.Context, selection string, t time.Time) error {
+	key := digestKey
+	if selection != "" {
+		key += ":" + selection
+	}
+	return s.setMetaTime(ctx, key, t)
 }

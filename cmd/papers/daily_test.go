@@ -212,6 +212,27 @@ func TestFollowMarkReadUndoAndDigest(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &d); err != nil || len(d.Papers) != 2 || d.Papers[0].Upvotes < d.Papers[1].Upvotes {
 		t.Errorf("digest --json: %v %+v\n%s", err, d, r.stdout)
 	}
+	r = papers(t, env, "digest", "--json", "--top", "2")
+	mustUnmarshal(t, []byte(r.stdout), &d)
+	if len(d.Papers) != 0 {
+		t.Errorf("after --mark the digest --top 2 still holds %d papers", len(d.Papers))
+	}
+	// Each kind of digest remembers its own: the top two sent leave the
+	// library's digest whole, and a followed search's.
+	r = papers(t, env, "digest", "--json")
+	mustUnmarshal(t, []byte(r.stdout), &d)
+	if len(d.Papers) != len(all.Papers) {
+		t.Errorf("after digest --top 2 --mark, the digest holds %d papers, want all %d", len(d.Papers), len(all.Papers))
+	}
+	mustRun(t, env, "digest", "--follow", "all", "--mark")
+	for _, args := range [][]string{{"--follow", "all"}, {}} {
+		r = papers(t, env, append([]string{"digest", "--json"}, args...)...)
+		mustUnmarshal(t, []byte(r.stdout), &d)
+		if want := map[bool]int{true: 0, false: len(all.Papers)}[len(args) > 0]; len(d.Papers) != want {
+			t.Errorf("digest %v after digest --follow all --mark: %d papers, want %d", args, len(d.Papers), want)
+		}
+	}
+	mustRun(t, env, "digest", "--mark")
 	r = papers(t, env, "digest", "--json")
 	mustUnmarshal(t, []byte(r.stdout), &d)
 	if len(d.Papers) != 0 {

@@ -21,7 +21,7 @@ type DigestCmd struct {
 	Top    int      `placeholder:"N" help:"Only the N most upvoted (0: all)."`
 	Format string   `default:"markdown" enum:"markdown,text,html" help:"markdown, text or html."`
 	JSON   bool     `name:"json" help:"Print one JSON object {title, about, since, papers} instead."`
-	Mark   bool     `help:"Remember this digest as sent: the next one starts after it."`
+	Mark   bool     `help:"Remember this digest as sent: the next one with the same --follow and --top starts after it."`
 	Output string   `short:"o" placeholder:"FILE" help:"Write to FILE instead of stdout (replaced whole, never half-written)."`
 }
 
@@ -63,8 +63,24 @@ func (c *DigestCmd) Run(g *Globals) error {
 		}
 		// Marked only once it is written, as of when it was read: papers
 		// arriving meanwhile go into the next one.
-		return lib.SetDigestSent(ctx, started)
+		return lib.SetDigestSent(ctx, c.selection(), started)
 	})
+}
+
+// selection names what this digest sends, for its --mark: "" for the
+// library, else its followed searches and its --top, so that each kind
+// of digest a user mails remembers its own (see store.DigestSent).
+func (c *DigestCmd) selection() string {
+	var parts []string
+	if len(c.Follow) > 0 {
+		names := slices.Clone(c.Follow)
+		slices.Sort(names)
+		parts = append(parts, "follow="+strings.Join(slices.Compact(names), ","))
+	}
+	if c.Top > 0 {
+		parts = append(parts, fmt.Sprintf("top=%d", c.Top))
+	}
+	return strings.Join(parts, ";")
 }
 
 // collect gathers the digest's papers: of every followed search asked
@@ -76,7 +92,7 @@ func (c *DigestCmd) collect(ctx context.Context, lib *store.Store, now time.Time
 	if c.Since != "" {
 		base.Since = c.Since
 	} else {
-		last, err := lib.DigestSent(ctx)
+		last, err := lib.DigestSent(ctx, c.selection())
 		if err != nil {
 			return export.Digest{}, since, err
 		}
