@@ -541,3 +541,28 @@ func TestMarkAllRightAfterASearchMarksTheSearch(t *testing.T) {
 		t.Errorf("%d papers left unread; want the 3 outside the search", u.Total)
 	}
 }
+
+// TestFollowNameRefusedKeepsTheLine: a name the library refuses (in use,
+// or with a space) keeps S's line open with what was typed, so the keys
+// that follow fix it rather than act on the list.
+func TestFollowNameRefusedKeepsTheLine(t *testing.T) {
+	lib := newTestLibrary(t)
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("/")
+	hs.typeText("attention")
+	hs.keys("enter", "S")
+	hs.typeText("my search")
+	hs.keys("enter")
+	if !hs.m.daily.modal.open() || hs.m.daily.modal.input.Value() != "my search" || !strings.Contains(hs.m.daily.modal.err, "fix it, or esc cancels") || !strings.Contains(hs.screen(), "holds no comma or space") {
+		t.Fatalf("a refused name closed the line: open %v, value %q\n%s", hs.m.daily.modal.open(), hs.m.daily.modal.input.Value(), hs.screen())
+	}
+	hs.keys("backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+	hs.typeText("-x")
+	hs.keys("enter")
+	if hs.m.daily.modal.open() {
+		t.Errorf("the fixed name left the line open: %q", hs.m.daily.modal.err)
+	}
+	if f, err := lib.FollowByName(context.Background(), "my-x"); err != nil || f.Query != "attention" {
+		t.Errorf("follow my-x = %+v, %v", f, err)
+	}
+}

@@ -135,6 +135,7 @@ func (m Model) saveFollow(name string) (tea.Model, tea.Cmd) {
 	lib, _ := m.dailyLib()
 	name, q := strings.TrimSpace(name), m.search.input.Value()
 	if name == "" {
+		m.daily.modal = modalState{}
 		m.say("not followed: no name")
 		return m, nil
 	}
@@ -144,6 +145,16 @@ func (m Model) saveFollow(name string) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) onFollowSaved(msg followSaved) (tea.Model, tea.Cmd) {
+	open := m.daily.modal.kind == modalFollow && m.daily.modal.saving
+	if msg.err != nil && open {
+		// The name stays, to be fixed.
+		m.daily.modal.saving = false
+		m.daily.modal.err = clean.Line(msg.err.Error()) + "; fix it, or esc cancels"
+		return m, nil
+	}
+	if open {
+		m.daily.modal = modalState{}
+	}
 	if msg.err != nil {
 		m.fail(clean.Line(msg.err.Error())) // it names the search
 		return m, nil

@@ -35,6 +35,11 @@ type modalState struct {
 	// err is why enter did not take the line: said beside it, the line
 	// kept to be fixed, until the next key.
 	err string
+	// saving: S's name is being saved; the line stays open until the
+	// library says it took it (a name in use, or with a space, is
+	// refused there, and the typed name must not be lost to the list's
+	// keys).
+	saving bool
 }
 
 func (s modalState) open() bool { return s.kind != modalNone }
@@ -80,7 +85,10 @@ func (m Model) modalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.daily.modal = modalState{}
 			return m.applyTags(s.id, add, remove)
 		}
-		m.daily.modal = modalState{}
+		if s.saving {
+			return m, nil
+		}
+		m.daily.modal.saving, m.daily.modal.err = true, ""
 		return m.saveFollow(s.input.Value())
 	case "tab":
 		if m.daily.modal.kind == modalTag {
