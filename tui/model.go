@@ -90,7 +90,8 @@ type Model struct {
 	focus         pane
 	lastFocus     pane // the pane before the detail was opened
 	showHelp      bool
-	helpOffset    int // the first help line shown
+	helpOffset    int  // the first help line shown
+	quitting      bool // quit ran: the visit is being written
 
 	listFilter store.Filter // what the list shows, composed of:
 	sort       store.Sort
@@ -235,7 +236,7 @@ func receive[T any](ch <-chan T, msg func(T) tea.Msg) tea.Cmd {
 
 // Run opens the reader full screen until the user quits.
 func Run(opts Options, progOpts ...tea.ProgramOption) error {
-	_, err := tea.NewProgram(New(opts), progOpts...).Run()
+	_, err := runProgram(opts, progOpts...)
 	return err
 }
 

@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"os"
+	"os/signal"
 	"slices"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -97,9 +100,34 @@ func (m Model) restoreCmd(req request) tea.Cmd {
 
 // RunSession opens the reader like Run and returns its session at quit.
 func RunSession(opts Options, progOpts ...tea.ProgramOption) (Session, error) {
-	final, err := tea.NewProgram(New(opts), progOpts...).Run()
+	final, err := runProgram(opts, progOpts...)
 	if m, ok := final.(Model); ok {
 		return m.session(), err
 	}
 	return Session{}, err
+}
+
+// runProgram runs the reader until it quits. A hang-up (the terminal
+// closed) ends it as a quit does, and whatever way it ended, where the
+// reader stopped and the visit are written after it, unless q or ctrl+c
+// (quit) already did: closing the window is how many leave.
+func runProgram(opts Options, progOpts ...tea.ProgramOption) (tea.Model, error) {
+	p := tea.NewProgram(New(opts), progOpts...)
+	hangup := make(chan os.Signal, 1)
+	signal.Notify(hangup, syscall.SIGHUP)
+	defer signal.Stop(hangup)
+	go func() {
+		if _, ok := <-hangup; ok {
+			p.Quit()
+		}
+	}()
+	final, err := p.Run()
+	if m, ok := final.(Model); ok && !m.quitting {
+		for _, cmd := range []tea.Cmd{m.saveReading(), m.recordVisit()} {
+			if cmd != nil {
+				cmd()
+			}
+		}
+	}
+	return final, err
 }
