@@ -25,7 +25,7 @@ func TestHangUpRecordsTheVisit(t *testing.T) {
 	must(t, err)
 	done := make(chan error, 1)
 	go func() {
-		_, err := runProgram(Options{Library: lib, Style: "dark"},
+		_, err := runProgram(Options{Library: lib, Style: "dark", LastSeen: &before},
 			tea.WithInput(nil), tea.WithOutput(new(bytes.Buffer)), tea.WithWindowSize(120, 40))
 		done <- err
 	}()
