@@ -99,7 +99,7 @@ func date(p feed.Paper) (int, time.Month) {
 func bibTitle(title string) string {
 	words := strings.Split(clean.Line(title), " ")
 	for i, w := range words {
-		if !innerUpper(w) {
+		if !innerUpper(w) && !capitalName(w) {
 			words[i] = escapeTeX(w)
 			continue
 		}
@@ -116,6 +116,22 @@ func bibTitle(title string) string {
 }
 
 func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// capitalName reports whether w, starting with a capital, is a name
+// rather than a capitalised word: it holds a digit ({V2}, {Repo0},
+// {Llama-3}) or is a language's name written with # or + ({C}\#, {C}++).
+// A sentence-casing style would print "v2", "repo0" and "c#".
+func capitalName(w string) bool {
+	start := strings.IndexFunc(w, isAlnum)
+	if start < 0 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(w[start:])
+	if !unicode.IsUpper(first) {
+		return false
+	}
+	return strings.ContainsFunc(w, unicode.IsDigit) || strings.ContainsAny(w, "#+")
+}
 
 // innerUpper reports whether w has an uppercase letter after its first
 // letter or digit.

@@ -173,6 +173,22 @@ func TestBibTeXAwkward(t *testing.T) {
 	}
 }
 
+// TestBibTitleProtectsNames: a capitalised word with a digit, or a
+// language's name with # or +, is a name a sentence-casing style must
+// not lowercase; an ordinary capitalised word is left to the style.
+func TestBibTitleProtectsNames(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"C++ and C# for .NET: FlashPrefill V2", `{C}++ and {C}\# for .{NET}: {FlashPrefill} {V2}`},
+		{"Repo0: Learning with Llama-3 and Qwen2.5", "{Repo0}: Learning with {Llama-3} and {Qwen2.5}"},
+		{"A Survey of 3 Methods, Part 2", "A Survey of 3 Methods, Part 2"},
+	}
+	for _, tt := range tests {
+		if got := bibTitle(tt.in); got != tt.want {
+			t.Errorf("bibTitle(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestEscapeTeX(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"plain", "plain"},
