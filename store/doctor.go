@@ -78,7 +78,7 @@ func Check(ctx context.Context, path string) Checkup {
 }
 
 func (c *Checkup) problem(format string, args ...any) {
-	c.Problems = append(c.Problems, fmt.Sprintf(format, args...))
+	c.Problems = append(c.Problems, strings.Replace(fmt.Sprintf(format, args...), doctorAdvice, "", 1))
 }
 
 func (c *Checkup) examine(ctx context.Context, db *sql.DB) {

@@ -9,8 +9,10 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -19,6 +21,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dustin/go-humanize"
 	"modernc.org/sqlite" // also registers the "sqlite" driver
 )
 
@@ -189,13 +192,44 @@ func checkHeader(path string) error {
 		return fmt.Errorf("open library %s: %w", path, err)
 	}
 	defer f.Close()
-	header := make([]byte, 16)
-	n, _ := f.Read(header)
-	if n < 16 || string(header) != "SQLite format 3\x00" {
+	header := make([]byte, 100)
+	n, _ := io.ReadFull(f, header)
+	if n < 16 || string(header[:16]) != "SQLite format 3\x00" {
 		return fmt.Errorf("open library %s: not a papers library (not an SQLite file); "+
 			"move it aside or choose another with --db", path)
 	}
+	// A checkpoint cut short by a crash can leave the file behind its
+	// header until the log is copied in again: only a file with no log
+	// is cut short for good.
+	if info, err := f.Stat(); err == nil && n == 100 && !hasLog(path) {
+		if want := headerSize(header); info.Size() < want {
+			return fmt.Errorf("open library %s: the file is cut short: it holds %s of the %s it was written with "+
+				"(a copy or download that stopped?); put back a whole copy, or move it aside and sync again "+
+				"(your queue, tags and notes live in it)", path, humanize.IBytes(uint64(info.Size())), humanize.IBytes(uint64(want)))
+		}
+	}
 	return nil
+}
+
+// hasLog says whether path has a write-ahead log with something in it.
+func hasLog(path string) bool {
+	info, err := os.Stat(path + "-wal")
+	return err == nil && info.Size() > 0
+}
+
+// headerSize is the size an SQLite file's header says the file has: its
+// page count times its page size, when the header's count is valid (its
+// change counter matches the one the count was written with); 0 when not.
+func headerSize(h []byte) int64 {
+	pageSize := int64(binary.BigEndian.Uint16(h[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	pages := int64(binary.BigEndian.Uint32(h[28:32]))
+	if binary.BigEndian.Uint32(h[24:28]) != binary.BigEndian.Uint32(h[92:96]) {
+		return 0
+	}
+	return pages * pageSize
 }
 
 func checkVersion(path string, version int) error {
@@ -229,7 +263,8 @@ func explain(path string, err error) error {
 		return fmt.Errorf("library %s: the disk is full (%v); free some space and try again", path, err)
 	case code == 11, code == 26, strings.Contains(msg, "file is not a database"), strings.Contains(msg, "malformed"):
 		return fmt.Errorf("library %s: the file is damaged or not a papers library (%v); "+
-			"run `papers doctor`, or move it aside and sync again (your queue lives in it)", path, err)
+			doctorAdvice+"`papers export --rescue -o FILE` saves the papers that still read; "+
+			"then move it aside and sync again (your queue lives in it)", path, err)
 	case code == 8, strings.Contains(msg, "readonly"), strings.Contains(msg, "read-only"):
 		return fmt.Errorf("library %s: %s (%v)", path, readOnlyReason(path, canWrite), err)
 	case code == 5, code == 6:
@@ -245,6 +280,10 @@ func explain(path string, err error) error {
 	}
 	return err
 }
+
+// doctorAdvice is the damaged library's pointer to doctor, which doctor
+// itself leaves out.
+const doctorAdvice = "`papers doctor` checks it; "
 
 // readOnlyReason says which part of a read-only library is read-only:
 // SQLite needs to write the file and, for its log, its folder.

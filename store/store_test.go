@@ -349,3 +349,45 @@ func TestEntriesViewsAndCounts(t *testing.T) {
 		t.Errorf("entry = %+v", es)
 	}
 }
+
+// TestOpenSaysALibraryIsCutShort: a library whose file ends before its
+// header says (a copy that stopped) is refused with that said, not as
+// "damaged, run doctor", and left as it is; with a log beside it, a
+// checkpoint may still complete it, and it opens as before.
+func TestOpenSaysALibraryIsCutShort(t *testing.T) {
+	dir := t.TempDir()
+	whole := filepath.Join(dir, "whole.db")
+	s, err := Open(whole)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveDay(context.Background(), "2025-03-13", []feed.Paper{paper("2503.00001", "Sparse", 1, "2025-03-13")}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	body, err := os.ReadFile(whole)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := filepath.Join(dir, "cut.db")
+	os.WriteFile(cut, body[:len(body)/2], 0o644)
+	_, err = Open(cut)
+	if err == nil || !strings.Contains(err.Error(), "cut short") || strings.Contains(err.Error(), "doctor") {
+		t.Fatalf("err = %v, want it said the file is cut short", err)
+	}
+	if got, _ := os.ReadFile(cut); len(got) != len(body)/2 {
+		t.Fatal("the file was modified")
+	}
+	if !checkHeaderCutShort(t, cut+"x", body) {
+		t.Error("a cut file with a log beside it was refused as cut short")
+	}
+}
+
+// checkHeaderCutShort writes a cut copy of body with a log beside it and
+// says whether checkHeader lets it through.
+func checkHeaderCutShort(t *testing.T, path string, body []byte) bool {
+	t.Helper()
+	os.WriteFile(path, body[:len(body)/2], 0o644)
+	os.WriteFile(path+"-wal", []byte("log"), 0o644)
+	return checkHeader(path) == nil
+}
