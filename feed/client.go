@@ -104,9 +104,10 @@ func (c *Client) notice(msg string) {
 
 // DefaultPace keeps a client within HF's anonymous limit of 500 calls per
 // five minutes over any stretch, while a short sync (a week: a dozen
-// calls) runs unpaced within the burst.
+// calls) runs unpaced within the burst. A stretch can hold the whole burst
+// and what the rate adds over five minutes: 60 + 440 = 500.
 func DefaultPace() *rate.Limiter {
-	return rate.NewLimiter(rate.Every(5*time.Minute/480), 60)
+	return rate.NewLimiter(rate.Every(5*time.Minute/440), 60)
 }
 
 // NewClient returns a Client for baseURL ("" for Hugging Face) with the
