@@ -46,6 +46,14 @@ func NormalizeID(s string) (string, error) {
 	if m == nil {
 		return "", fmt.Errorf("%w: %q", ErrBadID, clip(s, 200))
 	}
+	// arXiv numbered four digits a month until December 2014, five since.
+	yymm, number, _ := strings.Cut(m[1], ".")
+	if modern := yymm >= "1501"; modern != (len(number) == 5) {
+		if modern {
+			return "", fmt.Errorf("%w: %q: ids from 2015 on have five digits after the dot (%s.0%s?)", ErrBadID, clip(s, 200), yymm, number)
+		}
+		return "", fmt.Errorf("%w: %q: ids before 2015 have four digits after the dot", ErrBadID, clip(s, 200))
+	}
 	return m[1], nil
 }
 

@@ -43,10 +43,14 @@ func TestNormalizeID(t *testing.T) {
 			t.Errorf("NormalizeID(%q) = %q, %v; want 2410.17243", in, got, err)
 		}
 	}
-	if got, err := NormalizeID("1501.0001"); err != nil || got != "1501.0001" {
+	if got, err := NormalizeID("1412.0001"); err != nil || got != "1412.0001" {
 		t.Errorf("four-digit number: %q %v", got, err)
 	}
-	bad := []string{
+	// arXiv numbered five digits a month from January 2015.
+	if _, err := NormalizeID("2405.2106"); err == nil || !strings.Contains(err.Error(), "2405.02106?") {
+		t.Errorf("2405.2106: %v, want it refused with the five-digit id offered", err)
+	}
+	bad := []string{"1501.0001", "1412.00001",
 		"", "foo", "2410.172", "2410.172431", "2413.17243", "2400.17243", "24101.7243",
 		"2410.17243v", "2410.17243vv2", "hep-th/9901001", "arXiv:", "2410.17243 extra",
 		"https://example.com/papers/2410.17243", "https://arxiv.org/list/2410.17243",

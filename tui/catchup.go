@@ -123,7 +123,7 @@ func (m Model) markViewRead() (tea.Model, tea.Cmd) {
 	if !m.daily.counted || m.daily.unreadTotal > askAbove {
 		n := "every unread paper"
 		if m.daily.counted {
-			n = english.Number(m.daily.unreadTotal) + " papers"
+			n = papersCount(m.daily.unreadTotal)
 		}
 		m.daily.modal = modalState{kind: modalConfirm, prompt: "mark " + n + " of this view read? y/n"}
 		return m, nil
