@@ -207,15 +207,27 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 		}
 		stop = st.after(m, err)
 		answer, days := w.Papers, []feed.Paper(nil)
-		if err == nil && unsureDays(answer) {
-			answer, days = b.byDays(ctx, f, m, answer, st)
-			if ctx.Err() != nil {
-				return fmt.Errorf("sync %s: %w", m, ctx.Err())
-			}
-		} else {
+		switch {
+		case err == nil && unsureDays(answer):
+			answer, days = b.byDays(ctx, f, m, answer, st, nil)
+		default:
 			for _, r := range w.Rejected { // (byDays reports the days' own)
 				report.Rejected = append(report.Rejected, Rejection{Day: m, Error: r.Error()})
 			}
+			if err != nil {
+				break
+			}
+			// A rejected item has no day to blame, and an answer with
+			// nothing for the month says nothing of any of its days: the
+			// days it left empty are asked on their own, so that one whose
+			// every item is rejected fails and is fetched again, as a
+			// day-by-day sync would have it, instead of kept empty for good.
+			if empty, planned := b.emptyDays(m, answer, w.Listed); len(w.Rejected) > 0 || len(empty) == planned && planned > 0 {
+				_, days = b.byDays(ctx, f, m, nil, st, empty)
+			}
+		}
+		if ctx.Err() != nil {
+			return fmt.Errorf("sync %s: %w", m, ctx.Err())
 		}
 		for _, p := range answer {
 			p.Day = b.plannedDay(p, w.Listed[p.ID])
@@ -262,14 +274,16 @@ func unsureDays(papers []feed.Paper) bool {
 // returns stands for the month's answer: the answer's papers of other
 // months (it spills) whose day is sure, and the days' papers, each with
 // the day it was asked for.
-func (b *monthBackfill) byDays(ctx context.Context, f Fetcher, month string, answer []feed.Paper, st *stopper) (spilled, days []feed.Paper) {
+//
+// only, when not nil, are the days to fetch instead of all of month's.
+func (b *monthBackfill) byDays(ctx context.Context, f Fetcher, month string, answer []feed.Paper, st *stopper, only map[string]bool) (spilled, days []feed.Paper) {
 	for _, p := range answer {
 		if !p.DayUnsure && !strings.HasPrefix(p.Day, month) {
 			spilled = append(spilled, p)
 		}
 	}
 	for _, day := range b.days {
-		if !strings.HasPrefix(day, month) {
+		if !strings.HasPrefix(day, month) || only != nil && !only[day] {
 			continue
 		}
 		st.extend(1) // each day is a request the sync's deadline did not count
@@ -291,6 +305,26 @@ func (b *monthBackfill) byDays(ctx context.Context, f Fetcher, month string, ans
 		}
 	}
 	return spilled, days
+}
+
+// emptyDays are the planned days of month that neither answer (its
+// papers filed as they will be) nor the papers kept from the months
+// before give a paper, and how many days of month are planned.
+func (b *monthBackfill) emptyDays(month string, answer []feed.Paper, listed map[string][]string) (empty map[string]bool, planned int) {
+	empty = map[string]bool{}
+	for _, d := range b.days {
+		if strings.HasPrefix(d, month) {
+			empty[d] = true
+		}
+	}
+	planned = len(empty)
+	for _, p := range answer {
+		delete(empty, b.plannedDay(p, listed[p.ID]))
+	}
+	for _, p := range b.papers {
+		delete(empty, p.Day)
+	}
+	return empty, planned
 }
 
 // fetchBy runs one request under the sync's deadline as it stands now

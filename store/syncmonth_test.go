@@ -97,7 +97,7 @@ func TestMonthBackfillFilesARelistedPaperInThePlan(t *testing.T) {
 	today := time.Date(2026, 8, 31, 12, 0, 0, 0, time.UTC)
 	for d := time.Date(2026, 8, 3, 0, 0, 0, 0, time.UTC); !d.After(today); d = d.AddDate(0, 0, 1) {
 		day := d.Format(time.DateOnly)
-		items := []string{feedItem("2608.0"+strings.ReplaceAll(day[5:], "-", "")+"0", 4, "", day+"T00:00:00.000Z")}
+		items := []string{feedItem("2608.0"+day[8:10]+"00", 4, "", day+"T00:00:00.000Z")} // 2608.00300 on the 3rd
 		switch day {
 		case "2026-08-13":
 			items = append(items, feedItem("2608.12313", 2, "", day+"T00:00:00.000Z"))
@@ -139,5 +139,44 @@ func TestDayOfRejectedItemsIsFetchedAgain(t *testing.T) {
 	r, err = s.Sync(ctx, testClient(srv), SyncPlan{Since: "2025-10-01", Until: "2025-10-03", Today: today}, nil)
 	if err != nil || r.New != 1 {
 		t.Errorf("the next sync did not fetch the day again: %+v, %v", r, err)
+	}
+}
+
+// TestMonthOfRejectedItemsAsksTheirDays: a month's answer whose items
+// for some days are all rejected (or that is empty) cannot say which days
+// they were; the days it left empty are asked on their own, so a day of
+// bad items fails and is fetched again, as a day-by-day sync has it,
+// instead of being recorded complete with nothing in it.
+func TestMonthOfRejectedItemsAsksTheirDays(t *testing.T) {
+	ctx := context.Background()
+	srv := feedtest.New(t)
+	srv.ListEachDay = true
+	today := time.Date(2025, 12, 20, 12, 0, 0, 0, time.UTC)
+	for d := 1; d <= 30; d++ {
+		day := fmt.Sprintf("2025-10-%02d", d)
+		setDay(t, srv, day, feedItem(fmt.Sprintf("2510.%05d", d), d, "", day+"T00:00:00.000Z"))
+	}
+	setDay(t, srv, "2025-10-14", `"not an item"`, `3`)
+	s := openTemp(t)
+	plan := SyncPlan{Since: "2025-10-01", Until: "2025-11-30", Today: today}
+	r, err := s.Sync(ctx, testClient(srv), plan, nil)
+	if err != nil || len(r.Failed) != 1 || r.Failed[0].Day != "2025-10-14" {
+		t.Fatalf("backfill over a day of bad items: failed %+v, %v", r.Failed, err)
+	}
+	// November's answer is empty: its days are each asked, and kept
+	// complete as a day-by-day sync keeps them.
+	asked := 0
+	for _, q := range srv.Requests() {
+		if strings.Contains(q, "date=2025-11-") {
+			asked++
+		}
+	}
+	if asked != 30 {
+		t.Errorf("an empty month's days asked %d times, want 30", asked)
+	}
+	setDay(t, srv, "2025-10-14", feedItem("2510.00014", 14, "", "2025-10-14T00:00:00.000Z"))
+	r, err = s.Sync(ctx, testClient(srv), plan, nil)
+	if err != nil || r.New != 1 {
+		t.Errorf("the next backfill did not fetch the day again: %+v, %v", r, err)
 	}
 }
