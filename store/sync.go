@@ -116,12 +116,32 @@ func (s *Store) Sync(ctx context.Context, f Fetcher, plan SyncPlan, progress fun
 		err = s.syncDays(ctx, f, days, &report, progress, st)
 	}
 	report.Requests = f.Requests() - startRequests
+	if err == nil && plan.Date == "" && plan.Since == "" && plan.Days == 0 && len(days) > 0 {
+		if gap := s.gapBefore(ctx, days[0]); gap != "" {
+			report.Notes = append(report.Notes, gap)
+		}
+	}
 	if err == nil && report.New+report.Updated > 0 {
 		// Count the followed searches now, from the papers just written,
 		// so the reader shows them at once.
 		err = s.RefreshFollows(ctx)
 	}
 	return report, err
+}
+
+// gapBefore names the days without papers before first, the first day
+// a default sync asked for, and the command that fills them, when they
+// are more than a week: a library filled by import and then synced has
+// its last seven days, and nothing between the archive and them.
+func (s *Store) gapBefore(ctx context.Context, first string) string {
+	before, err := s.NeighbourDay(ctx, first, -1)
+	a, errA := time.Parse(time.DateOnly, before)
+	b, errB := time.Parse(time.DateOnly, first)
+	if err != nil || errA != nil || errB != nil || b.Sub(a) <= 7*24*time.Hour {
+		return ""
+	}
+	from, to := a.AddDate(0, 0, 1).Format(time.DateOnly), b.AddDate(0, 0, -1).Format(time.DateOnly)
+	return fmt.Sprintf("no papers from %s to %s: papers sync --since %s fills the gap", from, to, from)
 }
 
 // syncDays fetches day by day. It stops early, reporting the days left

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -398,5 +399,31 @@ func TestSyncSinceTheDayOfGrace(t *testing.T) {
 	plan := SyncPlan{Since: tomorrow.AddDate(0, 0, 1).Format(time.DateOnly), Today: testToday}
 	if _, err := s.Sync(ctx, testClient(srv), plan, nil); err == nil {
 		t.Errorf("--since %s, two days ahead, was accepted", plan.Since)
+	}
+}
+
+// TestSyncAfterAnImportNamesTheGap: a library filled by import (no day
+// synced yet) syncs the last 7 days, and the report names the days left
+// empty between the archive and them, and the command that fills them.
+func TestSyncAfterAnImportNamesTheGap(t *testing.T) {
+	ctx := context.Background()
+	srv := feedtest.New(t)
+	servedDays(t, srv, 200, time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC))
+	s := openTemp(t)
+	importOne(t, s, ImportFile{Name: "2025-12-20.json", Day: "2025-12-20", Read: func() ([]byte, error) {
+		return []byte(`[{"paper":{"id":"2512.00001","title":"Imported","summary":"An imported paper."},"title":"Imported"}]`), nil
+	}})
+	report, err := s.Sync(ctx, testClient(srv), SyncPlan{Today: testToday}, nil)
+	if err != nil || len(report.Failed) != 0 {
+		t.Fatal(report, err)
+	}
+	want := "no papers from 2025-12-21 to 2026-01-09: papers sync --since 2025-12-21 fills the gap"
+	if !slices.Contains(report.Notes, want) {
+		t.Errorf("notes %q, want %q", report.Notes, want)
+	}
+	// Named once: the next sync starts from the days just synced.
+	report, err = s.Sync(ctx, testClient(srv), SyncPlan{Since: "2025-12-21", Until: "2026-01-09", Today: testToday}, nil)
+	if err != nil || len(report.Notes) != 0 {
+		t.Errorf("the sync that fills the gap: notes %q, %v", report.Notes, err)
 	}
 }
