@@ -24,8 +24,12 @@ func (m Model) onMouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	if m.daily.modal.open() { // it has the keys (modal.go)
 		return m.onModalWheel(delta)
 	}
-	if m.focus == paneDetail {
+	switch m.focus {
+	case paneDetail:
 		m.detail.vp.scroll(delta)
+		return m, nil
+	case paneQueue: // the pane with the keys; the list may be hidden behind it
+		m.queue.move(delta, m.queueHeight())
 		return m, nil
 	}
 	m.list.shown = nil // the wheel acts on the new view: show it as it is

@@ -60,3 +60,21 @@ func TestMouseGoesToWhatIsOnTop(t *testing.T) {
 		t.Errorf("enter after the click applied %q", hs.m.search.input.Value())
 	}
 }
+
+// TestWheelInTheQueueMovesTheQueue: with the queue focused (at 80
+// columns the list is hidden behind it), the wheel moves the queue's
+// cursor, not the list's selection out of sight.
+func TestWheelInTheQueueMovesTheQueue(t *testing.T) {
+	lib := newTestLibrary(t)
+	hs := newHarness(t, lib, 80, 24)
+	hs.keys("b", "j", "b", "j", "b")
+	before := hs.selectedID()
+	hs.keys("3") // the queue pane
+	if hs.m.focus != paneQueue {
+		t.Fatalf("3 did not focus the queue: %v", hs.m.focus)
+	}
+	hs.send(wheel(tea.MouseWheelDown))
+	if hs.selectedID() != before || hs.m.queue.cursor == 0 {
+		t.Errorf("the wheel in the queue: list selection %s (was %s), queue cursor %d", hs.selectedID(), before, hs.m.queue.cursor)
+	}
+}

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -79,7 +78,7 @@ func (s readerSearch) count() string {
 	case len(s.hits) == 0:
 		return "no hits"
 	case s.hit > 0:
-		return fmt.Sprintf("%d/%d", s.hit, len(s.hits))
+		return countOf(s.hit, len(s.hits))
 	}
 	return english.Count(len(s.hits), "hit")
 }

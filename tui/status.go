@@ -183,7 +183,7 @@ func (m Model) statusLeft() string {
 		// The sync goes on for long: the latest event shows beside it.
 		s := m.sync.spin.View() + " syncing…"
 		if m.sync.day != "" {
-			s = m.sync.spin.View() + fmt.Sprintf(" syncing %s (%d/%d)", m.sync.day, m.sync.index, m.sync.total)
+			s = m.sync.spin.View() + fmt.Sprintf(" syncing %s (%s)", m.sync.day, countOf(m.sync.index, m.sync.total))
 		}
 		if r := m.retryLine(); r != "" {
 			s += m.st.statusErr.Render(" · " + r)

@@ -95,7 +95,7 @@ func (m Model) onSyncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 		m.fail(clean.Line(fmt.Sprintf("synced %s, %d failed: %s", english.Count(r.Days, "day"), len(r.Failed), reasonFirst(f.Reason, f.Day+": "+f.Error))))
 	default:
 		m.sync.offline = false
-		m.say(fmt.Sprintf("synced %s: %d new, %d updated", english.Count(r.Days, "day"), r.New, r.Updated))
+		m.say(fmt.Sprintf("synced %s: %s new, %s updated", english.Count(r.Days, "day"), english.Number(r.New), english.Number(r.Updated)))
 	}
 	var gap tea.Cmd
 	if msg.err == nil && r.Days > 0 && m.sync.first != "" {

@@ -260,5 +260,5 @@ func (m Model) textStatus() string {
 	if t.running == "" {
 		return ""
 	}
-	return fmt.Sprintf("fetching full texts %d/%d (%s)", t.done+t.had+t.failed+1, t.total, t.running)
+	return fmt.Sprintf("fetching full texts %s (%s)", countOf(t.done+t.had+t.failed+1, t.total), t.running)
 }
