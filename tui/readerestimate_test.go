@@ -22,7 +22,8 @@ func TestReaderShowsThePercentageAtOnce(t *testing.T) {
 	if m.reader.complete || m.reader.doc == nil {
 		t.Fatalf("the first screen: complete %v, doc %v", m.reader.complete, m.reader.doc != nil)
 	}
-	title := m.readerTitle()
+	head, tail := m.readerTitle()
+	title := head + tail
 	if strings.Contains(title, "rendering") || !strings.Contains(title, "%") {
 		t.Fatalf("the first screen's title: %q", title)
 	}

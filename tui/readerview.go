@@ -18,7 +18,8 @@ import (
 func (m Model) readerScreen() string {
 	w, h := m.readerWidth(), m.height-statusHeight-borderSize
 	lines := make([]string, 0, h)
-	lines = append(lines, m.st.paneTitleActive.Render(fit(ansi.Truncate(m.readerTitle(), w, "…"), w)))
+	head, tail := m.readerTitle()
+	lines = append(lines, m.st.paneTitleActive.Render(fitKeeping(head, tail, w)))
 	content := m.readerContent(w, h-1)
 	if r := m.reader; r.doc == nil || r.outline || r.missing || r.err != nil {
 		content = fitLines(content, w) // messages; the text's lines are fitted once, when rendered
@@ -27,18 +28,21 @@ func (m Model) readerScreen() string {
 	return drawBox(lines, w, h, m.st.pBorderActive) + "\n" + m.statusBar()
 }
 
-// readerTitle is the pane's title line.
-func (m Model) readerTitle() string {
+// readerTitle is the pane's title line in two parts: what is read (the
+// paper, its section), which a narrow pane cuts, and where (the percent,
+// the search's hits), which it keeps whole.
+func (m Model) readerTitle() (head, tail string) {
 	r := m.reader
 	if r.search.typing {
-		return fmt.Sprintf("Search in the paper: %s▏ %s", r.search.query, r.search.count())
+		return fmt.Sprintf("Search in the paper: %s▏ ", r.search.query), r.search.count()
 	}
-	parts := []string{"Reading " + r.id}
+	head = "Reading " + r.id
 	if r.doc != nil && len(r.doc.outline) > 0 && r.position().Section >= r.doc.pre {
-		parts = append(parts, "§ "+r.doc.outline[r.currentSection()].Title)
+		head += " · § " + r.doc.outline[r.currentSection()].Title
 	} else if r.title != "" {
-		parts = append(parts, r.title)
+		head += " · " + r.title
 	}
+	var parts []string
 	if r.doc != nil {
 		pct := fmt.Sprintf("%d%%", r.viewPercent())
 		if !r.complete {
@@ -49,7 +53,10 @@ func (m Model) readerTitle() string {
 	if r.search.query != "" {
 		parts = append(parts, fmt.Sprintf("/%s %s", r.search.query, r.search.count()))
 	}
-	return strings.Join(parts, " · ")
+	if len(parts) > 0 {
+		tail = " · " + strings.Join(parts, " · ")
+	}
+	return head, tail
 }
 
 // readerContent is the pane's lines below the title, h of them at most.
