@@ -41,6 +41,12 @@ type listPane struct {
 	cursor  int
 	offset  int // first row drawn
 
+	// foundID is the paper a reload found at foundAt, for the moment
+	// before that row's page arrives: a second s then still knows which
+	// paper is selected (followIDs).
+	foundID string
+	foundAt int
+
 	// capped: total is countCap, the view holds more, and its exact
 	// count is on its way; wantEnd: G was pressed meanwhile, so the
 	// cursor goes to the last row when the count arrives.

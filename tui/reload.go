@@ -35,6 +35,9 @@ func (l *listPane) followIDs() []string {
 	}
 	r, ok := l.selected()
 	if !ok {
+		if l.foundID != "" && l.cursor == l.foundAt {
+			return []string{l.foundID} // found, its row not loaded yet
+		}
 		return nil
 	}
 	ids := []string{r.ID}
@@ -113,6 +116,7 @@ func (m Model) onSelectionFound(msg selectionFound) (tea.Model, tea.Cmd) {
 	// After a refresh the view stays where it was, so new papers above
 	// show up, unless the selected paper would leave the screen.
 	m.list.found(msg.index, m.listHeight())
+	m.list.foundID, m.list.foundAt = msg.id, msg.index
 	m.list.settleShown()
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
 }

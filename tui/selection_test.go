@@ -144,3 +144,20 @@ func TestFoundOnTheFirstScreenShowsTheTop(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowIDsBeforeTheFoundRowArrives: a reload found the selection
+// deep in the new order, and its page is still on the way; a second s
+// pressed then follows that paper, not nothing (it went to row 1).
+func TestFollowIDsBeforeTheFoundRowArrives(t *testing.T) {
+	l := newListPane(false)
+	l.total, l.counted = 100000, true
+	l.found(25265, 40)
+	l.foundID, l.foundAt = "2601.00004", 25265
+	if got := l.followIDs(); len(got) != 1 || got[0] != "2601.00004" {
+		t.Errorf("followIDs before the row's page = %v, want the found paper", got)
+	}
+	l.cursor++ // the user moved on: the found paper is not the selection
+	if got := l.followIDs(); len(got) != 0 {
+		t.Errorf("followIDs after moving = %v, want none known", got)
+	}
+}
