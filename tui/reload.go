@@ -113,8 +113,9 @@ func (m Model) onSelectionFound(msg selectionFound) (tea.Model, tea.Cmd) {
 		m.list.settleShown()
 		return m, nil
 	}
-	// After a refresh the view stays where it was, so new papers above
-	// show up, unless the selected paper would leave the screen.
+	// A refresh keeps the paper on its screen row, as a new view does
+	// (refreshView), unless it is now on the first screen, then shown
+	// from the top with the new papers above it.
 	m.list.found(msg.index, m.listHeight())
 	m.list.foundID, m.list.foundAt = msg.id, msg.index
 	m.list.settleShown()
@@ -168,7 +169,8 @@ func (m *Model) reloadFollowing(follow []string, line int) tea.Cmd {
 // refreshView reloads the view in place: the count and the pages in sight.
 // The cursor follows the selected paper to wherever the reload puts it,
 // or to its nearest neighbour when it left the view, however many
-// reloads come before the answer.
+// reloads come before the answer, on the screen row it had (a sync adding
+// a month above it used to push it to the bottom of the screen).
 func (m *Model) refreshView() tea.Cmd {
 	follow := m.list.followIDs()
 	visible := map[int][]row{}
@@ -184,7 +186,7 @@ func (m *Model) refreshView() tea.Cmd {
 	// numbers; the one on screen stays until its row says it moved
 	// (detailOutOfDate).
 	m.detail.forgetAll()
-	return tea.Batch(m.loadView(pages, follow, -1), libraryCountCmd(m.opts.Library))
+	return tea.Batch(m.loadView(pages, follow, m.list.cursor-m.list.offset), libraryCountCmd(m.opts.Library))
 }
 
 // loadView is the one (re)load of the list, behind both of the above: a

@@ -161,3 +161,39 @@ func TestFollowIDsBeforeTheFoundRowArrives(t *testing.T) {
 		t.Errorf("followIDs after moving = %v, want none known", got)
 	}
 }
+
+// TestRefreshKeepsTheScreenRow: papers another process (or a sync) adds
+// above the selection leave it on its paper and on its screen row, not
+// pushed to the bottom of the screen.
+func TestRefreshKeepsTheScreenRow(t *testing.T) {
+	lib := emptyLibrary(t)
+	var older []feed.Paper
+	for i := range 200 {
+		older = append(older, feed.Paper{ID: fmt.Sprintf("2603.%05d", i), Title: fmt.Sprintf("Older %d", i), Day: "2026-03-10"})
+	}
+	_, err := lib.SaveDay(context.Background(), "2026-03-10", older)
+	must(t, err)
+	hs := newHarness(t, lib, 80, 24)
+	for range 40 {
+		hs.keys("j")
+	}
+	for range 10 {
+		hs.keys("k")
+	}
+	id := hs.selectedID()
+	line := hs.m.list.cursor - hs.m.list.offset
+	var newer []feed.Paper
+	for i := range 300 {
+		newer = append(newer, feed.Paper{ID: fmt.Sprintf("2604.%05d", i), Title: fmt.Sprintf("Newer %d", i), Day: "2026-04-10"})
+	}
+	_, err = lib.SaveDay(context.Background(), "2026-04-10", newer)
+	must(t, err)
+	hs.send(libraryVersion{version: 42})
+	hs.send(libraryVersion{version: 43})
+	if got := hs.selectedID(); got != id {
+		t.Fatalf("the selection moved from %s to %s", id, got)
+	}
+	if got := hs.m.list.cursor - hs.m.list.offset; got != line {
+		t.Errorf("the selection went from screen row %d to %d", line, got)
+	}
+}
