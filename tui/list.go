@@ -146,10 +146,25 @@ func (l *listPane) groupOf(i int, r row) string {
 	switch {
 	case l.isRemote(i):
 		return remoteGroup
+	case l.byDay && r.Day == "":
+		return noDayGroup
 	case l.byDay:
 		return r.Day
 	}
 	return ""
+}
+
+// noDayGroup is the group of the papers without a feed day (added by id,
+// never listed): a rule of their own says so, where they used to sit
+// under the oldest day's.
+const noDayGroup = "\x01"
+
+// groupDay is the feed day a day group stands for.
+func groupDay(group string) string {
+	if group == noDayGroup {
+		return ""
+	}
+	return group
 }
 
 // selected is the row under the cursor.

@@ -70,7 +70,7 @@ func (l *listPane) drawRow(f frame, r row, i int) string {
 func (l *listPane) drawRule(f frame, group string) string {
 	said := remoteSaid(len(l.remote))
 	if group != remoteGroup {
-		said = f.dayUnread(group)
+		said = f.dayUnread(groupDay(group))
 	}
 	return l.drawn.rule(group, said, func() string { return groupRule(f, group, len(l.remote)) })
 }
@@ -102,7 +102,7 @@ func shortDay(day string) string {
 func groupRule(f frame, group string, remote int) string {
 	st, w := f.st, f.w
 	if group != remoteGroup {
-		return dayRule(f, group)
+		return dayRule(f, groupDay(group))
 	}
 	head := fmt.Sprintf("── from Hugging Face (%d; %s adds to the library and the queue) ", remote, keyHint(f.keys.Paper.ToggleQueue))
 	return st.pDayHeader.on(ruleLine(head, w))

@@ -197,3 +197,19 @@ func TestRefreshKeepsTheScreenRow(t *testing.T) {
 		t.Errorf("the selection went from screen row %d to %d", line, got)
 	}
 }
+
+// TestPapersWithoutADayHaveTheirOwnRule: a paper added by id, never
+// listed in the feed, is under a rule saying so, not under the oldest
+// day's.
+func TestPapersWithoutADayHaveTheirOwnRule(t *testing.T) {
+	lib := emptyLibrary(t)
+	_, err := lib.SaveDay(context.Background(), "2026-03-10", []feed.Paper{{ID: "2603.00001", Title: "Listed paper", Day: "2026-03-10"}})
+	must(t, err)
+	_, err = lib.SavePapers(context.Background(), []feed.Paper{{ID: "2405.18407", Title: "Phased Consistency Model"}})
+	must(t, err)
+	hs := newHarness(t, lib, 160, 48)
+	rule, paper := rowOf(t, hs, "── not in the feed"), rowOf(t, hs, "Phased Consistency Model")
+	if listed := rowOf(t, hs, "Listed paper"); !(listed < rule && rule < paper) {
+		t.Errorf("rows: listed %d, rule %d, undated %d\n%s", listed, rule, paper, hs.screen())
+	}
+}
