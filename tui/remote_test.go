@@ -37,7 +37,10 @@ func synthFeed(t *testing.T) *feedtest.Server {
 
 func TestRemoteSearchThenQueueARemoteResult(t *testing.T) {
 	lib := newTestLibrary(t)
-	hs := remoteHarness(t, lib, feed.NewClient(synthFeed(t).URL))
+	srv := synthFeed(t)
+	client := feed.NewClient(srv.URL)
+	hs := remoteHarness(t, lib, client)
+	hs.m.opts.Texts = client
 	hs.keys("/")
 	hs.typeText("model ")
 	local := hs.m.list.total
@@ -54,7 +57,11 @@ func TestRemoteSearchThenQueueARemoteResult(t *testing.T) {
 	}
 	hs.run(hs.m.wantDetail())
 	hs.requireScreen(r.title[:20])
+	srv.SetText(r.ID, feedtest.PaperText(r.ID, 3))
 	hs.keys("b")
+	if _, err := lib.Text(context.Background(), r.ID); err != nil {
+		t.Errorf("b on a remote result did not fetch its text, as b on a paper does: %v", err)
+	}
 	q, err := lib.Queue(context.Background())
 	must(t, err)
 	if len(q) != 1 || q[0].ID != r.ID {

@@ -217,7 +217,7 @@ func (m Model) onStateSaved(msg stateSaved) (tea.Model, tea.Cmd) {
 	// The detail shows the state too: render it again from the library.
 	m.forgetDetail(done.id)
 	cmds := []tea.Cmd{m.wantDetail(), m.afterWrite(msg.change)}
-	if msg.change == changeQueued {
+	if msg.change == changeQueued || msg.change == changeAdded { // a result added is queued too
 		cmds = append(cmds, m.fetchTexts(msg.id)) // to read offline (textfetch.go)
 	}
 	if len(m.writes) > 0 {

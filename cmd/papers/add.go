@@ -12,9 +12,10 @@ import (
 
 // AddCmd is `papers add`: any paper Hugging Face has indexed, by id.
 type AddCmd struct {
-	IDs   []string `arg:"" name:"id" help:"Paper ids, versioned ids, or HF/arXiv URLs."`
-	Queue bool     `help:"Also put the papers in the reading queue."`
-	JSON  bool     `name:"json" help:"Print the added papers as one JSON array."`
+	IDs     []string `arg:"" name:"id" help:"Paper ids, versioned ids, or HF/arXiv URLs."`
+	Queue   bool     `help:"Also put the papers in the reading queue (and fetch their full texts, as queue add does)."`
+	NoFetch bool     `name:"no-fetch" help:"With --queue: do not fetch the papers' full texts."`
+	JSON    bool     `name:"json" help:"Print the added papers as one JSON array."`
 }
 
 // Run fetches each paper and stores it; a malformed id, or one HF has not
@@ -42,6 +43,15 @@ func (c *AddCmd) Run(g *Globals) error {
 		}
 		if err := c.save(ctx, lib, added); err != nil {
 			return err
+		}
+		if c.Queue && !c.NoFetch && len(added) > 0 {
+			ids := make([]string, len(added))
+			for i, p := range added {
+				ids[i] = p.ID
+			}
+			if err := fetchAfterQueue(ctx, g, lib, ids); err != nil { // fetch.go: a failure is a warning
+				return err
+			}
 		}
 		if failed > 0 {
 			return errFailed

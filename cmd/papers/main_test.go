@@ -483,6 +483,7 @@ func TestAddByIDAndURLWithA404(t *testing.T) {
 	b := feed.Paper{ID: "2605.15320", Title: "Added By URL", Upvotes: 5}
 	srv.SetPaper(a.ID, a.FlatJSON())
 	srv.SetPaper(b.ID, b.FlatJSON())
+	srv.SetText(a.ID, feedtest.PaperText(a.ID, 2))
 	env := append(dbEnv(t), "PAPERS_API_URL="+srv.URL)
 	r := papers(t, env, "add", "--queue", "--json", a.ID+"v2", "https://huggingface.co/papers/"+b.ID, "2605.99999")
 	if r.code != 1 || !strings.Contains(r.stderr, "2605.99999") || !strings.Contains(r.stderr, "404") {
@@ -497,6 +498,10 @@ func TestAddByIDAndURLWithA404(t *testing.T) {
 	mustUnmarshal(t, []byte(r.stdout), &q)
 	if len(q) != 2 || q[0]["id"] != a.ID || q[0]["day"] != nil || q[0]["abstract"] != "An abstract." {
 		t.Errorf("queue = %v", q)
+	}
+	// --queue fetches the text, as queue add does.
+	if r := papers(t, env, "read", a.ID, "--raw"); r.code != 0 {
+		t.Errorf("the text of a paper added with --queue: exit %d, %q %q", r.code, r.stdout, r.stderr)
 	}
 }
 
