@@ -99,9 +99,12 @@ func (m Model) searchRemote() (tea.Model, tea.Cmd) {
 			return remoteFound{tok: tok, err: err}
 		}
 		stored := map[string]bool{}
-		for _, p := range papers {
-			if _, err := lib.Record(ctx, p.ID); err == nil {
+		for i, p := range papers {
+			if rec, err := lib.Record(ctx, p.ID); err == nil {
 				stored[p.ID] = true
+				if p.Day == "" {
+					papers[i].Day = rec.Day // the feed day the library knows; HF's search leaves it out
+				}
 			}
 		}
 		return remoteFound{tok: tok, papers: papers, stored: stored}

@@ -119,9 +119,12 @@ func (c *SearchCmd) remote(g *Globals) error {
 				hits = append(hits, remoteHit{Paper: p})
 				continue
 			}
-			_, err := lib.Record(ctx, p.ID)
+			rec, err := lib.Record(ctx, p.ID)
 			if err != nil && !errors.Is(err, store.ErrUnknownPaper) {
 				return err
+			}
+			if err == nil && p.Day == "" {
+				p.Day = rec.Day // the feed day the library knows, which HF's search leaves out
 			}
 			hits = append(hits, remoteHit{Paper: p, InLibrary: err == nil})
 		}
