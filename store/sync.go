@@ -130,18 +130,39 @@ func (s *Store) Sync(ctx context.Context, f Fetcher, plan SyncPlan, progress fun
 }
 
 // gapBefore names the days without papers before first, the first day
-// a default sync asked for, and the command that fills them, when they
-// are more than a week: a library filled by import and then synced has
-// its last seven days, and nothing between the archive and them.
+// a default sync asked for, and the command that fills them.
 func (s *Store) gapBefore(ctx context.Context, first string) string {
-	before, err := s.NeighbourDay(ctx, first, -1)
-	a, errA := time.Parse(time.DateOnly, before)
-	b, errB := time.Parse(time.DateOnly, first)
-	if err != nil || errA != nil || errB != nil || b.Sub(a) <= 7*24*time.Hour {
+	from, to, err := s.GapBefore(ctx, first)
+	if err != nil || from == "" {
 		return ""
 	}
-	from, to := a.AddDate(0, 0, 1).Format(time.DateOnly), b.AddDate(0, 0, -1).Format(time.DateOnly)
 	return fmt.Sprintf("no papers from %s to %s: papers sync --since %s fills the gap", from, to, from)
+}
+
+// GapBefore is the stretch of days without papers just before day, when
+// it is longer than a week and not every day of it was fetched (a day
+// fetched and found empty is no gap): a library filled by import and then
+// synced has its last seven days, and nothing between the archive and
+// them. "" when there is none.
+func (s *Store) GapBefore(ctx context.Context, day string) (from, to string, err error) {
+	before, err := s.NeighbourDay(ctx, day, -1)
+	if err != nil {
+		return "", "", err
+	}
+	a, errA := time.Parse(time.DateOnly, before)
+	b, errB := time.Parse(time.DateOnly, day)
+	if errA != nil || errB != nil || b.Sub(a) <= 7*24*time.Hour {
+		return "", "", nil
+	}
+	from, to = a.AddDate(0, 0, 1).Format(time.DateOnly), b.AddDate(0, 0, -1).Format(time.DateOnly)
+	var fetched int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM days WHERE complete = 1 AND day BETWEEN ? AND ?`, from, to).Scan(&fetched); err != nil {
+		return "", "", explain(s.path, err)
+	}
+	if fetched >= int(b.Sub(a).Hours()/24)-1 {
+		return "", "", nil
+	}
+	return from, to, nil
 }
 
 // syncDays fetches day by day. It stops early, reporting the days left

@@ -421,9 +421,31 @@ func TestSyncAfterAnImportNamesTheGap(t *testing.T) {
 	if !slices.Contains(report.Notes, want) {
 		t.Errorf("notes %q, want %q", report.Notes, want)
 	}
-	// Named once: the next sync starts from the days just synced.
+	// Fetched, the days are no gap, even the ones the feed has nothing
+	// for: the next default sync names none.
 	report, err = s.Sync(ctx, testClient(srv), SyncPlan{Since: "2025-12-21", Until: "2026-01-09", Today: testToday}, nil)
 	if err != nil || len(report.Notes) != 0 {
 		t.Errorf("the sync that fills the gap: notes %q, %v", report.Notes, err)
+	}
+	report, err = s.Sync(ctx, testClient(srv), SyncPlan{Today: testToday}, nil)
+	if err != nil || len(report.Notes) != 0 {
+		t.Errorf("the sync after the gap was filled: notes %q, %v", report.Notes, err)
+	}
+
+	// A feed with nothing after the archive: the stretch fetched and
+	// found empty is named until it is fetched, then no more.
+	empty := feedtest.New(t)
+	s = openTemp(t)
+	importOne(t, s, ImportFile{Name: "2025-12-20.json", Day: "2025-12-20", Read: func() ([]byte, error) {
+		return []byte(`[{"paper":{"id":"2512.00001","title":"Imported","summary":"An imported paper."},"title":"Imported"}]`), nil
+	}})
+	if report, err = s.Sync(ctx, testClient(empty), SyncPlan{Today: testToday}, nil); err != nil || len(report.Notes) != 1 {
+		t.Fatalf("an empty feed after an import: notes %q, %v", report.Notes, err)
+	}
+	if _, err = s.Sync(ctx, testClient(empty), SyncPlan{Since: "2025-12-21", Until: "2026-01-09", Today: testToday}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if report, err = s.Sync(ctx, testClient(empty), SyncPlan{Today: testToday}, nil); err != nil || len(report.Notes) != 0 {
+		t.Errorf("days fetched and found empty named as a gap: notes %q, %v", report.Notes, err)
 	}
 }

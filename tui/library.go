@@ -68,6 +68,7 @@ type Library interface {
 	Sync(ctx context.Context, f store.Fetcher, plan store.SyncPlan, progress func(store.SyncProgress)) (store.SyncReport, error)
 	LastSync(ctx context.Context) (time.Time, bool)
 	NeighbourDay(ctx context.Context, day string, dir int) (string, error)
+	GapBefore(ctx context.Context, day string) (from, to string, err error)
 	SavePapers(ctx context.Context, papers []feed.Paper) (store.Saved, error)
 	DataVersion(ctx context.Context) (int64, error)
 	// The reading pane's (reader.go, textfetch.go).

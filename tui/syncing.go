@@ -19,10 +19,6 @@ import (
 // The background sync: starting it, its progress in the status bar,
 // its report, and the gap it may leave.
 
-// gapDays is how many days without papers before a synced stretch count
-// as a gap: the feed has papers every week.
-const gapDays = 7
-
 // syncRequested: the reader decided to sync (on start, or r).
 type syncRequested struct{}
 
@@ -228,12 +224,10 @@ func listenSync(ch chan tea.Msg) tea.Cmd {
 // fetched.
 func gapCmd(lib Library, first string) tea.Cmd {
 	return libCmd(func(ctx context.Context) tea.Msg {
-		before, err := lib.NeighbourDay(ctx, first, -1)
-		a, errA := time.Parse(time.DateOnly, before)
-		b, errB := time.Parse(time.DateOnly, first)
-		if err != nil || errA != nil || errB != nil || b.Sub(a) <= gapDays*24*time.Hour {
+		from, to, err := lib.GapBefore(ctx, first)
+		if err != nil || from == "" {
 			return nil
 		}
-		return gapFound{from: a.AddDate(0, 0, 1).Format(time.DateOnly), to: b.AddDate(0, 0, -1).Format(time.DateOnly)}
+		return gapFound{from: from, to: to}
 	})
 }
