@@ -526,8 +526,12 @@ func (c *Client) transportError(ctx context.Context, u string, timeout time.Dura
 	timedOut := errors.Is(err, context.DeadlineExceeded)
 	switch {
 	case Unreachable(err):
-		err = fmt.Errorf("GET %s: host unreachable: %w", u, err)
-		return &retryable{reason: "host unreachable", unreachable: true, err: err}
+		why := "host unreachable"
+		if errors.Is(err, syscall.ECONNREFUSED) {
+			why = "connection refused" // the host answered: nothing listens on the port
+		}
+		err = fmt.Errorf("GET %s: %s: %w", u, why, err)
+		return &retryable{reason: why, unreachable: true, err: err}
 	case timedOut && dialing:
 		// Our timeout ended the dial itself: say it as net does.
 		err = &net.OpError{Op: "dial", Net: "tcp", Err: context.DeadlineExceeded}

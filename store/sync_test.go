@@ -303,7 +303,7 @@ func TestSyncOfflineStopsAtTheFirstUnreachableDay(t *testing.T) {
 	if len(r.Failed) != 7 || r.Days != 0 || r.Requests > 2 || waits > 1 {
 		t.Errorf("report = %+v after %d waits", r, waits)
 	}
-	if !strings.Contains(r.Failed[0].Error, "unreachable") || !strings.Contains(r.Failed[6].Error, "could not be reached (see "+r.Failed[0].Day) {
+	if !strings.Contains(r.Failed[0].Error, "connection refused") || !strings.Contains(r.Failed[6].Error, "could not be reached (see "+r.Failed[0].Day) {
 		t.Errorf("error = %s", r.Failed[6].Error)
 	}
 }

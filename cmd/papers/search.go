@@ -110,6 +110,9 @@ func (c *SearchCmd) remote(g *Globals) error {
 	}
 	return g.withLibraryIfAny(func(ctx context.Context, lib *store.Store) error {
 		papers, err := g.client().Search(ctx, text, limit)
+		if errors.Is(err, feed.ErrNotFound) { // not a paper missing: the search itself
+			return fmt.Errorf("search Hugging Face: %s has no paper search (404); is the API address right?", g.API)
+		}
 		if err != nil {
 			return fmt.Errorf("search Hugging Face: %s", describeFetch(err))
 		}
