@@ -608,3 +608,24 @@ func TestTagAddedAndRemovedInOneChangeLeavesNothingToUndo(t *testing.T) {
 		t.Errorf("a second undo: %v, want nothing to undo", err)
 	}
 }
+
+// TestFollowStoredWithAnEscapeStillCounts: a search followed before
+// control characters were refused is read without them, so the follows
+// list and their counts still work.
+func TestFollowStoredWithAnEscapeStillCounts(t *testing.T) {
+	ctx := context.Background()
+	s, _ := dailyLib(t, 2)
+	if err := s.AddFollow(ctx, "good", "paper"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO follows(name, query, added_at) VALUES('old', ?, 0)`, "paper\x1b[31m"); err != nil {
+		t.Fatal(err)
+	}
+	follows, err := s.Follows(ctx)
+	if err != nil || len(follows) != 2 || follows[1].Query != "paper[31m" {
+		t.Fatalf("follows = %+v, %v", follows, err)
+	}
+	if _, err := s.FollowCounts(ctx, 0); err != nil {
+		t.Errorf("FollowCounts with an old follow holding an escape: %v", err)
+	}
+}

@@ -317,6 +317,14 @@ func (s *Store) Follows(ctx context.Context) ([]Follow, error) {
 			return nil, err
 		}
 		f.AddedAt = time.Unix(at, 0)
+		// A search followed before control characters were refused
+		// (query.Parse) is read without them, so it still counts.
+		f.Query = strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+				return -1
+			}
+			return r
+		}, f.Query)
 		out = append(out, f)
 	}
 	return out, rows.Err()
