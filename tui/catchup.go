@@ -95,7 +95,7 @@ func (m Model) markDayRead() (tea.Model, tea.Cmd) {
 	said, undo := new(string), keyHint(m.keys.Daily.Undo)
 	write := func(ctx context.Context) error {
 		n, err := lib.MarkViewRead(ctx, f)
-		*said = fmt.Sprintf("marked %s of %s read (%s undoes)", papersCount(n), label, undo)
+		*said = fmt.Sprintf("marked %s of %s read (%s undoes)", english.Count(n, "paper"), label, undo)
 		if n == 0 { // no undo step was saved: U would take back an older change
 			*said = "nothing unread on " + label + "; nothing changed"
 		}
@@ -123,7 +123,7 @@ func (m Model) markViewRead() (tea.Model, tea.Cmd) {
 	if !m.daily.counted || m.daily.unreadTotal > askAbove {
 		n := "every unread paper"
 		if m.daily.counted {
-			n = papersCount(m.daily.unreadTotal)
+			n = english.Count(m.daily.unreadTotal, "paper")
 		}
 		m.daily.modal = modalState{kind: modalConfirm, prompt: "mark " + n + " of this view read? y/n"}
 		return m, nil
@@ -138,7 +138,7 @@ func (m Model) doMarkViewRead() (tea.Model, tea.Cmd) {
 	said, undo := new(string), keyHint(m.keys.Daily.Undo)
 	write := func(ctx context.Context) error {
 		n, err := lib.MarkViewRead(ctx, f)
-		*said = fmt.Sprintf("marked %s read (%s undoes)", papersCount(n), undo)
+		*said = fmt.Sprintf("marked %s read (%s undoes)", english.Count(n, "paper"), undo)
 		if n == 0 {
 			*said = "nothing unread here; nothing changed"
 		}
@@ -195,12 +195,4 @@ func dayLabel(day string) string {
 		return t.Format("Mon 2 Jan")
 	}
 	return "the papers outside the feed"
-}
-
-// papersCount is "1 paper", "1,234 papers".
-func papersCount(n int) string {
-	if n == 1 {
-		return "1 paper"
-	}
-	return english.Number(n) + " papers"
 }

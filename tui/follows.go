@@ -186,7 +186,7 @@ func (m Model) pickerView(w, h int) []string {
 		p := s.picks[i]
 		counts := fmt.Sprintf("%7s unread %5s new", english.Number(p.unread), english.Number(p.new))
 		if p.tag {
-			counts = fmt.Sprintf("%14s", papersCount(p.unread))
+			counts = fmt.Sprintf("%14s", english.Count(p.unread, "paper"))
 		}
 		label := clean.Line(p.label)
 		if !p.tag {

@@ -68,8 +68,8 @@ type listPane struct {
 
 	// follow is the selection and its neighbours, nearest first, while a
 	// reload looks for where they went; a move by the user ends it.
-	// followLine is the screen row the selection keeps, or -1 to keep the
-	// offset (new papers above a synced view show up above it).
+	// followLine is the screen row the selection keeps (a negative one,
+	// which no reload gives now, would keep the offset instead).
 	follow     []string
 	followLine int
 

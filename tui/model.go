@@ -90,8 +90,7 @@ type Model struct {
 	focus         pane
 	lastFocus     pane // the pane before the detail was opened
 	showHelp      bool
-	helpOffset    int  // the first help line shown
-	quitting      bool // quit ran: the visit is being written
+	helpOffset    int // the first help line shown
 
 	listFilter store.Filter // what the list shows, composed of:
 	sort       store.Sort

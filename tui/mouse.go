@@ -30,7 +30,7 @@ func (m Model) onMouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case paneQueue: // the pane with the keys; the list may be hidden behind it
 		m.queue.move(delta, m.queueHeight())
-		return m, nil
+		return m, m.wantDetail() // as j and k there: the detail follows
 	}
 	m.list.shown = nil // the wheel acts on the new view: show it as it is
 	m.list.move(delta, m.listHeight())

@@ -77,4 +77,7 @@ func TestWheelInTheQueueMovesTheQueue(t *testing.T) {
 	if hs.selectedID() != before || hs.m.queue.cursor == 0 {
 		t.Errorf("the wheel in the queue: list selection %s (was %s), queue cursor %d", hs.selectedID(), before, hs.m.queue.cursor)
 	}
+	if r, _ := hs.m.queue.selected(); hs.m.detail.want.id != r.ID {
+		t.Errorf("the detail wants %s after the wheel, the queue's selection is %s", hs.m.detail.want.id, r.ID)
+	}
 }

@@ -193,7 +193,7 @@ func (m *Model) refreshView() tea.Cmd {
 // new request of the view (older answers are dropped), its count, the
 // pages given (the rows held stay in sight meanwhile) and, when follow
 // is set, where the first of them went; line is the screen row the
-// selection keeps there, or -1 to keep the offset. Scrolling loads the
+// selection keeps there (both reloads keep it). Scrolling loads the
 // pages it reaches on the same request (loadPages).
 func (m *Model) loadView(pages []int, follow []string, line int) tea.Cmd {
 	req := m.requests.begin(topicView)

@@ -109,20 +109,25 @@ func RunSession(opts Options, progOpts ...tea.ProgramOption) (Session, error) {
 
 // runProgram runs the reader until it quits. A hang-up (the terminal
 // closed) ends it as a quit does, and whatever way it ended, where the
-// reader stopped and the visit are written after it, unless q or ctrl+c
-// (quit) already did: closing the window is how many leave.
+// reader stopped and the visit are written after it: closing the window
+// is how many leave, and a hang-up or SIGTERM can end the program before
+// quit's own writes ran. Written twice after q, they come to the same.
 func runProgram(opts Options, progOpts ...tea.ProgramOption) (tea.Model, error) {
 	p := tea.NewProgram(New(opts), progOpts...)
 	hangup := make(chan os.Signal, 1)
 	signal.Notify(hangup, syscall.SIGHUP)
 	defer signal.Stop(hangup)
+	ended := make(chan struct{})
+	defer close(ended)
 	go func() {
-		if _, ok := <-hangup; ok {
+		select {
+		case <-hangup:
 			p.Quit()
+		case <-ended:
 		}
 	}()
 	final, err := p.Run()
-	if m, ok := final.(Model); ok && !m.quitting {
+	if m, ok := final.(Model); ok {
 		for _, cmd := range []tea.Cmd{m.saveReading(), m.recordVisit()} {
 			if cmd != nil {
 				cmd()

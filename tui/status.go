@@ -152,7 +152,7 @@ func (m Model) drawStatus(left string) string {
 // statusRights are the right side of the status bar, widest first, each
 // without the last fact of the one before; "" last.
 func (m Model) statusRights() []string {
-	papers := papersCount(m.libraryTotal())
+	papers := english.Count(m.libraryTotal(), "paper")
 	mark := ""
 	if m.sync.offline {
 		// A short mark that stays while the feed cannot be reached; the

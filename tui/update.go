@@ -219,7 +219,6 @@ func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 
 // quit stops a running sync and ends the program.
 func (m Model) quit() (tea.Model, tea.Cmd) {
-	m.quitting = true // runProgram need not write the visit again
 	if m.sync.cancel != nil {
 		m.sync.cancel()
 	}
