@@ -73,14 +73,27 @@ func TestSyncInAPipeIsOneSummary(t *testing.T) {
 func TestMistypedSubcommandIsNamed(t *testing.T) {
 	env := emptyLibraryEnv(t)
 	for args, want := range map[string]string{
-		"queue ad 2410.17243":     `papers queue: unknown command "ad" (did you mean add?)` + "\nRun 'papers queue --help' for usage.\n",
-		"queue remove 2410.17243": `papers queue: unknown command "remove" (did you mean rm?)`,
-		"follow lst":              `papers follow: unknown command "lst" (did you mean list?)`,
+		"queue ad 2410.17243":     `queue: unknown command "ad" (did you mean add?)` + "\nRun 'papers queue --help' for usage.\n",
+		"queue remove 2410.17243": `queue: unknown command "remove" (did you mean rm?)`,
+		"follow lst":              `follow: unknown command "lst" (did you mean list?)`,
 	} {
 		r := papers(t, env, strings.Fields(args)...)
 		if r.code != 2 || !strings.Contains(r.stderr, "papers: "+want) {
 			t.Errorf("papers %s: exit %d, %q", args, r.code, r.stderr)
 		}
+	}
+}
+
+// TestReaderFlagMistakePointsToPapersHelp: the reader's flags belong to
+// read, the default command; a mistake in one points to papers --help,
+// not to a read command the user never typed.
+func TestReaderFlagMistakePointsToPapersHelp(t *testing.T) {
+	env := emptyLibraryEnv(t)
+	if r := papers(t, env, "--style", "purple"); r.code != 2 || !strings.HasSuffix(r.stderr, "Run 'papers --help' for usage.\n") {
+		t.Errorf("papers --style purple: exit %d, %q", r.code, r.stderr)
+	}
+	if r := papers(t, env, "read", "--style", "purple"); !strings.HasSuffix(r.stderr, "Run 'papers read --help' for usage.\n") {
+		t.Errorf("papers read --style purple: %q", r.stderr)
 	}
 }
 

@@ -79,7 +79,10 @@ func newParser(cli *CLI) (*kong.Kong, error) {
 func helpPath(err error) string {
 	var perr *kong.ParseError
 	if errors.As(err, &perr) && perr.Context != nil {
-		if n := perr.Context.Selected(); n != nil {
+		// The reader's flags belong to read, the default command: a
+		// mistake in `papers --style x` points to papers --help, where
+		// they are, not to a read command never typed.
+		if n := perr.Context.Selected(); n != nil && (n.Name != "read" || namedRead(perr.Context)) {
 			return n.FullPath()
 		}
 	}

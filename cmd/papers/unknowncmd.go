@@ -116,13 +116,15 @@ var subcommandSynonyms = map[string]string{"remove": "rm", "delete": "rm", "del"
 // the one meant when it looks like a slip.
 func unknownSubcommandText(parent *kong.Node, word string) string {
 	names := commandNames(parent)
-	msg := fmt.Sprintf("%s: unknown command %q (its commands: %s)", parent.FullPath(), clean.Line(word), strings.Join(names, ", "))
+	// The caller's "papers: " names the program once.
+	where := strings.TrimPrefix(parent.FullPath(), "papers ")
+	msg := fmt.Sprintf("%s: unknown command %q (its commands: %s)", where, clean.Line(word), strings.Join(names, ", "))
 	near := subcommandSynonyms[strings.ToLower(word)]
 	if !slices.Contains(names, near) {
 		near = meantName(word, names)
 	}
 	if near != "" {
-		msg = fmt.Sprintf("%s: unknown command %q (did you mean %s?)", parent.FullPath(), clean.Line(word), near)
+		msg = fmt.Sprintf("%s: unknown command %q (did you mean %s?)", where, clean.Line(word), near)
 	}
 	return msg
 }
