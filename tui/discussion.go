@@ -63,7 +63,7 @@ func (m Model) onDiscussionFetched(msg discussionFetched) (tea.Model, tea.Cmd) {
 	case msg.err != nil && feed.Unreachable(msg.err):
 		return m, nil
 	case msg.err != nil:
-		m.fail(clean.Line(fmt.Sprintf("discussion of %s not fetched: %v", msg.id, msg.err)))
+		m.fail(clean.Line(fmt.Sprintf("discussion of %s not fetched: %s", msg.id, reasonFirst(feed.Reason(msg.err), msg.err.Error())))) // the why first: a narrow bar cuts the URL
 		return m, nil
 	}
 	if !m.forgetDetail(msg.id) {
