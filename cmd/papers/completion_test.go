@@ -211,7 +211,9 @@ func TestManPage(t *testing.T) {
 	for _, want := range []string{".TH PAPERS 1", ".SH SYNOPSIS", ".SS sync", ".SS queue add", `\-\-sort`,
 		"PAPERS_DB", "PAPERS_CONFIG", "HF_TOKEN", ".SH EXIT STATUS", ".SS config init", "trending",
 		// every exit status the README lists, and what else is read from the environment
-		"\n130\n", "\n143\n", "PAPERS_OPEN", "BROWSER", "EDITOR", "XDG_STATE_HOME", "XDG_CACHE_HOME", "reader.json"} {
+		"\n130\n", "\n143\n", "PAPERS_OPEN", "BROWSER", "EDITOR", "XDG_STATE_HOME", "XDG_CACHE_HOME", "reader.json",
+		// the reader's keys, with the names [keys] binds them by
+		".SH KEYS", ".SS The queue pane", "(queue.moveup)", "(app.quit)"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("man page lacks %q", want)
 		}

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/alecthomas/kong"
+
+	"github.com/papertui/papers/tui"
 )
 
 // ManCmd is `papers man`: the manual page, in roff, written from the same
@@ -60,6 +62,7 @@ func writeMan(w io.Writer, app *kong.Application) error {
 	for _, cmd := range app.Leaves(true) {
 		m.command(cmd)
 	}
+	m.keys()
 	m.section("ENVIRONMENT")
 	for _, f := range allFlags(app.Node) {
 		for _, env := range f.Envs {
@@ -104,6 +107,40 @@ func allFlags(n *kong.Node) []*kong.Flag {
 	}
 	walk(n)
 	return out
+}
+
+// keys is the reader's keys, pane by pane, as the help screen (?) lists
+// them, with each action's name for the configuration's [keys] table.
+func (m *manWriter) keys() {
+	m.section("KEYS")
+	m.text("The reader's default keys; ? shows them in the reader, and [keys] in the configuration file binds others (action = [\"key\", ...]).")
+	var panes []string
+	byPane := map[string][]tui.Action{}
+	for _, a := range tui.Actions() {
+		if _, seen := byPane[a.Pane]; !seen {
+			panes = append(panes, a.Pane)
+		}
+		byPane[a.Pane] = append(byPane[a.Pane], a)
+	}
+	for _, pane := range panes {
+		m.line(".SS %s", roffText(paneTitle(pane)))
+		for _, a := range byPane[pane] {
+			m.item(`\fB`+roffText(a.Help)+`\fR`, a.Desc+" ("+a.Name+")")
+		}
+	}
+}
+
+// paneTitle names a pane of the key table for the man page.
+func paneTitle(pane string) string {
+	switch pane {
+	case "any":
+		return "Anywhere"
+	case "search":
+		return "The search box"
+	case "reader":
+		return "The reading pane"
+	}
+	return "The " + pane + " pane"
 }
 
 type manWriter struct{ b strings.Builder }
@@ -233,6 +270,17 @@ func flagHelp(f *kong.Flag) string {
 func roffText(s string) string {
 	s = strings.ReplaceAll(s, `\`, `\e`)
 	s = strings.ReplaceAll(s, "-", `\-`)
+	// Outside ASCII (the keys' arrows), by code point: groff reads its
+	// input as Latin-1 unless told otherwise.
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x80 {
+			b.WriteRune(r)
+		} else {
+			fmt.Fprintf(&b, `\[u%04X]`, r)
+		}
+	}
+	s = b.String()
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		if strings.HasPrefix(l, ".") || strings.HasPrefix(l, "'") {
