@@ -566,3 +566,16 @@ func TestFollowNameRefusedKeepsTheLine(t *testing.T) {
 		t.Errorf("follow my-x = %+v, %v", f, err)
 	}
 }
+
+// TestEmptyViewShowsNoDetail: a view left empty (w with nothing new)
+// shows no paper in the detail, not the one selected before.
+func TestEmptyViewShowsNoDetail(t *testing.T) {
+	lib := newTestLibrary(t)
+	must(t, lib.SetLastSeen(context.Background(), time.Now()))
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("w")
+	hs.requireScreen("No papers new since your last visit")
+	if strings.Contains(hs.screen(), "Sparse Attention at Scale") || hs.m.detail.shown.id != "" {
+		t.Errorf("an empty view's detail shows %q:\n%s", hs.m.detail.shown.id, hs.screen())
+	}
+}

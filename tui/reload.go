@@ -111,7 +111,7 @@ func (m Model) onSelectionFound(msg selectionFound) (tea.Model, tea.Cmd) {
 		// stays on its row.
 		m.list.follow = nil
 		m.list.settleShown()
-		return m, nil
+		return m, m.wantDetail() // the detail shows the row now selected, or none in an empty view
 	}
 	// A refresh keeps the paper on its screen row, as a new view does
 	// (refreshView), unless it is now on the first screen, then shown
