@@ -232,6 +232,11 @@ func (m Model) emptyList(w int) string {
 		msg = "No papers in this view."
 	case m.sync.running:
 		msg = "The library is empty. Syncing the feed…"
+	case m.sync.emptyFrom != "":
+		msg = "The library is empty: the feed had no papers from " + m.sync.emptyFrom + " on.\n\n" +
+			"From a shell, fetch older days or load saved ones:\n\n" +
+			"  papers sync --since 2025-01-01   a day, month or year to start from\n" +
+			"  papers import FILE               load saved API responses (offline)"
 	default:
 		msg = "The library is empty.\n\n" +
 			"Press " + keyHint(k.Common.Sync) + " to sync the feed, or from a shell run\n\n" +

@@ -292,3 +292,17 @@ func TestSyncShowsItsRetries(t *testing.T) {
 		t.Errorf("with the feed answering a login page, the status line is %q", got)
 	}
 }
+
+// TestSyncFindingNothingSaysSo: a sync of an empty library that finds no
+// paper at all says the feed had none from that day on and how to fetch
+// older days, rather than offer the same sync again.
+func TestSyncFindingNothingSaysSo(t *testing.T) {
+	srv := feedtest.New(t) // a feed with no papers in the days asked
+	client := feed.NewClient(srv.URL)
+	client.Wait = func(ctx context.Context, d time.Duration) error { return nil }
+	hs := &harness{t: t, m: testModel(Options{Library: emptyLibrary(t), Fetcher: client, Style: "dark"})}
+	hs.run(hs.m.Init())
+	hs.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	hs.keys("r")
+	hs.requireScreen("the feed had no papers from", "papers sync --since")
+}

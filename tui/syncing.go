@@ -56,6 +56,10 @@ type syncState struct {
 	// it (shown as "HTTP 503 Service Unavailable; retrying in 2s", counted
 	// down); zero once a day is fetched.
 	retry Retry
+	// emptyFrom is the first day of the last sync when it found no paper
+	// at all: an empty library then says so, rather than offer the same
+	// sync again.
+	emptyFrom string
 }
 
 func (m Model) onSyncProgressed(msg syncProgressed) (tea.Model, tea.Cmd) {
@@ -92,6 +96,10 @@ func (m Model) onSyncFinished(msg syncFinished) (tea.Model, tea.Cmd) {
 	default:
 		m.sync.offline = false
 		m.say(fmt.Sprintf("synced %s: %s new, %s updated", english.Count(r.Days, "day"), english.Number(r.New), english.Number(r.Updated)))
+	}
+	m.sync.emptyFrom = ""
+	if msg.err == nil && r.Days > 0 && r.Papers == 0 {
+		m.sync.emptyFrom = m.sync.first
 	}
 	var gap tea.Cmd
 	if msg.err == nil && r.Days > 0 && m.sync.first != "" {
