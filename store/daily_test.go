@@ -314,20 +314,14 @@ func TestUndo(t *testing.T) {
 		}
 		return strings.Join(out, ",")
 	}
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(s.Enqueue(ctx, ids[0], ids[1], ids[2]))
-	must(s.Enqueue(ctx, ids[0])) // already queued: nothing to undo
-	must(s.Move(ctx, ids[2], 1))
-	must(s.Done(ctx, ids[1]))
-	must(s.Tag(ctx, ids[:1], []string{"a"}, nil))
-	must(s.SetRead(ctx, true, ids[3]))
-	must(s.SetRead(ctx, false, ids[3]))
-	must(s.SetRead(ctx, true, ids[3]))
+	must(t, s.Enqueue(ctx, ids[0], ids[1], ids[2]))
+	must(t, s.Enqueue(ctx, ids[0])) // already queued: nothing to undo
+	must(t, s.Move(ctx, ids[2], 1))
+	must(t, s.Done(ctx, ids[1]))
+	must(t, s.Tag(ctx, ids[:1], []string{"a"}, nil))
+	must(t, s.SetRead(ctx, true, ids[3]))
+	must(t, s.SetRead(ctx, false, ids[3]))
+	must(t, s.SetRead(ctx, true, ids[3]))
 	hist, _ := s.History(ctx)
 	var whats []string
 	for _, h := range hist {
@@ -364,8 +358,8 @@ func TestUndo(t *testing.T) {
 		t.Errorf("Undo on empty history = %v", err)
 	}
 	// Removing a tag is undone by putting it back.
-	must(s.Tag(ctx, ids[:1], []string{"keep"}, nil))
-	must(s.Tag(ctx, ids[:1], nil, []string{"keep"}))
+	must(t, s.Tag(ctx, ids[:1], []string{"keep"}, nil))
+	must(t, s.Tag(ctx, ids[:1], nil, []string{"keep"}))
 	s.Undo(ctx)
 	if r, _ := s.Record(ctx, ids[0]); !slices.Equal(r.Tags, []string{"keep"}) {
 		t.Errorf("undoing -keep: tags = %v", r.Tags)
@@ -390,17 +384,11 @@ func TestUndoDepth(t *testing.T) {
 func TestDailyStateSurvivesResync(t *testing.T) {
 	ctx := context.Background()
 	s, ids := dailyLib(t, 4)
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(s.Tag(ctx, ids[:2], []string{"keep"}, nil))
-	must(s.SetNote(ctx, ids[0], "my note"))
-	must(s.AddFollow(ctx, "f", "diffusion"))
-	must(s.MarkSeen(ctx, ids[0]))
-	must(s.SetLastSeen(ctx, time.Now()))
+	must(t, s.Tag(ctx, ids[:2], []string{"keep"}, nil))
+	must(t, s.SetNote(ctx, ids[0], "my note"))
+	must(t, s.AddFollow(ctx, "f", "diffusion"))
+	must(t, s.MarkSeen(ctx, ids[0]))
+	must(t, s.SetLastSeen(ctx, time.Now()))
 	var ps []feed.Paper
 	for i, id := range ids[:2] {
 		p := paper(id, fmt.Sprintf("Renamed %d", i), 100+i, "2025-03-12")
@@ -588,14 +576,8 @@ func TestReplaceNoteOnlyOverWhatWasEdited(t *testing.T) {
 func TestTagAddedAndRemovedInOneChangeLeavesNothingToUndo(t *testing.T) {
 	ctx := context.Background()
 	s, ids := dailyLib(t, 2)
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(s.Tag(ctx, ids[1:2], []string{"kept"}, nil))
-	must(s.Tag(ctx, ids[:1], []string{"foo"}, []string{"foo"}))
+	must(t, s.Tag(ctx, ids[1:2], []string{"kept"}, nil))
+	must(t, s.Tag(ctx, ids[:1], []string{"foo"}, []string{"foo"}))
 	if what, err := s.Undo(ctx); err != nil || what != "tag" { // the first change, the only real one
 		t.Fatalf("undo: %q %v", what, err)
 	}
@@ -627,5 +609,13 @@ func TestFollowStoredWithAnEscapeStillCounts(t *testing.T) {
 	}
 	if _, err := s.FollowCounts(ctx, 0); err != nil {
 		t.Errorf("FollowCounts with an old follow holding an escape: %v", err)
+	}
+}
+
+// must fails the test on a setup error.
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }

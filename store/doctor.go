@@ -48,9 +48,7 @@ func Check(ctx context.Context, path string) Checkup {
 		return c
 	}
 	c.SizeBytes = info.Size()
-	if wal, err := os.Stat(path + "-wal"); err == nil {
-		c.WALBytes = wal.Size()
-	}
+	c.WALBytes = logBytes(path)
 	if info.Size() == 0 {
 		if err := checkEmptyWithLog(path); err != nil {
 			c.problem("%v", err)

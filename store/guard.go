@@ -65,14 +65,23 @@ func checkKind(path string, info fs.FileInfo) error {
 // holds something: the log may hold every change since the last checkpoint,
 // and opening would start the library over and empty the log.
 func checkEmptyWithLog(path string) error {
-	wal, err := os.Stat(path + "-wal")
-	if err != nil || wal.Size() == 0 {
+	size := logBytes(path)
+	if size == 0 {
 		return nil
 	}
 	return fmt.Errorf("open library %s: the file is empty but its write-ahead log %s-wal holds %d bytes, "+
 		"which may be the whole library; nothing was changed. Copy both files aside before anything else; "+
 		"if the library file was emptied by mistake, restore it from a backup next to that log, "+
-		"or move both aside and run `papers sync` to start a new library", path, path, wal.Size())
+		"or move both aside and run `papers sync` to start a new library", path, path, size)
+}
+
+// logBytes is the size of path's write-ahead log, 0 when it has none.
+func logBytes(path string) int64 {
+	wal, err := os.Stat(path + "-wal")
+	if err != nil {
+		return 0
+	}
+	return wal.Size()
 }
 
 // checkForeign refuses an SQLite file that is not a papers library: its

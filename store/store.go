@@ -201,7 +201,7 @@ func checkHeader(path string) error {
 	// A checkpoint cut short by a crash can leave the file behind its
 	// header until the log is copied in again: only a file with no log
 	// is cut short for good.
-	if info, err := f.Stat(); err == nil && n == 100 && !hasLog(path) {
+	if info, err := f.Stat(); err == nil && n == 100 && logBytes(path) == 0 {
 		if want := headerSize(header); info.Size() < want {
 			return fmt.Errorf("open library %s: the file is cut short: it holds %s of the %s it was written with "+
 				"(a copy or download that stopped?); put back a whole copy, or move it aside and sync again "+
@@ -209,12 +209,6 @@ func checkHeader(path string) error {
 		}
 	}
 	return nil
-}
-
-// hasLog says whether path has a write-ahead log with something in it.
-func hasLog(path string) bool {
-	info, err := os.Stat(path + "-wal")
-	return err == nil && info.Size() > 0
 }
 
 // headerSize is the size an SQLite file's header says the file has: its

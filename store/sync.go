@@ -250,7 +250,7 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 		answer, days := w.Papers, []feed.Paper(nil)
 		switch {
 		case err == nil && unsureDays(answer):
-			answer, days = b.byDays(ctx, f, m, answer, st, nil)
+			answer, days = spilled(m, answer), b.byDays(ctx, f, m, st, nil)
 		default:
 			for _, r := range w.Rejected { // (byDays reports the days' own)
 				report.Rejected = append(report.Rejected, Rejection{Day: m, Error: r.Error()})
@@ -264,7 +264,7 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 			// every item is rejected fails and is fetched again, as a
 			// day-by-day sync would have it, instead of kept empty for good.
 			if empty, planned := b.emptyDays(m, answer, w.Listed); len(w.Rejected) > 0 || len(empty) == planned && planned > 0 {
-				_, days = b.byDays(ctx, f, m, nil, st, empty)
+				days = b.byDays(ctx, f, m, st, empty)
 			}
 		}
 		if ctx.Err() != nil {
@@ -308,21 +308,14 @@ func unsureDays(papers []feed.Paper) bool {
 	return slices.ContainsFunc(papers, func(p feed.Paper) bool { return p.DayUnsure })
 }
 
-// byDays fetches the planned days of month one by one, as a day-by-day
-// sync would: its answer held papers whose feed day it could not say
-// (items without submittedOnDailyAt posted near the feed's turn of day,
-// or in March 2025 with an arXiv time instead of a posting time). What it
-// returns stands for the month's answer: the answer's papers of other
-// months (it spills) whose day is sure, and the days' papers, each with
-// the day it was asked for.
-//
-// only, when not nil, are the days to fetch instead of all of month's.
-func (b *monthBackfill) byDays(ctx context.Context, f Fetcher, month string, answer []feed.Paper, st *stopper, only map[string]bool) (spilled, days []feed.Paper) {
-	for _, p := range answer {
-		if !p.DayUnsure && !strings.HasPrefix(p.Day, month) {
-			spilled = append(spilled, p)
-		}
-	}
+// byDays fetches the planned days of month one by one (only those in
+// only, when it is not nil), as a day-by-day sync would, when the month's
+// answer cannot say the days of its papers: it held papers whose feed
+// day it could not place (items without submittedOnDailyAt posted near
+// the feed's turn of day, or in March 2025 with an arXiv time instead of
+// a posting time), or it rejected items, or gave the month nothing. Its
+// papers each have the day they were asked for.
+func (b *monthBackfill) byDays(ctx context.Context, f Fetcher, month string, st *stopper, only map[string]bool) (days []feed.Paper) {
 	for _, day := range b.days {
 		if !strings.HasPrefix(day, month) || only != nil && !only[day] {
 			continue
@@ -345,7 +338,20 @@ func (b *monthBackfill) byDays(ctx context.Context, f Fetcher, month string, ans
 			b.report.Rejected = append(b.report.Rejected, Rejection{Day: day, Error: r.Error()})
 		}
 	}
-	return spilled, days
+	return days
+}
+
+// spilled are the papers of a month's answer from other months whose
+// day is sure: what stands of the answer when its own days are fetched
+// one by one (byDays).
+func spilled(month string, answer []feed.Paper) []feed.Paper {
+	var out []feed.Paper
+	for _, p := range answer {
+		if !p.DayUnsure && !strings.HasPrefix(p.Day, month) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // emptyDays are the planned days of month that neither answer (its

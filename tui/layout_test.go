@@ -63,12 +63,3 @@ func TestFitKeepingCutsTheWordsNotTheCounts(t *testing.T) {
 		t.Errorf("width 20: %q, want 20 cells", got)
 	}
 }
-
-// TestReaderTitleKeepsThePercent: at 80 columns a long title or section
-// is cut, and the reading pane's percent stays.
-func TestReaderTitleKeepsThePercent(t *testing.T) {
-	head := "Reading 2603.19835 · FIPO: Eliciting Deep Reasoning with Future-KL Influenced Policy Optimization"
-	if got := fitKeeping(head, " · 13%", 78); !strings.HasSuffix(got, "… · 13%") {
-		t.Errorf("the reading title at 78 cells: %q", got)
-	}
-}

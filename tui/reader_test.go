@@ -424,3 +424,18 @@ func TestReaderResizeLosingTheHits(t *testing.T) {
 		t.Error("the pane closed")
 	}
 }
+
+// TestReaderTitleKeepsThePercent: in a narrow pane the reading title
+// cuts the paper's title or section, and keeps where the reader is.
+func TestReaderTitleKeepsThePercent(t *testing.T) {
+	lib := newTestLibrary(t)
+	body := feedtest.PaperText("2510.00001", 3)
+	body = strings.Replace(body, "A Study of 2510.00001 Reasoning", "A Study of 2510.00001 Reasoning with Future-KL Influenced Policy Optimization", 1)
+	storeText(t, lib, "2510.00001", body)
+	hs := newHarness(t, lib, 60, 24)
+	hs.keys("R") // at the top: the title names the paper, wider than the pane
+	title := lineOf(t, hs, "Reading 2510.00001")
+	if !strings.Contains(title, "…") || !regexp.MustCompile(`… · \d+%`).MatchString(title) {
+		t.Errorf("the reading title at 60 columns: %q", title)
+	}
+}

@@ -222,9 +222,7 @@ func (m Model) searchLine(w int) string {
 		rest = " · " + sortLabel(m.sort)
 	default:
 		rest = ""
-		if cw := ansi.StringWidth(counts); width > w && cw+4 <= w {
-			query = ansi.Truncate(query, w-cw, "…")
-		}
+		query = cutBefore(query, ansi.StringWidth(counts), w)
 	}
 	return m.st.pPaneTitleActive.on(query) + // painted: drawn every frame
 		m.st.pDimmed.on(counts+rest)

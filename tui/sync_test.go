@@ -297,12 +297,7 @@ func TestSyncShowsItsRetries(t *testing.T) {
 // paper at all says the feed had none from that day on and how to fetch
 // older days, rather than offer the same sync again.
 func TestSyncFindingNothingSaysSo(t *testing.T) {
-	srv := feedtest.New(t) // a feed with no papers in the days asked
-	client := feed.NewClient(srv.URL)
-	client.Wait = func(ctx context.Context, d time.Duration) error { return nil }
-	hs := &harness{t: t, m: testModel(Options{Library: emptyLibrary(t), Fetcher: client, Style: "dark"})}
-	hs.run(hs.m.Init())
-	hs.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	hs := onlineHarness(t, emptyLibrary(t), feedtest.New(t)) // a feed with no papers in the days asked
 	hs.keys("r")
 	hs.requireScreen("the feed had no papers from", "papers sync --since")
 }

@@ -275,11 +275,17 @@ func (m Model) positionTitle(sep string) string {
 // fitKeeping fits head and tail into w cells, cutting head (with "…")
 // before tail: a title's counts say more than its words.
 func fitKeeping(head, tail string, w int) string {
-	hw, tw := ansi.StringWidth(head), ansi.StringWidth(tail)
-	if hw+tw <= w || tw+2 > w {
-		return fit(head+tail, w)
+	return fit(cutBefore(head, ansi.StringWidth(tail), w)+tail, w)
+}
+
+// cutBefore is head cut (with "…") so that a tail tw cells wide still fits
+// after it in w cells; head as it is when both fit, or when the tail
+// leaves it no room (then the whole is cut at the end, as any line).
+func cutBefore(head string, tw, w int) string {
+	if ansi.StringWidth(head)+tw <= w || tw+2 > w {
+		return head
 	}
-	return fit(ansi.Truncate(head, w-tw, "…")+tail, w)
+	return ansi.Truncate(head, w-tw, "…")
 }
 
 // paneContent is a pane's lines; fitted says they are already exactly w
