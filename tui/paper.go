@@ -89,10 +89,15 @@ func (m Model) openPaper(id string, from pane) (tea.Model, tea.Cmd) {
 	m.lastFocus = from
 	m.focus = paneDetail
 	m.detail.want.id = id
-	lib := m.opts.Library
-	cmds := []tea.Cmd{m.wantDetail(), m.fetchDiscussion(id)}
-	if !m.isRead(id) {
-		cmds = append(cmds, m.changeState(changeOpened, id, func(ctx context.Context) error { return lib.SetRead(ctx, true, id) }, nil))
+	return m, tea.Batch(m.wantDetail(), m.fetchDiscussion(id), m.markOpened(id))
+}
+
+// markOpened marks a paper read because it was opened: its detail or
+// its whole text shown. Nil when it is read already.
+func (m *Model) markOpened(id string) tea.Cmd {
+	if m.isRead(id) {
+		return nil
 	}
-	return m, tea.Batch(cmds...)
+	lib := m.opts.Library
+	return m.changeState(changeOpened, id, func(ctx context.Context) error { return lib.SetRead(ctx, true, id) }, nil)
 }

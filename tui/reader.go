@@ -137,7 +137,8 @@ func (m Model) onReaderOpened(msg readerOpened) (tea.Model, tea.Cmd) {
 	r.saved = msg.at
 	r.offset = r.lines.lineOf(msg.at)
 	r.clamp()
-	return m, readerRenderCmd(r.doc, msg.part, m.readerGeometry(), m.requests.running(topicReader))
+	// Reading the whole paper is reading it, as opening its detail is.
+	return m, tea.Batch(readerRenderCmd(r.doc, msg.part, m.readerGeometry(), m.requests.running(topicReader)), m.markOpened(msg.id))
 }
 
 // onReaderRendered swaps the first screen for the whole text, keeping

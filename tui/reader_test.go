@@ -38,11 +38,18 @@ func readerHarness(t testing.TB, w, h int) (*harness, *store.Store) {
 // word with its hits marked and n/N step through them, and esc goes back
 // to the pane it came from.
 func TestReaderReadsTheWholePaper(t *testing.T) {
-	hs, _ := readerHarness(t, 160, 48)
+	hs, lib := readerHarness(t, 160, 48)
 	hs.keys("R")
 	r := hs.m.reader
 	if !r.open || !r.complete || r.doc == nil || len(r.doc.outline) < 20 {
 		t.Fatalf("R did not open the whole paper: open %v complete %v", r.open, r.complete)
+	}
+	// Reading the whole paper from the list reads it, as its detail does.
+	if rec, err := lib.Record(context.Background(), "2510.00001"); err != nil || !rec.Read {
+		t.Errorf("R from the list left the paper unread (%v)", err)
+	}
+	if row, _ := hs.m.list.rowByID("2510.00001"); !row.Read {
+		t.Error("the list does not show the paper read after R")
 	}
 	hs.requireScreen("Reading 2510.00001", "A Study of 2510.00001 Reasoning", "Abstract")
 	if strings.Contains(hs.screen(), "italic_k") || strings.Contains(hs.screen(), "arxiv.org/html") {

@@ -125,7 +125,12 @@ func TestReaderKeepsThePaperKeys(t *testing.T) {
 	if !record(t, lib, "2510.00001").Queued || !hs.m.reader.open {
 		t.Fatal("b in the outline did not queue the paper being read")
 	}
+	// Opening the whole paper read it; m marks it unread, and read again.
 	hs.keys("esc", "m")
+	if record(t, lib, "2510.00001").Read {
+		t.Error("m in the reading pane did not mark the paper unread")
+	}
+	hs.keys("m")
 	if !record(t, lib, "2510.00001").Read {
 		t.Error("m in the reading pane did not mark the paper read")
 	}
