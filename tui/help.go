@@ -16,6 +16,9 @@ import (
 // helpLines are the help screen's lines for a width: the key groups laid
 // out in as many columns as fit, then the search syntax.
 func (m Model) helpLines(width int) []string {
+	if m.helpMessages {
+		return m.messageLines(width) // messages.go
+	}
 	var blocks [][]string
 	for _, g := range m.keys.groups() {
 		blocks = append(blocks, m.helpBlock(g))
@@ -108,6 +111,9 @@ func (m Model) helpScreen() string {
 	lines := m.helpLines(r.w - 2)
 	off := max(0, min(m.helpOffset, len(lines)-m.helpHeight()))
 	title := "Keys · esc closes"
+	if m.helpMessages {
+		title = "Messages, newest first · esc closes"
+	}
 	if len(lines) > m.helpHeight() {
 		title += fmt.Sprintf(" · ↑↓ scroll %d%%", off*100/max(1, len(lines)-m.helpHeight()))
 	}
@@ -120,7 +126,7 @@ func (m Model) helpScreen() string {
 
 // openHelp shows the help over whatever is open, from its top.
 func (m Model) openHelp() (tea.Model, tea.Cmd) {
-	m.showHelp, m.helpOffset = true, 0
+	m.showHelp, m.helpOffset, m.helpMessages = true, 0, false
 	return m, nil
 }
 

@@ -32,6 +32,7 @@ var actions = []Action{
 	{"list.unread", "any", []string{"u"}, "u", "unread only"},
 	{"sync.now", "any", []string{"r"}, "r", "sync now"},
 	{"app.help", "any", []string{"?"}, "?", "help"},
+	{"app.messages", "any", []string{"M"}, "M", "recent messages in full"},
 	{"app.quit", "any", []string{"q", "ctrl+c"}, "q", "quit"},
 	{"search.open", "any", []string{"/"}, "/", "search"},
 	{"search.remote", "any", []string{"ctrl+r"}, "ctrl+r", "search HF too"},
@@ -132,7 +133,7 @@ type moveKeys struct {
 
 // commonKeys work in every pane.
 type commonKeys struct {
-	NextPane, PrevPane, Pane1, Pane2, Pane3, UnreadOnly, Sync, Help, Quit key.Binding
+	NextPane, PrevPane, Pane1, Pane2, Pane3, UnreadOnly, Sync, Help, Messages, Quit key.Binding
 }
 
 // viewKeys choose what the list shows, from any pane.
@@ -224,7 +225,7 @@ func keyMapFrom(table []Action) keyMap {
 	}
 	return keyMap{
 		Common: commonKeys{b("pane.next"), b("pane.prev"), b("pane.list"), b("pane.detail"), b("pane.queue"),
-			b("list.unread"), b("sync.now"), b("app.help"), b("app.quit")},
+			b("list.unread"), b("sync.now"), b("app.help"), b("app.messages"), b("app.quit")},
 		Views: viewKeys{b("search.open"), b("search.remote"), b("list.sort"), b("period.cycle"),
 			b("period.prev"), b("period.next"), b("period.latest")},
 		Paper: paperKeys{b("detail.open"), b("queue.toggle"), b("paper.read"), b("queue.done"),
@@ -288,7 +289,7 @@ func (k keyMap) groups() []keyGroup {
 	return append([]keyGroup{
 		{"Move (list, detail, queue)", k.List.bindings()},
 		{"The selected paper (any pane)", []key.Binding{p.Open, p.ToggleQueue, p.ToggleRead, p.Done, p.AllAuthors, p.OpenHF, p.OpenPDF, p.Copy, p.Read}},
-		{"Anywhere", []key.Binding{c.NextPane, c.PrevPane, c.Pane1, c.Pane2, c.Pane3, c.UnreadOnly, c.Sync, c.Help, c.Quit}},
+		{"Anywhere", []key.Binding{c.NextPane, c.PrevPane, c.Pane1, c.Pane2, c.Pane3, c.UnreadOnly, c.Sync, c.Help, c.Messages, c.Quit}},
 		{"Search and views", []key.Binding{v.Search, v.Remote, v.Sort, v.View, v.PrevPeriod, v.NextPeriod, v.Latest}},
 		{"Detail", []key.Binding{k.Detail.Back, k.Detail.NextHit, k.Detail.PrevHit}},
 		{"Queue", []key.Binding{k.Queue.MoveUp, k.Queue.MoveDown}},

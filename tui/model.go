@@ -90,7 +90,9 @@ type Model struct {
 	focus         pane
 	lastFocus     pane // the pane before the detail was opened
 	showHelp      bool
-	helpOffset    int // the first help line shown
+	helpOffset    int  // the first help line shown
+	helpMessages  bool // the help screen shows the message log, not the keys
+	messages      []logged
 
 	listFilter store.Filter // what the list shows, composed of:
 	sort       store.Sort

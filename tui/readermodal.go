@@ -23,6 +23,8 @@ func (m Model) readerOtherKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.quit()
 	case key.Matches(msg, c.Help):
 		return m.openHelp()
+	case key.Matches(msg, c.Messages):
+		return m.openMessages()
 	case key.Matches(msg, c.NextPane, c.PrevPane, c.Pane1, c.Pane2, c.Pane3):
 		next, cmd := m.closeReader()
 		more, cmd2 := next.(Model).onKeyPress(msg)
@@ -74,9 +76,9 @@ func (m Model) readerHelpNote() string {
 		paper = append(paper, keyHint(b))
 	}
 	c := m.keys.Common
-	return fmt.Sprintf("In the reading pane: its own keys, %s on the paper being read, %s and %s; "+
+	return fmt.Sprintf("In the reading pane: its own keys, %s on the paper being read, %s, %s and %s; "+
 		"%s, %s, %s, %s or %s close it and switch panes; other keys do nothing there.",
-		strings.Join(paper, " "), keyHint(c.Help), keyHint(c.Quit),
+		strings.Join(paper, " "), keyHint(c.Help), keyHint(c.Messages), keyHint(c.Quit),
 		keyHint(c.NextPane), keyHint(c.PrevPane), keyHint(c.Pane1), keyHint(c.Pane2), keyHint(c.Pane3))
 }
 

@@ -54,6 +54,7 @@ func (m Model) onLibraryCounted(msg libraryCounted) (tea.Model, tea.Cmd) {
 // whatever was there, an error included.
 func (m *Model) say(s string) {
 	m.notice, m.errMsg = s, ""
+	m.logMessage(s, false)
 }
 
 // fail shows an error in the status bar until the next key, a newer
@@ -61,6 +62,7 @@ func (m *Model) say(s string) {
 func (m *Model) fail(s string) {
 	m.notice, m.errMsg = s, s
 	m.noticeSeq++
+	m.logMessage(s, true)
 }
 
 // clearStatus removes the event or error the status bar shows: at a key,
@@ -142,7 +144,12 @@ func (m Model) drawStatus(left string) string {
 		}
 	}
 	if right == "" {
-		left = ansi.Truncate(left, max(0, m.width), "…")
+		// The cut says where the rest is (the message log, messages.go).
+		tail := "… " + m.keys.Common.Messages.Help().Key + " shows all"
+		if m.width < 4*ansi.StringWidth(tail) {
+			tail = "…"
+		}
+		left = ansi.Truncate(left, max(0, m.width), tail)
 		lw = ansi.StringWidth(left)
 	}
 	gap := strings.Repeat(" ", max(0, m.width-lw-ansi.StringWidth(right)))

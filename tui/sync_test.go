@@ -83,8 +83,8 @@ func TestOfflineStartSaysSo(t *testing.T) {
 
 // TestStatusMessagesTakeTheRoomTheyNeed: the counts on the right give
 // way to a message (the help key first); only a message wider than the
-// terminal is cut, at its width, with an ellipsis; no line is wider than
-// the terminal.
+// terminal is cut, at its width, with an ellipsis and the key that shows
+// it whole; no line is wider than the terminal.
 func TestStatusMessagesTakeTheRoomTheyNeed(t *testing.T) {
 	lastLine := func(hs *harness) string {
 		lines := strings.Split(hs.screen(), "\n")
@@ -102,7 +102,7 @@ func TestStatusMessagesTakeTheRoomTheyNeed(t *testing.T) {
 			if !strings.Contains(status, msg) {
 				t.Errorf("at %d columns the status bar cuts %q: %q", w, msg, status)
 			}
-		} else if want := ansi.Truncate(msg, w, "…"); status != want {
+		} else if want := ansi.Truncate(msg, w, "… M shows all"); status != want {
 			t.Errorf("at %d columns the status bar is %q, want %q", w, status, want)
 		}
 	}

@@ -168,6 +168,8 @@ func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.quit()
 	case key.Matches(msg, c.Help):
 		return m.openHelp()
+	case key.Matches(msg, c.Messages):
+		return m.openMessages()
 	case key.Matches(msg, c.NextPane):
 		return m.focusPane((m.focus + 1) % paneCount)
 	case key.Matches(msg, c.PrevPane):
