@@ -187,14 +187,12 @@ func defaultKeysText() string {
 	b.WriteString("\n[keys]\n\n# Any action, by name, bound to one or more keys (a character, or enter, esc,\n")
 	b.WriteString("# tab, space, up, down, left, right, home, end, pgup, pgdown, backspace,\n")
 	b.WriteString("# delete, f1 … f63, after ctrl+, alt+ or shift+). [] unbinds an action. Two\n")
-	b.WriteString("# actions on one key in a pane (\"any\" actions work in every pane) is an error.\n")
-	pane := ""
-	for _, a := range tui.Actions() {
-		if a.Pane != pane {
-			fmt.Fprintf(&b, "\n# %s pane\n", a.Pane)
-			pane = a.Pane
+	b.WriteString("# actions on one key in a pane (those under Anywhere work in every pane) is an\n# error.\n")
+	for _, pane := range actionsByPane() { // man.go
+		fmt.Fprintf(&b, "\n# %s\n", paneTitle(pane[0].Pane))
+		for _, a := range pane {
+			fmt.Fprintf(&b, "# %q = %s  # %s\n", a.Name, keyList(a.Keys), a.Desc)
 		}
-		fmt.Fprintf(&b, "# %q = %s  # %s\n", a.Name, keyList(a.Keys), a.Desc)
 	}
 	return b.String()
 }

@@ -114,20 +114,30 @@ func allFlags(n *kong.Node) []*kong.Flag {
 func (m *manWriter) keys() {
 	m.section("KEYS")
 	m.text("The reader's default keys; ? shows them in the reader, and [keys] in the configuration file binds others (action = [\"key\", ...]).")
-	var panes []string
-	byPane := map[string][]tui.Action{}
-	for _, a := range tui.Actions() {
-		if _, seen := byPane[a.Pane]; !seen {
-			panes = append(panes, a.Pane)
-		}
-		byPane[a.Pane] = append(byPane[a.Pane], a)
-	}
-	for _, pane := range panes {
-		m.line(".SS %s", roffText(paneTitle(pane)))
-		for _, a := range byPane[pane] {
+	for _, pane := range actionsByPane() {
+		m.line(".SS %s", roffText(paneTitle(pane[0].Pane)))
+		for _, a := range pane {
 			m.item(`\fB`+roffText(a.Help)+`\fR`, a.Desc+" ("+a.Name+")")
 		}
 	}
+}
+
+// actionsByPane is the reader's actions grouped by the pane they work
+// in, panes in the order they first appear: the man page and `config
+// init` list them alike.
+func actionsByPane() [][]tui.Action {
+	var panes [][]tui.Action
+	at := map[string]int{}
+	for _, a := range tui.Actions() {
+		i, seen := at[a.Pane]
+		if !seen {
+			i = len(panes)
+			at[a.Pane] = i
+			panes = append(panes, nil)
+		}
+		panes[i] = append(panes[i], a)
+	}
+	return panes
 }
 
 // paneTitle names a pane of the key table for the man page.
