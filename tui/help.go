@@ -44,7 +44,7 @@ func (m Model) helpLines(width int) []string {
 		lines = append(lines, m.st.dimmed.Render(l))
 	}
 	lines = append(lines, "")
-	rows := "Rows: ● queued, » not in the library yet, ✓ read, " + newMark + " new since your last visit, ✎ a note, #tags."
+	rows := "Rows: ▲ upvotes, then the comment count; ● queued, » not in the library yet, ✓ read, " + newMark + " new since your last visit, ✎ a note, #tags."
 	for _, l := range strings.Split(ansi.Wrap(rows, width, ""), "\n") {
 		lines = append(lines, m.st.dimmed.Render(l))
 	}
