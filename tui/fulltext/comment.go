@@ -130,7 +130,8 @@ func commentLinks(l string) string {
 
 // inertHTML makes what would be HTML, an autolink or a numeric character
 // reference (&#27; is an escape once decoded) show as text, outside code
-// spans, which show their text as written anyway.
+// spans, which show their text as written anyway; the few tags comments
+// use for what Markdown has (htmlTag) become that Markdown.
 func inertHTML(l string) string {
 	if !strings.ContainsAny(l, "<&") {
 		return l
@@ -150,7 +151,13 @@ func inertHTML(l string) string {
 			b.WriteString(l[i : i+n+end+n])
 			i += n + end + n - 1
 		case c == '<':
-			b.WriteString("&lt;")
+			n, md := htmlTag(l[i:])
+			if n == 0 {
+				b.WriteString("&lt;")
+				continue
+			}
+			b.WriteString(md)
+			i += n - 1
 		case c == '&' && i+1 < len(l) && l[i+1] == '#':
 			b.WriteString("&amp;")
 		default:
@@ -158,4 +165,76 @@ func inertHTML(l string) string {
 		}
 	}
 	return b.String()
+}
+
+// Tags a comment writes for what Markdown has (pasted from a README: a
+// line break, bold, an image, a link), and the inline tags that only
+// wrap text. Anything else shows as written.
+var (
+	htmlTagRE  = lazyRegexp(`^<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=]+))?)*)\s*/?>`)
+	htmlAttrRE = lazyRegexp(`([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=]+))`)
+)
+
+// htmlTag reads the tag at the start of s: how many bytes it takes and
+// the Markdown it becomes, or 0 when it is not one of those comments use
+// (it then shows as written). A link becomes "[" and its end "](URL)"
+// only as a pair within the line; an image its alt text, as text.
+func htmlTag(s string) (int, string) {
+	m := htmlTagRE().FindStringSubmatch(s)
+	if m == nil {
+		return 0, ""
+	}
+	closing, name, attrs := m[1] == "/", strings.ToLower(m[2]), m[3]
+	switch name {
+	case "br", "hr":
+		return len(m[0]), " "
+	case "summary": // a <details> block's heading, then its text
+		if closing {
+			return len(m[0]), ": "
+		}
+		return len(m[0]), ""
+	case "b", "strong":
+		return len(m[0]), "**"
+	case "i", "em":
+		return len(m[0]), "*"
+	case "img":
+		if closing {
+			return len(m[0]), ""
+		}
+		if alt := clean.Markdown(clean.Line(htmlAttr(attrs, "alt"))); alt != "" {
+			return len(m[0]), `\[image: ` + alt + `\]`
+		}
+		return len(m[0]), `\[image\]`
+	case "a":
+		return htmlLink(s, m[0], closing, attrs)
+	case "p", "div", "span", "sup", "sub", "u", "center", "details", "small", "font", "picture", "source":
+		return len(m[0]), ""
+	}
+	return 0, ""
+}
+
+// htmlLink is <a href="URL">text</a> as [text](URL) when both tags are on
+// the line and the text holds no tag; commentLinks then keeps the link
+// only to an http(s) URL. Otherwise the tags are dropped, the text kept.
+func htmlLink(s, tag string, closing bool, attrs string) (int, string) {
+	if closing {
+		return len(tag), ""
+	}
+	rest := s[len(tag):]
+	end := strings.Index(strings.ToLower(rest), "</a>")
+	href := htmlAttr(attrs, "href")
+	if end < 0 || href == "" || strings.ContainsAny(rest[:end], "<[]`") || strings.ContainsAny(href, " ()<>") {
+		return len(tag), ""
+	}
+	return len(tag) + end + len("</a>"), "[" + rest[:end] + "](" + href + ")"
+}
+
+// htmlAttr is attribute name's value in a tag's attributes, "" if absent.
+func htmlAttr(attrs, name string) string {
+	for _, a := range htmlAttrRE().FindAllStringSubmatch(attrs, -1) {
+		if strings.EqualFold(a[1], name) {
+			return a[2] + a[3] + a[4]
+		}
+	}
+	return ""
 }

@@ -130,6 +130,15 @@ func TestCommentMarkdownHostile(t *testing.T) {
 		"\x1b[2Jred\x1b]8;;file:///x\x07t\x1b]8;;\x07\x00": "redt",
 		"line\r\nnext\u2028third":                          "line\nnext\nthird",
 		"a\n\n\n\n\nb":                                     "a\n\nb",
+		// The tags comments paste for what Markdown has become it.
+		`one<br>two<br/>three <b>bold</b> <EM>it</EM>`:                     "one two three **bold** *it*",
+		`<img src="https://x.org/f.png" alt="Figure 1" width="500">`:       `\[image: Figure 1\]`,
+		`<img src=https://x.org/f.png>`:                                    `\[image\]`,
+		`<p align="center">see <a href="https://x.org/p">the page</a></p>`: "see [the page](https://x.org/p)",
+		`<a href="javascript:alert(1)">click</a>`:                          "click",
+		`<a href="https://x.org">open <b>x</b></a>`:                        "open **x**",
+		"`<b>code</b>` <details><summary>More</summary>hidden</details>":   "`<b>code</b>` More: hidden",
+		`<iframe src="https://x.org"></iframe> <b onclick="x">`:            "&lt;iframe src=\"https://x.org\">&lt;/iframe> **",
 	} {
 		if got := commentMarkdown(in); got != want {
 			t.Errorf("commentMarkdown(%q)\n = %q\nwant %q", in, got, want)
