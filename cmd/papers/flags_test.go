@@ -116,4 +116,14 @@ func TestParseErrorsInPlainWords(t *testing.T) {
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "Usage: papers list") {
 		t.Errorf("papers help list: exit %d, %.60q", r.code, r.stdout)
 	}
+	// A word that is no command was the reader's help, exit 0.
+	r = papers(t, env, "help", "lsit")
+	if r.code != 2 || r.stdout != "" || !strings.HasPrefix(r.stderr, `papers: help: unknown command "lsit" (did you mean list?)`) {
+		t.Errorf("papers help lsit: exit %d, stdout %.60q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	for _, args := range [][]string{{"help"}, {"help", "queue", "add"}, {"help", "read"}, {"help", "--db", "x"}} {
+		if r := papers(t, env, args...); r.code != 0 || !strings.HasPrefix(r.stdout, "Usage: papers") {
+			t.Errorf("papers %v: exit %d, %.60q %q", args, r.code, r.stdout, r.stderr)
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/alecthomas/kong"
 	"github.com/papertui/papers/internal/startup"
@@ -47,15 +48,21 @@ func main() {
 }
 
 func run(args []string) int {
-	if len(args) > 0 && args[0] == "help" {
-		// `papers help list`, as git and go have it: `papers list --help`.
-		args = append(slices.Clone(args[1:]), "--help")
-	}
 	var cli CLI
 	parser, err := newParser(&cli)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "papers:", err)
 		return exitFail
+	}
+	if len(args) > 0 && args[0] == "help" {
+		// `papers help list`, as git and go have it: `papers list --help`.
+		// A word that is no command is a mistake to name, not the help of
+		// read (which would take it for a paper id) with exit 0.
+		if len(args) > 1 && !strings.HasPrefix(args[1], "-") && commandNode(parser.Model.Node, args[1]) == nil {
+			fmt.Fprintf(os.Stderr, "papers: help: %s\n", unknownHelpText(parser.Model, args[1]))
+			return exitUsage
+		}
+		args = append(slices.Clone(args[1:]), "--help")
 	}
 	return execute(parser, &cli, args)
 }

@@ -46,6 +46,16 @@ func unknownCommandText(app *kong.Application, word string) string {
 	return fmt.Sprintf("unknown command %q%s, nor a paper id: run papers --help for the commands", clean.Line(word), hint)
 }
 
+// unknownHelpText says word, asked for by `papers help`, is no command,
+// with the one meant when it looks like a slip.
+func unknownHelpText(app *kong.Application, word string) string {
+	hint := ""
+	if near := meantCommand(app, word); near != "" {
+		hint = " (did you mean " + near + "?)"
+	}
+	return fmt.Sprintf("unknown command %q%s: run papers --help for the commands", clean.Line(word), hint)
+}
+
 // meantCommand is the command word most likely stands for: one it
 // begins ("mark" for mark-read), else the nearest by edit distance;
 // read counts, though the help hides it (it runs without its name). A
