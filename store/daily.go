@@ -19,6 +19,19 @@ import (
 // ErrUnknownFollow means no followed search has that name.
 var ErrUnknownFollow = errors.New("no followed search by that name")
 
+// ErrFollowRefused marks a search AddFollow refused for what it was
+// given (a bad name or query, a name in use), which the caller can
+// correct; a library that could not be written is not one.
+var ErrFollowRefused = errors.New("followed search refused")
+
+// followRefused is an error of AddFollow's input; errors.Is finds
+// ErrFollowRefused in it, and its message is err's.
+type followRefused struct{ err error }
+
+func (e followRefused) Error() string        { return e.err.Error() }
+func (e followRefused) Unwrap() error        { return e.err }
+func (e followRefused) Is(target error) bool { return target == ErrFollowRefused }
+
 // dailyWhere adds the conditions of tag:, note:, has:note and is:new.
 // Each is a small set of ids. A query over the whole view (a count, a
 // sorted page) is driven by the set, the full-text hits filtering it (see

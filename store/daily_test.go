@@ -210,14 +210,21 @@ func TestFollows(t *testing.T) {
 	if err := s.AddFollow(ctx, "all", "diffusion"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.AddFollow(ctx, "diff", "other"); err == nil {
-		t.Error("a second follow under the same name was accepted")
+	if err := s.AddFollow(ctx, "diff", "other"); !errors.Is(err, ErrFollowRefused) {
+		t.Errorf("a second follow under the same name: %v, want ErrFollowRefused", err)
 	}
-	if err := s.AddFollow(ctx, "bad", "foo:bar"); err == nil || !strings.Contains(err.Error(), "foo:") {
-		t.Errorf("a bad query was accepted: %v", err)
+	if err := s.AddFollow(ctx, "bad", "foo:bar"); !errors.Is(err, ErrFollowRefused) || !strings.Contains(err.Error(), "foo:") {
+		t.Errorf("a bad query: %v, want ErrFollowRefused naming foo:", err)
 	}
-	if err := s.AddFollow(ctx, " ", "x"); err == nil {
-		t.Error("an empty name was accepted")
+	if err := s.AddFollow(ctx, " ", "x"); !errors.Is(err, ErrFollowRefused) {
+		t.Errorf("an empty name: %v, want ErrFollowRefused", err)
+	}
+	// A library that cannot take the change is no mistake of the caller's
+	// (papers follow add exited 2 on a read-only library).
+	stopped, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := s.AddFollow(stopped, "later", "x"); err == nil || errors.Is(err, ErrFollowRefused) {
+		t.Errorf("a write that failed: %v, want an error that is not ErrFollowRefused", err)
 	}
 	if err := s.SetRead(ctx, true, ids[3]); err != nil {
 		t.Fatal(err)

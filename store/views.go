@@ -261,10 +261,10 @@ func checkFollowName(name string) error {
 // already in use is refused rather than silently replaced.
 func (s *Store) AddFollow(ctx context.Context, name, q string) error {
 	if err := checkFollowName(name); err != nil {
-		return err
+		return followRefused{err}
 	}
 	if _, err := query.Parse(q); err != nil {
-		return fmt.Errorf("follow %q: %w", name, err)
+		return followRefused{fmt.Errorf("follow %q: %w", name, err)}
 	}
 	return s.stateTx(ctx, "follow "+name, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO follows(name, query, added_at) VALUES(?, ?, ?)
@@ -273,7 +273,7 @@ func (s *Store) AddFollow(ctx context.Context, name, q string) error {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("a search is already followed as %q; remove it first", name)
+			return followRefused{fmt.Errorf("a search is already followed as %q; remove it first", name)}
 		}
 		return nil
 	})

@@ -61,7 +61,10 @@ func (c *FollowAddCmd) Run(g *Globals) error {
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		if err := lib.AddFollow(ctx, c.Name, q); err != nil {
-			return usageError{err} // it names the search
+			if errors.Is(err, store.ErrFollowRefused) {
+				return usageError{err} // it names the search
+			}
+			return err // the library's failure (read-only, busy, full): exit 1
 		}
 		fmt.Fprintf(os.Stderr, "following %q: %s\n", c.Name, clean.Line(q))
 		return nil
