@@ -56,7 +56,7 @@ func (c *ImportCmd) Run(g *Globals) error {
 		return err
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
-		var report importReport
+		report := importReport{Files: []fileReport{}}
 		lines := newPacedWriter(stdout)
 		defer lines.Flush()
 		failures := failureCopy(false)
@@ -69,6 +69,14 @@ func (c *ImportCmd) Run(g *Globals) error {
 			}
 		})
 		if err != nil {
+			if c.JSON && ctx.Err() != nil {
+				// Stopped: a script still learns which files were kept,
+				// as sync --json tells it.
+				_ = writeJSON(stdout, struct {
+					importReport
+					Interrupted bool `json:"interrupted"`
+				}{report, true})
+			}
 			return err
 		}
 		if c.JSON {

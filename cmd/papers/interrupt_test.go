@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"os/exec"
@@ -12,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/papertui/papers/feed/synth"
 )
 
 // TestInterruptExits130: Ctrl-C during a sync or a fetch that waits on
@@ -101,4 +104,73 @@ func TestInterruptEndsBlockedWork(t *testing.T) {
 			t.Fatalf("%d signals: still running after %s", signals, forceAfter+5*time.Second)
 		}
 	}
+}
+
+// TestInterruptedImportReportsWhatWasKept: Ctrl-C during `import --json`
+// prints the report of the files imported before it, marked interrupted,
+// as sync --json does (it printed nothing), and the library holds exactly
+// the papers that report counts.
+func TestInterruptedImportReportsWhatWasKept(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports a few thousand papers")
+	}
+	dir := t.TempDir()
+	var files []string
+	for _, d := range synth.Days(4000, 11, time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC)) {
+		name := filepath.Join(dir, d.Date+".json")
+		mustWriteFile(t, name, d.Body, 0o644)
+		files = append(files, name)
+	}
+	env := dbEnv(t)
+	cmd := papersCmd(env, append([]string{"import", "--json"}, files...)...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	// Once a batch is committed, stop it.
+	for deadline := time.Now().Add(30 * time.Second); papersIn(t, env) == 0; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("the import never wrote the library")
+		}
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	err := <-done
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
+		t.Skipf("the import ended before the signal (%v)", err)
+	}
+	var report struct {
+		Files []struct {
+			New int `json:"new"`
+		} `json:"files"`
+		Interrupted bool `json:"interrupted"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &report); err != nil || !report.Interrupted || report.Files == nil {
+		t.Fatalf("stdout is no interrupted report (%v): %q, stderr %q", err, stdout.String(), stderr.String())
+	}
+	reported := 0
+	for _, f := range report.Files {
+		reported += f.New
+	}
+	if n := papersIn(t, env); n != reported {
+		t.Errorf("the library holds %d papers, the report counts %d new in %d files", n, reported, len(report.Files))
+	}
+}
+
+// papersIn is how many papers `papers stats` counts, 0 before there is a
+// library.
+func papersIn(t *testing.T, env []string) int {
+	t.Helper()
+	var stats struct {
+		Papers int `json:"papers"`
+	}
+	r := papers(t, env, "stats", "--json")
+	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &stats) != nil {
+		return 0
+	}
+	return stats.Papers
 }
