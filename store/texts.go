@@ -65,9 +65,30 @@ func decompressTextInto(dst, b []byte) ([]byte, error) {
 	return dec.DecodeAll(b, dst)
 }
 
+// ErrWorseText means PutText kept the stored text, because the one offered
+// in its place is worse: Hugging Face's fallback extraction where arXiv's
+// HTML was stored, an older arXiv version, or less than half the stored
+// text without being a newer version (an answer cut short).
+var ErrWorseText = errors.New("kept the stored text: the new answer is worse")
+
+// worseText says why a text of newSize bytes from source at version is
+// worse than the stored one, "" when it may replace it.
+func worseText(old Text, source feed.TextSource, version, newSize int) string {
+	switch {
+	case old.Source == feed.SourceArXivHTML && source != feed.SourceArXivHTML:
+		return "Hugging Face's extraction, where arXiv's HTML is stored"
+	case version > 0 && version < old.Version:
+		return fmt.Sprintf("arXiv v%d, older than the stored v%d", version, old.Version)
+	case version <= old.Version && newSize < old.Size/2:
+		return fmt.Sprintf("%d bytes, where %d are stored", newSize, old.Size)
+	}
+	return ""
+}
+
 // PutText stores a full text, replacing an earlier one of the same paper,
 // with its index entry, in one transaction: a text is stored whole or not
-// at all.
+// at all. A text worse than the stored one (worseText) is not stored: the
+// error wraps ErrWorseText.
 func (s *Store) PutText(ctx context.Context, t feed.FullText, fetched time.Time) error {
 	if t.ID == "" || t.Markdown == "" {
 		return fmt.Errorf("store full text %q: empty", t.ID)
@@ -82,8 +103,14 @@ func (s *Store) PutText(ctx context.Context, t feed.FullText, fetched time.Time)
 		// checked: when the text was last known current (textversions.go):
 		// fetched, or found so by asking arXiv, whichever is later.
 		var old, checked int64
-		switch err := tx.QueryRowContext(ctx, `SELECT tid, checked_at FROM texts WHERE id = ?`, t.ID).Scan(&old, &checked); {
+		var had Text
+		var source string
+		switch err := tx.QueryRowContext(ctx, `SELECT tid, checked_at, source, version, size FROM texts WHERE id = ?`, t.ID).Scan(&old, &checked, &source, &had.Version, &had.Size); {
 		case err == nil:
+			had.Source = feed.TextSource(source)
+			if why := worseText(had, t.Source, t.Version, len(t.Markdown)); why != "" {
+				return fmt.Errorf("%w (%s)", ErrWorseText, why)
+			}
 			if _, err := tx.ExecContext(ctx, `DELETE FROM texts_fts WHERE rowid = ?`, old); err != nil {
 				return err
 			}
@@ -109,6 +136,9 @@ func (s *Store) PutText(ctx context.Context, t feed.FullText, fetched time.Time)
 		_, err = tx.ExecContext(ctx, `DELETE FROM text_absent WHERE id = ?`, t.ID)
 		return err
 	})
+	if errors.Is(err, ErrWorseText) {
+		return fmt.Errorf("full text %s: %w", t.ID, err)
+	}
 	if err != nil {
 		return fmt.Errorf("store full text %s: %w", t.ID, explain(s.path, err))
 	}

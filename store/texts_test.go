@@ -382,3 +382,39 @@ func TestTextAbsentIsKeptUntilTheTextComes(t *testing.T) {
 		t.Errorf("after the text came: absent %v %v", ok, err)
 	}
 }
+
+// TestPutTextKeepsABetterText: a re-fetch never replaces a stored text
+// with a worse answer (HF's fallback for arXiv's HTML, an older version,
+// an answer cut to less than half), and a newer version still replaces it.
+func TestPutTextKeepsABetterText(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	good := fullText(t, "2503.10291", 10)
+	if err := s.PutText(ctx, good, fetchedAt); err != nil {
+		t.Fatal(err)
+	}
+	fallback := good
+	fallback.Source, fallback.Version, fallback.Markdown = feed.SourceHFFallback, 0, "Just the abstract."
+	older := good
+	older.Version = good.Version - 1
+	cut := good
+	cut.Markdown = good.Markdown[:len(good.Markdown)/3]
+	for name, worse := range map[string]feed.FullText{"fallback": fallback, "older": older, "cut short": cut} {
+		if err := s.PutText(ctx, worse, fetchedAt.Add(time.Hour)); !errors.Is(err, ErrWorseText) {
+			t.Errorf("%s: err %v, want ErrWorseText", name, err)
+		}
+		got, err := s.Text(ctx, good.ID)
+		if err != nil || got.Markdown != good.Markdown || got.Version != good.Version || !got.FetchedAt.Equal(fetchedAt) {
+			t.Fatalf("%s replaced the stored text: v%d, %d bytes, %v", name, got.Version, len(got.Markdown), err)
+		}
+	}
+	newer := cut
+	newer.Version = good.Version + 1
+	if err := s.PutText(ctx, newer, fetchedAt.Add(2*time.Hour)); err != nil {
+		t.Fatalf("a newer version, shorter: %v", err)
+	}
+	if got, _ := s.Text(ctx, good.ID); got.Version != newer.Version {
+		t.Errorf("newer version not stored: v%d", got.Version)
+	}
+	checkIntegrity(t, s)
+}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/internal/english"
+	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
 
@@ -238,7 +239,14 @@ func fetchTextCmd(lib Library, f TextFetcher, id string, latest int) tea.Cmd {
 		if err != nil {
 			return textFetched{id: id, err: err}
 		}
-		if err := lib.PutText(ctx, ft, time.Now()); err != nil {
+		if err := lib.PutText(ctx, ft, time.Now()); errors.Is(err, store.ErrWorseText) {
+			// Asked for a newer version, HF answered worse: the stored text
+			// stays, and is not asked for again today.
+			if latest > 0 {
+				_ = lib.MarkVersionAsked(ctx, id, latest, time.Now())
+			}
+			return textFetched{id: id, had: true}
+		} else if err != nil {
 			return textFetched{id: id, err: err}
 		}
 		if ft.Version > 0 && ft.Version < latest { // HF still serves an older version: not again today

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
 
@@ -107,7 +109,12 @@ func (f fetcher) fetchAgain(ctx context.Context, id string, have, latest int) (i
 		return 0, err
 	}
 	if t.Version >= have || t.Version == 0 {
-		if err := f.lib.PutText(ctx, t, time.Now()); err != nil {
+		err := f.lib.PutText(ctx, t, time.Now())
+		switch {
+		case errors.Is(err, store.ErrWorseText): // kept, and not asked again before a day or arXiv's next version
+			fmt.Fprintf(f.warnings(), "warning: %s\n", clean.Line(err.Error()))
+			return have, f.lib.MarkVersionAsked(ctx, id, latest, time.Now())
+		case err != nil:
 			return 0, err
 		}
 	}

@@ -317,6 +317,10 @@ func (f fetcher) one(ctx context.Context, id string, sum *fetchSummary) (had boo
 		if textErr != nil && feed.Unreachable(textErr) {
 			return false, textErr
 		}
+		if errors.Is(textErr, store.ErrWorseText) { // --refresh: the stored text stays
+			fmt.Fprintf(f.warnings(), "warning: %s\n", clean.Line(textErr.Error()))
+			need, textErr = false, nil
+		}
 	}
 	if f.discussion {
 		// The discussion is extra: without it the paper still reads. A

@@ -548,3 +548,22 @@ func TestA404IsRememberedPastTheRun(t *testing.T) {
 		t.Errorf("show once stored:\n%s", r.stdout)
 	}
 }
+
+// TestRefreshKeepsTheStoredTextOverAWorseAnswer: `fetch --refresh` that
+// gets HF's short fallback for a paper whose arXiv text is stored keeps
+// the stored text, says so, and counts it as stored, not fetched.
+func TestRefreshKeepsTheStoredTextOverAWorseAnswer(t *testing.T) {
+	srv, env, ids := syncedWithTexts(t, 3)
+	if r := papers(t, env, "fetch", ids[0]); r.code != 0 {
+		t.Fatalf("fetch: %d %s", r.code, r.stderr)
+	}
+	srv.SetText(ids[0], "Title: x\n\nURL Source: https://huggingface.co/papers/"+ids[0]+"\n\nMarkdown Content:\nJust the abstract.\n")
+	r := papers(t, env, "fetch", "--refresh", ids[0])
+	if r.code != 0 || !strings.Contains(r.stderr, "kept the stored text") || !strings.Contains(r.stderr, "fetched 0 full texts, 1 already stored, 0 failed") {
+		t.Errorf("refresh: %d %q", r.code, r.stderr)
+	}
+	r = papers(t, env, "read", ids[0])
+	if r.code != 0 || !strings.Contains(r.stdout, "1 Introduction") || strings.Contains(r.stdout, "Just the abstract") {
+		t.Errorf("read after refresh: %d %.300q", r.code, r.stdout)
+	}
+}
