@@ -18,6 +18,10 @@ type Discussion struct {
 	Spaces   []Repo
 	// The totals the API reports, which may exceed the lists it sends.
 	NumModels, NumDatasets, NumSpaces int
+	// NoComments: the answer had no comments field at all (an answer to
+	// another question, or HF ignoring ?field=comments), which says
+	// nothing of the comments; not stored.
+	NoComments bool `json:"-"`
 }
 
 // Comment is one comment with its replies.
@@ -74,13 +78,13 @@ func (c *Client) Discussion(ctx context.Context, id string) (Discussion, error) 
 }
 
 type wireDiscussion struct {
-	Comments         []wireComment `json:"comments"`
-	LinkedModels     []wireRepo    `json:"linkedModels"`
-	LinkedDatasets   []wireRepo    `json:"linkedDatasets"`
-	LinkedSpaces     []wireRepo    `json:"linkedSpaces"`
-	NumTotalModels   int           `json:"numTotalModels"`
-	NumTotalDatasets int           `json:"numTotalDatasets"`
-	NumTotalSpaces   int           `json:"numTotalSpaces"`
+	Comments         *[]wireComment `json:"comments"`
+	LinkedModels     []wireRepo     `json:"linkedModels"`
+	LinkedDatasets   []wireRepo     `json:"linkedDatasets"`
+	LinkedSpaces     []wireRepo     `json:"linkedSpaces"`
+	NumTotalModels   int            `json:"numTotalModels"`
+	NumTotalDatasets int            `json:"numTotalDatasets"`
+	NumTotalSpaces   int            `json:"numTotalSpaces"`
 }
 
 type wireComment struct {
@@ -126,8 +130,11 @@ func DecodeDiscussion(id string, body []byte) (Discussion, error) {
 		return Discussion{}, fmt.Errorf("decode discussion: %w", err)
 	}
 	var flat []Comment
-	flatten(w.Comments, "", &flat)
+	if w.Comments != nil {
+		flatten(*w.Comments, "", &flat)
+	}
 	d := Discussion{
+		NoComments:  w.Comments == nil,
 		ID:          id,
 		Comments:    thread(flat),
 		Models:      repos(w.LinkedModels),

@@ -16,6 +16,17 @@ import (
 
 // PutDiscussion stores a paper's comments and linked repositories.
 func (s *Store) PutDiscussion(ctx context.Context, d feed.Discussion, fetched time.Time) error {
+	if d.NoComments {
+		// An answer without comments says nothing of them: a stored
+		// discussion keeps its comments, and its linked repos with them.
+		var n int
+		switch err := s.db.QueryRowContext(ctx, `SELECT comments FROM discussions WHERE id = ?`, d.ID).Scan(&n); {
+		case err == nil:
+			return nil
+		case !errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("store discussion %s: %w", d.ID, explain(s.path, err))
+		}
+	}
 	js, err := json.Marshal(d)
 	if err != nil {
 		return fmt.Errorf("store discussion %s: %w", d.ID, err)

@@ -40,3 +40,40 @@ func TestStaleDiscussions(t *testing.T) {
 		t.Errorf("limit 1 gave %v", got)
 	}
 }
+
+// TestAnswerWithoutCommentsKeepsTheStoredOnes: an answer with no comments
+// field (HF ignoring ?field=comments, an error object served as 200) does
+// not wipe the comments stored; an answer with an empty list does.
+func TestAnswerWithoutCommentsKeepsTheStoredOnes(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	const id = "2611.00001"
+	decode := func(body string) feed.Discussion {
+		d, err := feed.DecodeDiscussion(id, []byte(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	at := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	if err := s.PutDiscussion(ctx, decode(`{"id":"`+id+`","comments":[{"id":"c1","author":{"name":"alice"},"data":{"latest":{"raw":"Nice"}}}]}`), at); err != nil {
+		t.Fatal(err)
+	}
+	for _, body := range []string{`{"id":"` + id + `"}`, `{"error":"Invalid"}`, `{}`} {
+		if d := decode(body); !d.NoComments {
+			t.Errorf("%s: NoComments not set", body)
+		}
+		if err := s.PutDiscussion(ctx, decode(body), at.Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if d, _, ok, err := s.Discussion(ctx, id); err != nil || !ok || d.Count() != 1 {
+			t.Fatalf("after %s: %d comments, %v %v", body, d.Count(), ok, err)
+		}
+	}
+	if err := s.PutDiscussion(ctx, decode(`{"id":"`+id+`","comments":[]}`), at.Add(2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if d, _, _, _ := s.Discussion(ctx, id); d.Count() != 0 {
+		t.Errorf("an empty comments list kept %d", d.Count())
+	}
+}
