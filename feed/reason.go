@@ -44,6 +44,8 @@ func Reason(err error) string {
 		return "timed out"
 	case errors.As(err, &wrong):
 		return "answered " + wrong.what + ", not " + wrong.want.String()
+	case errors.Is(err, ErrNoWrapper):
+		return "not a paper text"
 	}
 	return ""
 }

@@ -68,3 +68,20 @@ func TestReasonSaysWhyFirst(t *testing.T) {
 		t.Error("Reason(nil) is not empty")
 	}
 }
+
+// TestReasonOfABodyThatIsNoPaperText: a 200 answer to /papers/{id}.md
+// without the wrapper (an error object, a throttling message) has a short
+// reason, as every other failure does, for fetch --json and the reader.
+func TestReasonOfABodyThatIsNoPaperText(t *testing.T) {
+	c, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"error":"Invalid"}`))
+	})
+	_, err := c.FullText(context.Background(), "2503.10291")
+	if err == nil {
+		t.Fatal("no error for a body without the wrapper")
+	}
+	if got := Reason(err); got != "not a paper text" {
+		t.Errorf("Reason(%v) = %q", err, got)
+	}
+}
