@@ -77,7 +77,8 @@ type readerPane struct {
 	complete bool
 	offset   int
 	height   int
-	jumpTo   int // a section asked for before it was rendered, -1 none
+	jumpTo   int  // a section asked for before it was rendered, -1 none
+	toEnd    bool // the end asked for (G) before it was rendered
 
 	outline   bool // the outline is shown over the text
 	outCursor int
@@ -149,21 +150,36 @@ func (m Model) onReaderRendered(msg readerRendered) (tea.Model, tea.Cmd) {
 	}
 	r := &m.reader
 	at := r.position()
+	if r.hitPlace == nil && r.search.hit > 0 {
+		// A search typed over the first screen: its hit stays the current
+		// one among the whole text's.
+		place := r.lines.positionOf(r.search.hits[r.search.hit-1])
+		r.hitPlace = &place
+	}
 	r.lines, r.complete = msg.whole, true
 	r.offset = r.lines.lineOf(at)
-	jumped := r.jumpTo >= 0
-	if jumped {
+	jumped := r.jumpTo >= 0 || r.toEnd
+	switch {
+	case r.toEnd:
+		r.offset = len(r.lines.text) // G pressed while the rest rendered
+	case jumped:
 		r.offset = r.lines.starts[r.jumpTo]
-		r.jumpTo = -1
 	}
+	r.jumpTo, r.toEnd = -1, false
 	r.clamp()
 	m.requests.end(topicReader)
 	if r.search.query != "" {
+		hadHit := r.search.hit > 0
 		r.search.find(r.lines)
-		if r.hitPlace != nil && !jumped && len(r.search.hits) > 0 { // a width may leave a long phrase unfound
-			// Rendered anew for a resize: the hit the reader was on stays
-			// the current one, in view, so n goes on from it.
+		switch {
+		case jumped || len(r.search.hits) == 0: // a width may leave a long phrase unfound
+		case r.hitPlace != nil:
+			// Rendered anew for a resize, or the whole text after the first
+			// screen: the hit the reader was on stays the current one, in
+			// view, so n goes on from it.
 			r.showHit(nearestHit(r.search.hits, r.lines.lineOf(*r.hitPlace)))
+		case !hadHit:
+			r.firstHit() // none on the first screen: the rest has some
 		}
 	}
 	r.hitPlace = nil
@@ -220,6 +236,10 @@ func (m Model) readerOwnKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		return m, nil, true
 	case r.doc == nil:
 		return m, nil, true // loading: the first screen is on its way
+	case !r.complete && key.Matches(msg, k.Bottom):
+		r.toEnd, r.jumpTo = true, -1
+		m.say("rendering the rest of the paper…")
+		return m, nil, true
 	case navigate(k.moveKeys, msg, r.height, r.offset, len(r.lines.text), func(i int) { r.offset = i; r.clamp() }):
 	case key.Matches(msg, k.NextSection):
 		m.jumpSection(1)
@@ -265,7 +285,7 @@ func (m *Model) goToSection(section int) {
 		r.clamp()
 		return
 	}
-	r.jumpTo = section
+	r.jumpTo, r.toEnd = section, false
 	m.say("rendering the rest of the paper…")
 }
 
