@@ -475,6 +475,8 @@ func (k bodyKind) accept() string {
 		return "application/atom+xml"
 	case wantPDF:
 		return "application/pdf"
+	case wantMarkdown:
+		return "text/markdown, text/plain;q=0.9, */*;q=0.1"
 	}
 	return "application/json"
 }

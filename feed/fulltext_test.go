@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -143,4 +144,22 @@ func testClient(base string) *feed.Client {
 	c.Pace = nil
 	c.Wait = func(context.Context, time.Duration) error { return nil }
 	return c
+}
+
+// TestFullTextAsksForMarkdown: a paper text is asked for as Markdown, not
+// as JSON (a server choosing by Accept would answer the wrong thing).
+func TestFullTextAsksForMarkdown(t *testing.T) {
+	var accept string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		accept = r.Header.Get("Accept")
+		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+		_, _ = w.Write([]byte(feedtest.PaperText("2503.10291", 2)))
+	}))
+	defer srv.Close()
+	if _, err := testClient(srv.URL).FullText(context.Background(), "2503.10291"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(accept, "text/markdown") {
+		t.Errorf("a paper text is asked for with Accept %q", accept)
+	}
 }
