@@ -20,6 +20,12 @@ const (
 	minHeight   = 15
 	sideBySide  = 120 // list and detail together from this width
 	threeColumn = 180 // and the queue as a third column
+	// minPaneWidth is the narrowest the list or the detail is drawn side
+	// by side, its border included: a row's marks, upvotes, comments, day
+	// (whole in a search) and a letter of its title need 24 columns. A
+	// list_share or three_columns that would squeeze a pane below it
+	// gives way.
+	minPaneWidth = 26
 )
 
 // rect is where a pane is drawn, inside its border.
@@ -73,6 +79,19 @@ func computeLayoutWith(user Layout, width, height int, focus pane) layout {
 		columns[1] = paneQueue
 	}
 	widths := splitWidths(width, len(columns), cfg.ListShare)
+	if len(columns) == 3 && min(widths[0], widths[1]) < minPaneWidth {
+		// No room for the queue beside them: two columns, as below
+		// three_columns.
+		columns = columns[:2]
+		if focus == paneQueue {
+			columns[1] = paneQueue
+		}
+		widths = splitWidths(width, 2, cfg.ListShare)
+	}
+	if len(columns) == 2 {
+		widths[0] = max(minPaneWidth, min(widths[0], width-minPaneWidth))
+		widths[1] = width - widths[0]
+	}
 	x := 0
 	for i, p := range columns {
 		l.panes[p] = rect{x, 0, widths[i] - borderSize, bodyH - borderSize}

@@ -75,3 +75,12 @@ func everyWidthDrawsExactLines(t *testing.T, opts Options) {
 		}
 	}
 }
+
+// TestEveryWidthDrawsExactLinesInANarrowShare: the extremes the
+// configuration accepts (list_share 20 or 80, side by side and three
+// columns from 60) must not squeeze a pane below what its rows need.
+func TestEveryWidthDrawsExactLinesInANarrowShare(t *testing.T) {
+	for _, share := range []int{20, 80} {
+		everyWidthDrawsExactLines(t, Options{Style: "dark", Layout: Layout{SideBySide: 60, ThreeColumns: 60, ListShare: share}})
+	}
+}
