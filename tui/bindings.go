@@ -51,6 +51,10 @@ func Bind(user map[string][]string) ([]Action, []KeyProblem) {
 		if msg == "" && len(keys) == 0 && name == "app.quit" {
 			msg = "app.quit needs a key (ctrl+c always quits too)"
 		}
+		if msg == "" && name != "app.quit" && slices.Contains(keys, "ctrl+c") {
+			// onKeyPress quits on it before any binding is looked at.
+			msg = `"ctrl+c" always quits: bind another key`
+		}
 		if msg == "" && table[i].Pane == "search" {
 			msg = typedKey(keys)
 		}

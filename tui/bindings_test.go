@@ -30,6 +30,8 @@ func TestBindProblems(t *testing.T) {
 		{"a character in the search box", map[string][]string{"search.done": {"ctrl+j", "x"}},
 			"search.done", `"x" would be typed into the search box: bind a named key (enter, esc, tab, f1 …) or one with ctrl+ or alt+`},
 		{"quit unbound", map[string][]string{"app.quit": {}}, "app.quit", "app.quit needs a key (ctrl+c always quits too)"},
+		{"ctrl+c", map[string][]string{"list.bottom": {"z", "ctrl+c"}},
+			"list.bottom", `"ctrl+c" always quits: bind another key`},
 	} {
 		table, problems := Bind(c.user)
 		if len(problems) != 1 || problems[0].Action != c.action || problems[0].Msg != c.msg {
@@ -137,5 +139,14 @@ func TestCtrlCAlwaysQuits(t *testing.T) {
 		if _, cmd := hs.m.Update(ctrlC); cmd == nil {
 			t.Errorf("after %q, ctrl+c does not quit", before)
 		}
+	}
+}
+
+// TestCtrlCIsNoBinding: ctrl+c quits before any binding is looked at, so
+// a binding of it is refused even once app.quit no longer has it.
+func TestCtrlCIsNoBinding(t *testing.T) {
+	_, problems := Bind(map[string][]string{"app.quit": {"Q"}, "list.bottom": {"ctrl+c"}})
+	if len(problems) != 1 || problems[0].Action != "list.bottom" || !strings.Contains(problems[0].Msg, "always quits") {
+		t.Errorf("problems %+v, want list.bottom: ctrl+c always quits", problems)
 	}
 }
