@@ -213,7 +213,9 @@ func TestManPage(t *testing.T) {
 		// every exit status the README lists, and what else is read from the environment
 		"\n130\n", "\n143\n", "PAPERS_OPEN", "BROWSER", "EDITOR", "XDG_STATE_HOME", "XDG_CACHE_HOME", "reader.json",
 		// the reader's keys, with the names [keys] binds them by
-		".SH KEYS", ".SS The queue pane", "(queue.moveup)", "(app.quit)"} {
+		".SH KEYS", ".SS The queue pane", "(queue.moveup)", "(app.quit)",
+		// the configuration file's settings, from the table config init writes
+		".SH CONFIGURATION", `\fBlayout.list_share\fR`, `\fBsync.stale_after\fR`, `\fBopen\fR`, "day_rule", "border_active"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("man page lacks %q", want)
 		}

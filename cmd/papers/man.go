@@ -62,6 +62,7 @@ func writeMan(w io.Writer, app *kong.Application) error {
 	for _, cmd := range app.Leaves(true) {
 		m.command(cmd)
 	}
+	m.configuration()
 	m.keys()
 	m.section("ENVIRONMENT")
 	for _, f := range allFlags(app.Node) {
@@ -107,6 +108,40 @@ func allFlags(n *kong.Node) []*kong.Flag {
 	}
 	walk(n)
 	return out
+}
+
+// configuration is the file's settings, from the same table as `config
+// init` and `config show` (config.go), and the theme's elements.
+func (m *manWriter) configuration() {
+	m.section("CONFIGURATION")
+	m.text("The file is TOML: $XDG_CONFIG_HOME/papers/config.toml, or --config FILE (PAPERS_CONFIG); --no-config ignores it. " +
+		"papers config init writes it with every setting commented out at its default, and papers config show prints the effective settings and where each came from. " +
+		"A flag wins over the environment, which wins over the file. A setting section.name is written name = value under [section].")
+	for _, s := range settings {
+		def := formatValue(s.def)
+		if s.key == "library" {
+			def = "$XDG_DATA_HOME/papers/papers.db"
+		}
+		help := s.help
+		if def != `""` { // an unset one's help says what then
+			help += " Default: " + def + "."
+		}
+		var also []string
+		if s.flag != "" {
+			also = append(also, "--"+s.flag)
+		}
+		if s.env != "" {
+			also = append(also, s.env)
+		}
+		if len(also) > 0 {
+			help += " Also set by " + strings.Join(also, ", ") + "."
+		}
+		m.item(`\fB`+roffText(s.key)+`\fR`, help)
+	}
+	m.item(`\fBtheme\fR`, "A preset at the top of the file: "+strings.Join(themePresets, ", ")+
+		"; or a [theme] section (not both) with preset, glamour (the rendered text's style: "+strings.Join(tui.GlamourStyles, ", ")+
+		") and a colour (\"#RRGGBB\", \"#RGB\" or an ANSI number 0 to 255) for any of: "+strings.Join(themeNames(), ", ")+". NO_COLOR turns every colour off.")
+	m.item(`\fBkeys\fR`, "The [keys] section binds a reader action, by its name (KEYS below), to a key or a list of keys: \"list.bottom\" = [\"z\", \"end\"]; [] unbinds it.")
 }
 
 // keys is the reader's keys, pane by pane, as the help screen (?) lists
