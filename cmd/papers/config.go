@@ -47,7 +47,7 @@ var readerStyles = []string{"auto", "dark", "light"}
 // settings are all the keys, in the order `config init` and `config show`
 // list them.
 var settings = []setting{
-	{key: "library", help: "The library file.", flag: "db", env: "PAPERS_DB",
+	{key: "library", help: "The library file (a relative path is from this file's folder).", flag: "db", env: "PAPERS_DB",
 		def: "", check: checkPath, users: []string{"*"}},
 	{key: "api", help: "The feed's base URL.", flag: "api", env: "PAPERS_API_URL",
 		def: "https://huggingface.co", check: checkURL, users: []string{"read", "sync", "add", "search"}},

@@ -103,6 +103,16 @@ days = 14
 	}
 }
 
+// TestConfigRelativeLibrary: a relative library path is from the file's
+// folder, whatever folder papers runs in.
+func TestConfigRelativeLibrary(t *testing.T) {
+	path := writeConfig(t, "library = \"lib/papers.db\"\n")
+	cf := loadConfig(path)
+	if want := filepath.Join(filepath.Dir(path), "lib", "papers.db"); cf.values["library"] != want {
+		t.Errorf("library %v, want %s", cf.values["library"], want)
+	}
+}
+
 // showJSON runs `papers config show --json`.
 func showJSON(t *testing.T, env []string, args ...string) (map[string]resolved, result) {
 	t.Helper()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -111,6 +112,13 @@ func (cf *configFile) check(table map[string]any, prefix string) {
 		if err != nil {
 			cf.problem = append(cf.problem, configProblem{line: cf.lineOf(key), key: key, msg: key + ": " + err.Error()})
 			continue
+		}
+		if p, ok := checked.(string); ok && key == "library" && !filepath.IsAbs(p) {
+			// From the file's folder, not from wherever papers is run:
+			// else each folder would get a library of its own.
+			if dir, err := filepath.Abs(filepath.Dir(cf.path)); err == nil {
+				checked = filepath.Join(dir, p)
+			}
 		}
 		cf.values[key] = checked
 	}
