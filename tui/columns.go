@@ -86,7 +86,7 @@ func columnsRowLine(f frame, r row, selected, showDay bool, mark, seen string) s
 	cols := rowColumns(f.cols)
 	cells := make([]cell, 0, len(cols))
 	used := 2 // the marks
-	for _, c := range cols {
+	for i, c := range cols {
 		var x cell
 		switch c {
 		case "upvotes":
@@ -107,7 +107,16 @@ func columnsRowLine(f frame, r row, selected, showDay bool, mark, seen string) s
 			if w < 70 {
 				continue
 			}
-			x = cell{sep: "  ", text: fit(strings.TrimSpace(rowTags(r)), min(20, w/6)), paint: st.pDimmed}
+			tags, tagsW := strings.TrimSpace(rowTags(r)), min(20, w/6)
+			if i == len(cols)-1 {
+				// Last, it lines nothing up: a row without tags gives
+				// their room to its title, as in the default row.
+				if tags == "" {
+					continue
+				}
+				tagsW = min(tagsW, ansi.StringWidth(tags))
+			}
+			x = cell{sep: "  ", text: fit(tags, tagsW), paint: st.pDimmed}
 		case "title":
 			x = cell{title: true}
 		default:

@@ -5,6 +5,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/papertui/papers/store"
 )
 
 // TestUserColumnsShowInTheirOrder: a layout's columns show in its order,
@@ -39,6 +43,23 @@ func TestUserColumnsShowInTheirOrder(t *testing.T) {
 		if got := rowColumns(c.cols); strings.Join(got, " ") != strings.Join(c.want, " ") {
 			t.Errorf("%v: %v, want %v", c.cols, got, c.want)
 		}
+	}
+}
+
+// TestLastTagsColumnTakesNoRoomWhenEmpty: with tags the last column, a
+// row without tags gives the title all the room, and one with tags takes
+// only what they need.
+func TestLastTagsColumnTakesNoRoomWhenEmpty(t *testing.T) {
+	m := testModel(Options{Style: "dark"})
+	f := frame{w: 100, st: m.st, cols: []string{"upvotes", "title", "tags"}}
+	plain := row{Entry: store.Entry{ID: "2510.00009", Upvotes: 3}, title: strings.Repeat("word ", 20)}
+	tagged := plain
+	tagged.Tags = []string{"vision"}
+	if got := ansi.Strip(rowLine(f, plain, false, false)); !strings.HasSuffix(got, "…") || ansi.StringWidth(got) != 100 {
+		t.Errorf("an untagged row keeps room for tags: %q", got)
+	}
+	if got := ansi.Strip(rowLine(f, tagged, false, false)); !strings.HasSuffix(got, "…  #vision") || ansi.StringWidth(got) != 100 {
+		t.Errorf("a tagged row: %q", got)
 	}
 }
 
