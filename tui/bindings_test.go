@@ -109,6 +109,20 @@ func TestRemappedKeysDriveTheReader(t *testing.T) {
 	}
 }
 
+// TestUnboundKeysAreNotNamed: with app.help and queue.toggle unbound,
+// the status bar and the empty queue do not tell the user to press
+// "(none)".
+func TestUnboundKeysAreNotNamed(t *testing.T) {
+	lib := newTestLibrary(t)
+	hs := &harness{t: t, m: testModel(Options{Library: lib, Style: "dark",
+		Keys: map[string][]string{"app.help": {}, "queue.toggle": {}}})}
+	hs.run(hs.m.Init())
+	hs.send(sizeMsg(200, 48)) // the queue a third column
+	if screen := hs.screen(); strings.Contains(screen, "(none)") || !strings.Contains(screen, "The queue is empty.") {
+		t.Errorf("an unbound key is named:\n%s", screen)
+	}
+}
+
 // TestHintsNameTheKeysAsBound: a hint that names a key names the one
 // the user bound.
 func TestHintsNameTheKeysAsBound(t *testing.T) {

@@ -81,8 +81,11 @@ func (q *queuePane) view(f frame) string {
 		return st.dimmed.Render("loading…")
 	}
 	if len(q.records) == 0 {
-		return st.dimmed.Render(ansi.Wrap(fmt.Sprintf("The queue is empty. Press %s on a paper to queue it.",
-			f.keys.Paper.ToggleQueue.Help().Key), w, ""))
+		msg := "The queue is empty."
+		if len(f.keys.Paper.ToggleQueue.Keys()) > 0 { // a user may unbind it (bindings.go)
+			msg += fmt.Sprintf(" Press %s on a paper to queue it.", f.keys.Paper.ToggleQueue.Help().Key)
+		}
+		return st.dimmed.Render(ansi.Wrap(msg, w, ""))
 	}
 	// Drawn like the list's rows: fitted, painted, and the selected one
 	// plain in the selection colours, so no inner reset cuts it short.

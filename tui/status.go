@@ -167,7 +167,10 @@ func (m Model) statusRights() []string {
 		mark = m.st.statusErr.Render(feedMark(m.sync.status, m.sync.unreachable))
 		papers = english.Number(m.libraryTotal()) + " cached papers"
 	}
-	facts := []string{papers, fmt.Sprintf("%d queued", len(m.queue.records)), m.keys.Common.Help.Help().Key + " help"}
+	facts := []string{papers, fmt.Sprintf("%d queued", len(m.queue.records))}
+	if len(m.keys.Common.Help.Keys()) > 0 { // a user may unbind it (bindings.go)
+		facts = append(facts, m.keys.Common.Help.Help().Key+" help")
+	}
 	var out []string
 	for n := len(facts); n > 0; n-- {
 		r := m.st.status.Render(strings.Join(facts[:n], " · "))
