@@ -223,6 +223,10 @@ func NormalizeKey(s string) (string, error) {
 		case len(mods) == 1 && mods[0] == "shift" && unicode.IsLetter(r):
 			// A shifted letter arrives as its capital ("shift+G" too).
 			return string(unicode.ToUpper(r)), nil
+		case len(mods) == 1 && mods[0] == "shift":
+			// shift+1 arrives as the character it types ("!" on most
+			// keyboards), so "shift+1" would never match.
+			return "", fmt.Errorf("%q never arrives: a terminal sends the character shift+%s types; write that character", s, b)
 		case slices.Equal(mods, []string{"ctrl"}) && unicode.IsUpper(r):
 			// A terminal sends ctrl+G as ctrl+g: it has no capital.
 			b = string(unicode.ToLower(r))

@@ -29,6 +29,8 @@ func TestBindProblems(t *testing.T) {
 			"queue.toggle", `"K" is bound to both queue.toggle and queue.moveup in the queue pane`},
 		{"a character in the search box", map[string][]string{"search.done": {"ctrl+j", "x"}},
 			"search.done", `"x" would be typed into the search box: bind a named key (enter, esc, tab, f1 …) or one with ctrl+ or alt+`},
+		{"shift and a character that is no letter", map[string][]string{"list.bottom": {"shift+1"}},
+			"list.bottom", `"shift+1" never arrives: a terminal sends the character shift+1 types; write that character`},
 		{"quit unbound", map[string][]string{"app.quit": {}}, "app.quit", "app.quit needs a key (ctrl+c always quits too)"},
 		{"ctrl+c", map[string][]string{"list.bottom": {"z", "ctrl+c"}},
 			"list.bottom", `"ctrl+c" always quits: bind another key`},
