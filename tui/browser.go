@@ -36,6 +36,9 @@ const browserStarted = 2 * time.Second
 type opened struct {
 	url string
 	err error
+	// fellBack: the user's opener is not on this machine, so $BROWSER
+	// or the desktop's opened it; the user should hear of it.
+	fellBack string
 }
 
 // openURL opens url with $BROWSER when it is set, else with the desktop's
@@ -297,6 +300,8 @@ func (m Model) onOpened(msg opened) (tea.Model, tea.Cmd) {
 		m.fail("no browser: set $BROWSER" + orCopy)
 	case msg.err != nil:
 		m.fail(clean.Line(fmt.Sprintf("could not open the link%s: %v", copies, msg.err)))
+	case msg.fellBack != "":
+		m.say(clean.Line(fmt.Sprintf("opened %s, but not with the opener (%s): not found; fix open in the config (or PAPERS_OPEN)", msg.url, msg.fellBack)))
 	default:
 		m.say("opened " + msg.url)
 	}
@@ -325,7 +330,24 @@ func openMsg(opener, target string) tea.Msg {
 	if args, ok := terminalBrowser(opener, target); ok {
 		return inTerminal{url: target, args: args}
 	}
-	return opened{url: target, err: openURLWith(opener, target)}
+	msg := opened{url: target, err: openURLWith(opener, target)}
+	if msg.err == nil && strings.TrimSpace(opener) != "" && !openerFound(opener, target) {
+		msg.fellBack = strings.TrimSpace(opener)
+	}
+	return msg
+}
+
+// openerFound says whether any command of opener is on this machine.
+func openerFound(opener, url string) bool {
+	for _, args := range openerCommands(opener, url) {
+		if args == nil {
+			continue
+		}
+		if _, err := exec.LookPath(args[0]); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // openPDF opens a paper's saved PDF when the PDF folder holds one (papers

@@ -76,6 +76,24 @@ func TestOpenerWinsOverBROWSER(t *testing.T) {
 	}
 }
 
+// TestMissingOpenerFallingBackSaysSo: an opener not on this machine
+// falls back to $BROWSER, and the reader says the opener was not found,
+// so a misspelt one does not go unnoticed.
+func TestMissingOpenerFallingBackSaysSo(t *testing.T) {
+	script, out := fakeBrowser(t)
+	t.Setenv("BROWSER", script)
+	hs := &harness{t: t, m: testModel(Options{Library: newTestLibrary(t), Style: "dark", Opener: "firefx %s"})}
+	hs.run(hs.m.Init())
+	hs.send(sizeMsg(160, 48))
+	hs.keys("o")
+	if got, _ := os.ReadFile(out); !strings.Contains(string(got), "https://huggingface.co/papers/") {
+		t.Errorf("$BROWSER did not open the page: %q", got)
+	}
+	if !strings.Contains(hs.m.notice, "not with the opener (firefx %s): not found") {
+		t.Errorf("notice %q does not say the opener was not found", hs.m.notice)
+	}
+}
+
 // TestOpenerQuotingAndFallback: an opener is split as a shell splits
 // words (a path with a space, a colon kept in quotes); one not on this
 // machine falls back to $BROWSER; one that fails says what it wrote to
