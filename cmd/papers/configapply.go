@@ -13,7 +13,6 @@ import (
 	"github.com/alecthomas/kong"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui"
-	"github.com/papertui/papers/tui/clean"
 )
 
 // Settling the configuration of one run: every setting resolved flag >
@@ -77,7 +76,7 @@ func applyConfig(kctx *kong.Context) error {
 		// This command needs none of the broken settings, so it runs,
 		// but never silently: what the file says is partly not applied.
 		fmt.Fprintf(os.Stderr, "papers: warning: %s\n(the settings above are not applied: this command does not need them, or has them from a flag or the environment)\n",
-			clean.Text(configError{path: st.path, problems: st.file.problem}.Error()))
+			messageText(configError{path: st.path, problems: st.file.problem}.Error()))
 	}
 	return nil
 }

@@ -3,9 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"syscall"
 
 	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/tui/clean"
 )
 
 // describeWriteError puts the common reasons a write fails in plain words,
@@ -31,4 +33,21 @@ func describeFetch(err error) string {
 		return "cannot reach the feed (offline?): " + err.Error()
 	}
 	return err.Error()
+}
+
+// messageText is an error message of several lines made safe to print
+// (clean.Text) with each line's leading indentation kept: a config
+// error lists its problems indented under its first line.
+func messageText(s string) string {
+	lines := strings.Split(clean.Text(s), "\n")
+	raw := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	if len(raw) != len(lines) {
+		return strings.Join(lines, "\n") // blank lines were merged: no telling which is which
+	}
+	for i, l := range raw {
+		if indent := len(l) - len(strings.TrimLeft(l, " ")); indent > 0 && lines[i] != "" {
+			lines[i] = strings.Repeat(" ", min(indent, 8)) + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n")
 }

@@ -162,7 +162,7 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 	case errors.Is(err, errFailed):
 		return exitFail
 	case errors.As(err, new(usageError)):
-		fmt.Fprintf(os.Stderr, "papers: %s\n", clean.Text(err.Error()))
+		fmt.Fprintf(os.Stderr, "papers: %s\n", messageText(err.Error()))
 		return exitUsage
 	case errors.Is(err, context.Canceled):
 		// Only Ctrl-C or SIGTERM cancels a command (interruptible); what
@@ -173,6 +173,6 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 	// Errors carry server-sent text (headers, URLs, bodies): the same
 	// sanitiser as feed text keeps it from acting on the terminal.
 	err = store.Explain(cli.Globals.libraryPath(), err)
-	fmt.Fprintf(os.Stderr, "papers: %s\n", clean.Text(err.Error()))
+	fmt.Fprintf(os.Stderr, "papers: %s\n", messageText(err.Error()))
 	return exitFail
 }
