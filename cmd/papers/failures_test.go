@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -22,6 +23,16 @@ func TestFailuresReachStderr(t *testing.T) {
 	r = papers(t, env, "sync", "--date", "2025-10-02")
 	if r.code != 1 || !strings.Contains(r.stdout, "failed 2025-10-02") || !strings.Contains(r.stderr, "papers: sync: failed 2025-10-02") {
 		t.Errorf("sync: exit %d\nstdout %q\nstderr %q", r.code, r.stdout, r.stderr)
+	}
+
+	// With --json stdout is one JSON object, and stderr says the same.
+	r = papers(t, env, "import", "--json", missing)
+	if r.code != 1 || !json.Valid([]byte(r.stdout)) || !strings.Contains(r.stderr, "papers: import: "+missing+": rejected: ") {
+		t.Errorf("import --json: exit %d\nstdout %q\nstderr %q", r.code, r.stdout, r.stderr)
+	}
+	r = papers(t, env, "sync", "--json", "--date", "2025-10-02")
+	if r.code != 1 || !json.Valid([]byte(r.stdout)) || !strings.Contains(r.stderr, "papers: sync: failed 2025-10-02") {
+		t.Errorf("sync --json: exit %d\nstdout %q\nstderr %q", r.code, r.stdout, r.stderr)
 	}
 
 	both, err := os.Create(filepath.Join(t.TempDir(), "log"))

@@ -63,10 +63,14 @@ func (c *ImportCmd) Run(g *Globals) error {
 		err := lib.Import(ctx, importFiles(c.Files, c.Day), func(r store.FileResult) {
 			fr := fileReportOf(r)
 			report.add(fr)
-			if !c.JSON {
-				printFileReport(lines, failures, fr)
-				lines.pace()
+			if c.JSON {
+				// stdout holds one JSON object; stderr still says what
+				// failed, for a cron job that throws stdout away.
+				printFileFailures(failures, fr)
+				return
 			}
+			printFileReport(lines, failures, fr)
+			lines.pace()
 		})
 		if err != nil {
 			if c.JSON && ctx.Err() != nil {
@@ -186,11 +190,10 @@ func (p *pacedWriter) pace() {
 // printFileReport writes a file's line to w, and what was rejected to
 // fail as well (failureCopy).
 func printFileReport(w, fail io.Writer, fr fileReport) {
+	defer printFileFailures(fail, fr)
 	name := clean.Line(fr.File)
 	if fr.Error != "" {
-		line := fmt.Sprintf("%s: rejected: %s\n", name, clean.Line(fr.Error))
-		io.WriteString(w, line)
-		io.WriteString(fail, "papers: import: "+line)
+		fmt.Fprintf(w, "%s: rejected: %s\n", name, clean.Line(fr.Error))
 		return
 	}
 	fmt.Fprintf(w, "%s: imported %d (%d new, %d updated)", name, fr.Imported, fr.New, fr.Updated)
@@ -200,6 +203,18 @@ func printFileReport(w, fail io.Writer, fr fileReport) {
 	fmt.Fprintln(w)
 	for _, r := range fr.Rejected {
 		fmt.Fprintf(w, "  %s\n", clean.Line(r.Error))
+	}
+}
+
+// printFileFailures writes to fail what of a file was rejected: the
+// whole file, or each item.
+func printFileFailures(fail io.Writer, fr fileReport) {
+	name := clean.Line(fr.File)
+	if fr.Error != "" {
+		fmt.Fprintf(fail, "papers: import: %s: rejected: %s\n", name, clean.Line(fr.Error))
+		return
+	}
+	for _, r := range fr.Rejected {
 		fmt.Fprintf(fail, "papers: import: %s: rejected %s\n", name, clean.Line(r.Error))
 	}
 }

@@ -72,6 +72,12 @@ func (c *SyncCmd) Run(g *Globals) error {
 		}
 		if c.JSON {
 			err = writeJSON(stdout, report)
+			// The JSON is on stdout; a cron job that throws stdout away
+			// still learns from stderr what failed, as in human mode.
+			fail := failureCopy(true)
+			for _, line := range syncFailureLines(report) {
+				io.WriteString(fail, "papers: sync: "+line)
+			}
 		} else {
 			printSyncSummary(stdout, failureCopy(true), report)
 		}
@@ -147,10 +153,18 @@ func printSyncSummary(w, fail io.Writer, r store.SyncReport) {
 		fmt.Fprintf(w, "; %s refreshed", english.Count(r.Discussions, "discussion"))
 	}
 	fmt.Fprintln(w)
-	for _, rej := range r.Rejected {
-		line := fmt.Sprintf("skipped item on %s: %s\n", rej.Day, clean.Line(rej.Error))
+	for _, line := range syncFailureLines(r) {
 		io.WriteString(w, line)
 		io.WriteString(fail, "papers: sync: "+line)
+	}
+}
+
+// syncFailureLines are the summary's lines that say what failed, each
+// ending in a newline: items skipped, then the days that failed.
+func syncFailureLines(r store.SyncReport) []string {
+	var lines []string
+	for _, rej := range r.Rejected {
+		lines = append(lines, fmt.Sprintf("skipped item on %s: %s\n", rej.Day, clean.Line(rej.Error)))
 	}
 	// Days that failed for one reason (not fetched once the feed could
 	// not be reached) make one line, not one per day.
@@ -164,10 +178,10 @@ func printSyncSummary(w, fail io.Writer, r store.SyncReport) {
 		if j-i > 1 {
 			line = fmt.Sprintf("failed %s … %s (%s): %s\n", f.Day, r.Failed[j-1].Day, english.Count(j-i, "day"), clean.Line(f.Error))
 		}
-		io.WriteString(w, line)
-		io.WriteString(fail, "papers: sync: "+line)
+		lines = append(lines, line)
 		i = j
 	}
+	return lines
 }
 
 // progressPrinter shows sync progress on stderr: a bar on a terminal;
