@@ -603,6 +603,15 @@ func (e wrongAnswer) Error() string {
 	return fmt.Sprintf("GET %s: answered %s, not %s", e.url, e.what, e.want)
 }
 
+// WrongKind reports an answer that is not of the kind asked for: an HTML
+// page (a login wall, a proxy's error page) where JSON was asked. Callers
+// tell it apart from a malformed answer of the right kind, which fails
+// for other reasons.
+func WrongKind(err error) bool {
+	var wrong wrongAnswer
+	return errors.As(err, &wrong)
+}
+
 // checkBody refuses a body over the cap (final: asking again would bring
 // the same body) and markup served under a JSON label.
 func checkBody(body []byte, limit int64, u, ctype string, want bodyKind) ([]byte, error) {

@@ -199,8 +199,21 @@ func allRejected(w feed.Window) error {
 	if len(w.Papers) > 0 || len(w.Rejected) == 0 {
 		return nil
 	}
-	return fmt.Errorf("every item of the answer was rejected (%s), the first: %w", english.Count(len(w.Rejected), "item"), w.Rejected[0])
+	return rejectedDay{n: len(w.Rejected), first: w.Rejected[0]}
 }
+
+// rejectedDay is the failure of a day whose every item was rejected: a
+// kind of its own for the stopper (failureKind), not an unclassified one.
+type rejectedDay struct {
+	n     int
+	first error
+}
+
+func (e rejectedDay) Error() string {
+	return fmt.Sprintf("every item of the answer was rejected (%s), the first: %v", english.Count(e.n, "item"), e.first)
+}
+
+func (e rejectedDay) Unwrap() error { return e.first }
 
 // failRest records days not attempted because the feed cannot be reached.
 func (s *Store) failRest(ctx context.Context, days []string, cause error, report *SyncReport) error {

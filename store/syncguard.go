@@ -27,9 +27,13 @@ func syncDeadline(windows int) time.Duration {
 }
 
 // failureKind groups failures that predict each other: the host cannot be
-// reached, it times out, it answers with an error status, or something
-// that will never work (a bad certificate, a redirect loop).
+// reached, it times out, it answers with an error status of one class, an
+// HTML page instead of JSON, a day whose every item is rejected, or
+// something that will never work (a bad certificate, a redirect loop).
+// Failures of different kinds in a row are no reason to expect the next
+// alike.
 func failureKind(err error) string {
+	var rejected rejectedDay
 	switch {
 	case err == nil:
 		return ""
@@ -39,6 +43,12 @@ func failureKind(err error) string {
 		return "permanent"
 	case errors.Is(err, context.DeadlineExceeded):
 		return "timeout"
+	case errors.As(err, &rejected):
+		return "every item rejected"
+	case feed.StatusOf(err) != 0:
+		return fmt.Sprintf("HTTP %dxx", feed.StatusOf(err)/100)
+	case feed.WrongKind(err):
+		return "not JSON"
 	}
 	return "failed"
 }

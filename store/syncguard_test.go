@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -81,6 +83,65 @@ func TestSyncStopsAfterRepeatedFailures(t *testing.T) {
 
 // TestSyncDeadline: days left when the sync's deadline passes are reported
 // as not fetched, and nothing is asked after it.
+// TestSyncGoesOnAfterUnlikeFailures: days that fail in different ways (an
+// answer whose every item is rejected, an HTTP 400, an HTML page, a 403,
+// an answer of rejected items again) say nothing of the next one, so every
+// day is asked for; none is "not fetched" as failing "the same way".
+func TestSyncGoesOnAfterUnlikeFailures(t *testing.T) {
+	requests := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests++
+		switch requests % 4 {
+		case 1:
+			w.Header().Set("Content-Type", "application/json")
+			w.Write([]byte(`["a","b"]`))
+		case 2:
+			http.Error(w, "bad", http.StatusBadRequest)
+		case 3:
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte("<html><body>sign in</body></html>"))
+		default:
+			http.Error(w, "nope", http.StatusForbidden)
+		}
+	}))
+	defer srv.Close()
+	c := feed.NewClient(srv.URL)
+	c.Wait = func(ctx context.Context, d time.Duration) error { return nil }
+	s := openTemp(t)
+	r, err := s.Sync(context.Background(), c, SyncPlan{Days: 5, Today: testToday}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if requests != 5 || len(r.Failed) != 5 {
+		t.Errorf("%d requests, %d failed days; want 5 of each", requests, len(r.Failed))
+	}
+	for _, f := range r.Failed {
+		if strings.Contains(f.Error, "not fetched") {
+			t.Errorf("%s: %s", f.Day, f.Error)
+		}
+	}
+}
+
+// TestFailureKinds: failures that predict each other share a kind, and
+// the ways an answer can be wrong each have their own.
+func TestFailureKinds(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("fetch: %w", feed.StatusError(400)), "HTTP 4xx"},
+		{fmt.Errorf("fetch: %w", feed.StatusError(403)), "HTTP 4xx"},
+		{fmt.Errorf("fetch: %w", feed.ErrNotFound), "HTTP 4xx"},
+		{fmt.Errorf("fetch: %w", feed.StatusError(503)), "HTTP 5xx"},
+		{allRejected(feed.Window{Rejected: []feed.ItemError{{}}}), "every item rejected"},
+		{errors.New("truncated JSON"), "failed"},
+	} {
+		if got := failureKind(c.err); got != c.want {
+			t.Errorf("%v: kind %q, want %q", c.err, got, c.want)
+		}
+	}
+}
+
 func TestSyncDeadline(t *testing.T) {
 	srv := feedtest.New(t)
 	s := openTemp(t)
