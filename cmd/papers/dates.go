@@ -49,6 +49,18 @@ func checkDay(cmd, flag, value, hint string) error {
 	return usagef("%s: %s %q: not a date (want YYYY-MM-DD%s)", cmd, flag, value, hint)
 }
 
+// checkFuture refuses a day after today: a future day recorded complete
+// would once stop every later sync, and items imported on it would sit
+// above every day the feed has. A day of grace allows for time zones
+// ahead of UTC. Unset is fine.
+func checkFuture(cmd, flag, value string, now time.Time) error {
+	latest := now.UTC().AddDate(0, 0, 1).Format(time.DateOnly)
+	if value > latest {
+		return usagef("%s: %s %s is in the future (today is %s in UTC)", cmd, flag, value, now.UTC().Format(time.DateOnly))
+	}
+	return nil
+}
+
 // validDay is a real calendar day written YYYY-MM-DD (time.Parse alone
 // accepts no other spelling, but says nothing of the form).
 func validDay(s string) bool {

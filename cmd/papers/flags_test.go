@@ -28,6 +28,8 @@ func TestNumericAndDateFlagsBounded(t *testing.T) {
 		{"fetch", "--query", "agent", "--limit=-1"},
 		{"import", "--day", "2025-02-30", "-"},
 		{"import", "--day", "2025-13-01", "-"},
+		{"import", "--day", future, "-"},
+		{"import", "--day", "2030-01-01", "-"},
 		// an empty value read as none: the default library, every paper
 		{"--db", "", "stats"},
 		{"export", "--tag", ""},
@@ -46,6 +48,10 @@ func TestNumericAndDateFlagsBounded(t *testing.T) {
 		if r.code != 2 || r.stderr == "" {
 			t.Errorf("papers %v: exit %d, stderr %q", args, r.code, r.stderr)
 		}
+	}
+	// import refuses a future --day in sync's words.
+	if r := papers(t, env, "import", "--day", "2030-01-01", "-"); !strings.Contains(r.stderr, "import: --day 2030-01-01 is in the future (today is ") {
+		t.Errorf("import --day 2030-01-01: %q", r.stderr)
 	}
 }
 

@@ -55,6 +55,9 @@ func (c *ImportCmd) Run(g *Globals) error {
 	if err := checkDay("import", "--day", c.Day, ""); err != nil {
 		return err
 	}
+	if err := checkFuture("import", "--day", c.Day, time.Now()); err != nil {
+		return err
+	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		report := importReport{Files: []fileReport{}}
 		lines := newPacedWriter(stdout)

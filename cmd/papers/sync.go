@@ -127,14 +127,11 @@ func (c *SyncCmd) validate(now time.Time) error {
 	return c.checkFuture(now)
 }
 
-// checkFuture refuses days after today: a future day recorded complete
-// would once stop every later sync. A day of grace allows for time zones
-// ahead of UTC.
+// checkFuture refuses a --date or --since after tomorrow in UTC.
 func (c *SyncCmd) checkFuture(now time.Time) error {
-	latest := now.UTC().AddDate(0, 0, 1).Format(time.DateOnly)
-	for flag, v := range map[string]string{"--date": c.Date, "--since": c.Since} {
-		if v > latest {
-			return usagef("sync: %s %s is in the future (today is %s in UTC)", flag, v, now.UTC().Format(time.DateOnly))
+	for _, f := range []struct{ flag, value string }{{"--date", c.Date}, {"--since", c.Since}} {
+		if err := checkFuture("sync", f.flag, f.value, now); err != nil {
+			return err
 		}
 	}
 	return nil
