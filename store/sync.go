@@ -516,7 +516,7 @@ func (s *Store) saveWindowDays(ctx context.Context, days []dayPapers, report *Sy
 }
 
 // settle records a day's failure; it returns an error only when the whole
-// sync must stop (cancelled).
+// sync must stop (cancelled, or the failure could not be recorded).
 func (s *Store) settle(ctx context.Context, day string, err error, report *SyncReport) error {
 	if err == nil {
 		return nil
@@ -527,7 +527,9 @@ func (s *Store) settle(ctx context.Context, day string, err error, report *SyncR
 	report.Failed = append(report.Failed, DayFailure{Day: day, Error: err.Error(), Reason: feed.Reason(err), Status: feed.StatusOf(err),
 		Unreachable: feed.Unreachable(err)})
 	if rerr := s.RecordFailedDay(ctx, day, err); rerr != nil && !errors.Is(rerr, context.Canceled) {
-		return rerr
+		// The day's own failure comes first: on a read-only library the
+		// save failed, and that it could not be recorded either follows.
+		return fmt.Errorf("%w; and recording it: %v", err, rerr)
 	}
 	return nil
 }

@@ -449,3 +449,28 @@ func TestSyncAfterAnImportNamesTheGap(t *testing.T) {
 		t.Errorf("days fetched and found empty named as a gap: notes %q, %v", report.Notes, err)
 	}
 }
+
+// TestSyncReadOnlySaysWhatFailed: on a library that cannot be written, a
+// day whose save failed cannot be recorded failed either; the error says
+// the save failed, with the recording's failure added, not only the
+// second.
+func TestSyncReadOnlySaysWhatFailed(t *testing.T) {
+	ctx := context.Background()
+	srv := feedtest.New(t)
+	servedDays(t, srv, 20, time.Date(2026, 1, 14, 0, 0, 0, 0, time.UTC))
+	s := openTemp(t)
+	path := s.Path()
+	s.Close()
+	ro, err := openReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	_, err = ro.Sync(ctx, testClient(srv), SyncPlan{Date: "2026-01-15", Refresh: true, Today: testToday}, nil)
+	if err == nil {
+		t.Fatal("sync of a read-only library succeeded")
+	}
+	if msg := err.Error(); !strings.Contains(msg, "save day 2026-01-15") || !strings.Contains(msg, "and recording it: ") {
+		t.Errorf("error: %v", err)
+	}
+}
