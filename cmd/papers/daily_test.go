@@ -356,3 +356,15 @@ func TestNoteEditNeverOverwritesAChange(t *testing.T) {
 		t.Errorf("an edit over the cap changed the note to %q", got)
 	}
 }
+
+// TestUndoListOfNothingSaysSo: with no history, undo --list says on
+// stderr what undo says, and stdout stays empty.
+func TestUndoListOfNothingSaysSo(t *testing.T) {
+	env := emptyLibraryEnv(t)
+	for _, args := range [][]string{{"undo"}, {"undo", "--list"}} {
+		r := papers(t, env, args...)
+		if r.code != 0 || r.stdout != "" || strings.TrimSpace(r.stderr) != "nothing to undo" {
+			t.Errorf("papers %v: exit %d, stdout %q, stderr %q", args, r.code, r.stdout, r.stderr)
+		}
+	}
+}

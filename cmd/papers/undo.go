@@ -23,6 +23,11 @@ func (c *UndoCmd) Run(g *Globals) error {
 			if err != nil {
 				return err
 			}
+			if len(hist) == 0 {
+				// As undo says it: an empty stdout alone reads like a failure.
+				fmt.Fprintln(os.Stderr, "nothing to undo")
+				return nil
+			}
 			for _, h := range hist {
 				fmt.Fprintf(stdout, "%s  %s\n", h.At.Local().Format("2006-01-02 15:04"), clean.Line(h.What))
 			}
