@@ -115,6 +115,14 @@ func TestQueueSaysWhatHappened(t *testing.T) {
 	if r := papers(t, env, "queue", "move", ids[3], "1"); r.code != 1 || !strings.Contains(r.stderr, "not in the queue") {
 		t.Errorf("move of an unqueued paper: exit %d, stderr %q", r.code, r.stderr)
 	}
+	// A negative position is refused in the words 0 and abc get, not
+	// taken for an unknown flag.
+	for _, pos := range []string{"-1", "0", "abc"} {
+		r := papers(t, env, "queue", "move", ids[0], pos)
+		if r.code != 2 || !strings.Contains(r.stderr, "want a whole number from 1") {
+			t.Errorf("move to %s: exit %d, stderr %q", pos, r.code, r.stderr)
+		}
+	}
 }
 
 // TestHelpListsChoicesAndReaderFlagsStayWithTheReader: every enum flag's

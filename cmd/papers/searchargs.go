@@ -11,8 +11,10 @@ import (
 // would read -video as an unknown short flag. After the command, the
 // flags kong knows stay flags (with their values) and every other word
 // (a followed search's name first) is an argument, moved after "--" in
-// its order; words the user put after a "--" of their own join them. Any
-// other command line is returned as it is.
+// its order; words the user put after a "--" of their own join them.
+// `papers queue move ID -1` goes the same way, for its position to reach
+// the command's own check ("want a whole number from 1") instead of kong's
+// "unknown flag -1". Any other command line is returned as it is.
 func searchArgs(app *kong.Application, args []string) []string {
 	global := flagKinds(app.Flags)
 	i := commandIndex(args, global)
@@ -57,7 +59,8 @@ func searchArgs(app *kong.Application, args []string) []string {
 }
 
 // queryCommand is the path of command nodes from args[i] whose arguments
-// end in a search's words (search; follow add), or nil.
+// may begin with a dash: a search's words (search; follow add) or a
+// position (queue move); else nil.
 func queryCommand(app *kong.Application, args []string, i int) []*kong.Node {
 	switch args[i] {
 	case "search":
@@ -65,13 +68,22 @@ func queryCommand(app *kong.Application, args []string, i int) []*kong.Node {
 			return []*kong.Node{n}
 		}
 	case "follow":
-		follow := commandNode(app.Node, "follow")
-		if follow == nil || i+1 >= len(args) || args[i+1] != "add" {
-			return nil
-		}
-		if add := commandNode(follow, "add"); add != nil {
-			return []*kong.Node{follow, add}
-		}
+		return subcommandPath(app, args, i, "add")
+	case "queue":
+		return subcommandPath(app, args, i, "move")
+	}
+	return nil
+}
+
+// subcommandPath is the path of args[i]'s command and its subcommand sub
+// when args[i+1] names it, else nil.
+func subcommandPath(app *kong.Application, args []string, i int, sub string) []*kong.Node {
+	parent := commandNode(app.Node, args[i])
+	if parent == nil || i+1 >= len(args) || args[i+1] != sub {
+		return nil
+	}
+	if n := commandNode(parent, sub); n != nil {
+		return []*kong.Node{parent, n}
 	}
 	return nil
 }
