@@ -391,13 +391,14 @@ func TestFetchGoodAndBogusIDs(t *testing.T) {
 // paper the library does not hold (with how to add it).
 func TestReadErrors(t *testing.T) {
 	env := emptyLibraryEnv(t)
+	// A malformed id is named in the words show, note and queue use.
 	r := papers(t, env, "read", "abc")
-	if r.code != 2 || !strings.Contains(r.stderr, `"abc" is not a paper id`) {
-		t.Errorf("read abc: %d %q", r.code, r.stderr)
+	if show := papers(t, env, "show", "abc"); r.code != 2 || !strings.Contains(r.stderr, `not an arXiv id or paper URL: "abc"`) || r.stderr != show.stderr {
+		t.Errorf("read abc: %d %q; show abc: %q", r.code, r.stderr, show.stderr)
 	}
 	// A global flag's value before read does not hide that read was named.
 	r = papers(t, env, "--db", strings.TrimPrefix(env[0], "PAPERS_DB="), "read", "abc")
-	if r.code != 2 || !strings.Contains(r.stderr, `"abc" is not a paper id`) || strings.Contains(r.stderr, "unknown command") {
+	if r.code != 2 || !strings.Contains(r.stderr, `not an arXiv id or paper URL: "abc"`) || strings.Contains(r.stderr, "unknown command") {
 		t.Errorf("--db FILE read abc: %d %q", r.code, r.stderr)
 	}
 	r = papers(t, env, "read", "2611.99999")

@@ -103,16 +103,13 @@ func withoutTmux(env []string) []string {
 // the network: a paper without its text says how to fetch it.
 func (c *ReadCmd) printText(g *Globals, kctx *kong.Context) error {
 	ids, err := normalizeIDs([]string{c.ID})
-	if err != nil && !strings.ContainsAny(c.ID, "0123456789") {
+	if err != nil && !namedRead(kctx) && !strings.ContainsAny(c.ID, "0123456789") {
 		// `papers ID` reads a paper, so a mistyped command lands here:
 		// no paper id is without digits.
-		if namedRead(kctx) {
-			return usagef("read: %q is not a paper id (ids look like 2410.17243, or an HF or arXiv URL)", clean.Line(c.ID))
-		}
 		return usageError{errors.New(unknownCommandText(kctx.Model, c.ID))}
 	}
 	if err != nil {
-		return err
+		return err // in show's and note's words (normalizeIDs)
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		t, err := lib.Text(ctx, ids[0])
