@@ -368,3 +368,22 @@ func TestUndoListOfNothingSaysSo(t *testing.T) {
 		}
 	}
 }
+
+// TestDigestTopSaysHowManyItHolds: a --top larger than the digest says
+// the number of papers it holds, not the --top given.
+func TestDigestTopSaysHowManyItHolds(t *testing.T) {
+	env, _ := importedLibrary(t)
+	var d struct {
+		About  string
+		Papers []struct{ ID string }
+	}
+	mustUnmarshal(t, []byte(mustRun(t, env, "digest", "--json", "--since", "2025", "--top", "9223372036854775807").stdout), &d)
+	want := fmt.Sprintf("(the %d most upvoted)", len(d.Papers))
+	if len(d.Papers) == 0 || len(d.Papers) >= 1000 || !strings.Contains(d.About, want) {
+		t.Errorf("about %q, want %q", d.About, want)
+	}
+	r := mustRun(t, env, "digest", "--format", "text", "--since", "2025", "--top", "9223372036854775807")
+	if !strings.Contains(r.stdout, want) || strings.Contains(r.stdout, "9223372036854775807") {
+		t.Errorf("text digest:\n%s", r.stdout)
+	}
+}

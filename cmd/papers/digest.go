@@ -168,7 +168,9 @@ func (c *DigestCmd) title(now time.Time) string {
 func (c *DigestCmd) about(n int, since time.Time) string {
 	what := english.Count(n, "paper")
 	if c.Top > 0 {
-		what += fmt.Sprintf(" (the %d most upvoted)", c.Top)
+		// --top 1000 of a digest of 12 is its 12 most upvoted: the text
+		// says how many it holds, not how many were allowed.
+		what += fmt.Sprintf(" (the %s most upvoted)", english.Number(min(c.Top, n)))
 	}
 	if c.Since != "" {
 		return what + " of feed days from " + c.Since + " on."
