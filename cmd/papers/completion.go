@@ -401,3 +401,13 @@ function __papers_complete
 end
 complete -c papers -f -a '(__papers_complete)'
 `
+
+// Help is the command's longer help: how each shell loads the script
+// (kong prints it under the usage line), as README's Install says.
+func (c *CompletionCmd) Help() string {
+	return "Install it once:\n\n" +
+		"bash, in ~/.bashrc:\n  source <(papers completion bash)\n" +
+		"zsh, with fpath=(~/.zfunc $fpath) before compinit in ~/.zshrc:\n" +
+		"  mkdir -p ~/.zfunc && papers completion zsh > ~/.zfunc/_papers\n" +
+		"fish:\n  papers completion fish > ~/.config/fish/completions/papers.fish"
+}

@@ -269,3 +269,14 @@ func TestFishCompletesFilesAfterAFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestCompletionHelpSaysHowToInstall: `completion --help` tells each
+// shell how to load the script, as README's Install does.
+func TestCompletionHelpSaysHowToInstall(t *testing.T) {
+	r := papers(t, dbEnv(t), "completion", "--help")
+	for _, want := range []string{"source <(papers completion bash)", "~/.zfunc/_papers", "~/.config/fish/completions/papers.fish"} {
+		if r.code != 0 || !strings.Contains(r.stdout, want) {
+			t.Errorf("completion --help (exit %d) lacks %q:\n%s", r.code, want, r.stdout)
+		}
+	}
+}
