@@ -226,7 +226,9 @@ func htmlLink(s, tag string, closing bool, attrs string) (int, string) {
 	if end < 0 || href == "" || strings.ContainsAny(rest[:end], "<[]`") || strings.ContainsAny(href, " ()<>") {
 		return len(tag), ""
 	}
-	return len(tag) + end + len("</a>"), "[" + rest[:end] + "](" + href + ")"
+	// The text skipped inertHTML's loop: a numeric character reference in
+	// it (&#27;) would reach the terminal as an escape once decoded.
+	return len(tag) + end + len("</a>"), "[" + inertHTML(rest[:end]) + "](" + href + ")"
 }
 
 // htmlAttr is attribute name's value in a tag's attributes, "" if absent.

@@ -139,6 +139,8 @@ func TestCommentMarkdownHostile(t *testing.T) {
 		`<a href="https://x.org">open <b>x</b></a>`:                        "open **x**",
 		"`<b>code</b>` <details><summary>More</summary>hidden</details>":   "`<b>code</b>` More: hidden",
 		`<iframe src="https://x.org"></iframe> <b onclick="x">`:            "&lt;iframe src=\"https://x.org\">&lt;/iframe> **",
+		// A link's text is no way around inertHTML: &#27; decodes to ESC.
+		`<a href="https://x.org">&#27;&#91;2J</a>`: "[&amp;#27;&amp;#91;2J](https://x.org)",
 	} {
 		if got := commentMarkdown(in); got != want {
 			t.Errorf("commentMarkdown(%q)\n = %q\nwant %q", in, got, want)
