@@ -216,14 +216,18 @@ func htmlTag(s string) (int, string) {
 // htmlLink is <a href="URL">text</a> as [text](URL) when both tags are on
 // the line and the text holds no tag; commentLinks then keeps the link
 // only to an http(s) URL. Otherwise the tags are dropped, the text kept.
+// Text without a tag means "</a>" is the first "<" after the tag: looking
+// no further keeps a line of many <a> linear (searching the rest of the
+// line for each one held a comment's render for minutes).
 func htmlLink(s, tag string, closing bool, attrs string) (int, string) {
 	if closing {
 		return len(tag), ""
 	}
 	rest := s[len(tag):]
-	end := strings.Index(strings.ToLower(rest), "</a>")
+	end := strings.IndexByte(rest, '<')
 	href := htmlAttr(attrs, "href")
-	if end < 0 || href == "" || strings.ContainsAny(rest[:end], "<[]`") || strings.ContainsAny(href, " ()<>") {
+	if end < 0 || !strings.EqualFold(rest[end:min(len(rest), end+len("</a>"))], "</a>") || href == "" ||
+		strings.ContainsAny(rest[:end], "[]`") || strings.ContainsAny(href, " ()<>") {
 		return len(tag), ""
 	}
 	// The text skipped inertHTML's loop: a numeric character reference in
