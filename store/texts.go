@@ -75,6 +75,11 @@ var ErrWorseText = errors.New("kept the stored text: the new answer is worse")
 // worse than the stored one, "" when it may replace it.
 func worseText(old Text, source feed.TextSource, version, newSize int) string {
 	switch {
+	case source == feed.SourceArXivHTML && old.Source != feed.SourceArXivHTML:
+		// arXiv's HTML over HF's fallback is the better text whatever the
+		// sizes (a fallback of the PDF carries its noise) and versions (a
+		// fallback's version is only what its links say).
+		return ""
 	case old.Source == feed.SourceArXivHTML && source != feed.SourceArXivHTML:
 		return "Hugging Face's extraction, where arXiv's HTML is stored"
 	case version > 0 && version < old.Version:

@@ -418,3 +418,26 @@ func TestPutTextKeepsABetterText(t *testing.T) {
 	}
 	checkIntegrity(t, s)
 }
+
+// TestPutTextTakesArXivHTMLOverTheFallback: the first arXiv HTML text
+// after HF's fallback replaces it even when it is under half the
+// fallback's size or its links name no later version than the fallback's.
+func TestPutTextTakesArXivHTMLOverTheFallback(t *testing.T) {
+	ctx := context.Background()
+	html := fullText(t, "2503.10291", 4)
+	fallback := fullText(t, "2503.10291", 40)
+	fallback.Source = feed.SourceHFFallback
+	for name, v := range map[string][2]int{"no versions": {0, 0}, "the fallback links a later one": {3, 2}} {
+		s := openTemp(t)
+		fallback.Version, html.Version = v[0], v[1]
+		if err := s.PutText(ctx, fallback, fetchedAt); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.PutText(ctx, html, fetchedAt.Add(time.Hour)); err != nil {
+			t.Errorf("%s: arXiv's HTML (%d bytes) over the fallback (%d): %v", name, len(html.Markdown), len(fallback.Markdown), err)
+		}
+		if got, err := s.Text(ctx, html.ID); err != nil || got.Source != feed.SourceArXivHTML {
+			t.Errorf("%s: the fallback stayed (%v)", name, err)
+		}
+	}
+}
