@@ -128,6 +128,18 @@ func showJSON(t *testing.T, env []string, args ...string) (map[string]resolved, 
 	return byKey, r
 }
 
+// TestConfigAloneShows: `papers config` is `papers config show`, its
+// flags too, as `papers queue --json` is the queue's list.
+func TestConfigAloneShows(t *testing.T) {
+	env := []string{"PAPERS_CONFIG=" + writeConfig(t, "[layout]\nlist_share = 61\n"), "PAPERS_DB=" + filepath.Join(t.TempDir(), "p.db")}
+	for _, args := range [][]string{{"config"}, {"config", "--json"}} {
+		show := papers(t, env, append([]string{"config", "show"}, args[1:]...)...)
+		if r := papers(t, env, args...); r.code != 0 || r.stdout != show.stdout || !strings.Contains(r.stdout, "61") {
+			t.Errorf("papers %v: exit %d, stdout %.80q, stderr %q; show: %.80q", args, r.code, r.stdout, r.stderr, show.stdout)
+		}
+	}
+}
+
 func TestConfigPrecedence(t *testing.T) {
 	path := writeConfig(t, "library = \"/from/file.db\"\napi = \"http://file.example\"\n[reader]\nstyle = \"light\"\nmouse = true\n[sync]\non_start = false\n")
 	env := []string{"PAPERS_CONFIG=" + path, "PAPERS_DB=/from/env.db"}

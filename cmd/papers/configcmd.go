@@ -18,7 +18,7 @@ import (
 // ConfigCmd is `papers config`.
 type ConfigCmd struct {
 	Path ConfigPathCmd `cmd:"" help:"Print the configuration file's path."`
-	Show ConfigShowCmd `cmd:"" default:"1" help:"Print the effective settings and where each comes from; checks the file (the default)."`
+	Show ConfigShowCmd `cmd:"" default:"withargs" help:"Print the effective settings and where each comes from; checks the file (the default)."`
 	Init ConfigInitCmd `cmd:"" help:"Write a commented configuration file with every default (never overwrites one)."`
 }
 
