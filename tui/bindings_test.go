@@ -125,6 +125,20 @@ func TestUnboundKeysAreNotNamed(t *testing.T) {
 	}
 }
 
+// TestUnboundMessagesKeyIsNotNamed: with app.messages unbound, a cut
+// status message ends in "…", not "… (none) shows all".
+func TestUnboundMessagesKeyIsNotNamed(t *testing.T) {
+	hs := &harness{t: t, m: testModel(Options{Library: newTestLibrary(t), Style: "dark",
+		Keys: map[string][]string{"app.messages": {}}})}
+	hs.run(hs.m.Init())
+	hs.send(sizeMsg(80, 24))
+	hs.m.fail(strings.Repeat("a long error ", 20))
+	lines := strings.Split(hs.screen(), "\n")
+	if status := lines[len(lines)-1]; strings.Contains(status, "(none)") || !strings.HasSuffix(strings.TrimSpace(status), "…") {
+		t.Errorf("the status bar: %q", status)
+	}
+}
+
 // TestHintsNameTheKeysAsBound: a hint that names a key names the one
 // the user bound.
 func TestHintsNameTheKeysAsBound(t *testing.T) {

@@ -146,7 +146,7 @@ func (m Model) drawStatus(left string) string {
 	if right == "" {
 		// The cut says where the rest is (the message log, messages.go).
 		tail := "… " + m.keys.Common.Messages.Help().Key + " shows all"
-		if m.width < 4*ansi.StringWidth(tail) {
+		if m.width < 4*ansi.StringWidth(tail) || len(m.keys.Common.Messages.Keys()) == 0 { // unbound: no "(none) shows all"
 			tail = "…"
 		}
 		left = ansi.Truncate(left, max(0, m.width), tail)
