@@ -67,6 +67,7 @@ func Bind(user map[string][]string) ([]Action, []KeyProblem) {
 			table[i].Help = KeyLabel(keys)
 		}
 	}
+	yieldDefaults(table, user)
 	problems = append(problems, clashes(table, user)...)
 	if len(problems) > 0 {
 		// Only the bindings without problems apply.
@@ -80,6 +81,33 @@ func Bind(user map[string][]string) ([]Action, []KeyProblem) {
 		}
 	}
 	return table, problems
+}
+
+// yielding are actions whose default keys came after configs were
+// written: a key of theirs a user's config binds to another action is
+// the user's, not a clash (a config valid yesterday stays valid).
+var yielding = []string{"app.messages"}
+
+// yieldDefaults takes from each yielding action the user did not bind
+// the default keys that a user's binding gives another action sharing a
+// pane with it.
+func yieldDefaults(table []Action, user map[string][]string) {
+	for i, a := range table {
+		if _, bound := user[a.Name]; bound || !slices.Contains(yielding, a.Name) {
+			continue
+		}
+		table[i].Keys = slices.DeleteFunc(slices.Clone(a.Keys), func(k string) bool {
+			for _, b := range table {
+				if _, mine := user[b.Name]; mine && b.Name != a.Name && sharePane(a.Pane, b.Pane) && slices.Contains(b.Keys, k) {
+					return true
+				}
+			}
+			return false
+		})
+		if len(table[i].Keys) < len(a.Keys) {
+			table[i].Help = KeyLabel(table[i].Keys)
+		}
+	}
 }
 
 func sortedNames(m map[string][]string) []string {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -72,6 +73,34 @@ func TestBindAccepts(t *testing.T) {
 			if got := strings.Join(a.Keys, " ") + "|" + a.Help; got != w {
 				t.Errorf("%s: %q, want %q", a.Name, got, w)
 			}
+		}
+	}
+}
+
+// TestNewDefaultsGiveWay: a config written before M showed the messages,
+// binding M to another action, stays valid: M is that action's, and the
+// messages keep no key; unbound elsewhere, M is the messages'.
+func TestNewDefaultsGiveWay(t *testing.T) {
+	table, problems := Bind(map[string][]string{"list.bottom": {"M"}})
+	if len(problems) > 0 {
+		t.Fatalf("a binding of M made before it showed the messages: %+v", problems)
+	}
+	for _, a := range table {
+		if a.Name == "app.messages" && len(a.Keys) != 0 {
+			t.Errorf("app.messages kept %v", a.Keys)
+		}
+		if a.Name == "list.bottom" && !slices.Equal(a.Keys, []string{"M"}) {
+			t.Errorf("list.bottom is bound to %v", a.Keys)
+		}
+	}
+	table, problems = Bind(map[string][]string{"app.messages": {"M"}, "list.bottom": {"M"}})
+	if len(problems) == 0 {
+		t.Error("M bound to the messages and list.bottom by the user is no clash")
+	}
+	table, _ = Bind(map[string][]string{"list.bottom": {"E"}})
+	for _, a := range table {
+		if a.Name == "app.messages" && !slices.Equal(a.Keys, []string{"M"}) {
+			t.Errorf("app.messages without a clash: %v", a.Keys)
 		}
 	}
 }
