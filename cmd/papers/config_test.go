@@ -458,3 +458,19 @@ func TestUnreadableConfigIsAProblem(t *testing.T) {
 		t.Errorf("config path: exit %d %s", r.code, r.stderr)
 	}
 }
+
+// TestConfigErrorKeepsItsIndentation: the problems a broken config lists
+// stay indented under the error's first line, on stderr, whether the
+// command stops or runs on with a warning.
+func TestConfigErrorKeepsItsIndentation(t *testing.T) {
+	cfg := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(cfg, []byte("theme = \"nope\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"config", "show"}, {"stats"}} {
+		r := papers(t, append(emptyLibraryEnv(t), "PAPERS_CONFIG="+cfg), args...)
+		if !strings.Contains(r.stderr, "\n  "+cfg+":1: theme") {
+			t.Errorf("%v: the problem is not indented under the error:\n%s", args, r.stderr)
+		}
+	}
+}

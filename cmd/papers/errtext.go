@@ -36,18 +36,9 @@ func describeFetch(err error) string {
 }
 
 // messageText is an error message of several lines made safe to print
-// (clean.Text) with each line's leading indentation kept: a config
-// error lists its problems indented under its first line.
+// with each line's indentation kept (a config error lists its problems
+// indented under its first line): clean.Verbatim, not clean.Text, which
+// trims every line.
 func messageText(s string) string {
-	lines := strings.Split(clean.Text(s), "\n")
-	raw := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
-	if len(raw) != len(lines) {
-		return strings.Join(lines, "\n") // blank lines were merged: no telling which is which
-	}
-	for i, l := range raw {
-		if indent := len(l) - len(strings.TrimLeft(l, " ")); indent > 0 && lines[i] != "" {
-			lines[i] = strings.Repeat(" ", min(indent, 8)) + lines[i]
-		}
-	}
-	return strings.Join(lines, "\n")
+	return strings.TrimSpace(clean.Verbatim(s))
 }
