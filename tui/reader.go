@@ -241,6 +241,7 @@ func (m Model) readerOwnKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		m.say("rendering the rest of the paper…")
 		return m, nil, true
 	case navigate(k.moveKeys, msg, r.height, r.offset, len(r.lines.text), func(i int) { r.offset = i; r.clamp() }):
+		r.toEnd = false // moved since: the end asked for before is not where the reader is going
 	case key.Matches(msg, k.NextSection):
 		m.jumpSection(1)
 	case key.Matches(msg, k.PrevSection):

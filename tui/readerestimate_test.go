@@ -77,6 +77,15 @@ func TestReaderEndAskedBeforeTheRest(t *testing.T) {
 	if r := m.reader; r.offset != len(r.lines.text)-r.height {
 		t.Errorf("G before the rest rendered: at line %d of %d, want the last screen", r.offset, len(r.lines.text))
 	}
+	// G then g: the top it is.
+	m, render = firstScreen(t, hs)
+	for _, k := range []string{"G", "g"} {
+		next, _ = m.Update(keyMsg(k))
+		m = next.(Model)
+	}
+	if m = render(m); m.reader.offset != 0 {
+		t.Errorf("G g before the rest rendered: at line %d, want the top", m.reader.offset)
+	}
 }
 
 // TestReaderSearchTypedBeforeTheRest: a search on the first screen keeps
