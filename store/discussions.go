@@ -19,12 +19,14 @@ func (s *Store) PutDiscussion(ctx context.Context, d feed.Discussion, fetched ti
 	if d.NoComments {
 		// An answer without comments says nothing of them: a stored
 		// discussion keeps its comments, and its linked repos with them.
-		var n int
-		switch err := s.db.QueryRowContext(ctx, `SELECT comments FROM discussions WHERE id = ?`, d.ID).Scan(&n); {
-		case err == nil:
-			return nil
-		case !errors.Is(err, sql.ErrNoRows):
+		// It was asked for, though: marked fetched, it is not asked for
+		// again at every opening and every sync's refresh.
+		res, err := s.db.ExecContext(ctx, `UPDATE discussions SET fetched_at = ? WHERE id = ?`, fetched.Unix(), d.ID)
+		if err != nil {
 			return fmt.Errorf("store discussion %s: %w", d.ID, explain(s.path, err))
+		}
+		if n, err := res.RowsAffected(); err == nil && n > 0 {
+			return nil
 		}
 	}
 	js, err := json.Marshal(d)

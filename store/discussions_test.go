@@ -66,8 +66,12 @@ func TestAnswerWithoutCommentsKeepsTheStoredOnes(t *testing.T) {
 		if err := s.PutDiscussion(ctx, decode(body), at.Add(time.Hour)); err != nil {
 			t.Fatal(err)
 		}
-		if d, _, ok, err := s.Discussion(ctx, id); err != nil || !ok || d.Count() != 1 {
+		d, fetched, ok, err := s.Discussion(ctx, id)
+		if err != nil || !ok || d.Count() != 1 {
 			t.Fatalf("after %s: %d comments, %v %v", body, d.Count(), ok, err)
+		}
+		if !fetched.Equal(at.Add(time.Hour)) {
+			t.Errorf("after %s: fetched at %v, want the answer's time (else it is asked for again at once)", body, fetched)
 		}
 	}
 	if err := s.PutDiscussion(ctx, decode(`{"id":"`+id+`","comments":[]}`), at.Add(2*time.Hour)); err != nil {
