@@ -529,7 +529,7 @@ func (s *Store) settle(ctx context.Context, day string, err error, report *SyncR
 	if rerr := s.RecordFailedDay(ctx, day, err); rerr != nil && !errors.Is(rerr, context.Canceled) {
 		// The day's own failure comes first: on a read-only library the
 		// save failed, and that it could not be recorded either follows.
-		return fmt.Errorf("%w; and recording it: %v", err, rerr)
+		return fmt.Errorf("%w; and recording it: %w", err, rerr) // both found by errors.Is
 	}
 	return nil
 }
