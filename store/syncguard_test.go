@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -81,17 +82,14 @@ func TestSyncStopsAfterRepeatedFailures(t *testing.T) {
 	}
 }
 
-// TestSyncDeadline: days left when the sync's deadline passes are reported
-// as not fetched, and nothing is asked after it.
 // TestSyncGoesOnAfterUnlikeFailures: days that fail in different ways (an
 // answer whose every item is rejected, an HTTP 400, an HTML page, a 403,
 // an answer of rejected items again) say nothing of the next one, so every
 // day is asked for; none is "not fetched" as failing "the same way".
 func TestSyncGoesOnAfterUnlikeFailures(t *testing.T) {
-	requests := 0
+	var requests atomic.Int32 // the handler's goroutines write it, the test reads it
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		requests++
-		switch requests % 4 {
+		switch requests.Add(1) % 4 {
 		case 1:
 			w.Header().Set("Content-Type", "application/json")
 			w.Write([]byte(`["a","b"]`))
@@ -112,8 +110,8 @@ func TestSyncGoesOnAfterUnlikeFailures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if requests != 5 || len(r.Failed) != 5 {
-		t.Errorf("%d requests, %d failed days; want 5 of each", requests, len(r.Failed))
+	if requests.Load() != 5 || len(r.Failed) != 5 {
+		t.Errorf("%d requests, %d failed days; want 5 of each", requests.Load(), len(r.Failed))
 	}
 	for _, f := range r.Failed {
 		if strings.Contains(f.Error, "not fetched") {
@@ -142,6 +140,8 @@ func TestFailureKinds(t *testing.T) {
 	}
 }
 
+// TestSyncDeadline: days left when the sync's deadline passes are reported
+// as not fetched, and nothing is asked after it.
 func TestSyncDeadline(t *testing.T) {
 	srv := feedtest.New(t)
 	s := openTemp(t)
