@@ -35,6 +35,19 @@ type setting struct {
 	unless []string
 }
 
+// alsoSetBy are the flag and the environment variable that also set the
+// setting, for `config init` and the man page.
+func (s setting) alsoSetBy() []string {
+	var also []string
+	if s.flag != "" {
+		also = append(also, "--"+s.flag)
+	}
+	if s.env != "" {
+		also = append(also, s.env)
+	}
+	return also
+}
+
 // readerViews are the reader's views ('v' cycles them).
 var readerViews = []string{"all", "day", "week", "month"}
 

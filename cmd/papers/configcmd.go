@@ -165,13 +165,7 @@ func defaultConfigText() string {
 			section = sec
 		}
 		b.WriteString("\n# " + s.help)
-		var also []string
-		if s.flag != "" {
-			also = append(also, "--"+s.flag)
-		}
-		if s.env != "" {
-			also = append(also, s.env)
-		}
+		also := s.alsoSetBy()
 		if len(also) > 0 {
 			b.WriteString(" (" + strings.Join(also, ", ") + ")")
 		}

@@ -126,13 +126,7 @@ func (m *manWriter) configuration() {
 		if def != `""` { // an unset one's help says what then
 			help += " Default: " + def + "."
 		}
-		var also []string
-		if s.flag != "" {
-			also = append(also, "--"+s.flag)
-		}
-		if s.env != "" {
-			also = append(also, s.env)
-		}
+		also := s.alsoSetBy()
 		if len(also) > 0 {
 			help += " Also set by " + strings.Join(also, ", ") + "."
 		}
