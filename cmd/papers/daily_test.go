@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/papertui/papers/feed/synth"
 )
 
 func TestTagAndTagsCommands(t *testing.T) {
@@ -179,13 +177,7 @@ func TestFollowMarkReadUndoAndDigest(t *testing.T) {
 	// The first digest has what arrived within the last day, of recent
 	// feed days: not the old days the import brought in (history, not
 	// news); once marked, the next is empty.
-	dir := t.TempDir()
-	var recent []string
-	for _, d := range synth.Days(5, 6, time.Now().UTC().AddDate(0, 0, -6)) {
-		f := filepath.Join(dir, d.Date+".json")
-		mustWriteFile(t, f, d.Body, 0o644)
-		recent = append(recent, f)
-	}
+	recent := synthDayFiles(t, 5, 6, time.Now().UTC().AddDate(0, 0, -6))
 	mustRun(t, env, append([]string{"import"}, recent...)...)
 	var all struct{ Papers []struct{ Day string } }
 	mustUnmarshal(t, []byte(mustRun(t, env, "digest", "--json").stdout), &all)

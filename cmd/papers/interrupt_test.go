@@ -13,8 +13,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/papertui/papers/feed/synth"
 )
 
 // TestInterruptExits130: Ctrl-C during a sync or a fetch that waits on
@@ -114,13 +112,7 @@ func TestInterruptedImportReportsWhatWasKept(t *testing.T) {
 	if testing.Short() {
 		t.Skip("imports a few thousand papers")
 	}
-	dir := t.TempDir()
-	var files []string
-	for _, d := range synth.Days(4000, 11, time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC)) {
-		name := filepath.Join(dir, d.Date+".json")
-		mustWriteFile(t, name, d.Body, 0o644)
-		files = append(files, name)
-	}
+	files := synthDayFiles(t, 4000, 11, time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC))
 	env := dbEnv(t)
 	cmd := papersCmd(env, append([]string{"import", "--json"}, files...)...)
 	var stdout, stderr bytes.Buffer

@@ -66,6 +66,20 @@ func papers(t *testing.T, env []string, args ...string) result {
 	return result{out.String(), errOut.String(), code}
 }
 
+// synthDayFiles writes synthetic day files (synth.Days) into a temp dir
+// and returns their paths, oldest first: what `papers import` is given.
+func synthDayFiles(t *testing.T, papers int, seed int64, start time.Time) []string {
+	t.Helper()
+	dir := t.TempDir()
+	var files []string
+	for _, d := range synth.Days(papers, seed, start) {
+		f := filepath.Join(dir, d.Date+".json")
+		mustWriteFile(t, f, d.Body, 0o644)
+		files = append(files, f)
+	}
+	return files
+}
+
 func dbEnv(t *testing.T) []string {
 	return []string{"PAPERS_DB=" + filepath.Join(t.TempDir(), "papers.db")}
 }

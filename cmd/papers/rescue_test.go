@@ -7,21 +7,13 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/papertui/papers/feed/synth"
 )
 
 // TestDamagedLibraryRescue: on a library with damaged pages, a whole
 // export stops at the damage and names the library; doctor advises
 // export --rescue, and that saves every paper that still reads.
 func TestDamagedLibraryRescue(t *testing.T) {
-	dir := t.TempDir()
-	var files []string
-	for _, d := range synth.Days(60, 50, time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC)) {
-		f := filepath.Join(dir, d.Date+".json")
-		mustWriteFile(t, f, d.Body, 0o644)
-		files = append(files, f)
-	}
+	files := synthDayFiles(t, 60, 50, time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC))
 	env := dbEnv(t)
 	if r := papers(t, env, append([]string{"import"}, files...)...); r.code != 0 {
 		t.Fatalf("import: %d %s", r.code, r.stderr)
@@ -46,7 +38,7 @@ func TestDamagedLibraryRescue(t *testing.T) {
 	if r := papers(t, env, "doctor"); r.code != 1 || !strings.Contains(r.stdout+r.stderr, "papers --db "+db+" export --rescue") {
 		t.Errorf("doctor does not advise export --rescue: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	out := filepath.Join(dir, "rescue.json")
+	out := filepath.Join(t.TempDir(), "rescue.json")
 	r = papers(t, env, "export", "--rescue", "--format", "json", "-o", out)
 	var saved []struct{ ID, Title string }
 	if data, err := os.ReadFile(out); err != nil || json.Unmarshal(data, &saved) != nil || r.code != 0 || len(saved) == 0 {
