@@ -56,18 +56,37 @@ func TestReaderReadsTheWholePaper(t *testing.T) {
 		t.Errorf("the converter's noise reached the pane:\n%s", hs.screen())
 	}
 
+	// The text before the first heading (the authors) is no section of
+	// the outline: the first } goes to the first heading (Abstract), and
+	// { from there back to the top.
+	pre := hs.m.reader.doc.pre
+	if pre != 2 {
+		t.Fatalf("the test paper has text before its first heading: pre %d, want 2", pre)
+	}
+	hs.keys("}")
+	if sec := hs.m.reader.position().Section; sec != pre || hs.m.reader.offset != hs.m.reader.lines.starts[pre] {
+		t.Errorf("} from the top put the view at line %d, section %d; want the first heading's, section %d", hs.m.reader.offset, sec, pre)
+	}
+	hs.keys("{")
+	if hs.m.reader.offset != 0 {
+		t.Errorf("{ from the first heading put the view at line %d; want the top", hs.m.reader.offset)
+	}
+	hs.keys("{")
+	if hs.m.reader.offset != 0 || !strings.Contains(hs.m.notice, "no section above") {
+		t.Errorf("{ at the top: line %d, status %q", hs.m.reader.offset, hs.m.notice)
+	}
 	hs.keys("}", "}", "}")
 	sec := hs.m.reader.position().Section
-	if hs.m.reader.offset != hs.m.reader.lines.starts[sec] || sec != 3 {
-		t.Errorf("three } put the view at line %d, section %d; want the start of section 3", hs.m.reader.offset, sec)
+	if hs.m.reader.offset != hs.m.reader.lines.starts[sec] || sec != pre+2 {
+		t.Errorf("three } put the view at line %d, section %d; want the start of section %d", hs.m.reader.offset, sec, pre+2)
 	}
 	hs.keys("j", "{")
-	if hs.m.reader.position().Section != 3 || hs.m.reader.position().Within != 0 {
+	if hs.m.reader.position().Section != pre+2 || hs.m.reader.position().Within != 0 {
 		t.Errorf("{ inside a section goes back to its start: %+v", hs.m.reader.position())
 	}
 	hs.keys("]", "[", "[")
-	if got := hs.m.reader.position().Section; got != 2 {
-		t.Errorf("] [ [ from section 3 ends in section %d, want 2", got)
+	if got := hs.m.reader.position().Section; got != pre+1 {
+		t.Errorf("] [ [ from section %d ends in section %d, want %d", pre+2, got, pre+1)
 	}
 
 	hs.keys("T")

@@ -280,7 +280,7 @@ func (r readerPane) currentSection() int {
 }
 
 // neighbourSection is the chunk of the next (dir > 0) or previous
-// section, -1 when there is none.
+// section of the outline, or the top, -1 when there is none.
 func (r readerPane) neighbourSection(dir int) int {
 	cur := r.position().Section
 	target := cur + 1
@@ -288,6 +288,16 @@ func (r readerPane) neighbourSection(dir int) int {
 		target = cur - 1
 		if r.lines.starts[cur] >= 0 && r.offset > r.lines.starts[cur] {
 			target = cur // back to the start of this one first
+		}
+	}
+	if target >= 0 && target < r.doc.pre {
+		// The title block and the text before the first heading (a
+		// real paper's author list) are no section of the outline: }
+		// from the top goes to the first heading, { from it to the top.
+		if dir > 0 {
+			target = r.doc.pre
+		} else if cur > 0 || r.offset > 0 {
+			target = 0
 		}
 	}
 	if target < 0 || target >= len(r.doc.chunks) {
