@@ -207,19 +207,32 @@ func (m Model) highlights() []string {
 // pane (searchBoxWidth).
 //
 // In a narrow pane the counts stay whole: the hint goes first, then the
-// sort, then the query is cut.
+// sort, then the period and unread toggle the search is limited to, then
+// the query is cut.
 func (m Model) searchLine(w int) string {
 	if m.search.typing {
 		return m.search.input.View()
 	}
 	query := "/ " + clean.Line(m.search.input.Value())
 	counts := m.positionTitle("  ") + m.countsTitle()
-	rest := " · " + sortLabel(m.sort) + " · " + keyHint(m.keys.List.Back) + " clears"
+	// The search looks only inside the period and the unread toggle in
+	// effect: the title says so, or "diffusion 27" in a week's view reads
+	// as all the library holds.
+	var scope string
+	if m.period.kind != periodAll {
+		scope += " · " + m.period.label()
+	}
+	if m.unreadOnly {
+		scope += " · unread"
+	}
+	rest := scope + " · " + sortLabel(m.sort) + " · " + keyHint(m.keys.List.Back) + " clears"
 	width := ansi.StringWidth(query) + ansi.StringWidth(counts)
 	switch {
 	case width+ansi.StringWidth(rest) <= w:
-	case width+ansi.StringWidth(" · "+sortLabel(m.sort)) <= w:
-		rest = " · " + sortLabel(m.sort)
+	case width+ansi.StringWidth(scope+" · "+sortLabel(m.sort)) <= w:
+		rest = scope + " · " + sortLabel(m.sort)
+	case scope != "" && width+ansi.StringWidth(scope) <= w:
+		rest = scope
 	default:
 		rest = ""
 		query = cutBefore(query, ansi.StringWidth(counts), w)

@@ -420,3 +420,31 @@ func TestSearchBoxFollowsAResize(t *testing.T) {
 	}
 	hs.requireScreen("video generation")
 }
+
+// TestSearchTitleNamesItsScope: a search made in a day's view, or with
+// only the unread papers shown, looks only there, and its title says so
+// beside its count; in a narrow pane the scope outlasts the sort.
+func TestSearchTitleNamesItsScope(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.keys("v")
+	if hs.m.period.kind != periodDay {
+		t.Fatalf("v: period %v, want a day", hs.m.period.kind)
+	}
+	day := hs.m.period.label()
+	hs.keys("/")
+	hs.typeText("a")
+	hs.keys("enter")
+	hs.requireScreen("/ a  ", " · "+day+" · ")
+	hs.keys("u")
+	hs.requireScreen(" · " + day + " · unread · ")
+	hs.send(tea.WindowSizeMsg{Width: 60, Height: 24})
+	for _, line := range strings.Split(hs.screen(), "\n") {
+		if strings.Contains(line, "/ a  ") {
+			if !strings.Contains(line, day) {
+				t.Errorf("the narrow search title lost its scope: %q", line)
+			}
+			return
+		}
+	}
+	t.Errorf("no search title on screen:\n%s", hs.screen())
+}
