@@ -83,6 +83,12 @@ type dailyState struct {
 	started time.Time // the start of this visit
 	newOnly bool      // w: the view shows new papers only
 
+	// beforeNew is the selection (and its screen row) when w narrowed
+	// the view: leaving a new-only view with nothing in it goes back
+	// there, not to the top of the whole library.
+	beforeNew     []string
+	beforeNewLine int
+
 	counted     bool // the counts below answer the view shown
 	unreadTotal int
 	newTotal    int
@@ -196,7 +202,16 @@ func (m Model) toggleNewOnly() (tea.Model, tea.Cmd) {
 	}
 	m.daily.newOnly = !m.daily.newOnly
 	m.say(map[bool]string{true: "showing papers new since your last visit", false: "showing all papers"}[m.daily.newOnly])
-	return m, m.reload(true)
+	if m.daily.newOnly {
+		m.daily.beforeNew, m.daily.beforeNewLine = m.list.followIDs(), m.list.cursor-m.list.offset
+		return m, m.reload(true)
+	}
+	before, line := m.daily.beforeNew, m.daily.beforeNewLine
+	m.daily.beforeNew = nil
+	if follow := m.list.followIDs(); len(follow) > 0 || len(before) == 0 {
+		return m, m.reload(true)
+	}
+	return m, m.reloadFollowing(before, line)
 }
 
 // wantCounts asks for the view's counts and those of the days held.

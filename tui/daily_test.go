@@ -579,3 +579,30 @@ func TestEmptyViewShowsNoDetail(t *testing.T) {
 		t.Errorf("an empty view's detail shows %q:\n%s", hs.m.detail.shown.id, hs.screen())
 	}
 }
+
+// TestNewOnlyEmptyKeepsThePlace: w with nothing new shows an empty view;
+// w again goes back to the paper that was selected, not to the top.
+func TestNewOnlyEmptyKeepsThePlace(t *testing.T) {
+	lib := newTestLibrary(t)
+	must(t, lib.SetLastSeen(context.Background(), time.Now()))
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("j", "j", "j")
+	want := hs.selectedID()
+	if want == "" || hs.m.list.cursor != 3 {
+		t.Fatalf("j j j: cursor %d on %q", hs.m.list.cursor, want)
+	}
+	hs.keys("w")
+	if hs.m.list.total != 0 {
+		t.Fatalf("w with nothing new shows %d papers", hs.m.list.total)
+	}
+	hs.keys("w")
+	if got := hs.selectedID(); got != want || hs.m.list.cursor != 3 {
+		t.Errorf("w w with nothing new: cursor %d on %q, want 3 on %q", hs.m.list.cursor, got, want)
+	}
+	// With new papers the selection follows the paper, as before.
+	hs.keys("g")
+	hs.keys("w", "w")
+	if hs.m.list.cursor != 0 {
+		t.Errorf("w w from the top: cursor %d", hs.m.list.cursor)
+	}
+}
