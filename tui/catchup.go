@@ -189,10 +189,12 @@ func (l *listPane) eachDay(day string, fn func(*row)) {
 	l.forgetDrawn()
 }
 
-// dayLabel is how a day reads in messages.
+// dayLabel is how a day reads in messages: as its rule in the list
+// names it, with the year (c on a paper of another year, in a sort
+// without day rules, said "Fri 5 Oct" for 2035-10-05).
 func dayLabel(day string) string {
 	if t, err := time.Parse(time.DateOnly, day); err == nil {
-		return t.Format("Mon 2 Jan")
+		return t.Format("Mon 2 Jan 2006")
 	}
 	return "the papers outside the feed"
 }

@@ -238,7 +238,7 @@ func TestCatchUpAndUndo(t *testing.T) {
 	hs := newHarness(t, lib, 160, 48)
 	hs.requireScreen("Papers 1/6 · 6 unread", "Thu 2 Oct 2025 · 3 unread")
 	hs.keys("c")
-	hs.requireScreen("Thu 2 Oct 2025 · all read", "· 3 unread", "marked 3 papers of Thu 2 Oct read")
+	hs.requireScreen("Thu 2 Oct 2025 · all read", "· 3 unread", "marked 3 papers of Thu 2 Oct 2025 read")
 	if !record(t, lib, "2510.00003").Read {
 		t.Fatal("c did not mark the day read in the library")
 	}
@@ -264,7 +264,7 @@ func TestCatchUpOnNothingOffersNoUndo(t *testing.T) {
 	lib := newTestLibrary(t)
 	hs := newHarness(t, lib, 160, 48)
 	hs.keys("c")
-	hs.requireScreen("marked 3 papers of Thu 2 Oct read")
+	hs.requireScreen("marked 3 papers of Thu 2 Oct 2025 read")
 	hs.keys("c")
 	if !strings.Contains(hs.m.notice, "nothing changed") || strings.Contains(hs.m.notice, "undoes") {
 		t.Errorf("c on a day all read says %q; want nothing changed and no undo", hs.m.notice)
