@@ -85,11 +85,11 @@ func cutNotice(ctx context.Context, lib *store.Store, f store.Filter, shown int)
 	n, exact, err := lib.CountUpTo(cctx, f, cutCountCap)
 	switch {
 	case err != nil || n <= shown: // too slow to count (or changed meanwhile): say only that there are more
-		return fmt.Sprintf("showing the first %d; more match%s", shown, hint)
+		return fmt.Sprintf("showing the first %s; more match%s", english.Number(shown), hint)
 	case !exact:
-		return fmt.Sprintf("showing %d of %s+%s", shown, english.Number(n), hint)
+		return fmt.Sprintf("showing %s of %s+%s", english.Number(shown), english.Number(n), hint)
 	}
-	return fmt.Sprintf("showing %d of %s%s", shown, english.Number(n), hint)
+	return fmt.Sprintf("showing %s of %s%s", english.Number(shown), english.Number(n), hint)
 }
 
 // remoteLimit is the most results HF's search returns.
