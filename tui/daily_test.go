@@ -454,6 +454,18 @@ func TestFollowAndPick(t *testing.T) {
 	if !hs.m.search.active || hs.m.search.input.Value() != "tag:reading" || hs.m.list.total != 1 {
 		t.Errorf("enter on a tag: search %q, %d papers", hs.m.search.input.Value(), hs.m.list.total)
 	}
+	// From a day view, a follow is applied over all days, as F counted
+	// it, and esc goes back to the day.
+	hs.keys("esc", "v")
+	day := hs.m.period
+	hs.keys("F", "enter")
+	if hs.m.period.kind != periodAll || hs.m.list.total != 5 {
+		t.Errorf("attn applied from a day view: period %v, %d papers, want all days and 5", hs.m.period.kind.name(), hs.m.list.total)
+	}
+	hs.keys("esc")
+	if hs.m.period != day {
+		t.Errorf("esc after the follow: period %+v, want the day %+v", hs.m.period, day)
+	}
 }
 
 // TestFollowCountsMoveAfterSync: the picker's counts are read again when

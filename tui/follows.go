@@ -105,11 +105,20 @@ func (m Model) pickerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// applySearch puts query in the search box and runs it, as if typed:
-// esc goes back to the view before it.
+// applySearch puts query in the search box and runs it, as if typed,
+// over all days, as the picker counted it (a day view would show 9 of the
+// 20,640 unread it said): esc goes back to the view before it, day or
+// week included.
 func (m Model) applySearch(q string) (tea.Model, tea.Cmd) {
 	if !m.search.active {
 		m.search.saved = &savedView{sort: m.sort, follow: m.list.followIDs(), line: m.list.cursor - m.list.offset}
+	}
+	if m.period.kind != periodAll {
+		if m.search.saved != nil && m.search.saved.period == nil {
+			was := m.period
+			m.search.saved.period = &was
+		}
+		m.period = period{}
 	}
 	m.search.input.SetValue(q)
 	m.search.input.CursorEnd()

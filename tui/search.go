@@ -43,6 +43,7 @@ type savedView struct {
 	sort   store.Sort
 	follow []string // the selection and its neighbours
 	line   int      // the screen row the selection was on
+	period *period  // the day, week or month left for all days (applySearch)
 }
 
 func newSearchInput() lineInput {
@@ -187,6 +188,9 @@ func (m Model) endSearch() (tea.Model, tea.Cmd) {
 	m.search.saved = nil
 	if saved != nil {
 		m.sort = saved.sort
+		if saved.period != nil {
+			m.period = *saved.period
+		}
 	}
 	if saved == nil {
 		return m, m.reload(false)
