@@ -195,7 +195,7 @@ func (s *Store) Tag(ctx context.Context, ids, add, remove []string) error {
 		return err
 	}
 	now := time.Now().Unix()
-	return s.undoableTx(ctx, "tag", func(tx *sql.Tx, u *undoLog) error {
+	return s.undoableTx(ctx, aboutPapers("tag", ids), func(tx *sql.Tx, u *undoLog) error {
 		for _, id := range ids {
 			if err := mustExist(ctx, tx, id); err != nil {
 				return err

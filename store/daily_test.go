@@ -334,23 +334,26 @@ func TestUndo(t *testing.T) {
 	for _, h := range hist {
 		whats = append(whats, h.What)
 	}
-	if strings.Join(whats, ",") != "mark read,mark unread,mark read,tag,done,move,queue" {
-		t.Fatalf("History = %v", whats)
+	// Each names its paper, or how many: U says what it changed.
+	want := strings.Join([]string{"mark read " + ids[3], "mark unread " + ids[3], "mark read " + ids[3], "tag " + ids[0],
+		"done " + ids[1], "move " + ids[2], "queue 3 papers"}, ",")
+	if strings.Join(whats, ",") != want {
+		t.Fatalf("History = %v, want %s", whats, want)
 	}
 	steps := []struct {
 		what  string
 		check func() bool
 	}{
-		{"mark read", func() bool { r, _ := s.Record(ctx, ids[3]); return !r.Read }},
-		{"mark unread", func() bool { r, _ := s.Record(ctx, ids[3]); return r.Read }},
-		{"mark read", func() bool { r, _ := s.Record(ctx, ids[3]); return !r.Read }},
-		{"tag", func() bool { r, _ := s.Record(ctx, ids[0]); return len(r.Tags) == 0 }},
-		{"done", func() bool {
+		{"mark read " + ids[3], func() bool { r, _ := s.Record(ctx, ids[3]); return !r.Read }},
+		{"mark unread " + ids[3], func() bool { r, _ := s.Record(ctx, ids[3]); return r.Read }},
+		{"mark read " + ids[3], func() bool { r, _ := s.Record(ctx, ids[3]); return !r.Read }},
+		{"tag " + ids[0], func() bool { r, _ := s.Record(ctx, ids[0]); return len(r.Tags) == 0 }},
+		{"done " + ids[1], func() bool {
 			r, _ := s.Record(ctx, ids[1])
 			return !r.Read && queueIDs() == ids[2]+","+ids[0]+","+ids[1]
 		}},
-		{"move", func() bool { return queueIDs() == ids[0]+","+ids[1]+","+ids[2] }},
-		{"queue", func() bool { return queueIDs() == "" }},
+		{"move " + ids[2], func() bool { return queueIDs() == ids[0]+","+ids[1]+","+ids[2] }},
+		{"queue 3 papers", func() bool { return queueIDs() == "" }},
 	}
 	for _, st := range steps {
 		what, err := s.Undo(ctx)
@@ -585,7 +588,7 @@ func TestTagAddedAndRemovedInOneChangeLeavesNothingToUndo(t *testing.T) {
 	s, ids := dailyLib(t, 2)
 	must(t, s.Tag(ctx, ids[1:2], []string{"kept"}, nil))
 	must(t, s.Tag(ctx, ids[:1], []string{"foo"}, []string{"foo"}))
-	if what, err := s.Undo(ctx); err != nil || what != "tag" { // the first change, the only real one
+	if what, err := s.Undo(ctx); err != nil || what != "tag "+ids[1] { // the first change, the only real one
 		t.Fatalf("undo: %q %v", what, err)
 	}
 	for _, id := range ids {

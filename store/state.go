@@ -19,7 +19,7 @@ func (s *Store) Queue(ctx context.Context) ([]Record, error) {
 
 // Enqueue puts papers at the end of the queue; ones already queued stay put.
 func (s *Store) Enqueue(ctx context.Context, ids ...string) error {
-	return s.undoableTx(ctx, "queue", func(tx *sql.Tx, u *undoLog) error {
+	return s.undoableTx(ctx, aboutPapers("queue", ids), func(tx *sql.Tx, u *undoLog) error {
 		if err := u.snapshotQueue(ctx, tx); err != nil {
 			return err
 		}
@@ -39,7 +39,7 @@ func (s *Store) Enqueue(ctx context.Context, ids ...string) error {
 
 // Dequeue takes papers out of the queue.
 func (s *Store) Dequeue(ctx context.Context, ids ...string) error {
-	return s.undoableTx(ctx, "unqueue", func(tx *sql.Tx, u *undoLog) error {
+	return s.undoableTx(ctx, aboutPapers("unqueue", ids), func(tx *sql.Tx, u *undoLog) error {
 		if err := u.snapshotQueue(ctx, tx); err != nil {
 			return err
 		}
@@ -57,7 +57,7 @@ func (s *Store) Dequeue(ctx context.Context, ids ...string) error {
 
 // Done takes papers out of the queue and marks them read, together.
 func (s *Store) Done(ctx context.Context, ids ...string) error {
-	return s.undoableTx(ctx, "done", func(tx *sql.Tx, u *undoLog) error {
+	return s.undoableTx(ctx, aboutPapers("done", ids), func(tx *sql.Tx, u *undoLog) error {
 		if err := u.snapshotQueue(ctx, tx); err != nil {
 			return err
 		}
@@ -78,7 +78,7 @@ func (s *Store) Done(ctx context.Context, ids ...string) error {
 
 // Move puts a queued paper at a 1-based position (clamped to the queue).
 func (s *Store) Move(ctx context.Context, id string, position int) error {
-	return s.undoableTx(ctx, "move", func(tx *sql.Tx, u *undoLog) error {
+	return s.undoableTx(ctx, aboutPapers("move", []string{id}), func(tx *sql.Tx, u *undoLog) error {
 		if err := u.snapshotQueue(ctx, tx); err != nil {
 			return err
 		}
@@ -106,7 +106,7 @@ func (s *Store) SetRead(ctx context.Context, read bool, ids ...string) error {
 	if !read {
 		what = "mark unread"
 	}
-	return s.undoableTx(ctx, what, func(tx *sql.Tx, u *undoLog) error {
+	return s.undoableTx(ctx, aboutPapers(what, ids), func(tx *sql.Tx, u *undoLog) error {
 		for _, id := range ids {
 			if err := mustExist(ctx, tx, id); err != nil {
 				return err

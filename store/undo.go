@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/papertui/papers/internal/english"
 )
 
 // The undo history: every change to the queue, read marks or tags
@@ -67,6 +69,19 @@ type UndoEntry struct {
 }
 
 // undoableTx runs fn as one state change and records its inverse.
+// aboutPapers is a change's label in the undo history: what, and the
+// paper it was done to, or how many ("undone: mark read 2611.90020" says
+// which paper U just changed, maybe one off screen).
+func aboutPapers(what string, ids []string) string {
+	if len(ids) == 1 {
+		return what + " " + ids[0]
+	}
+	if len(ids) > 1 {
+		return what + " " + english.Count(len(ids), "paper")
+	}
+	return what
+}
+
 func (s *Store) undoableTx(ctx context.Context, what string, fn func(tx *sql.Tx, u *undoLog) error) error {
 	return s.stateTx(ctx, what, func(tx *sql.Tx) error {
 		var u undoLog
