@@ -390,11 +390,27 @@ func (m Model) jumpNext() (tea.Model, tea.Cmd) {
 		}
 	}
 	if i >= l.total {
-		m.say("no unread papers below")
+		m.say(m.noneBelow())
 		return m, nil
 	}
 	m.say("looking for the next unread paper…")
 	return m, jumpCmd(m.opts.Library, m.listFilter, i, m.requests.running(topicView))
+}
+
+// noneBelow says there is no unread paper below the selection, and,
+// when the view's count knows of some above, how many and how to get
+// there: "no unread papers below" alone reads as "all read".
+func (m Model) noneBelow() string {
+	sel, ok := m.list.selected()
+	above := m.daily.unreadTotal
+	if ok && !sel.Read {
+		above-- // the selected one is not above
+	}
+	if !m.daily.counted || above <= 0 {
+		return "no unread papers below"
+	}
+	return fmt.Sprintf("no unread papers below; %s above (%s goes to the top)",
+		english.Number(above), keyHint(m.keys.List.Top))
 }
 
 func (m Model) onJumpFound(msg jumpFound) (tea.Model, tea.Cmd) {

@@ -618,3 +618,13 @@ func TestNewOnlyEmptyKeepsThePlace(t *testing.T) {
 		t.Errorf("w w from the top: cursor %d", hs.m.list.cursor)
 	}
 }
+
+// TestNextUnreadAtTheEndSaysWhatIsAbove: . at the last paper says how
+// many unread papers are above, not just that none is below.
+func TestNextUnreadAtTheEndSaysWhatIsAbove(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	hs.keys("G", ".")
+	if n := hs.m.daily.unreadTotal; n < 2 || !strings.Contains(hs.m.notice, fmt.Sprintf("%d above (g goes to the top)", n-1)) {
+		t.Errorf(". at the end with %d unread says %q", n, hs.m.notice)
+	}
+}
