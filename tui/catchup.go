@@ -146,7 +146,7 @@ func (m Model) doMarkViewRead() (tea.Model, tea.Cmd) {
 	}
 	apply := func() {
 		m.list.eachDay("", func(r *row) { r.Read = true })
-		m.daily.unreadTotal = 0
+		m.daily.unreadTotal, m.daily.newTotal = 0, 0 // new is new and unread (daily.go)
 		for d := range m.daily.unreadDays {
 			m.daily.unreadDays[d] = 0 // all read; a day left out would read as not counted yet
 		}
