@@ -93,7 +93,7 @@ func TestNewDefaultsGiveWay(t *testing.T) {
 			t.Errorf("list.bottom is bound to %v", a.Keys)
 		}
 	}
-	table, problems = Bind(map[string][]string{"app.messages": {"M"}, "list.bottom": {"M"}})
+	_, problems = Bind(map[string][]string{"app.messages": {"M"}, "list.bottom": {"M"}})
 	if len(problems) == 0 {
 		t.Error("M bound to the messages and list.bottom by the user is no clash")
 	}
