@@ -43,14 +43,18 @@ func (m Model) firstFrameTimer() tea.Cmd {
 	return tea.Tick(m.frameWait, func(time.Time) tea.Msg { return firstFrameDue{} })
 }
 
-// settleFirstFrame ends the blank screen once the first page is in, an
-// error is shown, or the wait is over; Update runs it after every message.
+// settleFirstFrame ends the blank screen once the rows to show are in
+// (the first page; with the last run's selection to find, its page, so
+// a session restored deep in a view does not open on the top rows for a
+// frame), an error is shown, or the wait is over; Update runs it after
+// every message.
 func (m *Model) settleFirstFrame(msg tea.Msg) {
 	if m.framed {
 		return
 	}
 	_, due := msg.(firstFrameDue)
-	m.framed = due || m.frameWait <= 0 || len(m.list.pages) > 0 || m.errMsg != ""
+	rows := len(m.list.pages) > 0 && len(m.list.follow) == 0 && m.list.inSight()
+	m.framed = due || m.frameWait <= 0 || rows || m.errMsg != ""
 }
 
 // startCmd is what Init starts with: the view, once the last visit is

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
@@ -173,5 +174,43 @@ func TestLaterColourProfile(t *testing.T) {
 	}
 	if laterProfile(nil) != nil {
 		t.Error("no channel gave a command")
+	}
+}
+
+// TestRestoredSelectionIsTheFirstFrame: a session restored deep in a
+// view opens on its paper's rows; the top rows, in before the selection
+// is found, are not drawn for a frame first.
+func TestRestoredSelectionIsTheFirstFrame(t *testing.T) {
+	lib := synthLibrary(t, 600)
+	hs := newHarness(t, lib, 160, 48)
+	hs.keys("G")
+	last := hs.m.session()
+	if hs.m.list.cursor < 2*pageSize {
+		t.Fatalf("G went to row %d: the test wants a selection past the first pages", hs.m.list.cursor)
+	}
+	m := testModel(Options{Library: lib, Style: "dark", Restore: &last})
+	m.frameWait = firstFrameWait
+	next := &harness{t: t, m: m}
+	var framedAt = -1
+	next.observe = func(m Model) {
+		if m.framed && framedAt < 0 {
+			framedAt = m.list.offset
+		}
+	}
+	next.send(sizeMsg(160, 48))
+	// Run one at a time, the wait's end left out: the rows, not the
+	// timer, are to end the blank screen here.
+	drain(t, next.m.Init(), func(msg tea.Msg) tea.Cmd {
+		switch msg.(type) {
+		case firstFrameDue, spinner.TickMsg, themeTimedOut, watchDue:
+			return nil
+		}
+		return next.update(msg)
+	})
+	if framedAt < 2*pageSize {
+		t.Errorf("the first frame showed the rows from %d; want the restored selection's (row %d)", framedAt, next.m.list.cursor)
+	}
+	if got := next.m.session().Selected; got != last.Selected {
+		t.Errorf("restored on %s, want %s", got, last.Selected)
 	}
 }
