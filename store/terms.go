@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store/query"
@@ -37,9 +38,12 @@ func (tc termCounts) add(p feed.Paper) {
 }
 
 // worthExpanding leaves out what nobody completes from a prefix: single
-// characters, bare numbers and very long tokens.
+// characters, bare numbers and very long tokens. Length is counted in
+// characters, not bytes: a CJK run is one token of three bytes a
+// character, and a byte limit left every Chinese or Japanese title run
+// over ten characters out, so the reader's search as you type found none.
 func worthExpanding(t string) bool {
-	if len(t) < 2 || len(t) > 32 {
+	if n := utf8.RuneCountInString(t); n < 2 || n > 32 {
 		return false
 	}
 	return strings.TrimLeft(t, "0123456789") != ""
