@@ -44,6 +44,9 @@ func (c *ReadCmd) Run(g *Globals, kctx *kong.Context) error {
 	if !isTerminal(os.Stdout) {
 		return fmt.Errorf("the reader needs a terminal; from scripts use papers list, search, show or queue")
 	}
+	if err := dumbTerminal(os.Getenv("TERM")); err != nil {
+		return err
+	}
 	holdCollector(collectorHold) // gchold.go: until the first frame
 	// Bubble Tea finds the terminal's colours as it starts, in tmux by
 	// running `tmux info` (10-40 ms) to learn whether it passes true
@@ -90,6 +93,18 @@ func (c *ReadCmd) Run(g *Globals, kctx *kong.Context) error {
 	applyReaderConfig(&opts) // configapply.go: view, sort, sync age and days
 	// session.go: the last session restored, this one kept.
 	return runReader(opts, g.libraryPath(), tea.WithColorProfile(profile))
+}
+
+// dumbTerminal refuses a terminal that cannot place the cursor (TERM=dumb,
+// as in Emacs's shell): the reader's screen would arrive there as escape
+// sequences, and with every attribute dropped the selection would not
+// show even where the sequences happen to work.
+func dumbTerminal(term string) error {
+	if term != "dumb" {
+		return nil
+	}
+	return fmt.Errorf("the reader needs a terminal that can move the cursor, and TERM=dumb cannot; " +
+		"run it in a terminal emulator, or use papers list, search, show or queue")
 }
 
 // withoutTmux is env without TMUX, so that colour detection does not ask
