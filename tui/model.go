@@ -26,7 +26,10 @@ type Options struct {
 	// NoColor: the terminal shows no colour (NO_COLOR), so emphasis must
 	// not rely on it.
 	NoColor bool
-	Mouse   bool
+	// FewColors: the terminal shows 16 colours or fewer (TERM=linux,
+	// xterm), where the presets are rounded to them.
+	FewColors bool
+	Mouse     bool
 	// SyncAfter is how old the last sync may be before the reader syncs
 	// in the background on start; 0 never syncs on start.
 	SyncAfter time.Duration

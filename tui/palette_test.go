@@ -53,3 +53,19 @@ func TestThemeColoursTheReader(t *testing.T) {
 		t.Errorf("glamour style with a link colour: %q", got)
 	}
 }
+
+// On 16 colours the light greys must not round to white (37) and the
+// selection must not rely on a background colour the Linux console drops.
+func TestFewColorsStyles(t *testing.T) {
+	light := newStylesFor(false, false, true, nil)
+	if !strings.Contains(light.pSelected.pre, "7") || strings.Contains(light.pSelected.pre, "48") {
+		t.Errorf("16-colour selection %q, want reverse video", light.pSelected.pre)
+	}
+	if !strings.Contains(light.pDimmed.pre, "90") {
+		t.Errorf("16-colour light dim %q, want bright black (90)", light.pDimmed.pre)
+	}
+	own := newStylesFor(false, false, true, map[string]string{"selection": "4", "dim": "2"})
+	if !strings.Contains(own.pSelected.pre, "44") || !strings.Contains(own.pDimmed.pre, "32") {
+		t.Errorf("a theme's own colours: selection %q, dim %q", own.pSelected.pre, own.pDimmed.pre)
+	}
+}

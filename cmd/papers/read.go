@@ -86,7 +86,8 @@ func (c *ReadCmd) Run(g *Globals, kctx *kong.Context) error {
 	}
 	opts := tui.Options{Library: lib, Fetcher: client, Remote: client, Style: c.Style, Mouse: c.Mouse,
 		SyncAfter: staleAfter, NoColor: os.Getenv("NO_COLOR") != "", Texts: client, PDFDir: pdfDir(),
-		Versions: arxivClient(g.ArxivURL), Profile: later, LastSeen: last, Retries: retries}
+		Versions: arxivClient(g.ArxivURL), Profile: later, LastSeen: last, Retries: retries,
+		FewColors: profile <= colorprofile.ANSI && profile > colorprofile.Ascii && os.Getenv("TMUX") == ""}
 	if c.NoSync {
 		opts.SyncAfter = 0
 	}
