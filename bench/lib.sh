@@ -15,6 +15,11 @@ if [ ! -f "$DATA/.done" ]; then
 	touch "$DATA/.done"
 fi
 LIB=$WORK/lib$N.db
+# The reader's state (the session it restores: view, search, selection)
+# lives in WORK, not the user's, and is cleared before each first frame:
+# a session left deep in a search by the memory run would be restored,
+# and timed, by the next run's first frames.
+STATE=$WORK/state
 
 # median of the numbers on stdin, one a line.
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; print m}'; }

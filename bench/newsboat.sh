@@ -71,8 +71,9 @@ done
 : >"$WORK/ff-nb.txt"
 for i in $(seq "$RUNS"); do
 	bench/firstframe.sh papers-bench-ff BARE-READY "$WORK/bare" >>"$WORK/ff-bare.txt"
+	rm -rf "$STATE"
 	bench/firstframe.sh papers-bench-ff '▲.*[0-9] papers · ' \
-		"$WORK/papers" --db "$LIB" --no-sync --style dark >>"$WORK/ff-papers.txt"
+		env XDG_STATE_HOME="$STATE" "$WORK/papers" --db "$LIB" --no-sync --style dark >>"$WORK/ff-papers.txt"
 	bench/firstframe.sh papers-bench-ff 'Your feeds \(.*Daily Papers' $newsboat_cmd >>"$WORK/ff-nb.txt"
 done
 
@@ -91,7 +92,8 @@ last_rss() {
 	tmux kill-session -t "$s"
 }
 wait_screen() { for _ in $(seq 300); do tmux capture-pane -p -t "$1" | grep -Eq -- "$2" && return 0; sleep 0.1; done; return 1; }
-p_rss=$(last_rss ' papers · ' G ' ([0-9,]+)/\1 ' "$WORK/papers" --db "$LIB" --no-sync --style dark)
+rm -rf "$STATE"
+p_rss=$(last_rss ' papers · ' G ' ([0-9,]+)/\1 ' env XDG_STATE_HOME="$STATE" "$WORK/papers" --db "$LIB" --no-sync --style dark)
 # newsboat: open the (first) feed and go to its end.
 nb_rss=$(last_rss 'Your feeds' "Enter End" 'Articles in feed' $newsboat_cmd)
 

@@ -46,8 +46,9 @@ imp_rss=$(( $(cut -d' ' -f3 "$WORK/import.txt" | median | cut -d. -f1) / 1024 ))
 : >"$WORK/reader.txt"
 for i in $(seq "$RUNS"); do
 	bench/firstframe.sh papers-bench-ff BARE-READY "$WORK/bare" >>"$WORK/bare.txt"
+	rm -rf "$STATE"
 	bench/firstframe.sh papers-bench-ff '▲.*[0-9] papers · ' \
-		"$WORK/papers" --db "$LIB" --no-sync --style dark >>"$WORK/reader.txt"
+		env XDG_STATE_HOME="$STATE" "$WORK/papers" --db "$LIB" --no-sync --style dark >>"$WORK/reader.txt"
 done
 bare=$(median <"$WORK/bare.txt")
 reader=$(median <"$WORK/reader.txt")
@@ -55,7 +56,7 @@ ratio=$(awk -v a="$reader" -v b="$bare" 'BEGIN {printf "%.2f", a/b}')
 
 # The reader's peak memory: a search, a paper opened, then the last paper.
 s=papers-bench-mem
-tmux new-session -d -s "$s" -x 160 -y 48 "exec $WORK/papers --db $LIB --no-sync --style dark"
+tmux new-session -d -s "$s" -x 160 -y 48 "rm -rf $STATE; XDG_STATE_HOME=$STATE exec $WORK/papers --db $LIB --no-sync --style dark"
 pid=$(tmux display -p -t "$s" '#{pane_pid}')
 wait_for() { for _ in $(seq 300); do tmux capture-pane -p -t "$s" | grep -Eq -- "$1" && return 0; sleep 0.1; done; return 1; }
 wait_for ' papers · '

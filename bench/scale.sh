@@ -40,8 +40,9 @@ lib_mib=$(( $(stat -c %s "$LIB") / 1048576 ))
 : >"$WORK/reader.txt"
 for _ in $(seq "$RUNS"); do
 	bench/firstframe.sh papers-scale-ff BARE-READY "$WORK/bare" >>"$WORK/bare.txt"
+	rm -rf "$STATE"
 	bench/firstframe.sh papers-scale-ff '▲.*[0-9] papers · ' \
-		"$WORK/papers" --db "$LIB" --no-sync --style dark >>"$WORK/reader.txt"
+		env XDG_STATE_HOME="$STATE" "$WORK/papers" --db "$LIB" --no-sync --style dark >>"$WORK/reader.txt"
 done
 bare=$(median <"$WORK/bare.txt")
 reader=$(median <"$WORK/reader.txt")
@@ -49,7 +50,7 @@ reader=$(median <"$WORK/reader.txt")
 # G from the top, key to the last position on screen; then the reader's
 # peak RSS after a search, a paper opened and G.
 s=papers-scale-mem
-tmux new-session -d -s "$s" -x 160 -y 48 "exec $WORK/papers --db $LIB --no-sync --style dark"
+tmux new-session -d -s "$s" -x 160 -y 48 "rm -rf $STATE; XDG_STATE_HOME=$STATE exec $WORK/papers --db $LIB --no-sync --style dark"
 pid=$(tmux display -p -t "$s" '#{pane_pid}')
 wait_for() { for _ in $(seq 600); do tmux capture-pane -p -J -t "$s" | grep -Eq -- "$1" && return 0; sleep 0.05; done; return 1; }
 wait_for ' papers · '
