@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/papertui/papers/store"
 )
@@ -115,5 +116,28 @@ func TestPlainShowHasPlainSpaces(t *testing.T) {
 	out := mustRun(t, env, "show", id).stdout
 	if strings.Contains(out, "\u00a0") || !strings.Contains(out, "Feed day ") {
 		t.Errorf("show, piped:\n%s", out)
+	}
+}
+
+// TestAllIsStreamedAlike: `list` and `search --limit 0` print every paper
+// as they read them (printView), and print what a limit past the end
+// prints from the papers held at once, byte for byte, in every order.
+func TestAllIsStreamedAlike(t *testing.T) {
+	env := dbEnv(t)
+	mustRun(t, env, append([]string{"import"}, synthDayFiles(t, 300, 5, time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC))...)...)
+	for _, args := range [][]string{
+		{"list"}, {"list", "--sort", "upvotes"}, {"list", "--sort", "trending"},
+		{"search", "model"}, {"search", "model", "--sort", "newest"}, {"search", "model", "--sort", "upvotes"},
+		{"search", "upvotes:>3"}, {"search", "nosuchwordanywhere"},
+	} {
+		for _, form := range [][]string{nil, {"--json"}} {
+			all := append(append(slices.Clone(args), "--limit", "0"), form...)
+			held := append(append(slices.Clone(args), "--limit", "100000"), form...)
+			a, b := papers(t, env, all...), papers(t, env, held...)
+			if a.code != 0 || a.stdout != b.stdout || a.stderr != b.stderr {
+				t.Errorf("%v: exit %d, %d bytes, stderr %q; %v: exit %d, %d bytes, stderr %q",
+					all, a.code, len(a.stdout), a.stderr, held, b.code, len(b.stdout), b.stderr)
+			}
+		}
 	}
 }

@@ -52,6 +52,15 @@ func (c *ListCmd) Run(g *Globals) error {
 				return err
 			}
 		}
+		if c.Limit == 0 { // all of them, printed as they are read
+			return printView(ctx, lib, f, c.JSON, func() {
+				if libraryEmpty(ctx, lib) {
+					fmt.Fprintln(os.Stderr, "the library is empty: papers sync fetches the last 7 days")
+				} else {
+					fmt.Fprintln(os.Stderr, noMatch)
+				}
+			})
+		}
 		recs, err := lib.Records(ctx, f, 0, c.Limit)
 		if err != nil {
 			return err

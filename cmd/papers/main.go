@@ -151,9 +151,10 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 		return exitUsage
 	}
 	err = kctx.Run(&cli.Globals)
-	if err == nil && stdout.err != nil {
+	if stdout.err != nil && (err == nil || errors.Is(err, stdout.err)) {
 		// What the command printed was lost (a full disk, a closed
-		// stdout): not a success a script may rely on.
+		// stdout): not a success a script may rely on. A command that
+		// stops at the failed write (printView) says the same.
 		err = fmt.Errorf("write to standard output: %w", stdout.err)
 	}
 	switch {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/article"
 	"github.com/papertui/papers/tui/clean"
+	"github.com/papertui/papers/tui/export"
 )
 
 // Plain output shared by the commands: where stdout goes, one paper as a
@@ -67,6 +69,36 @@ func emptyLibraryNote(ctx context.Context, lib *store.Store) string {
 func libraryEmpty(ctx context.Context, lib *store.Store) bool {
 	n, err := lib.Count(ctx, store.Filter{})
 	return err == nil && n == 0
+}
+
+// printView prints every paper of view f as printRecords does, reading
+// them from the library as it goes (store.EachRecord, as export does):
+// `list` and `search --limit 0` of 100,000 papers held them all at once,
+// 357 MB, and 1.25 GB as JSON. empty runs before anything is printed when
+// the view holds no paper.
+func printView(ctx context.Context, lib *store.Store, f store.Filter, asJSON bool, empty func()) error {
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	papers := export.Stream(func(start func(int) error, each func(store.Record) error) error {
+		return lib.EachRecord(ctx, f, func(total int) error {
+			if total == 0 {
+				empty()
+			}
+			return start(total)
+		}, each)
+	})
+	var err error
+	if asJSON {
+		err = writeJSONStream(out, papers)
+	} else {
+		err = papers(func(int) error { return nil }, func(r store.Record) error {
+			_, err := fmt.Fprintln(out, recordLine(r))
+			return err
+		})
+	}
+	if ferr := out.Flush(); err == nil {
+		err = ferr
+	}
+	return err
 }
 
 // printResults prints what a list or search found, or says on stderr that

@@ -40,6 +40,9 @@ func (c *SearchCmd) Run(g *Globals) error {
 	}
 	return g.withLibrary(func(ctx context.Context, lib *store.Store) error {
 		f := store.Filter{Sort: store.Sort(c.Sort)}.Search(q)
+		if c.Limit == 0 && len(q.Texts) == 0 { // all of them, printed as they are read
+			return printView(ctx, lib, f, c.JSON, func() { fmt.Fprintln(os.Stderr, noMatch+emptyLibraryNote(ctx, lib)) })
+		}
 		// One row past the limit says whether it cut the results, without
 		// counting every search.
 		ask := c.Limit
