@@ -410,6 +410,9 @@ func scanRecord(rows *sql.Rows) (Record, error) {
 // abstractOf reads the abstract back from the raw item, where the only
 // copy of it lives.
 func abstractOf(raw []byte) string {
+	if len(raw) == 0 {
+		return "" // a listing (EachListing) reads none
+	}
 	item, err := decompressRaw(raw)
 	if err != nil {
 		return ""

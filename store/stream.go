@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // streamPage is how many papers of a search a stream reads at a time.
@@ -16,6 +17,21 @@ const streamPage = 256
 // A plain view is read in one snapshot, so the count and the papers
 // agree even while a sync writes.
 func (s *Store) EachRecord(ctx context.Context, f Filter, start func(total int) error, each func(Record) error) error {
+	return s.eachRecord(ctx, f, recordColumns, start, each)
+}
+
+// EachListing is EachRecord without the abstracts (Abstract is ""): a
+// listing of one line a paper prints none, and reading each out of its
+// compressed raw item was half the time of listing 100,000 papers.
+func (s *Store) EachListing(ctx context.Context, f Filter, start func(total int) error, each func(Record) error) error {
+	return s.eachRecord(ctx, f, listingColumns, start, each)
+}
+
+// listingColumns are recordColumns with no raw item to read an abstract
+// from.
+var listingColumns = strings.Replace(recordColumns, "p.raw", "NULL", 1)
+
+func (s *Store) eachRecord(ctx context.Context, f Filter, columns string, start func(total int) error, each func(Record) error) error {
 	f, err := s.prepare(ctx, f)
 	if err != nil {
 		return err
@@ -24,7 +40,7 @@ func (s *Store) EachRecord(ctx context.Context, f Filter, start func(total int) 
 		if f, err = s.prepareSetIndex(ctx, f); err != nil {
 			return err
 		}
-		return s.eachHit(ctx, f, start, each)
+		return s.eachHit(ctx, f, columns, start, each)
 	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
@@ -46,7 +62,7 @@ func (s *Store) EachRecord(ctx context.Context, f Filter, start func(total int) 
 	if err := start(total); err != nil {
 		return err
 	}
-	q, args := f.selectSQL(recordColumns, 0, 0)
+	q, args := f.selectSQL(columns, 0, 0)
 	rows, err := conn.QueryContext(ctx, q, args...)
 	if err != nil {
 		return explain(s.path, fmt.Errorf("read papers: %w", err))
@@ -56,7 +72,7 @@ func (s *Store) EachRecord(ctx context.Context, f Filter, start func(total int) 
 
 // eachHit streams a text search: its hits are found first (a number per
 // paper), then read a page at a time in their order.
-func (s *Store) eachHit(ctx context.Context, f Filter, start func(total int) error, each func(Record) error) error {
+func (s *Store) eachHit(ctx context.Context, f Filter, columns string, start func(total int) error, each func(Record) error) error {
 	pids, err := s.searchPids(ctx, f, 0, 0)
 	if err != nil {
 		return err
@@ -65,7 +81,7 @@ func (s *Store) eachHit(ctx context.Context, f Filter, start func(total int) err
 		return err
 	}
 	for from := 0; from < len(pids); from += streamPage {
-		q, args := s.byPids(ctx, recordColumns, pids[from:min(from+streamPage, len(pids))])
+		q, args := s.byPids(ctx, columns, pids[from:min(from+streamPage, len(pids))])
 		rows, err := s.db.QueryContext(ctx, q, args...)
 		if err != nil {
 			return explain(s.path, fmt.Errorf("read papers: %w", err))

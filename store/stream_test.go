@@ -50,5 +50,20 @@ func TestEachRecordMatchesRecords(t *testing.T) {
 		if name == "search" && len(want) <= streamPage {
 			t.Errorf("the search finds %d papers: not enough to cross a page of the stream", len(want))
 		}
+		// A listing is the same records, but for their abstracts.
+		var listed []Record
+		err = s.EachListing(ctx, f, func(int) error { return nil }, func(r Record) error {
+			if r.Abstract != "" {
+				t.Fatalf("%s: a listing read %s's abstract", name, r.ID)
+			}
+			listed = append(listed, r)
+			return nil
+		})
+		for i := range want {
+			want[i].Abstract = ""
+		}
+		if err != nil || !reflect.DeepEqual(listed, want) {
+			t.Errorf("%s: listed %d records (%v), Records has %d, or they differ", name, len(listed), err, len(want))
+		}
 	}
 }

@@ -78,8 +78,12 @@ func libraryEmpty(ctx context.Context, lib *store.Store) bool {
 // the view holds no paper.
 func printView(ctx context.Context, lib *store.Store, f store.Filter, asJSON bool, empty func()) error {
 	out := bufio.NewWriterSize(stdout, 64<<10)
+	read := lib.EachListing // a line a paper prints no abstract
+	if asJSON {
+		read = lib.EachRecord
+	}
 	papers := export.Stream(func(start func(int) error, each func(store.Record) error) error {
-		return lib.EachRecord(ctx, f, func(total int) error {
+		return read(ctx, f, func(total int) error {
 			if total == 0 {
 				empty()
 			}
