@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/papertui/papers/feed/synth"
-	"github.com/papertui/papers/store/query"
 )
 
 // TestByPidsLongList: more pids than SQLite has variables (32,766) read
@@ -17,20 +16,8 @@ func TestByPidsLongList(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
 	importDays(t, s, synth.Days(400, 5, synth.DefaultStart))
-	var real []int64
-	if err := func() error {
-		rows, err := s.db.Query(`SELECT pid FROM papers ORDER BY pid DESC`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var pid int64
-			rows.Scan(&pid)
-			real = append(real, pid)
-		}
-		return rows.Err()
-	}(); err != nil {
+	real, err := s.pidsOf(ctx, `SELECT pid FROM papers ORDER BY pid DESC`)
+	if err != nil {
 		t.Fatal(err)
 	}
 	// 40,000 pids, most of no paper, the real ones scattered through them.
@@ -45,26 +32,15 @@ func TestByPidsLongList(t *testing.T) {
 		pids = append(pids, -int64(i)-1)
 	}
 	q, args := s.byPids(ctx, `p.pid`, pids)
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	got, err := s.pidsOf(ctx, q, args...)
 	if err != nil {
 		t.Fatalf("40,000 pids: %v", err)
 	}
-	var got []int64
-	for rows.Next() {
-		var pid int64
-		rows.Scan(&pid)
-		got = append(got, pid)
-	}
-	rows.Close()
 	if !slices.Equal(got, want) {
 		t.Fatalf("40,000 pids: got %d papers, want %d in the order given", len(got), len(want))
 	}
 
-	parsed, err := query.Parse("model")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := Filter{Sort: SortNewest}.Search(parsed)
+	f := Filter{Sort: SortNewest}.Search(mustParse(t, "model"))
 	inline, err := s.Records(ctx, f, 0, 0)
 	if err != nil {
 		t.Fatal(err)
