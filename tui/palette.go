@@ -20,21 +20,28 @@ type ThemeElement struct {
 	Dark, Light string // the presets' colours
 }
 
+// Greys of the presets: the light one is what 16-colour terminals round
+// to white (styles.go gives them bright black there).
+const (
+	darkGrey  = "#6E6E6E"
+	lightGrey = "#8A8A8A"
+)
+
 // themeElements are the elements in the order a config lists them.
 var themeElements = []ThemeElement{
 	{"selection", "background of the selected row", "#3A3160", "#E4DEFF"},
 	{"unread", "unread titles", "#F2F2F2", "#1A1A1A"},
-	{"read", "read titles", "#6E6E6E", "#8A8A8A"},
+	{"read", "read titles", darkGrey, lightGrey},
 	{"new", "papers new since the last visit", "#7EE2B8", "#0B7A4B"},
 	{"queued", "the queued mark ●", "#FFB454", "#B25E00"},
 	{"upvotes", "upvotes and comments", "#FFB454", "#B25E00"},
-	{"dim", "authors, marks, hints", "#6E6E6E", "#8A8A8A"},
+	{"dim", "authors, marks, hints", darkGrey, lightGrey},
 	{"day_rule", "the rule over each day", "#B4A7FF", "#5A3FD9"},
-	{"border", "borders of panes without the focus", "#6E6E6E", "#8A8A8A"},
+	{"border", "borders of panes without the focus", darkGrey, lightGrey},
 	{"border_active", "the focused pane's border", "#B4A7FF", "#5A3FD9"},
-	{"title", "pane titles and tabs", "#6E6E6E", "#8A8A8A"},
+	{"title", "pane titles and tabs", darkGrey, lightGrey},
 	{"title_active", "the focused pane's title and tab, help headings", "#B4A7FF", "#5A3FD9"},
-	{"status", "the status bar", "#6E6E6E", "#8A8A8A"},
+	{"status", "the status bar", darkGrey, lightGrey},
 	{"error", "errors in the status bar", "#FF6B81", "#C0142D"},
 	{"notice", "notices and empty-list messages", "#B4A7FF", "#5A3FD9"},
 	{"highlight", "search hits", "#FFB454", "#B25E00"},

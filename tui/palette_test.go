@@ -35,12 +35,12 @@ func TestThemeColoursTheReader(t *testing.T) {
 	if light := paletteFor(false, nil); light["selection"] != lipgloss.Color("#E4DEFF") {
 		t.Errorf("light preset selection: %v", light["selection"])
 	}
-	st := newStyles(true, false, map[string]string{"selection": "#FF00AA"})
+	st := newStyles(true, false, false, map[string]string{"selection": "#FF00AA"})
 	if !strings.Contains(st.pSelected.pre, "255;0;170") {
 		t.Errorf("the selection is not painted in the user's colour: %q", st.pSelected.pre)
 	}
 	// NO_COLOR wins: the selection is reverse video whatever the theme.
-	if st := newStyles(true, true, map[string]string{"selection": "#FF00AA"}); strings.Contains(st.pSelected.pre, "255;0;170") {
+	if st := newStyles(true, true, false, map[string]string{"selection": "#FF00AA"}); strings.Contains(st.pSelected.pre, "255;0;170") {
 		t.Errorf("NO_COLOR: selection painted %q", st.pSelected.pre)
 	}
 	hs := &harness{t: t, m: testModel(Options{Library: newTestLibrary(t), Style: "dark", Glamour: "dracula",
@@ -57,14 +57,14 @@ func TestThemeColoursTheReader(t *testing.T) {
 // On 16 colours the light greys must not round to white (37) and the
 // selection must not rely on a background colour the Linux console drops.
 func TestFewColorsStyles(t *testing.T) {
-	light := newStylesFor(false, false, true, nil)
+	light := newStyles(false, false, true, nil)
 	if !strings.Contains(light.pSelected.pre, "7") || strings.Contains(light.pSelected.pre, "48") {
 		t.Errorf("16-colour selection %q, want reverse video", light.pSelected.pre)
 	}
 	if !strings.Contains(light.pDimmed.pre, "90") {
 		t.Errorf("16-colour light dim %q, want bright black (90)", light.pDimmed.pre)
 	}
-	own := newStylesFor(false, false, true, map[string]string{"selection": "4", "dim": "2"})
+	own := newStyles(false, false, true, map[string]string{"selection": "4", "dim": "2"})
 	if !strings.Contains(own.pSelected.pre, "44") || !strings.Contains(own.pDimmed.pre, "32") {
 		t.Errorf("a theme's own colours: selection %q, dim %q", own.pSelected.pre, own.pDimmed.pre)
 	}

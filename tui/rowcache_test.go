@@ -168,7 +168,7 @@ func fieldPaths(t reflect.Type, prefix []int) [][]int {
 func TestDrawingsFollowTheFrame(t *testing.T) {
 	hs := newHarness(t, newTestLibrary(t), 160, 48)
 	l := &hs.m.list
-	light := newStyles(false, false, nil)
+	light := newStyles(false, false, false, nil)
 	f := hs.m.frameOf(70, 20)
 	for _, change := range []struct {
 		what string

@@ -48,22 +48,18 @@ type styles struct {
 // newStyles builds the theme over a dark or light background, with a
 // user's colours (palette.go); without colour (NO_COLOR) the selection
 // is shown in reverse video, since its background colour would be dropped.
-func newStyles(dark, noColor bool, colors map[string]string) styles {
-	return newStylesFor(dark, noColor, false, colors)
-}
-
-// newStylesFor is newStyles for a terminal of 16 colours or fewer (few):
-// there the presets' colours are rounded to the nearest of the 16, which
-// made the light preset's greys white (37) on a white background and the
-// dark selection bright black (100), which the Linux console shows as
-// black. The greys become bright black (8) and the selection reverse
-// video, unless the user's theme names them.
-func newStylesFor(dark, noColor, few bool, colors map[string]string) styles {
+// On a terminal of 16 colours or fewer (few) the presets' colours are
+// rounded to the nearest of the 16, which made the light preset's greys
+// white (37) on a white background and the dark selection bright black
+// (100), which the Linux console shows as black: there the greys become
+// bright black (8) and the selection reverse video, unless the user's
+// theme names them.
+func newStyles(dark, noColor, few bool, colors map[string]string) styles {
 	if few && !dark {
 		user := colors
 		colors = map[string]string{}
 		for _, e := range themeElements {
-			if e.Light == "#8A8A8A" {
+			if e.Light == lightGrey {
 				colors[e.Name] = "8"
 			}
 		}

@@ -14,7 +14,7 @@ import (
 type themeTimedOut struct{}
 
 func (m *Model) setStyle(dark bool) {
-	st := newStylesFor(dark, m.opts.NoColor, m.opts.FewColors, m.opts.Colors)
+	st := newStyles(dark, m.opts.NoColor, m.opts.FewColors, m.opts.Colors)
 	m.st = &st
 	m.search.input.restyle(dark)
 }
