@@ -86,8 +86,7 @@ type dailyState struct {
 	// beforeNew is the selection (and its screen row) when w narrowed
 	// the view: leaving a new-only view with nothing in it goes back
 	// there, not to the top of the whole library.
-	beforeNew     []string
-	beforeNewLine int
+	beforeNew *savedView
 
 	counted     bool // the counts below answer the view shown
 	unreadTotal int
@@ -203,15 +202,15 @@ func (m Model) toggleNewOnly() (tea.Model, tea.Cmd) {
 	m.daily.newOnly = !m.daily.newOnly
 	m.say(map[bool]string{true: "showing papers new since your last visit", false: "showing all papers"}[m.daily.newOnly])
 	if m.daily.newOnly {
-		m.daily.beforeNew, m.daily.beforeNewLine = m.list.followIDs(), m.list.cursor-m.list.offset
+		m.daily.beforeNew = m.saveView()
 		return m, m.reload(true)
 	}
-	before, line := m.daily.beforeNew, m.daily.beforeNewLine
+	before := m.daily.beforeNew
 	m.daily.beforeNew = nil
-	if follow := m.list.followIDs(); len(follow) > 0 || len(before) == 0 {
+	if follow := m.list.followIDs(); len(follow) > 0 || before == nil || len(before.follow) == 0 {
 		return m, m.reload(true)
 	}
-	return m, m.reloadFollowing(before, line)
+	return m, m.reloadFollowing(before.follow, before.line)
 }
 
 // wantCounts asks for the view's counts and those of the days held.

@@ -111,7 +111,7 @@ func (m Model) pickerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // week included.
 func (m Model) applySearch(q string) (tea.Model, tea.Cmd) {
 	if !m.search.active {
-		m.search.saved = &savedView{sort: m.sort, follow: m.list.followIDs(), line: m.list.cursor - m.list.offset}
+		m.search.saved = m.saveView()
 	}
 	if m.period.kind != periodAll {
 		if m.search.saved != nil && m.search.saved.period == nil {

@@ -38,12 +38,18 @@ type searchState struct {
 	debounce time.Duration // searchDebounce; tests set 0
 }
 
-// savedView is what esc restores.
+// savedView is what esc restores (and w leaving an empty new-only view).
 type savedView struct {
 	sort   store.Sort
 	follow []string // the selection and its neighbours
 	line   int      // the screen row the selection was on
 	period *period  // the day, week or month left for all days (applySearch)
+}
+
+// saveView is the view as it is now, the selection and its screen row,
+// for going back to it.
+func (m Model) saveView() *savedView {
+	return &savedView{sort: m.sort, follow: m.list.followIDs(), line: m.list.cursor - m.list.offset}
 }
 
 func newSearchInput() lineInput {
@@ -122,7 +128,7 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // startSearch opens the search box over the list.
 func (m Model) startSearch() (tea.Model, tea.Cmd) {
 	if !m.search.active {
-		m.search.saved = &savedView{sort: m.sort, follow: m.list.followIDs(), line: m.list.cursor - m.list.offset}
+		m.search.saved = m.saveView()
 	}
 	m.search.typing = true
 	m.focus = paneList
