@@ -77,8 +77,7 @@ type readerPane struct {
 	complete bool
 	offset   int
 	height   int
-	jumpTo   int  // a section asked for before it was rendered, -1 none
-	toEnd    bool // the end asked for (G) before it was rendered
+	jumpTo   int // a section asked for before it was rendered, noJump or jumpEnd (G)
 
 	outline   bool // the outline is shown over the text
 	outCursor int
@@ -94,6 +93,13 @@ type readerPane struct {
 	saveSeq int
 }
 
+// The reading pane's jumpTo when no section is asked for before it is
+// rendered, and when the end is (G on the first screen).
+const (
+	noJump  = -1
+	jumpEnd = -2
+)
+
 // openReader opens the reading pane on a paper, at the position the
 // reader stopped at last time.
 func (m Model) openReader(id string) (tea.Model, tea.Cmd) {
@@ -101,7 +107,7 @@ func (m Model) openReader(id string) (tea.Model, tea.Cmd) {
 	if m.reader.open {
 		from = m.reader.from
 	}
-	m.reader = readerPane{open: true, id: id, from: from, jumpTo: -1}
+	m.reader = readerPane{open: true, id: id, from: from, jumpTo: noJump}
 	m.reader.height = m.readerHeight()
 	return m, m.loadReader(nil)
 }
@@ -158,14 +164,14 @@ func (m Model) onReaderRendered(msg readerRendered) (tea.Model, tea.Cmd) {
 	}
 	r.lines, r.complete = msg.whole, true
 	r.offset = r.lines.lineOf(at)
-	jumped := r.jumpTo >= 0 || r.toEnd
+	jumped := r.jumpTo != noJump
 	switch {
-	case r.toEnd:
+	case r.jumpTo == jumpEnd:
 		r.offset = len(r.lines.text) // G pressed while the rest rendered
 	case jumped:
 		r.offset = r.lines.starts[r.jumpTo]
 	}
-	r.jumpTo, r.toEnd = -1, false
+	r.jumpTo = noJump
 	r.clamp()
 	m.requests.end(topicReader)
 	if r.search.query != "" {
@@ -237,11 +243,13 @@ func (m Model) readerOwnKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 	case r.doc == nil:
 		return m, nil, true // loading: the first screen is on its way
 	case !r.complete && key.Matches(msg, k.Bottom):
-		r.toEnd, r.jumpTo = true, -1
+		r.jumpTo = jumpEnd
 		m.say("rendering the rest of the paper…")
 		return m, nil, true
 	case navigate(k.moveKeys, msg, r.height, r.offset, len(r.lines.text), func(i int) { r.offset = i; r.clamp() }):
-		r.toEnd = false // moved since: the end asked for before is not where the reader is going
+		if r.jumpTo == jumpEnd {
+			r.jumpTo = noJump // moved since: the end asked for before is not where the reader is going
+		}
 	case key.Matches(msg, k.NextSection):
 		m.jumpSection(1)
 	case key.Matches(msg, k.PrevSection):
@@ -286,7 +294,7 @@ func (m *Model) goToSection(section int) {
 		r.clamp()
 		return
 	}
-	r.jumpTo, r.toEnd = section, false
+	r.jumpTo = section
 	m.say("rendering the rest of the paper…")
 }
 
