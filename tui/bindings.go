@@ -341,6 +341,13 @@ func helpKeys(bs []key.Binding) string {
 
 // keyHint is how a hint names a binding's key: its first key, or its
 // action's name when the user unbound it.
+// boundLabel is a binding's keys as the help shows them, and whether it
+// has any: a user may unbind an action (Bind), and a hint must then not
+// tell them to press "(none)".
+func boundLabel(b key.Binding) (string, bool) {
+	return b.Help().Key, len(b.Keys()) > 0
+}
+
 func keyHint(b key.Binding) string {
 	if keys := b.Keys(); len(keys) > 0 {
 		return keys[0]

@@ -82,8 +82,8 @@ func (q *queuePane) view(f frame) string {
 	}
 	if len(q.records) == 0 {
 		msg := "The queue is empty."
-		if len(f.keys.Paper.ToggleQueue.Keys()) > 0 { // a user may unbind it (bindings.go)
-			msg += fmt.Sprintf(" Press %s on a paper to queue it.", f.keys.Paper.ToggleQueue.Help().Key)
+		if k, ok := boundLabel(f.keys.Paper.ToggleQueue); ok {
+			msg += fmt.Sprintf(" Press %s on a paper to queue it.", k)
 		}
 		return st.dimmed.Render(ansi.Wrap(msg, w, ""))
 	}

@@ -145,9 +145,9 @@ func (m Model) drawStatus(left string) string {
 	}
 	if right == "" {
 		// The cut says where the rest is (the message log, messages.go).
-		tail := "… " + m.keys.Common.Messages.Help().Key + " shows all"
-		if m.width < 4*ansi.StringWidth(tail) || len(m.keys.Common.Messages.Keys()) == 0 { // unbound: no "(none) shows all"
-			tail = "…"
+		tail := "…"
+		if k, ok := boundLabel(m.keys.Common.Messages); ok && m.width >= 4*ansi.StringWidth(tail+" "+k+" shows all") {
+			tail += " " + k + " shows all"
 		}
 		left = ansi.Truncate(left, max(0, m.width), tail)
 		lw = ansi.StringWidth(left)
@@ -168,8 +168,8 @@ func (m Model) statusRights() []string {
 		papers = english.Number(m.libraryTotal()) + " cached papers"
 	}
 	facts := []string{papers, fmt.Sprintf("%d queued", len(m.queue.records))}
-	if len(m.keys.Common.Help.Keys()) > 0 { // a user may unbind it (bindings.go)
-		facts = append(facts, m.keys.Common.Help.Help().Key+" help")
+	if k, ok := boundLabel(m.keys.Common.Help); ok {
+		facts = append(facts, k+" help")
 	}
 	var out []string
 	for n := len(facts); n > 0; n-- {
