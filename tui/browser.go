@@ -44,24 +44,28 @@ type opened struct {
 // openURL opens url with $BROWSER when it is set, else with the desktop's
 // opener (github.com/cli/browser tries xdg-open, x-www-browser,
 // www-browser and wslview, and does not read $BROWSER itself).
-func openURL(url string) error { return openURLWith("", url) }
+func openURL(url string) error {
+	_, err := openURLWith("", url)
+	return err
+}
 
 // openURLWith opens url (or a file's path) with the user's opener
 // (Options.Opener, the same convention as $BROWSER) when there is one;
 // when it is not, or none of its commands is on this machine, as openURL
-// does. An opener that runs and fails is the error: it was found.
-func openURLWith(opener, url string) error {
+// does, and says so (fellBack: the user should hear their opener was not
+// found). An opener that runs and fails is the error: it was found.
+func openURLWith(opener, url string) (fellBack bool, err error) {
 	if strings.TrimSpace(opener) != "" {
 		err := openWith(opener, url)
 		if !errors.Is(err, errNoBrowser) {
-			return err
+			return false, err
 		}
 		if fallback := openDefault(url); fallback == nil {
-			return nil
+			return true, nil
 		}
-		return fmt.Errorf("%w: the opener (%s) not found", errNoBrowser, strings.TrimSpace(opener))
+		return false, fmt.Errorf("%w: the opener (%s) not found", errNoBrowser, strings.TrimSpace(opener))
 	}
-	return openDefault(url)
+	return false, openDefault(url)
 }
 
 // openDefault opens url with $BROWSER, else the desktop's opener.
@@ -330,24 +334,12 @@ func openMsg(opener, target string) tea.Msg {
 	if args, ok := terminalBrowser(opener, target); ok {
 		return inTerminal{url: target, args: args}
 	}
-	msg := opened{url: target, err: openURLWith(opener, target)}
-	if msg.err == nil && strings.TrimSpace(opener) != "" && !openerFound(opener, target) {
+	fellBack, err := openURLWith(opener, target)
+	msg := opened{url: target, err: err}
+	if fellBack {
 		msg.fellBack = strings.TrimSpace(opener)
 	}
 	return msg
-}
-
-// openerFound says whether any command of opener is on this machine.
-func openerFound(opener, url string) bool {
-	for _, args := range openerCommands(opener, url) {
-		if args == nil {
-			continue
-		}
-		if _, err := exec.LookPath(args[0]); err == nil {
-			return true
-		}
-	}
-	return false
 }
 
 // openPDF opens a paper's saved PDF when the PDF folder holds one (papers

@@ -120,7 +120,7 @@ func TestOpenerQuotingAndFallback(t *testing.T) {
 	} {
 		t.Setenv("BROWSER", c.browser)
 		os.Remove(out)
-		if err := openURLWith(c.opener, url); err != nil {
+		if _, err := openURLWith(c.opener, url); err != nil {
 			t.Errorf("%q: %v", c.opener, err)
 			continue
 		}
@@ -128,11 +128,11 @@ func TestOpenerQuotingAndFallback(t *testing.T) {
 			t.Errorf("%q ran with %q, want %q", c.opener, got, c.want)
 		}
 	}
-	err := openURLWith(`"`+failing+`" %s`, url)
+	_, err := openURLWith(`"`+failing+`" %s`, url)
 	if err == nil || !strings.Contains(err.Error(), "exit status 3 (Error: cannot open display)") {
 		t.Errorf("a failing opener: %v", err)
 	}
-	if err := openURLWith(`firefox '%s`, url); err == nil || !strings.Contains(err.Error(), "cannot be split into words") {
+	if _, err := openURLWith(`firefox '%s`, url); err == nil || !strings.Contains(err.Error(), "cannot be split into words") {
 		t.Errorf("an opener with an unclosed quote: %v", err)
 	}
 	if got, err := commandWords(`"C:\Program Files\Firefox\firefox.exe" --new-tab %s`, true); err != nil || len(got) != 3 || got[0] != `C:\Program Files\Firefox\firefox.exe` {
