@@ -106,6 +106,9 @@ type importWriter struct {
 	hashSize sql.NullString
 	raised   bool
 	restored bool
+	// deferred: the import dropped the deferred indexes (deferindex.go)
+	// and builds them with its last batch, or when it fails.
+	deferred bool
 	// checkpoints copies the log into the file beside the writer.
 	checkpoints *checkpointer
 }
@@ -250,6 +253,11 @@ func (w *importWriter) save(ctx context.Context, last, saveVocab bool) error {
 			if err := w.restoreHashSize(ctx, tx); err != nil {
 				return err
 			}
+			if w.deferred {
+				if err := buildDeferredIndexes(ctx, tx); err != nil {
+					return err
+				}
+			}
 			w.restored = true
 		}
 		return nil
@@ -276,13 +284,17 @@ func (w *importWriter) save(ctx context.Context, last, saveVocab bool) error {
 }
 
 // raiseHashSize gives the full-text index a larger buffer for the import,
-// once, remembering whether the library had a setting of its own.
+// once, remembering whether the library had a setting of its own; into
+// an empty library, it also drops the indexes built at the end.
 func (w *importWriter) raiseHashSize(ctx context.Context, tx *sql.Tx) error {
 	if w.raised {
 		return nil
 	}
 	err := tx.QueryRowContext(ctx, `SELECT v FROM papers_fts_config WHERE k = 'hashsize'`).Scan(&w.hashSize)
 	if err != nil && err != sql.ErrNoRows {
+		return err
+	}
+	if w.deferred, err = dropDeferredIndexes(ctx, tx); err != nil { // deferindex.go
 		return err
 	}
 	w.raised = true
@@ -311,15 +323,24 @@ func (w *importWriter) restoreHashSize(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-// restoreOnFailure puts the library's full-text setting back after an
-// import that stopped before its last batch (cancelled, or a write
-// failed), so an interrupted import leaves no trace of it either. Best
-// effort: the import's own error is what the caller needs to see.
+// restoreOnFailure puts the library's full-text setting and deferred
+// indexes back after an import that stopped before its last batch
+// (cancelled, or a write failed), so an interrupted import leaves no
+// trace of it either. Best effort: the import's own error is what the
+// caller needs to see, and Open builds indexes still missing.
 func (w *importWriter) restoreOnFailure() {
 	if !w.raised || w.restored {
 		return
 	}
-	runTx(context.Background(), w.conn, func(tx *sql.Tx) error { return w.restoreHashSize(context.Background(), tx) })
+	ctx := context.Background()
+	runTx(ctx, w.conn, func(tx *sql.Tx) error {
+		if w.deferred {
+			if err := buildDeferredIndexes(ctx, tx); err != nil {
+				return err
+			}
+		}
+		return w.restoreHashSize(ctx, tx)
+	})
 }
 
 // ftsDefaultHashSize is FTS5's own default for 'hashsize'.

@@ -88,6 +88,10 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, explain(path, err)
 	}
+	if err := s.ensureIndexes(context.Background()); err != nil { // deferindex.go
+		db.Close()
+		return nil, explain(path, err)
+	}
 	return s, nil
 }
 

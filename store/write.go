@@ -526,6 +526,10 @@ func upsertGroups(ctx context.Context, tx *sql.Tx, groups [][]item, vocab termCo
 	return saved, noteArrivals(ctx, tx, arrived, known)
 }
 
+// ftsCheckEvery is how many entries indexChanges writes between looks at
+// its context: a few milliseconds' worth.
+const ftsCheckEvery = 256
+
 // indexChanges brings the full-text index in step with the rows just
 // written: the entries the index held of changed papers are deleted,
 // then the new ones added, so a rowid deleted and added again ends up
@@ -536,12 +540,22 @@ func (u *upserter) indexChanges(ctx context.Context) error {
 			return fmt.Errorf("unindex paper at %d: %w", pid, err)
 		}
 	}
-	for _, a := range u.ftsAdds {
+	// An entry takes microseconds, and the driver starts a goroutine for
+	// each statement run under a context that can end, to interrupt it
+	// (a twentieth of a 100k import's CPU): the entries run under one that
+	// cannot, and the import's context is checked between them instead.
+	quiet := context.WithoutCancel(ctx)
+	for i, a := range u.ftsAdds {
 		if a.it == nil {
 			continue // replaced by a later write of the same paper
 		}
+		if i%ftsCheckEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		c := a.it.cols
-		if _, err := u.ftsAdd.ExecContext(ctx, a.pid, c.title, c.abstract, c.authors, c.aiSummary, c.keywords, c.organization); err != nil {
+		if _, err := u.ftsAdd.ExecContext(quiet, a.pid, c.title, c.abstract, c.authors, c.aiSummary, c.keywords, c.organization); err != nil {
 			return fmt.Errorf("index paper %s: %w", a.it.paper.ID, err)
 		}
 	}

@@ -1,0 +1,147 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"maps"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/papertui/papers/feed/synth"
+)
+
+// indexSQL is the schema's statement of each deferred index, "" for one
+// the library lacks.
+func indexSQL(t *testing.T, db *sql.DB) map[string]string {
+	t.Helper()
+	got := map[string]string{}
+	for _, ix := range deferredIndexes {
+		var text string
+		err := db.QueryRow(`SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?`, ix.name).Scan(&text)
+		if err != nil && err != sql.ErrNoRows {
+			t.Fatal(err)
+		}
+		got[ix.name] = text
+	}
+	return got
+}
+
+// The indexes an import builds are the ones the migrations made.
+func TestDeferredIndexesMatchMigrations(t *testing.T) {
+	s := openTemp(t)
+	migrated := indexSQL(t, s.db)
+	for name, text := range migrated {
+		if text == "" {
+			t.Fatalf("a new library has no index %s", name)
+		}
+	}
+	ctx := context.Background()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if dropped, err := dropDeferredIndexes(ctx, tx); err != nil || !dropped {
+			t.Fatalf("empty library: dropped %v, %v", dropped, err)
+		}
+		return buildDeferredIndexes(ctx, tx)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if built := indexSQL(t, s.db); !maps.Equal(built, migrated) {
+		t.Errorf("built %q, migrations made %q", built, migrated)
+	}
+}
+
+// importWatching imports days in batches of a few files, and returns the
+// deferred indexes the library held when the first batch was reported.
+func importWatching(t *testing.T, s *Store, ctx context.Context, days []synth.Day, after func()) (map[string]string, error) {
+	t.Helper()
+	defer func(first, most int) { importBatch, maxImportBatch = first, most }(importBatch, maxImportBatch)
+	importBatch, maxImportBatch = 20, 40
+	files := make([]ImportFile, len(days))
+	for i, d := range days {
+		files[i] = ImportFile{Name: d.Date, Day: d.Date, Read: func() ([]byte, error) { return d.Body, nil }}
+	}
+	var midway map[string]string
+	err := s.Import(ctx, files, func(FileResult) {
+		if midway == nil {
+			midway = indexSQL(t, s.db)
+			if after != nil {
+				after()
+			}
+		}
+	})
+	return midway, err
+}
+
+// Into an empty library the import writes without the two indexes and
+// builds them with its last batch; into one holding papers it keeps them.
+func TestImportDefersIndexesIntoEmptyLibrary(t *testing.T) {
+	s := openTemp(t)
+	want := indexSQL(t, s.db)
+	midway, err := importWatching(t, s, context.Background(), synth.Days(300, 7, importStart), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range midway {
+		if text != "" {
+			t.Errorf("index %s was kept during an import into an empty library", name)
+		}
+	}
+	if got := indexSQL(t, s.db); !maps.Equal(got, want) {
+		t.Errorf("after the import: %q, want %q", got, want)
+	}
+	checkIntegrity(t, s)
+
+	midway, err = importWatching(t, s, context.Background(), synth.Days(300, 7, importStart.AddDate(0, 1, 0)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.Equal(midway, want) {
+		t.Errorf("during an import into a library holding papers: %q, want them kept: %q", midway, want)
+	}
+}
+
+// A stopped import builds the indexes it dropped before it returns.
+func TestCancelledImportBuildsIndexes(t *testing.T) {
+	s := openTemp(t)
+	want := indexSQL(t, s.db)
+	ctx, cancel := context.WithCancel(context.Background())
+	midway, err := importWatching(t, s, ctx, synth.Days(400, 9, importStart), cancel)
+	if err == nil {
+		t.Fatal("a cancelled import reported success")
+	}
+	if midway[deferredIndexes[0].name] != "" {
+		t.Fatal("the indexes were not dropped: the test stopped nothing midway")
+	}
+	if got := indexSQL(t, s.db); !maps.Equal(got, want) {
+		t.Errorf("after a cancelled import: %q, want %q", got, want)
+	}
+}
+
+// A library left without them (an import killed midway) gets them back
+// when it is next opened.
+func TestOpenBuildsMissingIndexes(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "papers.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := indexSQL(t, s.db)
+	importDays(t, s, synth.Days(50, 3, importStart))
+	var drops []string
+	for _, ix := range deferredIndexes {
+		drops = append(drops, "DROP INDEX "+ix.name)
+	}
+	if _, err := s.db.Exec(strings.Join(drops, ";")); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := indexSQL(t, s.db); !maps.Equal(got, want) {
+		t.Errorf("reopened: %q, want %q", got, want)
+	}
+}
