@@ -13,9 +13,9 @@ import (
 // writes against 1.01 GB without them). An import into an empty library
 // drops them with its first batch and builds each once with its last,
 // from sorted keys (0.3 s at 100,000 papers), so a library is never
-// without them once an import has ended, however it ended. Only a
-// process killed mid-import leaves them missing: Open builds them then
-// (ensureIndexes).
+// without them once an import has ended, unless building them failed
+// too (a full disk) or the process was killed mid-import: Open builds
+// them then, when it can (ensureIndexes).
 //
 // The statements are the migrations' own (0001, 0006), which stay as
 // they were written; TestDeferredIndexesMatchMigrations compares the two.
@@ -50,8 +50,14 @@ func buildDeferredIndexes(ctx context.Context, tx *sql.Tx) error {
 }
 
 // ensureIndexes builds the deferred indexes when a killed import left
-// them missing: one look at the schema when they are there.
-func (s *Store) ensureIndexes(ctx context.Context) error {
+// them missing: one look at the schema when they are there. It is best
+// effort and never waits: the library reads the same without them, only
+// slower. A writer holding the library is most likely the import that
+// dropped them, which builds them with its last batch, and a command
+// that only reads must not wait out busy_timeout for it and then fail
+// as busy; nor may a full disk keep a library that reads from opening.
+// The next Open tries again.
+func (s *Store) ensureIndexes(ctx context.Context) {
 	names := make([]string, len(deferredIndexes))
 	args := make([]any, len(deferredIndexes))
 	for i, ix := range deferredIndexes {
@@ -59,11 +65,17 @@ func (s *Store) ensureIndexes(ctx context.Context) error {
 	}
 	var have int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN (`+
-		strings.Join(names, ",")+`)`, args...).Scan(&have); err != nil {
-		return err
+		strings.Join(names, ",")+`)`, args...).Scan(&have); err != nil || have == len(deferredIndexes) {
+		return
 	}
-	if have == len(deferredIndexes) {
-		return nil
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error { return buildDeferredIndexes(ctx, tx) })
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 0"); err != nil {
+		return
+	}
+	defer conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", busyTimeout))
+	runTx(ctx, conn, func(tx *sql.Tx) error { return buildDeferredIndexes(ctx, tx) })
 }

@@ -4,9 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"maps"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/papertui/papers/feed/synth"
 )
@@ -128,13 +130,7 @@ func TestOpenBuildsMissingIndexes(t *testing.T) {
 	}
 	want := indexSQL(t, s.db)
 	importDays(t, s, synth.Days(50, 3, importStart))
-	var drops []string
-	for _, ix := range deferredIndexes {
-		drops = append(drops, "DROP INDEX "+ix.name)
-	}
-	if _, err := s.db.Exec(strings.Join(drops, ";")); err != nil {
-		t.Fatal(err)
-	}
+	dropForTest(t, s)
 	s.Close()
 	s, err = Open(path)
 	if err != nil {
@@ -143,5 +139,92 @@ func TestOpenBuildsMissingIndexes(t *testing.T) {
 	defer s.Close()
 	if got := indexSQL(t, s.db); !maps.Equal(got, want) {
 		t.Errorf("reopened: %q, want %q", got, want)
+	}
+}
+
+// dropForTest leaves s without the deferred indexes, as an import into an
+// empty library does between its first batch and its last.
+func dropForTest(t *testing.T, s *Store) {
+	t.Helper()
+	var drops []string
+	for _, ix := range deferredIndexes {
+		drops = append(drops, "DROP INDEX "+ix.name)
+	}
+	if _, err := s.db.Exec(strings.Join(drops, ";")); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Another command opening the library while an import into an empty one
+// writes a batch (the indexes dropped, the write lock held) opens at once
+// and reads, as it did before imports deferred the indexes: it neither
+// waits out busy_timeout nor fails with "library is busy".
+func TestOpenDuringAnImportsBatch(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "papers.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	importDays(t, s, synth.Days(50, 3, importStart))
+	dropForTest(t, s)
+	tx, err := s.db.Begin() // _txlock=immediate: holds the write lock
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	start := time.Now()
+	other, err := Open(path)
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("Open waited %v for the import's write lock", took.Round(time.Millisecond))
+	}
+	if err != nil {
+		t.Fatalf("Open during an import: %v", err)
+	}
+	defer other.Close()
+	if n, err := other.Count(context.Background(), Filter{}); err != nil || n != 50 {
+		t.Errorf("Count = %d, %v; want 50", n, err)
+	}
+}
+
+// A library left without the indexes on a full disk (an import into an
+// empty library that filled it cannot build them as it stops) still
+// opens and reads: the indexes only speed queries up.
+func TestOpenWithoutIndexesOnAFullDisk(t *testing.T) {
+	dir := smallDisk(t, "4M")
+	path := filepath.Join(dir, "papers.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close() // keeps the log and its shared memory there
+	importDays(t, s, synth.Days(50, 3, importStart))
+	dropForTest(t, s)
+	if _, err := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		t.Fatal(err)
+	}
+	fill, err := os.Create(filepath.Join(dir, "filler"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := make([]byte, 64<<10)
+	for {
+		if _, err := fill.Write(chunk); err != nil {
+			break
+		}
+	}
+	for {
+		if _, err := fill.Write(chunk[:512]); err != nil {
+			break
+		}
+	}
+	fill.Close()
+	other, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open on a full disk: %v", err)
+	}
+	defer other.Close()
+	if n, err := other.Count(context.Background(), Filter{}); err != nil || n != 50 {
+		t.Errorf("Count = %d, %v; want 50", n, err)
 	}
 }

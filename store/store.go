@@ -88,10 +88,7 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, explain(path, err)
 	}
-	if err := s.ensureIndexes(context.Background()); err != nil { // deferindex.go
-		db.Close()
-		return nil, explain(path, err)
-	}
+	s.ensureIndexes(context.Background()) // deferindex.go
 	return s, nil
 }
 
@@ -133,9 +130,13 @@ func readDSN(path string) string {
 // again and again.
 const autoCheckpointPages = 8000
 
+// busyTimeout is how many milliseconds a connection waits for another
+// process's lock before it fails as busy.
+const busyTimeout = 10000
+
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "foreign_keys(1)", fmt.Sprintf("wal_autocheckpoint(%d)", autoCheckpointPages)} {
+	for _, p := range []string{fmt.Sprintf("busy_timeout(%d)", busyTimeout), "foreign_keys(1)", fmt.Sprintf("wal_autocheckpoint(%d)", autoCheckpointPages)} {
 		q.Add("_pragma", p)
 	}
 	if readOnly {
