@@ -556,6 +556,13 @@ func (u *upserter) indexChanges(ctx context.Context) error {
 		}
 		c := a.it.cols
 		if _, err := u.ftsAdd.ExecContext(quiet, a.pid, c.title, c.abstract, c.authors, c.aiSummary, c.keywords, c.organization); err != nil {
+			// The import's context ended between two looks: database/sql
+			// rolled the transaction back as it did, and the entry then
+			// fails for that (ErrTxDone, a closed statement). The
+			// cancellation is what happened: a stopped import says so.
+			if cerr := ctx.Err(); cerr != nil {
+				err = cerr
+			}
 			return fmt.Errorf("index paper %s: %w", a.it.paper.ID, err)
 		}
 	}

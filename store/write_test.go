@@ -2,12 +2,16 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"maps"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/papertui/papers/feed"
+	"github.com/papertui/papers/feed/synth"
 )
 
 // The full-text index is written after a transaction's rows: a paper
@@ -133,5 +137,74 @@ func TestSavePapersKeepsWhatTheAnswerLacks(t *testing.T) {
 	}
 	if raw, _ := s.Raw(ctx, "2503.00001"); string(raw) != string(sent) {
 		t.Errorf("the raw item is not the answer as sent: %s", raw)
+	}
+}
+
+// stopsAtCheck is a context that ends at the first look at its Err once
+// armed, though that look still finds it running, and waits until
+// database/sql has rolled back the transaction begun under it: a Ctrl-C
+// that lands between two looks while the full-text entries are written.
+type stopsAtCheck struct {
+	context.Context
+	armed bool
+	stop  func()
+}
+
+func (c *stopsAtCheck) Err() error {
+	err := c.Context.Err()
+	if c.armed {
+		c.armed = false
+		c.stop()
+	}
+	return err
+}
+
+// An import or sync stopped while it writes the full-text entries says
+// it was cancelled (the command says "interrupted", exit 130), not that
+// its transaction had already been rolled back.
+func TestIndexChangesStoppedMidwaySaysCancelled(t *testing.T) {
+	s := openTemp(t)
+	var papers []feed.Paper
+	for _, d := range synth.Days(ftsCheckEvery*3, 1, importStart) {
+		papers = append(papers, mustDecode(t, d)...)
+	}
+	items := prepareItems(papers)
+	if len(items) <= ftsCheckEvery {
+		t.Fatalf("%d papers: too few to stop between two looks", len(items))
+	}
+	inner, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ctx := &stopsAtCheck{Context: inner}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	u, err := prepareUpserter(ctx, tx, countsNeverLower)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer u.close()
+	known := map[string]stored{}
+	for i := range items {
+		if _, _, err := u.upsert(ctx, &items[i], known, 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := u.flushInserts(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ctx.stop = func() {
+		cancel()
+		for {
+			if _, err := tx.ExecContext(context.Background(), "SELECT 1"); errors.Is(err, sql.ErrTxDone) {
+				return
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+	ctx.armed = true
+	if err := u.indexChanges(ctx); !errors.Is(err, context.Canceled) {
+		t.Errorf("indexChanges stopped midway: %v, want context.Canceled", err)
 	}
 }
