@@ -228,3 +228,51 @@ func TestOpenWithoutIndexesOnAFullDisk(t *testing.T) {
 		t.Errorf("Count = %d, %v; want 50", n, err)
 	}
 }
+
+// A stopped import's transaction is rolled back by database/sql, on the
+// writer's connection, in a goroutine of its own that watches the
+// import's context: that rollback may come after the import returned and
+// began to put the library back. It must not undo that: the indexes and
+// the full-text setting are back once the import has returned.
+func TestStoppedImportRestoresDespiteALateRollback(t *testing.T) {
+	s := openTemp(t)
+	want, wantConfig := indexSQL(t, s.db), ftsConfig(t, s)
+	ctx := context.Background()
+	conn, err := s.bulkConn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.releaseBulkConn(conn)
+	w := importWriter{s: s, conn: conn, vocab: termCounts{}}
+	d := synth.Days(50, 3, importStart)[0]
+	var tc termCounter
+	w.pending = []*preparedFile{prepareFile(ImportFile{Name: d.Date, Day: d.Date}, d.Body, nil, &tc)}
+	if err := w.save(ctx, false, false); err != nil {
+		t.Fatal(err)
+	}
+	if !w.deferred {
+		t.Fatal("the first batch dropped no index: nothing to put back")
+	}
+	// The next batch's transaction, stopped, not rolled back yet.
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(`DELETE FROM papers WHERE pid = -1`); err != nil {
+		t.Fatal(err)
+	}
+	rolledBack := make(chan struct{})
+	go func() {
+		time.Sleep(100 * time.Millisecond)
+		tx.Rollback()
+		close(rolledBack)
+	}()
+	w.restoreOnFailure()
+	<-rolledBack
+	if got := indexSQL(t, s.db); !maps.Equal(got, want) {
+		t.Errorf("after the stopped import: %q, want %q", got, want)
+	}
+	if got := ftsConfig(t, s); got != wantConfig {
+		t.Errorf("the stopped import left the full-text settings %q, were %q", got, wantConfig)
+	}
+}

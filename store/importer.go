@@ -332,12 +332,19 @@ func (w *importWriter) restoreHashSize(ctx context.Context, tx *sql.Tx) error {
 // (cancelled, or a write failed), so an interrupted import leaves no
 // trace of it either. Best effort: the import's own error is what the
 // caller needs to see, and Open builds indexes still missing.
+//
+// It writes on a connection of its own, not the writer's: a batch
+// stopped by the import's context is rolled back by database/sql on the
+// writer's connection in a goroutine that watches the context, which may
+// come only once this has begun there, and then rolls this back instead
+// (or this fails to begin inside the batch's transaction). Another
+// connection waits for that rollback to let go of the write lock.
 func (w *importWriter) restoreOnFailure() {
 	if !w.raised || w.restored {
 		return
 	}
 	ctx := context.Background()
-	runTx(ctx, w.conn, func(tx *sql.Tx) error {
+	runTx(ctx, w.s.db, func(tx *sql.Tx) error {
 		if w.deferred {
 			if err := buildDeferredIndexes(ctx, tx); err != nil {
 				return err
