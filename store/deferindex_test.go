@@ -276,3 +276,52 @@ func TestStoppedImportRestoresDespiteALateRollback(t *testing.T) {
 		t.Errorf("the stopped import left the full-text settings %q, were %q", got, wantConfig)
 	}
 }
+
+// An import whose last batch fails as it commits (the disk full as its
+// pages are written) has not put the library back with it: it does so
+// as it returns, like any import that stopped before its end.
+func TestImportWhoseLastCommitFailsRestores(t *testing.T) {
+	s := openTemp(t)
+	want, wantConfig := indexSQL(t, s.db), ftsConfig(t, s)
+	ctx := context.Background()
+	conn, err := s.bulkConn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.releaseBulkConn(conn)
+	w := importWriter{s: s, conn: conn, vocab: termCounts{}}
+	days := synth.Days(100, 3, importStart)
+	var tc termCounter
+	batch := func(d synth.Day) []*preparedFile {
+		return []*preparedFile{prepareFile(ImportFile{Name: d.Date, Day: d.Date}, d.Body, nil, &tc)}
+	}
+	w.pending = batch(days[0])
+	if err := w.save(ctx, false, false); err != nil {
+		t.Fatal(err)
+	}
+	if !w.deferred {
+		t.Fatal("the first batch dropped no index: nothing to put back")
+	}
+	// A deferred foreign key fails the next transaction that adds a paper
+	// at its COMMIT, and only there.
+	if _, err := s.db.Exec(`CREATE TABLE commit_fails_parent(id INTEGER PRIMARY KEY);
+		CREATE TABLE commit_fails(ref INTEGER REFERENCES commit_fails_parent(id) DEFERRABLE INITIALLY DEFERRED);
+		CREATE TRIGGER commit_fails AFTER INSERT ON papers BEGIN INSERT INTO commit_fails VALUES(-1); END`); err != nil {
+		t.Fatal(err)
+	}
+	last := batch(days[1])
+	w.pending = last
+	if err := w.save(ctx, true, true); err != nil {
+		t.Fatal(err)
+	}
+	if last[0].result.Err == nil || !strings.Contains(last[0].result.Err.Error(), "FOREIGN KEY") {
+		t.Fatalf("the last batch's commit did not fail: %v", last[0].result.Err)
+	}
+	w.restoreOnFailure()
+	if got := indexSQL(t, s.db); !maps.Equal(got, want) {
+		t.Errorf("after the import: %q, want %q", got, want)
+	}
+	if got := ftsConfig(t, s); got != wantConfig {
+		t.Errorf("the import left the full-text settings %q, were %q", got, wantConfig)
+	}
+}

@@ -262,12 +262,17 @@ func (w *importWriter) save(ctx context.Context, last, saveVocab bool) error {
 					return err
 				}
 			}
-			w.restored = true
 		}
 		return nil
 	})
 	if err == nil {
 		w.checkpoints.committed()
+		// Only once it landed: a commit that fails (a full disk, the
+		// import's context ended just before it) leaves it to
+		// restoreOnFailure.
+		if last {
+			w.restored = true
+		}
 	}
 	if err != nil {
 		err = explain(w.s.path, fmt.Errorf("save papers: %w", err))
