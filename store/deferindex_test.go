@@ -325,3 +325,33 @@ func TestImportWhoseLastCommitFailsRestores(t *testing.T) {
 		t.Errorf("the import left the full-text settings %q, were %q", got, wantConfig)
 	}
 }
+
+// A damaged library an import was killed in still opens, so that
+// `papers export --rescue` (what the damage message and doctor advise)
+// can save what reads: building the indexes reads every paper, and
+// fails at the damage.
+func TestOpenDamagedLibraryWithoutIndexes(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "papers.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	importDays(t, s, synth.Days(2000, 3, importStart))
+	dropForTest(t, s)
+	s.Close()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := len(b) / 3; i < len(b)/3+64<<10 && i < len(b); i++ {
+		b[i] = 0x5a // as a bad disk would
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(path)
+	if err != nil {
+		t.Fatalf("Open of a damaged library without the indexes: %v", err)
+	}
+	s.Close()
+}
