@@ -252,3 +252,18 @@ func TestImportLeavesAutomaticCheckpointsOn(t *testing.T) {
 		}
 	}
 }
+
+// Two imports at once, or one killed midway, leave the import's own
+// full-text buffer size set when the next import starts: that import must
+// not take it for the library's setting and keep it for good.
+func TestImportDoesNotKeepAnotherImportsHashSize(t *testing.T) {
+	s := openTemp(t)
+	before := ftsConfig(t, s)
+	if _, err := s.db.Exec(`INSERT INTO papers_fts(papers_fts, rank) VALUES('hashsize', ?)`, importHashSize); err != nil {
+		t.Fatal(err)
+	}
+	importDays(t, s, synth.Days(50, 3, importStart))
+	if after := ftsConfig(t, s); after != before {
+		t.Errorf("after an import that found another's setting: %q, want the library's own %q", after, before)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"runtime"
+	"strconv"
 
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/store/query"
@@ -302,6 +303,11 @@ func (w *importWriter) raiseHashSize(ctx context.Context, tx *sql.Tx) error {
 	err := tx.QueryRowContext(ctx, `SELECT v FROM papers_fts_config WHERE k = 'hashsize'`).Scan(&w.hashSize)
 	if err != nil && err != sql.ErrNoRows {
 		return err
+	}
+	// The import's own size is another import's, running or killed:
+	// papers sets no other, so the library's is FTS5's default.
+	if w.hashSize.Valid && w.hashSize.String == strconv.Itoa(importHashSize) {
+		w.hashSize = sql.NullString{}
 	}
 	if w.deferred, err = dropDeferredIndexes(ctx, tx); err != nil { // deferindex.go
 		return err
