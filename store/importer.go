@@ -229,6 +229,16 @@ func (w *importWriter) save(ctx context.Context, last, saveVocab bool) error {
 	if len(w.pending) == 0 && !saveVocab {
 		return nil
 	}
+	if last && w.deferred {
+		// The last batch builds the deferred indexes. Their sort holds
+		// as much as the page cache in memory and spills the rest to a
+		// temporary file; held in memory as the import's statement
+		// journals are (bulkConn), it took 220 MB at 1,000,000 papers,
+		// and three times as long. SQLite's own cache size bounds it.
+		if _, err := w.conn.ExecContext(ctx, "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -2000"); err != nil {
+			return err
+		}
+	}
 	groups := make([][]item, len(w.pending))
 	for i, pf := range w.pending {
 		if pf.result.Err == nil {
