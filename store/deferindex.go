@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 )
 
 // Two of papers' indexes take keys in no order an import writes them in
@@ -58,14 +57,7 @@ func buildDeferredIndexes(ctx context.Context, tx *sql.Tx) error {
 // as busy; nor may a full disk keep a library that reads from opening.
 // The next Open tries again.
 func (s *Store) ensureIndexes(ctx context.Context) {
-	names := make([]string, len(deferredIndexes))
-	args := make([]any, len(deferredIndexes))
-	for i, ix := range deferredIndexes {
-		names[i], args[i] = "?", ix.name
-	}
-	var have int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN (`+
-		strings.Join(names, ",")+`)`, args...).Scan(&have); err != nil || have == len(deferredIndexes) {
+	if missing, err := missingIndexes(ctx, s.db); err != nil || len(missing) == 0 {
 		return
 	}
 	conn, err := s.db.Conn(ctx)
@@ -78,4 +70,32 @@ func (s *Store) ensureIndexes(ctx context.Context) {
 	}
 	defer conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", busyTimeout))
 	runTx(ctx, conn, func(tx *sql.Tx) error { return buildDeferredIndexes(ctx, tx) })
+}
+
+// missingIndexes names the deferred indexes the library lacks: one look
+// at the schema.
+func missingIndexes(ctx context.Context, db *sql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, `SELECT name FROM sqlite_schema WHERE type = 'index'`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	have := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		have[name] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var missing []string
+	for _, ix := range deferredIndexes {
+		if !have[ix.name] {
+			missing = append(missing, ix.name)
+		}
+	}
+	return missing, nil
 }

@@ -355,3 +355,30 @@ func TestOpenDamagedLibraryWithoutIndexes(t *testing.T) {
 	}
 	s.Close()
 }
+
+// doctor names the indexes a stopped import left missing, without
+// building them (it changes nothing).
+func TestDoctorNamesMissingIndexes(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "papers.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	importDays(t, s, synth.Days(50, 3, importStart))
+	s.Close()
+	if c := Check(context.Background(), path); len(c.Problems) > 0 {
+		t.Fatalf("a whole library: %q", c.Problems)
+	}
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec("DROP INDEX " + deferredIndexes[1].name); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	c := Check(context.Background(), path)
+	if len(c.Problems) != 1 || !strings.Contains(c.Problems[0], "missing indexes: "+deferredIndexes[1].name+" (") {
+		t.Errorf("problems %q, want the missing index named", c.Problems)
+	}
+}

@@ -100,7 +100,11 @@ func (c *Checkup) examine(ctx context.Context, db *sql.DB) {
 		return
 	}
 	c.examineIndex(ctx, db)
-	c.examineTexts(ctx, db) // texts.go
+	c.examineTexts(ctx, db)                                                      // texts.go
+	if missing, err := missingIndexes(ctx, db); err == nil && len(missing) > 0 { // deferindex.go
+		c.problem("missing indexes: %s (an import was stopped before its end); lists by upvotes and title searches "+
+			"are slower until papers opens the library where it can write, which builds them", strings.Join(missing, ", "))
+	}
 }
 
 // examineIndex compares the papers with the full-text index's documents.
