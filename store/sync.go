@@ -243,8 +243,14 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 		b.planned[d] = true
 	}
 	var stop error // why the months from here on were not fetched
+	// The next month is asked for while the one before is saved, so the
+	// writer's work and the request's wait overlap; one request at a time
+	// still, as the byDays requests come before it is started.
+	ahead, cancelAhead := context.WithCancel(ctx)
+	defer cancelAhead()
+	var next <-chan monthAnswer
 	for i, m := range months {
-		if stop == nil {
+		if stop == nil && next == nil {
 			stop = st.expired(time.Now())
 		}
 		if stop != nil {
@@ -252,7 +258,12 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 			continue
 		}
 		progress(SyncProgress{Day: m, Index: i + 1, Total: len(months)})
-		w, err := fetchBy(ctx, st, func(fctx context.Context) (feed.Window, error) { return f.Month(fctx, m) })
+		if next == nil {
+			next = fetchMonth(ahead, f, st, m)
+		}
+		a := <-next
+		next = nil
+		w, err := a.w, a.err
 		if ctx.Err() != nil {
 			return fmt.Errorf("sync %s: %w", m, ctx.Err())
 		}
@@ -289,6 +300,11 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 		}
 		for _, p := range days {
 			b.add(p) // filed under the day the feed was asked for
+		}
+		if i+1 < len(months) && stop == nil {
+			if stop = st.expired(time.Now()); stop == nil {
+				next = fetchMonth(ahead, f, st, months[i+1])
+			}
 		}
 		if i > 0 {
 			if err := b.saveThrough(ctx, months[i-1]); err != nil {
@@ -389,6 +405,26 @@ func (b *monthBackfill) emptyDays(month string, answer []feed.Paper, listed map[
 
 // fetchBy runs one request under the sync's deadline as it stands now
 // (a month fetched day by day moves it: byDays).
+// monthAnswer is what fetchMonth's request brought.
+type monthAnswer struct {
+	w   feed.Window
+	err error
+}
+
+// fetchMonth asks for month m on a goroutine of its own; the answer
+// arrives on the channel. The sync's deadline is read now, on the
+// caller's goroutine, which is the one that extends it.
+func fetchMonth(ctx context.Context, f Fetcher, st *stopper, m string) <-chan monthAnswer {
+	out := make(chan monthAnswer, 1)
+	fctx, cancel := context.WithDeadline(ctx, st.deadline)
+	go func() {
+		defer cancel()
+		w, err := f.Month(fctx, m)
+		out <- monthAnswer{w, err}
+	}()
+	return out
+}
+
 func fetchBy(ctx context.Context, st *stopper, fetch func(context.Context) (feed.Window, error)) (feed.Window, error) {
 	fctx, cancel := context.WithDeadline(ctx, st.deadline)
 	defer cancel()
