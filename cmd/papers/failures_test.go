@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/papertui/papers/store"
 )
 
 // TestFailuresReachStderr: what an import or a sync failed to do is on
@@ -49,5 +51,25 @@ func TestFailuresReachStderr(t *testing.T) {
 	log, _ := os.ReadFile(both.Name())
 	if n := strings.Count(string(log), "rejected: open"); n != 1 {
 		t.Errorf("one file for both: the failure %d times:\n%s", n, log)
+	}
+}
+
+// TestSyncFailureSaysWhyFirst: a day that failed offline says so in plain
+// words before Go's dial error, as the reader's status line does; a
+// reason the error already holds is not said twice.
+func TestSyncFailureSaysWhyFirst(t *testing.T) {
+	r := store.SyncReport{Failed: []store.DayFailure{
+		{Day: "2026-11-26", Error: "fetch daily papers 2026-11-26: GET https://huggingface.co/api/daily_papers?date=2026-11-26: host unreachable: dial tcp: lookup huggingface.co: no such host",
+			Reason: "offline? cannot look up huggingface.co"},
+		{Day: "2026-11-27", Error: "not fetched: the feed could not be reached (see 2026-11-26)"},
+		{Day: "2026-11-28", Error: "not fetched: the feed could not be reached (see 2026-11-26)"},
+		{Day: "2026-11-29", Error: "fetch daily papers 2026-11-29: HTTP 503 Service Unavailable", Reason: "HTTP 503 Service Unavailable"},
+	}}
+	got := strings.Join(syncFailureLines(r), "")
+	want := "failed 2026-11-26: offline? cannot look up huggingface.co · fetch daily papers 2026-11-26: GET https://huggingface.co/api/daily_papers?date=2026-11-26: host unreachable: dial tcp: lookup huggingface.co: no such host\n" +
+		"failed 2026-11-27 … 2026-11-28 (2 days): not fetched: the feed could not be reached (see 2026-11-26)\n" +
+		"failed 2026-11-29: fetch daily papers 2026-11-29: HTTP 503 Service Unavailable\n"
+	if got != want {
+		t.Errorf("summary:\n%s\nwant:\n%s", got, want)
 	}
 }

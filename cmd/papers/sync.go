@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/progress"
@@ -171,14 +172,28 @@ func syncFailureLines(r store.SyncReport) []string {
 		for j < len(r.Failed) && r.Failed[j].Error == f.Error {
 			j++
 		}
-		line := fmt.Sprintf("failed %s: %s\n", f.Day, clean.Line(f.Error))
+		why := failureText(f.Reason, f.Error)
+		line := fmt.Sprintf("failed %s: %s\n", f.Day, why)
 		if j-i > 1 {
-			line = fmt.Sprintf("failed %s … %s (%s): %s\n", f.Day, r.Failed[j-1].Day, english.Count(j-i, "day"), clean.Line(f.Error))
+			line = fmt.Sprintf("failed %s … %s (%s): %s\n", f.Day, r.Failed[j-1].Day, english.Count(j-i, "day"), why)
 		}
 		lines = append(lines, line)
 		i = j
 	}
 	return lines
+}
+
+// failureText is why a day failed: the cause in a few words first, as the
+// reader's status line puts it ("offline? cannot look up huggingface.co"),
+// then the error, whose Go wording ("dial tcp: lookup …: no such host")
+// alone does not tell a newcomer the machine is offline. A reason the
+// error already holds ("HTTP 503 Service Unavailable") is not repeated.
+func failureText(reason, err string) string {
+	msg := clean.Line(err)
+	if reason := clean.Line(reason); reason != "" && !strings.Contains(msg, reason) {
+		return reason + " · " + msg
+	}
+	return msg
 }
 
 // progressPrinter shows sync progress on stderr: a bar on a terminal;
@@ -211,7 +226,7 @@ func (p *progressPrinter) update(s store.SyncProgress) {
 	fmt.Fprintf(p.w, "\r\x1b[K%s syncing %s (%d/%d)", p.bar.ViewAs(float64(done)/float64(max(s.Total, 1))), s.Day, s.Index, s.Total)
 	p.drawn = true
 	if s.Done && s.Err != nil {
-		fmt.Fprintf(p.w, "\r\x1b[Kfailed %s: %s\n", s.Day, clean.Line(s.Err.Error()))
+		fmt.Fprintf(p.w, "\r\x1b[Kfailed %s: %s\n", s.Day, failureText(feed.Reason(s.Err), s.Err.Error()))
 	}
 }
 
