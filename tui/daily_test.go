@@ -505,6 +505,8 @@ func TestPickerWithNothingFollowed(t *testing.T) {
 	hs := newHarness(t, newTestLibrary(t), 80, 24)
 	hs.keys("F")
 	hs.requireScreen("Nothing followed and no tags yet")
+	// The whole hint, wrapped at 80 columns, not cut before its end.
+	hs.requireScreen("│paper.")
 	if strings.Contains(hs.screen(), "loading…") {
 		t.Errorf("the picker still loads:\n%s", hs.screen())
 	}

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
@@ -188,8 +189,16 @@ func (m Model) pickerView(w, h int) []string {
 		return append(lines, m.st.dimmed.Render("loading…"))
 	}
 	if len(s.picks) == 0 {
-		return append(lines, fit(fmt.Sprintf("Nothing followed and no tags yet: %s searches, %s follows the search; %s tags a paper.",
-			keyHint(m.keys.Views.Search), keyHint(m.keys.Daily.Follow), keyHint(m.keys.Daily.Tag)), w))
+		// Wrapped, not cut: it is the only place that says how to
+		// follow a search or tag a paper.
+		msg := fmt.Sprintf("Nothing followed and no tags yet: %s searches, %s follows the search; %s tags a paper.",
+			keyHint(m.keys.Views.Search), keyHint(m.keys.Daily.Follow), keyHint(m.keys.Daily.Tag))
+		for _, line := range strings.Split(ansi.Wrap(msg, w, ""), "\n") {
+			if len(lines) < h {
+				lines = append(lines, fit(line, w))
+			}
+		}
+		return lines
 	}
 	for i := pickerFirst(s.cursor, h); i < len(s.picks) && len(lines) < h; i++ {
 		p := s.picks[i]
