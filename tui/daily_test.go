@@ -630,3 +630,19 @@ func TestNextUnreadAtTheEndSaysWhatIsAbove(t *testing.T) {
 		t.Errorf(". at the end with %d unread says %q", n, hs.m.notice)
 	}
 }
+
+// TestModalErrorIsReadableAt80: a refused name's error is said where it
+// can be read at 80 columns; the line's blank end gives it room.
+func TestModalErrorIsReadableAt80(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 80, 24)
+	hs.keys("/")
+	hs.typeText("attention")
+	hs.keys("enter", "S")
+	hs.typeText("my search")
+	hs.keys("enter")
+	hs.requireScreen("holds no comma or space")
+	hs.keys("esc", "L")
+	hs.typeText("+bad:tag")
+	hs.keys("enter")
+	hs.requireScreen("not allowed")
+}

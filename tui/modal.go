@@ -112,6 +112,14 @@ func (m Model) modalLine() string {
 	case modalTag, modalFollow:
 		in := s.input
 		in.SetWidth(max(10, min(40, m.width/2)))
+		if s.err != "" {
+			// The error needs the room more than the prompt and the
+			// blank end of the line: at 80 columns they left it 20,
+			// cut before it said what was wrong. The typed text stays,
+			// to be fixed.
+			in.edit(func(t *textinput.Model) { t.Prompt = "" })
+			in.SetWidth(max(1, ansi.StringWidth(in.Value())+1))
+		}
 		line := in.View()
 		switch {
 		case s.err != "":
