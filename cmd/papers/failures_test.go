@@ -73,3 +73,34 @@ func TestSyncFailureSaysWhyFirst(t *testing.T) {
 		t.Errorf("summary:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestImportSaysARunOfRejectionsOnce: a file of strings (as the real
+// archive holds) is one line per reason, not one per item, on stdout and
+// on stderr; --json still lists every item.
+func TestImportSaysARunOfRejectionsOnce(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "2024-12-11.json")
+	mustWriteFile(t, f, []byte(`["a", "b", "c", {"paper": 1}, "d", "e"]`), 0o644)
+	env := dbEnv(t)
+	r := papers(t, env, "import", f)
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "  items 0–2: a string, not an object\n") ||
+		!strings.Contains(r.stdout, "  items 4–5: a string, not an object\n") ||
+		strings.Count(r.stdout, "\n  ") != 3 {
+		t.Errorf("stdout:\n%s", r.stdout)
+	}
+	if n := strings.Count(r.stderr, "rejected items"); n != 2 {
+		t.Errorf("stderr says %d runs, want 2:\n%s", n, r.stderr)
+	}
+	r = papers(t, env, "import", "--json", f)
+	var rep struct {
+		Files []struct {
+			Rejected []struct{ Item int } `json:"rejected"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil || len(rep.Files) != 1 || len(rep.Files[0].Rejected) != 6 {
+		t.Errorf("--json: %v %+v\n%s", err, rep, r.stdout)
+	}
+}

@@ -40,6 +40,7 @@ type itemRejected struct {
 	Item  int    `json:"item"`
 	ID    string `json:"id,omitempty"`
 	Error string `json:"error"`
+	why   string // the reason alone, without the item: runs of it are said once
 }
 
 type importReport struct {
@@ -160,7 +161,7 @@ func fileReportOf(r store.FileResult) fileReport {
 		fr.Error = r.Err.Error()
 	}
 	for _, rej := range r.Rejected {
-		fr.Rejected = append(fr.Rejected, itemRejected{Item: rej.Index, ID: rej.ID, Error: rej.Error()})
+		fr.Rejected = append(fr.Rejected, itemRejected{Item: rej.Index, ID: rej.ID, Error: rej.Error(), why: rej.Err.Error()})
 	}
 	return fr
 }
@@ -204,9 +205,30 @@ func printFileReport(w, fail io.Writer, fr fileReport) {
 		fmt.Fprintf(w, ", rejected %s", english.Count(len(fr.Rejected), "item"))
 	}
 	fmt.Fprintln(w)
-	for _, r := range fr.Rejected {
-		fmt.Fprintf(w, "  %s\n", clean.Line(r.Error))
+	for _, line := range rejectionLines(fr.Rejected) {
+		fmt.Fprintf(w, "  %s\n", line)
 	}
+}
+
+// rejectionLines says what of a file was rejected, an item a line, but a
+// run of items without ids rejected for the same reason in one ("items
+// 0–25: a string, not an object"): a file of 26 strings was 26 lines.
+func rejectionLines(rejected []itemRejected) []string {
+	var lines []string
+	for i := 0; i < len(rejected); {
+		r, j := rejected[i], i+1
+		for r.ID == "" && r.why != "" && j < len(rejected) && rejected[j].ID == "" && rejected[j].why == r.why &&
+			rejected[j].Item == rejected[j-1].Item+1 {
+			j++
+		}
+		if j-i > 1 {
+			lines = append(lines, fmt.Sprintf("items %d–%d: %s", r.Item, rejected[j-1].Item, clean.Line(r.why)))
+		} else {
+			lines = append(lines, clean.Line(r.Error))
+		}
+		i = j
+	}
+	return lines
 }
 
 // printFileFailures writes to fail what of a file was rejected: the
@@ -217,8 +239,8 @@ func printFileFailures(fail io.Writer, fr fileReport) {
 		fmt.Fprintf(fail, "papers: import: %s: rejected: %s\n", name, clean.Line(fr.Error))
 		return
 	}
-	for _, r := range fr.Rejected {
-		fmt.Fprintf(fail, "papers: import: %s: rejected %s\n", name, clean.Line(r.Error))
+	for _, line := range rejectionLines(fr.Rejected) {
+		fmt.Fprintf(fail, "papers: import: %s: rejected %s\n", name, line)
 	}
 }
 
