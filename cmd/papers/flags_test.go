@@ -133,3 +133,17 @@ func TestParseErrorsInPlainWords(t *testing.T) {
 		}
 	}
 }
+
+// TestReaderFlagAfterACommand: a reader's flag after another command says
+// whose it is, as kong says of one given before it; others stay unknown.
+func TestReaderFlagAfterACommand(t *testing.T) {
+	env := emptyLibraryEnv(t)
+	r := papers(t, env, "list", "--no-sync")
+	if r.code != 2 || !strings.Contains(r.stderr, "--no-sync belongs to the reader (papers --no-sync), not to list") {
+		t.Errorf("list --no-sync: exit %d\n%s", r.code, r.stderr)
+	}
+	r = papers(t, env, "list", "--bogus")
+	if r.code != 2 || !strings.Contains(r.stderr, "unknown flag --bogus") {
+		t.Errorf("list --bogus: exit %d\n%s", r.code, r.stderr)
+	}
+}

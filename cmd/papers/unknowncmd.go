@@ -142,7 +142,28 @@ func unknownSubcommandText(parent *kong.Node, word string) string {
 var (
 	noValueRE   = regexp.MustCompile(`^(--?[A-Za-z0-9-]+): expected [a-z]+ value but got "EOL" \(<EOL>\)$`)
 	shortFlagRE = regexp.MustCompile(`^unknown flag -([A-Za-z]), did you mean "-h"\?$`)
+	longFlagRE  = regexp.MustCompile(`^unknown flag --([A-Za-z0-9-]+)$`)
 )
+
+// readerFlagText says a reader's flag given to another command belongs
+// to bare papers ("papers list --no-sync"), as kong says of one given
+// before the command; "" for any other flag.
+func readerFlagText(perr *kong.ParseError, msg string) string {
+	m := longFlagRE.FindStringSubmatch(msg)
+	if m == nil || perr.Context.Model == nil {
+		return ""
+	}
+	read := commandNode(perr.Context.Model.Node, "read")
+	if read == nil {
+		return ""
+	}
+	for _, f := range read.Flags {
+		if f.Name == m[1] {
+			return fmt.Sprintf("--%s belongs to the reader (papers --%s), not to %s", f.Name, f.Name, perr.Context.Command())
+		}
+	}
+	return ""
+}
 
 // parseErrorText is kong's parse error in the user's terms: "--sort needs
 // a value", not `expected string value but got "EOL"`; an unknown short
@@ -152,9 +173,15 @@ func parseErrorText(err error) string {
 	if m := noValueRE.FindStringSubmatch(msg); m != nil {
 		return m[1] + " needs a value"
 	}
-	m := shortFlagRE.FindStringSubmatch(msg)
 	var perr *kong.ParseError
-	if m == nil || !errors.As(err, &perr) || perr.Context == nil {
+	if !errors.As(err, &perr) || perr.Context == nil {
+		return msg
+	}
+	if text := readerFlagText(perr, msg); text != "" {
+		return text
+	}
+	m := shortFlagRE.FindStringSubmatch(msg)
+	if m == nil {
 		return msg
 	}
 	var meant []string
