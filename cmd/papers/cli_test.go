@@ -434,3 +434,20 @@ func TestUsageErrorPointsToTheCommandsHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestCountsAreGroupedAsEverywhere: stats and doctor write 1,200 as the
+// import, the reader and search do, not 1200; doctor's two counts stay
+// apart ("1,200 (1,200 in the full-text index)").
+func TestCountsAreGroupedAsEverywhere(t *testing.T) {
+	env := dbEnv(t)
+	files := synthDayFiles(t, 1200, 3, time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC))
+	if r := papers(t, env, append([]string{"import"}, files...)...); r.code != 0 {
+		t.Fatalf("import: %d %s", r.code, r.stderr)
+	}
+	if r := papers(t, env, "stats"); !strings.Contains(r.stdout, "papers     1,200\n") {
+		t.Errorf("stats:\n%s", r.stdout)
+	}
+	if r := papers(t, env, "doctor"); !strings.Contains(r.stdout, "papers     1,200 (1,200 in the full-text index)\n") {
+		t.Errorf("doctor:\n%s", r.stdout)
+	}
+}

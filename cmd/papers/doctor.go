@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui/clean"
 )
@@ -37,9 +38,9 @@ func printCheckup(ck store.Checkup) {
 	fmt.Fprintf(&b, "size       %s (write-ahead log %s)\n", humanBytes(ck.SizeBytes), humanBytes(ck.WALBytes))
 	fmt.Fprintf(&b, "schema     %d (this papers knows %d)\n", ck.SchemaVersion, ck.KnownVersion)
 	fmt.Fprintf(&b, "integrity  %s\n", orDash(ck.Integrity))
-	fmt.Fprintf(&b, "papers     %d, %d in the full-text index\n", ck.Papers, ck.Indexed)
-	fmt.Fprintf(&b, "queue      %d queued, %d read\n", ck.Queued, ck.Read)
-	fmt.Fprintf(&b, "full texts %d\n", ck.FullTexts)
+	fmt.Fprintf(&b, "papers     %s (%s in the full-text index)\n", english.Number(ck.Papers), english.Number(ck.Indexed))
+	fmt.Fprintf(&b, "queue      %s queued, %s read\n", english.Number(ck.Queued), english.Number(ck.Read))
+	fmt.Fprintf(&b, "full texts %s\n", english.Number(ck.FullTexts))
 	if len(ck.Problems) == 0 {
 		b.WriteString("no problems found\n")
 	}

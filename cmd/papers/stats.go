@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/papertui/papers/internal/english"
 	"github.com/papertui/papers/store"
 )
 
@@ -31,10 +32,10 @@ func (c *StatsCmd) Run(g *Globals) error {
 			}{st, ts})
 		}
 		var b strings.Builder
-		fmt.Fprintf(&b, "papers     %d\n", st.Papers)
-		fmt.Fprintf(&b, "days       %d (%s … %s)\n", st.Days, orDash(st.FirstDay), orDash(st.LastDay))
-		fmt.Fprintf(&b, "queued     %d\n", st.Queued)
-		fmt.Fprintf(&b, "read       %d\n", st.Read)
+		fmt.Fprintf(&b, "papers     %s\n", english.Number(st.Papers))
+		fmt.Fprintf(&b, "days       %s (%s … %s)\n", english.Number(st.Days), orDash(st.FirstDay), orDash(st.LastDay))
+		fmt.Fprintf(&b, "queued     %s\n", english.Number(st.Queued))
+		fmt.Fprintf(&b, "read       %s\n", english.Number(st.Read))
 		fmt.Fprintf(&b, "last sync  %s\n", orDash(st.LastSync))
 		fmt.Fprintf(&b, "%s\n", ts.lines())
 		fmt.Fprintf(&b, "library    %s\n", st.Path)
@@ -78,6 +79,6 @@ func (ts textStats) lines() string {
 	if ts.TextFileBytes > 0 && ts.Texts > 0 {
 		file = humanBytes(ts.TextFileBytes) + " of the library with their index, "
 	}
-	return fmt.Sprintf("full texts %d (%s%s compressed, %s of Markdown)\npdfs       %d (%s)",
-		ts.Texts, file, humanBytes(ts.TextDiskBytes), humanBytes(ts.TextBytes), ts.PDFs, humanBytes(ts.PDFBytes))
+	return fmt.Sprintf("full texts %s (%s%s compressed, %s of Markdown)\npdfs       %s (%s)",
+		english.Number(ts.Texts), file, humanBytes(ts.TextDiskBytes), humanBytes(ts.TextBytes), english.Number(ts.PDFs), humanBytes(ts.PDFBytes))
 }
