@@ -147,3 +147,24 @@ func TestReaderFlagAfterACommand(t *testing.T) {
 		t.Errorf("list --bogus: exit %d\n%s", r.code, r.stderr)
 	}
 }
+
+// TestNegativeNumberReachesTheCommand: `--limit -1` gets the command's
+// own words, as `--limit=-1` does, not kong's "(short flag)"; a file
+// flag's "-1" is left to kong.
+func TestNegativeNumberReachesTheCommand(t *testing.T) {
+	env := emptyLibraryEnv(t)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"list", "--limit", "-1"}, "list: --limit must be 0 (all) or more, got -1"},
+		{[]string{"search", "model", "--limit", "-5"}, "search: --limit must be 0 (all) or more, got -5"},
+		{[]string{"sync", "--days", "-3"}, "sync: --days must be 1 or more, got -3"},
+		{[]string{"--db", "-1", "stats"}, `--db: expected string value`},
+	} {
+		r := papers(t, env, c.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%q: exit %d\n%s\nwant %q", c.args, r.code, r.stderr, c.want)
+		}
+	}
+}

@@ -113,7 +113,7 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 			}
 		}
 	}()
-	kctx, err := parser.Parse(searchArgs(parser.Model, args))
+	kctx, err := parser.Parse(searchArgs(parser.Model, negativeValues(parser.Model, args)))
 	if err != nil && stdout.err != nil {
 		// The help a mistake asked for could not be written: not a usage
 		// error to correct, a failure.

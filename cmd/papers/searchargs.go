@@ -1,6 +1,8 @@
 package main
 
 import (
+	"reflect"
+	"regexp"
 	"strings"
 
 	"github.com/alecthomas/kong"
@@ -120,4 +122,47 @@ func commandIndex(args []string, global map[string]bool) int {
 		}
 	}
 	return -1
+}
+
+// negativeNumber is a value kong would read as short flags ("-1").
+var negativeNumber = regexp.MustCompile(`^-[0-9]+$`)
+
+// negativeValues joins a flag whose value is a number with a negative one
+// after it (`--limit -1` becomes `--limit=-1`), so the number reaches the
+// command's own check ("--limit must be 0 (all) or more, got -1") instead
+// of kong's `expected int value but got "-1" (short flag)`. Kong refuses
+// such a command line in any case, so no accepted one changes.
+func negativeValues(app *kong.Application, args []string) []string {
+	numeric := map[string]bool{} // flags whose value is a number: a file named "-1" is another matter
+	var walk func(n *kong.Node)
+	walk = func(n *kong.Node) {
+		for _, f := range n.Flags {
+			t := f.Target.Type()
+			if t.Kind() == reflect.Pointer {
+				t = t.Elem() // an optional number (sync --days)
+			}
+			switch t.Kind() {
+			case reflect.Int, reflect.Int64, reflect.Float64:
+				numeric[f.Name] = true
+			}
+		}
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(app.Node)
+	var out []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return append(out, args[i:]...)
+		}
+		if strings.HasPrefix(a, "--") && takesValue(numeric, a) && i+1 < len(args) && negativeNumber.MatchString(args[i+1]) {
+			out = append(out, a+"="+args[i+1])
+			i++
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
 }
