@@ -249,6 +249,15 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 	ahead, cancelAhead := context.WithCancel(ctx)
 	defer cancelAhead()
 	var next <-chan monthAnswer
+	defer func() {
+		// A sync that stops while it saves (cancelled, a save that failed)
+		// returns with no request under way: its caller may ask the feed
+		// again at once, and its report counts what was asked.
+		if next != nil {
+			cancelAhead()
+			<-next
+		}
+	}()
 	for i, m := range months {
 		if stop == nil && next == nil {
 			stop = st.expired(time.Now())
