@@ -229,7 +229,8 @@ func (s *Store) failRest(ctx context.Context, days []string, cause error, report
 // under its own feed day, recording days exactly as syncDays would.
 // Windows spill past their edges, so a day's papers can come in the next
 // month's answer: a month's days are saved once the month after it is
-// fetched, and then let go, so memory holds two months, not the range.
+// fetched, and then let go; the next month is asked for while they are
+// saved, so memory holds three months, not the range.
 func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report *SyncReport, progress func(SyncProgress), st *stopper) error {
 	var months []string
 	for _, d := range days {
@@ -412,8 +413,6 @@ func (b *monthBackfill) emptyDays(month string, answer []feed.Paper, listed map[
 	return empty, planned
 }
 
-// fetchBy runs one request under the sync's deadline as it stands now
-// (a month fetched day by day moves it: byDays).
 // monthAnswer is what fetchMonth's request brought.
 type monthAnswer struct {
 	w   feed.Window
@@ -434,6 +433,8 @@ func fetchMonth(ctx context.Context, f Fetcher, st *stopper, m string) <-chan mo
 	return out
 }
 
+// fetchBy runs one request under the sync's deadline as it stands now
+// (a month fetched day by day moves it: byDays).
 func fetchBy(ctx context.Context, st *stopper, fetch func(context.Context) (feed.Window, error)) (feed.Window, error) {
 	fctx, cancel := context.WithDeadline(ctx, st.deadline)
 	defer cancel()
