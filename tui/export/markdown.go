@@ -140,8 +140,11 @@ func mdEscape(s string) string {
 		b.WriteRune(r)
 	}
 	out := b.String()
-	// "1. " at the start would open an ordered list.
-	if j := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); j > 0 && strings.HasPrefix(out[j:], ". ") {
+	// "1. " or "1) " at the start (or "1." alone) would open an ordered
+	// list: on an item's continuation line (the authors) it interrupts
+	// the paragraph, and at a quote's start (the summary) any number does.
+	if j := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); j > 0 &&
+		(out[j] == '.' || out[j] == ')') && (j+1 == len(out) || out[j+1] == ' ' || out[j+1] == '\t') {
 		out = out[:j] + "\\" + out[j:]
 	}
 	return out
