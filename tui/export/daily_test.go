@@ -90,10 +90,11 @@ func TestCSVAndMarkdownTagsAndNotes(t *testing.T) {
 	if !strings.Contains(md, "Tags: reading, thesis/ch\\_2, a.b-c") {
 		t.Errorf("markdown lacks the tags:\n%s", md)
 	}
-	// The note is the user's Markdown, kept so inside the item, after a
-	// hard break like the tags; "<" cannot open HTML.
-	if !strings.Contains(md, "a.b-c  \n  Note:\n\n  # Why\n\n  Beats {baseline}") {
-		t.Errorf("markdown lacks the note as Markdown after a hard break:\n%s", md)
+	// The note is the user's Markdown, kept so inside the item, which it
+	// ends, after the AI summary; "<" cannot open HTML.
+	if !strings.Contains(md, "a.b-c\n\n  > A \\*\\*bold\\*\\* claim.") ||
+		!strings.Contains(md, "(http://x).\n\n  Note:\n\n  # Why\n\n  Beats {baseline}") {
+		t.Errorf("markdown lacks the note as Markdown at the item's end:\n%s", md)
 	}
 	if !strings.Contains(md, "[PDF](https://arxiv.org/pdf/2510.00002)  \n  Note: Unbalanced } and { braces, \"quotes\", &lt;tags>") {
 		t.Errorf("markdown lacks the one-line note after a hard break:\n%s", md)

@@ -233,8 +233,11 @@ var digestHTML = template.Must(template.New("digest").Parse(`<!DOCTYPE html>
 // after a hard break. The note is the user's own Markdown and stays so
 // (its lines indented into the item, a long one as a block of its own),
 // cleaned of what could act on a terminal and with "<" escaped, so it
-// cannot open HTML.
-func mdDaily(r store.Record) string {
+// cannot open HTML. A note of several lines comes back as block, which
+// the item ends with: a block the note leaves open (a code fence never
+// closed) then runs only to the end of its own item, never over the AI
+// summary.
+func mdDaily(r store.Record) (inline, block string) {
 	var lines []string
 	if len(r.Tags) > 0 {
 		lines = append(lines, "Tags: "+mdEscape(strings.Join(r.Tags, ", ")))
@@ -247,11 +250,13 @@ func mdDaily(r store.Record) string {
 	for _, l := range lines {
 		b.WriteString("  \n  " + l)
 	}
-	if note != "" && strings.Contains(note, "\n") {
-		b.WriteString("  \n  Note:\n")
-		for _, l := range strings.Split(note, "\n") {
-			b.WriteString("\n" + strings.TrimRight("  "+l, " "))
-		}
+	if note == "" || !strings.Contains(note, "\n") {
+		return b.String(), ""
 	}
-	return b.String()
+	var nb strings.Builder
+	nb.WriteString("  Note:\n")
+	for _, l := range strings.Split(note, "\n") {
+		nb.WriteString("\n" + strings.TrimRight("  "+l, " "))
+	}
+	return b.String(), nb.String() + "\n"
 }

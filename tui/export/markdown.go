@@ -96,13 +96,17 @@ func mdEntry(r store.Record) string {
 		links = append(links, mdLink("Project page", u))
 	}
 	b.WriteString("  \n  " + strings.Join(links, " · "))
-	b.WriteString(mdDaily(r) + "\n")
+	daily, note := mdDaily(r)
+	b.WriteString(daily + "\n")
 
 	if s := mdEscape(clean.Line(r.AISummary)); s != "" {
 		b.WriteString("\n")
 		for _, line := range strings.Split(s, "\n") {
 			b.WriteString(strings.TrimRight("  > "+line, " ") + "\n")
 		}
+	}
+	if note != "" {
+		b.WriteString("\n" + note)
 	}
 	return b.String()
 }

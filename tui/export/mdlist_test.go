@@ -50,3 +50,28 @@ func TestMarkdownEscapesOrderedListMarkers(t *testing.T) {
 		}
 	}
 }
+
+// A note's own Markdown may leave a block open: a code fence never closed
+// runs to the end of the container it is in. The note ends its item, so
+// the fence stops there, and the AI summary before it stays a quote.
+func TestMarkdownNoteFenceKeepsSummary(t *testing.T) {
+	recs := []store.Record{{
+		Paper: feed.Paper{ID: "2510.00001", Title: "One", Day: "2025-10-01", AISummary: "The summary."},
+		Note:  "see:\n```python\nx = 1",
+	}, {
+		Paper: feed.Paper{ID: "2510.00002", Title: "Two", Day: "2025-10-01"},
+	}}
+	var buf bytes.Buffer
+	if err := Markdown(&buf, recs, "t"); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	summary := strings.Index(out, "\n  > The summary.\n")
+	fence := strings.Index(out, "\n  ```python\n")
+	if summary < 0 || fence < 0 || summary > fence {
+		t.Errorf("the summary must come before the note's unclosed fence:\n%s", out)
+	}
+	if !strings.HasSuffix(out, "  x = 1\n\n- [ ] [Two](https://huggingface.co/papers/2510.00002)  \n  2025-10-01 · 0 upvotes · 0 comments  \n  [arXiv](https://arxiv.org/abs/2510.00002) · [PDF](https://arxiv.org/pdf/2510.00002)\n") {
+		t.Errorf("the note must end its item:\n%s", out)
+	}
+}
