@@ -233,7 +233,7 @@ var digestHTML = template.Must(template.New("digest").Parse(`<!DOCTYPE html>
 // after a hard break. The note is the user's own Markdown and stays so
 // (its lines indented into the item, a long one as a block of its own),
 // cleaned of what could act on a terminal and with "<" escaped, so it
-// cannot open HTML. A note of several lines comes back as block, which
+// cannot open HTML. A note of several lines comes back as a block, which
 // the item ends with: a block the note leaves open (a code fence never
 // closed) then runs only to the end of its own item, never over the AI
 // summary.
