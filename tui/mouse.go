@@ -10,9 +10,14 @@ import tea "charm.land/bubbletea/v2"
 // onMouseWheel scrolls what is on top: the help, the reading pane, the
 // picker, the detail when it has the focus, else the list.
 func (m Model) onMouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
-	delta := 3
-	if msg.Mouse().Button == tea.MouseWheelUp {
+	var delta int
+	switch msg.Mouse().Button {
+	case tea.MouseWheelDown:
+		delta = 3
+	case tea.MouseWheelUp:
 		delta = -3
+	default: // tilted sideways: nothing here scrolls across
+		return m, nil
 	}
 	if m.showHelp { // it covers every pane
 		m.helpOffset = max(0, min(m.helpOffset+delta, len(m.helpLines(m.helpRect().w-2))-m.helpHeight()))

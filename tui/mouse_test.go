@@ -81,3 +81,16 @@ func TestWheelInTheQueueMovesTheQueue(t *testing.T) {
 		t.Errorf("the detail wants %s after the wheel, the queue's selection is %s", hs.m.detail.want.id, r.ID)
 	}
 }
+
+// TestHorizontalWheelDoesNotScroll: a wheel tilted left or right (or a
+// touchpad's sideways swipe) is not a wheel down.
+func TestHorizontalWheelDoesNotScroll(t *testing.T) {
+	lib := newTestLibrary(t)
+	hs := newHarness(t, lib, 160, 48)
+	before := hs.selectedID()
+	hs.send(wheel(tea.MouseWheelRight))
+	hs.send(wheel(tea.MouseWheelLeft))
+	if hs.selectedID() != before {
+		t.Errorf("a sideways wheel moved the selection from %s to %s", before, hs.selectedID())
+	}
+}
