@@ -8,7 +8,10 @@ import tea "charm.land/bubbletea/v2"
 // hidden or held under them.
 
 // onMouseWheel scrolls what is on top: the help, the reading pane, the
-// picker, the detail when it has the focus, else the list.
+// picker; else the pane under the pointer (the focused one when the
+// pointer is on no pane, as on the status bar): the detail scrolls, and
+// the list or the queue takes the focus and moves its selection, as the
+// keys do there, so the detail follows it.
 func (m Model) onMouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	var delta int
 	switch msg.Mouse().Button {
@@ -29,17 +32,39 @@ func (m Model) onMouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	if m.daily.modal.open() { // it has the keys (modal.go)
 		return m.onModalWheel(delta)
 	}
-	switch m.focus {
+	p := m.focus
+	if under, _, ok := m.paneAt(m.layout(m.focus), msg.Mouse()); ok {
+		p = under
+	}
+	switch p {
 	case paneDetail:
 		m.detail.vp.scroll(delta)
 		return m, nil
 	case paneQueue: // the pane with the keys; the list may be hidden behind it
+		if m.focus != paneQueue {
+			m.focus, m.lastFocus = paneQueue, paneQueue
+		}
 		m.queue.move(delta, m.queueHeight())
 		return m, m.wantDetail() // as j and k there: the detail follows
+	}
+	if m.focus != paneList {
+		m.focus, m.lastFocus = paneList, paneList
 	}
 	m.list.shown = nil // the wheel acts on the new view: show it as it is
 	m.list.move(delta, m.listHeight())
 	return m, tea.Batch(m.loadPages(), m.wantDetail())
+}
+
+// paneAt is the visible pane under the pointer, border included, and
+// the line of its content (under its title) the pointer is on.
+func (m Model) paneAt(lay layout, pos tea.Mouse) (p pane, line int, ok bool) {
+	for p := range paneCount {
+		r := lay.panes[p]
+		if lay.visible[p] && pos.X >= r.x && pos.X <= r.x+r.w+1 && pos.Y >= r.y && pos.Y <= r.y+r.h+1 {
+			return p, pos.Y - r.y - 2, true
+		}
+	}
+	return 0, 0, false
 }
 
 // onMouseClick selects the list row under the pointer.

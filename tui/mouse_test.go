@@ -82,6 +82,30 @@ func TestWheelInTheQueueMovesTheQueue(t *testing.T) {
 	}
 }
 
+// TestWheelScrollsThePaneUnderThePointer: with the list and the detail
+// side by side, the wheel over the detail scrolls the detail, not the
+// list's selection out from under it; over the list it moves the list,
+// whichever pane has the focus.
+func TestWheelScrollsThePaneUnderThePointer(t *testing.T) {
+	lib := newTestLibrary(t)
+	hs := newHarness(t, lib, 160, 15)
+	lay := hs.m.layout(hs.m.focus)
+	d, l := lay.panes[paneDetail], lay.panes[paneList]
+	before := hs.selectedID()
+	if !hs.m.detail.vp.scrolls() {
+		t.Fatal("the detail needs to scroll for this test")
+	}
+	hs.send(tea.MouseWheelMsg{X: d.x + 5, Y: 5, Button: tea.MouseWheelDown})
+	if hs.selectedID() != before || hs.m.detail.vp.offset == 0 {
+		t.Fatalf("the wheel over the detail: selection %s (was %s), detail offset %d", hs.selectedID(), before, hs.m.detail.vp.offset)
+	}
+	hs.keys("2") // the detail has the focus: the wheel over the list moves the list
+	hs.send(tea.MouseWheelMsg{X: l.x + 5, Y: 5, Button: tea.MouseWheelDown})
+	if hs.selectedID() == before {
+		t.Errorf("the wheel over the list left the selection on %s", before)
+	}
+}
+
 // TestHorizontalWheelDoesNotScroll: a wheel tilted left or right (or a
 // touchpad's sideways swipe) is not a wheel down.
 func TestHorizontalWheelDoesNotScroll(t *testing.T) {
