@@ -67,7 +67,9 @@ func (m Model) paneAt(lay layout, pos tea.Mouse) (p pane, line int, ok bool) {
 	return 0, 0, false
 }
 
-// onMouseClick selects the list row under the pointer.
+// onMouseClick selects the list or queue row under the pointer and
+// gives its pane the focus; a click on the detail focuses it, and one on
+// a tab of the narrow layout's tab bar shows that pane, as 1 2 3 do.
 func (m Model) onMouseClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	if m.showHelp || m.reader.open {
 		return m, nil // the list is under them
@@ -76,12 +78,39 @@ func (m Model) onMouseClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 		return m.onModalClick(msg)
 	}
 	lay := m.layout(m.focus)
-	line, _, ok := m.listLineAt(lay, msg.Mouse())
-	if !ok || m.list.shown != nil { // the rows drawn are the last view's
+	pos := msg.Mouse()
+	if lay.tabs && pos.Y == 0 && !m.search.typing {
+		if p, ok := m.tabAt(pos.X); ok && p != m.focus {
+			return m.focusPane(p)
+		}
+		return m, nil
+	}
+	p, line, ok := m.paneAt(lay, pos)
+	switch {
+	case !ok:
+		return m, nil
+	case p == paneList:
+		return m.onListClick(line, lay.panes[paneList].h-1)
+	case m.search.typing: // the search box has the keys: only its rows answer
+		return m, nil
+	case p == paneQueue:
+		if line >= 0 && line < m.queueHeight() && m.queue.offset+line < len(m.queue.records) {
+			m.queue.cursor = m.queue.offset + line
+		}
+	}
+	if p == m.focus && p == paneDetail {
+		return m, nil
+	}
+	return m.focusPane(p)
+}
+
+// onListClick selects the list row on line of the pane's content.
+func (m Model) onListClick(line, lines int) (tea.Model, tea.Cmd) {
+	if line < 0 || line >= lines || m.list.shown != nil { // the rows drawn are the last view's
 		return m, nil
 	}
 	if i, ok := m.list.rowAtLine(line); ok {
-		m.focus = paneList
+		m.focus, m.lastFocus = paneList, paneList
 		m.list.moveTo(i, m.listHeight())
 		return m, tea.Batch(m.loadPages(), m.wantDetail())
 	}
@@ -91,12 +120,9 @@ func (m Model) onMouseClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 // listLineAt is the line of the list pane's content under the pointer,
 // and how many lines the content has.
 func (m Model) listLineAt(lay layout, pos tea.Mouse) (line, lines int, ok bool) {
-	r := lay.panes[paneList]
-	if !lay.visible[paneList] || pos.X < r.x || pos.X > r.x+r.w+1 {
-		return 0, 0, false
-	}
-	line, lines = pos.Y-r.y-2, r.h-1 // under the border and the pane's title
-	return line, lines, line >= 0 && line < lines
+	p, line, ok := m.paneAt(lay, pos)
+	lines = lay.panes[paneList].h - 1 // under the border and the pane's title
+	return line, lines, ok && p == paneList && line >= 0 && line < lines
 }
 
 // onModalWheel moves the picker's cursor; a question in the status bar

@@ -118,3 +118,39 @@ func TestHorizontalWheelDoesNotScroll(t *testing.T) {
 		t.Errorf("a sideways wheel moved the selection from %s to %s", before, hs.selectedID())
 	}
 }
+
+// TestClickFocusesThePane: a click on the detail or the queue gives it
+// the focus (and the keys), a click on a queue row selects that row, and
+// in a narrow terminal a click on a tab shows that pane, as 1 2 3 do.
+func TestClickFocusesThePane(t *testing.T) {
+	lib := newTestLibrary(t)
+	hs := newHarness(t, lib, 200, 48) // three columns
+	hs.keys("b", "j", "b", "j", "b")
+	hs.requireScreen(" 3. ")
+	lay := hs.m.layout(hs.m.focus)
+	d, q := lay.panes[paneDetail], lay.panes[paneQueue]
+	hs.send(click(d.x+5, d.y+5))
+	if hs.m.focus != paneDetail {
+		t.Fatalf("a click on the detail left the focus on %v", hs.m.focus)
+	}
+	hs.send(click(q.x+5, rowOf(t, hs, " 2. ")))
+	if hs.m.focus != paneQueue || hs.m.queue.cursor != 1 {
+		t.Fatalf("a click on the queue's second row: focus %v, cursor %d", hs.m.focus, hs.m.queue.cursor)
+	}
+	if r, _ := hs.m.queue.selected(); hs.m.detail.want.id != r.ID {
+		t.Errorf("the detail wants %s after the click, the queue's selection is %s", hs.m.detail.want.id, r.ID)
+	}
+
+	hs.send(sizeMsg(80, 24)) // one pane at a time, with a tab bar
+	hs.keys("1")
+	bar := strings.Split(hs.screen(), "\n")[0]
+	for _, tab := range []struct {
+		label string
+		p     pane
+	}{{"Detail", paneDetail}, {"Queue", paneQueue}, {"Papers", paneList}} {
+		hs.send(click(strings.Index(bar, tab.label)+1, 0))
+		if hs.m.focus != tab.p {
+			t.Errorf("a click on the %s tab: focus %v", tab.label, hs.m.focus)
+		}
+	}
+}

@@ -75,6 +75,11 @@ func (m Model) tooSmall() string {
 }
 
 func (m Model) tabBar() string {
+	return fitLines([]string{strings.Join(m.tabs(), " ")}, m.width)[0]
+}
+
+// tabs are the tab bar's tabs, drawn, one a pane.
+func (m Model) tabs() []string {
 	var tabs []string
 	c := m.keys.Common
 	paneKeys := [paneCount]key.Binding{c.Pane1, c.Pane2, c.Pane3}
@@ -92,7 +97,20 @@ func (m Model) tabBar() string {
 			tabs = append(tabs, m.st.tab.Render(label))
 		}
 	}
-	return fitLines([]string{strings.Join(tabs, " ")}, m.width)[0]
+	return tabs
+}
+
+// tabAt is the pane whose tab is at column x of the tab bar.
+func (m Model) tabAt(x int) (pane, bool) {
+	left := 0
+	for p, tab := range m.tabs() {
+		right := left + ansi.StringWidth(tab)
+		if x >= left && x < right {
+			return pane(p), true
+		}
+		left = right + 1 // the space between tabs
+	}
+	return 0, false
 }
 
 // box draws a pane with its border and title into r.
