@@ -70,7 +70,12 @@ func (m Model) paneAt(lay layout, pos tea.Mouse) (p pane, line int, ok bool) {
 // onMouseClick selects the list or queue row under the pointer and
 // gives its pane the focus; a click on the detail focuses it, and one on
 // a tab of the narrow layout's tab bar shows that pane, as 1 2 3 do.
+// Only the left button: a right or middle click (a terminal's menu, a
+// paste) moving the selection would be a surprise.
 func (m Model) onMouseClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
+	if msg.Mouse().Button != tea.MouseLeft {
+		return m, nil
+	}
 	if m.showHelp || m.reader.open {
 		return m, nil // the list is under them
 	}

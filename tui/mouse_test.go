@@ -154,3 +154,20 @@ func TestClickFocusesThePane(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlyTheLeftButtonSelects: a right or middle click moves nothing.
+func TestOnlyTheLeftButtonSelects(t *testing.T) {
+	hs := newHarness(t, newTestLibrary(t), 160, 48)
+	before := hs.m.list.cursor
+	y := rowOf(t, hs, "A Benchmark for Agents")
+	for _, b := range []tea.MouseButton{tea.MouseRight, tea.MouseMiddle} {
+		hs.send(tea.MouseClickMsg{X: 10, Y: y, Button: b})
+		if hs.m.list.cursor != before {
+			t.Fatalf("button %v moved the selection from %d to %d", b, before, hs.m.list.cursor)
+		}
+	}
+	hs.send(click(10, y))
+	if hs.m.list.cursor == before {
+		t.Error("the left button did not select the row: the test clicks nowhere")
+	}
+}
