@@ -229,6 +229,32 @@ func TestOpenWithoutIndexesOnAFullDisk(t *testing.T) {
 	}
 }
 
+// importFirstBatch is an import into s, an empty library, on its own
+// bulk connection, that has written its first batch (days[0]) and so
+// dropped the deferred indexes; batch(i) prepares days[i] as a batch.
+func importFirstBatch(t *testing.T, s *Store, days []synth.Day) (*importWriter, func(i int) []*preparedFile) {
+	t.Helper()
+	conn, err := s.bulkConn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.releaseBulkConn(conn) })
+	w := &importWriter{s: s, conn: conn, vocab: termCounts{}}
+	var tc termCounter
+	batch := func(i int) []*preparedFile {
+		d := days[i]
+		return []*preparedFile{prepareFile(ImportFile{Name: d.Date, Day: d.Date}, d.Body, nil, &tc)}
+	}
+	w.pending = batch(0)
+	if err := w.save(context.Background(), false, false); err != nil {
+		t.Fatal(err)
+	}
+	if !w.deferred {
+		t.Fatal("the first batch dropped no index: nothing to put back")
+	}
+	return w, batch
+}
+
 // A stopped import's transaction is rolled back by database/sql, on the
 // writer's connection, in a goroutine of its own that watches the
 // import's context: that rollback may come after the import returned and
@@ -238,21 +264,8 @@ func TestStoppedImportRestoresDespiteALateRollback(t *testing.T) {
 	s := openTemp(t)
 	want, wantConfig := indexSQL(t, s.db), ftsConfig(t, s)
 	ctx := context.Background()
-	conn, err := s.bulkConn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.releaseBulkConn(conn)
-	w := importWriter{s: s, conn: conn, vocab: termCounts{}}
-	d := synth.Days(50, 3, importStart)[0]
-	var tc termCounter
-	w.pending = []*preparedFile{prepareFile(ImportFile{Name: d.Date, Day: d.Date}, d.Body, nil, &tc)}
-	if err := w.save(ctx, false, false); err != nil {
-		t.Fatal(err)
-	}
-	if !w.deferred {
-		t.Fatal("the first batch dropped no index: nothing to put back")
-	}
+	w, _ := importFirstBatch(t, s, synth.Days(50, 3, importStart))
+	conn := w.conn
 	// The next batch's transaction, stopped, not rolled back yet.
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
@@ -284,24 +297,7 @@ func TestImportWhoseLastCommitFailsRestores(t *testing.T) {
 	s := openTemp(t)
 	want, wantConfig := indexSQL(t, s.db), ftsConfig(t, s)
 	ctx := context.Background()
-	conn, err := s.bulkConn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.releaseBulkConn(conn)
-	w := importWriter{s: s, conn: conn, vocab: termCounts{}}
-	days := synth.Days(100, 3, importStart)
-	var tc termCounter
-	batch := func(d synth.Day) []*preparedFile {
-		return []*preparedFile{prepareFile(ImportFile{Name: d.Date, Day: d.Date}, d.Body, nil, &tc)}
-	}
-	w.pending = batch(days[0])
-	if err := w.save(ctx, false, false); err != nil {
-		t.Fatal(err)
-	}
-	if !w.deferred {
-		t.Fatal("the first batch dropped no index: nothing to put back")
-	}
+	w, batch := importFirstBatch(t, s, synth.Days(100, 3, importStart))
 	// A deferred foreign key fails the next transaction that adds a paper
 	// at its COMMIT, and only there.
 	if _, err := s.db.Exec(`CREATE TABLE commit_fails_parent(id INTEGER PRIMARY KEY);
@@ -309,7 +305,7 @@ func TestImportWhoseLastCommitFailsRestores(t *testing.T) {
 		CREATE TRIGGER commit_fails AFTER INSERT ON papers BEGIN INSERT INTO commit_fails VALUES(-1); END`); err != nil {
 		t.Fatal(err)
 	}
-	last := batch(days[1])
+	last := batch(1)
 	w.pending = last
 	if err := w.save(ctx, true, true); err != nil {
 		t.Fatal(err)

@@ -246,7 +246,7 @@ func (w *importWriter) save(ctx context.Context, last, saveVocab bool) error {
 		}
 	}
 	err := runTx(ctx, w.conn, func(tx *sql.Tx) error {
-		if err := w.raiseHashSize(ctx, tx); err != nil {
+		if err := w.setUp(ctx, tx); err != nil {
 			return err
 		}
 		// A saved file may be older than what the library holds.
@@ -265,14 +265,7 @@ func (w *importWriter) save(ctx context.Context, last, saveVocab bool) error {
 			}
 		}
 		if last {
-			if err := w.restoreHashSize(ctx, tx); err != nil {
-				return err
-			}
-			if w.deferred {
-				if err := buildDeferredIndexes(ctx, tx); err != nil {
-					return err
-				}
-			}
+			return w.putBack(ctx, tx)
 		}
 		return nil
 	})
@@ -303,13 +296,33 @@ func (w *importWriter) save(ctx context.Context, last, saveVocab bool) error {
 	return nil
 }
 
-// raiseHashSize gives the full-text index a larger buffer for the import,
-// once, remembering whether the library had a setting of its own; into
-// an empty library, it also drops the indexes built at the end.
-func (w *importWriter) raiseHashSize(ctx context.Context, tx *sql.Tx) error {
+// setUp makes the library ready for the import, with its first batch:
+// the full-text index's larger buffer, and, into an empty library, the
+// deferred indexes dropped (deferindex.go). putBack undoes both.
+func (w *importWriter) setUp(ctx context.Context, tx *sql.Tx) error {
 	if w.raised {
 		return nil
 	}
+	var err error
+	if w.deferred, err = dropDeferredIndexes(ctx, tx); err != nil {
+		return err
+	}
+	return w.raiseHashSize(ctx, tx)
+}
+
+// putBack undoes setUp, with the last batch or after a failure.
+func (w *importWriter) putBack(ctx context.Context, tx *sql.Tx) error {
+	if w.deferred {
+		if err := buildDeferredIndexes(ctx, tx); err != nil {
+			return err
+		}
+	}
+	return w.restoreHashSize(ctx, tx)
+}
+
+// raiseHashSize gives the full-text index a larger buffer for the import,
+// remembering whether the library had a setting of its own.
+func (w *importWriter) raiseHashSize(ctx context.Context, tx *sql.Tx) error {
 	err := tx.QueryRowContext(ctx, `SELECT v FROM papers_fts_config WHERE k = 'hashsize'`).Scan(&w.hashSize)
 	if err != nil && err != sql.ErrNoRows {
 		return err
@@ -318,9 +331,6 @@ func (w *importWriter) raiseHashSize(ctx context.Context, tx *sql.Tx) error {
 	// papers sets no other, so the library's is FTS5's default.
 	if w.hashSize.Valid && w.hashSize.String == strconv.Itoa(importHashSize) {
 		w.hashSize = sql.NullString{}
-	}
-	if w.deferred, err = dropDeferredIndexes(ctx, tx); err != nil { // deferindex.go
-		return err
 	}
 	w.raised = true
 	_, err = tx.ExecContext(ctx, `INSERT INTO papers_fts(papers_fts, rank) VALUES('hashsize', ?)`, importHashSize)
@@ -365,14 +375,7 @@ func (w *importWriter) restoreOnFailure() {
 		return
 	}
 	ctx := context.Background()
-	runTx(ctx, w.s.db, func(tx *sql.Tx) error {
-		if w.deferred {
-			if err := buildDeferredIndexes(ctx, tx); err != nil {
-				return err
-			}
-		}
-		return w.restoreHashSize(ctx, tx)
-	})
+	runTx(ctx, w.s.db, func(tx *sql.Tx) error { return w.putBack(ctx, tx) })
 }
 
 // ftsDefaultHashSize is FTS5's own default for 'hashsize'.

@@ -68,7 +68,6 @@ type UndoEntry struct {
 	At   time.Time `json:"at"`
 }
 
-// undoableTx runs fn as one state change and records its inverse.
 // aboutPapers is a change's label in the undo history: what, and the
 // paper it was done to, or how many ("undone: mark read 2611.90020" says
 // which paper U just changed, maybe one off screen).
@@ -82,6 +81,7 @@ func aboutPapers(what string, ids []string) string {
 	return what
 }
 
+// undoableTx runs fn as one state change and records its inverse.
 func (s *Store) undoableTx(ctx context.Context, what string, fn func(tx *sql.Tx, u *undoLog) error) error {
 	return s.stateTx(ctx, what, func(tx *sql.Tx) error {
 		var u undoLog

@@ -546,13 +546,13 @@ func (u *upserter) indexChanges(ctx context.Context) error {
 	// cannot, and the import's context is checked between them instead.
 	quiet := context.WithoutCancel(ctx)
 	for i, a := range u.ftsAdds {
-		if a.it == nil {
-			continue // replaced by a later write of the same paper
-		}
 		if i%ftsCheckEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+		}
+		if a.it == nil {
+			continue // replaced by a later write of the same paper
 		}
 		c := a.it.cols
 		if _, err := u.ftsAdd.ExecContext(quiet, a.pid, c.title, c.abstract, c.authors, c.aiSummary, c.keywords, c.organization); err != nil {

@@ -55,7 +55,7 @@ func (c *ListCmd) Run(g *Globals) error {
 		if c.Limit == 0 { // all of them, printed as they are read
 			return printView(ctx, lib, f, c.JSON, func() {
 				if libraryEmpty(ctx, lib) {
-					fmt.Fprintln(os.Stderr, "the library is empty: papers sync fetches the last 7 days")
+					fmt.Fprintln(os.Stderr, emptyLibrary)
 				} else {
 					fmt.Fprintln(os.Stderr, noMatch)
 				}
@@ -66,9 +66,13 @@ func (c *ListCmd) Run(g *Globals) error {
 			return err
 		}
 		if len(recs) == 0 && libraryEmpty(ctx, lib) { // output.go
-			fmt.Fprintln(os.Stderr, "the library is empty: papers sync fetches the last 7 days")
+			fmt.Fprintln(os.Stderr, emptyLibrary)
 			return printRecords(stdout, recs, c.JSON)
 		}
 		return printResults(recs, c.JSON)
 	})
 }
+
+// emptyLibrary is what a list of an empty library says instead of
+// noMatch.
+const emptyLibrary = "the library is empty: papers sync fetches the last 7 days"
