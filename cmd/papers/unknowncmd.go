@@ -39,21 +39,23 @@ func unknownCommand(app *kong.Application, args []string) string {
 // unknownCommandText says word is no command, with the one meant when it
 // looks like a slip ("serach": did you mean search?).
 func unknownCommandText(app *kong.Application, word string) string {
-	hint := ""
-	if near := meantCommand(app, word); near != "" {
-		hint = " (did you mean " + near + "?)"
-	}
-	return fmt.Sprintf("unknown command %q%s, nor a paper id: run papers --help for the commands", clean.Line(word), hint)
+	return notCommandText(app, word, ", nor a paper id")
 }
 
 // unknownHelpText says word, asked for by `papers help`, is no command,
 // with the one meant when it looks like a slip.
 func unknownHelpText(app *kong.Application, word string) string {
+	return notCommandText(app, word, "")
+}
+
+// notCommandText is what unknownCommandText and unknownHelpText say:
+// word is no command (and, after it, what else it is not).
+func notCommandText(app *kong.Application, word, norElse string) string {
 	hint := ""
 	if near := meantCommand(app, word); near != "" {
 		hint = " (did you mean " + near + "?)"
 	}
-	return fmt.Sprintf("unknown command %q%s: run papers --help for the commands", clean.Line(word), hint)
+	return fmt.Sprintf("unknown command %q%s%s: run papers --help for the commands", clean.Line(word), hint, norElse)
 }
 
 // meantCommand is the command word most likely stands for: one it
