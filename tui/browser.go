@@ -41,19 +41,14 @@ type opened struct {
 	fellBack string
 }
 
-// openURL opens url with $BROWSER when it is set, else with the desktop's
-// opener (github.com/cli/browser tries xdg-open, x-www-browser,
-// www-browser and wslview, and does not read $BROWSER itself).
-func openURL(url string) error {
-	_, err := openURLWith("", url)
-	return err
-}
-
 // openURLWith opens url (or a file's path) with the user's opener
 // (Options.Opener, the same convention as $BROWSER) when there is one;
-// when it is not, or none of its commands is on this machine, as openURL
-// does, and says so (fellBack: the user should hear their opener was not
-// found). An opener that runs and fails is the error: it was found.
+// when there is none, or none of its commands is on this machine, with
+// $BROWSER when it is set, else with the desktop's opener
+// (github.com/cli/browser tries xdg-open, x-www-browser, www-browser and
+// wslview, and does not read $BROWSER itself), and says so when the
+// user's opener was not found (fellBack). An opener that runs and fails
+// is the error: it was found.
 func openURLWith(opener, url string) (fellBack bool, err error) {
 	if strings.TrimSpace(opener) != "" {
 		err := openWith(opener, url)

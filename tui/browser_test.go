@@ -27,7 +27,7 @@ func TestOpenHonoursBROWSER(t *testing.T) {
 	} {
 		t.Setenv("BROWSER", c.browser)
 		os.Remove(out)
-		if err := openURL("https://example.org/x"); err != nil {
+		if _, err := openURLWith("", "https://example.org/x"); err != nil {
 			t.Fatalf("BROWSER=%q: %v", c.browser, err)
 		}
 		got, _ := os.ReadFile(out)

@@ -41,18 +41,12 @@ func (m Model) onMouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 		m.detail.vp.scroll(delta)
 		return m, nil
 	case paneQueue: // the pane with the keys; the list may be hidden behind it
-		if m.focus != paneQueue {
-			m.focus, m.lastFocus = paneQueue, paneQueue
-		}
 		m.queue.move(delta, m.queueHeight())
-		return m, m.wantDetail() // as j and k there: the detail follows
-	}
-	if m.focus != paneList {
-		m.focus, m.lastFocus = paneList, paneList
+		return m.focusPane(paneQueue) // as j and k there: the detail follows
 	}
 	m.list.shown = nil // the wheel acts on the new view: show it as it is
 	m.list.move(delta, m.listHeight())
-	return m, tea.Batch(m.loadPages(), m.wantDetail())
+	return m.focusPane(paneList)
 }
 
 // paneAt is the visible pane under the pointer, border included, and
@@ -95,7 +89,7 @@ func (m Model) onMouseClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	case !ok:
 		return m, nil
 	case p == paneList:
-		return m.onListClick(line, lay.panes[paneList].h-1)
+		return m.onListClick(line)
 	case m.search.typing: // the search box has the keys: only its rows answer
 		return m, nil
 	case p == paneQueue:
@@ -110,14 +104,13 @@ func (m Model) onMouseClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 }
 
 // onListClick selects the list row on line of the pane's content.
-func (m Model) onListClick(line, lines int) (tea.Model, tea.Cmd) {
-	if line < 0 || line >= lines || m.list.shown != nil { // the rows drawn are the last view's
+func (m Model) onListClick(line int) (tea.Model, tea.Cmd) {
+	if line < 0 || line >= m.listHeight() || m.list.shown != nil { // the rows drawn are the last view's
 		return m, nil
 	}
 	if i, ok := m.list.rowAtLine(line); ok {
-		m.focus, m.lastFocus = paneList, paneList
 		m.list.moveTo(i, m.listHeight())
-		return m, tea.Batch(m.loadPages(), m.wantDetail())
+		return m.focusPane(paneList)
 	}
 	return m, nil
 }

@@ -15,13 +15,7 @@ import (
 func TestReaderShowsThePercentageAtOnce(t *testing.T) {
 	hs, lib := readerHarness(t, 160, 48)
 	must(t, lib.SetReading(context.Background(), "2510.00001", store.Reading{Section: 12}))
-	next, open := hs.m.openReader("2510.00001")
-	m := next.(Model)
-	next, render := m.Update(runWithTimeout(t, open))
-	m = next.(Model)
-	if m.reader.complete || m.reader.doc == nil {
-		t.Fatalf("the first screen: complete %v, doc %v", m.reader.complete, m.reader.doc != nil)
-	}
+	m, render := firstScreen(t, hs)
 	head, tail := m.readerTitle()
 	title := head + tail
 	if strings.Contains(title, "rendering") || !strings.Contains(title, "%") {
@@ -29,15 +23,7 @@ func TestReaderShowsThePercentageAtOnce(t *testing.T) {
 	}
 	estimate := m.reader.estimatedPercent()
 	// The first screen's Cmd renders the rest and marks the paper read.
-	for _, msg := range batchOf(runWithTimeout(t, render)) {
-		if rendered, ok := msg.(readerRendered); ok {
-			next, _ = m.Update(rendered)
-			m = next.(Model)
-		}
-	}
-	if !m.reader.complete {
-		t.Fatal("the rest did not render")
-	}
+	m = render(m)
 	if exact := m.reader.viewPercent(); estimate < exact-10 || estimate > exact+10 || estimate <= 0 {
 		t.Errorf("estimated %d%%, the whole text says %d%%", estimate, exact)
 	}

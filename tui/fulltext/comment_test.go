@@ -1,6 +1,7 @@
 package fulltext
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -62,15 +63,33 @@ func deepIndentedList(n int) string {
 	return b.String()
 }
 
-// TestManyLinkTagsStayLinear: a line of many <a> with no </a> (each one
+// TestManyLinkTags: a line of many <a> with no </a> (each one
 // searched the rest of the line for its end: 40,000 took 4 s, a comment
 // of a few MB held its render for hours) is read once, its tags dropped.
-// A slip back shows as this test never ending, not as a timing.
-func TestManyLinkTagsStayLinear(t *testing.T) {
+// This test says what such a comment renders as; how its time grows is
+// BenchmarkManyLinkTags's (a test would need a timing to see it: a
+// quadratic slip back took 47 s here, well inside go test's timeout).
+func TestManyLinkTags(t *testing.T) {
 	if got := commentMarkdown(strings.Repeat("<a>", 200_000) + "x"); got != "x" {
 		t.Errorf("200,000 <a>: %.60q", got)
 	}
 	if got := commentMarkdown(`<a href="https://x.org">a</A> <a href="https://y.org">b <i>c</i></a>`); got != "[a](https://x.org) b *c*" {
 		t.Errorf("links: %q", got)
+	}
+}
+
+// BenchmarkManyLinkTags renders comments of n unclosed <a> tags: the time
+// per tag stays flat as n grows (go test -run '^$' -bench ManyLinkTags
+// ./tui/fulltext); a search of the rest of the line per tag made it grow
+// with n.
+func BenchmarkManyLinkTags(b *testing.B) {
+	for _, n := range []int{10_000, 40_000, 160_000} {
+		text := strings.Repeat("<a>", n) + "x"
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				commentMarkdown(text)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/tag")
+		})
 	}
 }
