@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -193,8 +192,5 @@ func (l *listPane) eachDay(day string, fn func(*row)) {
 // names it, with the year (c on a paper of another year, in a sort
 // without day rules, said "Fri 5 Oct" for 2035-10-05).
 func dayLabel(day string) string {
-	if t, err := time.Parse(time.DateOnly, day); err == nil {
-		return t.Format("Mon 2 Jan 2006")
-	}
-	return "the papers outside the feed"
+	return dayName(day, "the papers outside the feed")
 }

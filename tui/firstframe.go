@@ -53,7 +53,7 @@ func (m *Model) settleFirstFrame(msg tea.Msg) {
 		return
 	}
 	_, due := msg.(firstFrameDue)
-	rows := len(m.list.pages) > 0 && len(m.list.follow) == 0 && m.list.inSight()
+	rows := len(m.list.pages) > 0 && m.list.settled()
 	m.framed = due || m.frameWait <= 0 || rows || m.errMsg != ""
 }
 

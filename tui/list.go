@@ -108,9 +108,15 @@ func (l *listPane) inSight() bool {
 // stay (the selection found, or not looked for) and its rows there are
 // in, or it is empty.
 func (l *listPane) settleShown() {
-	if l.shown != nil && len(l.follow) == 0 && (l.inSight() || l.counted && l.count() == 0) {
+	if l.shown != nil && l.settled() {
 		l.shown = nil
 	}
+}
+
+// settled: the view is where it will stay (the selection found, or not
+// looked for) and its rows there are in, or it is empty.
+func (l *listPane) settled() bool {
+	return len(l.follow) == 0 && (l.inSight() || l.counted && l.count() == 0)
 }
 
 // at is the i-th row of the view, if its page is loaded.

@@ -110,11 +110,7 @@ func groupRule(f frame, group string, remote int) string {
 
 func dayRule(f frame, day string) string {
 	st, w := f.st, f.w
-	label := "not in the feed"
-	if t, err := time.Parse(time.DateOnly, day); err == nil {
-		label = t.Format("Mon 2 Jan 2006")
-	}
-	head := "── " + label + f.dayUnread(day) + " "
+	head := "── " + dayName(day, "not in the feed") + f.dayUnread(day) + " "
 	return st.pDayHeader.on(ruleLine(head, w))
 }
 

@@ -111,8 +111,9 @@ func (m Model) modalLine() string {
 		return m.st.statusErr.Render(s.prompt)
 	case modalTag, modalFollow:
 		in := s.input
-		in.SetWidth(max(10, min(40, m.width/2)))
-		if s.err != "" {
+		if s.err == "" {
+			in.SetWidth(max(10, min(40, m.width/2)))
+		} else {
 			// The error needs the room more than the prompt and the
 			// blank end of the line: at 80 columns they left it 20,
 			// cut before it said what was wrong. The typed text stays,

@@ -66,7 +66,7 @@ func (p period) label() string {
 	}
 	switch p.kind {
 	case periodDay:
-		return t.Format("Mon 2 Jan 2006")
+		return dayName(p.anchor, "")
 	case periodWeek:
 		first, last := p.bounds()
 		return "week " + dayRange(first, last)
@@ -169,4 +169,13 @@ func (m Model) stepPeriod(dir int) tea.Cmd {
 		day, err := lib.NeighbourDay(ctx, from, dir)
 		return periodFound{day: day, err: err}
 	})
+}
+
+// dayName is a feed day (YYYY-MM-DD) as the list's day rules, the period
+// title and messages name it ("Fri 5 Oct 2035"), else fallback.
+func dayName(day, fallback string) string {
+	if t, err := time.Parse(time.DateOnly, day); err == nil {
+		return t.Format("Mon 2 Jan 2006")
+	}
+	return fallback
 }

@@ -239,18 +239,18 @@ func fetchTextCmd(lib Library, f TextFetcher, id string, latest int) tea.Cmd {
 		if err != nil {
 			return textFetched{id: id, err: err}
 		}
-		if err := lib.PutText(ctx, ft, time.Now()); errors.Is(err, store.ErrWorseText) {
-			// Asked for a newer version, HF answered worse: the stored text
-			// stays, and is not asked for again today.
-			if latest > 0 {
-				_ = lib.MarkVersionAsked(ctx, id, latest, time.Now())
-			}
-			return textFetched{id: id, had: true}
-		} else if err != nil {
+		err = lib.PutText(ctx, ft, time.Now())
+		worse := errors.Is(err, store.ErrWorseText) // asked for a newer version, HF answered worse: the stored text stays
+		if err != nil && !worse {
 			return textFetched{id: id, err: err}
 		}
-		if ft.Version > 0 && ft.Version < latest { // HF still serves an older version: not again today
-			_ = lib.MarkVersionAsked(ctx, id, latest, time.Now()) // the text is stored; at worst it is asked again
+		if latest > 0 && (worse || ft.Version > 0 && ft.Version < latest) {
+			// HF still serves no newer version: not asked again today (at
+			// worst it is asked again).
+			_ = lib.MarkVersionAsked(ctx, id, latest, time.Now())
+		}
+		if worse {
+			return textFetched{id: id, had: true}
 		}
 		if _, at, ok, err := lib.Discussion(ctx, id); err == nil && ok && time.Since(at) < discussionFresh {
 			return textFetched{id: id} // opening the paper fetched it meanwhile: not asked twice
