@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -70,15 +71,25 @@ func Bind(user map[string][]string) ([]Action, []KeyProblem) {
 	yieldDefaults(table, user)
 	problems = append(problems, clashes(table, user)...)
 	if len(problems) > 0 {
-		// Only the bindings without problems apply.
+		// Only the bindings without problems apply, and the keys a
+		// yielding action gave up go back to it unless one of those
+		// still takes them.
 		defaults := Actions()
+		applied := maps.Clone(user)
 		for _, p := range problems {
 			for _, name := range []string{p.Action, p.Other} {
 				if i, ok := byName[name]; ok {
 					table[i] = defaults[i]
+					delete(applied, name)
 				}
 			}
 		}
+		for i, a := range table {
+			if _, bound := applied[a.Name]; !bound && slices.Contains(yielding, a.Name) {
+				table[i] = defaults[i]
+			}
+		}
+		yieldDefaults(table, applied)
 	}
 	return table, problems
 }
@@ -339,8 +350,6 @@ func helpKeys(bs []key.Binding) string {
 	return strings.Join(keys, "|")
 }
 
-// keyHint is how a hint names a binding's key: its first key, or its
-// action's name when the user unbound it.
 // boundLabel is a binding's keys as the help shows them, and whether it
 // has any: a user may unbind an action (Bind), and a hint must then not
 // tell them to press "(none)".
@@ -348,6 +357,8 @@ func boundLabel(b key.Binding) (string, bool) {
 	return b.Help().Key, len(b.Keys()) > 0
 }
 
+// keyHint is how a hint names a binding's key: its first key, or
+// "(unbound)" when the user unbound it.
 func keyHint(b key.Binding) string {
 	if keys := b.Keys(); len(keys) > 0 {
 		return keys[0]

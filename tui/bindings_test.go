@@ -97,6 +97,17 @@ func TestNewDefaultsGiveWay(t *testing.T) {
 	if len(problems) == 0 {
 		t.Error("M bound to the messages and list.bottom by the user is no clash")
 	}
+	// A binding refused for another clash takes nothing from the
+	// messages: the default list.bottom applies, and M stays theirs.
+	table, problems = Bind(map[string][]string{"list.bottom": {"M", "j"}})
+	if len(problems) == 0 {
+		t.Fatal("list.bottom on j, list.down's key, is no clash")
+	}
+	for _, a := range table {
+		if a.Name == "app.messages" && !slices.Equal(a.Keys, []string{"M"}) {
+			t.Errorf("app.messages after a refused binding of M: %v", a.Keys)
+		}
+	}
 	table, _ = Bind(map[string][]string{"list.bottom": {"E"}})
 	for _, a := range table {
 		if a.Name == "app.messages" && !slices.Equal(a.Keys, []string{"M"}) {
