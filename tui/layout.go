@@ -69,28 +69,17 @@ func computeLayoutWith(user Layout, width, height int, focus pane) layout {
 		l.visible[focus] = true
 		return l
 	}
-	// Two columns: the right one is the queue while it has the focus,
-	// else the detail.
-	columns := []pane{paneList, paneDetail}
-	switch {
-	case width >= cfg.ThreeColumns && cfg.ThreeColumns >= cfg.SideBySide:
-		columns = append(columns, paneQueue)
-	case focus == paneQueue:
-		columns[1] = paneQueue
-	}
-	widths := splitWidths(width, len(columns), cfg.ListShare)
-	if len(columns) == 3 && min(widths[0], widths[1]) < minPaneWidth {
-		// No room for the queue beside them: two columns, as below
-		// three_columns.
+	// Three columns from three_columns on, when the list and the detail
+	// keep their room beside the queue; else two, the right one the queue
+	// while it has the focus, else the detail.
+	columns := []pane{paneList, paneDetail, paneQueue}
+	widths := splitWidths(width, 3, cfg.ListShare)
+	if width < cfg.ThreeColumns || cfg.ThreeColumns < cfg.SideBySide || min(widths[0], widths[1]) < minPaneWidth {
 		columns = columns[:2]
 		if focus == paneQueue {
 			columns[1] = paneQueue
 		}
 		widths = splitWidths(width, 2, cfg.ListShare)
-	}
-	if len(columns) == 2 {
-		widths[0] = max(minPaneWidth, min(widths[0], width-minPaneWidth))
-		widths[1] = width - widths[0]
 	}
 	x := 0
 	for i, p := range columns {
@@ -103,10 +92,10 @@ func computeLayoutWith(user Layout, width, height int, focus pane) layout {
 
 // splitWidths gives the list its share (45% by default) with two
 // columns, or 38/45 of it and the queue 24% with three; the detail takes
-// the rest.
+// the rest. With two, each keeps minPaneWidth at least.
 func splitWidths(width, n, share int) []int {
 	if n == 2 {
-		list := width * share / 100
+		list := max(minPaneWidth, min(width*share/100, width-minPaneWidth))
 		return []int{list, width - list}
 	}
 	list := width * share * 38 / 45 / 100
