@@ -229,28 +229,29 @@ var digestHTML = template.Must(template.New("digest").Parse(`<!DOCTYPE html>
 </html>
 `))
 
-// mdDaily is a reading-list entry's tags and note, inside the item, each
-// after a hard break. The note is the user's own Markdown and stays so
-// (its lines indented into the item, a long one as a block of its own),
-// cleaned of what could act on a terminal and with "<" escaped, so it
-// cannot open HTML. A note of several lines comes back as a block, which
-// the item ends with: a block the note leaves open (a code fence never
-// closed) then runs only to the end of its own item, never over the AI
-// summary.
+// mdDaily is a reading-list entry's tags and note. The note is the
+// user's own Markdown and stays so, cleaned of what could act on a
+// terminal and with "<" escaped, so it cannot open HTML. inline goes in
+// the item, each line after a hard break: the tags, and a note of one
+// line. A note of several lines is block, its lines indented into the
+// item, which the item ends with: a block the note leaves open (a code
+// fence never closed) then runs only to the end of its own item, never
+// over the AI summary.
 func mdDaily(r store.Record) (inline, block string) {
+	note := strings.TrimSpace(strings.ReplaceAll(clean.Verbatim(r.Note), "<", "&lt;"))
+	multi := strings.Contains(note, "\n")
 	var lines []string
 	if len(r.Tags) > 0 {
 		lines = append(lines, "Tags: "+mdEscape(strings.Join(r.Tags, ", ")))
 	}
-	note := strings.TrimSpace(strings.ReplaceAll(clean.Verbatim(r.Note), "<", "&lt;"))
-	if note != "" && !strings.Contains(note, "\n") {
+	if note != "" && !multi {
 		lines = append(lines, "Note: "+note)
 	}
 	var b strings.Builder
 	for _, l := range lines {
 		b.WriteString("  \n  " + l)
 	}
-	if note == "" || !strings.Contains(note, "\n") {
+	if !multi {
 		return b.String(), ""
 	}
 	var nb strings.Builder
