@@ -74,6 +74,8 @@ var settings = []setting{
 		def: "all", check: checkEnum(readerViews), users: []string{"read"}},
 	{key: "reader.sort", help: "The order the reader opens with: " + strings.Join(readerSorts, ", ") + ".",
 		def: "newest", check: checkEnum(readerSorts), users: []string{"read"}},
+	{key: "reader.fps", help: "How many times a second the reader may redraw, 1 to 120: 120 puts a key's effect and the first frame on screen sooner; fewer wake the CPU less while it sits open.",
+		def: int64(defaultFPS), check: checkFPS, users: []string{"read"}},
 	{key: "reader.restore", help: "The reader opens on the view, sort, search and paper it was last closed on (kept in $XDG_STATE_HOME/papers/reader.json); a view or sort changed here since wins.",
 		def: true, check: checkBool, users: []string{"read"}},
 	{key: "sync.on_start", help: "The reader syncs in the background when it opens on a stale library.", flag: "no-sync", invert: true,

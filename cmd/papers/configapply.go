@@ -279,6 +279,26 @@ func applyReaderConfig(opts *tui.Options) {
 	readerTheme(opts)
 }
 
+// Bubble Tea draws the latest frame on a ticker, so a frame (the first
+// one too) waits for the next tick: at 120 a second that is 4 ms on
+// average instead of 8 at its default 60. Bubble Tea goes no higher.
+// The cost: an idle reader wakes twice as often (about 0.4% of a core
+// more, measured on a 2-core machine).
+const (
+	defaultFPS = 120
+	maxFPS     = 120
+)
+
+// readerFPS is how often the reader may redraw, from the settings.
+func readerFPS() int {
+	if active != nil {
+		if n, ok := active.value("reader.fps").(int64); ok {
+			return int(n)
+		}
+	}
+	return defaultFPS
+}
+
 // readerLayout is the reader's layout from the settings.
 func readerLayout() tui.Layout {
 	var l tui.Layout

@@ -141,6 +141,14 @@ func checkShare(v any) (any, error) {
 	return n, nil
 }
 
+func checkFPS(v any) (any, error) {
+	n, ok := v.(int64)
+	if !ok || n < 1 || n > maxFPS {
+		return nil, fmt.Errorf("%s: want 1 to %d frames a second (no quotes)", describeOrNumber(v), maxFPS)
+	}
+	return n, nil
+}
+
 // describeOrNumber is a number as is, anything else described.
 func describeOrNumber(v any) string {
 	if n, ok := v.(int64); ok {

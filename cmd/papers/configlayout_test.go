@@ -68,3 +68,32 @@ func TestConfigOpener(t *testing.T) {
 		t.Errorf("problems: %+v", cf.problem)
 	}
 }
+
+// TestConfigFPS: reader.fps reaches the reader's program; out of Bubble
+// Tea's range, or in quotes, it is refused with what is accepted.
+func TestConfigFPS(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"zero", "[reader]\nfps = 0\n", "2: reader.fps: 0: want 1 to 120 frames a second (no quotes)"},
+		{"above Bubble Tea's", "[reader]\nfps = 144\n", "2: reader.fps: 144: want 1 to 120 frames a second (no quotes)"},
+		{"quoted", "[reader]\nfps = \"60\"\n", `2: reader.fps: "60" is a string: want 1 to 120 frames a second (no quotes)`},
+	} {
+		wantProblems(t, tc.name, tc.text, tc.want)
+	}
+	if got := readerFPS(); got != 120 {
+		t.Errorf("no file: %d frames a second, want 120", got)
+	}
+	path := writeConfig(t, "[reader]\nfps = 30\n")
+	active = &configState{path: path, file: loadConfig(path)}
+	for _, s := range settings {
+		v, ok := active.file.values[s.key]
+		if !ok {
+			v = s.def
+		}
+		active.values = append(active.values, resolved{s.key, v, "file"})
+	}
+	got := readerFPS()
+	active = nil
+	if got != 30 {
+		t.Errorf("fps = 30 in the file: %d frames a second", got)
+	}
+}

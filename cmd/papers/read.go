@@ -93,7 +93,7 @@ func (c *ReadCmd) Run(g *Globals, kctx *kong.Context) error {
 	}
 	applyReaderConfig(&opts) // configapply.go: view, sort, sync age and days
 	// session.go: the last session restored, this one kept.
-	return runReader(opts, g.libraryPath(), tea.WithColorProfile(profile))
+	return runReader(opts, g.libraryPath(), tea.WithColorProfile(profile), tea.WithFPS(readerFPS()))
 }
 
 // dumbTerminal refuses a terminal that cannot place the cursor (TERM=dumb,
