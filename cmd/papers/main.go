@@ -150,6 +150,11 @@ func execute(parser *kong.Kong, cli *CLI, args []string) (code int) {
 		fmt.Fprintf(os.Stderr, "papers: %s\n", clean.Line(err.Error()))
 		return exitUsage
 	}
+	if n := kctx.Selected(); n == nil || n.Name != "read" {
+		// The reader holds the collector until its first frame (read.go);
+		// nothing else needs it held past package init.
+		startup.ReleaseCollector(0)
+	}
 	err = kctx.Run(&cli.Globals)
 	if stdout.err != nil && (err == nil || errors.Is(err, stdout.err)) {
 		// What the command printed was lost (a full disk, a closed

@@ -13,6 +13,7 @@ import (
 	"github.com/alecthomas/kong"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/papertui/papers/internal/startup"
 	"github.com/papertui/papers/store"
 	"github.com/papertui/papers/tui"
 	"github.com/papertui/papers/tui/clean"
@@ -39,6 +40,7 @@ const staleAfter = time.Hour
 // the background, never before the first frame.
 func (c *ReadCmd) Run(g *Globals, kctx *kong.Context) error {
 	if c.ID != "" {
+		startup.ReleaseCollector(0)
 		return c.printText(g, kctx)
 	}
 	if !isTerminal(os.Stdout) {
@@ -47,7 +49,7 @@ func (c *ReadCmd) Run(g *Globals, kctx *kong.Context) error {
 	if err := dumbTerminal(os.Getenv("TERM")); err != nil {
 		return err
 	}
-	holdCollector(collectorHold) // gchold.go: until the first frame
+	startup.ReleaseCollector(collectorHold) // held since package init
 	// Bubble Tea finds the terminal's colours as it starts, in tmux by
 	// running `tmux info` (10-40 ms) to learn whether it passes true
 	// colour on. The first frame starts from what the environment and
