@@ -215,7 +215,7 @@ func prepareFile(f ImportFile, body []byte, err error, tc *termCounter) *prepare
 	}
 	pf.items = make([]item, len(found))
 	for i, p := range found {
-		pf.items[i] = prepareItem(p)
+		pf.items[i] = prepareItem(p, nil)
 		tc.add(p)
 	}
 	pf.vocab = tc.counts()

@@ -239,7 +239,7 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 		}
 	}
 	b := monthBackfill{s: s, days: days, report: report, progress: progress,
-		papers: map[string]feed.Paper{}, failed: map[string]error{}, failedDay: map[string]error{}, planned: map[string]bool{}}
+		papers: map[string]feed.Paper{}, ahead: rawsAhead{}, failed: map[string]error{}, failedDay: map[string]error{}, planned: map[string]bool{}}
 	for _, d := range days {
 		b.planned[d] = true
 	}
@@ -304,6 +304,7 @@ func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report
 		if ctx.Err() != nil {
 			return fmt.Errorf("sync %s: %w", m, ctx.Err())
 		}
+		b.ahead.add(a.ahead)
 		for _, p := range answer {
 			p.Day = b.plannedDay(p, w.Listed[p.ID])
 			b.add(p)
@@ -336,6 +337,7 @@ type monthBackfill struct {
 	planned   map[string]bool // the days of the plan
 	next      int
 	papers    map[string]feed.Paper
+	ahead     rawsAhead        // the fetched papers' raw items, compressed
 	failed    map[string]error // month → why its fetch failed
 	failedDay map[string]error // day → why its fetch failed (byDays)
 	report    *SyncReport
@@ -415,8 +417,9 @@ func (b *monthBackfill) emptyDays(month string, answer []feed.Paper, listed map[
 
 // monthAnswer is what fetchMonth's request brought.
 type monthAnswer struct {
-	w   feed.Window
-	err error
+	w     feed.Window
+	ahead rawsAhead // w's raw items, compressed for their save
+	err   error
 }
 
 // fetchMonth asks for month m on a goroutine of its own; the answer
@@ -428,7 +431,11 @@ func fetchMonth(ctx context.Context, f Fetcher, st *stopper, m string) <-chan mo
 	go func() {
 		defer cancel()
 		w, err := f.Month(fctx, m)
-		out <- monthAnswer{w, err}
+		var ahead rawsAhead
+		if err == nil {
+			ahead = compressAhead(w.Papers)
+		}
+		out <- monthAnswer{w, ahead, err}
 	}()
 	return out
 }
@@ -517,7 +524,9 @@ func (b *monthBackfill) saveThrough(ctx context.Context, month string) error {
 		}
 		b.progress(SyncProgress{Day: day, Index: b.next + 1, Total: len(b.days), Done: true, Err: err})
 	}
-	return b.settleBatch(ctx, batch, first)
+	err := b.settleBatch(ctx, batch, first)
+	b.ahead.keep(b.papers) // items saved, dropped unplanned or merged away
+	return err
 }
 
 // settleBatch saves fetched days and reports each, in order.
@@ -525,7 +534,7 @@ func (b *monthBackfill) settleBatch(ctx context.Context, batch []dayPapers, firs
 	if len(batch) == 0 {
 		return nil
 	}
-	err := b.s.saveWindowDays(ctx, batch, b.report)
+	err := b.s.saveWindowDays(ctx, batch, b.ahead, b.report)
 	for i, d := range batch {
 		if err := b.s.settle(ctx, d.day, err, b.report); err != nil {
 			return err
@@ -536,7 +545,7 @@ func (b *monthBackfill) settleBatch(ctx context.Context, batch []dayPapers, firs
 }
 
 func (s *Store) saveWindowDay(ctx context.Context, day string, papers []feed.Paper, rejected []feed.ItemError, report *SyncReport) error {
-	if err := s.saveWindowDays(ctx, []dayPapers{{day: day, papers: papers}}, report); err != nil {
+	if err := s.saveWindowDays(ctx, []dayPapers{{day: day, papers: papers}}, nil, report); err != nil {
 		return err
 	}
 	for _, r := range rejected {
@@ -546,9 +555,9 @@ func (s *Store) saveWindowDay(ctx context.Context, day string, papers []feed.Pap
 }
 
 // saveWindowDays saves days in one transaction and counts them in the
-// report.
-func (s *Store) saveWindowDays(ctx context.Context, days []dayPapers, report *SyncReport) error {
-	saved, err := s.saveDays(ctx, days)
+// report; raw items in ahead are taken compressed from it.
+func (s *Store) saveWindowDays(ctx context.Context, days []dayPapers, ahead rawsAhead, report *SyncReport) error {
+	saved, err := s.saveDays(ctx, days, ahead)
 	if err != nil {
 		return err
 	}

@@ -1,70 +1,103 @@
 package store
 
 import (
+	"bytes"
 	"context"
-	"errors"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/papertui/papers/feed"
 	"github.com/papertui/papers/feed/feedtest"
+	"github.com/papertui/papers/feed/synth"
 )
 
-// aheadWatcher is the real client, but fail's request fails at once and
-// slow's holds on a little after it is cancelled, as a request does while
-// its connection is torn down; running counts the requests under way.
-type aheadWatcher struct {
-	*feed.Client
-	fail, slow string
-	entered    chan struct{}
-	running    atomic.Int32
-}
-
-func (w *aheadWatcher) Month(ctx context.Context, month string) (feed.Window, error) {
-	w.running.Add(1)
-	defer w.running.Add(-1)
-	switch month {
-	case w.fail:
-		return feed.Window{}, errors.New("fetch daily papers " + month + ": broken")
-	case w.slow:
-		close(w.entered)
-		<-ctx.Done()
-		time.Sleep(100 * time.Millisecond)
-		return feed.Window{}, ctx.Err()
-	}
-	return w.Client.Month(ctx, month)
-}
-
-// A sync stopped while it saves a month (Ctrl-C, a save that fails) does
-// not return with the next month's request, asked for ahead, still under
-// way: the caller may make its next request at once (the reader's next
-// sync, the CLI's discussions), and one request at a time is the rule.
-func TestSyncMonthsReturnsWithNoRequestUnderWay(t *testing.T) {
+// TestSyncCompressesAhead: a sync of months, whose raw items are
+// compressed as each month arrives (rawsAhead), stores every paper's raw
+// item as an import of the same days does, and holds none of them
+// compressed when it ends.
+func TestSyncCompressesAhead(t *testing.T) {
+	ctx := context.Background()
+	days := synth.Days(900, 11, time.Date(2024, 1, 29, 0, 0, 0, 0, time.UTC))
 	srv := feedtest.New(t)
-	servedDays(t, srv, 600, time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC))
-	s := openTemp(t)
-	w := &aheadWatcher{Client: testClient(srv), fail: "2025-10", slow: "2025-12", entered: make(chan struct{})}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	plan := SyncPlan{Since: "2025-10-01", Until: "2025-12-31", Today: testToday}
-	// October failed, so its days are settled one by one as November is
-	// saved: the first of them stops the sync (Ctrl-C) once December's
-	// request is under way.
-	progress := func(p SyncProgress) {
-		if p.Done && p.Day == "2025-10-01" {
-			select {
-			case <-w.entered:
-			case <-time.After(5 * time.Second):
-			}
-			cancel()
+	for _, d := range days {
+		if err := srv.SetDay(d.Date, d.Body); err != nil {
+			t.Fatal(err)
 		}
 	}
-	_, err := s.Sync(ctx, w, plan, progress)
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("Sync: %v, want it cancelled", err)
+	last, _ := time.Parse(time.DateOnly, days[len(days)-1].Date)
+	if days[0].Date[:7] == last.Format("2006-01") {
+		t.Fatalf("the days span one month (%s to %s): want several", days[0].Date, last.Format(time.DateOnly))
 	}
-	if n := w.running.Load(); n != 0 {
-		t.Errorf("Sync returned with %d month request(s) still under way", n)
+	synced := openTemp(t)
+	plan := SyncPlan{Since: days[0].Date, Until: last.Format(time.DateOnly), Today: last.Add(12 * time.Hour)}
+	report, err := synced.Sync(ctx, testClient(srv), plan, nil)
+	if err != nil || report.New != 900 || len(report.Failed) > 0 {
+		t.Fatalf("sync: %d new, failed %v, %v", report.New, report.Failed, err)
+	}
+	imported := openTemp(t)
+	files := make([]ImportFile, len(days))
+	for i, d := range days {
+		files[i] = ImportFile{Name: d.Date, Day: d.Date, Read: func() ([]byte, error) { return d.Body, nil }}
+	}
+	if err := imported.Import(ctx, files, func(FileResult) {}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := imported.db.QueryContext(ctx, `SELECT id FROM papers`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if len(ids) != 900 {
+		t.Fatalf("%d papers imported", len(ids))
+	}
+	for _, id := range ids {
+		want, err := imported.Raw(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := synced.Raw(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%s: synced raw item %.80q, imported %.80q", id, got, want)
+		}
+	}
+
+}
+
+// TestRawsAhead: an item's raw bytes find what was compressed ahead for
+// them, and nothing else; saved, dropped or merged-away items are
+// forgotten.
+func TestRawsAhead(t *testing.T) {
+	paper := func(id, raw string) feed.Paper {
+		return feed.Paper{ID: id, Title: "T " + id, Raw: []byte(raw)}
+	}
+	a, b, c := paper("1", `{"a":1}`), paper("2", `{"b":2}`), paper("3", `{"c":3}`)
+	ahead := compressAhead([]feed.Paper{a, b, c})
+	if len(ahead) != 3 {
+		t.Fatalf("%d compressed ahead of 3 items", len(ahead))
+	}
+	ahead[rawKeyOf(a.Raw)] = []byte("sentinel")
+	if it := prepareItem(a, ahead); string(it.raw) != "sentinel" {
+		t.Errorf("item 1 compressed again instead of taken from ahead: %q", it.raw)
+	}
+	other := paper("1", `{"a":2}`) // the same paper, answered otherwise
+	if it := prepareItem(other, ahead); string(it.raw) == "sentinel" {
+		t.Error("another raw item took the first one's compressed bytes")
+	}
+	ahead.drop([]feed.Paper{a})
+	if _, ok := ahead[rawKeyOf(a.Raw)]; ok || len(ahead) != 2 {
+		t.Errorf("after saving item 1: %d held", len(ahead))
+	}
+	ahead.keep(map[string]feed.Paper{"3": c})
+	if _, ok := ahead[rawKeyOf(c.Raw)]; !ok || len(ahead) != 1 {
+		t.Errorf("with only item 3 pending: %d held", len(ahead))
 	}
 }

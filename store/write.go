@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"hash/fnv"
+	"hash/maphash"
 	"runtime"
 	"strconv"
 	"strings"
@@ -26,7 +27,7 @@ type Saved struct {
 // upserted and the day is recorded as complete. Either all of it lands or
 // none of it does.
 func (s *Store) SaveDay(ctx context.Context, day string, papers []feed.Paper) (Saved, error) {
-	saved, err := s.saveDays(ctx, []dayPapers{{day: day, papers: papers}})
+	saved, err := s.saveDays(ctx, []dayPapers{{day: day, papers: papers}}, nil)
 	if err != nil {
 		return Saved{}, err
 	}
@@ -44,12 +45,14 @@ type dayPapers struct {
 // transaction flushes the full-text index into a new segment to merge
 // and saves the words it counted, so a transaction per day made a
 // backfill several times slower than importing the same papers.
-func (s *Store) saveDays(ctx context.Context, days []dayPapers) ([]Saved, error) {
+// Raw items in ahead are taken compressed from it.
+func (s *Store) saveDays(ctx context.Context, days []dayPapers, ahead rawsAhead) ([]Saved, error) {
 	var all []feed.Paper
 	for _, d := range days {
 		all = append(all, d.papers...)
 	}
-	items := prepareItems(all)
+	items := prepareItems(all, ahead)
+	ahead.drop(all)
 	groups := make([][]item, len(days))
 	for i, d := range days {
 		groups[i], items = items[:len(d.papers)], items[len(d.papers):]
@@ -109,7 +112,7 @@ func (s *Store) SavePapers(ctx context.Context, papers []feed.Paper) (Saved, err
 			return err
 		}
 		vocab := termCounts{}
-		if saved, err = upsertPapers(ctx, tx, prepareItems(merged), vocab, countsAsFetched); err != nil {
+		if saved, err = upsertPapers(ctx, tx, prepareItems(merged, nil), vocab, countsAsFetched); err != nil {
 			return err
 		}
 		return vocab.save(ctx, tx)
@@ -427,8 +430,9 @@ type item struct {
 	hash  int64
 }
 
-// prepareItems makes papers ready to write, on all cores.
-func prepareItems(papers []feed.Paper) []item {
+// prepareItems makes papers ready to write, on all cores, taking the
+// raw items compressed ahead from ahead.
+func prepareItems(papers []feed.Paper, ahead rawsAhead) []item {
 	items := make([]item, len(papers))
 	workers := min(runtime.GOMAXPROCS(0), len(papers))
 	var wg sync.WaitGroup
@@ -437,7 +441,7 @@ func prepareItems(papers []feed.Paper) []item {
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(papers); i += workers {
-				items[i] = prepareItem(papers[i])
+				items[i] = prepareItem(papers[i], ahead)
 			}
 		}()
 	}
@@ -448,14 +452,87 @@ func prepareItems(papers []feed.Paper) []item {
 // prepareItem compresses a paper's raw item and builds its columns. The
 // paper keeps no reference to its raw bytes, which may pin a whole
 // response body.
-func prepareItem(p feed.Paper) item {
+func prepareItem(p feed.Paper, ahead rawsAhead) item {
 	raw := p.Raw
 	if len(raw) == 0 {
 		raw = p.FlatJSON() // made, not received: the abstract must live somewhere
 	}
+	var compressed []byte
+	if len(ahead) > 0 && len(p.Raw) > 0 {
+		compressed = ahead[rawKeyOf(p.Raw)]
+	}
+	if compressed == nil {
+		compressed = compressRaw(raw)
+	}
 	p.Raw = nil
 	c := columnsOf(p)
-	return item{paper: p, raw: compressRaw(raw), cols: c, hash: c.hash()}
+	return item{paper: p, raw: compressed, cols: c, hash: c.hash()}
+}
+
+// rawsAhead are raw items compressed before their save, by their bytes:
+// a long sync compresses a month's items on the goroutine that asked
+// for them, while the writer saves the month before, as an import's
+// preparers do. Compressing at the save instead left the writer waiting
+// for it and the other core idle while it wrote.
+type rawsAhead map[rawKey][]byte
+
+// rawKey is a raw item's length and the hash of its bytes.
+type rawKey struct {
+	hash uint64
+	n    int
+}
+
+var rawSeed = maphash.MakeSeed()
+
+func rawKeyOf(raw []byte) rawKey { return rawKey{maphash.Bytes(rawSeed, raw), len(raw)} }
+
+// compressAhead compresses papers' raw items for their save.
+func compressAhead(papers []feed.Paper) rawsAhead {
+	ahead := make(rawsAhead, len(papers))
+	for _, p := range papers {
+		if len(p.Raw) > 0 {
+			ahead[rawKeyOf(p.Raw)] = compressRaw(p.Raw)
+		}
+	}
+	return ahead
+}
+
+// add takes in more, compressed ahead of another answer.
+func (a rawsAhead) add(more rawsAhead) {
+	for k, v := range more {
+		a[k] = v
+	}
+}
+
+// drop forgets the raw items of papers, saved.
+func (a rawsAhead) drop(papers []feed.Paper) {
+	for _, p := range papers {
+		if len(a) == 0 {
+			return
+		}
+		if len(p.Raw) > 0 {
+			delete(a, rawKeyOf(p.Raw))
+		}
+	}
+}
+
+// keep forgets every raw item but those of pending, the papers still to
+// save: an item merged away by a later answer is never asked for.
+func (a rawsAhead) keep(pending map[string]feed.Paper) {
+	if len(a) == 0 {
+		return
+	}
+	held := make(map[rawKey]bool, len(pending))
+	for _, p := range pending {
+		if len(p.Raw) > 0 {
+			held[rawKeyOf(p.Raw)] = true
+		}
+	}
+	for k := range a {
+		if !held[k] {
+			delete(a, k)
+		}
+	}
 }
 
 // stored is what the library holds of a paper before a write.

@@ -168,7 +168,7 @@ func TestIndexChangesStoppedMidwaySaysCancelled(t *testing.T) {
 	for _, d := range synth.Days(ftsCheckEvery*3, 1, importStart) {
 		papers = append(papers, mustDecode(t, d)...)
 	}
-	items := prepareItems(papers)
+	items := prepareItems(papers, nil)
 	if len(items) <= ftsCheckEvery {
 		t.Fatalf("%d papers: too few to stop between two looks", len(items))
 	}
