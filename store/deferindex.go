@@ -14,7 +14,9 @@ import (
 // from sorted keys (0.3 s at 100,000 papers), so a library is never
 // without them once an import has ended, unless building them failed
 // too (a full disk) or the process was killed mid-import: Open builds
-// them then, when it can (ensureIndexes).
+// them then, when it can (ensureIndexes). A sync of months into an
+// empty library drops them too, and builds them when it ends
+// (syncMonths).
 //
 // The statements are the migrations' own (0001, 0006), which stay as
 // they were written; TestDeferredIndexesMatchMigrations compares the two.

@@ -231,12 +231,19 @@ func (s *Store) failRest(ctx context.Context, days []string, cause error, report
 // month's answer: a month's days are saved once the month after it is
 // fetched, and then let go; the next month is asked for while they are
 // saved, so memory holds three months, not the range.
-func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report *SyncReport, progress func(SyncProgress), st *stopper) error {
+func (s *Store) syncMonths(ctx context.Context, f Fetcher, days []string, report *SyncReport, progress func(SyncProgress), st *stopper) (err error) {
 	var months []string
 	for _, d := range days {
 		if m := d[:7]; len(months) == 0 || months[len(months)-1] != m {
 			months = append(months, m)
 		}
+	}
+	if len(months) > 1 && s.deferIndexes(ctx) {
+		defer func() {
+			if berr := s.buildIndexes(); berr != nil && err == nil {
+				err = explain(s.path, fmt.Errorf("sync: %w", berr))
+			}
+		}()
 	}
 	b := monthBackfill{s: s, days: days, report: report, progress: progress,
 		papers: map[string]feed.Paper{}, ahead: rawsAhead{}, failed: map[string]error{}, failedDay: map[string]error{}, planned: map[string]bool{}}
@@ -722,4 +729,26 @@ func parseDay(flag, s string) (time.Time, error) {
 		return d, fmt.Errorf("%s %q: not a date (want YYYY-MM-DD)", flag, s)
 	}
 	return d, nil
+}
+
+// deferIndexes drops the deferred indexes for a sync of months into an
+// empty library, as an import does (deferindex.go), and says whether it
+// did: kept up at every month's save, their random keys were a fifth of
+// a 100,000-paper sync (12.2 s against 9.5 s without them). Best effort:
+// the sync is the same with them.
+func (s *Store) deferIndexes(ctx context.Context) bool {
+	deferred := false
+	err := runTx(ctx, s.db, func(tx *sql.Tx) (err error) {
+		deferred, err = dropDeferredIndexes(ctx, tx)
+		return err
+	})
+	return err == nil && deferred
+}
+
+// buildIndexes builds the deferred indexes once a sync that dropped them
+// ends, however it ends: a cancelled sync too, so it needs a context of
+// its own. A killed one leaves them to Open (ensureIndexes).
+func (s *Store) buildIndexes() error {
+	ctx := context.Background()
+	return runTx(ctx, s.db, func(tx *sql.Tx) error { return buildDeferredIndexes(ctx, tx) })
 }

@@ -101,3 +101,77 @@ func TestRawsAhead(t *testing.T) {
 		t.Errorf("with only item 3 pending: %d held", len(ahead))
 	}
 }
+
+// indexWatcher is the real client, noting before each month it fetches
+// whether the library has its deferred indexes, and cancelling the sync
+// at the month cancelAt when set.
+type indexWatcher struct {
+	*feed.Client
+	s        *Store
+	had      []bool
+	cancelAt string
+	cancel   context.CancelFunc
+}
+
+func (w *indexWatcher) Month(ctx context.Context, month string) (feed.Window, error) {
+	missing, err := missingIndexes(ctx, w.s.db)
+	if err != nil {
+		return feed.Window{}, err
+	}
+	w.had = append(w.had, len(missing) == 0)
+	if month == w.cancelAt {
+		w.cancel()
+	}
+	return w.Client.Month(ctx, month)
+}
+
+// TestLongSyncDefersIndexes: a sync of months into an empty library
+// drops the deferred indexes while it saves, and builds them when it
+// ends, cancelled too; into a library that holds papers it leaves them.
+func TestLongSyncDefersIndexes(t *testing.T) {
+	days := synth.Days(900, 11, time.Date(2024, 1, 29, 0, 0, 0, 0, time.UTC))
+	srv := feedtest.New(t)
+	for _, d := range days {
+		if err := srv.SetDay(d.Date, d.Body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	last, _ := time.Parse(time.DateOnly, days[len(days)-1].Date)
+	plan := SyncPlan{Since: days[0].Date, Until: last.Format(time.DateOnly), Today: last.Add(12 * time.Hour)}
+	built := func(s *Store) bool {
+		missing, err := missingIndexes(context.Background(), s.db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(missing) == 0
+	}
+
+	s := openTemp(t)
+	w := &indexWatcher{Client: testClient(srv), s: s}
+	if _, err := s.Sync(context.Background(), w, plan, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(w.had) < 3 || w.had[1] || !built(s) {
+		t.Errorf("into an empty library: indexes before each month %v, after %v; want missing, then built", w.had, built(s))
+	}
+	w.had = nil
+	if _, err := s.Sync(context.Background(), w, plan, nil); err != nil {
+		t.Fatal(err)
+	}
+	for i, had := range w.had {
+		if !had {
+			t.Errorf("into a library with papers: indexes missing before month %d", i+1)
+		}
+	}
+
+	cancelled := openTemp(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	w = &indexWatcher{Client: testClient(srv), s: cancelled, cancelAt: days[0].Date[:5] + "03", cancel: cancel}
+	if _, err := cancelled.Sync(ctx, w, plan, nil); err == nil {
+		t.Fatal("a cancelled sync succeeded")
+	}
+	if !built(cancelled) {
+		t.Error("a cancelled sync left the deferred indexes missing")
+	}
+}
