@@ -17,19 +17,8 @@ import (
 // compressed when it ends.
 func TestSyncCompressesAhead(t *testing.T) {
 	ctx := context.Background()
-	days := synth.Days(900, 11, time.Date(2024, 1, 29, 0, 0, 0, 0, time.UTC))
-	srv := feedtest.New(t)
-	for _, d := range days {
-		if err := srv.SetDay(d.Date, d.Body); err != nil {
-			t.Fatal(err)
-		}
-	}
-	last, _ := time.Parse(time.DateOnly, days[len(days)-1].Date)
-	if days[0].Date[:7] == last.Format("2006-01") {
-		t.Fatalf("the days span one month (%s to %s): want several", days[0].Date, last.Format(time.DateOnly))
-	}
+	srv, days, plan := servedMonths(t)
 	synced := openTemp(t)
-	plan := SyncPlan{Since: days[0].Date, Until: last.Format(time.DateOnly), Today: last.Add(12 * time.Hour)}
 	report, err := synced.Sync(ctx, testClient(srv), plan, nil)
 	if err != nil || report.New != 900 || len(report.Failed) > 0 {
 		t.Fatalf("sync: %d new, failed %v, %v", report.New, report.Failed, err)
@@ -129,15 +118,7 @@ func (w *indexWatcher) Month(ctx context.Context, month string) (feed.Window, er
 // drops the deferred indexes while it saves, and builds them when it
 // ends, cancelled too; into a library that holds papers it leaves them.
 func TestLongSyncDefersIndexes(t *testing.T) {
-	days := synth.Days(900, 11, time.Date(2024, 1, 29, 0, 0, 0, 0, time.UTC))
-	srv := feedtest.New(t)
-	for _, d := range days {
-		if err := srv.SetDay(d.Date, d.Body); err != nil {
-			t.Fatal(err)
-		}
-	}
-	last, _ := time.Parse(time.DateOnly, days[len(days)-1].Date)
-	plan := SyncPlan{Since: days[0].Date, Until: last.Format(time.DateOnly), Today: last.Add(12 * time.Hour)}
+	srv, days, plan := servedMonths(t)
 	built := func(s *Store) bool {
 		missing, err := missingIndexes(context.Background(), s.db)
 		if err != nil {
@@ -174,4 +155,22 @@ func TestLongSyncDefersIndexes(t *testing.T) {
 	if !built(cancelled) {
 		t.Error("a cancelled sync left the deferred indexes missing")
 	}
+}
+
+// servedMonths is a stand-in serving 900 synthetic papers over several
+// months, and the plan that syncs them all.
+func servedMonths(t *testing.T) (*feedtest.Server, []synth.Day, SyncPlan) {
+	t.Helper()
+	days := synth.Days(900, 11, time.Date(2024, 1, 29, 0, 0, 0, 0, time.UTC))
+	srv := feedtest.New(t)
+	for _, d := range days {
+		if err := srv.SetDay(d.Date, d.Body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	last, _ := time.Parse(time.DateOnly, days[len(days)-1].Date)
+	if days[0].Date[:7] == last.Format("2006-01") {
+		t.Fatalf("the days span one month (%s to %s): want several", days[0].Date, last.Format(time.DateOnly))
+	}
+	return srv, days, SyncPlan{Since: days[0].Date, Until: last.Format(time.DateOnly), Today: last.Add(12 * time.Hour)}
 }
